@@ -1,0 +1,27 @@
+"""The source audit: inconsistencies, garbles and ambiguities found in the document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from diaspora_helpers.data import load
+
+
+def entries(about: str | Iterable[str] | None = None) -> pd.DataFrame:
+    """Return audit entries, optionally only those whose ``affects`` names any of ``about``."""
+    table = load("source_audit")
+    if about is None:
+        return table
+    wanted = [about] if isinstance(about, str) else list(about)
+    affects = table["affects"].fillna("")
+    mask = pd.Series(False, index=table.index)
+    for item in wanted:
+        mask |= affects.str.contains(item, regex=False)
+    return table[mask]
+
+
+def as_reading(table: pd.DataFrame) -> pd.DataFrame:
+    """Return audit entries as a compact reader's table: the problem and its treatment."""
+    return table.set_index("id")[["topic", "problem", "treatment"]]

@@ -1,0 +1,95 @@
+"""The source document's key figures (section 1.1), with its stated shares recomputed."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from diaspora_helpers.data import load
+
+
+def key_figures() -> pd.DataFrame:
+    """Return the document's key figures, indexed by their id."""
+    return load("key_figures").set_index("id")
+
+
+def stated_decimals(share: float) -> int:
+    """Return how many decimals a stated share was printed with: 27.5 -> 1, 24.0 -> 0."""
+    text = f"{share:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def recomputed_shares(figures: pd.DataFrame, population_id: str = "population") -> pd.DataFrame:
+    """Return each stated share next to the share its count gives of the population.
+
+    A stated share agrees when it equals the recomputed one once rounded the way the
+    document printed it (to half a unit of its last decimal).
+    """
+    if population_id not in figures.index:
+        raise KeyError(f"no key figure '{population_id}' to divide by")
+    population = float(figures.at[population_id, "value"])
+    stated = figures.dropna(subset=["stated_share_pct"])
+    table = pd.DataFrame(
+        {
+            "label": stated["label"],
+            "count": stated["value"],
+            "stated_share_pct": stated["stated_share_pct"],
+            "recomputed_share_pct": 100 * stated["value"] / population,
+        }
+    )
+    table["difference_pp"] = table["stated_share_pct"] - table["recomputed_share_pct"]
+    tolerance = table["stated_share_pct"].map(lambda s: 0.5 * 10 ** -stated_decimals(s))
+    table["agrees"] = table["difference_pp"].abs() <= tolerance + 1e-9
+    return table
+
+
+def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the key figures as a reader's table: value, how it was printed, source, kind."""
+    table = figures[
+        ["label", "value", "unit", "stated_value_text", "reference_year", "original_source"]
+    ].copy()
+    table["estimate_kind"] = figures["estimate_kind"].astype("str")
+    return table.rename(
+        columns={
+            "stated_value_text": "as printed",
+            "reference_year": "year",
+            "original_source": "source",
+            "estimate_kind": "kind of estimate",
+        }
+    )
+
+
+def share_of_all_malians(figures: pd.DataFrame) -> dict[str, float]:
+    """Return Malians abroad as a share of residents and of residents plus those abroad.
+
+    The document divides by the resident population only; adding the people abroad to
+    the denominator gives the share of all Malians who live outside Mali. Both use the
+    document's own (2009 census and administrative) figures.
+    """
+    abroad = float(figures.at["malians_abroad", "value"])
+    residents = float(figures.at["population", "value"])
+    return {
+        "abroad": abroad,
+        "residents": residents,
+        "share_of_residents_pct": 100 * abroad / residents,
+        "share_of_all_pct": 100 * abroad / (residents + abroad),
+    }
+
+
+def abroad_breakdown(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the document's Malians abroad split by continent, with the unexplained rest.
+
+    France is part of Europe, so it is reported as a detail, not added again.
+    """
+    total = float(figures.at["malians_abroad", "value"])
+    africa = float(figures.at["malians_in_africa", "value"])
+    europe = float(figures.at["malians_in_europe", "value"])
+    france = float(figures.at["malians_in_france", "value"])
+    rows = [
+        ("Africa", africa, "stated"),
+        ("Europe (excluding France)", europe - france, "derived: Europe minus France"),
+        ("France", france, "stated"),
+        ("Not placed by the document", total - africa - europe, "derived: total minus parts"),
+    ]
+    table = pd.DataFrame(rows, columns=["where", "persons", "how_obtained"])
+    table["share_of_abroad_pct"] = 100 * table["persons"] / total
+    return table
