@@ -51,6 +51,7 @@ def apply_style() -> None:
             "axes.titlelocation": "left",
             "axes.prop_cycle": mpl.cycler(color=SERIES),
             "axes.grid": True,
+            "axes.axisbelow": True,
             "axes.grid.axis": "y",
             "grid.color": "#e6e6e6",
             "grid.linewidth": 0.8,
@@ -137,7 +138,7 @@ def titled_figure(
     for label, text in (("title", title), ("subtitle", subtitle), ("source", source)):
         if not isinstance(text, str) or not text.strip():
             raise ValueError(f"every chart needs a {label}; got {text!r}")
-    if not source.lower().startswith(("source", "sources")):
+    if not source.lower().startswith(("source:", "sources:")):
         source = f"Source: {source}"
     fig, axes = plt.subplots(
         nrows, ncols, figsize=figsize, layout="constrained", subplot_kw=subplot_kw or None
@@ -172,9 +173,34 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame, folder: Path) -> lis
     return [*written, slide]
 
 
+FIGURE_METADATA_KEY = "diaspora_figure"  # output metadata naming the figure's saved files
+
+
 def show(fig: Figure, name: str, data: pd.DataFrame) -> None:
     """Display the figure; under the runner also save its files and its data."""
     folder = figures_dir()
     if folder is not None:
         save_figure(fig, name, data, folder)
-    plt.show()
+    _display(fig, name)
+
+
+def _display(fig: Figure, name: str) -> None:
+    """Show ``fig`` inline with its name and title in the output's metadata.
+
+    The runner's pages use them for the image's alt text and for links to the figure's
+    PNG, SVG, slide and CSV files. Outside an IPython kernel with the inline backend
+    this is plain ``plt.show()``.
+    """
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython ships with the project
+        plt.show()
+        return
+    if get_ipython() is None or "inline" not in mpl.get_backend():
+        plt.show()
+        return
+    labels = getattr(fig, "_house_labels", None)
+    alt = f"{labels[0]} ({labels[1]})" if labels else name
+    display(fig, metadata={"image/png": {"alt": alt}, FIGURE_METADATA_KEY: name})
+    plt.close(fig)

@@ -31,7 +31,7 @@ def recomputed_shares(figures: pd.DataFrame, population_id: str = "population") 
     table = pd.DataFrame(
         {
             "label": stated["label"],
-            "count": stated["value"],
+            "count": stated["value"].round().astype("Int64"),
             "stated_share_pct": stated["stated_share_pct"],
             "recomputed_share_pct": 100 * stated["value"] / population,
         }
@@ -45,12 +45,22 @@ def recomputed_shares(figures: pd.DataFrame, population_id: str = "population") 
 def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the key figures as a reader's table: value, how it was printed, source, kind."""
     table = figures[
-        ["label", "value", "unit", "stated_value_text", "reference_year", "original_source"]
+        [
+            "label",
+            "value",
+            "unit",
+            "stated_value_text",
+            "stated_share_text",
+            "reference_year",
+            "original_source",
+        ]
     ].copy()
+    table["value"] = figures["value"].map(lambda v: f"{v:,.0f}")
     table["estimate_kind"] = figures["estimate_kind"].astype("str")
     return table.rename(
         columns={
             "stated_value_text": "as printed",
+            "stated_share_text": "share as printed",
             "reference_year": "year",
             "original_source": "source",
             "estimate_kind": "kind of estimate",

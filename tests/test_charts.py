@@ -56,7 +56,12 @@ def test_figure_has_title_subtitle_and_source():
     fig, _ = charts.titled_figure("Finding", "Measure", "World Bank WDI")
     texts = [t.get_text() for t in fig.texts]
     assert texts == ["Finding", "Measure", "Source: World Bank WDI"]
-    matplotlib.pyplot.close(fig)
+    fig2, _ = charts.titled_figure("F", "M", "Sources: WDI; source document, 1.1")
+    assert fig2.texts[2].get_text() == "Sources: WDI; source document, 1.1"
+    fig3, _ = charts.titled_figure("F", "M", "Source document, section 1.1")
+    assert fig3.texts[2].get_text() == "Source: Source document, section 1.1"
+    for f in (fig, fig2, fig3):
+        matplotlib.pyplot.close(f)
 
 
 @pytest.mark.parametrize("missing", ["title", "subtitle", "source"])

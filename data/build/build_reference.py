@@ -120,11 +120,16 @@ def resolve(name: str) -> Place | None:
 
 def resolve_all(names: set[str], source: str) -> dict[str, Place]:
     """Resolve every name or stop with the list of those countryinfo does not know."""
-    places = {name: resolve(name) for name in names}
-    unknown = sorted(name for name, place in places.items() if place is None)
+    places, unknown = {}, []
+    for name in sorted(names):
+        place = resolve(name)
+        if place is None:
+            unknown.append(name)
+        else:
+            places[name] = place
     if unknown:
         raise BuildError(f"{source}: add these names to ALIASES: {unknown}")
-    return places  # type: ignore[return-value]
+    return places
 
 
 def check_iso3(code: str) -> str:
@@ -135,9 +140,9 @@ def check_iso3(code: str) -> str:
     return code
 
 
-def fmt_number(value: object) -> str:
+def fmt_number(value: str | float) -> str:
     """Write a number the same way on every run: whole numbers without a decimal point."""
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)
     if number.is_integer() and abs(number) < 2**53:
         return str(int(number))
     return repr(number)
@@ -240,11 +245,11 @@ def build_un(ref: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
         )
 
     totals = []
-    peers = {
-        name: place.iso3
-        for name, place in resolve_all(set(groups), "UN DESA matrix").items()
-        if place.iso3 in PEERS
-    }
+    peers = {}
+    for name in groups:
+        place = resolve(name)  # labels countryinfo does not know cannot be peers
+        if place is not None and place.iso3 in PEERS:
+            peers[name] = place.iso3
     if sorted(peers.values()) != sorted(PEERS):
         raise BuildError(f"UN matrix: peers missing, found only {sorted(peers.values())}")
     for field, direction in (("total_outflow", "emigrants"), ("total_inflow", "immigrants")):
@@ -352,7 +357,12 @@ def build_wdi_2022(ref: Path) -> list[dict[str, str]]:
 
 def _matrix_cross(path: Path, sheet: str) -> tuple[dict[str, float], dict[str, float]]:
     """Return the Mali row and the Mali column of a World Bank bilateral sheet."""
-    from openpyxl import load_workbook  # build-only dependency (pip install .[build])
+    try:
+        from openpyxl import load_workbook  # build-only dependency
+    except ImportError as exc:
+        raise BuildError(
+            "reading the World Bank workbooks needs openpyxl: pip install .[build]"
+        ) from exc
 
     book = load_workbook(path, read_only=True, data_only=True)
     try:
@@ -364,11 +374,24 @@ def _matrix_cross(path: Path, sheet: str) -> tuple[dict[str, float], dict[str, f
     body = {}
     for record in table[header + 1 :]:
         if record[0] is None:
-            break
-        body[str(record[0]).strip()] = [float(v or 0) for v in record[1 : len(columns) + 1]]
-    mali_row = dict(zip(columns, body["Mali"], strict=True))
-    mali_col = {label: values[columns.index("Mali")] for label, values in body.items()}
+            break  # the notes below the matrix
+        cells = list(record[1 : len(columns) + 1])
+        body[str(record[0]).strip()] = cells + [None] * (len(columns) - len(cells))
+    mali = columns.index("Mali")
+    mali_row = {
+        label: _cell(value, sheet) for label, value in zip(columns, body["Mali"], strict=True)
+    }
+    mali_col = {label: _cell(values[mali], sheet) for label, values in body.items()}
     return mali_row, mali_col
+
+
+def _cell(value: object, sheet: str) -> float:
+    """Return a matrix cell as a number (empty cells are zero)."""
+    if value is None:
+        return 0.0
+    if not isinstance(value, int | float):
+        raise BuildError(f"{sheet}: a Mali cell holds {value!r}, not a number")
+    return float(value)
 
 
 def _check_wb_extract(ref: Path, cells: dict[tuple[str, str, str], float]) -> None:
@@ -424,13 +447,13 @@ def build_wb_bilateral(ref: Path) -> list[dict[str, str]]:
                 people = stock.get(label, 0) if stock else 0
                 if not people:
                     continue  # zero cells are left out unless the stock sheet contradicts them
-                who = "born in Mali living there" if direction == "into_mali" else (
-                    "born there living in Mali"
-                )
-                note = (
-                    f"model artefact: the matrix gives 0 although the stock sheet counts "
-                    f"{int(people):,} people {who}"
-                )
+                count = f"{int(people):,} " + ("person" if people == 1 else "people")
+                if direction == "into_mali":
+                    note = f"model artefact: 0 although the stock sheet counts {count} born in "
+                    note += "Mali living there; read as unknown, not as nothing sent"
+                else:
+                    note = f"the model gives 0 although the stock sheet counts {count} born "
+                    note += "there living in Mali; read as unknown, not as nothing sent"
             kept.append((table, direction, label, value, note))
 
     countries = {k[2] for k in kept} - worlds - residuals
@@ -498,7 +521,9 @@ def build_rpw(ref: Path) -> tuple[list[dict[str, str]], list[str]]:
         )
         for r in read_csv_rows(folder / "rpw_corridors_to_mali_and_peers_extract.csv")
     }
-    ours = {(r["sending_iso3"], r["receiving_iso3"], r["period"]): float(r["cost_pct"]) for r in rows}
+    ours = {
+        (r["sending_iso3"], r["receiving_iso3"], r["period"]): float(r["cost_pct"]) for r in rows
+    }
     if ours != extract:
         raise BuildError("RPW: the export and its Mali-and-peers extract disagree")
     absent = [iso3 for iso3 in PEERS if iso3 not in receivers]
@@ -538,9 +563,7 @@ def _descriptor(table: str) -> dict:
 def _sort_key(row: dict[str, str], fields: list[dict], key: list[str]) -> tuple:
     """Sort on the primary key, numbers as numbers."""
     kinds = {f["name"]: f.get("type", "string") for f in fields}
-    return tuple(
-        (int(row[k]) if kinds[k] in ("integer", "year") else row[k]) for k in key
-    )
+    return tuple((int(row[k]) if kinds[k] in ("integer", "year") else row[k]) for k in key)
 
 
 def render(table: str, rows: list[dict[str, str]]) -> str:
@@ -614,6 +637,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {name}.csv ({text.count(chr(10)) - 1} rows)")
     if args.verbose:
         print("\n".join(notes))
+    print("if a descriptor changed, run data/build/assemble_datapackage.py")
     return 0
 
 

@@ -1,0 +1,154 @@
+"""Command line: ``python -m diaspora_helpers run|bench`` (also installed as ``diaspora-run``)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EPILOG_RUN = """\
+examples:
+  python -m diaspora_helpers run
+      run every notebook in notebooks/ and publish outputs/ (what `make run` does)
+  python -m diaspora_helpers run 02_remittances -p 02_remittances:year=2015
+      rerun one notebook with another year; the other notebooks' outputs are kept
+  python -m diaspora_helpers run 01_demographics -p peers=[SEN,NER]
+      with one notebook named, NOTEBOOK: may be left out of -p
+  python -m diaspora_helpers run --params-file class.yaml --jobs 2
+
+parameter file (YAML), one entry per notebook:
+  01_demographics:
+    year: 2012
+    peers: [SEN, NER]
+
+values given with -p are read as int, float, True/False, None, [a, list] or a string.
+A parameter the notebook does not declare is an error. Every notebook's page shows
+the parameters it ran with.
+
+exit status: 0 all notebooks ran and outputs/ was replaced; 1 a notebook failed
+(outputs/ left as it was, this run's results in .outputs-failed/); 2 a mistake in the
+command (unknown notebook, bad -p, unreadable parameter file, undeclared parameter);
+128+N interrupted by signal N (outputs/ left as it was).
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m diaspora_helpers",
+        description="Run the collection's notebooks into outputs/, or benchmark the run.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    run = commands.add_parser(
+        "run",
+        help="execute notebooks with papermill and publish outputs/ (pages, figures, index)",
+        description=(
+            "Execute the notebooks with papermill, several at once, and write the executed "
+            "notebooks, HTML pages, figures (PNG, SVG, 16:9 slide PNG) with their data (CSV) "
+            "and an index page to outputs/. Everything is built in a staging folder and "
+            "moved into place only if every notebook succeeded."
+        ),
+        epilog=EPILOG_RUN,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument(
+        "notebooks",
+        nargs="*",
+        metavar="NOTEBOOK",
+        help="notebooks to run, by name (01_demographics) or file name; default: all, sorted",
+    )
+    run.add_argument(
+        "-p",
+        "--param",
+        dest="params",
+        action="append",
+        default=[],
+        metavar="NOTEBOOK:NAME=VALUE",
+        help="set a parameter of one notebook for this run (repeatable; overrides the file)",
+    )
+    run.add_argument(
+        "--params-file",
+        type=Path,
+        metavar="FILE.yaml",
+        help="YAML file mapping notebook names to {parameter: value}",
+    )
+    run.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"notebooks run at once, one kernel each (default: the number of cores, "
+        f"{os.cpu_count()})",
+    )
+    run.add_argument(
+        "--notebooks-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder of notebooks to run (default: notebooks/); kernels start in it",
+    )
+    run.add_argument(
+        "--outputs-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder to publish (default: outputs/, or $DIASPORA_OUTPUTS_DIR)",
+    )
+    run.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar (it goes to stderr)"
+    )
+
+    bench = commands.add_parser(
+        "bench",
+        help="time the full run against naive papermill + nbconvert commands",
+        description=(
+            "Measure the runner's wall time and peak memory (all processes) against a naive "
+            "baseline of one `papermill` command and one `jupyter nbconvert --to html` "
+            "command per notebook, one after another, and the bare cost of starting a "
+            "kernel and importing pandas and matplotlib. Writes nothing to outputs/; "
+            "prints a table."
+        ),
+    )
+    bench.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="default: all")
+    bench.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="runner jobs")
+    bench.add_argument(
+        "--repeat", type=int, default=3, metavar="N", help="kernel start-up samples (default 3)"
+    )
+    bench.add_argument(
+        "--skip-baseline", action="store_true", help="measure only the runner and the bound"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line, run the command and return the exit status."""
+    args = _parser().parse_args(argv)
+    if args.command == "bench":
+        from diaspora_helpers import bench
+
+        return bench.main(args.notebooks, jobs=args.jobs, repeat=args.repeat,
+                          baseline=not args.skip_baseline)
+    from diaspora_helpers import run
+
+    try:
+        report = run.run(
+            args.notebooks,
+            assignments=args.params,
+            params_file=args.params_file,
+            jobs=args.jobs,
+            notebooks_dir=args.notebooks_dir,
+            outputs_dir=args.outputs_dir,
+            progress=not args.quiet,
+        )
+    except run.RunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return run.EXIT_USAGE
+    for message in run.failures(report):
+        print(f"error: {message}", file=sys.stderr)
+    print(run.format_report(report))
+    return 0 if report.ok else run.EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Country names, regions and map outlines from the countryinfo package, by ISO alpha-3 code.
+
+countryinfo (MIT, offline) is the single source for names, regions, sub-regions and
+polygons; this module only adds a cache, strict code checking and a few display names.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import cache
+from typing import Any
+
+from countryinfo import CountryInfo
+from countryinfo.exceptions import CountryNotFoundError
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+# Current short names (as the UN and the World Bank write them) where countryinfo still
+# uses an older English name.
+DISPLAY_NAMES = {
+    "CIV": "Côte d'Ivoire",  # countryinfo: Ivory Coast
+    "CPV": "Cabo Verde",  # Cape Verde
+    "CZE": "Czechia",  # Czech Republic
+    "MKD": "North Macedonia",  # Republic of Macedonia
+    "SWZ": "Eswatini",  # Swaziland
+    "TLS": "Timor-Leste",  # East Timor
+}
+
+
+@cache
+def _info(code: str) -> CountryInfo | None:
+    """Return countryinfo's entry whose ISO alpha-3 code is ``code``, or None."""
+    if not isinstance(code, str) or not _ISO3.match(code):
+        return None
+    try:
+        info = CountryInfo(code)
+    except CountryNotFoundError:
+        return None
+    return info if info.iso(3) == code else None
+
+
+def _require(iso3: str) -> CountryInfo:
+    """Return the entry of ``iso3`` or raise a ValueError that names the code."""
+    info = _info(iso3)
+    if info is None:
+        raise ValueError(f"{iso3!r} is not an ISO 3166-1 alpha-3 country code")
+    return info
+
+
+def is_valid_iso3(code: str) -> bool:
+    """Return True when ``code`` is an upper-case ISO 3166-1 alpha-3 code known to countryinfo."""
+    return _info(code) is not None
+
+
+def country_name(iso3: str) -> str:
+    """Return the English short name of a country (ValueError for an unknown code)."""
+    return DISPLAY_NAMES.get(iso3) or _require(iso3).name()
+
+
+def region_of(iso3: str) -> str:
+    """Return the country's region per countryinfo (e.g. 'Africa'), '' where it has none."""
+    return _require(iso3).region() or ""
+
+
+def subregion_of(iso3: str) -> str:
+    """Return the country's sub-region per countryinfo (e.g. 'Western Europe'), or ''."""
+    return _require(iso3).subregion() or ""
+
+
+def country_geometry(iso3: str) -> dict[str, Any] | None:
+    """Return the country's GeoJSON geometry (Polygon or MultiPolygon), None if it has none."""
+    features = _require(iso3).geo_json().get("features") or []
+    if not features or not features[0].get("geometry"):
+        return None
+    return copy.deepcopy(features[0]["geometry"])

@@ -1,0 +1,102 @@
+"""Convert amounts between CFA francs (XOF), euros (EUR) and US dollars (USD).
+
+The CFA franc is pegged to the euro at 655.957 francs per euro since 1 January 1999, so
+those conversions need no year. Dollar conversions use the World Bank's official rate for
+the year (PA.NUS.FCRF for Mali, a yearly average, in wdi_indicators), so they need one.
+The World Bank gives Mali's rate in CFA francs for every year, including 1962-1984 when
+Mali issued its own franc; the rate is the same for every WAEMU member.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import pandas as pd
+
+XOF_PER_EUR = 655.957
+EURO_START_YEAR = 1999
+CURRENCIES = ("XOF", "EUR", "USD")
+RATE_TABLE = "wdi_indicators"
+RATE_INDICATOR = "PA.NUS.FCRF"
+RATE_COUNTRY = "MLI"
+
+Amount = TypeVar("Amount", float, pd.Series)
+
+
+def _check_euro_year(year: int | None) -> None:
+    """Refuse a euro conversion for a year before the euro existed."""
+    if year is not None and year < EURO_START_YEAR:
+        raise ValueError(
+            f"no euro in {year}: the fixed parity of {XOF_PER_EUR} CFA francs per euro "
+            f"applies from {EURO_START_YEAR}"
+        )
+
+
+def xof_to_eur(amount: Amount, year: int | None = None) -> Amount:
+    """Convert CFA francs to euros at the fixed parity (year optional, 1999 or later)."""
+    _check_euro_year(year)
+    return amount / XOF_PER_EUR
+
+
+def eur_to_xof(amount: Amount, year: int | None = None) -> Amount:
+    """Convert euros to CFA francs at the fixed parity (year optional, 1999 or later)."""
+    _check_euro_year(year)
+    return amount * XOF_PER_EUR
+
+
+def xof_per_usd_rates(rates: pd.DataFrame | None = None) -> pd.Series:
+    """Return the official CFA francs per US dollar by year, from wdi_indicators or ``rates``."""
+    if rates is None:
+        from diaspora_helpers.data import load
+
+        rates = load(RATE_TABLE)
+    chosen = rates[(rates["iso3"] == RATE_COUNTRY) & (rates["indicator_code"] == RATE_INDICATOR)]
+    series = pd.Series(
+        chosen["value"].astype("float64").to_numpy(),
+        index=pd.Index(chosen["year"].astype("int64").to_numpy(), name="year"),
+        name="xof_per_usd",
+    )
+    return series.sort_index()
+
+
+def xof_per_usd(year: int | None, rates: pd.DataFrame | None = None) -> float:
+    """Return the official CFA francs per US dollar for ``year`` (ValueError if none)."""
+    if year is None:
+        raise ValueError(
+            "a year is required: the CFA franc to US dollar rate changes every year "
+            "(World Bank PA.NUS.FCRF)"
+        )
+    table = xof_per_usd_rates(rates)
+    if int(year) not in table.index:
+        span = f"{table.index.min()}-{table.index.max()}" if len(table) else "no years"
+        raise ValueError(
+            f"no official CFA franc per US dollar rate for {year} in {RATE_TABLE} "
+            f"({RATE_INDICATOR}, {RATE_COUNTRY}); rates cover {span}"
+        )
+    return float(table.loc[int(year)])
+
+
+def convert(
+    amount: Amount,
+    from_currency: str,
+    to_currency: str,
+    year: int | None = None,
+    rates: pd.DataFrame | None = None,
+) -> Amount:
+    """Convert between XOF, EUR and USD; the year is required whenever USD is involved."""
+    for code in (from_currency, to_currency):
+        if code not in CURRENCIES:
+            raise ValueError(f"unknown currency {code!r}: use one of {', '.join(CURRENCIES)}")
+    if from_currency == to_currency:
+        return amount
+    if from_currency == "EUR":
+        in_xof = eur_to_xof(amount, year)
+    elif from_currency == "USD":
+        in_xof = amount * xof_per_usd(year, rates)
+    else:
+        in_xof = amount
+    if to_currency == "EUR":
+        return xof_to_eur(in_xof, year)
+    if to_currency == "USD":
+        return in_xof / xof_per_usd(year, rates)
+    return in_xof

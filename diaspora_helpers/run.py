@@ -1,0 +1,622 @@
+"""The runner behind ``make run``: execute the notebooks and publish ``outputs/`` atomically.
+
+What it does
+    Runs every notebook in ``notebooks/`` (sorted by name), or the ones named, with
+    papermill, several at once (one kernel per notebook, driven from threads of this one
+    process, so the ~3 s import of nbformat/jsonschema is paid once per run, not once per
+    notebook). Each notebook's parameters come from a YAML file and/or ``-p`` and are
+    checked against the notebook's ``parameters`` cell before anything runs: a name the
+    notebook does not declare is an error, not papermill's mere warning.
+
+Where it writes
+    Into a staging folder next to ``outputs/`` (``.outputs-staging-<pid>``, same
+    filesystem), which replaces ``outputs/`` in one atomic step (``renameat2`` with
+    ``RENAME_EXCHANGE`` on Linux) only when every notebook succeeded. When only some
+    notebooks are named, the others' previous results are copied over from ``outputs/``
+    (and their pages rebuilt), so the published tree is always complete and consistent.
+
+On failure (a cell raised, e.g. a ``ParameterError`` from a bad value)
+    The other notebooks still run to the end. ``outputs/`` is left exactly as it was,
+    because a half-new, half-old tree would not match any one run: the issue asks that
+    the whole run be published or nothing. The failing notebook, its cell (position in
+    the notebook, execution count, first line of code) and the error are printed, and
+    the exit status is 1. The run's results are not thrown away: the staging tree,
+    including the other notebooks' new pages and the failed notebook with its error
+    shown in place, is kept as ``.outputs-failed/`` (replacing an older one; ignored by
+    git), so one can look at them, fix the problem and rerun.
+
+On interruption (Ctrl-C, SIGTERM, SIGHUP)
+    The kernels are killed, the staging folder is removed and ``outputs/`` is untouched;
+    the exit status is 128 + the signal number. After a SIGKILL nothing can clean up, but
+    ``outputs/`` is still untouched (nothing was moved), the kernels exit on their own
+    when their parent dies, and the next run removes the orphaned staging folder.
+
+Mistakes in the request (unknown notebook, malformed ``-p``, unreadable parameter file,
+undeclared parameter) raise :class:`RunError`; the command line prints its message and
+exits with status 2, without a traceback.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import difflib
+import errno
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from diaspora_helpers import paths
+
+STAGING_PREFIX = ".outputs-staging-"
+FAILED_DIR = ".outputs-failed"
+GLOSSARY_SOURCE = "glossary.csv"  # in data/
+GUIDE_SOURCE = "instructor_guide.md"  # in notebooks/
+EXIT_FAILED, EXIT_USAGE = 1, 2
+
+
+class RunError(Exception):
+    """A mistake in what was asked of the runner; reported without a traceback (exit 2)."""
+
+
+class Interrupted(Exception):
+    """The run received SIGINT, SIGTERM or SIGHUP."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+# -- choosing notebooks and parameters ----------------------------------------------------
+
+
+def discover(notebooks_dir: Path) -> list[Path]:
+    """Return every notebook in ``notebooks_dir``, sorted by file name."""
+    return sorted(p for p in notebooks_dir.glob("*.ipynb") if p.is_file())
+
+
+def select(names: Sequence[str], available: Sequence[Path]) -> list[Path]:
+    """Return the notebooks named (by stem, file name or path), sorted; all if none named."""
+    if not names:
+        return list(available)
+    by_stem = {p.stem: p for p in available}
+    chosen, unknown = set(), []
+    for name in names:
+        stem = Path(name).name.removesuffix(".ipynb")
+        if stem in by_stem:
+            chosen.add(stem)
+        else:
+            unknown.append(name)
+    if unknown:
+        raise RunError(_unknown_message("notebook", unknown, list(by_stem)))
+    return [by_stem[s] for s in sorted(chosen)]
+
+
+def _unknown_message(what: str, unknown: list[str], known: list[str]) -> str:
+    lines = [f"unknown {what}{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"]
+    for name in unknown:
+        close = difflib.get_close_matches(Path(name).name.removesuffix(".ipynb"), known, n=1)
+        if close:
+            lines.append(f"  did you mean {close[0]!r} instead of {name!r}?")
+    lines.append(f"known {what}s: {', '.join(known) if known else '(none)'}")
+    return "\n".join(lines)
+
+
+def parse_value(text: str) -> Any:
+    """Return a ``-p`` value as Python: int, float, True/False, None, a [list] or a string."""
+    stripped = text.strip()
+    for convert in (int, float):
+        try:
+            return convert(stripped)
+        except ValueError:
+            pass
+    lowered = stripped.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if lowered in ("none", "null"):
+        return None
+    if stripped.startswith(("[", "{")):
+        try:
+            return yaml.safe_load(stripped)
+        except yaml.YAMLError as exc:
+            raise RunError(f"cannot read the value {text!r} as a list or mapping: {exc}") from None
+    return text
+
+
+def parse_assignment(text: str, selected: Sequence[Path]) -> tuple[str, str, Any]:
+    """Split ``NOTEBOOK:NAME=VALUE`` (or ``NAME=VALUE`` when one notebook is run)."""
+    target, sep, value = text.partition("=")
+    if not sep or not target.strip():
+        raise RunError(f"-p {text!r}: expected NOTEBOOK:NAME=VALUE, e.g. 01_demographics:year=2012")
+    notebook, colon, name = target.rpartition(":")
+    if not colon:
+        if len(selected) != 1:
+            raise RunError(
+                f"-p {text!r}: say which notebook the parameter is for, as NOTEBOOK:NAME=VALUE"
+            )
+        notebook = selected[0].stem
+    name = name.strip()
+    if not name.isidentifier():
+        raise RunError(f"-p {text!r}: {name!r} is not a parameter name")
+    return Path(notebook.strip()).name.removesuffix(".ipynb"), name, parse_value(value)
+
+
+def load_params_file(path: Path) -> dict[str, dict[str, Any]]:
+    """Read a YAML file ``{notebook: {parameter: value}}``; RunError if it is unusable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RunError(f"parameter file {path} does not exist") from None
+    except IsADirectoryError:
+        raise RunError(f"parameter file {path} is a folder, not a YAML file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RunError(f"cannot read parameter file {path}: {exc}") from None
+    try:
+        content = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise RunError(f"parameter file {path} is not valid YAML: {exc}") from None
+    if content is None:
+        return {}
+    example = "e.g.\n  01_demographics:\n    year: 2012"
+    if not isinstance(content, dict):
+        raise RunError(
+            f"parameter file {path} must map notebook names to their parameters, {example}"
+        )
+    result: dict[str, dict[str, Any]] = {}
+    for notebook, values in content.items():
+        if values is None:
+            values = {}
+        if not isinstance(values, dict) or not all(isinstance(k, str) for k in values):
+            raise RunError(
+                f"parameter file {path}: the entry for {notebook!r} must map parameter names "
+                f"to values, {example}"
+            )
+        result[Path(str(notebook)).name.removesuffix(".ipynb")] = dict(values)
+    return result
+
+
+def resolve_parameters(
+    selected: Sequence[Path],
+    available: Sequence[Path],
+    file_params: dict[str, dict[str, Any]],
+    assignments: Sequence[str],
+) -> dict[str, dict[str, Any]]:
+    """Merge the file's and ``-p``'s parameters (``-p`` wins) for the notebooks to run."""
+    known = [p.stem for p in available]
+    unknown = [s for s in file_params if s not in known]
+    if unknown:
+        raise RunError("parameter file: " + _unknown_message("notebook", unknown, known))
+    chosen = {p.stem for p in selected}
+    merged = {s: dict(v) for s, v in file_params.items() if s in chosen}
+    for text in assignments:
+        stem, name, value = parse_assignment(text, selected)
+        if stem not in known:
+            raise RunError(f"-p {text!r}: " + _unknown_message("notebook", [stem], known))
+        if stem not in chosen:
+            raise RunError(
+                f"-p {text!r}: {stem} is not among the notebooks being run "
+                f"({', '.join(sorted(chosen))})"
+            )
+        merged.setdefault(stem, {})[name] = value
+    return {s: v for s, v in merged.items() if v}
+
+
+def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
+    """Return the notebook's declared parameters (papermill's inspection of its cell)."""
+    import papermill
+
+    try:
+        return papermill.inspect_notebook(str(notebook))
+    except Exception as exc:  # not JSON, not a notebook, unreadable
+        raise RunError(f"cannot read notebook {notebook}: {exc}") from None
+
+
+def check_parameters(
+    selected: Sequence[Path], parameters: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Return each notebook's declared parameters; RunError for any undeclared name."""
+    info, problems = {}, []
+    for notebook in selected:
+        declared = declared_parameters(notebook)
+        info[notebook.stem] = declared
+        unknown = [n for n in parameters.get(notebook.stem, {}) if n not in declared]
+        if not unknown:
+            continue
+        if not declared:
+            problems.append(f"{notebook.stem} takes no parameters (no cell tagged 'parameters')")
+            continue
+        problems.append(
+            f"{notebook.stem}: " + _unknown_message("parameter", unknown, list(declared))
+        )
+    if problems:
+        raise RunError("\n".join(problems))
+    return info
+
+
+# -- the run ------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What happened to one notebook in a run."""
+
+    stem: str
+    status: str  # "ok", "failed", "kept" (not run, previous result kept), "missing"
+    seconds: float = 0.0
+    message: str = ""
+    figures: int = 0
+
+
+@dataclass
+class Report:
+    """The result of a run, for the command line to print."""
+
+    outcomes: list[Outcome]
+    published: bool
+    outputs_dir: Path
+    failed_dir: Path | None
+    seconds: float
+    jobs: int
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every notebook that ran succeeded."""
+        return not any(o.status == "failed" for o in self.outcomes)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True
+    return b"diaspora" in cmdline
+
+
+def clean_stale_staging(parent: Path) -> None:
+    """Remove staging folders left by runs that were killed; refuse if one is still running."""
+    for folder in parent.glob(STAGING_PREFIX + "*"):
+        suffix = folder.name.removeprefix(STAGING_PREFIX)
+        pid = int(suffix) if suffix.isdigit() else None
+        if pid is not None and pid != os.getpid() and _pid_alive(pid):
+            raise RunError(
+                f"another run (process {pid}) is writing {folder}; wait for it to finish "
+                f"or remove that folder"
+            )
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def publish(staging: Path, outputs: Path) -> None:
+    """Put ``staging`` in the place of ``outputs`` in one step, then delete the old tree."""
+    blocked = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        if not outputs.exists():
+            staging.rename(outputs)
+            return
+        if _exchange(staging, outputs):
+            shutil.rmtree(staging)  # it now holds the previous tree
+            return
+        old = outputs.parent / f".outputs-previous-{os.getpid()}"
+        outputs.rename(old)
+        staging.rename(outputs)
+        shutil.rmtree(old)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _keep_failed(staging: Path, outputs: Path) -> Path:
+    target = outputs.parent / FAILED_DIR
+    if target.exists():
+        shutil.rmtree(target)
+    staging.rename(target)
+    return target
+
+
+def _copy_previous(stem: str, outputs: Path, staging: Path) -> bool:
+    """Copy a notebook's previous results into the staging tree; False if it has none."""
+    source = outputs / f"{stem}.ipynb"
+    if not source.is_file():
+        return False
+    shutil.copy2(source, staging / source.name)
+    figures = outputs / "figures" / stem
+    if figures.is_dir():
+        shutil.copytree(figures, staging / "figures" / stem)
+    return True
+
+
+class _Progress:
+    """A thread-safe tqdm bar counting executed cells, on stderr."""
+
+    def __init__(self, total: int, notebooks: int, enabled: bool) -> None:
+        from tqdm import tqdm
+
+        self.lock = threading.Lock()
+        self.notebooks, self.done = notebooks, 0
+        self.bar = tqdm(
+            total=total,
+            unit="cell",
+            file=sys.stderr,
+            disable=None if enabled else True,
+            desc=self._desc(),
+            dynamic_ncols=True,
+        )
+
+    def _desc(self) -> str:
+        return f"notebooks {self.done}/{self.notebooks}"
+
+    def cell(self, count: int = 1) -> None:
+        """Advance by ``count`` cells."""
+        with self.lock:
+            self.bar.update(count)
+
+    def notebook_done(self, remaining_cells: int) -> None:
+        """Count a finished notebook; skip the cells it did not run."""
+        with self.lock:
+            self.done += 1
+            if remaining_cells > 0:
+                self.bar.update(remaining_cells)
+            self.bar.set_description(self._desc())
+
+    def close(self) -> None:
+        """Close the bar."""
+        with self.lock:
+            self.bar.close()
+
+
+def _install_signal_handlers() -> dict[int, Any]:
+    def handler(signum: int, _frame: Any) -> None:
+        raise Interrupted(signum)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        previous[signum] = signal.signal(signum, handler)
+    return previous
+
+
+def run(
+    names: Sequence[str] = (),
+    *,
+    assignments: Sequence[str] = (),
+    params_file: Path | None = None,
+    jobs: int | None = None,
+    notebooks_dir: Path | None = None,
+    outputs_dir: Path | None = None,
+    progress: bool = True,
+) -> Report:
+    """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request."""
+    notebooks_dir = (notebooks_dir or paths.notebooks_dir()).resolve()
+    outputs = (outputs_dir or paths.outputs_dir()).resolve()
+    if not notebooks_dir.is_dir():
+        raise RunError(f"notebook folder {notebooks_dir} does not exist")
+    if jobs is not None and jobs < 1:
+        raise RunError(f"--jobs must be at least 1, not {jobs}")
+    available = discover(notebooks_dir)
+    selected = select(names, available)
+    file_params = load_params_file(params_file) if params_file is not None else {}
+    parameters = resolve_parameters(selected, available, file_params, assignments)
+    info = check_parameters(selected, parameters)
+
+    outputs.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_staging(outputs.parent)
+    staging = outputs.parent / f"{STAGING_PREFIX}{os.getpid()}"
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(selected) or 1))
+    previous_handlers = _install_signal_handlers()
+    registry = None
+    try:
+        from diaspora_helpers.execute import KernelRegistry
+
+        registry = KernelRegistry()
+        staging.mkdir()
+        return _run_staged(
+            selected,
+            available,
+            parameters,
+            info,
+            notebooks_dir,
+            outputs,
+            staging,
+            workers,
+            registry,
+            progress,
+        )
+    except Interrupted as exc:
+        if registry is not None:
+            registry.kill_all()
+        shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"\nInterrupted ({exc}): the kernels were stopped and {outputs} was left as it was.",
+            file=sys.stderr,
+        )
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(128 + exc.signum)  # worker threads may still be waiting on dead kernels
+    except BaseException:
+        if registry is not None:
+            registry.kill_all()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        for signum, handler in previous_handlers.items():
+            signal.signal(signum, handler)
+
+
+def _run_staged(
+    selected: list[Path],
+    available: list[Path],
+    parameters: dict[str, dict[str, Any]],
+    info: dict[str, dict[str, dict[str, Any]]],
+    notebooks_dir: Path,
+    outputs: Path,
+    staging: Path,
+    workers: int,
+    registry: Any,
+    progress: bool,
+) -> Report:
+    """Execute into ``staging``, complete the tree, then publish it or keep it as failed."""
+    import nbformat
+
+    from diaspora_helpers import execute, site
+
+    started = time.monotonic()
+    glossary = paths.data_dir() / GLOSSARY_SOURCE
+    guide = notebooks_dir / GUIDE_SOURCE
+    web = site.Site(staging, glossary=glossary.is_file(), guide=guide.is_file())
+    if web.glossary:
+        site.render_glossary(glossary, web)
+    if web.guide:
+        site.render_markdown_page(guide, web, site.GUIDE_PAGE)
+    readme = outputs / "README.md"
+    if readme.is_file():
+        shutil.copy2(readme, staging / "README.md")
+
+    sources = {p.stem: nbformat.read(p, as_version=4) for p in selected}
+    cells = {
+        s: execute.count_code_cells(nb) + (1 if s in parameters else 0) for s, nb in sources.items()
+    }
+    bar = _Progress(sum(cells.values()), len(selected), progress)
+    logs = Path(tempfile.mkdtemp(prefix="diaspora-kernel-logs-"))
+
+    def one(notebook: Path) -> Outcome:
+        stem = notebook.stem
+        ran = [0]
+
+        def on_cell() -> None:
+            ran[0] += 1
+            bar.cell()
+
+        result = execute.execute(
+            notebook,
+            parameters.get(stem, {}),
+            info[stem],
+            cwd=notebooks_dir,
+            figures_dir=staging / "figures" / stem,
+            registry=registry,
+            log_path=logs / f"{stem}.log",
+            on_cell=on_cell,
+        )
+        bar.notebook_done(cells[stem] - ran[0])
+        if result.notebook is not None:
+            execute.write_notebook(result.notebook, staging / f"{stem}.ipynb")
+            site.render_notebook(result.notebook, stem, web, failed=result.failure is not None)
+        figures = len(site.figure_names(result.notebook)) if result.notebook is not None else 0
+        if result.failure is None:
+            return Outcome(stem, "ok", result.seconds, figures=figures)
+        message = result.failure.describe()
+        if result.failure.position is None:
+            message += _log_tail(logs / f"{stem}.log")
+        return Outcome(stem, "failed", result.seconds, message, figures)
+
+    outcomes: dict[str, Outcome] = {}
+    # Not a `with` block: on an interruption, leaving it would wait for running notebooks.
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
+    try:
+        owner = {pool.submit(one, notebook): notebook.stem for notebook in selected}
+        pending: set[Future[Outcome]] = set(owner)
+        while pending:  # short waits, so that signals are handled promptly
+            done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in done:
+                stem = owner[future]
+                try:
+                    outcomes[stem] = future.result()
+                except Exception as exc:  # a bug or an I/O error around one notebook
+                    outcomes[stem] = Outcome(stem, "failed", 0.0, f"{stem}: {exc!r}")
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        bar.close()
+        shutil.rmtree(logs, ignore_errors=True)
+
+    chosen = {p.stem for p in selected}
+    entries = []
+    for notebook in available:
+        stem = notebook.stem
+        nb = None
+        if stem not in chosen:
+            if _copy_previous(stem, outputs, staging):
+                nb = nbformat.read(staging / f"{stem}.ipynb", as_version=4)
+                site.render_notebook(nb, stem, web)
+                outcomes[stem] = Outcome(stem, "kept", figures=len(site.figure_names(nb)))
+            else:
+                outcomes[stem] = Outcome(stem, "missing")
+        elif (staging / f"{stem}.ipynb").is_file():
+            nb = nbformat.read(staging / f"{stem}.ipynb", as_version=4)
+        entries.append(site.index_entry(nb, stem, web, outcomes[stem].status))
+    site.render_index(web, entries)
+
+    ordered = [outcomes[p.stem] for p in available if p.stem in outcomes]
+    failed = any(o.status == "failed" for o in ordered)
+    failed_dir = None
+    if failed:
+        failed_dir = _keep_failed(staging, outputs)
+    else:
+        publish(staging, outputs)
+    return Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
+
+
+def _log_tail(path: Path, lines: int = 5) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+    tail = [ln for ln in text.splitlines() if "without encryption" not in ln][-lines:]
+    return ("\n    kernel log:\n    " + "\n    ".join(tail)) if tail else ""
+
+
+def format_report(report: Report) -> str:
+    """Return the table printed after a run."""
+    width = max((len(o.stem) for o in report.outcomes), default=8)
+    lines = []
+    labels = {"ok": "ok", "failed": "FAILED", "kept": "kept", "missing": "not run"}
+    for o in report.outcomes:
+        timing = f"{o.seconds:6.1f} s" if o.status in ("ok", "failed") else " " * 8
+        figures = f"{o.figures} figure{'s' if o.figures != 1 else ''}" if o.figures else ""
+        lines.append(f"  {labels[o.status]:<7} {o.stem:<{width}}  {timing}  {figures}".rstrip())
+    ran = sum(1 for o in report.outcomes if o.status in ("ok", "failed"))
+    head = f"Ran {ran} notebook{'s' if ran != 1 else ''} in {report.seconds:.1f} s"
+    head += f" ({report.jobs} at a time)."
+    lines.insert(0, head)
+    if report.published:
+        lines.append(f"Published {report.outputs_dir} (open {report.outputs_dir / 'index.html'}).")
+    else:
+        lines.append(
+            f"{report.outputs_dir} was left as it was. This run's results, with the error shown "
+            f"in place, are in {report.failed_dir}."
+        )
+    return "\n".join(lines)
+
+
+def failures(report: Report) -> Iterable[str]:
+    """Return one message per failed notebook."""
+    return [o.message for o in report.outcomes if o.status == "failed"]
