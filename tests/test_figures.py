@@ -5,7 +5,6 @@ import pytest
 
 from diaspora_helpers import figures
 
-
 IDS = ["population", "malians_abroad", "malians_in_africa", "malians_in_europe"]
 IDS += ["malians_in_france", "area"]
 
