@@ -35,7 +35,7 @@ _TITLE_PT, _SUBTITLE_PT, _SOURCE_PT = 14.0, 10.5, 8.5
 
 
 def apply_style() -> None:
-    """Set the house style for every chart drawn after this call."""
+    """Set the house style for every chart drawn, and for tables shown, after this call."""
     mpl.rcParams.update(
         {
             "figure.figsize": (9.0, 5.4),
@@ -62,6 +62,8 @@ def apply_style() -> None:
             "svg.fonttype": "path",
         }
     )
+    pd.set_option("display.max_colwidth", 250)
+    pd.set_option("display.max_columns", 20)
     _configure_inline_backend()
 
 
