@@ -83,8 +83,8 @@ def _configure_inline_backend() -> None:
     )
 
 
-def _wrap(text: str, fig: Figure, size_pt: float) -> str:
-    width_chars = int(fig.get_figwidth() * 72 / (size_pt * 0.55))
+def _wrap(text: str, fig: Figure, size_pt: float, em_per_char: float = 0.55) -> str:
+    width_chars = int(fig.get_figwidth() * 72 * 0.97 / (size_pt * em_per_char))
     return "\n".join(textwrap.wrap(text, width=max(width_chars, 30)))
 
 
@@ -95,7 +95,7 @@ def _place_texts(fig: Figure) -> None:
     title, subtitle, source = fig._house_labels  # type: ignore[attr-defined]
     height_pt = fig.get_figheight() * 72
     pad = 8 / height_pt
-    title_txt = _wrap(title, fig, _TITLE_PT)
+    title_txt = _wrap(title, fig, _TITLE_PT, em_per_char=0.62)  # bold runs wider
     subtitle_txt = _wrap(subtitle, fig, _SUBTITLE_PT)
     source_txt = _wrap(source, fig, _SOURCE_PT)
     y = 1 - pad

@@ -37,6 +37,11 @@ COST = "SI.RMT.COST.IB.ZS"  # average cost of sending USD 200 to the country, % 
 VINTAGE_2022 = "WDI 2022-02-15"
 VINTAGE_2026 = "WDI 2026-07-01"
 
+# UN Sustainable Development Goals, target 10.c: by 2030, reduce the transaction costs of
+# migrant remittances to less than 3% and eliminate remittance corridors costing above 5%.
+SDG_TARGET_PCT = 3.0
+SDG_CORRIDOR_CEILING_PCT = 5.0
+
 
 def _table(name: str, given: pd.DataFrame | None) -> pd.DataFrame:
     return load(name) if given is None else given
@@ -108,7 +113,7 @@ def vintage_gap(series: pd.DataFrame, start: int, end: int) -> float:
 
 
 def value_in(series: pd.DataFrame, year: int, column: str) -> float:
-    """Return ``column`` of ``series`` (a table with a ``year`` column) in ``year``, NaN if absent."""
+    """Return ``column`` of ``series`` (a table with a ``year`` column) in ``year``, or NaN."""
     rows = series.loc[series["year"] == year, column]
     return float(rows.iloc[0]) if len(rows) else float("nan")
 
@@ -149,7 +154,7 @@ def nearest_year(available: Iterable[int], year: int) -> int:
 
 
 def emigrant_totals(un_totals: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return UN DESA emigrant totals as a wide table: a row per estimate year, a column per code."""
+    """Return UN DESA emigrant totals, wide: a row per estimate year, a column per code."""
     table = _table(UN_TOTALS_TABLE, un_totals)
     rows = table[table["direction"].astype("str") == "emigrants"]
     wide = rows.pivot_table(index="year", columns="iso3", values="value", aggfunc="first")
@@ -164,7 +169,7 @@ def per_person(
     vintage: pd.DataFrame | None = None,
     un_totals: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return remittances in ``year`` for each country: total, share of GDP, per resident, per emigrant.
+    """Return each country's remittances in ``year``: total, share of GDP, per person.
 
     Per resident divides by the World Bank population of the year; per emigrant divides by
     the UN DESA emigrant stock of the nearest UN estimate year (column ``un_year``).
@@ -276,7 +281,7 @@ def corridor_costs(rpw: pd.DataFrame | None = None, receiving: str = "MLI") -> p
 
 
 def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: float) -> pd.DataFrame:
-    """Return, per corridor, its first and last survey, and how often it was above the thresholds."""
+    """Return, per corridor, its first and last survey and how often it cost above a threshold."""
     rows = []
     for corridor, part in costs.groupby("corridor", sort=True):
         part = part.sort_values("time")
@@ -303,7 +308,7 @@ def country_cost(vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> pd.S
 
 
 def fee_saving(received: float, cost_pct: float, target_pct: float) -> float:
-    """Return what recipients would gain if the cost of sending fell from ``cost_pct`` to ``target_pct``.
+    """Return what recipients would gain if the cost fell from ``cost_pct`` to ``target_pct``.
 
     Scenario formula: senders keep sending the same amount S; recorded receipts R are what
     arrives at cost c, so S = R / (1 - c); at cost t the same S delivers S (1 - t); the gain
@@ -379,13 +384,13 @@ def document_links(
 
 
 def comparison_year(series: pd.DataFrame, year: int) -> int:
-    """Return ``year`` if both vintages give a share of GDP for it, else the nearest year that does."""
+    """Return ``year`` if both vintages give a share of GDP for it, else the nearest that does."""
     both = series.dropna(subset=["share_2026_derived_pct", "share_2022_published_pct"])
     return nearest_year(both["year"], year)
 
 
 def cost_year(year: int, vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> int:
-    """Return ``year`` if the World Bank measured the cost of sending money then, else the nearest."""
+    """Return ``year`` if the World Bank measured the cost of sending money then, or the nearest."""
     return nearest_year(country_cost(vintage, iso3).index, year)
 
 
@@ -396,3 +401,54 @@ def rank_of(table: pd.DataFrame, column: str, iso3: str) -> tuple[int, int]:
         raise KeyError(f"{iso3} has no value of {column}")
     value = float(valued.loc[valued["iso3"] == iso3, column].iloc[0])
     return int((valued[column] > value).sum()) + 1, len(valued)
+
+
+def in_three_currencies(usd: float, year: int, wdi: pd.DataFrame | None = None) -> dict[str, float]:
+    """Return a US$ amount of ``year`` in US$, CFA francs (that year's rate) and euros.
+
+    Euros go through the fixed parity and exist only from 1999; earlier years give NaN.
+    """
+    wdi = _table(WDI_TABLE, wdi)
+    xof = currency.convert(usd, "USD", "XOF", year, wdi)
+    eur = currency.xof_to_eur(xof) if year >= currency.EURO_START_YEAR else float("nan")
+    return {"usd": float(usd), "xof": float(xof), "eur": float(eur)}
+
+
+def largest_fall(series: pd.Series) -> dict[str, float]:
+    """Return the largest fall between consecutive values of a series indexed by year."""
+    ordered = series.dropna().sort_index()
+    if len(ordered) < 2:
+        raise ValueError("a fall needs at least two values")
+    steps = ordered.diff().iloc[1:]
+    position = int(steps.to_numpy().argmin())
+    to_year = steps.index[position]
+    from_year = ordered.index[position]
+    return {
+        "from_year": int(from_year),
+        "to_year": int(to_year),
+        "from_value": float(ordered.loc[from_year]),
+        "to_value": float(ordered.loc[to_year]),
+        "change": float(steps.iloc[position]),
+    }
+
+
+def with_xof(series: pd.DataFrame, wdi: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return ``series`` (with ``year`` and ``remittances_usd``) plus the amount in CFA francs.
+
+    Each year is converted at its own official rate (PA.NUS.FCRF); years without a rate
+    are dropped.
+    """
+    rates = currency.xof_per_usd_rates(_table(WDI_TABLE, wdi))
+    out = series[series["year"].isin(rates.index)].copy()
+    out["xof_per_usd"] = out["year"].map(rates).astype("float64")
+    out["remittances_xof"] = out["remittances_usd"] * out["xof_per_usd"]
+    return out.reset_index(drop=True)
+
+
+def currency_divergence(series: pd.DataFrame) -> list[int]:
+    """Return the years in which remittances fell in US$ but rose in CFA francs (or the reverse)."""
+    ordered = series.sort_values("year")
+    usd = ordered["remittances_usd"].diff()
+    xof = ordered["remittances_xof"].diff()
+    opposite = (usd * xof) < 0
+    return [int(y) for y in ordered.loc[opposite, "year"]]

@@ -47,15 +47,29 @@ def _stock() -> pd.DataFrame:
             for iso3, name, region, sub in COUNTRIES:
                 if iso3 in cells:
                     rows.append(
-                        _row("emigrants", year, sex, name, "country", iso3, region, sub, cells[iso3])
+                        _row(
+                            "emigrants", year, sex, name, "country", iso3, region, sub, cells[iso3]
+                        )
                     )
         for iso3, name, region, sub in COUNTRIES:
             if iso3 in FEMALE[year]:
                 both = FEMALE[year][iso3] + MALE[year][iso3]
-                rows.append(_row("emigrants", year, "total", name, "country", iso3, region, sub, both))
+                rows.append(
+                    _row("emigrants", year, "total", name, "country", iso3, region, sub, both)
+                )
         for sex, cells in (("female", FEMALE[year]), ("male", MALE[year])):
             rows.append(
-                _row("emigrants", year, sex, "World", "world", None, "World", None, sum(cells.values()))
+                _row(
+                    "emigrants",
+                    year,
+                    sex,
+                    "World",
+                    "world",
+                    None,
+                    "World",
+                    None,
+                    sum(cells.values()),
+                )
             )
         total = sum(FEMALE[year].values()) + sum(MALE[year].values())
         rows.append(_row("emigrants", year, "total", "World", "world", None, "World", None, total))
@@ -161,9 +175,7 @@ def test_foreigners_comparison_sets_census_against_born_abroad():
 
 
 def test_abroad_estimates_side_by_side():
-    key = pd.DataFrame(
-        {"value": [4_000.0], "reference_year": [pd.NA]}, index=["malians_abroad"]
-    )
+    key = pd.DataFrame({"value": [4_000.0], "reference_year": [pd.NA]}, index=["malians_abroad"])
     bilateral = pd.DataFrame(
         {
             "table": ["migrant_stock", "migrant_stock", "remittances_usd_millions"],

@@ -221,3 +221,32 @@ def test_rank_ignores_missing_values():
     assert remittances.rank_of(table, "x", "SEN") == (1, 3)
     with pytest.raises(KeyError):
         remittances.rank_of(table, "x", "MRT")
+
+
+def test_in_three_currencies_has_no_euro_before_1999():
+    wdi = pd.concat(
+        [_wdi(), pd.DataFrame(_wdi_rows("MLI", "PA.NUS.FCRF", {1990: 250.0}))], ignore_index=True
+    )
+    out = remittances.in_three_currencies(10.0, 2012, wdi)
+    assert out["xof"] == pytest.approx(5_000.0)
+    assert out["eur"] == pytest.approx(5_000.0 / 655.957)
+    early = remittances.in_three_currencies(10.0, 1990, wdi)
+    assert early["xof"] == pytest.approx(2_500.0)
+    assert pd.isna(early["eur"])
+
+
+def test_largest_fall_finds_the_steepest_step():
+    series = pd.Series([11.0, 11.5, 5.0, 5.5, 4.0], index=[2011, 2012, 2013, 2014, 2015])
+    fall = remittances.largest_fall(series)
+    assert (fall["from_year"], fall["to_year"]) == (2012, 2013)
+    assert fall["change"] == pytest.approx(-6.5)
+    with pytest.raises(ValueError):
+        remittances.largest_fall(pd.Series([1.0], index=[2000]))
+
+
+def test_with_xof_converts_each_year_at_its_rate_and_finds_divergence():
+    series = pd.DataFrame({"year": [2011, 2012, 2020], "remittances_usd": [80.0, 100.0, 90.0]})
+    out = remittances.with_xof(series, _wdi())
+    assert out["year"].tolist() == [2012, 2020]  # no rate for 2011 in the test table
+    assert out["remittances_xof"].tolist() == pytest.approx([50_000.0, 54_000.0])
+    assert remittances.currency_divergence(out) == [2020]  # fewer dollars, more francs

@@ -1,0 +1,110 @@
+"""Every notebook documents its parameters and rejects every bad value before any work.
+
+The parameters cell and the validation cell right after it are run in-process with a
+bad value injected, as papermill would inject it; the validation must raise one
+``ParameterError`` naming the parameter and the value. Every parameter of every notebook
+needs its cases here: a new notebook or parameter without them fails the coverage test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+import papermill
+import pytest
+
+from diaspora_helpers.params import ParameterError
+
+matplotlib.use("Agg")
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+#: notebook stem -> parameter -> bad values (wrong type, out of range, unknown code,
+#: empty list, as each parameter allows).
+BAD = {
+    "00_overview": {"decimals": ["2", 2.5, -1, 4, True]},
+    "01_demographics": {
+        "year": ["2020", 2021, 1985, 2025, 2020.0, None],
+        "top_n": [0, -3, 500, "10", 3.0, False],
+    },
+    "02_remittances": {
+        "focus_year": [1950, 2099, "2012", 2012.5, None],
+        "peers": [[], "", ["XXX"], ["SEN", "Mali"], [1], 5, "FRA"],
+        "target_cost_pct": [-1.0, 101.0, "3", None, True],
+    },
+    "03_institutional_history": {
+        "start_year": [1800, 2100, "1991", 1991.0],
+        "end_year": [1800, 2100, "2016", None],
+        "kinds": [[], ["forums"], ["forum", "party"], "", 3],
+    },
+    "04_constraints_and_strategies": {
+        "scope": ["everything", "", "National", 1, None],
+        "show_gaps_only": ["yes", 1, None],
+    },
+}
+#: Exercise and solution notebooks share one parameter.
+EXERCISE_BAD = {"show_hints": ["yes", 1, None]}
+
+
+def _notebooks() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("*.ipynb"))
+
+
+def _cases(stem: str) -> dict[str, list]:
+    if stem.startswith(("exercises_", "solutions")):
+        return EXERCISE_BAD
+    return BAD[stem]
+
+
+def _cells(path: Path) -> tuple[str, str]:
+    """Return the source of the parameters cell and of the code cell after it."""
+    cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+    for i, cell in enumerate(cells):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return "".join(cell["source"]), "".join(cells[i + 1]["source"])
+    raise AssertionError(f"{path.name} has no cell tagged 'parameters'")
+
+
+@pytest.mark.parametrize("path", _notebooks(), ids=lambda p: p.stem)
+def test_parameters_are_documented_for_papermill(path):
+    declared = papermill.inspect_notebook(str(path))
+    assert declared, f"{path.name}: no parameters"
+    for name, info in declared.items():
+        assert info["inferred_type_name"] not in ("None", None), f"{name} lacks a type"
+        assert info["help"].strip(), f"{path.name}: parameter {name} lacks a comment"
+    assert set(declared) == set(_cases(path.stem)), "every parameter needs bad cases here"
+
+
+def _cases_flat() -> list[tuple[Path, str, object]]:
+    out = []
+    for path in _notebooks():
+        for name, values in _cases(path.stem).items():
+            out.extend((path, name, v) for v in values)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "value"),
+    _cases_flat(),
+    ids=lambda v: v.stem if isinstance(v, Path) else repr(v),
+)
+def test_bad_value_stops_with_one_clear_message(path, name, value):
+    parameters, validation = _cells(path)
+    namespace: dict = {}
+    exec(parameters, namespace)
+    namespace[name] = value
+    with pytest.raises(ParameterError) as err:
+        exec(validation, namespace)
+    assert err.value.name == name
+    assert f"Parameter '{name}' got {value!r}" in str(err.value)
+    assert "allowed:" in str(err.value)
+
+
+@pytest.mark.parametrize("path", _notebooks(), ids=lambda p: p.stem)
+def test_defaults_pass_validation(path):
+    parameters, validation = _cells(path)
+    namespace: dict = {}
+    exec(parameters, namespace)
+    exec(validation, namespace)
