@@ -44,8 +44,30 @@ BAD = {
         "show_gaps_only": ["yes", 1, None],
     },
 }
-#: Exercise and solution notebooks share one parameter.
+#: Exercise and solution notebooks share ``show_hints``; some add the parameters of their
+#: session, and the solutions notebook takes all of them.
 EXERCISE_BAD = {"show_hints": ["yes", 1, None]}
+_UN_YEAR = {"un_year": ["2020", 2021, 1985, 2020.0, None]}
+_DESTINATIONS = {
+    "un_year": ["2020", 1990, 2025, None],  # 1990 has no earlier year to compare with
+    "start_year": [2020, 1985, "1990", 1990.0, None],
+}
+_REMITTANCES = {
+    "focus_year": [1950, 2099, "2012", 2012.5, None],
+    "peers": [[], "", ["XXX"], ["SEN", "Mali"], [1], 5],
+    "target_cost_pct": [-1.0, 21.0, "3", None, True],
+}
+_POLICY = {
+    "within_years": [0.0, 10.0, "1", None, True],
+    "scope": ["everything", "", "National", 1, None],
+}
+EXERCISE_EXTRA = {
+    "exercises_1_counting": _UN_YEAR,
+    "exercises_2_destinations": _DESTINATIONS,
+    "exercises_3_remittances": _REMITTANCES,
+    "exercises_4_policy": _POLICY,
+    "solutions": _DESTINATIONS | _REMITTANCES | _POLICY,
+}
 
 
 def _notebooks() -> list[Path]:
@@ -54,7 +76,7 @@ def _notebooks() -> list[Path]:
 
 def _cases(stem: str) -> dict[str, list]:
     if stem.startswith(("exercises_", "solutions")):
-        return EXERCISE_BAD
+        return EXERCISE_BAD | EXERCISE_EXTRA.get(stem, {})
     return BAD[stem]
 
 
