@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import pandas as pd
 
+from diaspora_helpers import demography, remittances
 from diaspora_helpers.data import load
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
 SCOPE_LABELS = {
-    "national": "National framework",
+    "national": "The national framework",
     "local_development": "Local development",
     "investment": "Diaspora investment",
+}
+#: Each scope as an adjective: "no national strategy".
+SCOPE_WORDS = {
+    "national": "national",
+    "local_development": "local-development",
+    "investment": "investment",
 }
 #: Constraint kinds (section 6), in the document's order.
 KIND_ORDER = ["endogenous", "exogenous"]
@@ -83,7 +90,9 @@ def coverage(
 ) -> pd.DataFrame:
     """Return the links of the strategies in ``scope``, with both labels and the rationale.
 
-    A link that names an unknown strategy or constraint raises ``KeyError``.
+    Links come in the document's order of strategies, then of constraints (as in
+    :func:`constraint_list`). A link that names an unknown strategy or constraint raises
+    ``KeyError``.
     """
     lk = _table(links, "strategy_constraint_links")
     st = strategies_in_scope(strategies, "all")
@@ -109,7 +118,16 @@ def coverage(
     )
     table["strength"] = table["strength"].astype("str")
     table["constraint_kind"] = table["constraint_kind"].astype("str")
-    return table.sort_values(["strategy_id", "constraint_id"], kind="stable").reset_index(drop=True)
+    strategy_rank = {sid: i for i, sid in enumerate(in_scope["id"])}
+    constraint_rank = {cid: i for i, cid in enumerate(constraint_list(co).index)}
+    table = table.assign(
+        _s=table["strategy_id"].map(strategy_rank), _c=table["constraint_id"].map(constraint_rank)
+    )
+    return (
+        table.sort_values(["_s", "_c"], kind="stable")
+        .drop(columns=["_s", "_c"])
+        .reset_index(drop=True)
+    )
 
 
 def coverage_matrix(
@@ -164,6 +182,20 @@ def gaps(
     return table[~table["addressed"]][["kind", "theme", "label"]]
 
 
+def gap_matrix(
+    links: pd.DataFrame | None = None,
+    strategies: pd.DataFrame | None = None,
+    constraints: pd.DataFrame | None = None,
+    scope: str = "all",
+) -> pd.DataFrame:
+    """Return every strategy (rows) against the constraints no strategy in ``scope`` addresses.
+
+    Shows whether strategies of the other scopes take up what the chosen scope leaves.
+    """
+    left = gaps(links, strategies, constraints, scope).index
+    return coverage_matrix(links, strategies, constraints, "all")[list(left)]
+
+
 def unlinked_strategies(
     links: pd.DataFrame | None = None,
     strategies: pd.DataFrame | None = None,
@@ -177,31 +209,80 @@ def unlinked_strategies(
     return st.loc[lonely, ["scope", "label"]]
 
 
-# ---------------------------------------------------------------------------- evidence
+#: Which of the section 7 strategies serve each diaspora objective of the National Migration
+#: Policy (axis 4, section 5.3): the collection's own reading, as for the coverage links.
+OBJECTIVE_STRATEGIES = {
+    "skills": ["forum_follow_up"],
+    "local_projects": [
+        "local_training_plan",
+        "decentralised_cooperation",
+        "funding_information",
+        "new_generations",
+        "exchanges_trade",
+        "codev_expansion",
+    ],
+    "investment_finance": [
+        "incentive_framework",
+        "one_stop_shop",
+        "customs_exemption",
+        "sector_incentives",
+        "investment_fund",
+        "transfer_costs",
+        "exclusivity_clauses",
+        "financial_framework",
+    ],
+    "culture_sport_tourism": ["sector_incentives"],
+    "political_participation": [],
+}
 
 
-def remittance_cost(wdi_2022: pd.DataFrame | None = None, iso3: str = "MLI") -> pd.DataFrame:
-    """Return the World Bank's average cost of sending USD 200 to ``iso3`` by year (percent).
+def objectives_by_scope(
+    objectives: pd.DataFrame | None = None,
+    strategies: pd.DataFrame | None = None,
+    scope: str = "all",
+    reading: dict[str, list[str]] | None = None,
+) -> pd.DataFrame:
+    """Return the policy's diaspora objectives with the strategies in ``scope`` that serve them.
 
-    From the February 2022 WDI vintage (SI.RMT.COST.IB.ZS), the average over the
-    corridors into the country that Remittance Prices Worldwide surveys.
+    ``reading`` maps objective ids to strategy ids (``OBJECTIVE_STRATEGIES`` by default,
+    the collection's reading); an id it names that is not a strategy raises ``KeyError``.
     """
-    table = _table(wdi_2022, "wdi_2022_vintage")
-    rows = table[
-        (table["iso3"] == iso3) & (table["indicator_code"].astype("str") == "SI.RMT.COST.IB.ZS")
-    ]
-    if rows.empty:
-        raise KeyError(f"no SI.RMT.COST.IB.ZS values for {iso3!r} in the 2022 vintage")
-    out = rows[["year", "value"]].rename(columns={"value": "cost_pct"})
-    return out.sort_values("year").reset_index(drop=True)
+    obj = _table(objectives, "nmp_objectives")
+    st = strategies_in_scope(strategies, "all")
+    mapping = OBJECTIVE_STRATEGIES if reading is None else reading
+    unknown = sorted({s for ids in mapping.values() for s in ids} - set(st["id"]))
+    if unknown:
+        raise KeyError(f"the objective reading names unknown strategies: {', '.join(unknown)}")
+    in_scope = strategies_in_scope(st, scope)
+    labels = dict(zip(in_scope["id"], in_scope["label"], strict=True))
+    rows = []
+    for row in obj.sort_values("objective_no").itertuples():
+        served = [s for s in mapping.get(row.id, []) if s in labels]
+        rows.append(
+            {
+                "id": row.id,
+                "objective": row.label,
+                "strategies": len(served),
+                "served_by": "; ".join(labels[s] for s in served),
+            }
+        )
+    return pd.DataFrame(rows).set_index("id")
 
 
-def corridor_costs(rpw: pd.DataFrame | None = None, receiving_iso3: str = "MLI") -> pd.DataFrame:
-    """Return each surveyed corridor into ``receiving_iso3``: yearly mean cost, percent."""
-    table = _table(rpw, "rpw_corridor_costs")
-    rows = table[table["receiving_iso3"] == receiving_iso3]
-    out = rows.groupby(["sending_name", "year"], sort=True)["cost_pct"].mean().rename("cost_pct")
-    return out.reset_index()
+# ---------------------------------------------------------------------------- evidence
+# The figures themselves are computed by the remittances and demography helpers, which the
+# notebooks on those topics use; these functions only pick what the policy reading needs.
+
+
+def remittance_cost(vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> pd.DataFrame:
+    """Return the World Bank's average cost of sending USD 200 to ``iso3`` by year, percent.
+
+    The 2022 WDI vintage's SI.RMT.COST.IB.ZS, through ``remittances.country_cost``.
+    """
+    series = remittances.country_cost(vintage, iso3)
+    if series.empty:
+        raise KeyError(f"no cost of sending money to {iso3!r} in the 2022 vintage")
+    return pd.DataFrame({"year": series.index.astype("int64"), "cost_pct": series.to_numpy()})
 
 
 def cost_summary(costs: pd.DataFrame) -> dict[str, float]:
@@ -218,25 +299,25 @@ def cost_summary(costs: pd.DataFrame) -> dict[str, float]:
         "min_pct": float(low["cost_pct"]),
         "max_year": int(high["year"]),
         "max_pct": float(high["cost_pct"]),
+        "years": len(ordered),
     }
 
 
-def un_emigrants(stock: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return the UN DESA count of people born in Mali living abroad, by estimate year."""
-    table = _table(stock, "un_migrant_stock_mali")
-    rows = table[
-        (table["direction"].astype("str") == "emigrants")
-        & (table["sex"].astype("str") == "total")
-        & (table["partner_kind"].astype("str") == "world")
-    ]
-    out = rows[["year", "value"]].rename(columns={"value": "un_emigrants"})
-    return out.sort_values("year").reset_index(drop=True)
+def count_gap(
+    key_figures: pd.DataFrame,
+    year: int,
+    stock: pd.DataFrame | None = None,
+    bilateral: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return the administrative count of Malians abroad beside the UN and World Bank ones.
+
+    Through ``demography.abroad_estimates``: one row per estimate, with what it counts and
+    how many times smaller than the administrative figure it is.
+    """
+    table = demography.abroad_estimates(key_figures, [year], stock, bilateral)
+    return table[["estimate", "year", "persons", "ratio_admin_to_this", "what_is_counted"]]
 
 
-def count_gap(administrative: float, un: pd.DataFrame) -> pd.DataFrame:
-    """Return the administrative count of Malians abroad beside each UN estimate, with ratio."""
-    table = un.copy()
-    table["administrative"] = float(administrative)
-    table["ratio"] = table["administrative"] / table["un_emigrants"]
-    table["difference"] = table["administrative"] - table["un_emigrants"]
-    return table
+def nearest_un_year(year: int, stock: pd.DataFrame | None = None) -> int:
+    """Return the UN DESA estimate year closest to ``year`` (the earlier one on a tie)."""
+    return remittances.nearest_year(demography.estimate_years(stock), year)

@@ -126,8 +126,14 @@ def _institutions() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_graph_refuses_links_to_unknown_institutions():
     nodes, links = _institutions()
-    bad = pd.concat([links, pd.DataFrame([{"id": "lx", "from_id": "min", "to_id": "ghost",
-                                            "relation": "supervises"}])])
+    bad = pd.concat(
+        [
+            links,
+            pd.DataFrame(
+                [{"id": "lx", "from_id": "min", "to_id": "ghost", "relation": "supervises"}]
+            ),
+        ]
+    )
     with pytest.raises(KeyError, match="ghost"):
         history.supervision_graph(nodes, bad)
 
@@ -144,8 +150,12 @@ def test_layers_follow_the_direction_of_each_relation():
 
 def test_layers_refuse_a_cycle():
     links = pd.DataFrame(
-        {"id": ["a", "b"], "from_id": ["x", "y"], "to_id": ["y", "x"],
-         "relation": ["supervises", "supervises"]}
+        {
+            "id": ["a", "b"],
+            "from_id": ["x", "y"],
+            "to_id": ["y", "x"],
+            "relation": ["supervises", "supervises"],
+        }
     )
     with pytest.raises(ValueError, match="cycle"):
         history.layers(["x", "y"], links)
@@ -166,8 +176,12 @@ def test_layout_is_deterministic_and_without_overlaps():
 def test_layout_wraps_wide_layers():
     nodes = pd.DataFrame({"id": ["top"] + [f"c{i}" for i in range(5)]})
     links = pd.DataFrame(
-        {"id": [f"l{i}" for i in range(5)], "from_id": ["top"] * 5,
-         "to_id": [f"c{i}" for i in range(5)], "relation": ["supervises"] * 5}
+        {
+            "id": [f"l{i}" for i in range(5)],
+            "from_id": ["top"] * 5,
+            "to_id": [f"c{i}" for i in range(5)],
+            "relation": ["supervises"] * 5,
+        }
     )
     pos = history.layered_layout(nodes, links, max_per_row=3)
     assert sorted(pos["y"].unique().tolist()) == [0, 1, 2]
@@ -190,8 +204,11 @@ def test_check_totals_shows_unstated_parts_and_disagreements():
 
 def test_women_share_leaves_unstated_women_missing():
     table = pd.DataFrame(
-        {"level": ["bachelor", "master", "none"], "trainees": [430, 138, 9],
-         "women": [28, 23, None]}
+        {
+            "level": ["bachelor", "master", "none"],
+            "trainees": [430, 138, 9],
+            "women": [28, 23, None],
+        }
     )
     share = history.women_share(table, "level").set_index("level")
     assert share.at["bachelor", "women_share_pct"] == pytest.approx(100 * 28 / 430)
@@ -200,11 +217,235 @@ def test_women_share_leaves_unstated_women_missing():
 
 def test_legal_by_domain_counts():
     legal = pd.DataFrame(
-        {"id": ["a", "b", "c"], "date": ["2012-02-27", "1995-08-25", "2011-12-30"],
-         "domain": ["investment", "citizenship", "citizenship"]}
+        {
+            "id": ["a", "b", "c"],
+            "date": ["2012-02-27", "1995-08-25", "2011-12-30"],
+            "domain": ["investment", "citizenship", "citizenship"],
+        }
     )
     ordered = history.legal_by_domain(legal)
     assert list(ordered["id"]) == ["b", "c", "a"]
     counts = history.domain_counts(ordered)
     assert counts.index.tolist() == ["citizenship", "investment"]
     assert counts.loc["citizenship"].tolist() == [2, 1995, 2011]
+
+
+# ------------------------------------------------------------------ prose helpers
+
+
+def test_describe_date_and_when():
+    assert history.describe_date("1996-04", "month") == "April 1996"
+    assert history.describe_date("1995-08-25", "day") == "25 August 1995"
+    ev = history.events(_events())
+    assert history.when(ev, "e4") == "2003-2007"
+    assert history.when(ev, "e1") == "November 1991"
+    two_months = history.events(
+        pd.DataFrame(
+            {
+                "id": ["x"],
+                "date": ["1991-07"],
+                "date_precision": ["month"],
+                "end_date": ["1991-08"],
+                "kind": ["forum"],
+                "label": ["x"],
+            }
+        )
+    )
+    assert history.when(two_months, "x") == "July-August 1991"
+    with pytest.raises(KeyError):
+        history.when(ev, "nope")
+
+
+def test_listing_joins_names():
+    assert history.listing([]) == ""
+    assert history.listing(["a"]) == "a"
+    assert history.listing(["a", "b", "c"]) == "a, b and c"
+    assert history.listing(["a", "b"], "or") == "a or b"
+
+
+def test_describe_counts_uses_singular_and_plural():
+    ev = history.events(_events())
+    assert history.describe_counts(ev) == (
+        "2 forums and consultations, 2 new institutions and offices, "
+        "1 law or policy and 1 period of missions"
+    )
+    assert history.describe_counts(ev[ev["id"] == "e3"]) == "1 forum or consultation"
+    assert history.describe_counts(ev.iloc[0:0]) == "no events"
+
+
+def test_wave_summary_titles_and_peaks():
+    ev = history.events(_events())
+    summary = history.wave_summary(ev, quiet_years=2)
+    assert summary["years"].tolist() == ["1991", "1995-1996", "2003", "2009", "2012"]
+    assert "Laws and policies" in summary.columns
+    assert history.rhythm_title(summary).startswith("Diaspora policy came in 5 waves")
+    assert history.rhythm_title(summary.iloc[0:0]).startswith("The document dates no event")
+    peaks = history.peak_waves(summary)
+    assert peaks["Forums and consultation"] == "1995-1996"
+    assert history.wave_summary(ev.iloc[0:0]).empty
+
+
+def test_quiet_stretches_and_sequels():
+    ev = history.events(_events())
+    assert history.quiet_stretches(ev, 1991, 1996) == [(1992, 1994)]
+    seq = history.sequels(ev, kind="forum", within_years=20).set_index("event")
+    assert seq.at["forum one", "count"] == 2  # the offices and the missions, not the forum
+    assert "forum two" not in seq.at["forum one", "followed_within_a_year_by"]
+
+
+def test_sections_follow_the_document_order():
+    table = pd.DataFrame(
+        {"section": pd.Categorical(["5.1", "intro", "1.2"], categories=["intro", "1.2", "5.1"])}
+    )
+    assert history.sections(table) == "intro, 1.2, 5.1"
+
+
+def test_bands_and_unlinked_bodies():
+    nodes, links = _institutions()
+    nodes = pd.concat(
+        [nodes, pd.DataFrame({"id": ["alone", "donor"], "name": ["J", "K"]})], ignore_index=True
+    )
+    nodes["kind"] = ["x"] * (len(nodes) - 1) + ["international_partner"]
+    links = pd.concat(
+        [
+            links,
+            pd.DataFrame([{"id": "f", "from_id": "donor", "to_id": "prog", "relation": "funds"}]),
+        ],
+        ignore_index=True,
+    )
+    assert history.unlinked(nodes, links) == ["alone"]
+    bands = history.landscape_bands(nodes, links)
+    assert bands == {"international_partner": ["donor"], "unlinked": ["alone"]}
+    pos = history.layered_layout(nodes, links, bands=bands).set_index("id")
+    assert pos.at["donor", "y"] > pos["y"][pos["band"] == ""].max()
+    assert pos.at["alone", "y"] > pos.at["donor", "y"]
+
+
+def test_side_only_partners_take_their_partners_layer():
+    nodes, links = _institutions()
+    extra = pd.DataFrame(
+        [{"id": "p", "from_id": "del", "to_id": "friend", "relation": "partners_with"}]
+    )
+    layer = history.layers(list(nodes["id"]) + ["friend"], pd.concat([links, extra]))
+    assert layer["friend"] == layer["del"]
+
+
+def test_spread_keeps_order_and_gaps():
+    assert history.spread([0.0, 0.2, 5.0], 0.0, 6.0) == [0.0, 1.0, 5.0]
+    assert history.spread([6.0, 6.0], 0.0, 6.0) == [5.0, 6.0]
+
+
+def test_layout_cost_counts_crossings_and_boxes():
+    pos = {"a": (0.0, 0.0), "b": (2.0, 2.0), "c": (2.0, 0.0), "d": (0.0, 2.0)}
+    crossing = pd.DataFrame({"from_id": ["a", "c"], "to_id": ["b", "d"]})
+    assert history.layout_cost(pos, crossing) == 1
+    pos["m"] = (1.0, 1.0)
+    assert history.layout_cost(pos, crossing) == 1 + 2 * 3
+
+
+def test_improvement_never_makes_the_layout_worse():
+    nodes, links = _institutions()
+    plain = history.layered_layout(nodes, links, improve=False).set_index("id")
+    better = history.layered_layout(nodes, links).set_index("id")
+
+    def cost(table):
+        return history.layout_cost({n: (r.x, float(r.y)) for n, r in table.iterrows()}, links)
+
+    assert cost(better) <= cost(plain)
+
+
+def test_links_table_and_supervision_counts():
+    nodes, links = _institutions()
+    nodes["acronym"] = [None, "DEL", None, None, None, None, None, None, None]
+    table = history.links_table(nodes, links, touching=["del"])
+    assert table.values.tolist()[0][:3] == ["A", "supervises", "B (DEL)"]
+    sup = history.supervision_counts(nodes, links)
+    assert sup.iloc[0]["bodies"] == 3 and sup.iloc[0]["supervised"] == "B; C; D"
+    nodes["kind"] = ["ministry", "x", "x", "y", "y", "y", "z", "z", "z"]
+    assert history.kind_counts(nodes).tolist() == [3, 3, 2, 1]
+
+
+def test_figures_about_picks_topics():
+    figs = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "topic": ["kayes", "hcme"],
+            "label": ["x", "y"],
+            "value": [1, 2],
+            "unit": ["u", "u"],
+            "qualifier": ["exact", "exact"],
+            "section": ["2", "4"],
+        }
+    )
+    assert history.figures_about(figs, ["kayes"]).index.tolist() == ["a"]
+
+
+def _tokten() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "sector": ["education"] * 4 + ["health", "smes"],
+            "degree_level": ["bachelor", "master", "doctorate", "all", "all", "all"],
+            "missions": [None, None, None, 38, 1, 2],
+            "trainees": [430, 138, 17, 585, 9, 32],
+            "women": [28, 23, 3, None, None, 14],
+        }
+    )
+
+
+def test_tokten_sectors_fill_women_from_levels_and_say_so():
+    sectors = history.tokten_sectors(_tokten()).set_index("sector")
+    assert sectors.at["education", "women"] == 54
+    assert sectors.at["education", "women_source"] == "sum of degree levels"
+    assert pd.isna(sectors.at["health", "women"])
+    assert sectors.at["health", "women_source"] == "not stated"
+    assert sectors.at["smes", "women_source"] == "stated"
+
+
+def test_tokten_levels_and_their_check():
+    assert history.tokten_levels(_tokten())["degree_level"].tolist() == [
+        "bachelor",
+        "master",
+        "doctorate",
+    ]
+    assert history.check_levels(_tokten())["agrees"].tolist() == [True]
+    broken = _tokten()
+    broken.loc[0, "trainees"] = 431
+    assert history.check_levels(broken)["agrees"].tolist() == [False]
+
+
+def test_stated_totals_and_legal_reading():
+    totals = pd.DataFrame({"measure": ["missions", "women"], "value": [46, 137]})
+    assert history.stated_totals(totals) == {"missions": 46.0, "women": 137.0}
+    legal = history.legal_by_domain(
+        pd.DataFrame(
+            {
+                "id": ["a", "b"],
+                "date": ["1995-08-25", "2000-03"],
+                "date_precision": ["day", "month"],
+                "reference": ["Law 1", None],
+                "title": ["T1", "T2"],
+                "domain": ["citizenship", "land"],
+                "diaspora_relevance": ["r1", "r2"],
+            }
+        )
+    )
+    reading = history.legal_reading(legal, 1999, 2016)
+    assert reading.index.tolist() == ["b"]
+    assert reading.iloc[0]["date"] == "March 2000"
+    assert reading.iloc[0]["reference"] == "(no number given)"
+
+
+def test_counted_agrees_in_number():
+    assert history.counted(1, "event") == "1 event"
+    assert history.counted(0, "event") == "0 events"
+    assert history.counted(2, "body", "bodies") == "2 bodies"
+
+
+def test_tokten_chart_data_stacks_sectors_and_levels():
+    data = history.tokten_chart_data(
+        history.tokten_sectors(_tokten()), history.tokten_levels(_tokten())
+    )
+    assert data["breakdown"].tolist() == ["sector"] * 3 + ["degree level"] * 3
+    assert data.loc[data["group"] == "bachelor", "women_share_pct"].iloc[0] == 6.51
+    assert pd.isna(data.loc[data["group"] == "health", "women_share_pct"].iloc[0])
+    assert pd.isna(data.loc[data["group"] == "master", "missions"].iloc[0])

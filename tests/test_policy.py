@@ -110,35 +110,91 @@ def test_remittance_cost_reads_one_country_of_the_vintage():
     costs = policy.remittance_cost(wdi)
     assert costs.values.tolist() == [[2016, 12.0], [2017, 10.0]]
     summary = policy.cost_summary(costs)
-    assert (summary["max_year"], summary["last_pct"]) == (2016, 10.0)
+    assert (summary["max_year"], summary["last_pct"], summary["years"]) == (2016, 10.0, 2)
     with pytest.raises(KeyError):
         policy.remittance_cost(wdi, "NER")
 
 
-def test_corridor_costs_average_each_year():
-    rpw = pd.DataFrame(
-        {
-            "sending_name": ["France", "France", "France"],
-            "receiving_iso3": ["MLI", "MLI", "SEN"],
-            "year": [2011, 2011, 2011],
-            "cost_pct": [10.0, 12.0, 5.0],
-        }
-    )
-    assert policy.corridor_costs(rpw)["cost_pct"].tolist() == [11.0]
-
-
-def test_un_emigrants_and_the_count_gap():
-    stock = pd.DataFrame(
+def _stock() -> pd.DataFrame:
+    return pd.DataFrame(
         {
             "direction": ["emigrants", "emigrants", "immigrants", "emigrants"],
             "sex": ["total", "female", "total", "total"],
-            "partner_kind": ["world", "world", "world", "country"],
-            "year": [2020, 2020, 2020, 2020],
-            "value": [1_000_000, 400_000, 500_000, 300_000],
+            "partner_kind": ["world", "world", "world", "world"],
+            "year": [2015, 2015, 2015, 2020],
+            "value": [1_000_000, 400_000, 500_000, 2_000_000],
         }
     )
-    un = policy.un_emigrants(stock)
-    assert un["un_emigrants"].tolist() == [1_000_000]
-    gap = policy.count_gap(4_000_000, un)
-    assert gap.loc[0, "ratio"] == 4.0
-    assert gap.loc[0, "difference"] == 3_000_000
+
+
+def test_count_gap_sets_the_administrative_count_against_others():
+    key = pd.DataFrame(
+        {"value": [4_000_000.0], "reference_year": [pd.NA]}, index=pd.Index(["malians_abroad"])
+    )
+    bilateral = pd.DataFrame(
+        {
+            "table": ["migrant_stock"],
+            "direction": ["emigrants"],
+            "partner_kind": ["world"],
+            "value": [800_000.0],
+        }
+    )
+    gap = policy.count_gap(key, 2015, _stock(), bilateral)
+    assert gap["persons"].tolist() == [4_000_000.0, 1_000_000.0, 800_000.0]
+    assert gap["ratio_admin_to_this"].tolist() == [1.0, 4.0, 5.0]
+
+
+def test_nearest_un_year():
+    assert policy.nearest_un_year(2016, _stock()) == 2015
+    assert policy.nearest_un_year(2019, _stock()) == 2020
+
+
+def test_gap_matrix_shows_every_strategy_against_the_scope_gaps():
+    grid = policy.gap_matrix(_links(), _strategies(), _constraints(), scope="investment")
+    assert grid.columns.tolist() == ["c1", "c3", "c4"]
+    assert grid.index.tolist() == ["s1", "s2", "s3"]
+    assert grid.loc["s2", "c3"] == 1  # a local strategy takes up an investment gap
+
+
+def test_objectives_by_scope_follow_the_reading():
+    objectives = pd.DataFrame(
+        {"id": ["o2", "o1"], "objective_no": [2, 1], "label": ["second", "first"]}
+    )
+    reading = {"o1": ["s1", "s3"], "o2": []}
+    table = policy.objectives_by_scope(objectives, _strategies(), "all", reading)
+    assert table.index.tolist() == ["o1", "o2"]
+    assert table["strategies"].tolist() == [2, 0]
+    national = policy.objectives_by_scope(objectives, _strategies(), "national", reading)
+    assert national.at["o1", "served_by"] == "one-stop shop"
+    with pytest.raises(KeyError, match="s9"):
+        policy.objectives_by_scope(objectives, _strategies(), "all", {"o1": ["s9"]})
+
+
+def test_the_default_objective_reading_names_real_strategies():
+    table = policy.objectives_by_scope()
+    assert len(table) == len(policy.OBJECTIVE_STRATEGIES)
+
+
+def test_coverage_lists_links_in_document_order():
+    links = pd.concat(
+        [
+            _links(),
+            pd.DataFrame(
+                [
+                    {
+                        "id": "l4",
+                        "strategy_id": "s3",
+                        "constraint_id": "c3",
+                        "strength": "partial",
+                        "rationale": "d",
+                        "reading": "collection",
+                    }
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    table = policy.coverage(links, _strategies(), _constraints())
+    assert table["strategy_id"].tolist() == ["s2", "s3", "s3", "s3"]
+    # endogenous c3 comes before exogenous c2, although "c2" sorts first as text
+    assert table["constraint_id"].tolist() == ["c3", "c3", "c2", "c2"]

@@ -1,0 +1,117 @@
+"""Drawings for notebooks 03 and 04: labels, lane placement, and that each draws."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from diaspora_helpers import data, diagrams, history, policy  # noqa: E402
+
+
+def _events() -> pd.DataFrame:
+    return history.events(
+        pd.DataFrame(
+            {
+                "id": ["a", "b", "c", "d"],
+                "date": ["2000", "2000-06", "2003", "2016-07"],
+                "date_precision": ["year", "month", "year", "month"],
+                "end_date": [None, None, "2007", None],
+                "kind": ["forum", "forum", "institution", "forum"],
+                "label": [
+                    "A long forum label; with a clause",
+                    "Second forum: details",
+                    "Offices opened",
+                    "Late forum",
+                ],
+            }
+        )
+    )
+
+
+def test_short_label_keeps_the_first_clause_and_cuts_long_ones():
+    assert diagrams.short_label("Democratic revolution; the diaspora gains a voice") == (
+        "Democratic revolution"
+    )
+    cut = diagrams.short_label("An extremely long label that never stops going on", 20)
+    assert len(cut) <= 20 and cut.endswith("…")
+
+
+def test_timeline_label_prefers_the_curated_text():
+    assert diagrams.timeline_label("fidima_2009_12", "whatever") == "FIDIMA"
+    assert diagrams.timeline_label("unknown", "Something new: more") == "Something new"
+
+
+def test_every_event_in_the_data_has_a_short_timeline_label():
+    ids = set(data.load("events")["id"])
+    missing = sorted(ids - set(diagrams.TIMELINE_LABELS))
+    assert not missing, f"add short labels for {missing}"
+    assert max(len(t) for t in diagrams.TIMELINE_LABELS.values()) <= 26
+
+
+def test_timeline_layout_keeps_labels_apart_and_flips_at_the_edge():
+    placed = diagrams.timeline_layout(
+        _events(), ["forum", "institution"], years_per_char=0.3, x_max=2017
+    )
+    forums = placed[placed["kind"] == "forum"].set_index("id")
+    assert forums.at["a", "row"] != forums.at["b", "row"]  # same year, long labels
+    assert forums.at["d", "side"] == "left"  # would run past 2017
+    assert (placed["y"] > 0).all()
+    lane_tops = placed.groupby("lane")["lane_top"].first().tolist()
+    assert lane_tops[0] == 0 and lane_tops[1] > lane_tops[0]
+
+
+def test_box_parts_put_the_acronym_first_and_drop_brackets():
+    head, body = diagrams.box_parts(pd.Series({"name": "High Council (note)", "acronym": "HC"}))
+    assert (head, body) == ("HC", "High Council")
+    head, body = diagrams.box_parts(pd.Series({"name": "Ministry of X", "acronym": None}))
+    assert head == "" and body == "Ministry of X"
+    head, body = diagrams.box_parts(pd.Series({"name": "RDGR (as printed)", "acronym": "RDGR"}))
+    assert (head, body) == ("RDGR", "as printed")
+    long = pd.Series({"name": " ".join(["word"] * 40), "acronym": None})
+    assert diagrams.box_parts(long, width=10, max_lines=3)[1].count("\n") == 2
+
+
+def test_constraint_label_falls_back_to_a_short_label():
+    assert diagrams.constraint_label("landlocked", "x") == "Landlocked"
+    assert diagrams.constraint_label("new", "New problem: detail") == "New problem"
+
+
+@pytest.mark.parametrize("which", ["timeline", "landscape", "tokten", "coverage"])
+def test_each_drawing_runs_on_the_collection_data(which):
+    fig, ax = plt.subplots(ncols=2 if which == "tokten" else 1)
+    if which == "timeline":
+        ev = history.events()
+        kinds = history.event_kinds()
+        placed = diagrams.draw_timeline(
+            ax, history.select_events(ev, 1991, 2016, kinds), kinds, 1991, 2016
+        )
+        assert len(placed) == len(history.select_events(ev, 1991, 2016, kinds))
+    elif which == "landscape":
+        nodes, links = history.supervision_graph()
+        pos = history.layered_layout(nodes, links, bands=history.landscape_bands(nodes, links))
+        diagrams.draw_landscape(ax, nodes, links, pos)
+        assert len(ax.patches) == len(nodes)
+    elif which == "tokten":
+        diagrams.draw_tokten(ax, history.tokten_sectors(), history.tokten_levels())
+    else:
+        matrix = policy.coverage_matrix()
+        diagrams.draw_coverage(
+            ax,
+            matrix,
+            policy.strategies_in_scope(),
+            policy.constraint_list(),
+            highlight=list(policy.gaps().index),
+        )
+    plt.close(fig)
+
+
+def test_an_empty_window_draws_empty_lanes():
+    ev = _events()
+    empty = history.select_events(ev, 1990, 1991, ["forum"])
+    fig, ax = plt.subplots()
+    placed = diagrams.draw_timeline(ax, empty, ["forum"], 1990, 1991)
+    assert placed.empty and "date" in placed.columns
+    plt.close(fig)
