@@ -140,7 +140,9 @@ def titled_figure(
     for label, text in (("title", title), ("subtitle", subtitle), ("source", source)):
         if not isinstance(text, str) or not text.strip():
             raise ValueError(f"every chart needs a {label}; got {text!r}")
-    if not source.lower().startswith(("source:", "sources:")):
+    if source.startswith("Source document"):
+        source = "Source: the source document" + source.removeprefix("Source document")
+    elif not source.lower().startswith(("source:", "sources:")):
         source = f"Source: {source}"
     fig, axes = plt.subplots(
         nrows, ncols, figsize=figsize, layout="constrained", subplot_kw=subplot_kw or None

@@ -59,7 +59,7 @@ def test_figure_has_title_subtitle_and_source():
     fig2, _ = charts.titled_figure("F", "M", "Sources: WDI; source document, 1.1")
     assert fig2.texts[2].get_text() == "Sources: WDI; source document, 1.1"
     fig3, _ = charts.titled_figure("F", "M", "Source document, section 1.1")
-    assert fig3.texts[2].get_text() == "Source: Source document, section 1.1"
+    assert fig3.texts[2].get_text() == "Source: the source document, section 1.1"
     for f in (fig, fig2, fig3):
         matplotlib.pyplot.close(f)
 
