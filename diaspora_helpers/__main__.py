@@ -12,15 +12,17 @@ EPILOG_RUN = """\
 examples:
   python -m diaspora_helpers run
       run every notebook in notebooks/ and publish outputs/ (what `make run` does)
-  python -m diaspora_helpers run 02_remittances -p 02_remittances:year=2015
+  python -m diaspora_helpers run 02_remittances -p 02_remittances:focus_year=2015
       rerun one notebook with another year; the other notebooks' outputs are kept
-  python -m diaspora_helpers run 01_demographics -p peers=[SEN,NER]
+  python -m diaspora_helpers run 02_remittances -p peers=[SEN,NER]
       with one notebook named, NOTEBOOK: may be left out of -p
   python -m diaspora_helpers run --params-file class.yaml --jobs 2
 
 parameter file (YAML), one entry per notebook:
   01_demographics:
-    year: 2012
+    year: 2020
+  02_remittances:
+    focus_year: 2015
     peers: [SEN, NER]
 
 values given with -p are read as int, float, True/False, None, [a, list] or a string.
@@ -45,9 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="execute notebooks with papermill and publish outputs/ (pages, figures, index)",
         description=(
-            "Execute the notebooks with papermill, several at once, and write the executed "
-            "notebooks, HTML pages, figures (PNG, SVG, 16:9 slide PNG) with their data (CSV) "
-            "and an index page to outputs/. Everything is built in a staging folder and "
+            "Execute the notebooks with papermill, several at once, and write the executed\n"
+            "notebooks, HTML pages, figures (PNG, SVG, 16:9 slide PNG) with their data (CSV)\n"
+            "and an index page to outputs/. Everything is built in a staging folder and\n"
             "moved into place only if every notebook succeeded."
         ),
         epilog=EPILOG_RUN,
@@ -127,8 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "bench":
         from diaspora_helpers import bench
 
-        return bench.main(args.notebooks, jobs=args.jobs, repeat=args.repeat,
-                          baseline=not args.skip_baseline)
+        return bench.main(
+            args.notebooks, jobs=args.jobs, repeat=args.repeat, baseline_run=not args.skip_baseline
+        )
     from diaspora_helpers import run
 
     try:
@@ -144,9 +147,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except run.RunError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return run.EXIT_USAGE
+    except KeyboardInterrupt:  # before the runner's own signal handling was in place
+        print("Interrupted before anything was written.", file=sys.stderr)
+        return 130
     for message in run.failures(report):
         print(f"error: {message}", file=sys.stderr)
-    print(run.format_report(report))
+    try:
+        print(run.format_report(report), flush=True)
+    except BrokenPipeError:  # e.g. `... | head`: the run itself is complete
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0 if report.ok else run.EXIT_FAILED
 
 

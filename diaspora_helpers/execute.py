@@ -72,7 +72,7 @@ class CellFailure:
         else:
             count = f" (In [{self.execution_count}])" if self.execution_count else ""
             where = f"cell {self.position}{count}"
-        line = f", which starts `{self.first_line}`" if self.first_line else ""
+        line = f", which starts `{self.first_line}`," if self.first_line else ""
         message = f"{self.ename}: {self.evalue}" if self.evalue else self.ename
         return f"{self.stem}: {where}{line} failed with {message}"
 
@@ -141,8 +141,9 @@ def _manager_class(
     class RunnerKernelManager(AsyncKernelManager):
         def __init__(self, **kwargs: Any) -> None:
             super().__init__(**kwargs)
-            if zmq.has("curve") and self._kernel_supports_curve_encryption():
-                self.transport_encryption = "auto"  # local traffic encrypted, no warning
+            supports_curve = getattr(self, "_kernel_supports_curve_encryption", None)
+            if supports_curve is not None and zmq.has("curve") and supports_curve():
+                self.transport_encryption = "auto"  # jupyter_client >= 8.10: encrypted, quiet
             registry.add(self)
 
         async def _async_pre_start_kernel(self, **kw: Any) -> Any:
@@ -223,6 +224,8 @@ def find_failure(nb: NotebookNode, stem: str) -> CellFailure | None:
         ename = errors[0].get("ename", "Error") if errors else "CellExecutionError"
         evalue = errors[0].get("evalue", "") if errors else "the cell did not finish"
         first_line = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
+        if len(first_line) > 90:
+            first_line = first_line[:87] + "..."
         if index in injected:
             return CellFailure(stem, ename, evalue, None, None, first_line)
         position = index + 1 - sum(1 for i in injected if i < index)

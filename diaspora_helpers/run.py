@@ -48,9 +48,9 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -129,8 +129,18 @@ def parse_value(text: str) -> Any:
         try:
             return yaml.safe_load(stripped)
         except yaml.YAMLError as exc:
-            raise RunError(f"cannot read the value {text!r} as a list or mapping: {exc}") from None
+            raise RunError(
+                f"cannot read the value {text!r} as a list or mapping: {_yaml_problem(exc)}"
+            ) from None
     return text
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """Return a YAML error in one line: where, and what."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+    return f"{where}{problem}"
 
 
 def parse_assignment(text: str, selected: Sequence[Path]) -> tuple[str, str, Any]:
@@ -164,7 +174,7 @@ def load_params_file(path: Path) -> dict[str, dict[str, Any]]:
     try:
         content = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise RunError(f"parameter file {path} is not valid YAML: {exc}") from None
+        raise RunError(f"parameter file {path} is not valid YAML: {_yaml_problem(exc)}") from None
     if content is None:
         return {}
     example = "e.g.\n  01_demographics:\n    year: 2012"
@@ -267,7 +277,6 @@ class Report:
     failed_dir: Path | None
     seconds: float
     jobs: int
-    errors: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -397,10 +406,14 @@ class _Progress:
 
 
 def _install_signal_handlers() -> dict[int, Any]:
+    """Turn SIGINT, SIGTERM and SIGHUP into :class:`Interrupted` (main thread only)."""
+
     def handler(signum: int, _frame: Any) -> None:
         raise Interrupted(signum)
 
-    previous = {}
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         previous[signum] = signal.signal(signum, handler)
     return previous
@@ -417,30 +430,32 @@ def run(
     progress: bool = True,
 ) -> Report:
     """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request."""
-    notebooks_dir = (notebooks_dir or paths.notebooks_dir()).resolve()
-    outputs = (outputs_dir or paths.outputs_dir()).resolve()
-    if not notebooks_dir.is_dir():
-        raise RunError(f"notebook folder {notebooks_dir} does not exist")
-    if jobs is not None and jobs < 1:
-        raise RunError(f"--jobs must be at least 1, not {jobs}")
-    available = discover(notebooks_dir)
-    selected = select(names, available)
-    file_params = load_params_file(params_file) if params_file is not None else {}
-    parameters = resolve_parameters(selected, available, file_params, assignments)
-    info = check_parameters(selected, parameters)
-
-    outputs.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale_staging(outputs.parent)
-    staging = outputs.parent / f"{STAGING_PREFIX}{os.getpid()}"
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(selected) or 1))
+    started = time.monotonic()
     previous_handlers = _install_signal_handlers()
+    staging: Path | None = None
     registry = None
+    outputs = (outputs_dir or paths.outputs_dir()).resolve()
     try:
+        notebooks_dir = (notebooks_dir or paths.notebooks_dir()).resolve()
+        if not notebooks_dir.is_dir():
+            raise RunError(f"notebook folder {notebooks_dir} does not exist")
+        if jobs is not None and jobs < 1:
+            raise RunError(f"--jobs must be at least 1, not {jobs}")
+        available = discover(notebooks_dir)
+        selected = select(names, available)
+        file_params = load_params_file(params_file) if params_file is not None else {}
+        parameters = resolve_parameters(selected, available, file_params, assignments)
+        info = check_parameters(selected, parameters)
+
         from diaspora_helpers.execute import KernelRegistry
 
-        registry = KernelRegistry()
+        outputs.parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_staging(outputs.parent)
+        staging = outputs.parent / f"{STAGING_PREFIX}{os.getpid()}"
         staging.mkdir()
-        return _run_staged(
+        registry = KernelRegistry()
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(selected) or 1))
+        report = _run_staged(
             selected,
             available,
             parameters,
@@ -452,10 +467,13 @@ def run(
             registry,
             progress,
         )
+        report.seconds = time.monotonic() - started
+        return report
     except Interrupted as exc:
         if registry is not None:
             registry.kill_all()
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         print(
             f"\nInterrupted ({exc}): the kernels were stopped and {outputs} was left as it was.",
             file=sys.stderr,
@@ -466,7 +484,8 @@ def run(
     except BaseException:
         if registry is not None:
             registry.kill_all()
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         for signum, handler in previous_handlers.items():
@@ -543,7 +562,10 @@ def _run_staged(
     # Not a `with` block: on an interruption, leaving it would wait for running notebooks.
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
     try:
-        owner = {pool.submit(one, notebook): notebook.stem for notebook in selected}
+        # Longest first (by code cells, a proxy for run time), so a long notebook does not
+        # start last and leave the other cores idle at the end; results are reported sorted.
+        order = sorted(selected, key=lambda p: -cells[p.stem])
+        owner = {pool.submit(one, notebook): notebook.stem for notebook in order}
         pending: set[Future[Outcome]] = set(owner)
         while pending:  # short waits, so that signals are handled promptly
             done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
@@ -617,6 +639,6 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
-def failures(report: Report) -> Iterable[str]:
+def failures(report: Report) -> list[str]:
     """Return one message per failed notebook."""
     return [o.message for o in report.outcomes if o.status == "failed"]

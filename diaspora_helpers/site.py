@@ -17,6 +17,7 @@ import copy
 import csv
 import html
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,13 +27,15 @@ from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 from pygments.formatters import HtmlFormatter
 
-from diaspora_helpers.charts import FIGURE_METADATA_KEY
 from diaspora_helpers.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
 
 SITE_TITLE = "Mali and its diaspora"
 GLOSSARY_PAGE = "glossary.html"
 GUIDE_PAGE = "instructor_guide.html"
 THUMBNAIL_WIDTH = 360
+# The output metadata key charts.show() writes (charts.FIGURE_METADATA_KEY; not imported,
+# because importing charts costs this process pandas and matplotlib).
+FIGURE_METADATA_KEY = "diaspora_figure"
 
 CSS = """
 :root { color-scheme: light; --ink: #222; --muted: #5b5b5b; --line: #ddd; --accent: #b5451b; }
@@ -62,6 +65,8 @@ th, td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align
 thead th { border-bottom: 2px solid #bbb; }
 .rendered_html table td, .rendered_html table th { text-align: right; }
 .output_html { overflow-x: auto; }
+table.dataframe { border: 0; }
+table.dataframe th, table.dataframe td { border: 0; border-bottom: 1px solid var(--line); }
 table.params { background: #fbfaf8; }
 table.params td.changed { font-weight: 600; color: var(--accent); }
 .figure-files { font-size: .85rem; color: var(--muted); margin: 0 0 1rem; }
@@ -138,12 +143,19 @@ _TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
 """
 
 
+_EXPORTERS = threading.local()
+
+
 def _exporter() -> HTMLExporter:
-    """Return a new HTML exporter (one per call: exporters are not shared across threads)."""
-    exporter = HTMLExporter(template_name="basic", raw_template=_TEMPLATE)
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    exporter.anchor_link_text = ""
+    """Return this thread's HTML exporter (its compiled templates are reused; exporters
+    are not shared across threads)."""
+    exporter = getattr(_EXPORTERS, "exporter", None)
+    if exporter is None:
+        exporter = HTMLExporter(template_name="basic", raw_template=_TEMPLATE)
+        exporter.exclude_input_prompt = True
+        exporter.exclude_output_prompt = True
+        exporter.anchor_link_text = ""
+        _EXPORTERS.exporter = exporter
     return exporter
 
 
@@ -354,7 +366,7 @@ def index_entry(nb: NotebookNode | None, stem: str, site: Site, status: str) -> 
             "<code>make run</code> builds this page.</p></div></li>"
         )
     title = html.escape(notebook_title(nb, stem))
-    summary = html.escape(notebook_summary(nb))
+    summary = _markdown_inline(notebook_summary(nb))
     thumb = ""
     figure = main_figure(nb, stem, site)
     if figure is not None:
