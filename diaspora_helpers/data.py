@@ -142,6 +142,10 @@ def _convert(values: pd.Series, spec: dict[str, Any], file: str) -> pd.Series:
                 bad = present & test(constraints[bound]).fillna(False).astype(bool)
                 if bad.any():
                     fail(bad, f"{word} the {bound} {constraints[bound]}")
+    if "maxLength" in constraints:
+        bad = present & (values.str.len() > constraints["maxLength"])
+        if bad.any():
+            fail(bad, f"longer than the maxLength of {constraints['maxLength']} characters")
     if "pattern" in constraints:
         bad = present & ~values.str.fullmatch(constraints["pattern"])
         if bad.any():

@@ -2,7 +2,8 @@
 landscape of institutions, the coverage grid of strategies and constraints, and TOKTEN.
 
 Like ``charts``, this module draws what it is given on axes it is given and never loads
-data; the tables come from ``history`` and ``policy``.
+data itself; the tables come from ``history`` and ``policy``, which also look up the short
+labels of events and constraints when a table given lacks them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from diaspora_helpers import charts, history
-from diaspora_helpers.history import TIMELINE_LABELS, short_label, timeline_label  # noqa: F401
+from diaspora_helpers.history import short_label, timeline_label  # noqa: F401
+from diaspora_helpers.policy import constraint_label  # noqa: F401
 
 KIND_COLOURS = dict(zip(history.KIND_ORDER, charts.SERIES, strict=False))
 
@@ -83,7 +85,7 @@ def timeline_layout(
     y = 0.0
     for lane, kind in enumerate(kinds):
         part = events[events["kind"].astype("str") == kind].sort_values(["start", "id"])
-        texts = [timeline_label(i, lab) for i, lab in zip(part["id"], part["label"], strict=True)]
+        texts = history.timeline_labels(part)
         spans, sides = [], []
         for start, end, text in zip(part["start"], part["end"], texts, strict=True):
             width = 0.15 + len(text) * years_per_char
@@ -495,29 +497,6 @@ def draw_tokten(axes: Sequence[Axes], sectors: pd.DataFrame, levels: pd.DataFram
 
 # ------------------------------------------------------------------------ coverage grid
 
-#: Short names of the constraints for the coverage grid's columns.
-CONSTRAINT_LABELS = {
-    "landlocked": "Landlocked",
-    "production_costs": "Costly inputs",
-    "heavy_procedures": "Heavy procedures",
-    "weak_guidance": "Little guidance",
-    "missing_information": "Missing information",
-    "entrepreneurship_training": "No business training",
-    "family_demands": "Family demands",
-    "dual_space": "Living here and there",
-    "dual_citizenship": "Dual citizenship",
-    "host_support": "No host support",
-    "remittance_costs": "Costly transfers",
-    "asset_security": "Property abroad unsafe",
-    "xenophobia": "Xenophobia",
-    "forced_repatriation": "Forced returns",
-}
-
-
-def constraint_label(constraint_id: str, label: str) -> str:
-    """Return a constraint's short name for the grid, or a shortened label."""
-    return CONSTRAINT_LABELS.get(constraint_id, short_label(label, 22))
-
 
 def draw_coverage(
     ax: Axes,
@@ -531,7 +510,10 @@ def draw_coverage(
     """Draw the coverage matrix as a grid: dark cells direct, light cells partial.
 
     ``strategies`` (id, scope, label) and ``constraints`` (indexed by id, with kind and
-    label) name the rows and columns; columns in ``highlight`` (the gaps) are shaded.
+    label) name the rows and columns; columns in ``highlight`` (the gaps) are shaded. The
+    columns are headed by the constraints' ``short_label`` (see
+    :func:`policy.constraint_label`), from ``constraints`` when it has that column and from
+    the collection's table otherwise.
     """
     st = strategies.set_index("id").loc[matrix.index]
     n_rows, n_cols = matrix.shape
@@ -588,9 +570,10 @@ def draw_coverage(
         ["\n".join(textwrap.wrap(str(lab), wrap)) for lab in st["label"]],
         fontsize=7.5,
     )
+    named = constraints.rename_axis("id").reset_index() if "short_label" in constraints else None
     ax.set_xticks(
         range(n_cols),
-        [constraint_label(c, constraints.at[c, "label"]) for c in matrix.columns],
+        [constraint_label(c, constraints.at[c, "label"], named) for c in matrix.columns],
         rotation=40,
         ha="left",
         rotation_mode="anchor",

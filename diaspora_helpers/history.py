@@ -37,61 +37,6 @@ KIND_NOUNS = {
     "mission": ("period of missions", "periods of missions"),
 }
 
-#: Short display text for each event on the timeline (the table's labels are sentences).
-#: An event missing here falls back to :func:`short_label`.
-TIMELINE_LABELS = {
-    "community_dynamics_1960s": "Migrant communities form",
-    "kayes_associations_1970s": "Kayes village associations",
-    "associations_formalised_1980s": "Associations formalised",
-    "revolution_1991_03": "Democratic revolution",
-    "institutional_framework_1991": "Diaspora institutions",
-    "national_conference_1991": "National Conference",
-    "hcme_founded_1991_11": "HCMA founded",
-    "labour_code_1992_09_23": "Labour Code",
-    "nationality_law_1995_08_25": "Nationality law",
-    "forum_economic_operators_1996_04": "Business forum",
-    "tokten_undp_1997": "UNDP cooperation",
-    "tokten_launch_1998": "TOKTEN set up",
-    "guide_1998": "Guide for Malians Abroad",
-    "codev_projects_2000s": "Co-development projects",
-    "land_code_2000_03": "Land code",
-    "delegation_created_2000_09_25": "General Delegation",
-    "codev_convention_2000_12": "Co-dev. convention",
-    "anpe_created_2001_02_27": "ANPE created",
-    "anpe_decree_2001_03_23": "ANPE decree",
-    "anpe_ratified_2001_05_30": "ANPE law",
-    "customs_code_2001_07_18": "Customs Code",
-    "codev_unit_2002": "Co-development unit",
-    "reception_offices_2003_2007": "Reception offices",
-    "forum_malians_abroad_2003_10": "Forum of Malians Abroad",
-    "guide_update_2004": "Guide revised",
-    "petroleum_law_2004_08_02": "Oil and gas law",
-    "ipa_created_2005": "Investment agency",
-    "tax_code_2006_12_29": "Tax Code",
-    "tokten_expansion_2008": "TOKTEN widened",
-    "cigem_opening_2008_10_06": "CIGEM opens",
-    "emdk_created_2008_11": "EMDK (Kayes)",
-    "youth_forum_2009_07": "Youth gathering",
-    "codev_support_project_2009_10": "Co-dev. support project",
-    "hcme_public_utility_2009_11": "HCMA public utility",
-    "fidima_2009_12": "FIDIMA",
-    "consultation_framework_2010_03": "Consultation framework",
-    "focal_points_2010": "Focal points named",
-    "diaspo_istm_2010_07": "DIASPO-ISTM",
-    "policy_meetings_2011_09": "Draft policy meetings",
-    "family_code_2011_12_30": "Persons and family code",
-    "missions_2012_2016": "Contact missions abroad",
-    "land_amendment_2012_01_01": "Land amendment (Jan.)",
-    "land_amendment_2012_02": "Land amendment (Feb.)",
-    "investment_code_2012_02_27": "Investment Code",
-    "mining_code_2012_02_27": "Mining Code",
-    "tokten_results_2014_2015": "TOKTEN results year",
-    "nmp_adopted_2014_09_03": "Migration policy",
-    "ministry_activities_2015": "Ministry work plan",
-    "procurement_decree_2015_09_25": "Procurement code",
-    "women_forum_2016_07": "Diaspora women's forum",
-}
-
 
 def short_label(label: str, width: int = 24) -> str:
     """Return the first clause of ``label``, cut to ``width`` characters with an ellipsis."""
@@ -103,9 +48,36 @@ def short_label(label: str, width: int = 24) -> str:
     return textwrap.shorten(first, width=width, placeholder="…")
 
 
-def timeline_label(event_id: str, label: str) -> str:
-    """Return the timeline text of an event: its curated short label, or a shortened one."""
-    return TIMELINE_LABELS.get(event_id, short_label(label))
+def timeline_label(event_id: str, label: str, table: pd.DataFrame | None = None) -> str:
+    """Return the timeline text of an event: its ``short_label``, or a shortened ``label``.
+
+    The short label is looked up by id in ``table`` (the collection's events table when
+    none is given); an event that is not there, or has none, falls back to
+    :func:`short_label` of ``label``.
+    """
+    ev = _table(table, "events")
+    if "short_label" in ev.columns:
+        found = ev.loc[ev["id"].astype("str") == event_id, "short_label"]
+        if len(found) and _is_text(found.iloc[0]):
+            return str(found.iloc[0])
+    return short_label(label)
+
+
+def timeline_labels(table: pd.DataFrame) -> list[str]:
+    """Return the timeline text of every event in ``table``, in its order.
+
+    The table's own ``short_label`` column is used where it has one; other events are
+    looked up with :func:`timeline_label`.
+    """
+    given = table["short_label"] if "short_label" in table.columns else [None] * len(table)
+    return [
+        str(text) if _is_text(text) else timeline_label(str(i), lab)
+        for i, lab, text in zip(table["id"], table["label"], given, strict=True)
+    ]
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and value != ""
 
 
 # --------------------------------------------------------------------------- events
@@ -387,9 +359,7 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
         row = {"wave": w.wave, "years": years, "events": w.events}
         for kind in kinds:
             row[KIND_LABELS.get(kind, kind)] = int((inside["kind"] == kind).sum())
-        row["what"] = "; ".join(
-            timeline_label(i, lab) for i, lab in zip(inside["id"], inside["label"], strict=True)
-        )
+        row["what"] = "; ".join(timeline_labels(inside))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -428,17 +398,15 @@ def sequels(table: pd.DataFrame, kind: str = "forum", within_years: float = 1.0)
     A sequence in time only: the table says what came next, not what caused it.
     """
     rows = []
-    for anchor in table[table["kind"] == kind].itertuples():
+    anchors = table[table["kind"] == kind]
+    for anchor, name in zip(anchors.itertuples(), timeline_labels(anchors), strict=True):
         after = followed(table, anchor.id, within_years)
         after = after[after["kind"] != kind]
         rows.append(
             {
-                "event": timeline_label(anchor.id, anchor.label),
+                "event": name,
                 "date": when(table, anchor.id),
-                "followed_within_a_year_by": "; ".join(
-                    timeline_label(i, lab)
-                    for i, lab in zip(after["id"], after["label"], strict=True)
-                )
+                "followed_within_a_year_by": "; ".join(timeline_labels(after))
                 or "nothing of another kind",
                 "count": len(after),
             }

@@ -1,17 +1,22 @@
 """Constraints on diaspora investment, the strategies stated against them, and how they meet.
 
 The coverage links (``strategy_constraint_links``) are the collection's own reading of
-which strategy answers which constraint; the document itself draws no such links. The
-evidence hooks bring in the international figures other notebooks use (the cost of
-sending money, the UN count of Malians abroad) through the same tables, never copies.
+which strategy answers which constraint, and ``objective_strategy_links`` its reading of
+which strategy serves which objective of the migration policy; the document itself draws
+neither kind of link. The evidence hooks bring in the international figures other
+notebooks use (the cost of sending money, the UN count of Malians abroad) through the same
+tables, never copies.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from diaspora_helpers import demography, remittances
 from diaspora_helpers.data import load
+from diaspora_helpers.history import short_label
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
@@ -59,6 +64,23 @@ def constraint_list(constraints: pd.DataFrame | None = None) -> pd.DataFrame:
     table["kind"] = pd.Categorical(table["kind"].astype("str"), categories=KIND_ORDER)
     table = table.sort_values(["kind", "theme", "id"], kind="stable")
     return table.set_index("id")[["kind", "theme", "label"]]
+
+
+def constraint_label(
+    constraint_id: str, label: str, constraints: pd.DataFrame | None = None
+) -> str:
+    """Return a constraint's ``short_label``, or its ``label`` shortened when it has none.
+
+    The short label is looked up by id in ``constraints`` (the collection's table when none
+    is given); an id that is not there, or has none, falls back to
+    ``history.short_label(label, 22)``.
+    """
+    table = _table(constraints, "constraints")
+    if "short_label" in table.columns:
+        found = table.loc[table["id"].astype("str") == constraint_id, "short_label"]
+        if len(found) and isinstance(found.iloc[0], str) and found.iloc[0]:
+            return found.iloc[0]
+    return short_label(label, 22)
 
 
 def strategies_in_scope(strategies: pd.DataFrame | None = None, scope: str = "all") -> pd.DataFrame:
@@ -209,47 +231,42 @@ def unlinked_strategies(
     return st.loc[lonely, ["scope", "label"]]
 
 
-#: Which of the section 7 strategies serve each diaspora objective of the National Migration
-#: Policy (axis 4, section 5.3): the collection's own reading, as for the coverage links.
-OBJECTIVE_STRATEGIES = {
-    "skills": ["forum_follow_up"],
-    "local_projects": [
-        "local_training_plan",
-        "decentralised_cooperation",
-        "funding_information",
-        "new_generations",
-        "exchanges_trade",
-        "codev_expansion",
-    ],
-    "investment_finance": [
-        "incentive_framework",
-        "one_stop_shop",
-        "customs_exemption",
-        "sector_incentives",
-        "investment_fund",
-        "transfer_costs",
-        "exclusivity_clauses",
-        "financial_framework",
-    ],
-    "culture_sport_tourism": ["sector_incentives"],
-    "political_participation": [],
-}
+def objective_reading(
+    reading: pd.DataFrame | Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, list[str]]:
+    """Return which strategies serve each objective, as objective id -> strategy ids.
+
+    ``reading`` is a links table with ``objective_id`` and ``strategy_id`` columns, or a
+    mapping of objective ids to strategy ids; by default the collection's own reading,
+    the table ``objective_strategy_links``.
+    """
+    if isinstance(reading, Mapping):
+        return {str(o): [str(s) for s in ids] for o, ids in reading.items()}
+    table = _table(reading, "objective_strategy_links")
+    mapping: dict[str, list[str]] = {}
+    for objective, strategy in zip(
+        table["objective_id"].astype("str"), table["strategy_id"].astype("str"), strict=True
+    ):
+        mapping.setdefault(objective, []).append(strategy)
+    return mapping
 
 
 def objectives_by_scope(
     objectives: pd.DataFrame | None = None,
     strategies: pd.DataFrame | None = None,
     scope: str = "all",
-    reading: dict[str, list[str]] | None = None,
+    reading: pd.DataFrame | Mapping[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
     """Return the policy's diaspora objectives with the strategies in ``scope`` that serve them.
 
-    ``reading`` maps objective ids to strategy ids (``OBJECTIVE_STRATEGIES`` by default,
-    the collection's reading); an id it names that is not a strategy raises ``KeyError``.
+    ``reading`` says which strategies serve which objective (see :func:`objective_reading`;
+    by default the collection's reading in ``objective_strategy_links``); a strategy id it
+    names that is not a strategy raises ``KeyError``. Strategies are listed in the
+    document's order.
     """
     obj = _table(objectives, "nmp_objectives")
     st = strategies_in_scope(strategies, "all")
-    mapping = OBJECTIVE_STRATEGIES if reading is None else reading
+    mapping = objective_reading(reading)
     unknown = sorted({s for ids in mapping.values() for s in ids} - set(st["id"]))
     if unknown:
         raise KeyError(f"the objective reading names unknown strategies: {', '.join(unknown)}")
@@ -257,7 +274,8 @@ def objectives_by_scope(
     labels = dict(zip(in_scope["id"], in_scope["label"], strict=True))
     rows = []
     for row in obj.sort_values("objective_no").itertuples():
-        served = [s for s in mapping.get(row.id, []) if s in labels]
+        named = set(mapping.get(row.id, []))
+        served = [s for s in labels if s in named]
         rows.append(
             {
                 "id": row.id,

@@ -10,7 +10,11 @@ from diaspora_helpers.data import DataError
 
 SCHEMA = {
     "fields": [
-        {"name": "id", "type": "string", "constraints": {"required": True, "unique": True}},
+        {
+            "name": "id",
+            "type": "string",
+            "constraints": {"required": True, "unique": True, "maxLength": 5},
+        },
         {"name": "kind", "type": "string", "constraints": {"enum": ["forum", "law_policy"]}},
         {"name": "year", "type": "year", "constraints": {"minimum": 1960, "maximum": 2030}},
         {"name": "value", "type": "number"},
@@ -79,6 +83,7 @@ def _write(folder, text):
         (GOOD.replace("law_policy", "party"), 3, "kind", "allowed values"),
         (GOOD.replace("\nb,", "\n,"), 3, "id", "required"),
         (GOOD.replace("\nb,", "\na,"), 3, "id", "unique"),
+        (GOOD.replace("\nb,", "\nbeyond,"), 3, "id", "longer than the maxLength of 5"),
     ],
 )
 def test_bad_values_are_named(folder, text, line, field, words):

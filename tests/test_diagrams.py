@@ -45,10 +45,20 @@ def test_timeline_label_prefers_the_curated_text():
 
 
 def test_every_event_in_the_data_has_a_short_timeline_label():
-    ids = set(data.load("events")["id"])
-    missing = sorted(ids - set(diagrams.TIMELINE_LABELS))
-    assert not missing, f"add short labels for {missing}"
-    assert max(len(t) for t in diagrams.TIMELINE_LABELS.values()) <= 26
+    events = data.load("events")
+    missing = sorted(events.loc[events["short_label"].isna(), "id"])
+    assert not missing, f"add short labels for {missing} in data/events.csv"
+    assert events["short_label"].str.len().max() <= 26
+    spec = {f["name"]: f for f in data.resource("events")["schema"]["fields"]}["short_label"]
+    assert spec["constraints"] == {"required": True, "maxLength": 26}
+
+
+def test_the_timeline_shows_the_short_labels_of_the_table():
+    ev = _events()
+    ev["short_label"] = ev["id"].map({"a": "A", "b": "", "c": "C", "d": "D"})
+    placed = diagrams.timeline_layout(ev, ["forum", "institution"], years_per_char=0.3)
+    texts = placed.set_index("id")["text"]
+    assert texts.to_dict() == {"a": "A", "b": "Second forum", "c": "C", "d": "D"}
 
 
 def test_timeline_layout_keeps_labels_apart_and_flips_at_the_edge():
@@ -77,6 +87,28 @@ def test_box_parts_put_the_acronym_first_and_drop_brackets():
 def test_constraint_label_falls_back_to_a_short_label():
     assert diagrams.constraint_label("landlocked", "x") == "Landlocked"
     assert diagrams.constraint_label("new", "New problem: detail") == "New problem"
+
+
+def test_every_constraint_has_a_short_label_that_fits_the_grid():
+    constraints = data.load("constraints")
+    assert constraints["short_label"].notna().all()
+    assert constraints["short_label"].str.len().max() <= 22
+    assert not constraints["short_label"].duplicated().any()
+    spec = {f["name"]: f for f in data.resource("constraints")["schema"]["fields"]}
+    assert spec["short_label"]["constraints"] == {"required": True, "maxLength": 22}
+
+
+def test_the_coverage_grid_heads_columns_with_the_short_labels():
+    matrix = policy.coverage_matrix()
+    named = policy.constraint_list().join(data.load("constraints").set_index("id")["short_label"])
+    named.loc["landlocked", "short_label"] = "No sea"
+    for constraints, first in ((policy.constraint_list(), "Landlocked"), (named, "No sea")):
+        fig, ax = plt.subplots()
+        diagrams.draw_coverage(ax, matrix, policy.strategies_in_scope(), constraints)
+        heads = [t.get_text() for t in ax.get_xticklabels()]
+        assert heads[matrix.columns.get_loc("landlocked")] == first
+        assert len(heads) == matrix.shape[1]
+        plt.close(fig)
 
 
 @pytest.mark.parametrize("which", ["timeline", "landscape", "tokten", "coverage"])

@@ -293,6 +293,39 @@ def test_quiet_stretches_and_sequels():
     assert "forum two" not in seq.at["forum one", "followed_within_a_year_by"]
 
 
+def test_timeline_labels_read_the_short_label_column():
+    ev = history.events(_events()).assign(
+        short_label=["Council", "Law", "Forum 1", "Offices", "", "Missions"]
+    )
+    # the column where it has a value, a shortened label where it is blank
+    assert history.timeline_labels(ev) == [
+        "Council",
+        "Law",
+        "Forum 1",
+        "Offices",
+        "forum two",
+        "Missions",
+    ]
+    summary = history.wave_summary(ev, quiet_years=2)
+    assert summary["what"].tolist()[:2] == ["Council", "Law; Forum 1"]
+    seq = history.sequels(ev, kind="forum", within_years=20).set_index("event")
+    assert seq.at["Forum 1", "followed_within_a_year_by"] == "Offices; Missions"
+    assert history.timeline_label("e3", "ignored", ev) == "Forum 1"
+    assert history.timeline_label("e9", "Not there: at all", ev) == "Not there"
+
+
+def test_timeline_labels_without_the_column_use_the_collections_table():
+    table = pd.DataFrame({"id": ["fidima_2009_12", "zz"], "label": ["whatever", "New one; more"]})
+    assert history.timeline_labels(table) == ["FIDIMA", "New one"]
+
+
+def test_every_event_of_the_collection_has_its_own_short_label():
+    ev = history.events()
+    assert ev["short_label"].notna().all() and (ev["short_label"] != "").all()
+    assert not ev["short_label"].duplicated().any()
+    assert history.timeline_labels(ev) == ev["short_label"].tolist()
+
+
 def test_sections_follow_the_document_order():
     table = pd.DataFrame(
         {"section": pd.Categorical(["5.1", "intro", "1.2"], categories=["intro", "1.2", "5.1"])}

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from diaspora_helpers import policy
+from diaspora_helpers.data import load
 
 
 def _constraints() -> pd.DataFrame:
@@ -170,9 +171,52 @@ def test_objectives_by_scope_follow_the_reading():
         policy.objectives_by_scope(objectives, _strategies(), "all", {"o1": ["s9"]})
 
 
+def test_objectives_by_scope_take_the_reading_as_a_table():
+    objectives = pd.DataFrame(
+        {"id": ["o2", "o1"], "objective_no": [2, 1], "label": ["second", "first"]}
+    )
+    # rows out of document order: the strategies still come in the document's order
+    links = pd.DataFrame(
+        {
+            "id": ["o1__s3", "o1__s1"],
+            "objective_id": ["o1", "o1"],
+            "strategy_id": ["s3", "s1"],
+            "rationale": ["x", "y"],
+            "reading": ["collection"] * 2,
+        }
+    )
+    table = policy.objectives_by_scope(objectives, _strategies(), "all", links)
+    assert table["strategies"].tolist() == [2, 0]
+    assert table.at["o1", "served_by"] == "one-stop shop; cheaper transfers"
+    assert policy.objective_reading(links) == {"o1": ["s3", "s1"]}
+    with pytest.raises(KeyError, match="s9"):
+        policy.objectives_by_scope(
+            objectives, _strategies(), "all", links.assign(strategy_id=["s9", "s1"])
+        )
+
+
 def test_the_default_objective_reading_names_real_strategies():
     table = policy.objectives_by_scope()
-    assert len(table) == len(policy.OBJECTIVE_STRATEGIES)
+    links = load("objective_strategy_links")
+    assert len(table) == len(load("nmp_objectives"))
+    assert set(links["objective_id"]) <= set(table.index)
+    assert table["strategies"].sum() == len(links)
+    assert policy.objective_reading() == policy.objective_reading(links)
+
+
+def test_the_collection_reads_one_objective_as_served_by_no_strategy():
+    table = policy.objectives_by_scope()
+    assert table.loc[table["strategies"] == 0].index.tolist() == ["political_participation"]
+    assert table.at["culture_sport_tourism", "strategies"] == 1
+
+
+def test_constraint_label_reads_the_short_label_column():
+    named = _constraints().assign(short_label=["Far", "Costly", "", "Expelled"])
+    assert policy.constraint_label("c1", "far from ports", named) == "Far"
+    assert policy.constraint_label("c3", "no information; at all", named) == "no information"
+    assert policy.constraint_label("c9", "New: detail", named) == "New"
+    assert policy.constraint_label("c1", "far from ports", _constraints()) == "far from ports"
+    assert policy.constraint_label("xenophobia", "x") == "Xenophobia"
 
 
 def test_coverage_lists_links_in_document_order():
