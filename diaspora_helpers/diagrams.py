@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from diaspora_helpers import charts, history
-from diaspora_helpers.history import short_label, timeline_label  # noqa: F401
+from diaspora_helpers.history import RELATION_WORDS, short_label, timeline_label  # noqa: F401
 from diaspora_helpers.policy import constraint_label  # noqa: F401
 
 KIND_COLOURS = dict(zip(history.KIND_ORDER, charts.SERIES, strict=False))
@@ -46,14 +46,6 @@ RELATION_STYLES = {
     "sits_on": {"color": "#7b4f9d", "linestyle": "--", "linewidth": 1.2},
     "funds": {"color": "#1f5f8b", "linestyle": "-", "linewidth": 0.9},
     "partners_with": {"color": "#9a9a9a", "linestyle": (0, (4, 2)), "linewidth": 0.9},
-}
-RELATION_WORDS = {
-    "supervises": "supervises",
-    "implements": "implements",
-    "member_of": "is a member of",
-    "sits_on": "sits on",
-    "funds": "funds",
-    "partners_with": "works with",
 }
 BAND_TITLES = {
     "international_partner": "Partners",
@@ -170,34 +162,15 @@ def draw_timeline(
                     zorder=2,
                 )
             )
-            x, ha = (
-                (row.start + 0.12, "left") if row.side == "right" else (row.start - 0.12, "right")
-            )
-            ax.text(
-                x,
-                row.y,
-                row.text,
-                va="center",
-                ha=ha,
-                fontsize=fontsize,
-                color=charts.PALETTE["ink"],
-                zorder=3,
-            )
+            gap = 0.12
         else:
             ax.plot(row.start, row.y, "o", ms=5.5, color=colour, zorder=3, mec="white", mew=0.6)
-            x, ha = (
-                (row.start + 0.15, "left") if row.side == "right" else (row.start - 0.15, "right")
-            )
-            ax.text(
-                x,
-                row.y,
-                row.text,
-                va="center",
-                ha=ha,
-                fontsize=fontsize,
-                color=charts.PALETTE["ink"],
-                zorder=3,
-            )
+            gap = 0.15
+        x, ha = (row.start + gap, "left") if row.side == "right" else (row.start - gap, "right")
+        ax.text(
+            x, row.y, row.text, va="center", ha=ha, fontsize=fontsize,
+            color=charts.PALETTE["ink"], zorder=3,
+        )  # fmt: skip
     ax.set_xlim(start_year, end_year + 1)
     ax.set_ylim(height + 0.3, -0.3)
     ax.set_yticks(

@@ -28,6 +28,16 @@ KIND_LABELS = {
 }
 
 
+#: How each relation between institutions reads in a sentence or a legend.
+RELATION_WORDS = {
+    "supervises": "supervises",
+    "implements": "implements",
+    "member_of": "is a member of",
+    "sits_on": "sits on",
+    "funds": "funds",
+    "partners_with": "works with",
+}
+
 #: How events of each kind are counted in prose (singular, plural).
 KIND_NOUNS = {
     "forum": ("forum or consultation", "forums and consultations"),
@@ -839,18 +849,10 @@ def links_table(
         keep = keep[keep["from_id"].isin(wanted) | keep["to_id"].isin(wanted)]
     if relations is not None:
         keep = keep[keep["relation"].isin(list(relations))]
-    words = {
-        "supervises": "supervises",
-        "implements": "implements",
-        "member_of": "is a member of",
-        "sits_on": "sits on",
-        "funds": "funds",
-        "partners_with": "works with",
-    }
     return pd.DataFrame(
         {
             "who": [named(n) for n in keep["from_id"]],
-            "relation": [words.get(r, r) for r in keep["relation"]],
+            "relation": [RELATION_WORDS.get(r, r) for r in keep["relation"]],
             "whom": [named(n) for n in keep["to_id"]],
             "note": keep["note"].fillna("").to_numpy() if "note" in keep else "",
             "section": keep["section"].astype("str").to_numpy() if "section" in keep else "",
