@@ -21,7 +21,9 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)  ## execute every notebook with papermill into outputs/, with HTML pages and an index
 	$(NOTEBOOKS_RUN) run
 
-test: $(STAMP)  ## unit tests, data checks, end-to-end tests and strict nbval over notebooks/
+test: $(STAMP)  ## lint, unit tests, data checks, end-to-end tests and strict nbval over notebooks/
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) -m pytest tests -W error::DeprecationWarning
 	$(PY) data/build/assemble_datapackage.py --check
 	$(VENV)/bin/frictionless validate data/datapackage.json
