@@ -9,8 +9,9 @@ Three kinds of count meet here and do not measure the same thing:
   (foreign citizens where a destination records no birthplace), refugees included;
 * the World Bank/KNOMAD 2017 stocks are World Bank staff estimates built mainly on
   UN data of an earlier revision;
-* the administrative figures of the source document come from consulates and ministries
-  and may include descendants born abroad and migrants whom no census counts.
+* the administrative figures of the source document come from "administrative sources"
+  it does not name, with no year or method; a count of nationals may include descendants
+  born abroad and migrants whom no census counts.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ REGION_GROUPS = ("Sub-Saharan Africa", "Northern Africa", "Europe", "Elsewhere")
 
 WHAT_IS_COUNTED = {
     "administrative": (
-        "Malians abroad as the Malian administration reckons them (consular registrations "
-        "and ministry estimates); may include descendants born abroad and migrants no census counts"
+        "Malians abroad as the document's unnamed administrative sources reckon them (no year "
+        "or method given); may include descendants born abroad and migrants no census counts"
     ),
     "un_desa": (
         "people born in Mali living in another country at mid-year, refugees included, "
