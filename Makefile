@@ -30,7 +30,7 @@ test: $(STAMP)  ## lint, unit tests, data checks, end-to-end tests and strict nb
 	$(PY) -m pytest $(NBVAL_OPTS) notebooks
 
 lab: $(STAMP)  ## open JupyterLab on notebooks/
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 refresh: $(STAMP)  ## re-execute notebooks/ in place so their stored outputs are current
 	env -u MPLBACKEND -u DIASPORA_FIGURES_DIR PYTHONHASHSEED=0 $(VENV)/bin/jupyter nbconvert \
