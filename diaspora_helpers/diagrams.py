@@ -360,29 +360,13 @@ def draw_landscape(
                 color=charts.PALETTE["ink"],
                 zorder=3,
             )
-            ax.text(
-                x,
-                top + line_h * 0.55,
-                body,
-                ha="center",
-                va="top",
-                fontsize=size,
-                color=charts.PALETTE["ink"],
-                zorder=3,
-                linespacing=1.1,
-            )
+            body_y, body_va = top + line_h * 0.55, "top"
         else:
-            ax.text(
-                x,
-                y,
-                body,
-                ha="center",
-                va="center",
-                fontsize=size,
-                color=charts.PALETTE["ink"],
-                zorder=3,
-                linespacing=1.1,
-            )
+            body_y, body_va = y, "center"
+        ax.text(
+            x, body_y, body, ha="center", va=body_va, fontsize=size,
+            color=charts.PALETTE["ink"], zorder=3, linespacing=1.1,
+        )  # fmt: skip
     bands = positions[positions["band"] != ""]
     for band, part in bands.groupby("band", sort=False):
         y = float(part["y"].iloc[0])

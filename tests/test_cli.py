@@ -92,13 +92,7 @@ def test_unknown_notebook(notebooks: Path, tmp_path: Path) -> None:
 def test_unreadable_params_file(
     notebooks: Path, tmp_path: Path, content: str | bytes | None, expected: str
 ) -> None:
-    path = tmp_path / "params.yaml"
-    if content == "DIR":
-        path.mkdir()
-    elif isinstance(content, bytes):
-        path.write_bytes(content)
-    elif content is not None:
-        path.write_text(content)
+    path = support.write_params_file(tmp_path / "params.yaml", content)
     assert expected in _mistake(notebooks, tmp_path, "--params-file", str(path))
 
 

@@ -92,13 +92,7 @@ def test_params_file_problems(tmp_path: Path) -> None:
         "binary.yaml": (b"\xff\xfe\x00", "cannot read parameter file"),
     }
     for name, (content, expected) in cases.items():
-        path = tmp_path / name
-        if content == "DIR":
-            path.mkdir()
-        elif isinstance(content, bytes):
-            path.write_bytes(content)
-        elif content is not None:
-            path.write_text(content)
+        path = support.write_params_file(tmp_path / name, content)
         with pytest.raises(run.RunError, match=expected):
             run.load_params_file(path)
 
