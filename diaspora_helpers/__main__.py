@@ -127,15 +127,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, run the command and return the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "bench":
-        from diaspora_helpers import bench
+        from diaspora_helpers.publish import bench
 
         return bench.main(
             args.notebooks, jobs=args.jobs, repeat=args.repeat, baseline_run=not args.skip_baseline
         )
-    from diaspora_helpers import run
+    from diaspora_helpers.publish import requests, runner
 
     try:
-        report = run.run(
+        report = runner.run(
             args.notebooks,
             assignments=args.params,
             params_file=args.params_file,
@@ -144,19 +144,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             outputs_dir=args.outputs_dir,
             progress=not args.quiet,
         )
-    except run.RunError as exc:
+    except requests.RunError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return run.EXIT_USAGE
+        return requests.EXIT_USAGE
     except KeyboardInterrupt:  # before the runner's own signal handling was in place
         print("Interrupted before anything was written.", file=sys.stderr)
         return 130
-    for message in run.failures(report):
+    for message in runner.failures(report):
         print(f"error: {message}", file=sys.stderr)
     try:
-        print(run.format_report(report), flush=True)
+        print(runner.format_report(report), flush=True)
     except BrokenPipeError:  # e.g. `... | head`: the run itself is complete
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0 if report.ok else run.EXIT_FAILED
+    return 0 if report.ok else requests.EXIT_FAILED
 
 
 if __name__ == "__main__":

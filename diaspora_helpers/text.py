@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 
 class Prose:
@@ -49,3 +50,17 @@ def millions(value: float, decimals: int = 2) -> str:
 def billions(value: float, decimals: int = 1) -> str:
     """Format an amount in billions: 432e9 -> '432.0 billion'."""
     return f"{value / 1e9:,.{decimals}f} billion"
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """Return a count with its noun: "1 event", "47 events", "0 events"."""
+    word = singular if n == 1 else (plural or singular + "s")
+    return f"{n} {word}"
+
+
+def listing(items: Iterable[str], conjunction: str = "and") -> str:
+    """Return names as an English list: "A", "A and B", "A, B and C" (or "or")."""
+    names = [str(i) for i in items]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]

@@ -1,0 +1,461 @@
+"""Malians abroad and foreigners in Mali: estimates side by side, destinations, regions, sex.
+
+Every function takes the tables it needs as arguments and loads them from ``data/`` when
+they are left out, so the unit tests can pass small hand-made tables.
+
+Three kinds of count meet here and do not measure the same thing:
+
+* UN DESA's migrant stock counts people *born* in one country who live in another
+  (foreign citizens where a destination records no birthplace), refugees included;
+* the World Bank/KNOMAD 2017 stocks are World Bank staff estimates built mainly on
+  UN data of an earlier revision;
+* the administrative figures of the source document come from "administrative sources"
+  it does not name, with no year or method; a count of nationals may include descendants
+  born abroad and migrants whom no census counts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from diaspora_helpers.data import countries, given_or_load
+
+UN_TABLE = "un_migrant_stock_mali"
+WB_TABLE = "wb_bilateral_2017"
+WDI_TABLE = "wdi_indicators"
+CENSUS_TABLE = "census_figures"
+
+# How the collection groups countries of residence: countryinfo's region, with Africa
+# split by its sub-region (countryinfo has only "Sub-Saharan Africa" and "Northern Africa").
+REGION_GROUPS = ("Sub-Saharan Africa", "Northern Africa", "Europe", "Elsewhere")
+
+WHAT_IS_COUNTED = {
+    "administrative": (
+        "Malians abroad as the document's unnamed administrative sources reckon them (no year "
+        "or method given); may include descendants born abroad and migrants no census counts"
+    ),
+    "un_desa": (
+        "people born in Mali living in another country at mid-year, refugees included, "
+        "from destination censuses and registers"
+    ),
+    "world_bank": (
+        "World Bank staff estimates of people born in Mali living abroad, built mainly on "
+        "UN data of an earlier revision"
+    ),
+}
+
+
+def display_names(iso3: pd.Series, fallback: pd.Series) -> pd.Series:
+    """Return current short country names for ISO codes, the source label where none is known."""
+    names = [
+        countries.country_name(code) if countries.is_valid_iso3(code) else str(label)
+        for code, label in zip(iso3, fallback, strict=True)
+    ]
+    return pd.Series(names, index=iso3.index, dtype="str")
+
+
+def _un(stock: pd.DataFrame | None) -> pd.DataFrame:
+    return given_or_load(UN_TABLE, stock)
+
+
+def estimate_years(stock: pd.DataFrame | None = None) -> list[int]:
+    """Return the UN DESA estimate years present in the migrant-stock table, in order."""
+    table = _un(stock)
+    return sorted(int(y) for y in table["year"].dropna().unique())
+
+
+def _countries(
+    stock: pd.DataFrame, direction: str, year: int | None, sex: str = "total"
+) -> pd.DataFrame:
+    """Return the country rows (no aggregates) of one direction and sex, one year or all."""
+    mask = (
+        (stock["direction"].astype("str") == direction)
+        & (stock["sex"].astype("str") == sex)
+        & (stock["partner_kind"].astype("str") == "country")
+    )
+    if year is not None:
+        mask &= stock["year"] == year
+    return stock[mask]
+
+
+def total(
+    year: int, direction: str = "emigrants", sex: str = "total", stock: pd.DataFrame | None = None
+) -> int:
+    """Return the UN total (the 'World' row) for one year, direction and sex."""
+    table = _un(stock)
+    mask = (
+        (table["direction"].astype("str") == direction)
+        & (table["sex"].astype("str") == sex)
+        & (table["partner_kind"].astype("str") == "world")
+        & (table["year"] == year)
+    )
+    rows = table[mask]
+    if rows.empty:
+        raise KeyError(f"no UN total of {direction} ({sex}) for {year}")
+    return int(rows["value"].iloc[0])
+
+
+def totals_over_time(
+    direction: str = "emigrants", stock: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Return the UN totals by year for both sexes, women and men, with women's share."""
+    table = _un(stock)
+    world = table[
+        (table["direction"].astype("str") == direction)
+        & (table["partner_kind"].astype("str") == "world")
+    ]
+    wide = world.pivot_table(
+        index="year", columns="sex", values="value", aggfunc="sum", observed=True
+    )
+    wide = wide.reindex(columns=["total", "female", "male"]).astype("float64")
+    wide.index = wide.index.astype("int64")
+    wide["female_share_pct"] = 100 * wide["female"] / wide["total"]
+    return wide.rename_axis(columns=None)
+
+
+def destinations(year: int, sex: str = "total", stock: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return Malians abroad by country of residence in ``year``, largest first, with shares."""
+    rows = _countries(_un(stock), "emigrants", year, sex)
+    table = pd.DataFrame(
+        {
+            "iso3": rows["partner_iso3"].astype("str"),
+            "country": display_names(rows["partner_iso3"], rows["partner_name"]),
+            "region_group": region_group(rows["partner_region"], rows["partner_subregion"]),
+            "persons": rows["value"].astype("int64"),
+        }
+    )
+    table = table.sort_values(["persons", "iso3"], ascending=[False, True]).reset_index(drop=True)
+    table["share_pct"] = 100 * table["persons"] / table["persons"].sum()
+    table["rank"] = range(1, len(table) + 1)
+    return table
+
+
+def region_group(region: pd.Series, subregion: pd.Series) -> pd.Series:
+    """Return the collection's region group for each country (see ``REGION_GROUPS``)."""
+    region = region.astype("str")
+    subregion = subregion.astype("str")
+    group = pd.Series("Elsewhere", index=region.index, dtype="str")
+    group = group.mask(region == "Europe", "Europe")
+    group = group.mask(region == "Africa", "Sub-Saharan Africa")
+    group = group.mask((region == "Africa") & (subregion == "Northern Africa"), "Northern Africa")
+    return group
+
+
+def top_destinations(
+    year: int, n: int, sex: str = "total", stock: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Return the ``n`` largest destinations and one row for all other countries together."""
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    table = destinations(year, sex, stock)
+    top = table.head(n)
+    rest = table.iloc[n:]
+    if rest.empty:
+        return top
+    other = pd.DataFrame(
+        {
+            "iso3": [""],
+            "country": [f"Other countries ({len(rest)})"],
+            "region_group": ["Mixed"],
+            "persons": [int(rest["persons"].sum())],
+            "share_pct": [float(rest["share_pct"].sum())],
+            "rank": [pd.NA],
+        }
+    )
+    return pd.concat([top, other], ignore_index=True)
+
+
+def by_region(year: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return Malians abroad by region group in ``year``: persons and share of the total."""
+    table = destinations(year, "total", stock)
+    grouped = table.groupby("region_group")["persons"].sum()
+    grouped = grouped.reindex(list(REGION_GROUPS), fill_value=0).astype("int64")
+    out = grouped.rename("persons").rename_axis("region_group").reset_index()
+    out["share_pct"] = 100 * out["persons"] / out["persons"].sum()
+    return out
+
+
+def africa_share(year: int, stock: pd.DataFrame | None = None) -> float:
+    """Return the share (%) of Malians abroad who live elsewhere in Africa in ``year``."""
+    regions = by_region(year, stock).set_index("region_group")
+    return float(regions.loc[["Sub-Saharan Africa", "Northern Africa"], "share_pct"].sum())
+
+
+def change_between(start: int, end: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the ``n`` largest destinations of ``end`` with their stock in ``start``.
+
+    A destination with no estimate in ``start`` counts 0 there (the UN records an empty
+    cell as zero).
+    """
+    table = _un(stock)
+    latest = destinations(end, "total", table).head(n)
+    earlier = destinations(start, "total", table).set_index("iso3")["persons"]
+    out = latest[["iso3", "country", "region_group"]].copy()
+    out[f"persons_{start}"] = latest["iso3"].map(earlier).fillna(0).astype("int64").to_numpy()
+    out[f"persons_{end}"] = latest["persons"].to_numpy()
+    out["change"] = out[f"persons_{end}"] - out[f"persons_{start}"]
+    base = out[f"persons_{start}"].where(out[f"persons_{start}"] > 0)
+    out["change_pct"] = 100 * out["change"] / base
+    return out.reset_index(drop=True)
+
+
+def women_by_destination(year: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return women, men and women's share among Malians in the ``n`` largest destinations."""
+    table = _un(stock)
+    top = destinations(year, "total", table).head(n)
+    female = destinations(year, "female", table).set_index("iso3")["persons"]
+    male = destinations(year, "male", table).set_index("iso3")["persons"]
+    out = top[["iso3", "country", "persons"]].copy()
+    out["women"] = out["iso3"].map(female).fillna(0).astype("int64")
+    out["men"] = out["iso3"].map(male).fillna(0).astype("int64")
+    out["women_share_pct"] = 100 * out["women"] / out["persons"]
+    return out.reset_index(drop=True)
+
+
+def continent_totals(
+    year: int, stock: pd.DataFrame | None = None, *, direction: str = "emigrants"
+) -> dict[str, int]:
+    """Return persons in Africa, in Europe and in France for ``year`` (UN country rows)."""
+    rows = _countries(_un(stock), direction, year)
+    region = rows["partner_region"].astype("str")
+    return {
+        "Africa": int(rows.loc[region == "Africa", "value"].sum()),
+        "Europe": int(rows.loc[region == "Europe", "value"].sum()),
+        "France": int(rows.loc[rows["partner_iso3"] == "FRA", "value"].sum()),
+    }
+
+
+def wb_emigrant_total(bilateral: pd.DataFrame | None = None) -> float:
+    """Return the World Bank/KNOMAD 2017 estimate of people born in Mali living abroad."""
+    table = given_or_load(WB_TABLE, bilateral)
+    rows = table[
+        (table["table"].astype("str") == "migrant_stock")
+        & (table["direction"].astype("str") == "emigrants")
+        & (table["partner_kind"].astype("str") == "world")
+    ]
+    if rows.empty:
+        raise KeyError("no World row of emigrants in the World Bank 2017 migrant-stock matrix")
+    return float(rows["value"].iloc[0])
+
+
+def abroad_estimates(
+    key_figures: pd.DataFrame,
+    years: list[int],
+    stock: pd.DataFrame | None = None,
+    bilateral: pd.DataFrame | None = None,
+    *,
+    abroad_id: str = "malians_abroad",
+) -> pd.DataFrame:
+    """Return the estimates of Malians abroad side by side, with what each one counts.
+
+    ``key_figures`` is indexed by id (``figures.key_figures()``); ``years`` are UN years.
+    """
+    admin = key_figures.loc[abroad_id]
+    admin_year = admin.get("reference_year")
+    rows = [
+        {
+            "estimate": "Source document (administrative)",
+            "year": pd.NA if pd.isna(admin_year) else int(admin_year),
+            "persons": float(admin["value"]),
+            "what_is_counted": WHAT_IS_COUNTED["administrative"],
+            "kind": "administrative",
+        }
+    ]
+    rows += [
+        {
+            "estimate": f"UN DESA {year}",
+            "year": year,
+            "persons": float(total(year, stock=stock)),
+            "what_is_counted": WHAT_IS_COUNTED["un_desa"],
+            "kind": "un_desa",
+        }
+        for year in years
+    ]
+    rows.append(
+        {
+            "estimate": "World Bank/KNOMAD 2017",
+            "year": 2017,
+            "persons": wb_emigrant_total(bilateral),
+            "what_is_counted": WHAT_IS_COUNTED["world_bank"],
+            "kind": "world_bank",
+        }
+    )
+    table = pd.DataFrame(rows)
+    table["year"] = table["year"].astype("Int64")
+    table["ratio_admin_to_this"] = table.at[0, "persons"] / table["persons"]
+    return table
+
+
+def shares_of_population(persons: float, residents: float) -> dict[str, float]:
+    """Return ``persons`` abroad as a share of residents and of residents plus those abroad."""
+    if residents <= 0:
+        raise ValueError(f"the resident population must be positive, got {residents}")
+    return {
+        "share_of_residents_pct": 100 * persons / residents,
+        "share_of_all_pct": 100 * persons / (residents + persons),
+    }
+
+
+def wdi_value(
+    indicator: str, year: int, iso3: str = "MLI", wdi: pd.DataFrame | None = None
+) -> float:
+    """Return one World Development Indicators value (KeyError naming what is missing)."""
+    table = given_or_load(WDI_TABLE, wdi)
+    rows = table[
+        (table["iso3"] == iso3) & (table["indicator_code"] == indicator) & (table["year"] == year)
+    ]
+    if rows.empty:
+        raise KeyError(f"no {indicator} value for {iso3} in {year}")
+    return float(rows["value"].iloc[0])
+
+
+def population_counts(
+    census: pd.DataFrame | None = None, wdi: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Return the census counts of residents beside the World Bank's estimate for that year."""
+    census = given_or_load(CENSUS_TABLE, census)
+    counts = census[census["measure"].astype("str") == "resident population total"]
+    rows = []
+    for row in counts.sort_values("year").itertuples():
+        year = int(row.year)
+        estimate = wdi_value("SP.POP.TOTL", year, wdi=wdi)
+        rows.append(
+            {
+                "year": year,
+                "census": row.census,
+                "census_count": float(row.value),
+                "world_bank_estimate": estimate,
+                "difference_pct": 100 * (estimate - row.value) / row.value,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def population_series(
+    iso3: str = "MLI", wdi: pd.DataFrame | None = None, start: int | None = None
+) -> pd.DataFrame:
+    """Return the World Bank population estimate (SP.POP.TOTL) by year."""
+    table = given_or_load(WDI_TABLE, wdi)
+    rows = table[(table["iso3"] == iso3) & (table["indicator_code"] == "SP.POP.TOTL")]
+    out = pd.DataFrame(
+        {"year": rows["year"].astype("int64"), "population": rows["value"].astype("float64")}
+    )
+    if start is not None:
+        out = out[out["year"] >= start]
+    return out.sort_values("year").reset_index(drop=True)
+
+
+def interpolate(values: pd.Series, year: int) -> float:
+    """Return a value for ``year`` by straight-line interpolation between the nearest years.
+
+    ``values`` is indexed by year; a year outside their span raises ValueError rather than
+    extrapolating.
+    """
+    series = values.dropna().sort_index()
+    index = [int(y) for y in series.index]
+    if year in index:
+        return float(series.loc[year])
+    if not index or year < index[0] or year > index[-1]:
+        raise ValueError(f"{year} is outside the years available ({index[0]}-{index[-1]})")
+    before = max(y for y in index if y < year)
+    after = min(y for y in index if y > year)
+    weight = (year - before) / (after - before)
+    return float(series.loc[before] + weight * (series.loc[after] - series.loc[before]))
+
+
+def foreigners_comparison(
+    document_count: float,
+    document_year: int,
+    stock: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return the document's count of foreign nationals beside the UN immigrant stock.
+
+    The UN counts people born abroad (an interpolated value for the document's year, and
+    the estimates on either side); the census count is of foreign nationals.
+    """
+    table = _un(stock)
+    immigrants = totals_over_time("immigrants", table)["total"]
+    rows = [
+        {
+            "estimate": f"Census {document_year} (source document): foreign nationals",
+            "year": document_year,
+            "persons": float(document_count),
+            "how": "census count of residents with a foreign nationality",
+        }
+    ]
+    before = max((y for y in immigrants.index if y <= document_year), default=None)
+    after = min((y for y in immigrants.index if y >= document_year), default=None)
+    for year in sorted({y for y in (before, after) if y is not None}):
+        rows.append(
+            {
+                "estimate": f"UN DESA {year}: born abroad",
+                "year": int(year),
+                "persons": float(immigrants.loc[year]),
+                "how": "UN estimate of people born abroad living in Mali",
+            }
+        )
+    if document_year not in immigrants.index:
+        rows.append(
+            {
+                "estimate": f"UN DESA, interpolated to {document_year}: born abroad",
+                "year": document_year,
+                "persons": interpolate(immigrants, document_year),
+                "how": "straight line between the two UN estimates on either side",
+            }
+        )
+    out = pd.DataFrame(rows)
+    out["ratio_to_census"] = out["persons"] / float(document_count)
+    return out
+
+
+def immigrant_origins(year: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the ``n`` largest countries of birth of immigrants in Mali in ``year``."""
+    rows = _countries(_un(stock), "immigrants", year)
+    out = pd.DataFrame(
+        {
+            "iso3": rows["partner_iso3"].astype("str"),
+            "country": display_names(rows["partner_iso3"], rows["partner_name"]),
+            "persons": rows["value"].astype("int64"),
+        }
+    )
+    out = out.sort_values(["persons", "iso3"], ascending=[False, True]).head(n)
+    return out.reset_index(drop=True)
+
+
+def document_vs_un(
+    key_figures: pd.DataFrame,
+    year: int,
+    stock: pd.DataFrame | None = None,
+    ids: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Return the document's Africa, Europe and France figures beside the UN's for ``year``."""
+    ids = ids or {
+        "Africa": "malians_in_africa",
+        "Europe": "malians_in_europe",
+        "France": "malians_in_france",
+    }
+    un = continent_totals(year, stock)
+    rows = [
+        {
+            "where": where,
+            "document": float(key_figures.at[key, "value"]),
+            f"un_desa_{year}": float(un[where]),
+        }
+        for where, key in ids.items()
+    ]
+    out = pd.DataFrame(rows)
+    out["ratio_document_to_un"] = out["document"] / out[f"un_desa_{year}"]
+    return out
+
+
+def change_years(year: int, years: list[int]) -> tuple[int, int]:
+    """Return the pair of years to compare: the first estimate year and ``year``.
+
+    When ``year`` is itself the first year, the comparison runs forward to the last one,
+    so there is always a change to show.
+    """
+    ordered = sorted(years)
+    if year not in ordered:
+        raise ValueError(f"{year} is not one of the estimate years {ordered}")
+    start = ordered[0]
+    return (start, year) if year != start else (start, ordered[-1])

@@ -1,0 +1,149 @@
+"""The institutions that deal with the diaspora and the links between them (supervision,
+implementation, membership, funding), as tables for the landscape diagram.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from diaspora_helpers.data import given_or_load
+
+#: How each relation between institutions reads in a sentence or a legend.
+RELATION_WORDS = {
+    "supervises": "supervises",
+    "implements": "implements",
+    "member_of": "is a member of",
+    "sits_on": "sits on",
+    "funds": "funds",
+    "partners_with": "works with",
+}
+
+
+#: How each relation places its two ends in the diagram: "down" puts ``to_id`` a layer
+#: below ``from_id``; "up" puts ``from_id`` below ``to_id`` (members under what they
+#: belong to); "side" adds no constraint (partners and funders are drawn where they fit).
+RELATION_DIRECTION = {
+    "supervises": "down",
+    "implements": "down",
+    "member_of": "up",
+    "sits_on": "up",
+    "funds": "side",
+    "partners_with": "side",
+}
+
+
+def supervision_graph(
+    institutions: pd.DataFrame | None = None, links: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the nodes (institutions) and edges (links) of the institutional landscape.
+
+    Edges whose ends are not institutions raise a ``KeyError`` naming the link.
+    """
+    nodes = given_or_load("institutions", institutions)
+    edges = given_or_load("institution_links", links)
+    known = set(nodes["id"])
+    for row in edges.itertuples():
+        for end in (row.from_id, row.to_id):
+            if end not in known:
+                raise KeyError(f"link {row.id!r} names {end!r}, which is not an institution")
+    edges["relation"] = edges["relation"].astype("str")
+    if "kind" in nodes.columns:
+        nodes["kind"] = nodes["kind"].astype("str")
+    return nodes.reset_index(drop=True), edges.reset_index(drop=True)
+
+
+def unlinked(nodes: pd.DataFrame, edges: pd.DataFrame) -> list[str]:
+    """Return the ids of institutions that no link names, in table order."""
+    linked = set(edges["from_id"]) | set(edges["to_id"])
+    return [n for n in nodes["id"] if n not in linked]
+
+
+def landscape_bands(
+    nodes: pd.DataFrame, edges: pd.DataFrame, band_kinds: Sequence[str] = ("international_partner",)
+) -> dict[str, list[str]]:
+    """Return the rows drawn under the main diagram: partners by kind, then unlinked bodies.
+
+    Keys are the band names shown on the diagram; values are institution ids.
+    """
+    bands: dict[str, list[str]] = {}
+    for kind in band_kinds:
+        ids = list(nodes.loc[nodes["kind"].astype("str") == kind, "id"])
+        if ids:
+            bands[kind] = ids
+    taken = {n for ids in bands.values() for n in ids}
+    loose = [n for n in unlinked(nodes, edges) if n not in taken]
+    if loose:
+        bands["unlinked"] = loose
+    return bands
+
+
+def links_table(
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    *,
+    touching: Sequence[str] | None = None,
+    relations: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Return links as sentences' parts: who, does what, to whom, with note and section.
+
+    ``touching`` keeps links with either end among those ids; ``relations`` keeps those
+    relations only.
+    """
+    names = dict(zip(nodes["id"], nodes["name"], strict=True))
+    acronyms = dict(
+        zip(nodes["id"], nodes.get("acronym", pd.Series(index=nodes.index)), strict=True)
+    )
+
+    def named(n: str) -> str:
+        acro = acronyms.get(n)
+        return f"{names[n]} ({acro})" if isinstance(acro, str) and acro else names[n]
+
+    keep = edges
+    if touching is not None:
+        wanted = set(touching)
+        keep = keep[keep["from_id"].isin(wanted) | keep["to_id"].isin(wanted)]
+    if relations is not None:
+        keep = keep[keep["relation"].isin(list(relations))]
+    return pd.DataFrame(
+        {
+            "who": [named(n) for n in keep["from_id"]],
+            "relation": [RELATION_WORDS.get(r, r) for r in keep["relation"]],
+            "whom": [named(n) for n in keep["to_id"]],
+            "note": keep["note"].fillna("").to_numpy() if "note" in keep else "",
+            "section": keep["section"].astype("str").to_numpy() if "section" in keep else "",
+        }
+    ).reset_index(drop=True)
+
+
+def supervision_counts(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """Return each supervising body with how many bodies it supervises and their names."""
+    sup = edges[edges["relation"] == "supervises"]
+    names = dict(zip(nodes["id"], nodes["name"], strict=True))
+    rows = [
+        {
+            "supervisor": names[who],
+            "bodies": len(part),
+            "supervised": "; ".join(names[n] for n in part["to_id"]),
+        }
+        for who, part in sup.groupby("from_id", sort=False)
+    ]
+    table = pd.DataFrame(rows, columns=["supervisor", "bodies", "supervised"])
+    return table.sort_values(["bodies", "supervisor"], ascending=[False, True], kind="stable")
+
+
+def kind_counts(nodes: pd.DataFrame) -> pd.Series:
+    """Return how many institutions of each kind the landscape has, most first."""
+    counts = nodes["kind"].astype("str").value_counts()
+    return counts.sort_index().sort_values(ascending=False, kind="stable").rename("bodies")
+
+
+def figures_about(
+    table: pd.DataFrame | None = None, topics: Sequence[str] = ("codevelopment", "kayes")
+) -> pd.DataFrame:
+    """Return the document's small figures on the given topics, indexed by id."""
+    figs = given_or_load("codevelopment_figures", table)
+    figs["topic"] = figs["topic"].astype("str")
+    picked = figs[figs["topic"].isin(list(topics))]
+    return picked.set_index("id")[["topic", "label", "value", "unit", "qualifier", "section"]]

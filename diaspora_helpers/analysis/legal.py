@@ -1,0 +1,54 @@
+"""The legal and regulatory framework the document lists, grouped by domain."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from diaspora_helpers.analysis.timeline import describe_date
+from diaspora_helpers.data import given_or_load
+
+
+def legal_by_domain(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the laws and codes in date order with their year, grouped columns first."""
+    legal = given_or_load("legal_framework", table)
+    legal["year"] = legal["date"].astype("str").str.slice(0, 4).astype("int64")
+    legal["domain"] = legal["domain"].astype("str")
+    return legal.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+
+
+def legal_reading(
+    table: pd.DataFrame, start_year: int | None = None, end_year: int | None = None
+) -> pd.DataFrame:
+    """Return the texts (from :func:`legal_by_domain`) in a year window as a reader's table."""
+    legal = table
+    if start_year is not None:
+        legal = legal[legal["year"] >= start_year]
+    if end_year is not None:
+        legal = legal[legal["year"] <= end_year]
+    out = pd.DataFrame(
+        {
+            "date": [
+                describe_date(d, str(p))
+                for d, p in zip(legal["date"], legal["date_precision"], strict=True)
+            ],
+            "reference": legal["reference"].fillna("(no number given)").to_numpy(),
+            "title": legal["title"].to_numpy(),
+            "domain": legal["domain"].to_numpy(),
+            "what it means for a Malian abroad": legal["diaspora_relevance"].to_numpy(),
+        },
+        index=pd.Index(legal["id"], name="id"),
+    )
+    return out
+
+
+def domain_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """Return how many texts each domain has, with its first and last year (most texts first)."""
+    grouped = table.groupby("domain", sort=True)
+    counts = pd.DataFrame(
+        {
+            "texts": grouped.size(),
+            "first_year": grouped["year"].min(),
+            "last_year": grouped["year"].max(),
+        }
+    )
+    return counts.sort_values(["texts", "first_year"], ascending=[False, True], kind="stable")

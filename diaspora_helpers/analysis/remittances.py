@@ -1,0 +1,449 @@
+"""Remittances to Mali: series and vintages, per person, peers, corridors and a cost scenario.
+
+Two World Bank vintages are kept apart and named wherever they appear:
+
+* the **2022 vintage** (WDI of 2022-02-15, table ``wdi_2022_vintage``): the share of GDP as
+  the World Bank published it then (BX.TRF.PWKR.DT.GD.ZS) and the average cost of sending
+  money to the country (SI.RMT.COST.IB.ZS);
+* the **2026 vintage** (WDI of 2026-07-01, table ``wdi_indicators``): remittances and GDP in
+  current US$, from which a share of GDP is *derived* here. Mali's GDP was rebased between
+  the two releases, so the derived share is lower than the published one.
+
+Every function takes its tables as arguments and loads them from ``data/`` when they are
+left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from diaspora_helpers.data import countries, currency, given_or_load
+
+WDI_TABLE = "wdi_indicators"
+VINTAGE_TABLE = "wdi_2022_vintage"
+RPW_TABLE = "rpw_corridor_costs"
+WB_TABLE = "wb_bilateral_2017"
+UN_TOTALS_TABLE = "un_migrant_stock_totals"
+
+REMITTANCES = "BX.TRF.PWKR.CD.DT"  # personal remittances received, current US$ (2026 vintage)
+GDP = "NY.GDP.MKTP.CD"  # GDP, current US$ (2026 vintage)
+POPULATION = "SP.POP.TOTL"  # population (2026 vintage)
+SHARE_PUBLISHED = "BX.TRF.PWKR.DT.GD.ZS"  # remittances, % of GDP (2022 vintage)
+COST = "SI.RMT.COST.IB.ZS"  # average cost of sending USD 200 to the country, % (2022 vintage)
+
+VINTAGE_2022 = "WDI 2022-02-15"
+VINTAGE_2026 = "WDI 2026-07-01"
+
+# UN Sustainable Development Goals, target 10.c: by 2030, reduce the transaction costs of
+# migrant remittances to less than 3% and eliminate remittance corridors costing above 5%.
+SDG_TARGET_PCT = 3.0
+SDG_CORRIDOR_CEILING_PCT = 5.0
+
+
+def indicator(code: str, iso3s: Iterable[str], table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return one indicator as a wide table: a row per year, a column per ISO code.
+
+    ``table`` is a WDI-shaped table (``wdi_indicators`` by default, or ``wdi_2022_vintage``).
+    Countries without a value in a year are missing (NaN), never zero.
+    """
+    codes = list(iso3s)
+    source = given_or_load(WDI_TABLE, table)
+    rows = source[(source["indicator_code"] == code) & source["iso3"].isin(codes)]
+    wide = rows.pivot_table(index="year", columns="iso3", values="value", aggfunc="first")
+    wide = wide.reindex(columns=codes).astype("float64")
+    wide.index = pd.Index(wide.index.astype("int64"), name="year")
+    return wide.rename_axis(columns=None)
+
+
+def remittance_years(iso3: str = "MLI", wdi: pd.DataFrame | None = None) -> list[int]:
+    """Return the years with a World Bank remittance value (2026 vintage) for ``iso3``."""
+    series = indicator(REMITTANCES, [iso3], wdi)[iso3].dropna()
+    return [int(y) for y in series.index]
+
+
+def peer_codes(wdi: pd.DataFrame | None = None, exclude: str = "MLI") -> list[str]:
+    """Return the country codes (no aggregates) that have remittance data, except ``exclude``."""
+    table = given_or_load(WDI_TABLE, wdi)
+    rows = table[(table["indicator_code"] == REMITTANCES) & ~table["is_aggregate"].astype(bool)]
+    return sorted(code for code in rows["iso3"].unique() if code != exclude)
+
+
+def aggregate_codes(wdi: pd.DataFrame | None = None) -> list[str]:
+    """Return the World Bank aggregate codes (e.g. SSF, WLD) that have remittance data."""
+    table = given_or_load(WDI_TABLE, wdi)
+    rows = table[(table["indicator_code"] == REMITTANCES) & table["is_aggregate"].astype(bool)]
+    return sorted(rows["iso3"].unique())
+
+
+def mali_series(
+    wdi: pd.DataFrame | None = None, vintage: pd.DataFrame | None = None, iso3: str = "MLI"
+) -> pd.DataFrame:
+    """Return remittances by year with the share of GDP in each vintage, side by side.
+
+    ``share_2026_derived_pct`` = 100 * remittances / GDP, both from the 2026 vintage;
+    ``share_2022_published_pct`` is the World Bank's published share of 2022.
+    """
+    wdi = given_or_load(WDI_TABLE, wdi)
+    vintage = given_or_load(VINTAGE_TABLE, vintage)
+    remit = indicator(REMITTANCES, [iso3], wdi)[iso3]
+    gdp = indicator(GDP, [iso3], wdi)[iso3]
+    published = indicator(SHARE_PUBLISHED, [iso3], vintage)[iso3]
+    out = pd.DataFrame({"remittances_usd": remit})
+    out["gdp_usd"] = gdp.reindex(out.index)
+    out["share_2026_derived_pct"] = 100 * out["remittances_usd"] / out["gdp_usd"]
+    out["share_2022_published_pct"] = published.reindex(out.index)
+    out["published_over_derived"] = out["share_2022_published_pct"] / out["share_2026_derived_pct"]
+    return out.dropna(subset=["remittances_usd"]).reset_index()
+
+
+def vintage_gap(series: pd.DataFrame, start: int, end: int) -> float:
+    """Return the median ratio of the published 2022 share to the derived 2026 share."""
+    window = series[(series["year"] >= start) & (series["year"] <= end)]
+    ratios = window["published_over_derived"].dropna()
+    if ratios.empty:
+        raise ValueError(f"no year between {start} and {end} has both vintages")
+    return float(ratios.median())
+
+
+def value_in(series: pd.DataFrame, year: int, column: str) -> float:
+    """Return ``column`` of ``series`` (a table with a ``year`` column) in ``year``, or NaN."""
+    rows = series.loc[series["year"] == year, column]
+    return float(rows.iloc[0]) if len(rows) else float("nan")
+
+
+def document_amount(
+    amount_xof: float, year: int, wdi: pd.DataFrame | None = None, iso3: str = "MLI"
+) -> dict[str, float]:
+    """Return the document's remittances in CFA francs, euros and US$ against the World Bank's.
+
+    Euros use the fixed parity; dollars use the World Bank's official rate of ``year``
+    (PA.NUS.FCRF). ``wb_usd`` is the World Bank's remittances of the same year (2026 vintage).
+    """
+    wdi = given_or_load(WDI_TABLE, wdi)
+    rate = currency.xof_per_usd(year, wdi)
+    usd = currency.convert(amount_xof, "XOF", "USD", year, wdi)
+    eur = currency.convert(amount_xof, "XOF", "EUR", year)
+    wb_usd = value_in(
+        indicator(REMITTANCES, [iso3], wdi).rename(columns={iso3: "v"}).reset_index(), year, "v"
+    )
+    return {
+        "year": year,
+        "xof": float(amount_xof),
+        "eur": float(eur),
+        "xof_per_usd": rate,
+        "usd": float(usd),
+        "wb_usd": wb_usd,
+        "wb_xof": wb_usd * rate,
+        "document_over_wb_pct": 100 * (usd / wb_usd - 1),
+    }
+
+
+def nearest_year(available: Iterable[int], year: int) -> int:
+    """Return the year in ``available`` closest to ``year`` (the earlier one on a tie)."""
+    years = sorted(int(y) for y in available)
+    if not years:
+        raise ValueError("no year available")
+    return min(years, key=lambda y: (abs(y - year), y))
+
+
+def emigrant_totals(un_totals: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return UN DESA emigrant totals, wide: a row per estimate year, a column per code."""
+    table = given_or_load(UN_TOTALS_TABLE, un_totals)
+    rows = table[table["direction"].astype("str") == "emigrants"]
+    wide = rows.pivot_table(index="year", columns="iso3", values="value", aggfunc="first")
+    wide.index = pd.Index(wide.index.astype("int64"), name="year")
+    return wide.astype("float64").rename_axis(columns=None)
+
+
+def per_person(
+    year: int,
+    iso3s: Iterable[str],
+    wdi: pd.DataFrame | None = None,
+    vintage: pd.DataFrame | None = None,
+    un_totals: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return each country's remittances in ``year``: total, share of GDP, per person.
+
+    Per resident divides by the World Bank population of the year; per emigrant divides by
+    the UN DESA emigrant stock of the nearest UN estimate year (column ``un_year``).
+    ``share_2022_published_pct`` is the 2022 vintage's published share (NaN where that
+    vintage has no value); ``share_2026_derived_pct`` is computed from the 2026 vintage.
+    """
+    codes = list(iso3s)
+    wdi = given_or_load(WDI_TABLE, wdi)
+    vintage = given_or_load(VINTAGE_TABLE, vintage)
+    emigrants = emigrant_totals(un_totals)
+    un_year = nearest_year(emigrants.index, year)
+    rows = []
+    for code in codes:
+        remit = indicator(REMITTANCES, [code], wdi)[code].get(year, float("nan"))
+        gdp = indicator(GDP, [code], wdi)[code].get(year, float("nan"))
+        pop = indicator(POPULATION, [code], wdi)[code].get(year, float("nan"))
+        published = indicator(SHARE_PUBLISHED, [code], vintage)[code].get(year, float("nan"))
+        stock = emigrants[code].get(un_year, float("nan")) if code in emigrants else float("nan")
+        rows.append(
+            {
+                "iso3": code,
+                "country": _name(code, wdi),
+                "remittances_usd": remit,
+                "share_2026_derived_pct": 100 * remit / gdp,
+                "share_2022_published_pct": published,
+                "population": pop,
+                "per_resident_usd": remit / pop,
+                "un_year": un_year,
+                "emigrants": stock,
+                "per_emigrant_usd": remit / stock,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _name(code: str, wdi: pd.DataFrame) -> str:
+    """Return a display name: countryinfo's for countries, the World Bank's for aggregates."""
+    if countries.is_valid_iso3(code):
+        return countries.country_name(code)
+    names = wdi.loc[wdi["iso3"] == code, "country_name"]
+    return str(names.iloc[0]) if len(names) else code
+
+
+def bilateral_into_mali(bilateral: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the 2017 bilateral estimates of money sent to Mali, by sending country.
+
+    Each row has the estimate (millions of US$), its share of the matrix total, the World
+    Bank's 2017 stock of people born in Mali living there, and the note flagging a zero that
+    the stock contradicts (a model artefact). Largest first; zeros with a stock behind them
+    are kept.
+    """
+    table = given_or_load(WB_TABLE, bilateral)
+    kind = table["partner_kind"].astype("str")
+    money = table[
+        (table["table"].astype("str") == "remittances_usd_millions")
+        & (table["direction"].astype("str") == "into_mali")
+    ]
+    stock = table[
+        (table["table"].astype("str") == "migrant_stock")
+        & (table["direction"].astype("str") == "emigrants")
+        & (kind == "country")
+    ].set_index("partner_iso3")["value"]
+    world = money.loc[money["partner_kind"].astype("str") == "world", "value"]
+    if world.empty:
+        raise KeyError("no World row of remittances into Mali in the 2017 bilateral matrix")
+    countries_only = money[money["partner_kind"].astype("str") == "country"]
+    out = pd.DataFrame(
+        {
+            "iso3": countries_only["partner_iso3"].astype("str"),
+            "country": [countries.country_name(c) for c in countries_only["partner_iso3"]],
+            "usd_millions": countries_only["value"].astype("float64"),
+        }
+    )
+    out["share_pct"] = 100 * out["usd_millions"] / float(world.iloc[0])
+    out["malians_there_2017"] = out["iso3"].map(stock).astype("float64")
+    out["usd_per_migrant"] = 1e6 * out["usd_millions"] / out["malians_there_2017"]
+    out["model_artefact"] = countries_only["note"].fillna("").str.contains("artefact").to_numpy()
+    out["note"] = countries_only["note"].fillna("").to_numpy()
+    out = out.sort_values(["usd_millions", "malians_there_2017"], ascending=[False, False])
+    out.attrs["world_usd_millions"] = float(world.iloc[0])
+    return out.reset_index(drop=True)
+
+
+def corridor_costs(rpw: pd.DataFrame | None = None, receiving: str = "MLI") -> pd.DataFrame:
+    """Return the quarterly cost of each surveyed corridor into ``receiving``, in time order.
+
+    ``time`` is the year plus the quarter's start as a fraction (2012Q3 -> 2012.5), for
+    plotting; ``corridor`` reads "France → Mali".
+    """
+    table = given_or_load(RPW_TABLE, rpw)
+    rows = table[table["receiving_iso3"] == receiving]
+    if rows.empty:
+        raise KeyError(f"no corridor into {receiving} in Remittance Prices Worldwide")
+    out = pd.DataFrame(
+        {
+            "sending_iso3": rows["sending_iso3"].astype("str"),
+            "corridor": [
+                f"{countries.country_name(s)} → {countries.country_name(r)}"
+                for s, r in zip(rows["sending_iso3"], rows["receiving_iso3"], strict=True)
+            ],
+            "period": rows["period"].astype("str"),
+            "year": rows["year"].astype("int64"),
+            "quarter": rows["quarter"].astype("int64"),
+            "cost_pct": rows["cost_pct"].astype("float64"),
+        }
+    )
+    out["time"] = out["year"] + (out["quarter"] - 1) / 4
+    return out.sort_values(["sending_iso3", "time"]).reset_index(drop=True)
+
+
+def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: float) -> pd.DataFrame:
+    """Return, per corridor, its first and last survey and how often it cost above a threshold."""
+    rows = []
+    for corridor, part in costs.groupby("corridor", sort=True):
+        part = part.sort_values("time")
+        rows.append(
+            {
+                "corridor": corridor,
+                "first_period": part["period"].iloc[0],
+                "first_cost_pct": float(part["cost_pct"].iloc[0]),
+                "last_period": part["period"].iloc[-1],
+                "last_cost_pct": float(part["cost_pct"].iloc[-1]),
+                "surveys": len(part),
+                f"share_above_{threshold_pct:g}pct": 100
+                * float((part["cost_pct"] > threshold_pct).mean()),
+                "at_or_below_target_last": bool(part["cost_pct"].iloc[-1] <= target_pct),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def country_cost(vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> pd.Series:
+    """Return the World Bank's average cost of sending money to ``iso3`` by year (2022 vintage)."""
+    series = indicator(COST, [iso3], given_or_load(VINTAGE_TABLE, vintage))[iso3].dropna()
+    return series.rename("cost_pct")
+
+
+def fee_saving(received: float, cost_pct: float, target_pct: float) -> float:
+    """Return what recipients would gain if the cost fell from ``cost_pct`` to ``target_pct``.
+
+    Scenario formula: senders keep sending the same amount S; recorded receipts R are what
+    arrives at cost c, so S = R / (1 - c); at cost t the same S delivers S (1 - t); the gain
+    is R (c - t) / (1 - c), with c and t as fractions. No gain when c is already at or below t.
+    """
+    if not 0 <= cost_pct < 100:
+        raise ValueError(f"cost_pct must be from 0 to below 100, got {cost_pct}")
+    if not 0 <= target_pct < 100:
+        raise ValueError(f"target_pct must be from 0 to below 100, got {target_pct}")
+    c, t = cost_pct / 100, target_pct / 100
+    return max(0.0, received * (c - t) / (1 - c))
+
+
+def savings_scenario(
+    target_pct: float,
+    wdi: pd.DataFrame | None = None,
+    vintage: pd.DataFrame | None = None,
+    iso3: str = "MLI",
+) -> pd.DataFrame:
+    """Return, for each year with a cost measure, what recipients would gain at ``target_pct``.
+
+    Receipts come from the 2026 vintage (BX.TRF.PWKR.CD.DT), the cost from the 2022
+    vintage's country average (SI.RMT.COST.IB.ZS); the cost is a percentage, so no GDP
+    enters and the vintages do not conflict. See :func:`fee_saving` for the formula.
+    """
+    cost = country_cost(vintage, iso3)
+    received = indicator(REMITTANCES, [iso3], given_or_load(WDI_TABLE, wdi))[iso3]
+    rows = []
+    for year, c in cost.items():
+        r = received.get(year, float("nan"))
+        if pd.isna(r):
+            continue
+        rows.append(
+            {
+                "year": int(year),
+                "remittances_usd": float(r),
+                "cost_pct": float(c),
+                "target_pct": float(target_pct),
+                "fees_paid_usd": float(r) * (c / 100) / (1 - c / 100),
+                "gain_usd": fee_saving(float(r), float(c), float(target_pct)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def document_links(
+    constraints: pd.DataFrame | None = None,
+    strategies: pd.DataFrame | None = None,
+    *,
+    theme: str = "transfers",
+    keyword: str = "transfer",
+) -> pd.DataFrame:
+    """Return the document's constraints on money transfers and its strategies that name them.
+
+    Constraints are those of ``theme``; strategies are those whose label mentions
+    ``keyword`` (case-insensitive). Each row keeps its id, label and document section.
+    """
+    constraints = given_or_load("constraints", constraints)
+    strategies = given_or_load("strategies", strategies)
+    picked_c = constraints[constraints["theme"].astype("str") == theme]
+    picked_s = strategies[
+        strategies["label"].astype("str").str.contains(keyword, case=False, regex=False)
+    ]
+    rows = [
+        {"what": "constraint", "id": r.id, "label": r.label, "section": str(r.section)}
+        for r in picked_c.itertuples()
+    ]
+    rows += [
+        {"what": "strategy", "id": r.id, "label": r.label, "section": str(r.section)}
+        for r in picked_s.itertuples()
+    ]
+    return pd.DataFrame(rows, columns=["what", "id", "label", "section"])
+
+
+def comparison_year(series: pd.DataFrame, year: int) -> int:
+    """Return ``year`` if both vintages give a share of GDP for it, else the nearest that does."""
+    both = series.dropna(subset=["share_2026_derived_pct", "share_2022_published_pct"])
+    return nearest_year(both["year"], year)
+
+
+def cost_year(year: int, vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> int:
+    """Return ``year`` if the World Bank measured the cost of sending money then, or the nearest."""
+    return nearest_year(country_cost(vintage, iso3).index, year)
+
+
+def rank_of(table: pd.DataFrame, column: str, iso3: str) -> tuple[int, int]:
+    """Return the rank (1 = largest) of ``iso3`` on ``column`` and how many rows have a value."""
+    valued = table.dropna(subset=[column])
+    if iso3 not in set(valued["iso3"]):
+        raise KeyError(f"{iso3} has no value of {column}")
+    value = float(valued.loc[valued["iso3"] == iso3, column].iloc[0])
+    return int((valued[column] > value).sum()) + 1, len(valued)
+
+
+def in_three_currencies(usd: float, year: int, wdi: pd.DataFrame | None = None) -> dict[str, float]:
+    """Return a US$ amount of ``year`` in US$, CFA francs (that year's rate) and euros.
+
+    Euros go through the fixed parity and exist only from 1999; earlier years give NaN.
+    """
+    wdi = given_or_load(WDI_TABLE, wdi)
+    xof = currency.convert(usd, "USD", "XOF", year, wdi)
+    eur = currency.xof_to_eur(xof) if year >= currency.EURO_START_YEAR else float("nan")
+    return {"usd": float(usd), "xof": float(xof), "eur": float(eur)}
+
+
+def largest_fall(series: pd.Series) -> dict[str, float]:
+    """Return the largest fall between consecutive values of a series indexed by year."""
+    ordered = series.dropna().sort_index()
+    if len(ordered) < 2:
+        raise ValueError("a fall needs at least two values")
+    steps = ordered.diff().iloc[1:]
+    position = int(steps.to_numpy().argmin())
+    to_year = steps.index[position]
+    from_year = ordered.index[position]
+    return {
+        "from_year": int(from_year),
+        "to_year": int(to_year),
+        "from_value": float(ordered.loc[from_year]),
+        "to_value": float(ordered.loc[to_year]),
+        "change": float(steps.iloc[position]),
+    }
+
+
+def with_xof(series: pd.DataFrame, wdi: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return ``series`` (with ``year`` and ``remittances_usd``) plus the amount in CFA francs.
+
+    Each year is converted at its own official rate (PA.NUS.FCRF); years without a rate
+    are dropped.
+    """
+    rates = currency.xof_per_usd_rates(given_or_load(WDI_TABLE, wdi))
+    out = series[series["year"].isin(rates.index)].copy()
+    out["xof_per_usd"] = out["year"].map(rates).astype("float64")
+    out["remittances_xof"] = out["remittances_usd"] * out["xof_per_usd"]
+    return out.reset_index(drop=True)
+
+
+def currency_divergence(series: pd.DataFrame) -> list[int]:
+    """Return the years in which remittances fell in US$ but rose in CFA francs (or the reverse)."""
+    ordered = series.sort_values("year")
+    usd = ordered["remittances_usd"].diff()
+    xof = ordered["remittances_xof"].diff()
+    opposite = (usd * xof) < 0
+    return [int(y) for y in ordered.loc[opposite, "year"]]

@@ -1,0 +1,281 @@
+"""Charts of notebook 01: population, counts of Malians abroad from three kinds of source,
+destinations, change, women's share, and foreigners in Mali.
+
+Each function takes tables already computed by ``analysis.demography`` and returns a
+finished figure (title, subtitle, source line) for ``style.show``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import MultipleLocator
+
+from diaspora_helpers import text
+from diaspora_helpers.charts import maps, style
+from diaspora_helpers.charts.style import barh_house
+
+#: Bar colours of the destinations chart, by region group; other rows are light grey.
+REGION_COLOURS = {
+    "Sub-Saharan Africa": style.PALETTE["un"],
+    "Northern Africa": style.PALETTE["un"],
+    "Europe": style.PALETTE["mali"],
+    "Elsewhere": style.PALETTE["wb"],
+}
+
+
+#: Classes of the map of Malians abroad: lower bounds (persons) and their legend labels.
+MAP_BINS = [1, 1_000, 10_000, 50_000, 100_000]
+
+
+MAP_LABELS = [
+    "fewer than 1,000",
+    "1,000 to 9,999",
+    "10,000 to 49,999",
+    "50,000 to 99,999",
+    "100,000 or more",
+]
+
+
+def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFrame) -> Figure:
+    """Line of the World Bank's population estimate with the census counts as labelled dots."""
+    first, last = series.iloc[0], series.iloc[-1]
+    fig, ax = style.titled_figure(
+        f"Mali's estimated population: {text.millions(first['population'], 1)} in "
+        f"{int(first['year'])}, {text.millions(last['population'], 1)} in {int(last['year'])}",
+        "Resident population, millions: World Bank yearly estimate (line) and census counts (dots)",
+        "World Bank, World Development Indicators (SP.POP.TOTL, July 2026 release); "
+        "INSTAT census counts RGPH 2009 and RGPH5 2022 as relayed by the press",
+    )
+    ax.plot(
+        series["year"],
+        series["population"] / 1e6,
+        color=style.PALETTE["wb"],
+        label="World Bank estimate",
+    )
+    ax.scatter(
+        population["year"],
+        population["census_count"] / 1e6,
+        color=style.PALETTE["mali"],
+        zorder=3,
+        label="Census count",
+    )
+    for row in population.itertuples():
+        ax.annotate(
+            row.census,
+            (row.year, row.census_count / 1e6),
+            textcoords="offset points",
+            xytext=(6, -14),
+            fontsize=9,
+        )
+    ax.set_ylim(0, None)
+    ax.set_xlim(series["year"].min() - 1, series["year"].max() + 5)
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0f} m")
+    ax.legend(loc="upper left")
+    return fig
+
+
+def malians_abroad_three_sources(
+    over_time: pd.DataFrame, admin: pd.Series, wb: pd.Series, year: int, un_abroad: float
+) -> Figure:
+    """UN series of Malians abroad against the World Bank point and the administrative line."""
+    ratio = admin["persons"] / un_abroad
+    fig, ax = style.titled_figure(
+        f"The administrative figure is {ratio:.1f} times the UN's count for {year}",
+        "Malians living abroad, millions of persons, by source and year",
+        "UN DESA, International Migrant Stock 2020 (emigrants, both sexes); World Bank/KNOMAD "
+        "Bilateral Migration Matrix 2017; source document section 1.1 (administrative sources, "
+        "no year)",
+    )
+    ax.plot(
+        over_time.index,
+        over_time["total"] / 1e6,
+        marker="o",
+        color=style.PALETTE["un"],
+        label="UN DESA, born in Mali",
+    )
+    ax.scatter(
+        [wb["year"]],
+        [wb["persons"] / 1e6],
+        color=style.PALETTE["wb"],
+        marker="D",
+        s=50,
+        zorder=3,
+        label="World Bank/KNOMAD 2017",
+    )
+    ax.axhline(
+        admin["persons"] / 1e6,
+        color=style.PALETTE["admin"],
+        linestyle="--",
+        label="Administrative figure (no year given)",
+    )
+    ax.scatter(
+        [year],
+        [un_abroad / 1e6],
+        s=160,
+        facecolors="none",
+        edgecolors=style.PALETTE["ink"],
+        zorder=4,
+        label=f"Chosen year ({year})",
+    )
+    ax.set_ylim(0, admin["persons"] / 1e6 * 1.15)
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.1f} m")
+    ax.legend(loc="center right")
+    return fig
+
+
+def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figure:
+    """Bars of the largest communities of people born in Mali, coloured by region group."""
+    colours = top["region_group"].map(REGION_COLOURS).fillna(style.PALETTE["light"])
+    fig, ax = style.titled_figure(
+        f"{text.percent(named['share_pct'].iloc[0])} of Malians abroad lived in "
+        f"{named['country'].iloc[0]} in {year}",
+        "People born in Mali living in each country, thousands (blue: Africa, terracotta: "
+        "Europe, green: elsewhere, grey: all other countries)",
+        "UN DESA, International Migrant Stock 2020, bilateral stock by origin and destination "
+        "(both sexes)",
+        figsize=(9.0, 2.2 + 0.32 * len(top)),
+    )
+    ax.barh(top["country"], top["persons"] / 1e3, color=colours.tolist())
+    barh_house(ax)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}k")
+    for y, value in enumerate(top["persons"]):
+        ax.text(value / 1e3, y, f" {text.number(value)}", va="center", fontsize=8.5)
+    ax.set_xlim(0, top["persons"].max() / 1e3 * 1.18)
+    return fig
+
+
+def map_malians_abroad(
+    by_country: pd.DataFrame, in_africa: int, named_count: int, year: int
+) -> Figure:
+    """Map of people born in Mali living in each country, by class of size."""
+    fig, ax = style.titled_figure(
+        f"{in_africa} of the {named_count} largest Malian communities abroad in {year} are in "
+        "Africa",
+        "People born in Mali living in each country, by class (persons)",
+        "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from the "
+        "countryinfo package; the map shows Africa, Europe and the Near East only",
+        figsize=(8.0, 8.6),
+    )
+    handles = maps.choropleth(ax, by_country.set_index("iso3")["persons"], MAP_BINS, MAP_LABELS)
+    ax.legend(handles=handles, loc="lower left", title="Malians living there", fontsize=9)
+    return fig
+
+
+def change_by_destination(
+    change: pd.DataFrame, start: int, end: int, total_start: float, total_end: float
+) -> Figure:
+    """Dumbbells of each community's size in the first (ring) and last (dot) year."""
+    grew = change.sort_values("change", ascending=False).iloc[0]
+    fig, ax = style.titled_figure(
+        f"{text.number(total_start)} Malians abroad in {start}, {text.number(total_end)} in "
+        f"{end}; most growth in {grew['country']}",
+        f"People born in Mali living in each country in {start} (ring) and {end} (dot), "
+        f"thousands; the {len(change)} largest communities of {end}",
+        "UN DESA, International Migrant Stock 2020 (both sexes)",
+        figsize=(9.0, 2.2 + 0.32 * len(change)),
+    )
+    rows = range(len(change))
+    ax.hlines(
+        rows,
+        change[f"persons_{start}"] / 1e3,
+        change[f"persons_{end}"] / 1e3,
+        color=style.PALETTE["light"],
+        linewidth=3,
+    )
+    ax.scatter(
+        change[f"persons_{end}"] / 1e3,
+        rows,
+        color=style.PALETTE["un"],
+        s=45,
+        zorder=3,
+        label=str(end),
+    )
+    ax.scatter(
+        change[f"persons_{start}"] / 1e3,
+        rows,
+        facecolors="none",
+        edgecolors=style.PALETTE["ink"],
+        s=110,
+        zorder=4,
+        label=str(start),
+    )
+    ax.set_yticks(list(rows), change["country"])
+    barh_house(ax)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}k")
+    ax.legend(loc="lower right")
+    return fig
+
+
+def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -> Figure:
+    """Bars of women's share by destination, with the all-destinations share dashed."""
+    shares = women["women_share_pct"]
+    fig, ax = style.titled_figure(
+        f"Women were {text.percent(overall)} of Malians abroad in {year}, "
+        f"{text.percent(shares.min(), 0)} to {text.percent(shares.max(), 0)} by country",
+        "Women as a share of people born in Mali living in each country, percent; dashed line: "
+        "all destinations",
+        "UN DESA, International Migrant Stock 2020, by sex",
+        figsize=(9.0, 2.2 + 0.32 * len(women)),
+    )
+    ax.barh(women["country"], shares, color=style.PALETTE["un"])
+    ax.axvline(overall, color=style.PALETTE["ink"], linestyle="--", linewidth=1)
+    ax.axvline(50, color=style.PALETTE["grey"], linewidth=0.8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
+    return fig
+
+
+def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
+    """Bars of the document's figure divided by the UN's count, for Africa, Europe, France."""
+    fig, ax = style.titled_figure(
+        f"Document ÷ UN {year}: {ratios['Africa']:.1f}× in Africa, {ratios['Europe']:.1f}× in "
+        f"Europe, {ratios['France']:.1f}× in France",
+        "Document's administrative figure divided by the UN's count of people born in Mali "
+        "living there (1 = the two agree)",
+        f"Source document section 1.1 (administrative sources); UN DESA, International Migrant "
+        f"Stock 2020 ({year}, both sexes; Africa and Europe as countryinfo regions)",
+    )
+    bars = ax.bar(
+        ratios.index, ratios.to_numpy(), color=[style.PALETTE["admin"]] * len(ratios), width=0.55
+    )
+    ax.axhline(1, color=style.PALETTE["ink"], linewidth=1)
+    ax.bar_label(bars, labels=[f"{r:.2f}×" for r in ratios], padding=3)
+    ax.set_ylim(0, ratios.max() * 1.2)
+    ax.yaxis.set_major_locator(MultipleLocator(1))
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0f}×")
+    return fig
+
+
+def foreigners_in_mali(immigrants: pd.Series, foreign: pd.Series, ratio: float) -> Figure:
+    """UN line of people born abroad living in Mali against the census's foreign nationals."""
+    census_year = foreign["reference_year"]
+    fig, ax = style.titled_figure(
+        f"The UN counts {ratio:.1f}× as many born abroad as the census counted foreigners",
+        f"People living in Mali, thousands: born abroad (UN DESA, line) and foreign nationals "
+        f"({census_year} census, dot); ratio for {census_year}, UN interpolated",
+        "UN DESA, International Migrant Stock 2020 (immigrants, both sexes); source document "
+        "section 1.1 (RGPH 2009)",
+    )
+    ax.plot(
+        immigrants.index,
+        immigrants / 1e3,
+        marker="o",
+        color=style.PALETTE["un"],
+        label="Born abroad (UN DESA)",
+    )
+    ax.scatter(
+        [census_year],
+        [foreign["value"] / 1e3],
+        color=style.PALETTE["mali"],
+        s=60,
+        zorder=3,
+        label="Foreign nationals (census 2009)",
+    )
+    ax.set_ylim(0, immigrants.max() / 1e3 * 1.15)
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}k")
+    ax.legend(loc="upper left")
+    return fig

@@ -1,0 +1,257 @@
+"""Charts of notebook 04: constraints by theme, the coverage grid of strategies against
+constraints, and the cost of sending money to Mali against SDG 10.c.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import matplotlib.patches as mpatches
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from diaspora_helpers import text
+from diaspora_helpers.analysis.policy import constraint_label
+from diaspora_helpers.charts import style
+
+
+def draw_coverage(
+    ax: Axes,
+    matrix: pd.DataFrame,
+    strategies: pd.DataFrame,
+    constraints: pd.DataFrame,
+    *,
+    highlight: Sequence[str] = (),
+    wrap: int = 46,
+) -> None:
+    """Draw the coverage matrix as a grid: dark cells direct, light cells partial.
+
+    ``strategies`` (id, scope, label) and ``constraints`` (indexed by id, with kind and
+    label) name the rows and columns; columns in ``highlight`` (the gaps) are shaded. The
+    columns are headed by the constraints' ``short_label`` (see
+    :func:`policy.constraint_label`), from ``constraints`` when it has that column and from
+    the collection's table otherwise.
+    """
+    st = strategies.set_index("id").loc[matrix.index]
+    n_rows, n_cols = matrix.shape
+    for j, cid in enumerate(matrix.columns):
+        if cid in highlight:
+            ax.add_patch(
+                mpatches.Rectangle((j - 0.5, -0.5), 1, n_rows, color="#fbe4dc", zorder=0, lw=0)
+            )
+    for i in range(n_rows):
+        for j in range(n_cols):
+            score = int(matrix.iat[i, j])
+            face = {2: style.PALETTE["un"], 1: "#9cc3df"}.get(score)
+            if face:
+                ax.add_patch(
+                    mpatches.FancyBboxPatch(
+                        (j - 0.36, i - 0.36),
+                        0.72,
+                        0.72,
+                        boxstyle="round,pad=0,rounding_size=0.1",
+                        facecolor=face,
+                        edgecolor="none",
+                        zorder=2,
+                    )
+                )
+            else:
+                ax.plot(j, i, ".", color="#cfcfcf", ms=3, zorder=1)
+    scopes = list(st["scope"].astype("str"))
+    for i in range(1, n_rows):
+        if scopes[i] != scopes[i - 1]:
+            ax.axhline(i - 0.5, color="#888888", linewidth=0.8)
+    kinds = [str(constraints.at[c, "kind"]) for c in matrix.columns]
+    for j in range(1, n_cols):
+        if kinds[j] != kinds[j - 1]:
+            ax.axvline(j - 0.5, color="#888888", linewidth=0.8)
+    group_start = 0
+    for j in range(1, n_cols + 1):
+        if j == n_cols or kinds[j] != kinds[group_start]:
+            ax.text(
+                (group_start + j - 1) / 2,
+                n_rows - 0.45,
+                f"{kinds[group_start].capitalize()}\nconstraints",
+                ha="center",
+                va="top",
+                fontsize=8.5,
+                fontweight="bold",
+                color="#555555",
+            )
+            group_start = j
+    ax.set_xlim(-0.5, n_cols - 0.5)
+    ax.set_ylim(n_rows - 0.5, -0.5)
+    ax.set_aspect(0.8, adjustable="box", anchor="C")
+    ax.set_yticks(
+        range(n_rows),
+        ["\n".join(textwrap.wrap(str(lab), wrap)) for lab in st["label"]],
+        fontsize=7.5,
+    )
+    named = constraints.rename_axis("id").reset_index() if "short_label" in constraints else None
+    ax.set_xticks(
+        range(n_cols),
+        [constraint_label(c, constraints.at[c, "label"], named) for c in matrix.columns],
+        rotation=40,
+        ha="left",
+        rotation_mode="anchor",
+        fontsize=8,
+    )
+    for tick, cid in zip(ax.get_xticklabels(), matrix.columns, strict=True):
+        if cid in highlight:
+            tick.set_color(style.PALETTE["mali"])
+            tick.set_fontweight("bold")
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    ax.grid(False)
+    for side in ("left", "bottom", "top", "right"):
+        ax.spines[side].set_visible(False)
+    # scope names on the right of each block of rows
+    start = 0
+    for i in range(1, n_rows + 1):
+        if i == n_rows or scopes[i] != scopes[start]:
+            ax.text(
+                n_cols - 0.35,
+                (start + i - 1) / 2,
+                SCOPE_NAMES.get(scopes[start], scopes[start]),
+                rotation=270,
+                va="center",
+                ha="left",
+                fontsize=8,
+                color="#555555",
+            )
+            start = i
+    handles = [
+        mpatches.Patch(color=style.PALETTE["un"], label="addresses it directly"),
+        mpatches.Patch(color="#9cc3df", label="addresses part of it"),
+    ]
+    if highlight:
+        handles.append(mpatches.Patch(color="#fbe4dc", label="no strategy shown addresses it"))
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.045),
+        ncols=len(handles),
+        fontsize=8,
+        frameon=False,
+    )
+
+
+SCOPE_NAMES = {
+    "national": "National",
+    "local_development": "Local development",
+    "investment": "Investment",
+}
+
+
+def draw_theme_counts(ax: Axes, counts: pd.DataFrame) -> None:
+    """Draw constraints per theme as bars split into endogenous and exogenous."""
+    themes = [str(t).replace("_", " ").capitalize() for t in counts.index]
+    left = [0.0] * len(counts)
+    colours = {"endogenous": style.PALETTE["mali"], "exogenous": style.PALETTE["un"]}
+    for kind in [k for k in ("endogenous", "exogenous") if k in counts.columns]:
+        values = counts[kind].astype("float64").tolist()
+        ax.barh(themes, values, left=left, color=colours[kind], label=kind, height=0.6)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlabel("constraints")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="lower right")
+
+
+def draw_cost(ax: Axes, costs: pd.DataFrame, target_pct: float) -> None:
+    """Draw a yearly average cost of sending money with the SDG 10.c average target."""
+    ax.plot(costs["year"], costs["cost_pct"], marker="o", color=style.PALETTE["un"])
+    for value, word in ((target_pct, "target for the average cost"),):
+        ax.axhline(value, color=style.PALETTE["grey"], linestyle="--", linewidth=0.9)
+        ax.text(
+            float(costs["year"].min()),
+            value,
+            f" SDG 10.c {word}: {value:g}%",
+            va="bottom",
+            fontsize=8.5,
+            color="#555555",
+        )
+    ax.set_ylim(0, float(costs["cost_pct"].max()) * 1.15)
+    ax.set_ylabel("% of the amount sent")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+
+
+def constraints_by_theme(
+    themes: pd.DataFrame, *, exogenous: int, shown: int, scope: str, show_gaps_only: bool
+) -> Figure:
+    """Return the finished chart of constraints by theme, split endogenous/exogenous.
+
+    ``themes`` is ``analysis.policy.constraints_by_theme`` (indexed by theme, with
+    ``endogenous``, ``exogenous`` and ``total`` counts); ``exogenous`` and ``shown`` count
+    the constraints shown; ``scope`` and ``show_gaps_only`` are the notebook's parameters.
+    """
+    in_host = int(themes.at["host_country", "total"]) if "host_country" in themes.index else 0
+    subtitle = (
+        "Constraints on diaspora investment listed by the source document, by theme (the "
+        "collection's grouping), split by where the document places them"
+    )
+    if show_gaps_only:
+        subtitle += f"; only those no {scope.replace('_', ' ')} strategy addresses"
+        subtitle += " (all strategies)" if scope == "all" else ""
+    fig, ax = style.titled_figure(
+        f"{exogenous} of the {shown} constraints shown arise outside Mali, {in_host} of "
+        "them in the host country",
+        subtitle,
+        "Source document, sections 6.1 and 6.2; themes assigned by the collection",
+    )
+    draw_theme_counts(ax, themes)
+    return fig
+
+
+def coverage_grid(
+    matrix: pd.DataFrame,
+    strategies: pd.DataFrame,
+    constraints: pd.DataFrame,
+    *,
+    title: str,
+    highlight: Sequence[str],
+    gaps_only: bool,
+) -> Figure:
+    """Return the finished grid of strategies (rows) against constraints (columns).
+
+    ``title`` states the finding (computed by the notebook from ``analysis.policy``);
+    ``highlight`` lists the constraint ids to shade; see :func:`draw_coverage`.
+    """
+    fig, ax = style.titled_figure(
+        title,
+        "Strategies of the source document (rows) against its constraints (columns"
+        + ("; only those the chosen scope leaves unaddressed" if gaps_only else "")
+        + "): dark, the strategy aims at the constraint itself; light, at part of it. The "
+        "links are the collection's own reading, not the document's",
+        "Source document, sections 6.1, 6.2 and 7; links from data/strategy_constraint_links"
+        ".csv (the collection's reading)",
+        figsize=style.SLIDE_SIZE,
+    )
+    draw_coverage(ax, matrix, strategies, constraints, highlight=list(highlight))
+    return fig
+
+
+def cost_of_sending_money(
+    costs: pd.DataFrame, summary: dict[str, float], target_pct: float
+) -> Figure:
+    """Return the finished chart of the average cost of sending USD 200 to Mali.
+
+    ``costs`` (year, cost_pct) and ``summary`` come from ``analysis.policy``. Only the
+    SDG 10.c target for the *average* cost (``target_pct``) is drawn: the 5% ceiling
+    applies to each corridor, not to an average, so it has no place on this chart.
+    """
+    fig, ax = style.titled_figure(
+        f"Sending money to Mali cost {text.percent(summary['first_pct'])} of the amount in "
+        f"{summary['first_year']} and {text.percent(summary['last_pct'])} in "
+        f"{summary['last_year']}",
+        "Average total cost of sending the equivalent of USD 200 to Mali, percent of the "
+        "amount sent, over the corridors the World Bank surveys",
+        "World Bank, World Development Indicators, release of 2022-02-15 (SI.RMT.COST.IB.ZS); "
+        "United Nations, SDG target 10.c",
+    )
+    draw_cost(ax, costs, target_pct)
+    return fig

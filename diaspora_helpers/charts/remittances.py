@@ -1,0 +1,255 @@
+"""Charts of notebook 02: remittances over time and against GDP, Mali among its peers,
+bilateral senders, the cost of sending money and a lower-cost scenario.
+
+Each function takes tables already computed by ``analysis.remittances`` and returns a
+finished figure (title, subtitle, source line) for ``style.show``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from diaspora_helpers import text
+from diaspora_helpers.analysis import remittances
+from diaspora_helpers.charts import style
+from diaspora_helpers.charts.style import barh_house
+
+
+def remittances_over_time(
+    series: pd.DataFrame, focus_year: int, doc_year: int, amount: dict[str, float]
+) -> Figure:
+    """Remittances to Mali in USD (left) and CFA francs (right), chosen year and document."""
+    peak = series.loc[series["remittances_usd"].idxmax()]
+    in_focus = series[series["year"] == focus_year].iloc[0]
+    fig, (left, right) = style.titled_figure(
+        f"Remittances to Mali: USD {text.number(in_focus['remittances_usd'] / 1e6)} million in "
+        f"{focus_year}, peak USD {text.number(peak['remittances_usd'] / 1e6)} million in "
+        f"{int(peak['year'])}",
+        "Personal remittances received by Mali per year: millions of current USD (left) and "
+        "billions of CFA francs at each year's official rate (right)",
+        "World Bank, WDI July 2026 release (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source document "
+        "section 1.1 (BCEAO 2012, diamond)",
+        ncols=2,
+    )
+    left.plot(series["year"], series["remittances_usd"] / 1e6, color=style.PALETTE["wb"])
+    left.scatter(
+        [focus_year],
+        [in_focus["remittances_usd"] / 1e6],
+        color=style.PALETTE["ink"],
+        zorder=3,
+        label=f"Chosen year ({focus_year})",
+    )
+    left.scatter(
+        [doc_year],
+        [amount["usd"] / 1e6],
+        marker="D",
+        color=style.PALETTE["mali"],
+        zorder=4,
+        label="Document (at that year's rate)",
+    )
+    left.set_title("USD, millions")
+    left.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
+    left.legend(loc="upper left", fontsize=8.5)
+    right.plot(series["year"], series["remittances_xof"] / 1e9, color=style.PALETTE["wb"])
+    right.scatter(
+        [focus_year], [in_focus["remittances_xof"] / 1e9], color=style.PALETTE["ink"], zorder=3
+    )
+    right.scatter(
+        [doc_year], [amount["xof"] / 1e9], marker="D", color=style.PALETTE["mali"], zorder=4
+    )
+    right.set_title("CFA francs, billions")
+    right.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
+    return fig
+
+
+def remittances_share_of_gdp_two_releases(series: pd.DataFrame, compare_year: int) -> Figure:
+    """Remittances as a share of GDP in the 2022 release (dashed) and the 2026 one (solid)."""
+    both = series.dropna(subset=["share_2022_published_pct"])
+    published = remittances.value_in(series, compare_year, "share_2022_published_pct")
+    derived = remittances.value_in(series, compare_year, "share_2026_derived_pct")
+    fig, ax = style.titled_figure(
+        f"Remittances in {compare_year}: {text.percent(published)} of GDP as published in 2022, "
+        f"{text.percent(derived)} with the 2026 release's GDP",
+        "Personal remittances received by Mali, percent of GDP: as published in the 2022 release "
+        "(dashed) and derived from the 2026 release's remittances and GDP (solid)",
+        "World Bank, WDI 2022-02-15 (BX.TRF.PWKR.DT.GD.ZS) and WDI 2026-07-01 "
+        "(100 × BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD)",
+    )
+    ax.plot(
+        both["year"],
+        both["share_2022_published_pct"],
+        linestyle="--",
+        color=style.PALETTE["grey"],
+        label="2022 release, published",
+    )
+    ax.plot(
+        series["year"],
+        series["share_2026_derived_pct"],
+        color=style.PALETTE["wb"],
+        label="2026 release, derived",
+    )
+    ax.axvline(compare_year, color=style.PALETTE["light"], linewidth=1, zorder=0)
+    ax.set_ylim(0, None)
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0f}%")
+    ax.legend(loc="upper left")
+    return fig
+
+
+def mali_and_peers(
+    compared: pd.DataFrame,
+    aggregates: Sequence[str],
+    mali: pd.Series,
+    rank: int,
+    ranked: int,
+    focus_year: int,
+) -> Figure:
+    """Paired bars: share of GDP (left) and USD per emigrant (right), Mali highlighted."""
+    plot = compared.assign(
+        label=compared["country"],
+        share=compared["share_2026_derived_pct"].fillna(0),
+        per_emigrant=compared["per_emigrant_usd"].fillna(0),
+    )
+    colours = [
+        style.PALETTE["mali"]
+        if c == "MLI"
+        else (style.PALETTE["grey"] if c in aggregates else style.PALETTE["wb"])
+        for c in plot["iso3"]
+    ]
+    fig, (left, right) = style.titled_figure(
+        f"Mali ranked {rank} of {ranked} on remittances as a share of GDP in {focus_year}",
+        "Personal remittances received: percent of GDP, derived from the 2026 release (left); "
+        "USD per person born in the country living abroad (right); grey: World Bank aggregates",
+        f"World Bank, WDI 2026-07-01 (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); UN DESA, International "
+        f"Migrant Stock 2020 (emigrants, {int(mali['un_year'])})",
+        ncols=2,
+        figsize=(9.0, 2.6 + 0.3 * len(plot)),
+    )
+    for ax, column, unit in ((left, "share", "%"), (right, "per_emigrant", "")):
+        ax.barh(plot["label"], plot[column], color=colours)
+        barh_house(ax)
+        source = compared["share_2026_derived_pct" if column == "share" else "per_emigrant_usd"]
+        for y, (value, raw) in enumerate(zip(plot[column], source, strict=True)):
+            ax.text(
+                value,
+                y,
+                " no data" if raw != raw else (f" {value:.1f}%" if unit else f" {value:,.0f}"),
+                va="center",
+                fontsize=8,
+            )
+        ax.set_xlim(0, plot[column].max() * 1.3)
+    left.set_title("% of GDP")
+    right.set_title("USD per emigrant")
+    right.set_yticks(range(len(plot)), [""] * len(plot))
+    left.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
+    right.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}")
+    return fig
+
+
+def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure:
+    """Bars of the model's remittances from each country, its artefact zeros noted in red."""
+    fig, ax = style.titled_figure(
+        f"{top_two['country'].iloc[0]} and {top_two['country'].iloc[1]} send "
+        f"{text.percent(top_two['share_pct'].sum(), 0)} of Mali's remittances in the 2017 model",
+        "Estimated remittances from each country to Mali in 2017, millions of USD (model "
+        "estimates; red note: a zero the model produces although many people born in Mali live "
+        "there)",
+        "World Bank/KNOMAD, Bilateral Remittance Matrix 2017 (April 2018 version) and Bilateral "
+        "Migration Matrix 2017",
+        figsize=(9.0, 2.4 + 0.32 * len(shown)),
+    )
+    ax.barh(shown["country"], shown["usd_millions"], color=style.PALETTE["wb"])
+    barh_house(ax)
+    for y, row in enumerate(shown.itertuples()):
+        note = (
+            f" 0 in the model, yet {row.malians_there_2017:,.0f} people born in Mali live there"
+            if row.model_artefact
+            else f" {row.usd_millions:,.1f}"
+        )
+        ax.text(
+            row.usd_millions,
+            y,
+            note,
+            va="center",
+            fontsize=8.5,
+            color=style.PALETTE["mali"] if row.model_artefact else style.PALETTE["ink"],
+        )
+    ax.set_xlim(0, shown["usd_millions"].max() * 1.25)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}")
+    return fig
+
+
+def corridor_costs_into_mali(
+    costs: pd.DataFrame, average: pd.Series, above: int, corridors: int, target_cost_pct: float
+) -> Figure:
+    """Cost of each corridor by quarter, Mali's yearly average as steps, ceiling and scenario."""
+    ceiling = remittances.SDG_CORRIDOR_CEILING_PCT
+    fig, ax = style.titled_figure(
+        f"At their latest survey, {above} of {corridors} corridors into Mali cost more than "
+        f"{ceiling:g}%",
+        "Total cost of sending the equivalent of USD 200, percent of the amount sent, by corridor "
+        "and quarter; black steps: the World Bank's yearly average for Mali",
+        "World Bank, Remittance Prices Worldwide (ATCR.CORR, DataBank export of 2020-12-07); "
+        "WDI 2022-02-15 (SI.RMT.COST.IB.ZS); SDG target 10.c",
+    )
+    for colour, (corridor, part) in zip(style.SERIES, costs.groupby("corridor"), strict=False):
+        ax.plot(
+            part["time"], part["cost_pct"], marker="o", markersize=3, color=colour, label=corridor
+        )
+    steps_x = [*average.index, average.index[-1] + 1]
+    steps_y = [*average, average.iloc[-1]]
+    ax.step(
+        steps_x,
+        steps_y,
+        where="post",
+        color=style.PALETTE["ink"],
+        linewidth=1.6,
+        label="Mali, yearly average",
+    )
+    ax.axhline(
+        ceiling,
+        color=style.SERIES[4],
+        linestyle="--",
+        linewidth=1.2,
+        label=f"SDG ceiling per corridor ({ceiling:g}%)",
+    )
+    ax.axhline(
+        target_cost_pct,
+        color=style.SERIES[5],
+        linestyle=":",
+        linewidth=1.6,
+        label=f"Scenario cost ({target_cost_pct:g}%)",
+    )
+    ax.set_ylim(0, costs["cost_pct"].max() * 1.08)
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0f}%")
+    ax.legend(loc="upper left", fontsize=8.5, ncols=2)
+    return fig
+
+
+def scenario_lower_costs(
+    scenario: pd.DataFrame, target_cost_pct: float, total_gain: float, cost_in: int
+) -> Figure:
+    """Bars of the scenario's yearly gain in USD, the year ``cost_in`` highlighted."""
+    fig, ax = style.titled_figure(
+        f"Scenario: a {target_cost_pct:g}% cost would have added USD "
+        f"{text.number(total_gain / 1e6)} million in {int(scenario['year'].min())}–"
+        f"{int(scenario['year'].max())}",
+        f"SCENARIO, not observed: extra money reaching Mali each year had sending cost "
+        f"{target_cost_pct:g}% instead of the measured average, millions of USD; "
+        f"gain = R(c − t)/(1 − c); highlighted: {cost_in}",
+        "World Bank, WDI 2026-07-01 (BX.TRF.PWKR.CD.DT) and WDI 2022-02-15 (SI.RMT.COST.IB.ZS); "
+        "collection's own calculation",
+    )
+    colours = [
+        style.PALETTE["mali"] if y == cost_in else style.PALETTE["wb"] for y in scenario["year"]
+    ]
+    bars = ax.bar(scenario["year"], scenario["gain_usd"] / 1e6, color=colours)
+    ax.bar_label(
+        bars, labels=[f"{v / 1e6:,.0f}" for v in scenario["gain_usd"]], padding=2, fontsize=8.5
+    )
+    ax.set_xticks(scenario["year"].tolist())
+    ax.set_ylim(0, max(scenario["gain_usd"].max() / 1e6 * 1.15, 1))
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
+    return fig

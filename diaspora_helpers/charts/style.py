@@ -1,0 +1,218 @@
+"""The house chart style: a title that states the finding, a subtitle that defines the
+measure, a source line under the axes; and byte-identical PNG, SVG and CSV files.
+
+Charts are drawn by the notebooks (or by the topic helpers) on axes made here; this
+module never loads data.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+PALETTE = {
+    "mali": "#b5451b",  # terracotta: Mali and the figures of the source document
+    "un": "#1f5f8b",  # blue: UN DESA estimates
+    "wb": "#3a8a5c",  # green: World Bank estimates
+    "admin": "#d4a017",  # ochre: administrative estimates
+    "grey": "#8c8c8c",
+    "light": "#d9d9d9",
+    "ink": "#222222",
+}
+SERIES = ["#1f5f8b", "#b5451b", "#3a8a5c", "#d4a017", "#7b4f9d", "#5b7083", "#c26d8a"]
+
+PNG_METADATA = {"Software": None}
+SVG_METADATA = {"Date": None, "Creator": None}
+SLIDE_SIZE = (12.8, 7.2)  # inches; at 150 dpi this is 1920 x 1080 pixels
+SLIDE_DPI = 150
+_TITLE_PT, _SUBTITLE_PT, _SOURCE_PT = 14.0, 10.5, 8.5
+
+
+def apply_style() -> None:
+    """Set the house style for every chart drawn, and for tables shown, after this call."""
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (9.0, 5.4),
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "font.size": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.edgecolor": PALETTE["grey"],
+            "axes.labelcolor": PALETTE["ink"],
+            "axes.titlesize": 10.5,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "axes.prop_cycle": mpl.cycler(color=SERIES),
+            "axes.grid": True,
+            "axes.axisbelow": True,
+            "axes.grid.axis": "y",
+            "grid.color": "#e6e6e6",
+            "grid.linewidth": 0.8,
+            "legend.frameon": False,
+            "xtick.color": PALETTE["ink"],
+            "ytick.color": PALETTE["ink"],
+            "svg.hashsalt": "mali-diaspora",
+            "svg.fonttype": "path",
+        }
+    )
+    pd.set_option("display.max_colwidth", 250)
+    pd.set_option("display.max_columns", 20)
+    _configure_inline_backend()
+
+
+def _configure_inline_backend() -> None:
+    """Keep version strings out of the PNGs IPython stores in a notebook."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with the project
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    shell.run_line_magic(
+        "config",
+        "InlineBackend.print_figure_kwargs = "
+        "{'bbox_inches': 'tight', 'metadata': {'Software': None}}",
+    )
+
+
+def _wrap(text: str, fig: Figure, size_pt: float, em_per_char: float = 0.55) -> str:
+    width_chars = int(fig.get_figwidth() * 72 * 0.97 / (size_pt * em_per_char))
+    return "\n".join(textwrap.wrap(text, width=max(width_chars, 30)))
+
+
+def _place_texts(fig: Figure) -> None:
+    """Lay out title, subtitle and source for the figure's current size."""
+    for artist in getattr(fig, "_house_texts", []):
+        artist.remove()
+    title, subtitle, source = fig._house_labels  # type: ignore[attr-defined]
+    height_pt = fig.get_figheight() * 72
+    pad = 8 / height_pt
+    title_txt = _wrap(title, fig, _TITLE_PT, em_per_char=0.62)  # bold runs wider
+    subtitle_txt = _wrap(subtitle, fig, _SUBTITLE_PT)
+    source_txt = _wrap(source, fig, _SOURCE_PT)
+    y = 1 - pad
+    t1 = fig.text(
+        0.012,
+        y,
+        title_txt,
+        ha="left",
+        va="top",
+        fontsize=_TITLE_PT,
+        fontweight="bold",
+        color=PALETTE["ink"],
+    )
+    y -= (title_txt.count("\n") + 1) * _TITLE_PT * 1.25 / height_pt
+    t2 = fig.text(
+        0.012, y, subtitle_txt, ha="left", va="top", fontsize=_SUBTITLE_PT, color="#555555"
+    )
+    y -= (subtitle_txt.count("\n") + 1) * _SUBTITLE_PT * 1.3 / height_pt + pad
+    bottom = (source_txt.count("\n") + 1) * _SOURCE_PT * 1.3 / height_pt + 1.5 * pad
+    t3 = fig.text(
+        0.012, pad, source_txt, ha="left", va="bottom", fontsize=_SOURCE_PT, color="#666666"
+    )
+    fig._house_texts = [t1, t2, t3]  # type: ignore[attr-defined]
+    fig.get_layout_engine().set(rect=(0.0, bottom, 1.0, y - bottom))
+
+
+def titled_figure(
+    title: str,
+    subtitle: str,
+    source: str,
+    *,
+    nrows: int = 1,
+    ncols: int = 1,
+    figsize: tuple[float, float] | None = None,
+    **subplot_kw: object,
+) -> tuple[Figure, object]:
+    """Return a figure and its axes, with title, subtitle and source line in place.
+
+    ``title`` states the finding, ``subtitle`` says what is measured and in which unit,
+    ``source`` names the data (it is prefixed with "Source: " if it does not say so).
+    """
+    for label, text in (("title", title), ("subtitle", subtitle), ("source", source)):
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"every chart needs a {label}; got {text!r}")
+    if source.startswith("Source document"):
+        source = "Source: the source document" + source.removeprefix("Source document")
+    elif not source.lower().startswith(("source:", "sources:")):
+        source = f"Source: {source}"
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=figsize, layout="constrained", subplot_kw=subplot_kw or None
+    )
+    fig._house_labels = (title, subtitle, source)  # type: ignore[attr-defined]
+    _place_texts(fig)
+    return fig, axes
+
+
+def figures_dir() -> Path | None:
+    """Return where the runner wants figure files, or None when not under the runner."""
+    folder = os.environ.get("DIASPORA_FIGURES_DIR")
+    return Path(folder) if folder else None
+
+
+def save_figure(fig: Figure, name: str, data: pd.DataFrame, folder: Path) -> list[Path]:
+    """Write ``name``.png/.svg, a 16:9 slide PNG and the data behind it as CSV."""
+    if not name.replace("_", "").replace("-", "").isalnum():
+        raise ValueError(f"figure name {name!r} must be letters, digits, '-' or '_'")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv"]
+    fig.savefig(written[0], metadata=PNG_METADATA)
+    fig.savefig(written[1], metadata=SVG_METADATA)
+    data.to_csv(written[2], index=False, lineterminator="\n")
+    original = fig.get_size_inches().copy()
+    fig.set_size_inches(*SLIDE_SIZE)
+    _place_texts(fig)
+    slide = folder / f"{name}_slide.png"
+    fig.savefig(slide, dpi=SLIDE_DPI, metadata=PNG_METADATA)
+    fig.set_size_inches(*original)
+    _place_texts(fig)
+    return [*written, slide]
+
+
+FIGURE_METADATA_KEY = "diaspora_figure"  # output metadata naming the figure's saved files
+
+
+def show(fig: Figure, name: str, data: pd.DataFrame) -> None:
+    """Display the figure; under the runner also save its files and its data."""
+    folder = figures_dir()
+    if folder is not None:
+        save_figure(fig, name, data, folder)
+    _display(fig, name)
+
+
+def _display(fig: Figure, name: str) -> None:
+    """Show ``fig`` inline with its name and title in the output's metadata.
+
+    The runner's pages use them for the image's alt text and for links to the figure's
+    PNG, SVG, slide and CSV files. Outside an IPython kernel with the inline backend
+    this is plain ``plt.show()``.
+    """
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython ships with the project
+        plt.show()
+        return
+    if get_ipython() is None or "inline" not in mpl.get_backend():
+        plt.show()
+        return
+    labels = getattr(fig, "_house_labels", None)
+    alt = f"{labels[0]} ({labels[1]})" if labels else name
+    display(fig, metadata={"image/png": {"alt": alt}, FIGURE_METADATA_KEY: name})
+    plt.close(fig)
+
+
+def barh_house(ax: Axes) -> None:
+    """Turn a horizontal bar chart's grid to vertical lines, first row at the top."""
+    ax.invert_yaxis()
+    ax.grid(axis="x")
+    ax.grid(axis="y", visible=False)

@@ -1,0 +1,195 @@
+"""The timeline chart of notebook 03: events in lanes by kind, periods as bars, labels
+packed so that none overlap.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import matplotlib.patches as mpatches
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from diaspora_helpers.analysis import timeline
+from diaspora_helpers.charts import style
+
+KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
+
+
+def timeline_layout(
+    events: pd.DataFrame,
+    kinds: Sequence[str],
+    *,
+    years_per_char: float,
+    x_max: float = float("inf"),
+    gap_years: float = 0.25,
+) -> pd.DataFrame:
+    """Place each event on a lane (its kind) and a row within the lane, labels clear of each other.
+
+    ``events`` is the output of ``timeline.select_events``; ``years_per_char`` converts the
+    label's length into years of the time axis. A label that would run past ``x_max`` is
+    put on the left of its event. Returns the events with ``text``, ``side`` (of the
+    label), ``lane``, ``row``, ``lane_rows`` (rows in its lane), ``lane_top`` and ``y``
+    (0 at the top, one unit per row, lanes 0.6 apart) and ``total_height``.
+    """
+    rows = []
+    tops = {}
+    y = 0.0
+    for lane, kind in enumerate(kinds):
+        part = events[events["kind"].astype("str") == kind].sort_values(["start", "id"])
+        texts = timeline.timeline_labels(part)
+        spans, sides = [], []
+        for start, end, text in zip(part["start"], part["end"], texts, strict=True):
+            width = 0.15 + len(text) * years_per_char
+            if start + width > x_max and end - start < width:
+                spans.append((start - width, end))
+                sides.append("left")
+            else:
+                spans.append((start, max(end, start + width)))
+                sides.append("right")
+        order = sorted(range(len(spans)), key=lambda i: spans[i])
+        packed_sorted = timeline.pack_rows(
+            [spans[i][0] for i in order], [spans[i][1] for i in order], gap=gap_years
+        )
+        packed = [0] * len(spans)
+        for i, row in zip(order, packed_sorted, strict=True):
+            packed[i] = row
+        n_rows = max(packed, default=0) + 1
+        tops[lane] = (y, n_rows)
+        for record, text, side, row in zip(
+            part.to_dict("records"), texts, sides, packed, strict=True
+        ):
+            rows.append(
+                {**record, "text": text, "side": side, "lane": lane, "row": row, "y": y + row + 0.5}
+            )
+        y += n_rows + 0.6
+    columns = [*events.columns, "text", "side", "lane", "row", "y"]
+    table = pd.DataFrame(rows, columns=columns)
+    table["lane_top"] = table["lane"].map(lambda lane: tops[lane][0])
+    table["lane_rows"] = table["lane"].map(lambda lane: tops[lane][1])
+    table["total_height"] = y - 0.6
+    return table.reset_index(drop=True)
+
+
+def lane_extents(placed: pd.DataFrame, kinds: Sequence[str]) -> list[tuple[str, float, int]]:
+    """Return each lane's kind, top and number of rows (one row for an empty lane)."""
+    out, y = [], 0.0
+    for lane, kind in enumerate(kinds):
+        in_lane = placed[placed["lane"] == lane]
+        n_rows = int(in_lane["lane_rows"].iloc[0]) if len(in_lane) else 1
+        out.append((kind, y, n_rows))
+        y += n_rows + 0.6
+    return out
+
+
+def draw_timeline(
+    ax: Axes,
+    events: pd.DataFrame,
+    kinds: Sequence[str],
+    start_year: int,
+    end_year: int,
+    *,
+    axes_width_in: float = 10.6,
+    fontsize: float = 8.0,
+) -> pd.DataFrame:
+    """Draw one lane per kind of event: dots for dated events, bars for periods.
+
+    Returns the placed events (see :func:`timeline_layout`), which is the data behind
+    the chart.
+    """
+    span = end_year + 1 - start_year
+    years_per_char = fontsize * 0.56 / 72 * span / axes_width_in
+    placed = timeline_layout(events, kinds, years_per_char=years_per_char, x_max=end_year + 1)
+    lane_tops = lane_extents(placed, kinds)
+    height = lane_tops[-1][1] + lane_tops[-1][2] if lane_tops else 1.0
+    for lane, (_kind, top, n_rows) in enumerate(lane_tops):
+        if lane % 2 == 0:
+            ax.axhspan(top - 0.3, top + n_rows + 0.3, color="#f4f4f4", zorder=0, lw=0)
+    for row in placed.itertuples():
+        colour = KIND_COLOURS.get(row.kind, style.PALETTE["grey"])
+        if row.is_period:
+            ax.add_patch(
+                mpatches.FancyBboxPatch(
+                    (row.start, row.y - 0.32),
+                    max(row.end - row.start, 0.05),
+                    0.64,
+                    boxstyle="round,pad=0,rounding_size=0.12",
+                    facecolor=colour,
+                    alpha=0.28,
+                    edgecolor=colour,
+                    linewidth=0.8,
+                    hatch="///" if getattr(row, "date_approximate", False) else None,
+                    zorder=2,
+                )
+            )
+            gap = 0.12
+        else:
+            ax.plot(row.start, row.y, "o", ms=5.5, color=colour, zorder=3, mec="white", mew=0.6)
+            gap = 0.15
+        x, ha = (row.start + gap, "left") if row.side == "right" else (row.start - gap, "right")
+        ax.text(
+            x, row.y, row.text, va="center", ha=ha, fontsize=fontsize,
+            color=style.PALETTE["ink"], zorder=3,
+        )  # fmt: skip
+    ax.set_xlim(start_year, end_year + 1)
+    ax.set_ylim(height + 0.3, -0.3)
+    ax.set_yticks(
+        [top + n_rows / 2 for _, top, n_rows in lane_tops],
+        ["\n".join(textwrap.wrap(timeline.KIND_LABELS.get(k, k), 14)) for k, _, _ in lane_tops],
+    )
+    for tick, (kind, _, _) in zip(ax.get_yticklabels(), lane_tops, strict=True):
+        tick.set_color(KIND_COLOURS.get(kind, style.PALETTE["ink"]))
+        tick.set_fontweight("bold")
+    ax.tick_params(axis="y", length=0, labelsize=9.5)
+    step = 5 if span > 12 else 1
+    first_tick = start_year + (-start_year) % step
+    ax.set_xticks(range(first_tick, end_year + 2, step))
+    ax.set_xticks(range(start_year, end_year + 2), minor=True)
+    ax.grid(axis="x", which="major", color="#dddddd", linewidth=0.8)
+    ax.grid(axis="x", which="minor", color="#efefef", linewidth=0.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_axisbelow(True)
+    ax.spines["left"].set_visible(False)
+    return placed
+
+
+def placed_events(
+    events: pd.DataFrame, kinds: Sequence[str], start_year: int, end_year: int
+) -> pd.DataFrame:
+    """Return the events as :func:`events_timeline` places them: the data behind the chart.
+
+    One row per event of ``events`` (the ``analysis.timeline.events`` table, filtered),
+    with its lane, row ``y``, ``start``/``end`` in decimal years and the label ``text``.
+    """
+    fig, ax = style.titled_figure("", "", "", figsize=style.SLIDE_SIZE)
+    try:
+        return draw_timeline(ax, events, kinds, start_year, end_year)
+    finally:
+        plt.close(fig)
+
+
+def events_timeline(
+    events: pd.DataFrame,
+    kinds: Sequence[str],
+    start_year: int,
+    end_year: int,
+    rhythm: pd.DataFrame,
+) -> Figure:
+    """Return the finished timeline of ``events`` from ``start_year`` to ``end_year``.
+
+    ``rhythm`` is ``analysis.timeline.wave_summary(events)``, which the title reads. The
+    figure is a 16:9 slide (``style.SLIDE_SIZE``); one lane per kind in ``kinds``.
+    """
+    fig, ax = style.titled_figure(
+        timeline.rhythm_title(rhythm),
+        "Dated events of Mali's diaspora policy by kind: dots are single dates (placed "
+        "mid-month or mid-year when the document gives no day), bars are periods, hatched "
+        "bars are periods the document dates only roughly",
+        f"Source document, sections {timeline.sections(events)}; the collection's events table",
+        figsize=style.SLIDE_SIZE,
+    )
+    draw_timeline(ax, events, kinds, start_year, end_year)
+    return fig

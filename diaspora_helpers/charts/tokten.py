@@ -1,0 +1,81 @@
+"""TOKTEN's 2014-2015 trainees by sector and by degree, with the share of women."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from diaspora_helpers import text
+from diaspora_helpers.charts import style
+
+
+def draw_tokten(axes: Sequence[Axes], sectors: pd.DataFrame, levels: pd.DataFrame) -> None:
+    """Draw trainees by sector (with missions) and by degree level (women and men)."""
+    left, right = axes
+    names = [s.replace("_", " ").replace("smes", "SMEs").capitalize() for s in sectors["sector"]]
+    names = [n.replace("Smes", "SMEs") for n in names]
+    women = sectors["women"].astype("Float64").fillna(0).astype("float64")
+    men = sectors["trainees"].astype("float64") - women
+    y = range(len(sectors))
+    left.barh(y, women, color=style.PALETTE["mali"], label="women")
+    left.barh(y, men, left=women, color=style.PALETTE["light"], label="men (or not stated)")
+    for i, row in enumerate(sectors.itertuples()):
+        missions = "mission" if row.missions == 1 else "missions"
+        left.text(
+            row.trainees,
+            i,
+            f"  {row.trainees} ({row.missions} {missions})",
+            va="center",
+            fontsize=8.5,
+        )
+    left.set_yticks(list(y), names)
+    left.invert_yaxis()
+    left.set_xlim(0, float(sectors["trainees"].max()) * 1.45)
+    left.set_title("Trainees by sector (missions in brackets)")
+    left.grid(axis="x")
+    left.grid(axis="y", visible=False)
+    left.legend(loc="center right", fontsize=8.5)
+
+    lv_names = [str(v).capitalize() for v in levels["degree_level"]]
+    w = levels["women"].astype("float64")
+    m = levels["trainees"].astype("float64") - w
+    x = range(len(levels))
+    right.bar(x, w, color=style.PALETTE["mali"])
+    right.bar(x, m, bottom=w, color=style.PALETTE["light"])
+    for i, row in enumerate(levels.itertuples()):
+        right.text(
+            i,
+            row.trainees,
+            f"{100 * row.women / row.trainees:.1f}% women",
+            ha="center",
+            va="bottom",
+            fontsize=8.5,
+        )
+    right.set_xticks(list(x), lv_names)
+    right.set_ylim(0, float(levels["trainees"].max()) * 1.15)
+    right.set_title("Education trainees by degree level")
+
+
+def trainees_by_sector_and_level(
+    sectors: pd.DataFrame, levels: pd.DataFrame, *, period: str, women_pct: float, lowest: str
+) -> Figure:
+    """Return the finished two-panel chart of TOKTEN's trainees.
+
+    ``sectors`` and ``levels`` come from ``analysis.tokten``; ``period`` is the reporting
+    period in words, ``women_pct`` the stated share of women among all trainees (percent)
+    and ``lowest`` the degree level where that share is lowest.
+    """
+    fig, axes = style.titled_figure(
+        f"TOKTEN trained {text.number(sectors['trainees'].sum())} people in the reporting "
+        f"period; women were {text.percent(women_pct)} of them, and least present at "
+        f"{lowest} level",
+        f"Trainees of TOKTEN missions, {period}, by sector and (education) by degree level; "
+        "women in terracotta",
+        "Source document, section 5.1 (figures from the Ministry of Malians Abroad)",
+        ncols=2,
+    )
+    draw_tokten(axes, sectors, levels)
+    return fig

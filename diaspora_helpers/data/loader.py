@@ -1,0 +1,241 @@
+"""Load the collection's tables from ``data/``, typed through ``datapackage.json``.
+
+Every problem is reported as a :class:`DataError` that names the file, and where it
+applies the row (as a line number of the CSV file) and the field, before any notebook
+work is done.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from diaspora_helpers.paths import data_dir
+
+PACKAGE_FILE = "datapackage.json"
+_INTEGER = re.compile(r"^-?\d+$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BOOLEAN = {"true": True, "false": False, "True": True, "False": False, "1": True, "0": False}
+
+
+class DataError(ValueError):
+    """A data table that is missing or malformed; names the file, row and field."""
+
+    def __init__(
+        self, file: str, problem: str, *, row: int | None = None, field: str | None = None
+    ) -> None:
+        self.file, self.row, self.field, self.problem = file, row, field, problem
+        where = [f"data/{file}"]
+        if row is not None:
+            where.append(f"line {row}")
+        if field is not None:
+            where.append(f"field '{field}'")
+        super().__init__(f"{', '.join(where)}: {problem}")
+
+
+def _read_package(folder: Path) -> dict[str, Any]:
+    path = folder / PACKAGE_FILE
+    if not path.is_file():
+        raise DataError(PACKAGE_FILE, f"the package description is missing from {folder.name}/")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(PACKAGE_FILE, f"not valid UTF-8 JSON ({exc})") from exc
+
+
+def package() -> dict[str, Any]:
+    """Return the parsed ``data/datapackage.json``."""
+    return _read_package(data_dir())
+
+
+def resource_names() -> list[str]:
+    """Return the names of every table the package describes, in package order."""
+    return [res["name"] for res in package()["resources"]]
+
+
+def resource(name: str) -> dict[str, Any]:
+    """Return the package description of one table."""
+    described = package()["resources"]
+    for res in described:
+        if res["name"] == name:
+            return res
+    known = ", ".join(sorted(r["name"] for r in described))
+    raise DataError(PACKAGE_FILE, f"no table named '{name}'. Known tables: {known}")
+
+
+def _decode(path: Path, file: str) -> str:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            file, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", row=line
+        ) from exc
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise DataError(file, "the file is empty; it needs at least a header row")
+    return text
+
+
+def _convert(values: pd.Series, spec: dict[str, Any], file: str) -> pd.Series:
+    """Check one column against its field description and return it typed."""
+    name, kind = spec["name"], spec.get("type", "string")
+    constraints = spec.get("constraints", {})
+    present = values != ""
+    line = values.index + 2  # header is line 1
+
+    def fail(mask: pd.Series, problem: str) -> None:
+        first = mask[mask].index[0]
+        raise DataError(
+            file, f"{problem} (value {values[first]!r})", row=int(line[first]), field=name
+        )
+
+    if constraints.get("required") and (~present).any():
+        missing = (~present)[~present].index[0]
+        raise DataError(file, "a value is required here", row=int(line[missing]), field=name)
+
+    if kind in ("integer", "year"):
+        bad = present & ~values.str.match(_INTEGER)
+        if bad.any():
+            fail(bad, f"expected a whole number ({kind})")
+        typed = pd.Series(pd.NA, index=values.index, dtype="Int64")
+        typed[present] = values[present].astype("int64")
+    elif kind == "number":
+        typed = pd.to_numeric(values.where(present), errors="coerce")
+        bad = present & typed.isna()
+        if bad.any():
+            fail(bad, "expected a number")
+        typed = typed.astype("float64")
+    elif kind == "boolean":
+        bad = present & ~values.isin(list(_BOOLEAN))
+        if bad.any():
+            fail(bad, "expected true or false")
+        if (~present).any():
+            typed = values.map(_BOOLEAN).astype("boolean")
+        else:
+            typed = values.map(_BOOLEAN).astype("bool")
+    elif kind == "date":
+        bad = present & ~values.str.match(_DATE)
+        if bad.any():
+            fail(bad, "expected a date as YYYY-MM-DD")
+        typed = pd.to_datetime(values.where(present), format="%Y-%m-%d", errors="coerce")
+        bad = present & typed.isna()
+        if bad.any():
+            fail(bad, "not a real calendar date")
+    else:
+        typed = values.where(present).astype("str")
+
+    numeric = typed if kind in ("integer", "year", "number") else None
+    if numeric is not None:
+        for bound, test, word in (
+            ("minimum", numeric.lt, "below"),
+            ("maximum", numeric.gt, "above"),
+        ):
+            if bound in constraints:
+                bad = present & test(constraints[bound]).fillna(False).astype(bool)
+                if bad.any():
+                    fail(bad, f"{word} the {bound} {constraints[bound]}")
+    if "maxLength" in constraints:
+        bad = present & (values.str.len() > constraints["maxLength"])
+        if bad.any():
+            fail(bad, f"longer than the maxLength of {constraints['maxLength']} characters")
+    if "pattern" in constraints:
+        bad = present & ~values.str.fullmatch(constraints["pattern"])
+        if bad.any():
+            fail(bad, f"does not match the pattern {constraints['pattern']}")
+    if "enum" in constraints:
+        allowed = [str(v) for v in constraints["enum"]]
+        bad = present & ~values.isin(allowed)
+        if bad.any():
+            fail(bad, f"not one of the allowed values: {', '.join(allowed)}")
+        if kind == "string":
+            typed = typed.astype(pd.CategoricalDtype(allowed))
+    if constraints.get("unique"):
+        bad = present & values.duplicated(keep="first")
+        if bad.any():
+            fail(bad, "duplicates a value that must be unique")
+    return typed
+
+
+def _load_uncached(folder: Path, name: str) -> pd.DataFrame:
+    desc = None
+    described = _read_package(folder)["resources"]
+    for res in described:
+        if res["name"] == name:
+            desc = res
+    if desc is None:
+        known = ", ".join(sorted(r["name"] for r in described))
+        raise DataError(PACKAGE_FILE, f"no table named '{name}'. Known tables: {known}")
+    file = desc["path"]
+    path = folder / file
+    if not path.is_file():
+        raise DataError(file, "the file is missing; restore it from git (git checkout data/)")
+    text = _decode(path, file)
+    try:
+        raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataError(file, f"not a readable CSV table ({exc})") from exc
+    fields = desc["schema"]["fields"]
+    expected = [f["name"] for f in fields]
+    missing = [c for c in expected if c not in raw.columns]
+    if missing:
+        raise DataError(file, f"the header lacks column(s) {', '.join(missing)}", row=1)
+    extra = [c for c in raw.columns if c not in expected]
+    if extra:
+        raise DataError(
+            file,
+            f"the header has column(s) {', '.join(extra)} that datapackage.json does not describe",
+            row=1,
+        )
+    typed = {spec["name"]: _convert(raw[spec["name"]], spec, file) for spec in fields}
+    key = desc["schema"].get("primaryKey", [])
+    key = [key] if isinstance(key, str) else key
+    if key:
+        dup = raw.duplicated(subset=key, keep="first")
+        if dup.any():
+            first = dup[dup].index[0]
+            shown = ", ".join(f"{k}={raw.at[first, k]!r}" for k in key)
+            raise DataError(
+                file,
+                f"duplicate key ({shown}); each row needs a unique {', '.join(key)}",
+                row=int(first) + 2,
+                field=key[0],
+            )
+    return pd.DataFrame(typed, index=raw.index)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(folder: str, name: str, stamp: tuple[float, float]) -> pd.DataFrame:
+    return _load_uncached(Path(folder), name)
+
+
+def load(name: str) -> pd.DataFrame:
+    """Return the table ``name`` from ``data/``, checked and typed by its schema."""
+    folder = data_dir()
+    desc_path = folder / PACKAGE_FILE
+    stamp_pkg = desc_path.stat().st_mtime if desc_path.exists() else 0.0
+    csv_path = folder / f"{name}.csv"
+    stamp_csv = csv_path.stat().st_mtime if csv_path.exists() else 0.0
+    return _load_cached(str(folder), name, (stamp_pkg, stamp_csv)).copy()
+
+
+def load_all() -> dict[str, pd.DataFrame]:
+    """Load and check every table the package describes."""
+    return {name: load(name) for name in resource_names()}
+
+
+def given_or_load(name: str, given: pd.DataFrame | None) -> pd.DataFrame:
+    """Return a copy of ``given``, or the collection's table ``name`` when ``given`` is None.
+
+    Helpers take the tables they work on as optional arguments, so that tests can pass
+    small hand-made frames; this is the one place that falls back to :func:`load`.
+    Raises :class:`DataError` as :func:`load` does.
+    """
+    return load(name) if given is None else given.copy()

@@ -1,0 +1,92 @@
+"""The exercises of the five class sessions: a grading core and one module per session.
+
+Every ``check_*`` function takes a student's answer (and the notebook's parameters) and
+returns a :class:`Verdict`: "Not yet answered", "Correct." with the reason, or "Not
+quite." with a hint, never the expected value.
+"""
+
+from diaspora_helpers.exercises.grading import (
+    BLANK,
+    CORRECT,
+    EXERCISES,
+    WRONG,
+    Verdict,
+    hints_shown,
+    set_hints,
+)
+from diaspora_helpers.exercises.session1_counting import (
+    check_admin_to_un_ratio,
+    check_count_with_descendants,
+    check_foreign_born_ratio,
+    check_largest_gap_region,
+    check_share_of_all_malians,
+)
+from diaspora_helpers.exercises.session2_destinations import (
+    check_africa_share,
+    check_fastest_growing,
+    check_top3_share,
+    check_top_destination,
+    check_women_share,
+)
+from diaspora_helpers.exercises.session3_remittances import (
+    check_cost_gap,
+    check_document_vs_world_bank,
+    check_fee_savings,
+    check_peer_rank,
+    check_per_emigrant,
+    check_remittance_share_of_gdp,
+)
+from diaspora_helpers.exercises.session4_policy import (
+    check_busiest_year,
+    check_events_after_fidima,
+    check_forum_before_policy,
+    check_strategies_on_cost,
+    check_strategies_without_constraint,
+    check_unaddressed_constraints,
+)
+from diaspora_helpers.exercises.session5_source_criticism import (
+    check_commonest_problem,
+    check_disagreeing_shares,
+    check_france_share,
+    check_tokten_double_count,
+    check_tokten_health_women,
+    check_unplaced_abroad,
+)
+
+__all__ = [
+    "BLANK",
+    "CORRECT",
+    "WRONG",
+    "EXERCISES",
+    "Verdict",
+    "check_admin_to_un_ratio",
+    "check_africa_share",
+    "check_busiest_year",
+    "check_commonest_problem",
+    "check_cost_gap",
+    "check_count_with_descendants",
+    "check_disagreeing_shares",
+    "check_document_vs_world_bank",
+    "check_events_after_fidima",
+    "check_fastest_growing",
+    "check_fee_savings",
+    "check_foreign_born_ratio",
+    "check_forum_before_policy",
+    "check_france_share",
+    "check_largest_gap_region",
+    "check_peer_rank",
+    "check_per_emigrant",
+    "check_remittance_share_of_gdp",
+    "check_share_of_all_malians",
+    "check_strategies_on_cost",
+    "check_strategies_without_constraint",
+    "check_tokten_double_count",
+    "check_tokten_health_women",
+    "check_top3_share",
+    "check_top_destination",
+    "check_unaddressed_constraints",
+    "check_unplaced_abroad",
+    "check_women_share",
+    "hints_shown",
+    "set_hints",
+]

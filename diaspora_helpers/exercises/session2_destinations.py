@@ -1,0 +1,132 @@
+"""Checks of session 2: Where Malians abroad live.
+
+Each check computes its expected answer from ``data/`` with the notebook's parameters
+and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pandas as pd
+
+from diaspora_helpers.analysis import demography
+from diaspora_helpers.exercises.grading import (
+    PERCENT,
+    Verdict,
+    country_resolver,
+    exercise,
+    grade_choice,
+    grade_number,
+)
+
+
+def _destination_resolver(table: pd.DataFrame) -> Callable[[str], str | None]:
+    return country_resolver(table["iso3"], table["country"])
+
+
+@exercise("2.1")
+def check_top_destination(answer: object, *, un_year: int = 2020) -> Verdict:
+    """Exercise 2.1: the country where most Malians abroad live in ``un_year``."""
+    table = demography.destinations(un_year)
+    return grade_choice(
+        answer,
+        str(table["iso3"].iloc[0]),
+        resolve=_destination_resolver(table),
+        options="a country where Malians live, by name or ISO code",
+        why="Most Malians abroad live in neighbouring West African countries, not in Europe.",
+        hint="Sort the destinations of that year by persons (demography.destinations does) "
+        "and read the first row.",
+    )
+
+
+@exercise("2.2")
+def check_top3_share(answer: object, *, un_year: int = 2020) -> Verdict:
+    """Exercise 2.2: the share (%) of Malians abroad living in the three largest destinations."""
+    table = demography.destinations(un_year)
+    correct = float(table["share_pct"].head(3).sum())
+    return grade_number(
+        answer,
+        correct,
+        unit=PERCENT,
+        tolerance=0.05,
+        why="A few countries hold most of the diaspora: the distribution is very concentrated.",
+        hint="Add the persons of the three largest destinations and divide by the total "
+        "over all countries.",
+        traps=[(float(table["share_pct"].iloc[0]), "That is the largest destination alone.")],
+    )
+
+
+@exercise("2.3")
+def check_africa_share(answer: object, *, un_year: int = 2020) -> Verdict:
+    """Exercise 2.3: the share (%) of Malians abroad living elsewhere in Africa."""
+    regions = demography.by_region(un_year).set_index("region_group")["share_pct"]
+    return grade_number(
+        answer,
+        demography.africa_share(un_year),
+        unit=PERCENT,
+        tolerance=0.05,
+        why="Migration from Mali is mostly migration within Africa, which a Europe-centred "
+        "debate tends to forget.",
+        hint="Group the destinations by region (demography.by_region) and add the African groups.",
+        traps=[
+            (
+                float(regions.get("Sub-Saharan Africa", math.nan)),
+                "North Africa is in Africa too: add both African groups.",
+            )
+        ],
+    )
+
+
+@exercise("2.4")
+def check_fastest_growing(
+    answer: object, *, start_year: int = 1990, un_year: int = 2020, n: int = 5
+) -> Verdict:
+    """Exercise 2.4: which of the ``n`` largest destinations grew fastest, in percent."""
+    change = demography.change_between(start_year, un_year, n).dropna(subset=["change_pct"])
+    fastest = str(change.loc[change["change_pct"].idxmax(), "iso3"])
+    most = str(change.loc[change["change"].idxmax(), "iso3"])
+    table = demography.destinations(un_year)
+    traps = (
+        {}
+        if most == fastest
+        else {
+            most: "That one gained the most people; the question asks for the fastest growth "
+            "in percent."
+        }
+    )
+    in_top = set(change["iso3"])
+    resolve = _destination_resolver(table)
+
+    def resolve_top(text: str) -> str | None:
+        code = resolve(text)
+        return code if code in in_top else None
+
+    return grade_choice(
+        answer,
+        fastest,
+        resolve=resolve_top,
+        options="one of the largest destinations of the later year, by name or ISO code",
+        why="Growth from a small base can be fast in percent while adding fewer people than "
+        "a large destination.",
+        hint="Put the two years side by side (demography.change_between), divide the change "
+        "by the earlier count, and compare.",
+        traps=traps,
+    )
+
+
+@exercise("2.5")
+def check_women_share(answer: object, *, un_year: int = 2020) -> Verdict:
+    """Exercise 2.5: the share (%) of women among Malians abroad in ``un_year``."""
+    totals = demography.totals_over_time()
+    correct = float(totals.at[un_year, "female_share_pct"])
+    return grade_number(
+        answer,
+        correct,
+        unit=PERCENT,
+        tolerance=0.05,
+        why="Women are a large minority of Malian emigrants, close to but below half.",
+        hint="Divide the women (sex 'female', the World row) by both sexes together for that year.",
+        traps=[(100 - correct, "That is the share of men.")],
+    )

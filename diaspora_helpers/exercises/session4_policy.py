@@ -1,0 +1,145 @@
+"""Checks of session 4: The policy timeline and what strategies answer.
+
+Each check computes its expected answer from ``data/`` with the notebook's parameters
+and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from diaspora_helpers.analysis import policy, timeline
+from diaspora_helpers.data import load
+from diaspora_helpers.exercises.grading import (
+    Verdict,
+    exercise,
+    grade_choice,
+    grade_integer,
+    grade_set,
+    resolver,
+)
+
+#: The event the timeline exercises are anchored on (the National Migration Policy) and
+#: the forum whose aftermath exercise 4.2 reads.
+POLICY_EVENT = "nmp_adopted_2014_09_03"
+
+
+FIDIMA_EVENT = "fidima_2009_12"
+
+
+#: The constraint of exercise 4.5.
+COST_CONSTRAINT = "remittance_costs"
+
+
+def _event_resolver(table: pd.DataFrame) -> Callable[[str], str | None]:
+    ids = {str(i): str(i) for i in table["id"]}
+    return resolver(ids)
+
+
+@exercise("4.1")
+def check_forum_before_policy(answer: object) -> Verdict:
+    """Exercise 4.1: the last forum held before the National Migration Policy was adopted."""
+    ev = timeline.events()
+    policy_start = float(ev.loc[ev["id"] == POLICY_EVENT, "start"].iloc[0])
+    forums = ev[ev["kind"] == "forum"]
+    before = forums[forums["start"] < policy_start]
+    correct = str(before.sort_values("start")["id"].iloc[-1])
+    traps = {
+        str(i): "That one is not a forum: keep only events of kind 'forum'."
+        for i in ev.loc[(ev["kind"] != "forum") & (ev["start"] < policy_start), "id"]
+    }
+    traps |= {
+        str(i): "That forum came after the policy was adopted."
+        for i in forums.loc[forums["start"] > policy_start, "id"]
+    }
+    traps |= {
+        str(i): "That forum came before the policy, but another forum came later still."
+        for i in before["id"]
+        if str(i) != correct
+    }
+    return grade_choice(
+        answer,
+        correct,
+        resolve=_event_resolver(ev),
+        options="an event id from timeline.events()",
+        why="The policy was shared with the diaspora in draft before it was adopted.",
+        hint="Filter timeline.events() to forums, keep those that start before the policy's "
+        "date and take the latest.",
+        traps=traps,
+    )
+
+
+@exercise("4.2")
+def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> Verdict:
+    """Exercise 4.2: the events that started within ``within_years`` after FIDIMA."""
+    ev = timeline.events()
+    after = timeline.followed(ev, FIDIMA_EVENT, within_years)
+    return grade_set(
+        answer,
+        list(after["id"]),
+        valid=list(ev["id"]),
+        what="event ids",
+        why="Following in time is not following from: the timeline shows sequence, and "
+        "other sources must show cause.",
+        hint="Keep the events whose start is after FIDIMA's and no more than the window "
+        "later (compare the `start` column).",
+    )
+
+
+@exercise("4.3")
+def check_busiest_year(answer: object) -> Verdict:
+    """Exercise 4.3: the year in which the most events of the timeline started."""
+    busiest = timeline.busiest_years(timeline.events(), 1)
+    return grade_integer(
+        answer,
+        int(busiest["year"].iloc[0]),
+        why="Several laws and codes were enacted within weeks of each other that year.",
+        hint="Count events by their start year (timeline.per_year or a groupby) and take "
+        "the largest count; on a tie, the earlier year.",
+    )
+
+
+@exercise("4.4")
+def check_unaddressed_constraints(answer: object, *, scope: str = "all") -> Verdict:
+    """Exercise 4.4: the constraints that no strategy in ``scope`` addresses, even partly."""
+    return grade_set(
+        answer,
+        list(policy.gaps(scope=scope).index),
+        valid=list(load("constraints")["id"]),
+        what="constraint ids",
+        why="Several of the constraints left open lie outside what a diaspora policy can "
+        "change on its own.",
+        hint="Use the coverage matrix (policy.coverage_matrix): a constraint is a gap when "
+        "its whole column is zero.",
+    )
+
+
+@exercise("4.5")
+def check_strategies_on_cost(answer: object) -> Verdict:
+    """Exercise 4.5: the strategies that directly address the cost of sending money."""
+    cover = policy.coverage()
+    direct = cover[(cover["constraint_id"] == COST_CONSTRAINT) & (cover["strength"] == "direct")]
+    return grade_set(
+        answer,
+        list(direct["strategy_id"]),
+        valid=list(load("strategies")["id"]),
+        what="strategy ids",
+        why="The document does answer this constraint, with more than one lever.",
+        hint="Filter policy.coverage() to that constraint and to links of strength 'direct'.",
+    )
+
+
+@exercise("4.6")
+def check_strategies_without_constraint(answer: object, *, scope: str = "all") -> Verdict:
+    """Exercise 4.6: the strategies in ``scope`` that answer none of the listed constraints."""
+    return grade_set(
+        answer,
+        list(policy.unlinked_strategies(scope=scope).index),
+        valid=list(load("strategies")["id"]),
+        what="strategy ids",
+        why="A strategy with no listed constraint behind it answers a problem the document "
+        "never states.",
+        hint="In the coverage matrix, look for rows that are zero throughout.",
+    )

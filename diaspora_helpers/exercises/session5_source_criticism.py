@@ -1,0 +1,146 @@
+"""Checks of session 5: Source criticism of the document.
+
+Each check computes its expected answer from ``data/`` with the notebook's parameters
+and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from diaspora_helpers.analysis import audit, key_figures, tokten
+from diaspora_helpers.data import load
+from diaspora_helpers.exercises.grading import (
+    PERCENT,
+    PERSONS,
+    Verdict,
+    exercise,
+    grade_choice,
+    grade_integer,
+    grade_number,
+    grade_set,
+    resolver,
+)
+
+
+@exercise("5.1")
+def check_france_share(answer: object) -> Verdict:
+    """Exercise 5.1: the document's count of Malians in France as a share (%) of residents."""
+    shares = key_figures.recomputed_shares(key_figures.key_figures())
+    row = shares.loc["malians_in_france"]
+    return grade_number(
+        answer,
+        float(row["recomputed_share_pct"]),
+        unit=PERCENT,
+        tolerance=0.01,
+        why="The printed share cannot come from the printed count: one of the two is wrong.",
+        hint="Divide the count of Malians in France by the resident population of the 2009 "
+        "census; keep two decimals.",
+        traps=[
+            (
+                float(row["stated_share_pct"]),
+                "That is the share the document prints; recompute it from the count.",
+            )
+        ],
+    )
+
+
+@exercise("5.2")
+def check_disagreeing_shares(answer: object) -> Verdict:
+    """Exercise 5.2: the key figures whose printed share does not match their count."""
+    shares = key_figures.recomputed_shares(key_figures.key_figures())
+    return grade_set(
+        answer,
+        list(shares.index[~shares["agrees"]]),
+        valid=list(shares.index),
+        what="key-figure ids",
+        why="A share is right only if the count divided by the population gives it at the "
+        "precision printed.",
+        hint="Recompute every share and round it as the document printed it (one decimal "
+        "for 1.3, none for 24) before comparing.",
+    )
+
+
+@exercise("5.3")
+def check_unplaced_abroad(answer: object) -> Verdict:
+    """Exercise 5.3: how many Malians abroad the document places neither in Africa nor Europe."""
+    table = key_figures.abroad_breakdown(key_figures.key_figures()).set_index("where")
+    correct = float(table.loc["Not placed by the document", "persons"])
+    france = float(table.loc["France", "persons"])
+    return grade_number(
+        answer,
+        correct,
+        unit=PERSONS,
+        tolerance=0.5,
+        why="The document's parts leave a remainder it never names, probably the Americas, "
+        "the Middle East and Asia.",
+        hint="Subtract the parts from the total once each.",
+        traps=[
+            (
+                correct - france,
+                "France is part of Europe: subtracting it as well counts it twice.",
+            )
+        ],
+    )
+
+
+def _tokten_stated() -> dict[str, float]:
+    totals = load("tokten_totals")
+    return dict(
+        zip(totals["measure"].astype("str"), totals["value"].astype("float64"), strict=True)
+    )
+
+
+@exercise("5.4")
+def check_tokten_double_count(answer: object) -> Verdict:
+    """Exercise 5.4: by how much the sum of every TOKTEN row exceeds the stated trainee total."""
+    rows = load("tokten_results")
+    check = tokten.check_totals(rows, _tokten_stated(), ["trainees"]).iloc[0]
+    return grade_integer(
+        answer,
+        int(round(check["difference"])),
+        why="The education subtotal row repeats its three degree rows: summing a table with "
+        "subtotals in it counts them twice.",
+        hint="Add the trainees of every row of tokten_results as it stands, then subtract the "
+        "stated total from tokten_totals.",
+    )
+
+
+def _is_subtotal(rows: pd.DataFrame) -> pd.Series:
+    """Return True for rows that add up other rows of the same sector ('all' beside details)."""
+    detailed = set(rows.loc[rows["degree_level"].astype("str") != "all", "sector"].astype("str"))
+    return (rows["degree_level"].astype("str") == "all") & rows["sector"].astype("str").isin(
+        detailed
+    )
+
+
+@exercise("5.5")
+def check_tokten_health_women(answer: object) -> Verdict:
+    """Exercise 5.5: how many women among the health trainees the stated total implies."""
+    rows = load("tokten_results")
+    parts = rows[~_is_subtotal(rows) & (rows["sector"].astype("str") != "health")]
+    check = tokten.check_totals(parts, _tokten_stated(), ["women"]).iloc[0]
+    return grade_integer(
+        answer,
+        int(round(-check["difference"])),
+        why="The document leaves the figure out, but its own total pins it down.",
+        hint="Subtract the women of every other sector (without counting a subtotal twice) "
+        "from the stated total of women.",
+    )
+
+
+@exercise("5.6")
+def check_commonest_problem(answer: object) -> Verdict:
+    """Exercise 5.6: the kind of problem recorded most often in the source audit."""
+    counts = audit.entries()["severity"].astype("str").value_counts()
+    correct = str(counts.sort_index().idxmax())
+    kinds = {k: k for k in counts.index}
+    return grade_choice(
+        answer,
+        correct,
+        resolve=resolver(kinds),
+        options="one of the values of the `severity` column of the source audit",
+        why="Most problems are not outright errors but passages that can be read more than "
+        "one way, which is why each reading is recorded with its treatment.",
+        hint="Count the audit entries by their `severity` column (value_counts).",
+    )

@@ -1,0 +1,228 @@
+"""``make bench``: the runner against a naive baseline, and the bound no runner can beat.
+
+Three measurements, all on the same notebooks, in this session, one after another:
+
+* the naive baseline: for each notebook, one ``papermill`` command, then one
+  ``jupyter nbconvert --to html`` command, run one after another (each pays Python's,
+  nbformat's and jsonschema's start-up, and a kernel);
+* the runner: ``python -m diaspora_helpers run`` into a temporary outputs folder;
+* the bound: starting a ``python3`` kernel and importing pandas and matplotlib in it, the
+  part of every notebook's run that no runner can avoid (median of a few samples), spread
+  over the cores: notebooks x bound / min(cores, notebooks).
+
+Wall time is measured around each command; peak memory is the largest sum of the resident
+memory of a command and all its descendants (the runner and its kernels), sampled every
+50 ms with psutil. Nothing is written to ``outputs/``: the table is only printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from diaspora_helpers import paths
+
+BOUND_CODE = "import pandas, matplotlib.pyplot"
+
+
+def _tree_rss(process: object) -> int:
+    """Return the resident memory of a psutil process and its descendants, in bytes."""
+    import psutil
+
+    total = 0
+    for proc in [process, *process.children(recursive=True)]:  # type: ignore[attr-defined]
+        try:
+            total += proc.memory_info().rss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return total
+
+
+def measure(command: Sequence[str], *, env: dict[str, str], cwd: Path) -> tuple[float, int, str]:
+    """Run ``command``; return (wall seconds, peak memory of its process tree, stdout)."""
+    import psutil
+
+    started = time.monotonic()
+    process = subprocess.Popen(
+        list(command), env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    watched = psutil.Process(process.pid)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            try:
+                peak[0] = max(peak[0], _tree_rss(watched))
+            except psutil.NoSuchProcess:
+                return
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    wall = time.monotonic() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command)} failed ({process.returncode}):\n"
+            f"{stderr.decode(errors='replace')[-2000:]}{stdout.decode(errors='replace')[-500:]}"
+        )
+    return wall, peak[0], stdout.decode(errors="replace")
+
+
+def kernel_bound(repeat: int) -> list[float]:
+    """Return, per sample, the seconds to start a python3 kernel and import pandas+matplotlib."""
+    from jupyter_client.manager import start_new_kernel
+
+    from diaspora_helpers.publish.execute import kernel_env
+
+    samples = []
+    with tempfile.TemporaryDirectory(prefix="diaspora-bench-") as folder:
+        env = kernel_env(Path(folder) / "figures")
+        for _ in range(repeat):
+            started = time.monotonic()
+            manager, client = start_new_kernel(
+                kernel_name="python3",
+                env=env,
+                cwd=str(paths.notebooks_dir()),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                reply = client.execute_interactive(BOUND_CODE, timeout=300)
+                if reply["content"]["status"] != "ok":
+                    raise RuntimeError(f"the kernel could not run {BOUND_CODE!r}")
+                samples.append(time.monotonic() - started)
+            finally:
+                client.stop_channels()
+                manager.shutdown_kernel(now=True)
+    return samples
+
+
+def _env(figures: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    env.pop("DIASPORA_OUTPUTS_DIR", None)
+    env["PYTHONHASHSEED"] = "0"
+    if figures is not None:
+        env["DIASPORA_FIGURES_DIR"] = str(figures)
+    return env
+
+
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else (shutil.which(name) or name)
+
+
+def baseline(notebooks: Sequence[Path], work: Path) -> tuple[float, int]:
+    """Run papermill then nbconvert per notebook, sequentially; return (wall, peak memory)."""
+    wall, peak = 0.0, 0
+    for notebook in notebooks:
+        executed = work / f"{notebook.stem}.ipynb"
+        for command in (
+            [
+                _tool("papermill"),
+                "--no-progress-bar",
+                "-k",
+                "python3",
+                "--cwd",
+                str(notebook.parent),
+                str(notebook),
+                str(executed),
+            ],
+            [_tool("jupyter"), "nbconvert", "--to", "html", str(executed)],
+        ):
+            env = _env(work / "figures" / notebook.stem)
+            seconds, memory, _ = measure(command, env=env, cwd=paths.PROJECT_ROOT)
+            wall, peak = wall + seconds, max(peak, memory)
+    return wall, peak
+
+
+def runner(names: Sequence[str], jobs: int | None, work: Path) -> tuple[float, int, str]:
+    """Run the runner into ``work/outputs``; return (wall, peak memory, its report)."""
+    command = [sys.executable, "-m", "diaspora_helpers", "run", "--quiet"]
+    command += ["--outputs-dir", str(work / "outputs"), *names]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    return measure(command, env=_env(), cwd=paths.PROJECT_ROOT)
+
+
+def main(
+    names: Sequence[str] = (),
+    *,
+    jobs: int | None = None,
+    repeat: int = 3,
+    baseline_run: bool = True,
+) -> int:
+    """Measure and print the benchmark table; return an exit status."""
+    from diaspora_helpers.publish.requests import RunError, discover, select
+
+    try:
+        notebooks = select(names, discover(paths.notebooks_dir()))
+    except RunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not notebooks:
+        print("error: no notebooks to benchmark", file=sys.stderr)
+        return 2
+    cores = os.cpu_count() or 1
+    workers = min(jobs or cores, len(notebooks))
+    print(f"Benchmark: {len(notebooks)} notebooks, {cores} cores, runner with {workers} jobs")
+    with tempfile.TemporaryDirectory(prefix="diaspora-bench-") as folder:
+        work = Path(folder)
+        print("measuring the kernel bound ...", file=sys.stderr)
+        samples = kernel_bound(repeat)
+        print("measuring the runner ...", file=sys.stderr)
+        run_wall, run_peak, report = runner(
+            [p.stem for p in notebooks] if names else [], jobs, work
+        )
+        base = None
+        if baseline_run:
+            print("measuring the naive baseline ...", file=sys.stderr)
+            (work / "naive").mkdir()
+            base = baseline(notebooks, work / "naive")
+    bound = statistics.median(samples)
+    spread = len(notebooks) * bound / min(cores, len(notebooks))
+    mb = 1024 * 1024
+    rows = []
+    if base is not None:
+        rows.append(("naive: papermill + nbconvert, one by one", base[0], base[1] / mb))
+    rows.append(("runner: python -m diaspora_helpers run", run_wall, run_peak / mb))
+    print()
+    print(f"{'':44}{'wall time':>12}{'peak memory':>16}")
+    for label, wall, memory in rows:
+        print(f"{label:44}{wall:>10.1f} s{memory:>13.0f} MB")
+    if base is not None:
+        print(f"{'naive / runner':44}{base[0] / run_wall:>11.2f}x{base[1] / run_peak:>15.2f}x")
+    print()
+    print(
+        f"bound: start a kernel + {BOUND_CODE}: {bound:.2f} s per notebook "
+        f"(median of {len(samples)}: {', '.join(f'{s:.2f}' for s in samples)})"
+    )
+    print(
+        f"bound spread over the cores: {len(notebooks)} x {bound:.2f} s / "
+        f"{min(cores, len(notebooks))} = {spread:.2f} s"
+    )
+    print(f"runner / spread bound: {run_wall / spread:.2f}x (the issue aims for at most 1.5x)")
+    own = [float(m) for m in re.findall(r"^\s+ok\s+\S+\s+([\d.]+) s", report, re.M)]
+    if own:
+        ideal = max(sum(own) / min(cores, len(own)), max(own))
+        print(
+            f"the notebooks' own time (kernel start + cells, as the runner reports it): "
+            f"{sum(own):.1f} s in all, at best {ideal:.1f} s over {min(cores, len(own))} cores; "
+            f"the runner's wall time is {run_wall / ideal:.2f}x that"
+        )
+    print()
+    print(report.rstrip())
+    return 0

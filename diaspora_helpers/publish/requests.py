@@ -1,0 +1,195 @@
+"""What was asked of the runner: which notebooks, and which parameters for each.
+
+Parameters come from ``-p NB:NAME=VALUE``, papermill's own ``-p NAME VALUE`` forms or a
+YAML file, and are checked against each notebook's ``parameters`` cell before anything
+runs. Mistakes raise :class:`RunError`; the command line prints its message and exits
+with status 2, without a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+EXIT_FAILED, EXIT_USAGE = 1, 2
+
+
+class RunError(Exception):
+    """A mistake in what was asked of the runner; reported without a traceback (exit 2)."""
+
+
+def discover(notebooks_dir: Path) -> list[Path]:
+    """Return every notebook in ``notebooks_dir``, sorted by file name."""
+    return sorted(p for p in notebooks_dir.glob("*.ipynb") if p.is_file())
+
+
+def select(names: Sequence[str], available: Sequence[Path]) -> list[Path]:
+    """Return the notebooks named (by stem, file name or path), sorted; all if none named."""
+    if not names:
+        return list(available)
+    by_stem = {p.stem: p for p in available}
+    chosen, unknown = set(), []
+    for name in names:
+        stem = Path(name).name.removesuffix(".ipynb")
+        if stem in by_stem:
+            chosen.add(stem)
+        else:
+            unknown.append(name)
+    if unknown:
+        raise RunError(_unknown_message("notebook", unknown, list(by_stem)))
+    return [by_stem[s] for s in sorted(chosen)]
+
+
+def _unknown_message(what: str, unknown: list[str], known: list[str]) -> str:
+    lines = [f"unknown {what}{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"]
+    for name in unknown:
+        close = difflib.get_close_matches(Path(name).name.removesuffix(".ipynb"), known, n=1)
+        if close:
+            lines.append(f"  did you mean {close[0]!r} instead of {name!r}?")
+    lines.append(f"known {what}s: {', '.join(known) if known else '(none)'}")
+    return "\n".join(lines)
+
+
+def parse_value(text: str) -> Any:
+    """Return a ``-p`` value as Python: int, float, True/False, None, a [list] or a string."""
+    stripped = text.strip()
+    for convert in (int, float):
+        try:
+            return convert(stripped)
+        except ValueError:
+            pass
+    lowered = stripped.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    if lowered in ("none", "null"):
+        return None
+    if stripped.startswith(("[", "{")):
+        try:
+            return yaml.safe_load(stripped)
+        except yaml.YAMLError as exc:
+            raise RunError(
+                f"cannot read the value {text!r} as a list or mapping: {_yaml_problem(exc)}"
+            ) from None
+    return text
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    """Return a YAML error in one line: where, and what."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+    return f"{where}{problem}"
+
+
+def parse_assignment(text: str, selected: Sequence[Path]) -> tuple[str, str, Any]:
+    """Split ``NOTEBOOK:NAME=VALUE`` (or ``NAME=VALUE`` when one notebook is run)."""
+    target, sep, value = text.partition("=")
+    if not sep or not target.strip():
+        raise RunError(f"-p {text!r}: expected NOTEBOOK:NAME=VALUE, e.g. 01_demographics:year=2012")
+    notebook, colon, name = target.rpartition(":")
+    if not colon:
+        if len(selected) != 1:
+            raise RunError(
+                f"-p {text!r}: say which notebook the parameter is for, as NOTEBOOK:NAME=VALUE"
+            )
+        notebook = selected[0].stem
+    name = name.strip()
+    if not name.isidentifier():
+        raise RunError(f"-p {text!r}: {name!r} is not a parameter name")
+    return Path(notebook.strip()).name.removesuffix(".ipynb"), name, parse_value(value)
+
+
+def load_params_file(path: Path) -> dict[str, dict[str, Any]]:
+    """Read a YAML file ``{notebook: {parameter: value}}``; RunError if it is unusable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RunError(f"parameter file {path} does not exist") from None
+    except IsADirectoryError:
+        raise RunError(f"parameter file {path} is a folder, not a YAML file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RunError(f"cannot read parameter file {path}: {exc}") from None
+    try:
+        content = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise RunError(f"parameter file {path} is not valid YAML: {_yaml_problem(exc)}") from None
+    if content is None:
+        return {}
+    example = "e.g.\n  01_demographics:\n    year: 2012"
+    if not isinstance(content, dict):
+        raise RunError(
+            f"parameter file {path} must map notebook names to their parameters, {example}"
+        )
+    result: dict[str, dict[str, Any]] = {}
+    for notebook, values in content.items():
+        if values is None:
+            values = {}
+        if not isinstance(values, dict) or not all(isinstance(k, str) for k in values):
+            raise RunError(
+                f"parameter file {path}: the entry for {notebook!r} must map parameter names "
+                f"to values, {example}"
+            )
+        result[Path(str(notebook)).name.removesuffix(".ipynb")] = dict(values)
+    return result
+
+
+def resolve_parameters(
+    selected: Sequence[Path],
+    available: Sequence[Path],
+    file_params: dict[str, dict[str, Any]],
+    assignments: Sequence[str],
+) -> dict[str, dict[str, Any]]:
+    """Merge the file's and ``-p``'s parameters (``-p`` wins) for the notebooks to run."""
+    known = [p.stem for p in available]
+    unknown = [s for s in file_params if s not in known]
+    if unknown:
+        raise RunError("parameter file: " + _unknown_message("notebook", unknown, known))
+    chosen = {p.stem for p in selected}
+    merged = {s: dict(v) for s, v in file_params.items() if s in chosen}
+    for text in assignments:
+        stem, name, value = parse_assignment(text, selected)
+        if stem not in known:
+            raise RunError(f"-p {text!r}: " + _unknown_message("notebook", [stem], known))
+        if stem not in chosen:
+            raise RunError(
+                f"-p {text!r}: {stem} is not among the notebooks being run "
+                f"({', '.join(sorted(chosen))})"
+            )
+        merged.setdefault(stem, {})[name] = value
+    return {s: v for s, v in merged.items() if v}
+
+
+def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
+    """Return the notebook's declared parameters (papermill's inspection of its cell)."""
+    import papermill
+
+    try:
+        return papermill.inspect_notebook(str(notebook))
+    except Exception as exc:  # not JSON, not a notebook, unreadable
+        raise RunError(f"cannot read notebook {notebook}: {exc}") from None
+
+
+def check_parameters(
+    selected: Sequence[Path], parameters: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Return each notebook's declared parameters; RunError for any undeclared name."""
+    info, problems = {}, []
+    for notebook in selected:
+        declared = declared_parameters(notebook)
+        info[notebook.stem] = declared
+        unknown = [n for n in parameters.get(notebook.stem, {}) if n not in declared]
+        if not unknown:
+            continue
+        if not declared:
+            problems.append(f"{notebook.stem} takes no parameters (no cell tagged 'parameters')")
+            continue
+        problems.append(
+            f"{notebook.stem}: " + _unknown_message("parameter", unknown, list(declared))
+        )
+    if problems:
+        raise RunError("\n".join(problems))
+    return info

@@ -1,0 +1,388 @@
+"""The runner behind ``make run``: execute the notebooks and publish ``outputs/`` atomically.
+
+What it does
+    Runs every notebook in ``notebooks/`` (sorted by name), or the ones named, with
+    papermill, several at once (one kernel per notebook, driven from threads of this one
+    process, so the ~3 s import of nbformat/jsonschema is paid once per run, not once per
+    notebook). Each notebook's parameters come from a YAML file and/or ``-p`` and are
+    checked against the notebook's ``parameters`` cell before anything runs: a name the
+    notebook does not declare is an error, not papermill's mere warning.
+
+Where it writes
+    Into a staging folder next to ``outputs/`` (``.outputs-staging-<pid>``, same
+    filesystem), which replaces ``outputs/`` in one atomic step (``renameat2`` with
+    ``RENAME_EXCHANGE`` on Linux) only when every notebook succeeded. When only some
+    notebooks are named, the others' previous results are copied over from ``outputs/``
+    (and their pages rebuilt), so the published tree is always complete and consistent.
+
+On failure (a cell raised, e.g. a ``ParameterError`` from a bad value)
+    The other notebooks still run to the end. ``outputs/`` is left exactly as it was,
+    because a half-new, half-old tree would not match any one run: the issue asks that
+    the whole run be published or nothing. The failing notebook, its cell (position in
+    the notebook, execution count, first line of code) and the error are printed, and
+    the exit status is 1. The run's results are not thrown away: the staging tree,
+    including the other notebooks' new pages and the failed notebook with its error
+    shown in place, is kept as ``.outputs-failed/`` (replacing an older one; ignored by
+    git), so one can look at them, fix the problem and rerun.
+
+On interruption (Ctrl-C, SIGTERM, SIGHUP)
+    The kernels are killed, the staging folder is removed and ``outputs/`` is untouched;
+    the exit status is 128 + the signal number. After a SIGKILL nothing can clean up, but
+    ``outputs/`` is still untouched (nothing was moved), the kernels exit on their own
+    when their parent dies, and the next run removes the orphaned staging folder.
+
+Mistakes in the request (unknown notebook, malformed ``-p``, unreadable parameter file,
+undeclared parameter) raise :class:`RunError`; the command line prints its message and
+exits with status 2, without a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from diaspora_helpers import paths
+from diaspora_helpers.publish.requests import (
+    RunError,
+    check_parameters,
+    discover,
+    load_params_file,
+    resolve_parameters,
+    select,
+)
+from diaspora_helpers.publish.staging import (
+    STAGING_PREFIX,
+    _copy_previous,
+    _keep_failed,
+    clean_stale_staging,
+    publish,
+)
+
+GLOSSARY_SOURCE = "glossary.csv"  # in data/
+
+
+GUIDE_SOURCE = "instructor_guide.md"  # in notebooks/
+
+
+class Interrupted(Exception):
+    """The run received SIGINT, SIGTERM or SIGHUP."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@dataclass
+class Outcome:
+    """What happened to one notebook in a run."""
+
+    stem: str
+    status: str  # "ok", "failed", "kept" (not run, previous result kept), "missing"
+    seconds: float = 0.0
+    message: str = ""
+    figures: int = 0
+
+
+@dataclass
+class Report:
+    """The result of a run, for the command line to print."""
+
+    outcomes: list[Outcome]
+    published: bool
+    outputs_dir: Path
+    failed_dir: Path | None
+    seconds: float
+    jobs: int
+
+    @property
+    def ok(self) -> bool:
+        """True when every notebook that ran succeeded."""
+        return not any(o.status == "failed" for o in self.outcomes)
+
+
+class _Progress:
+    """A thread-safe tqdm bar counting executed cells, on stderr."""
+
+    def __init__(self, total: int, notebooks: int, enabled: bool) -> None:
+        from tqdm import tqdm
+
+        self.lock = threading.Lock()
+        self.notebooks, self.done = notebooks, 0
+        self.bar = tqdm(
+            total=total,
+            unit="cell",
+            file=sys.stderr,
+            disable=None if enabled else True,
+            desc=self._desc(),
+            dynamic_ncols=True,
+        )
+
+    def _desc(self) -> str:
+        return f"notebooks {self.done}/{self.notebooks}"
+
+    def cell(self, count: int = 1) -> None:
+        """Advance by ``count`` cells."""
+        with self.lock:
+            self.bar.update(count)
+
+    def notebook_done(self, remaining_cells: int) -> None:
+        """Count a finished notebook; skip the cells it did not run."""
+        with self.lock:
+            self.done += 1
+            if remaining_cells > 0:
+                self.bar.update(remaining_cells)
+            self.bar.set_description(self._desc())
+
+    def close(self) -> None:
+        """Close the bar."""
+        with self.lock:
+            self.bar.close()
+
+
+def _install_signal_handlers() -> dict[int, Any]:
+    """Turn SIGINT, SIGTERM and SIGHUP into :class:`Interrupted` (main thread only)."""
+
+    def handler(signum: int, _frame: Any) -> None:
+        raise Interrupted(signum)
+
+    previous: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        previous[signum] = signal.signal(signum, handler)
+    return previous
+
+
+def run(
+    names: Sequence[str] = (),
+    *,
+    assignments: Sequence[str] = (),
+    params_file: Path | None = None,
+    jobs: int | None = None,
+    notebooks_dir: Path | None = None,
+    outputs_dir: Path | None = None,
+    progress: bool = True,
+) -> Report:
+    """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request."""
+    started = time.monotonic()
+    previous_handlers = _install_signal_handlers()
+    staging: Path | None = None
+    registry = None
+    outputs = (outputs_dir or paths.outputs_dir()).resolve()
+    try:
+        notebooks_dir = (notebooks_dir or paths.notebooks_dir()).resolve()
+        if not notebooks_dir.is_dir():
+            raise RunError(f"notebook folder {notebooks_dir} does not exist")
+        if jobs is not None and jobs < 1:
+            raise RunError(f"--jobs must be at least 1, not {jobs}")
+        available = discover(notebooks_dir)
+        selected = select(names, available)
+        file_params = load_params_file(params_file) if params_file is not None else {}
+        parameters = resolve_parameters(selected, available, file_params, assignments)
+        info = check_parameters(selected, parameters)
+
+        from diaspora_helpers.publish.execute import KernelRegistry
+
+        outputs.parent.mkdir(parents=True, exist_ok=True)
+        clean_stale_staging(outputs.parent)
+        staging = outputs.parent / f"{STAGING_PREFIX}{os.getpid()}"
+        staging.mkdir()
+        registry = KernelRegistry()
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(selected) or 1))
+        report = _run_staged(
+            selected,
+            available,
+            parameters,
+            info,
+            notebooks_dir,
+            outputs,
+            staging,
+            workers,
+            registry,
+            progress,
+        )
+        report.seconds = time.monotonic() - started
+        return report
+    except Interrupted as exc:
+        if registry is not None:
+            registry.kill_all()
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        print(
+            f"\nInterrupted ({exc}): the kernels were stopped and {outputs} was left as it was.",
+            file=sys.stderr,
+        )
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(128 + exc.signum)  # worker threads may still be waiting on dead kernels
+    except BaseException:
+        if registry is not None:
+            registry.kill_all()
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        for signum, handler in previous_handlers.items():
+            signal.signal(signum, handler)
+
+
+def _run_staged(
+    selected: list[Path],
+    available: list[Path],
+    parameters: dict[str, dict[str, Any]],
+    info: dict[str, dict[str, dict[str, Any]]],
+    notebooks_dir: Path,
+    outputs: Path,
+    staging: Path,
+    workers: int,
+    registry: Any,
+    progress: bool,
+) -> Report:
+    """Execute into ``staging``, complete the tree, then publish it or keep it as failed."""
+    import nbformat
+
+    from diaspora_helpers.publish import execute, site
+
+    started = time.monotonic()
+    glossary = paths.data_dir() / GLOSSARY_SOURCE
+    guide = notebooks_dir / GUIDE_SOURCE
+    web = site.Site(staging, glossary=glossary.is_file(), guide=guide.is_file())
+    if web.glossary:
+        site.render_glossary(glossary, web)
+    if web.guide:
+        site.render_markdown_page(guide, web, site.GUIDE_PAGE)
+    readme = outputs / "README.md"
+    if readme.is_file():
+        shutil.copy2(readme, staging / "README.md")
+
+    sources = {p.stem: nbformat.read(p, as_version=4) for p in selected}
+    cells = {
+        s: execute.count_code_cells(nb) + (1 if s in parameters else 0) for s, nb in sources.items()
+    }
+    bar = _Progress(sum(cells.values()), len(selected), progress)
+    logs = Path(tempfile.mkdtemp(prefix="diaspora-kernel-logs-"))
+
+    def one(notebook: Path) -> Outcome:
+        stem = notebook.stem
+        ran = [0]
+
+        def on_cell() -> None:
+            ran[0] += 1
+            bar.cell()
+
+        result = execute.execute(
+            notebook,
+            parameters.get(stem, {}),
+            info[stem],
+            cwd=notebooks_dir,
+            figures_dir=staging / "figures" / stem,
+            registry=registry,
+            log_path=logs / f"{stem}.log",
+            on_cell=on_cell,
+        )
+        bar.notebook_done(cells[stem] - ran[0])
+        if result.notebook is not None:
+            execute.write_notebook(result.notebook, staging / f"{stem}.ipynb")
+            site.render_notebook(result.notebook, stem, web, failed=result.failure is not None)
+        figures = len(site.figure_names(result.notebook)) if result.notebook is not None else 0
+        if result.failure is None:
+            return Outcome(stem, "ok", result.seconds, figures=figures)
+        message = result.failure.describe()
+        if result.failure.position is None:
+            message += _log_tail(logs / f"{stem}.log")
+        return Outcome(stem, "failed", result.seconds, message, figures)
+
+    outcomes: dict[str, Outcome] = {}
+    # Not a `with` block: on an interruption, leaving it would wait for running notebooks.
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notebook")
+    try:
+        # Longest first (by code cells, a proxy for run time), so a long notebook does not
+        # start last and leave the other cores idle at the end; results are reported sorted.
+        order = sorted(selected, key=lambda p: -cells[p.stem])
+        owner = {pool.submit(one, notebook): notebook.stem for notebook in order}
+        pending: set[Future[Outcome]] = set(owner)
+        while pending:  # short waits, so that signals are handled promptly
+            done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in done:
+                stem = owner[future]
+                try:
+                    outcomes[stem] = future.result()
+                except Exception as exc:  # a bug or an I/O error around one notebook
+                    outcomes[stem] = Outcome(stem, "failed", 0.0, f"{stem}: {exc!r}")
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+        bar.close()
+        shutil.rmtree(logs, ignore_errors=True)
+
+    chosen = {p.stem for p in selected}
+    entries = []
+    for notebook in available:
+        stem = notebook.stem
+        nb = None
+        if stem not in chosen:
+            if _copy_previous(stem, outputs, staging):
+                nb = nbformat.read(staging / f"{stem}.ipynb", as_version=4)
+                site.render_notebook(nb, stem, web)
+                outcomes[stem] = Outcome(stem, "kept", figures=len(site.figure_names(nb)))
+            else:
+                outcomes[stem] = Outcome(stem, "missing")
+        elif (staging / f"{stem}.ipynb").is_file():
+            nb = nbformat.read(staging / f"{stem}.ipynb", as_version=4)
+        entries.append(site.index_entry(nb, stem, web, outcomes[stem].status))
+    site.render_index(web, entries)
+
+    ordered = [outcomes[p.stem] for p in available if p.stem in outcomes]
+    failed = any(o.status == "failed" for o in ordered)
+    failed_dir = None
+    if failed:
+        failed_dir = _keep_failed(staging, outputs)
+    else:
+        publish(staging, outputs)
+    return Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
+
+
+def _log_tail(path: Path, lines: int = 5) -> str:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+    tail = [ln for ln in text.splitlines() if "without encryption" not in ln][-lines:]
+    return ("\n    kernel log:\n    " + "\n    ".join(tail)) if tail else ""
+
+
+def format_report(report: Report) -> str:
+    """Return the table printed after a run."""
+    width = max((len(o.stem) for o in report.outcomes), default=8)
+    lines = []
+    labels = {"ok": "ok", "failed": "FAILED", "kept": "kept", "missing": "not run"}
+    for o in report.outcomes:
+        timing = f"{o.seconds:6.1f} s" if o.status in ("ok", "failed") else " " * 8
+        figures = f"{o.figures} figure{'s' if o.figures != 1 else ''}" if o.figures else ""
+        lines.append(f"  {labels[o.status]:<7} {o.stem:<{width}}  {timing}  {figures}".rstrip())
+    ran = sum(1 for o in report.outcomes if o.status in ("ok", "failed"))
+    head = f"Ran {ran} notebook{'s' if ran != 1 else ''} in {report.seconds:.1f} s"
+    head += f" ({report.jobs} at a time)."
+    lines.insert(0, head)
+    if report.published:
+        lines.append(f"Published {report.outputs_dir} (open {report.outputs_dir / 'index.html'}).")
+    else:
+        lines.append(
+            f"{report.outputs_dir} was left as it was. This run's results, with the error shown "
+            f"in place, are in {report.failed_dir}."
+        )
+    return "\n".join(lines)
+
+
+def failures(report: Report) -> list[str]:
+    """Return one message per failed notebook."""
+    return [o.message for o in report.outcomes if o.status == "failed"]

@@ -1,0 +1,50 @@
+"""Stated shares are recomputed from counts, with the document's own rounding."""
+
+import pandas as pd
+import pytest
+
+from diaspora_helpers.analysis import key_figures
+
+IDS = ["population", "malians_abroad", "malians_in_africa", "malians_in_europe"]
+IDS += ["malians_in_france", "area"]
+
+
+def _figures() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "label": IDS,
+            "value": [14_528_662.0, 4_000_000.0, 3_500_000.0, 200_000.0, 120_000.0, 1_241_238.0],
+            "stated_share_pct": [None, 27.5, 24.0, 1.3, 1.3, None],
+        },
+        index=pd.Index(IDS, name="id"),
+    )
+
+
+def test_recomputed_shares_flag_only_real_disagreements():
+    table = key_figures.recomputed_shares(_figures())
+    assert list(table.index) == IDS[1:5]
+    assert table.loc["malians_abroad", "recomputed_share_pct"] == pytest.approx(27.532, abs=1e-3)
+    assert table.loc["malians_in_france", "recomputed_share_pct"] == pytest.approx(0.826, abs=1e-3)
+    assert table["agrees"].tolist() == [True, True, False, False]
+
+
+def test_stated_decimals():
+    assert [key_figures.stated_decimals(s) for s in (27.5, 24.0, 0.76, 1.3)] == [1, 0, 2, 1]
+
+
+def test_missing_denominator_is_named():
+    with pytest.raises(KeyError, match="census"):
+        key_figures.recomputed_shares(_figures(), population_id="census")
+
+
+def test_share_of_all_malians_uses_a_larger_denominator():
+    shares = key_figures.share_of_all_malians(_figures())
+    assert shares["share_of_residents_pct"] == pytest.approx(27.532, abs=1e-3)
+    assert shares["share_of_all_pct"] == pytest.approx(100 * 4 / 18.528662, abs=1e-6)
+
+
+def test_abroad_breakdown_adds_up_without_counting_france_twice():
+    table = key_figures.abroad_breakdown(_figures())
+    assert table["persons"].sum() == pytest.approx(4_000_000)
+    assert table.set_index("where").loc["Not placed by the document", "persons"] == 300_000
+    assert table["share_of_abroad_pct"].sum() == pytest.approx(100)

@@ -1,0 +1,337 @@
+"""Charts of notebooks 00-02: each carries its texts, its axes and what it should draw."""
+
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.container import BarContainer  # noqa: E402
+
+from diaspora_helpers import charts
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _texts(fig):
+    """Title, subtitle and source line of a house-style figure, unwrapped."""
+    return [t.get_text().replace("\n", " ") for t in fig.texts[:3]]
+
+
+def _title(ax):
+    """The axes' title, wherever the style in force places it."""
+    return "".join(ax.get_title(loc) for loc in ("left", "center", "right"))
+
+
+def _bars(ax):
+    return [p for c in ax.containers if isinstance(c, BarContainer) for p in c]
+
+
+def _hex(colour):
+    return mcolors.to_hex(colour)
+
+
+def test_document_malians_abroad():
+    parts = pd.DataFrame(
+        {
+            "where": ["Africa", "France", "Europe (excluding France)", "Not placed"],
+            "persons": [3_000_000, 500_000, 200_000, 300_000],
+        }
+    )
+    fig = charts.key_figures.document_malians_abroad(parts, 75.04)
+    title, subtitle, source = _texts(fig)
+    assert title == "The document places 75.0% of Malians abroad elsewhere in Africa"
+    assert subtitle.startswith("Malians living abroad by place of residence")
+    assert source.startswith("Source: the source document, section 1.1")
+    (ax,) = fig.axes
+    bars = _bars(ax)
+    assert len(bars) == 4
+    assert [_hex(b.get_facecolor()) for b in bars] == [charts.style.PALETTE["admin"]] * 3 + [
+        charts.style.PALETTE["light"]
+    ]
+    assert [t.get_text() for t in ax.texts] == [
+        "  3,000,000",
+        "  500,000",
+        "  200,000",
+        "  300,000",
+    ]
+
+
+def test_population_census_and_estimate():
+    series = pd.DataFrame({"year": [1990, 2000, 2010], "population": [8e6, 11e6, 15.2e6]})
+    population = pd.DataFrame({"year": [2009], "census": ["RGPH 2009"], "census_count": [14.5e6]})
+    fig = charts.demography.population_census_and_estimate(series, population)
+    title, subtitle, source = _texts(fig)
+    assert title == "Mali's estimated population: 8.0 million in 1990, 15.2 million in 2010"
+    assert subtitle.startswith("Resident population, millions")
+    assert source.startswith("Source: World Bank, World Development Indicators")
+    (ax,) = fig.axes
+    assert len(ax.lines) == 1 and len(ax.collections) == 1
+    assert [t.get_text() for t in ax.texts] == ["RGPH 2009"]
+    assert ax.get_xlim() == (1989, 2015)
+
+
+def test_malians_abroad_three_sources():
+    over_time = pd.DataFrame({"total": [1.0e6, 1.2e6, 1.3e6]}, index=[2010, 2015, 2020])
+    admin = pd.Series({"persons": 4e6})
+    wb = pd.Series({"year": 2017, "persons": 1.1e6})
+    fig = charts.demography.malians_abroad_three_sources(over_time, admin, wb, 2020, 1.3e6)
+    title, subtitle, source = _texts(fig)
+    assert title == "The administrative figure is 3.1 times the UN's count for 2020"
+    assert subtitle == "Malians living abroad, millions of persons, by source and year"
+    assert source.startswith("Source: UN DESA, International Migrant Stock 2020")
+    (ax,) = fig.axes
+    assert len(ax.lines) == 2  # the UN series and the administrative line
+    assert len(ax.collections) == 2  # the World Bank point and the chosen year's ring
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[-1] == "Chosen year (2020)"
+    assert ax.get_ylim()[1] == pytest.approx(4 * 1.15)
+
+
+def _top():
+    return pd.DataFrame(
+        {
+            "country": ["Côte d'Ivoire", "France", "United States", "All other countries"],
+            "iso3": ["CIV", "FRA", "USA", ""],
+            "region_group": ["Sub-Saharan Africa", "Europe", "Elsewhere", None],
+            "persons": [500_000, 80_000, 10_000, 5_000],
+            "share_pct": [50.0, 8.0, 1.0, 0.5],
+        }
+    )
+
+
+def test_top_destinations_colours_bars_by_region():
+    top = _top()
+    fig = charts.demography.top_destinations(top, top[top["iso3"] != ""], 2020)
+    title, subtitle, source = _texts(fig)
+    assert title == "50.0% of Malians abroad lived in Côte d'Ivoire in 2020"
+    assert subtitle.startswith("People born in Mali living in each country, thousands")
+    assert source.startswith("Source: UN DESA")
+    (ax,) = fig.axes
+    colours = [_hex(b.get_facecolor()) for b in _bars(ax)]
+    assert colours == [
+        charts.style.PALETTE["un"],
+        charts.style.PALETTE["mali"],
+        charts.style.PALETTE["wb"],
+        charts.style.PALETTE["light"],
+    ]
+    assert len(ax.texts) == 4 and ax.texts[0].get_text() == " 500,000"
+
+
+def test_map_malians_abroad():
+    by_country = pd.DataFrame({"iso3": ["CIV", "FRA", "SEN"], "persons": [500_000, 80_000, 900]})
+    fig = charts.demography.map_malians_abroad(by_country, 7, 10, 2020)
+    title, subtitle, source = _texts(fig)
+    assert title == "7 of the 10 largest Malian communities abroad in 2020 are in Africa"
+    assert subtitle == "People born in Mali living in each country, by class (persons)"
+    assert "countryinfo" in source
+    (ax,) = fig.axes
+    legend = ax.get_legend()
+    assert legend.get_title().get_text() == "Malians living there"
+    assert [t.get_text() for t in legend.get_texts()] == [
+        *charts.demography.MAP_LABELS,
+        "none recorded",
+        "Mali",
+    ]
+    assert len(ax.patches) > 100
+
+
+def test_change_by_destination():
+    change = pd.DataFrame(
+        {
+            "country": ["Côte d'Ivoire", "France"],
+            "persons_1990": [300_000, 40_000],
+            "persons_2020": [500_000, 80_000],
+            "change": [200_000, 40_000],
+        }
+    )
+    fig = charts.demography.change_by_destination(change, 1990, 2020, 1e6, 1.3e6)
+    title, subtitle, source = _texts(fig)
+    assert title == (
+        "1,000,000 Malians abroad in 1990, 1,300,000 in 2020; most growth in Côte d'Ivoire"
+    )
+    assert subtitle.endswith("the 2 largest communities of 2020")
+    assert source == "Source: UN DESA, International Migrant Stock 2020 (both sexes)"
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Côte d'Ivoire", "France"]
+    assert len(ax.collections) == 3  # the connecting lines and two sets of points
+    assert ax.yaxis_inverted()
+
+
+def test_women_share_by_destination():
+    women = pd.DataFrame({"country": ["A", "B", "C"], "women_share_pct": [30.4, 52.6, 44.0]})
+    fig = charts.demography.women_share_by_destination(women, 45.25, 2020)
+    title, subtitle, source = _texts(fig)
+    assert title == "Women were 45.2% of Malians abroad in 2020, 30% to 53% by country"
+    assert subtitle.startswith("Women as a share of people born in Mali")
+    assert source == "Source: UN DESA, International Migrant Stock 2020, by sex"
+    (ax,) = fig.axes
+    assert len(_bars(ax)) == 3
+    assert [line.get_xdata()[0] for line in ax.lines] == [45.25, 50]
+    assert ax.get_xlim() == (0, 100)
+
+
+def test_document_vs_un_by_region():
+    ratios = pd.Series({"Africa": 3.04, "Europe": 2.5, "France": 1.26})
+    fig = charts.demography.document_vs_un_by_region(ratios, 2020)
+    title, subtitle, source = _texts(fig)
+    assert title == "Document ÷ UN 2020: 3.0× in Africa, 2.5× in Europe, 1.3× in France"
+    assert subtitle.endswith("(1 = the two agree)")
+    assert source.startswith("Source: the source document section 1.1")
+    (ax,) = fig.axes
+    assert len(_bars(ax)) == 3
+    assert [t.get_text() for t in ax.texts] == ["3.04×", "2.50×", "1.26×"]
+
+
+def test_foreigners_in_mali():
+    immigrants = pd.Series([150_000, 300_000, 500_000], index=[1990, 2005, 2020])
+    foreign = pd.Series({"value": 160_000, "reference_year": 2009})
+    fig = charts.demography.foreigners_in_mali(immigrants, foreign, 2.34)
+    title, subtitle, source = _texts(fig)
+    assert title == "The UN counts 2.3× as many born abroad as the census counted foreigners"
+    assert "(2009 census, dot); ratio for 2009, UN interpolated" in subtitle
+    assert source.startswith("Source: UN DESA")
+    (ax,) = fig.axes
+    assert len(ax.lines) == 1 and len(ax.collections) == 1
+    assert list(ax.collections[0].get_offsets()[0]) == [2009, 160]
+
+
+def _series():
+    return pd.DataFrame(
+        {
+            "year": [2010, 2011, 2012],
+            "remittances_usd": [400e6, 900e6, 800e6],
+            "remittances_xof": [200e9, 420e9, 410e9],
+            "share_2022_published_pct": [5.0, 6.0, float("nan")],
+            "share_2026_derived_pct": [4.0, 5.0, 5.5],
+        }
+    )
+
+
+def test_remittances_over_time_has_two_panels():
+    amount = {"usd": 850e6, "xof": 430e9}
+    fig = charts.remittances.remittances_over_time(_series(), 2012, 2012, amount)
+    title, subtitle, source = _texts(fig)
+    assert title == "Remittances to Mali: USD 800 million in 2012, peak USD 900 million in 2011"
+    assert subtitle.startswith("Personal remittances received by Mali per year")
+    assert source.startswith("Source: World Bank, WDI July 2026 release")
+    left, right = fig.axes
+    assert [_title(left), _title(right)] == ["USD, millions", "CFA francs, billions"]
+    assert len(left.lines) == len(right.lines) == 1
+    assert len(left.collections) == len(right.collections) == 2
+    assert right.get_legend() is None
+
+
+def test_remittances_share_of_gdp_two_releases():
+    fig = charts.remittances.remittances_share_of_gdp_two_releases(_series(), 2011)
+    title, subtitle, source = _texts(fig)
+    assert title == (
+        "Remittances in 2011: 6.0% of GDP as published in 2022, 5.0% with the 2026 release's GDP"
+    )
+    assert subtitle.startswith("Personal remittances received by Mali, percent of GDP")
+    assert source.startswith("Source: World Bank, WDI 2022-02-15")
+    (ax,) = fig.axes
+    assert len(ax.lines) == 3  # two releases and the marker of the year
+    assert len(ax.lines[0].get_xdata()) == 2  # the 2022 release stops where its data stop
+
+
+def test_mali_and_peers_colours_and_missing_data():
+    compared = pd.DataFrame(
+        {
+            "country": ["Mali", "Senegal", "Sub-Saharan Africa"],
+            "iso3": ["MLI", "SEN", "SSF"],
+            "share_2026_derived_pct": [5.5, float("nan"), 2.5],
+            "per_emigrant_usd": [900.0, 1200.0, 700.0],
+        }
+    )
+    mali = pd.Series({"un_year": 2020.0})
+    fig = charts.remittances.mali_and_peers(compared, ["SSF"], mali, 1, 2, 2012)
+    title, subtitle, source = _texts(fig)
+    assert title == "Mali ranked 1 of 2 on remittances as a share of GDP in 2012"
+    assert subtitle.endswith("grey: World Bank aggregates")
+    assert source.endswith("(emigrants, 2020)")
+    left, right = fig.axes
+    colours = [_hex(b.get_facecolor()) for b in _bars(left)]
+    assert colours == [
+        charts.style.PALETTE["mali"],
+        charts.style.PALETTE["wb"],
+        charts.style.PALETTE["grey"],
+    ]
+    assert [t.get_text() for t in left.texts] == [" 5.5%", " no data", " 2.5%"]
+    assert [t.get_text() for t in right.texts] == [" 900", " 1,200", " 700"]
+    assert [t.get_text() for t in right.get_yticklabels()] == [""] * 3
+
+
+def test_bilateral_senders_2017_notes_model_zeros():
+    shown = pd.DataFrame(
+        {
+            "country": ["France", "Côte d'Ivoire"],
+            "usd_millions": [300.0, 0.0],
+            "malians_there_2017": [80_000, 1_000_000],
+            "model_artefact": [False, True],
+        }
+    )
+    top_two = pd.DataFrame({"country": ["France", "Spain"], "share_pct": [40.0, 20.4]})
+    fig = charts.remittances.bilateral_senders_2017(shown, top_two)
+    title, subtitle, source = _texts(fig)
+    assert title == "France and Spain send 60% of Mali's remittances in the 2017 model"
+    assert subtitle.endswith("many people born in Mali live there)")
+    assert source.startswith("Source: World Bank/KNOMAD")
+    (ax,) = fig.axes
+    assert len(_bars(ax)) == 2
+    notes = [t.get_text() for t in ax.texts]
+    assert notes == [" 300.0", " 0 in the model, yet 1,000,000 people born in Mali live there"]
+    assert _hex(ax.texts[1].get_color()) == charts.style.PALETTE["mali"]
+
+
+def test_corridor_costs_into_mali():
+    costs = pd.DataFrame(
+        {
+            "corridor": ["France → Mali"] * 2 + ["Senegal → Mali"] * 2,
+            "time": [2011.0, 2012.0, 2011.0, 2012.0],
+            "cost_pct": [12.0, 9.0, 8.0, 6.0],
+        }
+    )
+    average = pd.Series([10.0, 8.0], index=[2011, 2012])
+    fig = charts.remittances.corridor_costs_into_mali(costs, average, 2, 2, 3.0)
+    title, subtitle, source = _texts(fig)
+    assert title == "At their latest survey, 2 of 2 corridors into Mali cost more than 5%"
+    assert subtitle.startswith("Total cost of sending the equivalent of USD 200")
+    assert source.startswith("Source: World Bank, Remittance Prices Worldwide")
+    (ax,) = fig.axes
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == [
+        "France → Mali",
+        "Senegal → Mali",
+        "Mali, yearly average",
+        "SDG ceiling per corridor (5%)",
+        "Scenario cost (3%)",
+    ]
+    assert list(ax.lines[2].get_xdata()) == [2011, 2012, 2013]
+
+
+def test_scenario_lower_costs_highlights_the_year():
+    scenario = pd.DataFrame({"year": [2011, 2012, 2013], "gain_usd": [20e6, 30e6, 10e6]})
+    fig = charts.remittances.scenario_lower_costs(scenario, 3.0, 60e6, 2012)
+    title, subtitle, source = _texts(fig)
+    assert title == "Scenario: a 3% cost would have added USD 60 million in 2011–2013"
+    assert subtitle.endswith("highlighted: 2012")
+    assert source.startswith("Source: World Bank, WDI 2026-07-01")
+    (ax,) = fig.axes
+    colours = [_hex(b.get_facecolor()) for b in _bars(ax)]
+    assert colours == [
+        charts.style.PALETTE["wb"],
+        charts.style.PALETTE["mali"],
+        charts.style.PALETTE["wb"],
+    ]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2011", "2012", "2013"]
+    assert [t.get_text() for t in ax.texts] == ["20", "30", "10"]
+    assert not math.isclose(ax.get_ylim()[1], 1)

@@ -1,0 +1,90 @@
+"""House-style charts carry title, subtitle and source, and their files are reproducible."""
+
+import hashlib
+import subprocess
+import sys
+
+import matplotlib
+import pandas as pd
+import pytest
+
+matplotlib.use("Agg")
+
+from diaspora_helpers import charts
+
+SCRIPT = """
+import matplotlib; matplotlib.use("Agg")
+import pandas as pd
+from pathlib import Path
+from diaspora_helpers import charts
+charts.apply_style()
+fig, ax = charts.titled_figure("A finding", "What is measured, unit", "Test data")
+ax.bar(["a", "b"], [1, 2])
+charts.style.save_figure(fig, "demo", pd.DataFrame({{"x": ["a", "b"], "y": [1, 2]}}), Path({folder!r}))
+"""
+
+
+def _digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_files_are_byte_identical_across_processes(tmp_path):
+    for run in ("one", "two"):
+        code = SCRIPT.format(folder=str(tmp_path / run))
+        subprocess.run([sys.executable, "-c", code], check=True)
+    first, second = _digests(tmp_path / "one"), _digests(tmp_path / "two")
+    assert sorted(first) == ["demo.csv", "demo.png", "demo.svg", "demo_slide.png"]
+    assert first == second
+
+
+def test_files_carry_no_version_or_date(tmp_path):
+    subprocess.run([sys.executable, "-c", SCRIPT.format(folder=str(tmp_path))], check=True)
+    svg = (tmp_path / "demo.svg").read_text()
+    assert "<dc:date>" not in svg and matplotlib.__version__ not in svg
+    assert matplotlib.__version__.encode() not in (tmp_path / "demo.png").read_bytes()
+
+
+def test_slide_variant_is_16_by_9_full_hd(tmp_path):
+    subprocess.run([sys.executable, "-c", SCRIPT.format(folder=str(tmp_path))], check=True)
+    header = (tmp_path / "demo_slide.png").read_bytes()[16:24]
+    width, height = int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")
+    assert (width, height) == (1920, 1080)
+
+
+def test_figure_has_title_subtitle_and_source():
+    charts.apply_style()
+    fig, _ = charts.titled_figure("Finding", "Measure", "World Bank WDI")
+    texts = [t.get_text() for t in fig.texts]
+    assert texts == ["Finding", "Measure", "Source: World Bank WDI"]
+    fig2, _ = charts.titled_figure("F", "M", "Sources: WDI; source document, 1.1")
+    assert fig2.texts[2].get_text() == "Sources: WDI; source document, 1.1"
+    fig3, _ = charts.titled_figure("F", "M", "Source document, section 1.1")
+    assert fig3.texts[2].get_text() == "Source: the source document, section 1.1"
+    for f in (fig, fig2, fig3):
+        matplotlib.pyplot.close(f)
+
+
+@pytest.mark.parametrize("missing", ["title", "subtitle", "source"])
+def test_a_chart_without_its_labels_is_refused(missing):
+    labels = {"title": "T", "subtitle": "S", "source": "X"}
+    labels[missing] = " "
+    with pytest.raises(ValueError, match=f"needs a {missing}"):
+        charts.titled_figure(**labels)
+
+
+def test_show_writes_only_under_the_runner(tmp_path, monkeypatch):
+    charts.apply_style()
+    monkeypatch.delenv("DIASPORA_FIGURES_DIR", raising=False)
+    fig, _ = charts.titled_figure("T", "S", "X")
+    charts.show(fig, "none", pd.DataFrame({"a": [1]}))
+    assert not list(tmp_path.iterdir())
+    monkeypatch.setenv("DIASPORA_FIGURES_DIR", str(tmp_path))
+    fig, _ = charts.titled_figure("T", "S", "X")
+    charts.show(fig, "some", pd.DataFrame({"a": [1]}))
+    assert (tmp_path / "some.png").is_file() and (tmp_path / "some.csv").read_text() == "a\n1\n"
+
+
+def test_bad_figure_name_is_refused(tmp_path):
+    fig, _ = charts.titled_figure("T", "S", "X")
+    with pytest.raises(ValueError, match="figure name"):
+        charts.style.save_figure(fig, "../escape", pd.DataFrame(), tmp_path)

@@ -1,0 +1,66 @@
+"""Country names, regions and outlines come from countryinfo, keyed by ISO alpha-3 codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from diaspora_helpers.data.countries import (
+    country_geometry,
+    country_name,
+    is_valid_iso3,
+    region_of,
+    subregion_of,
+)
+
+
+@pytest.mark.parametrize("code", ["MLI", "SEN", "BFA", "NER", "CIV", "GIN", "MRT", "FRA", "USA"])
+def test_valid_codes(code: str) -> None:
+    assert is_valid_iso3(code)
+
+
+@pytest.mark.parametrize("code", ["ML", "mli", "466", "SSF", "WLD", "XKX", "", "Mali", "ZZZ"])
+def test_invalid_codes(code: str) -> None:
+    assert not is_valid_iso3(code)
+
+
+def test_names() -> None:
+    assert country_name("MLI") == "Mali"
+    assert country_name("CIV") == "Côte d'Ivoire"
+    assert country_name("FRA") == "France"
+    assert country_name("COD") == "Democratic Republic of the Congo"
+
+
+def test_regions() -> None:
+    assert region_of("MLI") == "Africa"
+    assert subregion_of("MLI") == "Sub-Saharan Africa"
+    assert region_of("FRA") == "Europe" and subregion_of("FRA") == "Western Europe"
+    assert subregion_of("MAR") == "Northern Africa"
+
+
+def test_unknown_code_is_named_in_the_error() -> None:
+    with pytest.raises(ValueError, match="XKX"):
+        country_name("XKX")
+    with pytest.raises(ValueError, match="SSF"):
+        region_of("SSF")
+
+
+def test_geometry_of_mali() -> None:
+    shape = country_geometry("MLI")
+    assert shape is not None and shape["type"] in {"Polygon", "MultiPolygon"}
+    ring = shape["coordinates"][0] if shape["type"] == "Polygon" else shape["coordinates"][0][0]
+    longitudes = [point[0] for point in ring]
+    latitudes = [point[1] for point in ring]
+    assert -13 < min(longitudes) and max(longitudes) < 5
+    assert 10 < min(latitudes) and max(latitudes) < 25
+
+
+def test_geometry_is_a_copy() -> None:
+    shape = country_geometry("SEN")
+    assert shape is not None
+    shape["type"] = "changed"
+    assert country_geometry("SEN")["type"] != "changed"
+
+
+def test_territory_without_outline() -> None:
+    assert is_valid_iso3("BHR")
+    assert country_geometry("BHR") is None

@@ -1,0 +1,195 @@
+"""Headless Chromium opens the index and every page with the network disabled and
+JavaScript off; any failed request, request to another host, missing image or console
+error fails the test (issue 7). Skips where Chromium is absent, except in CI.
+
+The browser is driven over the DevTools protocol with ``websocket-client`` (already in the
+environment through jupyter_server). Two independent guards keep it off the network:
+DevTools' offline network emulation, and a proxy setting that points at a closed port.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import diaspora_test_support as support
+import pytest
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",  # the tests run as root in CI
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--proxy-server=127.0.0.1:9",  # anything that tries the network meets a closed port
+    "--remote-debugging-port=0",
+    "--remote-allow-origins=*",
+]
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is not installed; in CI it must be (.ci/run installs it)")
+    pytest.skip("Chromium is not installed (Debian's `chromium` package; .ci/run installs it)")
+
+
+class DevTools:
+    """A minimal DevTools protocol client for one page target."""
+
+    def __init__(self, url: str) -> None:
+        import websocket
+
+        self.ws = websocket.create_connection(url, timeout=30, suppress_origin=True)
+        self.ids = itertools.count(1)
+        self.events: list[dict[str, Any]] = []
+
+    def send(self, method: str, **params: Any) -> dict[str, Any]:
+        """Call a method and return its result, keeping the events that arrive meanwhile."""
+        call = next(self.ids)
+        self.ws.send(json.dumps({"id": call, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == call:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            if "method" in message:
+                self.events.append(message)
+
+    def wait_for(self, event: str, timeout: float = 30) -> None:
+        """Collect events until ``event`` arrives."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(e["method"] == event for e in self.events):
+                return
+            self.ws.settimeout(max(0.1, deadline - time.monotonic()))
+            message = json.loads(self.ws.recv())
+            if "method" in message:
+                self.events.append(message)
+        raise TimeoutError(f"no {event} within {timeout} s")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.ws.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    """A headless Chromium with a page target, offline, JavaScript disabled."""
+    binary = _chromium()
+    profile = Path(tempfile.mkdtemp(prefix="diaspora-chromium-"))
+    process = subprocess.Popen(
+        [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 60
+        while not (port_file.exists() and port_file.read_text().strip()):
+            assert process.poll() is None, "Chromium exited at start"
+            assert time.monotonic() < deadline, "Chromium did not open its DevTools port"
+            time.sleep(0.1)
+        port = int(port_file.read_text().split()[0])
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as reply:
+            targets = json.load(reply)
+        page = next(t for t in targets if t["type"] == "page")
+        tools = DevTools(page["webSocketDebuggerUrl"])
+        for domain in ("Page", "Network", "Runtime", "Log"):
+            tools.send(f"{domain}.enable")
+        tools.send(
+            "Network.emulateNetworkConditions",
+            offline=True,
+            latency=0,
+            downloadThroughput=-1,
+            uploadThroughput=-1,
+        )
+        tools.send("Emulation.setScriptExecutionDisabled", value=True)
+        yield tools
+        tools.close()
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _problems(tools: DevTools, page: Path) -> list[str]:
+    """Open ``page`` and return every failed or external request and console error."""
+    tools.events.clear()
+    tools.send("Page.navigate", url=page.as_uri())
+    tools.wait_for("Page.loadEventFired")
+    broken = tools.send(
+        "Runtime.evaluate",
+        expression=(
+            "JSON.stringify(Array.from(document.images)"
+            ".filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.getAttribute('src')))"
+        ),
+        returnByValue=True,
+    )["result"]["value"]
+    text = tools.send(
+        "Runtime.evaluate", expression="document.body.innerText.length", returnByValue=True
+    )["result"]["value"]
+    problems = [f"missing image {src}" for src in json.loads(broken)]
+    if text < 50:
+        problems.append("the page shows almost no text")
+    urls: dict[str, str] = {}
+    for event in tools.events:
+        method, params = event["method"], event.get("params", {})
+        if method == "Network.requestWillBeSent":
+            url = params["request"]["url"]
+            urls[params["requestId"]] = url
+            if not url.startswith(("file:", "data:")):
+                problems.append(f"request to {url}")
+        elif method == "Network.loadingFailed":
+            url = urls.get(params["requestId"], params["requestId"])
+            problems.append(f"failed request {url}: {params.get('errorText')}")
+        elif method == "Runtime.exceptionThrown":
+            problems.append(f"exception {params['exceptionDetails'].get('text')}")
+        elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+            problems.append(f"console error {params.get('args')}")
+        elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+            entry = params["entry"]
+            problems.append(f"console error {entry.get('text')} {entry.get('url', '')}")
+    return problems
+
+
+def test_every_page_opens_offline_without_errors(browser: DevTools) -> None:
+    pages = support.html_pages(support.fixture_site(), support.collection_site())
+    assert any(p.name == "index.html" for p in pages)
+    report = {p.parent.name + "/" + p.name: _problems(browser, p) for p in pages}
+    assert {name: found for name, found in report.items() if found} == {}
+
+
+def test_the_check_catches_a_missing_image_and_an_external_request(
+    browser: DevTools, tmp_path: Path
+) -> None:
+    page = tmp_path / "bad.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>bad</title>"
+        '<link rel="stylesheet" href="https://cdn.example.org/x.css"></head>'
+        "<body><p>" + "text " * 20 + '</p><img src="missing.png" alt="x"></body></html>'
+    )
+    problems = _problems(browser, page)
+    assert any("missing image missing.png" in p for p in problems), problems
+    assert any("cdn.example.org" in p for p in problems), problems

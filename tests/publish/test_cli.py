@@ -1,0 +1,129 @@
+"""The command line: every option explained, and a clear message with exit status 2 (never a
+traceback) for each mistake a user can make (issue 9, "The command line")."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import diaspora_test_support as support
+import pytest
+
+from diaspora_helpers.__main__ import _parser  # noqa: E402
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    parser = _parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+@pytest.mark.parametrize("command", ["run", "bench"])
+def test_help_explains_every_option(command: str) -> None:
+    result = support.cli(command, "--help", timeout=60)
+    assert result.returncode == 0
+    sub = _subparsers()[command]
+    for action in sub._actions:
+        for option in action.option_strings:
+            assert option in result.stdout, option
+        if action.help and action.help != argparse.SUPPRESS and action.option_strings:
+            first_words = action.help.split("(")[0].strip()[:30]
+            assert first_words in " ".join(result.stdout.split()), action.dest
+
+
+def test_top_level_help_lists_commands() -> None:
+    result = support.cli("--help", timeout=60)
+    assert result.returncode == 0
+    assert "run" in result.stdout and "bench" in result.stdout
+
+
+def test_run_help_documents_parameters_and_exit_status() -> None:
+    text = support.cli("run", "--help", timeout=60).stdout
+    for needle in ("NOTEBOOK:NAME=VALUE", "FILE.yaml", "exit status", ".outputs-failed"):
+        assert needle in text
+
+
+def test_console_script_is_installed() -> None:
+    script = Path(sys.executable).parent / "diaspora-run"
+    if not script.exists():
+        pytest.skip("the package is not installed in this environment (pip install -e .)")
+    result = support.subprocess.run(
+        [str(script), "run", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0 and "--params-file" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return support.make_notebooks(tmp_path_factory.mktemp("cli"), "a_chart", "b_bars")
+
+
+def _mistake(notebooks: Path, tmp_path: Path, *args: str) -> str:
+    result = support.run_fixtures(notebooks, tmp_path / "outputs", *args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: ")
+    assert not (tmp_path / "outputs").exists(), "nothing is written"
+    return result.stderr
+
+
+def test_unknown_notebook(notebooks: Path, tmp_path: Path) -> None:
+    message = _mistake(notebooks, tmp_path, "a_chrat")
+    assert "unknown notebook: a_chrat" in message
+    assert "did you mean 'a_chart'" in message
+    assert "known notebooks: a_chart, b_bars" in message
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "does not exist"),
+        ("DIR", "is a folder, not a YAML file"),
+        ("a_chart: {end_year: [1, 2\n", "is not valid YAML"),
+        ("- a_chart\n", "must map notebook names to their parameters"),
+        ("a_chart: 2005\n", "the entry for 'a_chart' must map parameter names to values"),
+        ("z_chart:\n  year: 1\n", "unknown notebook: z_chart"),
+        (b"a_chart:\n  label: \xff\n", "cannot read parameter file"),
+    ],
+)
+def test_unreadable_params_file(
+    notebooks: Path, tmp_path: Path, content: str | bytes | None, expected: str
+) -> None:
+    path = support.write_params_file(tmp_path / "params.yaml", content)
+    assert expected in _mistake(notebooks, tmp_path, "--params-file", str(path))
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["-p", "a_chart"], "expected NOTEBOOK:NAME=VALUE"),
+        (["-p", "end_year=2005"], "say which notebook the parameter is for"),
+        (["-p", "a_chart:end year=1"], "'end year' is not a parameter name"),
+        (["-p", "x_chart:end_year=1"], "unknown notebook: x_chart"),
+        (["b_bars", "-p", "a_chart:end_year=2005"], "a_chart is not among the notebooks"),
+        (["-p", "a_chart:peers=[SEN"], "cannot read the value"),
+        (["--jobs", "0"], "--jobs must be at least 1"),
+        (["-p", "b_bars:peer=[SEN]"], "b_bars: unknown parameter: peer"),
+    ],
+)
+def test_bad_arguments(notebooks: Path, tmp_path: Path, args: list[str], expected: str) -> None:
+    assert expected in _mistake(notebooks, tmp_path, *args)
+
+
+def test_missing_notebooks_dir(tmp_path: Path) -> None:
+    message = _mistake(tmp_path / "nowhere", tmp_path)
+    assert "notebook folder" in message and "does not exist" in message
+
+
+def test_broken_notebook_file(tmp_path: Path) -> None:
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    (folder / "broken.ipynb").write_text("{ not json")
+    assert "cannot read notebook" in _mistake(folder, tmp_path, "-p", "broken:x=1")
+
+
+def test_argparse_errors_are_usage_errors() -> None:
+    result = support.cli("run", "--jobs", "two", timeout=60)
+    assert result.returncode == 2 and "invalid int value" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,245 @@
+"""The offline site: no request to another host, no script, pages at most 1 MB, code hidden
+in <details>, parameters as a table, an index with summaries and thumbnails (issue 7)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import diaspora_test_support as support
+import nbformat
+import pytest
+
+from diaspora_helpers import charts
+from diaspora_helpers.publish import site
+
+MAX_PAGE_BYTES = 1_000_000
+RESOURCE_ATTRIBUTES = {
+    "img": ("src", "srcset"),
+    "script": ("src",),
+    "link": ("href",),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+}
+
+
+class _Page(HTMLParser):
+    """Collect what a page loads, its scripts, and where code blocks sit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resources: list[tuple[str, str]] = []
+        self.scripts = 0
+        self.stack: list[tuple[str, str]] = []  # (tag, class attribute)
+        self.code_outside_details = 0
+        self.code_blocks = 0
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in RESOURCE_ATTRIBUTES.get(tag, ()):
+            if values.get(name):
+                self.resources.append((tag, values[name] or ""))
+        if tag == "script":
+            self.scripts += 1
+        if tag == "style":
+            self._in_style = True
+        for key, value in attrs:
+            if key.startswith("on") or (key == "href" and (value or "").startswith("javascript:")):
+                self.scripts += 1
+            if key == "style" and value:
+                self.styles.append(value)
+        in_code_cell = any("code_cell" in classes.split() for _, classes in self.stack)
+        if tag == "div" and "highlight" in (values.get("class") or "").split() and in_code_cell:
+            self.code_blocks += 1  # a code cell's input (Markdown code blocks are prose)
+            if not any(t == "details" for t, _ in self.stack):
+                self.code_outside_details += 1
+        if tag not in ("img", "br", "meta", "link", "input", "hr", "source", "col", "wbr"):
+            self.stack.append((tag, values.get("class") or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+        if any(t == tag for t, _ in self.stack):
+            while self.stack and self.stack.pop()[0] != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.styles.append(data)
+
+
+def _parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def _external(url: str) -> bool:
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url, re.I)) and not url.startswith("file:")
+
+
+@pytest.fixture(scope="module")
+def fixture_pages() -> list[Path]:
+    return support.html_pages(support.fixture_site())
+
+
+@pytest.fixture(scope="module")
+def all_pages(fixture_pages: list[Path]) -> list[Path]:
+    return fixture_pages + support.html_pages(support.collection_site())
+
+
+@pytest.mark.slow
+def test_pages_load_nothing_from_other_hosts(all_pages: list[Path]) -> None:
+    assert all_pages
+    for path in all_pages:
+        page = _parse(path)
+        external = [(tag, url) for tag, url in page.resources if _external(url)]
+        assert external == [], f"{path.name} loads {external}"
+        css = "\n".join(page.styles)
+        assert not re.search(r"url\(\s*['\"]?(?:https?:)?//", css), path.name
+        assert "@import" not in css, path.name
+
+
+@pytest.mark.slow
+def test_pages_need_no_javascript_and_are_small(all_pages: list[Path]) -> None:
+    for path in all_pages:
+        assert path.stat().st_size <= MAX_PAGE_BYTES, f"{path.name} is over 1 MB"
+        assert _parse(path).scripts == 0, f"{path.name} has a script"
+        text = path.read_text(encoding="utf-8")
+        assert "mathjax" not in text.lower() and "require.js" not in text
+
+
+@pytest.mark.slow
+def test_every_referenced_file_exists(all_pages: list[Path]) -> None:
+    for path in all_pages:
+        for _, url in _parse(path).resources:
+            if url.startswith("data:"):
+                continue
+            assert (path.parent / url).is_file(), f"{path.name} refers to missing {url}"
+        hrefs = re.findall(r'<a [^>]*href="([^"#:]+)"', path.read_text(encoding="utf-8"))
+        for href in hrefs:
+            assert (path.parent / href).exists(), f"{path.name} links to missing {href}"
+
+
+@pytest.mark.slow
+def test_code_is_hidden_but_available(all_pages: list[Path]) -> None:
+    notebook_pages = [p for p in all_pages if (p.with_suffix(".ipynb")).exists()]
+    assert notebook_pages
+    for path in notebook_pages:
+        page = _parse(path)
+        assert page.code_blocks > 0, path.name
+        assert page.code_outside_details == 0, f"{path.name} shows code outside <details>"
+        text = path.read_text(encoding="utf-8")
+        assert "<summary>Show code</summary>" in text
+        assert "&lt;matplotlib" not in text and "&lt;Axes:" not in text
+
+
+@pytest.mark.slow
+def test_parameters_shown_as_a_table() -> None:
+    text = (support.fixture_site() / "a_chart.html").read_text(encoding="utf-8")
+    assert '<table class="params">' in text
+    row = re.search(r"<tr><td><code>end_year</code></td>(.*?)</tr>", text).group(1)
+    assert 'class="changed"' in row and "<code>2005</code>" in row and "<code>2010</code>" in row
+    assert "last year on the chart" in row
+    assert "Show the parameters cell" in text and "Values passed by the runner" in text
+
+
+@pytest.mark.slow
+def test_figures_have_alt_text_and_download_links() -> None:
+    text = (support.fixture_site() / "a_chart.html").read_text(encoding="utf-8")
+    assert 'alt="Mali grows steadily (Value, arbitrary units)"' in text
+    for suffix in (".png", ".svg", "_slide.png", ".csv"):
+        assert f'href="figures/a_chart/trend{suffix}"' in text
+
+
+@pytest.mark.slow
+def test_index_lists_notebooks_with_summary_parameters_and_thumbnail() -> None:
+    outputs = support.fixture_site()
+    index = (outputs / "index.html").read_text(encoding="utf-8")
+    assert '<a href="a_chart.html">Fixture A: a chart</a>' in index
+    assert (
+        "A small fixture notebook that draws one chart through <code>charts.show</code>." in index
+    )
+    assert "Second paragraph" not in index
+    assert 'src="thumbnails/a_chart.png"' in index and 'src="thumbnails/b_bars.png"' in index
+    assert "<code>end_year</code>" in index and "<code>2005</code>" in index
+    assert 'href="glossary.html"' in index and 'href="instructor_guide.html"' in index
+    from PIL import Image
+
+    with Image.open(outputs / "thumbnails" / "a_chart.png") as thumb:
+        assert thumb.width == site.THUMBNAIL_WIDTH
+
+
+@pytest.mark.slow
+def test_glossary_and_guide_pages() -> None:
+    outputs = support.fixture_site()
+    glossary = (outputs / "glossary.html").read_text(encoding="utf-8")
+    assert '<th id="iom">IOM</th>' in glossary and "<em>UN agency</em>" in glossary
+    guide = (outputs / "instructor_guide.html").read_text(encoding="utf-8")
+    assert '<a href="a_chart.html">fixture A</a>' in guide
+    assert "<table>" in guide and "<title>Instructor guide (fixture) |" in guide
+
+
+@pytest.mark.slow
+def test_collection_index_lists_every_notebook() -> None:
+    outputs = support.collection_site()
+    index = (outputs / "index.html").read_text(encoding="utf-8")
+    for notebook in sorted(support.collection_notebooks().glob("*.ipynb")):
+        assert f'href="{notebook.stem}.html"' in index
+        assert (outputs / f"{notebook.stem}.html").is_file()
+    if (support.PROJECT / "data" / "glossary.csv").exists():
+        assert (outputs / "glossary.html").is_file()
+
+
+# -- rendering, without running anything --------------------------------------------------
+
+
+def _notebook() -> nbformat.NotebookNode:
+    nb = nbformat.read(support.GOOD / "a_chart.ipynb", as_version=4)
+    nb.metadata["diaspora_run"] = {
+        "parameters": [
+            {
+                "name": "end_year",
+                "type": "int",
+                "default": "2010",
+                "value": "2005",
+                "overridden": True,
+                "help": "last <year>",
+            }
+        ]
+    }
+    return nb
+
+
+def test_summary_prefers_metadata_then_first_paragraph() -> None:
+    nb = _notebook()
+    assert site.notebook_summary(nb).startswith("A small fixture notebook")
+    nb.metadata["diaspora"] = {"summary": "Given summary."}
+    assert site.notebook_summary(nb) == "Given summary."
+    assert site.notebook_title(nb, "x") == "Fixture A: a chart"
+
+
+def test_parameter_table_escapes_and_marks_changes() -> None:
+    table = site.parameter_table(site.parameter_rows(_notebook()))
+    assert 'class="changed"' in table and "last &lt;year&gt;" in table
+    assert site.parameter_table([]) == ""
+
+
+def test_rendering_is_deterministic(tmp_path: Path) -> None:
+    web = site.Site(tmp_path, glossary=False, guide=False)
+    first = site.render_notebook(_notebook(), "a_chart", web).read_bytes()
+    second = site.render_notebook(_notebook(), "a_chart", web).read_bytes()
+    assert first == second
+    assert b"glossary.html" not in first, "no link to a page that does not exist"
+
+
+def test_figure_metadata_key_matches_charts() -> None:
+    assert site.FIGURE_METADATA_KEY == charts.style.FIGURE_METADATA_KEY
