@@ -164,7 +164,7 @@ def placed_events(
     One row per event of ``events`` (the ``analysis.timeline.events`` table, filtered),
     with its lane, row ``y``, ``start``/``end`` in decimal years and the label ``text``.
     """
-    fig, ax = style.titled_figure("", "", "", figsize=style.SLIDE_SIZE)
+    fig, ax = plt.subplots(figsize=style.SLIDE_SIZE)
     try:
         return draw_timeline(ax, events, kinds, start_year, end_year)
     finally:

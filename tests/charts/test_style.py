@@ -20,7 +20,8 @@ from diaspora_helpers import charts
 charts.apply_style()
 fig, ax = charts.titled_figure("A finding", "What is measured, unit", "Test data")
 ax.bar(["a", "b"], [1, 2])
-charts.style.save_figure(fig, "demo", pd.DataFrame({{"x": ["a", "b"], "y": [1, 2]}}), Path({folder!r}))
+data = pd.DataFrame({{"x": ["a", "b"], "y": [1, 2]}})
+charts.style.save_figure(fig, "demo", data, Path({folder!r}))
 """
 
 
