@@ -6,7 +6,7 @@ and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
 
 from __future__ import annotations
 
-from diaspora_helpers.analysis import demography, key_figures
+from diaspora_helpers.analysis import demography, key_figures, population
 from diaspora_helpers.exercises.grading import (
     PERCENT,
     RATIO,
@@ -104,7 +104,7 @@ def check_foreign_born_ratio(answer: object) -> Verdict:
     key = key_figures.key_figures()
     count = float(key.at["foreigners_in_mali", "value"])
     year = int(key.at["foreigners_in_mali", "reference_year"])
-    table = demography.foreigners_comparison(count, year)
+    table = population.foreigners_comparison(count, year)
     same_year = table[(table["year"] == year) & (table.index > 0)]
     correct = float(same_year["ratio_to_census"].iloc[-1])
     others = table[(table["year"] != year)]["ratio_to_census"]

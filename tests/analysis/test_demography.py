@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from diaspora_helpers.analysis import demography
+from diaspora_helpers.analysis import demography, population
 
 # A small UN-shaped table: two years, three destinations, women and men, World rows and a
 # region row that must never be added to the countries.
@@ -152,23 +152,23 @@ def test_continent_totals_for_the_document_comparison():
 
 
 def test_shares_of_population_differ_by_denominator():
-    shares = demography.shares_of_population(4_000_000, 14_528_662)
+    shares = population.shares_of_population(4_000_000, 14_528_662)
     assert shares["share_of_residents_pct"] == pytest.approx(27.532, abs=1e-3)
     assert shares["share_of_all_pct"] == pytest.approx(21.588, abs=1e-3)
     with pytest.raises(ValueError):
-        demography.shares_of_population(1, 0)
+        population.shares_of_population(1, 0)
 
 
 def test_interpolation_between_estimates_and_no_extrapolation():
     values = pd.Series([200.0, 300.0], index=[2005, 2010])
-    assert demography.interpolate(values, 2009) == pytest.approx(280.0)
-    assert demography.interpolate(values, 2010) == 300.0
+    assert population.interpolate(values, 2009) == pytest.approx(280.0)
+    assert population.interpolate(values, 2010) == 300.0
     with pytest.raises(ValueError, match="outside"):
-        demography.interpolate(values, 2012)
+        population.interpolate(values, 2012)
 
 
 def test_foreigners_comparison_sets_census_against_born_abroad():
-    table = demography.foreigners_comparison(100, 2009, _stock())
+    table = population.foreigners_comparison(100, 2009, _stock())
     assert table["year"].tolist() == [2009, 2005, 2010, 2009]
     assert table["persons"].iloc[-1] == pytest.approx(280.0)
     assert table["ratio_to_census"].iloc[-1] == pytest.approx(2.8)
@@ -212,15 +212,15 @@ def test_population_counts_beside_the_world_bank_estimate():
             "value": [110.0, 190.0, 195.0],
         }
     )
-    table = demography.population_counts(census, wdi)
+    table = population.population_counts(census, wdi)
     assert table["year"].tolist() == [2009, 2022]
     assert table["difference_pct"].tolist() == pytest.approx([10.0, -5.0])
-    series = demography.population_series(wdi=wdi, start=2020)
+    series = population.population_series(wdi=wdi, start=2020)
     assert series["year"].tolist() == [2022, 2023]
 
 
 def test_immigrant_origins():
-    origins = demography.immigrant_origins(2010, 5, _stock())
+    origins = population.immigrant_origins(2010, 5, _stock())
     assert origins["persons"].tolist() == [120]
 
 

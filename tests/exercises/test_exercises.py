@@ -17,7 +17,15 @@ from typing import Any
 import pytest
 
 from diaspora_helpers import exercises
-from diaspora_helpers.analysis import audit, demography, key_figures, policy, remittances, timeline
+from diaspora_helpers.analysis import (
+    audit,
+    demography,
+    key_figures,
+    policy,
+    population,
+    remittances,
+    timeline,
+)
 from diaspora_helpers.data import load
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -37,7 +45,7 @@ def _admin_to_un(un_year: int = 2020) -> float:
 
 def _foreign_born_ratio() -> float:
     key = key_figures.key_figures()
-    table = demography.foreigners_comparison(key.at["foreigners_in_mali", "value"], 2009)
+    table = population.foreigners_comparison(key.at["foreigners_in_mali", "value"], 2009)
     return float(
         table.loc[table["estimate"].str.contains("interpolated"), "ratio_to_census"].iloc[0]
     )

@@ -1,0 +1,153 @@
+"""Mali's resident population (RGPH censuses and World Bank estimates) and the foreigners
+and immigrants living in Mali: the denominators of every share of the population.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from diaspora_helpers.analysis.demography import (
+    CENSUS_TABLE,
+    WDI_TABLE,
+    _countries,
+    _un,
+    display_names,
+    totals_over_time,
+)
+from diaspora_helpers.data import given_or_load
+
+
+def shares_of_population(persons: float, residents: float) -> dict[str, float]:
+    """Return ``persons`` abroad as a share of residents and of residents plus those abroad."""
+    if residents <= 0:
+        raise ValueError(f"the resident population must be positive, got {residents}")
+    return {
+        "share_of_residents_pct": 100 * persons / residents,
+        "share_of_all_pct": 100 * persons / (residents + persons),
+    }
+
+
+def wdi_value(
+    indicator: str, year: int, iso3: str = "MLI", wdi: pd.DataFrame | None = None
+) -> float:
+    """Return one World Development Indicators value (KeyError naming what is missing)."""
+    table = given_or_load(WDI_TABLE, wdi)
+    rows = table[
+        (table["iso3"] == iso3) & (table["indicator_code"] == indicator) & (table["year"] == year)
+    ]
+    if rows.empty:
+        raise KeyError(f"no {indicator} value for {iso3} in {year}")
+    return float(rows["value"].iloc[0])
+
+
+def population_counts(
+    census: pd.DataFrame | None = None, wdi: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Return the census counts of residents beside the World Bank's estimate for that year."""
+    census = given_or_load(CENSUS_TABLE, census)
+    counts = census[census["measure"].astype("str") == "resident population total"]
+    rows = []
+    for row in counts.sort_values("year").itertuples():
+        year = int(row.year)
+        estimate = wdi_value("SP.POP.TOTL", year, wdi=wdi)
+        rows.append(
+            {
+                "year": year,
+                "census": row.census,
+                "census_count": float(row.value),
+                "world_bank_estimate": estimate,
+                "difference_pct": 100 * (estimate - row.value) / row.value,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def population_series(
+    iso3: str = "MLI", wdi: pd.DataFrame | None = None, start: int | None = None
+) -> pd.DataFrame:
+    """Return the World Bank population estimate (SP.POP.TOTL) by year."""
+    table = given_or_load(WDI_TABLE, wdi)
+    rows = table[(table["iso3"] == iso3) & (table["indicator_code"] == "SP.POP.TOTL")]
+    out = pd.DataFrame(
+        {"year": rows["year"].astype("int64"), "population": rows["value"].astype("float64")}
+    )
+    if start is not None:
+        out = out[out["year"] >= start]
+    return out.sort_values("year").reset_index(drop=True)
+
+
+def interpolate(values: pd.Series, year: int) -> float:
+    """Return a value for ``year`` by straight-line interpolation between the nearest years.
+
+    ``values`` is indexed by year; a year outside their span raises ValueError rather than
+    extrapolating.
+    """
+    series = values.dropna().sort_index()
+    index = [int(y) for y in series.index]
+    if year in index:
+        return float(series.loc[year])
+    if not index or year < index[0] or year > index[-1]:
+        raise ValueError(f"{year} is outside the years available ({index[0]}-{index[-1]})")
+    before = max(y for y in index if y < year)
+    after = min(y for y in index if y > year)
+    weight = (year - before) / (after - before)
+    return float(series.loc[before] + weight * (series.loc[after] - series.loc[before]))
+
+
+def foreigners_comparison(
+    document_count: float,
+    document_year: int,
+    stock: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return the document's count of foreign nationals beside the UN immigrant stock.
+
+    The UN counts people born abroad (an interpolated value for the document's year, and
+    the estimates on either side); the census count is of foreign nationals.
+    """
+    table = _un(stock)
+    immigrants = totals_over_time("immigrants", table)["total"]
+    rows = [
+        {
+            "estimate": f"Census {document_year} (source document): foreign nationals",
+            "year": document_year,
+            "persons": float(document_count),
+            "how": "census count of residents with a foreign nationality",
+        }
+    ]
+    before = max((y for y in immigrants.index if y <= document_year), default=None)
+    after = min((y for y in immigrants.index if y >= document_year), default=None)
+    for year in sorted({y for y in (before, after) if y is not None}):
+        rows.append(
+            {
+                "estimate": f"UN DESA {year}: born abroad",
+                "year": int(year),
+                "persons": float(immigrants.loc[year]),
+                "how": "UN estimate of people born abroad living in Mali",
+            }
+        )
+    if document_year not in immigrants.index:
+        rows.append(
+            {
+                "estimate": f"UN DESA, interpolated to {document_year}: born abroad",
+                "year": document_year,
+                "persons": interpolate(immigrants, document_year),
+                "how": "straight line between the two UN estimates on either side",
+            }
+        )
+    out = pd.DataFrame(rows)
+    out["ratio_to_census"] = out["persons"] / float(document_count)
+    return out
+
+
+def immigrant_origins(year: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the ``n`` largest countries of birth of immigrants in Mali in ``year``."""
+    rows = _countries(_un(stock), "immigrants", year)
+    out = pd.DataFrame(
+        {
+            "iso3": rows["partner_iso3"].astype("str"),
+            "country": display_names(rows["partner_iso3"], rows["partner_name"]),
+            "persons": rows["value"].astype("int64"),
+        }
+    )
+    out = out.sort_values(["persons", "iso3"], ascending=[False, True]).head(n)
+    return out.reset_index(drop=True)
