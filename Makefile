@@ -24,6 +24,7 @@ run: $(STAMP)  ## execute every notebook with papermill into outputs/, with HTML
 test: $(STAMP)  ## lint, unit tests, data checks, end-to-end tests and strict nbval over notebooks/
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest tests -W error::DeprecationWarning
 	$(PY) data/build/assemble_datapackage.py --check
 	$(VENV)/bin/frictionless validate data/datapackage.json
