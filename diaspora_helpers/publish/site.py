@@ -19,9 +19,11 @@ import html
 import re
 import threading
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import mistune
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
@@ -37,110 +39,17 @@ THUMBNAIL_WIDTH = 360
 # because importing charts costs this process pandas and matplotlib).
 FIGURE_METADATA_KEY = "diaspora_figure"
 
-CSS = """
-:root { color-scheme: light; --ink: #222; --muted: #5b5b5b; --line: #ddd; --accent: #b5451b; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
-  "DejaVu Sans", sans-serif; color: var(--ink); background: #fff; }
-header.site, footer.site { background: #f6f3ef; border-bottom: 1px solid var(--line); }
-footer.site { border-top: 1px solid var(--line); border-bottom: 0; color: var(--muted);
-  font-size: .85rem; margin-top: 3rem; }
-header.site nav, footer.site p, main { max-width: 62rem; margin: 0 auto; padding: .6rem 1.2rem; }
-header.site a { margin-right: 1.2rem; }
-a { color: #1f5f8b; }
-h1, h2, h3 { line-height: 1.25; }
-img { max-width: 100%; height: auto; }
-pre, code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
-  font-size: .88rem; }
-pre { overflow-x: auto; padding: .6rem .8rem; background: #f7f7f7; border-radius: 4px;
-  margin: .4rem 0; white-space: pre-wrap; }
-details.code { margin: .3rem 0; }
-details.code > summary { cursor: pointer; color: var(--muted); font-size: .85rem; }
-details.code .highlight pre { background: #f4f6f8; }
-.output_stderr pre { background: #fff4e5; }
-.output_error pre { background: #fdecea; }
-table { border-collapse: collapse; margin: .6rem 0; font-size: .9rem; }
-th, td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left;
-  vertical-align: top; }
-thead th { border-bottom: 2px solid #bbb; }
-.rendered_html table td, .rendered_html table th { text-align: right; }
-.output_html { overflow-x: auto; }
-table.dataframe { border: 0; }
-table.dataframe th, table.dataframe td { border: 0; border-bottom: 1px solid var(--line); }
-table.params { background: #fbfaf8; }
-table.params td.changed { font-weight: 600; color: var(--accent); }
-.figure-files { font-size: .85rem; color: var(--muted); margin: 0 0 1rem; }
-.cell { margin: .5rem 0; }
-a.anchor-link { display: none; }
-ul.notebooks { list-style: none; padding: 0; }
-ul.notebooks > li { display: flex; gap: 1.2rem; border-bottom: 1px solid var(--line);
-  padding: 1rem 0; }
-ul.notebooks > li > a.thumb { flex: 0 0 auto; }
-ul.notebooks img.thumb { width: 240px; border: 1px solid var(--line); }
-ul.notebooks h2 { margin: 0 0 .3rem; font-size: 1.2rem; }
-.status-failed { color: #a40000; font-weight: 600; }
-.muted { color: var(--muted); }
-"""
+TEMPLATES = resources.files("diaspora_helpers.publish") / "templates"
+_PAGES = jinja2.Environment(
+    loader=jinja2.FunctionLoader(lambda name: (TEMPLATES / name).read_text(encoding="utf-8")),
+    autoescape=jinja2.select_autoescape(default=True),
+    keep_trailing_newline=True,
+)
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<link rel="icon" href="data:,">
-<style>{css}</style>
-</head>
-<body>
-<header class="site"><nav>{nav}</nav></header>
-<main>
-{body}
-</main>
-<footer class="site"><p>{footer}</p></footer>
-</body>
-</html>
-"""
 
-_TEMPLATE = r"""{%- extends 'classic/base.html.j2' -%}
-{% block codecell %}
-{%- set tags = cell.metadata.get('tags', []) -%}
-{%- if 'injected-parameters' in tags -%}
-{%- elif 'parameters' in tags -%}
-<div class="cell parameters">
-{{ resources.parameter_table }}
-<details class="code"><summary>Show the parameters cell</summary>
-{{ cell.source | highlight_code(metadata=cell.metadata) }}
-{%- if resources.injected_source %}
-<p class="muted">Values passed by the runner:</p>
-{{ resources.injected_source | highlight_code(metadata=cell.metadata) }}
-{%- endif %}
-</details>
-</div>
-{%- else -%}
-{{ super() }}
-{%- endif -%}
-{% endblock codecell %}
-
-{% block input_group -%}
-{%- if cell.source.strip() -%}
-<details class="code"><summary>Show code</summary>
-{{ cell.source | highlight_code(metadata=cell.metadata) }}
-</details>
-{%- endif -%}
-{% endblock input_group %}
-
-{% block data_png scoped %}
-{{ super() }}
-{%- set name = output.metadata.get('diaspora_figure') -%}
-{%- if name and resources.figure_links.get(name) %}
-<p class="figure-files">{{ resources.figure_links[name] }}</p>
-{%- endif %}
-{% endblock data_png %}
-
-{% block data_javascript scoped %}{% endblock data_javascript %}
-{% block data_widget_view scoped %}{% endblock data_widget_view %}
-{% block footer %}{% endblock footer %}
-"""
+def _css() -> str:
+    """Return the site's stylesheet (``templates/site.css``)."""
+    return (TEMPLATES / "site.css").read_text(encoding="utf-8")
 
 
 _EXPORTERS = threading.local()
@@ -151,7 +60,10 @@ def _exporter() -> HTMLExporter:
     are not shared across threads)."""
     exporter = getattr(_EXPORTERS, "exporter", None)
     if exporter is None:
-        exporter = HTMLExporter(template_name="basic", raw_template=_TEMPLATE)
+        exporter = HTMLExporter(
+            template_name="basic",
+            raw_template=(TEMPLATES / "notebook.html.j2").read_text(encoding="utf-8"),
+        )
         exporter.exclude_input_prompt = True
         exporter.exclude_output_prompt = True
         exporter.anchor_link_text = ""
@@ -161,9 +73,9 @@ def _exporter() -> HTMLExporter:
 
 def page(title: str, body: str, *, nav: str, footer: str = "") -> str:
     """Return a complete HTML page with the site's CSS and navigation."""
-    return _PAGE.format(
-        title=html.escape(title),
-        css=CSS.strip() + "\n" + _pygments_css(),
+    return _PAGES.get_template("page.html.j2").render(
+        title=title,
+        css=_css().strip() + "\n" + _pygments_css(),
         nav=nav,
         body=body,
         footer=footer or f"{html.escape(SITE_TITLE)}: generated by the collection's runner.",
