@@ -60,7 +60,12 @@ def apply_style() -> None:
             "xtick.color": PALETTE["ink"],
             "ytick.color": PALETTE["ink"],
             "svg.hashsalt": "mali-diaspora",
-            "svg.fonttype": "path",
+            # SVG text stays text: smaller and faster to write than glyph outlines. The
+            # font stack below renders it alike on phones (Roboto, Noto), Apple devices
+            # and desktops; DejaVu Sans is what the PNGs are drawn with.
+            "svg.fonttype": "none",
+            "font.family": "sans-serif",
+            "font.sans-serif": ["DejaVu Sans", "Noto Sans", "Roboto", "Helvetica", "Arial"],
         }
     )
     pd.set_option("display.max_colwidth", 250)
@@ -168,10 +173,14 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame, folder: Path) -> lis
     fig.savefig(written[0], metadata=PNG_METADATA)
     fig.savefig(written[1], metadata=SVG_METADATA)
     data.to_csv(written[2], index=False, lineterminator="\n")
+    slide = folder / f"{name}_slide.png"
     original = fig.get_size_inches().copy()
+    if tuple(original) == SLIDE_SIZE and mpl.rcParams["savefig.dpi"] == SLIDE_DPI:
+        # Already a 16:9 slide drawn at the slide's resolution: the PNG is the slide.
+        slide.write_bytes(written[0].read_bytes())
+        return [*written, slide]
     fig.set_size_inches(*SLIDE_SIZE)
     _place_texts(fig)
-    slide = folder / f"{name}_slide.png"
     fig.savefig(slide, dpi=SLIDE_DPI, metadata=PNG_METADATA)
     fig.set_size_inches(*original)
     _place_texts(fig)
