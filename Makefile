@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)  ## execute every notebook with papermill into outputs/, with HTML pages and an index
@@ -48,9 +48,9 @@ format: $(STAMP)  ## apply ruff's formatting and safe fixes
 bench: $(STAMP)  ## time the full run against a naive papermill + nbconvert baseline
 	$(NOTEBOOKS_RUN) bench
 
-lock:  ## rebuild requirements.lock from pyproject.toml in a throwaway venv
+lock:  ## rebuild requirements.lock (runtime, dev and build extras) in a throwaway venv
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[build]'
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[dev,build]'
 	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^diaspora-helpers' > requirements.lock
 	rm -rf .venv-lock
 

@@ -1,58 +1,133 @@
-"""The conda environment, the pyproject and the lock name the same packages."""
+"""The conda environment, the pyproject and the lock agree.
 
+pyproject.toml declares the runtime packages, the ``dev`` extra (tests and linters) and the
+``build`` extra; requirements.lock pins all of them and everything they pull in; environment.yml
+brings the runtime and dev packages for Binder.
+"""
+
+import importlib.metadata
+import json
 import re
 import tomllib
 from pathlib import Path
 
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _name(requirement: str) -> str:
-    return re.split(r"[<>=!~ \[]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+def _project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
 
-def _pyproject_names() -> set[str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    return {_name(r) for r in project["dependencies"]}
+def _requirements(group: str) -> dict[str, Requirement]:
+    """The requirements of ``runtime`` or of an extra, by canonical name."""
+    project = _project()
+    if group == "runtime":
+        lines = project["dependencies"]
+    else:
+        lines = project["optional-dependencies"][group]
+    requirements = [Requirement(line) for line in lines]
+    assert requirements, f"pyproject.toml declares no {group} requirement"
+    return {canonicalize_name(r.name): r for r in requirements}
 
 
-def _environment_names() -> set[str]:
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
-    names: set[str] = set()
-    for dep in env["dependencies"]:
-        if isinstance(dep, dict):
-            names |= {_name(r) for r in dep["pip"] if not r.startswith("-e")}
-        else:
-            names.add(_name(dep))
-    return names - {"python", "pip"}
+def _environment() -> dict:
+    return yaml.safe_load((ROOT / "environment.yml").read_text())
 
 
-def test_environment_yml_names_the_pyproject_packages():
-    assert _environment_names() == _pyproject_names()
+def _environment_requirements() -> dict[str, Requirement]:
+    requirements: dict[str, Requirement] = {}
+    for dep in _environment()["dependencies"]:
+        lines = dep["pip"] if isinstance(dep, dict) else [dep]
+        for line in lines:
+            if not line.startswith("-e"):
+                requirement = Requirement(line)
+                name = canonicalize_name(requirement.name)
+                assert name not in requirements, f"environment.yml names {name} twice"
+                requirements[name] = requirement
+    return requirements
+
+
+def _pins() -> dict[str, Version]:
+    pins: dict[str, Version] = {}
+    for line in (ROOT / "requirements.lock").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            match = re.fullmatch(r"([A-Za-z0-9._-]+)==([^\s=<>!~;]+)", line.strip())
+            assert match, f"requirements.lock: {line!r} is not an exact name==version pin"
+            pins[canonicalize_name(match[1])] = Version(match[2])
+    return pins
+
+
+def test_environment_yml_names_the_runtime_and_dev_packages():
+    expected = _requirements("runtime").keys() | _requirements("dev").keys()
+    named = _environment_requirements().keys() - {"python", "pip"}
+    assert named == expected, (
+        f"missing from environment.yml: {sorted(expected - named)}; "
+        f"not in pyproject's runtime or dev: {sorted(named - expected)}"
+    )
+
+
+def test_environment_yml_asks_for_the_pyproject_lower_bounds():
+    declared = _requirements("runtime") | _requirements("dev")
+    environment = _environment_requirements()
+    differ = {
+        name: (str(environment[name].specifier), str(declared[name].specifier))
+        for name in declared.keys() & environment.keys()
+        if environment[name].specifier != declared[name].specifier
+    }
+    assert not differ, f"environment.yml and pyproject.toml disagree (yml, toml): {differ}"
 
 
 def test_environment_installs_the_project_itself():
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    env = _environment()
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert "-e ." in pip_section
     assert env["channels"] == ["conda-forge"]
 
 
-def test_lock_pins_every_dependency_exactly():
-    pins = {}
-    for line in (ROOT / "requirements.lock").read_text().splitlines():
-        if line and not line.startswith("#"):
-            name, _, version = line.partition("==")
-            pins[_name(name)] = version
-    missing = sorted(n for n in _pyproject_names() if not pins.get(n))
+def test_runtime_and_dev_packages_are_apart():
+    both = _requirements("runtime").keys() & _requirements("dev").keys()
+    assert not both, f"declared both at run time and in the dev extra: {sorted(both)}"
+
+
+def test_lock_pins_every_requirement_exactly():
+    pins = _pins()
+    declared = _requirements("runtime") | _requirements("dev") | _requirements("build")
+    missing = sorted(name for name in declared if name not in pins)
     assert not missing, f"requirements.lock lacks exact pins for {missing}: run make lock"
 
 
-def test_notebooks_use_the_standard_kernel():
-    import json
+def test_lock_pins_satisfy_the_pyproject_lower_bounds():
+    pins = _pins()
+    declared = _requirements("runtime") | _requirements("dev") | _requirements("build")
+    below = {
+        name: f"{pins[name]} does not satisfy {requirement}"
+        for name, requirement in declared.items()
+        if name in pins and not requirement.specifier.contains(pins[name], prereleases=True)
+    }
+    assert not below, f"requirements.lock pins outside pyproject's bounds: {below}"
 
-    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+
+def test_installed_packages_are_the_locked_versions():
+    """The test environment is made from the lock, so the metadata read below is the lock's."""
+    wrong = {}
+    for name, version in _pins().items():
+        try:
+            installed = Version(importlib.metadata.version(name))
+        except importlib.metadata.PackageNotFoundError:
+            installed = None
+        if installed != version:
+            wrong[name] = f"locked {version}, installed {installed}"
+    assert not wrong, f"this environment is not the lock's (rm -rf .venv, then make): {wrong}"
+
+
+def test_notebooks_use_the_standard_kernel():
+    paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert paths, "no notebooks found"
+    for path in paths:
         spec = json.loads(path.read_text())["metadata"]["kernelspec"]
         assert spec["name"] == "python3", path.name
