@@ -1,5 +1,16 @@
 # The collection's verbs. Every target creates .venv from requirements.lock if it is missing.
 PYTHON ?= python3
+# The oldest Python the lock installs on: requires-python in pyproject.toml says the same (a test checks).
+PYTHON_FLOOR := 3.11.2
+# Python code that exits with a message unless it runs on Python $(PYTHON_FLOOR) or newer.
+FLOOR_GATE = import sys; need = tuple(int(n) for n in "$(PYTHON_FLOOR)".split(".")); \
+  found = "%d.%d.%d" % sys.version_info[:3]; \
+  sys.exit(0 if sys.version_info[:3] >= need else "Python $(PYTHON_FLOOR) or newer is needed, " \
+  + "but $(PYTHON) is Python " + found + ": run make with PYTHON=path/to/a/newer/python3")
+# make lock resolves for Python $(PYTHON_FLOOR), but pip reads markers with the Python it runs on.
+LOCK_GATE = import sys; need = tuple(int(n) for n in "$(PYTHON_FLOOR)".split("."))[:2]; \
+  sys.exit(0 if sys.version_info[:2] == need else "make lock needs a Python %d.%d " % need \
+  + "(pip reads markers with it), but $(PYTHON) is Python %d.%d" % sys.version_info[:2])
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
@@ -12,10 +23,10 @@ help:  ## list the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
+	@$(PYTHON) -c '$(FLOOR_GATE)'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)  ## execute every notebook with papermill into outputs/, with HTML pages and an index
@@ -49,10 +60,23 @@ format: $(STAMP)  ## apply ruff's formatting and safe fixes
 bench: $(STAMP)  ## time the full run against a naive papermill + nbconvert baseline
 	$(NOTEBOOKS_RUN) bench
 
-lock:  ## rebuild requirements.lock from pyproject.toml in a throwaway venv
+# Prints the pins of a pip install report (the project itself left out), sorted as pip freeze sorts.
+define PINS_FROM_REPORT
+import json, sys
+report = json.load(open(sys.argv[1]))
+pins = {i["metadata"]["name"]: i["metadata"]["version"] for i in report["install"]}
+pins.pop("diaspora-helpers")
+print("\n".join(f"{name}=={pins[name]}" for name in sorted(pins, key=str.lower)))
+endef
+export PINS_FROM_REPORT
+
+lock:  ## rebuild requirements.lock (runtime, dev and build extras), resolved for the Python floor
+	@$(PYTHON) -c '$(LOCK_GATE)'
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet --disable-pip-version-check -e '.[build]'
-	.venv-lock/bin/pip freeze --exclude-editable | grep -v '^diaspora-helpers' > requirements.lock
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check --upgrade 'pip>=23.3'
+	.venv-lock/bin/pip install --quiet --disable-pip-version-check --dry-run --ignore-installed \
+	  --python-version $(PYTHON_FLOOR) --only-binary=:all: --report .venv-lock/report.json '.[dev,build]'
+	.venv-lock/bin/python -c "$$PINS_FROM_REPORT" .venv-lock/report.json > requirements.lock
 	rm -rf .venv-lock
 
 clean:  ## remove generated files (outputs, caches); keeps .venv
