@@ -36,10 +36,9 @@ test: $(STAMP)  ## lint, unit tests, data checks, end-to-end tests and strict nb
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-	$(PY) -m pytest tests -W error::DeprecationWarning
 	$(PY) data/build/assemble_datapackage.py --check
 	$(VENV)/bin/frictionless validate data/datapackage.json
-	$(PY) -m pytest $(NBVAL_OPTS) notebooks
+	$(PY) -m pytest -n 2 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) tests notebooks
 
 lab: $(STAMP)  ## open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/

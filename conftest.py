@@ -11,3 +11,15 @@ import os
 os.environ.pop("MPLBACKEND", None)
 os.environ.pop("DIASPORA_FIGURES_DIR", None)
 os.environ["PYTHONHASHSEED"] = "0"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Remove the runs the xdist workers shared (``support.shared_folder``), once, at the end."""
+    if hasattr(session.config, "workerinput"):
+        return
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    for folder in Path(tempfile.gettempdir()).glob("diaspora-shared-*"):
+        shutil.rmtree(folder, ignore_errors=True)

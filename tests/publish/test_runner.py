@@ -462,24 +462,3 @@ def test_interrupt_stops_kernels_and_cleans_up(previous: Path, signum: int) -> N
 
 
 # -- the real collection ------------------------------------------------------------------
-
-
-@pytest.mark.slow
-def test_collection_runs_with_the_network_unavailable() -> None:
-    reason = support.network_namespace_available()
-    if reason is not None:
-        pytest.skip(f"no network namespace for the offline run: {reason}")
-    _, offline, result = support.collection_second_run()
-    assert offline
-    assert result.returncode == 0, result.stderr + result.stdout
-
-
-@pytest.mark.slow
-def test_collection_rerun_is_byte_identical() -> None:
-    first = support.tree(support.collection_site())
-    outputs, _, result = support.collection_second_run()
-    assert result.returncode == 0, result.stderr + result.stdout
-    assert support.differences(first, support.tree(outputs)) == []
-    stems = [p.stem for p in requests.discover(support.collection_notebooks())]
-    for stem in stems:
-        assert f"{stem}.ipynb" in first and f"{stem}.html" in first
