@@ -38,7 +38,7 @@ test: $(STAMP)  ## lint, unit tests, data checks, end-to-end tests and strict nb
 	$(VENV)/bin/lint-imports
 	$(PY) data/build/assemble_datapackage.py --check
 	$(VENV)/bin/frictionless validate data/datapackage.json
-	$(PY) -m pytest -n 2 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) tests notebooks
+	$(PY) -m pytest -n 3 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) tests notebooks
 
 lab: $(STAMP)  ## open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
