@@ -568,8 +568,8 @@ OTHER_COUNT_SOURCES = {
         ),
         "reliability": (
             "A register of Malian nationals abroad drawn up for elections: it holds those who "
-            "came forward at embassies and consulates, so it misses the unregistered and may "
-            "keep people who have moved; it counts citizens, not people born in Mali."
+            "registered, so it misses the others and may keep people who have moved on; it "
+            "counts citizens, not people born in Mali."
         ),
     },
     "iom_profile_2009": {
