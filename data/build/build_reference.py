@@ -552,6 +552,232 @@ def build_census(ref: Path) -> list[dict[str, str]]:
     return rows
 
 
+# --------------------------------------------------------------------------- other counts
+
+#: What each source of other_counts_and_texts/malians_abroad_other_counts.csv counts, how
+#: it is cited and how far it can be trusted, in the collection's words.
+OTHER_COUNT_SOURCES = {
+    "race_2001": {
+        "count_kind": "electoral_register",
+        "publisher": "Government of Mali",
+        "citation": (
+            "Government of Mali, Recensement Administratif à Caractère Électoral (RACE) 2001, "
+            "as tabulated in CARIM, Migration Profile: Mali (A. Di Bartolomeo, T. Fakhoury, "
+            "D. Perrin; Robert Schuman Centre for Advanced Studies, European University "
+            "Institute, May 2010), table of Malians residing abroad by region of residence, 2001"
+        ),
+        "reliability": (
+            "A register of Malian nationals abroad drawn up for elections: it holds those who "
+            "registered, so it misses the others and may keep people who have moved on; it "
+            "counts citizens, not people born in Mali."
+        ),
+    },
+    "iom_profile_2009": {
+        "count_kind": "census_round_estimate",
+        "publisher": "International Organization for Migration (IOM)",
+        "citation": (
+            "IOM, Migration au Mali : Profil national 2009, as summarised in an IOM press "
+            "briefing note"
+        ),
+        "reliability": (
+            "Built from the censuses that destination countries held around 2000, which differ "
+            "in date and definition; only a lower bound and five shares are known from the "
+            "press note, not the counts behind them."
+        ),
+    },
+    "minister_2024": {
+        "count_kind": "statement",
+        "publisher": "Ministry of Malians Abroad (Mali)",
+        "citation": "Statement of the minister reported by Malikonews, 29 June 2024",
+        "reliability": (
+            "A figure given in a speech with no source or method: it shows how the official "
+            "figure has grown since the document's 4 million, not how many Malians live abroad."
+        ),
+    },
+}
+OTHER_COUNT_KINDS = {
+    "administrative_electoral_census": "electoral_register",
+    "census_round_estimate": "census_round_estimate",
+    "political_statement": "statement",
+}
+#: The RACE table's top-level groups; the rows after each one, up to the next, belong to it.
+RACE_REGIONS = (
+    "African countries",
+    "Arab countries",
+    "European countries",
+    "North America",
+    "Other countries",
+)
+#: Rows of the RACE table that group several countries: label -> ISO codes of the members.
+RACE_GROUPS = {
+    "Senegal (with Gambia and Cape Verde)": ("SEN", "GMB", "CPV"),
+    "France (with Spain and Portugal)": ("FRA", "ESP", "PRT"),
+}
+#: Notes on single rows, in the collection's words.
+OTHER_COUNT_NOTES = {
+    ("race_2001", "Cote d'Ivoire"): (
+        "Côte d'Ivoire's own 1998 census counts about 1.5 times as many Malian nationals as "
+        "the register"
+    ),
+    ("race_2001", "France (with Spain and Portugal)"): (
+        "The register lumps France with Spain and Portugal; the destination figure is dated "
+        "1999, the year of a French census, and the table does not say whether it covers "
+        "the other two"
+    ),
+    ("race_2001", "Senegal (with Gambia and Cape Verde)"): (
+        "The register lumps Senegal with Gambia and Cape Verde"
+    ),
+    ("race_2001", "North America"): (
+        "The destination figure adds the United States census of 2000 and the Canadian "
+        "census of 2006"
+    ),
+    ("race_2001", "Sudan"): (
+        "The CARIM table files Sudan under the Arab countries; a round 100,000 among exact "
+        "counts looks like an estimate"
+    ),
+    ("iom_profile_2009", "Total"): (
+        "A lower bound: the profile says more than 1.5 million, and gives no exact total"
+    ),
+    ("minister_2024", "Total"): "Given as about 6 million, rounded",
+}
+#: Shares of the IOM total by destination, read from the note of its row (checked below).
+IOM_SHARES = {
+    "Cote d'Ivoire": 32,
+    "Burkina Faso": 28,
+    "Guinea": 10,
+    "Nigeria": 6,
+    "Ghana": 5,
+}
+#: Counts given only in words in the note of a row: (source, label) -> (persons, qualifier).
+WORDED_COUNTS = {
+    ("iom_profile_2009", "Total"): (1_500_000, "more_than", "more than 1.5 million"),
+    ("minister_2024", "Total"): (6_000_000, "approximate", "about 6 million"),
+}
+
+
+def _check_race(rows: list[dict[str, str]]) -> dict[str, str]:
+    """Check the RACE table adds up and return the region each row belongs to."""
+    parent, current = {}, ""
+    for row in rows:
+        label = row["place_of_residence"]
+        if label == "Total":
+            continue
+        if label in RACE_REGIONS:
+            current = label
+        elif not current:
+            raise BuildError(f"RACE: {label} comes before any region")
+        else:
+            parent[label] = current
+    persons = {r["place_of_residence"]: int(r["persons"]) for r in rows}
+    total = persons["Total"]
+    if sum(persons[r] for r in RACE_REGIONS) != total:
+        raise BuildError("RACE: the regions do not add up to the total")
+    for region in RACE_REGIONS:
+        members = [label for label, up in parent.items() if up == region]
+        if members and sum(persons[m] for m in members) != persons[region]:
+            raise BuildError(f"RACE: the rows of {region} do not add up to it")
+    for row in rows:
+        share = float(row["share_of_total_pct"])
+        if abs(100 * int(row["persons"]) / total - share) > 0.051:
+            raise BuildError(f"RACE: the share of {row['place_of_residence']} does not recompute")
+    return parent
+
+
+def build_other_counts(ref: Path) -> list[dict[str, str]]:
+    """Return the other counts of Malians abroad (RACE 2001, IOM 2009, a 2024 statement)."""
+    raw = read_csv_rows(ref / "other_counts_and_texts" / "malians_abroad_other_counts.csv")
+    unknown = {r["source_id"] for r in raw} - set(OTHER_COUNT_SOURCES)
+    if unknown:
+        raise BuildError(f"other counts: undocumented sources {sorted(unknown)}")
+    race = [r for r in raw if r["source_id"] == "race_2001"]
+    parent = _check_race(race)
+    singles = {r["place_of_residence"] for r in race} - set(RACE_REGIONS) - {"Total"}
+    singles = {s for s in singles if s not in RACE_GROUPS and not s.startswith("Other ")}
+    places = resolve_all(singles | set(IOM_SHARES), "other counts")
+
+    rows = []
+
+    def add(raw_row: dict[str, str], place: str, **values: str) -> None:
+        source = OTHER_COUNT_SOURCES[raw_row["source_id"]]
+        kind = OTHER_COUNT_KINDS.get(raw_row["kind"])
+        if kind != source["count_kind"]:
+            raise BuildError(f"other counts: {raw_row['source_id']} is of kind {raw_row['kind']}")
+        record = {
+            "source_id": raw_row["source_id"],
+            "place": place,
+            "place_kind": values.get("place_kind", ""),
+            "parent": values.get("parent", ""),
+            "iso3": values.get("iso3", ""),
+            "members_iso3": values.get("members_iso3", ""),
+            "persons": values.get("persons", ""),
+            "qualifier": values.get("qualifier", ""),
+            "share_of_total_pct": values.get("share", ""),
+            "destination_census_persons": values.get("census", ""),
+            "destination_census_year": values.get("census_year", ""),
+            "count_kind": kind,
+            "reference_year": raw_row["reference_year"],
+            "publisher": source["publisher"],
+            "relayed_by": raw_row["relayed_by"],
+            "citation": source["citation"],
+            "source_url": raw_row["url"],
+            "reliability": source["reliability"],
+            "note": OTHER_COUNT_NOTES.get((raw_row["source_id"], place), ""),
+        }
+        rows.append(record)
+
+    for row in race:
+        label = row["place_of_residence"]
+        if label == "Total":
+            kind = "total"
+        elif label in RACE_REGIONS:
+            kind = "residual" if label.startswith("Other ") else "region"
+        elif label in RACE_GROUPS:
+            kind = "country_group"
+        elif label.startswith("Other "):
+            kind = "residual"
+        else:
+            kind = "country"
+        add(
+            row,
+            label,
+            place_kind=kind,
+            parent=parent.get(label, "Total" if label != "Total" else ""),
+            iso3=places[label].iso3 if kind == "country" else "",
+            members_iso3="; ".join(check_iso3(c) for c in RACE_GROUPS.get(label, ())),
+            persons=fmt_number(row["persons"]),
+            qualifier="exact",
+            share=fmt_number(row["share_of_total_pct"]),
+            census=fmt_number(row["destination_census_persons"])
+            if row["destination_census_persons"]
+            else "",
+            census_year=row["destination_census_year"],
+        )
+
+    for row in raw:
+        key = (row["source_id"], row["place_of_residence"])
+        if row["source_id"] == "race_2001":
+            continue
+        if key not in WORDED_COUNTS or row["persons"]:
+            raise BuildError(f"other counts: unexpected row {key}")
+        persons, qualifier, words = WORDED_COUNTS[key]
+        if words not in row["note"]:
+            raise BuildError(f"other counts: the note of {key} no longer says {words!r}")
+        add(row, "Total", place_kind="total", persons=str(persons), qualifier=qualifier)
+        if row["source_id"] == "iom_profile_2009":
+            for name, share in IOM_SHARES.items():
+                if f"{name} {share}%" not in row["note"]:
+                    raise BuildError(f"other counts: IOM share of {name} not in the note")
+                add(
+                    row,
+                    name,
+                    place_kind="country",
+                    parent="Total",
+                    iso3=places[name].iso3,
+                    share=str(share),
+                )
+    return rows
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -608,6 +834,7 @@ def build(ref: Path) -> tuple[dict[str, str], list[str]]:
         "wb_bilateral_2017": build_wb_bilateral(ref),
         "rpw_corridor_costs": rpw_rows,
         "census_figures": build_census(ref),
+        "malians_abroad_other_counts": build_other_counts(ref),
     }
     return {name: render(name, rows) for name, rows in tables.items()}, wdi_notes + rpw_notes
 
