@@ -91,11 +91,14 @@ def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> V
 @exercise("4.3")
 def check_busiest_year(answer: object) -> Verdict:
     """Exercise 4.3: the year in which the most events of the timeline started."""
-    busiest = timeline.busiest_years(timeline.events(), 1)
+    ranked = timeline.busiest_years(timeline.events(), n=100)
+    year, n = int(ranked["year"].iloc[0]), int(ranked["events"].iloc[0])
+    tied = int((ranked["events"] == n).sum()) - 1
     return grade_integer(
         answer,
-        int(busiest["year"].iloc[0]),
-        why="Several laws and codes were enacted within weeks of each other that year.",
+        year,
+        why=f"{n} events of the timeline started that year, the most of any year"
+        + (f"; {tied} other years have as many, and a tie goes to the earliest." if tied else "."),
         hint="Count events by their start year (timeline.per_year or a groupby) and take "
         "the largest count; on a tie, the earlier year.",
     )

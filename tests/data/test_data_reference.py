@@ -30,6 +30,7 @@ TABLES = [
     "wb_bilateral_2017",
     "rpw_corridor_costs",
     "census_figures",
+    "malians_abroad_other_counts",
 ]
 PEERS = ["MLI", "SEN", "BFA", "NER", "CIV", "GIN", "MRT"]
 FIELD_TYPES = {"string", "integer", "number", "boolean", "date", "year"}

@@ -372,7 +372,7 @@ def test_events_cover_the_dated_facts_of_the_document():
         ("2005", "institution"),
         ("1992-09-23", "law_policy"),
         ("1995-08-25", "law_policy"),
-        ("2000-03", "law_policy"),
+        ("2000-03-22", "law_policy"),
         ("2001-07-18", "law_policy"),
         ("2004-08-02", "law_policy"),
         ("2006-12-29", "law_policy"),
