@@ -34,12 +34,7 @@ SHARE_PUBLISHED = "BX.TRF.PWKR.DT.GD.ZS"  # remittances, % of GDP (2022 vintage)
 COST = "SI.RMT.COST.IB.ZS"  # average cost of sending USD 200 to the country, % (2022 vintage)
 
 VINTAGE_2022 = "WDI 2022-02-15"
-VINTAGE_2026 = "WDI 2026-07-01"
-
-# UN Sustainable Development Goals, target 10.c: by 2030, reduce the transaction costs of
-# migrant remittances to less than 3% and eliminate remittance corridors costing above 5%.
-SDG_TARGET_PCT = 3.0
-SDG_CORRIDOR_CEILING_PCT = 5.0
+VINTAGE_2026 = "WDI, datahub.io copy of 2026-07-01"
 
 
 def indicator(code: str, iso3s: Iterable[str], table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -402,8 +397,12 @@ def in_three_currencies(usd: float, year: int, wdi: pd.DataFrame | None = None) 
     """Return a US$ amount of ``year`` in US$, CFA francs (that year's rate) and euros.
 
     Euros go through the fixed parity and exist only from 1999; earlier years give NaN.
+    CFA francs are given only from ``currency.CFA_SINCE_YEAR`` (1984); earlier years, when
+    Mali issued its own franc, give NaN too.
     """
     wdi = given_or_load(WDI_TABLE, wdi)
+    if year < currency.CFA_SINCE_YEAR:
+        return {"usd": float(usd), "xof": float("nan"), "eur": float("nan")}
     xof = currency.convert(usd, "USD", "XOF", year, wdi)
     eur = currency.xof_to_eur(xof) if year >= currency.EURO_START_YEAR else float("nan")
     return {"usd": float(usd), "xof": float(xof), "eur": float(eur)}
@@ -430,19 +429,21 @@ def largest_fall(series: pd.Series) -> dict[str, float]:
 def with_xof(series: pd.DataFrame, wdi: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return ``series`` (with ``year`` and ``remittances_usd``) plus the amount in CFA francs.
 
-    Each year is converted at its own official rate (PA.NUS.FCRF); years without a rate
-    are dropped.
+    Each year from ``currency.CFA_SINCE_YEAR`` (1984) is converted at its own official rate
+    (PA.NUS.FCRF); earlier years, when Mali issued its own franc, keep their dollar amount
+    and get no CFA franc amount (NaN). Years without a rate are dropped.
     """
     rates = currency.xof_per_usd_rates(given_or_load(WDI_TABLE, wdi))
     out = series[series["year"].isin(rates.index)].copy()
-    out["xof_per_usd"] = out["year"].map(rates).astype("float64")
+    in_cfa = out["year"] >= currency.CFA_SINCE_YEAR
+    out["xof_per_usd"] = out["year"].map(rates).astype("float64").where(in_cfa)
     out["remittances_xof"] = out["remittances_usd"] * out["xof_per_usd"]
     return out.reset_index(drop=True)
 
 
 def currency_divergence(series: pd.DataFrame) -> list[int]:
     """Return the years in which remittances fell in US$ but rose in CFA francs (or the reverse)."""
-    ordered = series.sort_values("year")
+    ordered = series.dropna(subset=["remittances_xof"]).sort_values("year")
     usd = ordered["remittances_usd"].diff()
     xof = ordered["remittances_xof"].diff()
     opposite = (usd * xof) < 0

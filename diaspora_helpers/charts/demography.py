@@ -44,7 +44,7 @@ def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFram
         f"Mali's estimated population: {text.millions(first['population'], 1)} in "
         f"{int(first['year'])}, {text.millions(last['population'], 1)} in {int(last['year'])}",
         "Resident population, millions: World Bank yearly estimate (line) and census counts (dots)",
-        "World Bank, World Development Indicators (SP.POP.TOTL, July 2026 release); "
+        "World Bank, World Development Indicators (SP.POP.TOTL, WDI copy of 2026-07-01); "
         "INSTAT census counts RGPH 2009 and RGPH5 2022 as relayed by the press",
     )
     ax.plot(

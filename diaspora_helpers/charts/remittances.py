@@ -16,6 +16,7 @@ from diaspora_helpers import text
 from diaspora_helpers.analysis import remittances
 from diaspora_helpers.charts import style
 from diaspora_helpers.charts.style import barh_house
+from diaspora_helpers.data import currency
 
 
 def remittances_over_time(
@@ -29,8 +30,9 @@ def remittances_over_time(
         f"{focus_year}, peak USD {text.number(peak['remittances_usd'] / 1e6)} million in "
         f"{int(peak['year'])}",
         "Personal remittances received by Mali per year: millions of current USD (left) and "
-        "billions of CFA francs at each year's official rate (right)",
-        "World Bank, WDI July 2026 release (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source document "
+        f"billions of CFA francs at each year's official rate, from {currency.CFA_SINCE_YEAR}, "
+        "when Mali rejoined the CFA franc after issuing its own (right)",
+        "World Bank, WDI as copied on 2026-07-01 (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source document "
         "section 1.1 (BCEAO 2012, diamond)",
         ncols=2,
     )
@@ -54,9 +56,11 @@ def remittances_over_time(
     left.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
     left.legend(loc="upper left", fontsize=8.5)
     right.plot(series["year"], series["remittances_xof"] / 1e9, color=style.PALETTE["wb"])
-    right.scatter(
-        [focus_year], [in_focus["remittances_xof"] / 1e9], color=style.PALETTE["ink"], zorder=3
-    )
+    right.set_xlim(left.get_xlim())
+    if in_focus["remittances_xof"] == in_focus["remittances_xof"]:  # not NaN: 1984 or later
+        right.scatter(
+            [focus_year], [in_focus["remittances_xof"] / 1e9], color=style.PALETTE["ink"], zorder=3
+        )
     right.scatter(
         [doc_year], [amount["xof"] / 1e9], marker="D", color=style.PALETTE["mali"], zorder=4
     )
@@ -72,10 +76,10 @@ def remittances_share_of_gdp_two_releases(series: pd.DataFrame, compare_year: in
     derived = remittances.value_in(series, compare_year, "share_2026_derived_pct")
     fig, ax = style.titled_figure(
         f"Remittances in {compare_year}: {text.percent(published)} of GDP as published in 2022, "
-        f"{text.percent(derived)} with the 2026 release's GDP",
+        f"{text.percent(derived)} with the 2026 copy's GDP",
         "Personal remittances received by Mali, percent of GDP: as published in the 2022 release "
-        "(dashed) and derived from the 2026 release's remittances and GDP (solid)",
-        "World Bank, WDI 2022-02-15 (BX.TRF.PWKR.DT.GD.ZS) and WDI 2026-07-01 "
+        "(dashed) and derived from the 2026 copy's remittances and GDP (solid)",
+        "World Bank, WDI 2022-02-15 (BX.TRF.PWKR.DT.GD.ZS) and WDI, datahub.io copy of 2026-07-01 "
         "(100 × BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD)",
     )
     ax.plot(
@@ -89,7 +93,7 @@ def remittances_share_of_gdp_two_releases(series: pd.DataFrame, compare_year: in
         series["year"],
         series["share_2026_derived_pct"],
         color=style.PALETTE["wb"],
-        label="2026 release, derived",
+        label="2026 copy, derived",
     )
     ax.axvline(compare_year, color=style.PALETTE["light"], linewidth=1, zorder=0)
     ax.set_ylim(0, None)
@@ -120,10 +124,10 @@ def mali_and_peers(
     ]
     fig, (left, right) = style.titled_figure(
         f"Mali ranked {rank} of {ranked} on remittances as a share of GDP in {focus_year}",
-        "Personal remittances received: percent of GDP, derived from the 2026 release (left); "
+        "Personal remittances received: percent of GDP, derived from the 2026 copy (left); "
         "USD per person born in the country living abroad (right); grey: World Bank aggregates",
-        f"World Bank, WDI 2026-07-01 (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); UN DESA, International "
-        f"Migrant Stock 2020 (emigrants, {int(mali['un_year'])})",
+        "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); "
+        f"UN DESA, International Migrant Stock 2020 (emigrants, {int(mali['un_year'])})",
         ncols=2,
         figsize=(9.0, 2.6 + 0.3 * len(plot)),
     )
@@ -182,15 +186,26 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
 
 
 def corridor_costs_into_mali(
-    costs: pd.DataFrame, average: pd.Series, above: int, corridors: int, target_cost_pct: float
+    costs: pd.DataFrame,
+    average: pd.Series,
+    test: pd.Series,
+    ceiling_pct: float,
+    target_cost_pct: float,
 ) -> Figure:
-    """Cost of each corridor by quarter, Mali's yearly average as steps, ceiling and scenario."""
-    ceiling = remittances.SDG_CORRIDOR_CEILING_PCT
+    """Cost of each corridor by quarter, with the SDG 10.c ceiling that applies to corridors.
+
+    ``costs`` is ``analysis.remittances.corridor_costs``; ``average`` the World Bank's
+    yearly average cost for Mali (drawn as steps, for reading only: the ceiling does not
+    apply to it); ``test`` one row of ``analysis.targets.corridor_test`` (the year the
+    title reports); ``ceiling_pct`` the corridor ceiling and ``target_cost_pct`` the
+    scenario's cost, both in percent.
+    """
     fig, ax = style.titled_figure(
-        f"At their latest survey, {above} of {corridors} corridors into Mali cost more than "
-        f"{ceiling:g}%",
+        f"In {int(test['year'])}, {int(test['above_ceiling'])} of {int(test['corridors'])} "
+        f"corridors into Mali cost more than the SDG ceiling of {ceiling_pct:g}%",
         "Total cost of sending the equivalent of USD 200, percent of the amount sent, by corridor "
-        "and quarter; black steps: the World Bank's yearly average for Mali",
+        "and quarter; a corridor is judged on the mean of the quarters of a year; black steps: "
+        "the World Bank's yearly average for Mali",
         "World Bank, Remittance Prices Worldwide (ATCR.CORR, DataBank export of 2020-12-07); "
         "WDI 2022-02-15 (SI.RMT.COST.IB.ZS); SDG target 10.c",
     )
@@ -209,11 +224,11 @@ def corridor_costs_into_mali(
         label="Mali, yearly average",
     )
     ax.axhline(
-        ceiling,
+        ceiling_pct,
         color=style.SERIES[4],
         linestyle="--",
         linewidth=1.2,
-        label=f"SDG ceiling per corridor ({ceiling:g}%)",
+        label=f"SDG 10.c ceiling for each corridor ({ceiling_pct:g}%)",
     )
     ax.axhline(
         target_cost_pct,
@@ -239,8 +254,8 @@ def scenario_lower_costs(
         f"SCENARIO, not observed: extra money reaching Mali each year had sending cost "
         f"{target_cost_pct:g}% instead of the measured average, millions of USD; "
         f"gain = R(c − t)/(1 − c); highlighted: {cost_in}",
-        "World Bank, WDI 2026-07-01 (BX.TRF.PWKR.CD.DT) and WDI 2022-02-15 (SI.RMT.COST.IB.ZS); "
-        "collection's own calculation",
+        "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT) and WDI 2022-02-15 "
+        "(SI.RMT.COST.IB.ZS); collection's own calculation",
     )
     colours = [
         style.PALETTE["mali"] if y == cost_in else style.PALETTE["wb"] for y in scenario["year"]

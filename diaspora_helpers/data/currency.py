@@ -3,8 +3,10 @@
 The CFA franc is pegged to the euro at 655.957 francs per euro since 1 January 1999, so
 those conversions need no year. Dollar conversions use the World Bank's official rate for
 the year (PA.NUS.FCRF for Mali, a yearly average, in wdi_indicators), so they need one.
-The World Bank gives Mali's rate in CFA francs for every year, including 1962-1984 when
-Mali issued its own franc; the rate is the same for every WAEMU member.
+Mali issued its own franc, the Malian franc, from 1962 until it rejoined the CFA franc
+in 1984 (:data:`CFA_SINCE_YEAR`). The World Bank's rate series runs back before that, but
+an amount "in CFA francs" means nothing for a year when Malians did not use them, so the
+helpers that express Mali's remittances in CFA francs convert only from 1984.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import pandas as pd
 
 XOF_PER_EUR = 655.957
 EURO_START_YEAR = 1999
+#: First year in which Mali used the CFA franc again (it issued the Malian franc before).
+CFA_SINCE_YEAR = 1984
 CURRENCIES = ("XOF", "EUR", "USD")
 RATE_TABLE = "wdi_indicators"
 RATE_INDICATOR = "PA.NUS.FCRF"

@@ -250,3 +250,14 @@ def test_with_xof_converts_each_year_at_its_rate_and_finds_divergence():
     assert out["year"].tolist() == [2012, 2020]  # no rate for 2011 in the test table
     assert out["remittances_xof"].tolist() == pytest.approx([50_000.0, 54_000.0])
     assert remittances.currency_divergence(out) == [2020]  # fewer dollars, more francs
+
+
+def test_no_cfa_franc_amount_before_mali_rejoined_the_cfa_franc():
+    series = remittances.with_xof(remittances.mali_series())
+    before = series[series["year"] < 1984]
+    assert len(before) and before["remittances_xof"].isna().all()
+    assert series.loc[series["year"] >= 1984, "remittances_xof"].notna().all()
+    assert (
+        remittances.in_three_currencies(1e6, 1980)["xof"]
+        != remittances.in_three_currencies(1e6, 1980)["xof"]
+    ), "NaN: the Malian franc, not the CFA franc, was in use"

@@ -222,7 +222,7 @@ def test_remittances_over_time_has_two_panels():
     title, subtitle, source = _texts(fig)
     assert title == "Remittances to Mali: USD 800 million in 2012, peak USD 900 million in 2011"
     assert subtitle.startswith("Personal remittances received by Mali per year")
-    assert source.startswith("Source: World Bank, WDI July 2026 release")
+    assert source.startswith("Source: World Bank, WDI as copied on 2026-07-01")
     left, right = fig.axes
     assert [_title(left), _title(right)] == ["USD, millions", "CFA francs, billions"]
     assert len(left.lines) == len(right.lines) == 1
@@ -234,7 +234,7 @@ def test_remittances_share_of_gdp_two_releases():
     fig = charts.remittances.remittances_share_of_gdp_two_releases(_series(), 2011)
     title, subtitle, source = _texts(fig)
     assert title == (
-        "Remittances in 2011: 6.0% of GDP as published in 2022, 5.0% with the 2026 release's GDP"
+        "Remittances in 2011: 6.0% of GDP as published in 2022, 5.0% with the 2026 copy's GDP"
     )
     assert subtitle.startswith("Personal remittances received by Mali, percent of GDP")
     assert source.startswith("Source: World Bank, WDI 2022-02-15")
@@ -301,9 +301,10 @@ def test_corridor_costs_into_mali():
         }
     )
     average = pd.Series([10.0, 8.0], index=[2011, 2012])
-    fig = charts.remittances.corridor_costs_into_mali(costs, average, 2, 2, 3.0)
+    test = pd.Series({"year": 2012, "corridors": 2, "above_ceiling": 2})
+    fig = charts.remittances.corridor_costs_into_mali(costs, average, test, 5.0, 3.0)
     title, subtitle, source = _texts(fig)
-    assert title == "At their latest survey, 2 of 2 corridors into Mali cost more than 5%"
+    assert title == "In 2012, 2 of 2 corridors into Mali cost more than the SDG ceiling of 5%"
     assert subtitle.startswith("Total cost of sending the equivalent of USD 200")
     assert source.startswith("Source: World Bank, Remittance Prices Worldwide")
     (ax,) = fig.axes
@@ -312,7 +313,7 @@ def test_corridor_costs_into_mali():
         "France → Mali",
         "Senegal → Mali",
         "Mali, yearly average",
-        "SDG ceiling per corridor (5%)",
+        "SDG 10.c ceiling for each corridor (5%)",
         "Scenario cost (3%)",
     ]
     assert list(ax.lines[2].get_xdata()) == [2011, 2012, 2013]
@@ -324,7 +325,7 @@ def test_scenario_lower_costs_highlights_the_year():
     title, subtitle, source = _texts(fig)
     assert title == "Scenario: a 3% cost would have added USD 60 million in 2011–2013"
     assert subtitle.endswith("highlighted: 2012")
-    assert source.startswith("Source: World Bank, WDI 2026-07-01")
+    assert source.startswith("Source: World Bank, WDI, datahub.io copy of 2026-07-01")
     (ax,) = fig.axes
     colours = [_hex(b.get_facecolor()) for b in _bars(ax)]
     assert colours == [
@@ -335,3 +336,13 @@ def test_scenario_lower_costs_highlights_the_year():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2011", "2012", "2013"]
     assert [t.get_text() for t in ax.texts] == ["20", "30", "10"]
     assert not math.isclose(ax.get_ylim()[1], 1)
+
+
+def test_the_average_cost_chart_draws_only_the_target_for_averages():
+    costs = pd.DataFrame({"year": [2011, 2016, 2020], "cost_pct": [11.0, 5.3, 4.2]})
+    summary = {"first_pct": 11.0, "first_year": 2011, "last_pct": 4.2, "last_year": 2020}
+    fig = charts.policy.cost_of_sending_money(costs, summary, 3.0)
+    (ax,) = fig.axes
+    levels = sorted(line.get_ydata()[0] for line in ax.get_lines()[1:])
+    assert levels == [3.0], "the corridor ceiling does not apply to an average"
+    assert [t.get_text() for t in ax.texts] == [" SDG 10.c target for the average cost: 3%"]

@@ -1,0 +1,102 @@
+"""SDG 10.c, read from ``data/sdg_targets.csv``: which threshold applies to which measure.
+
+Target 10.c sets two thresholds for the cost of sending USD 200 (fee plus exchange-rate
+margin, as a percentage of the amount sent):
+
+- ``average``: the average cost of sending money to or from a country must fall *below*
+  3% (the World Bank's ``SI.RMT.COST.IB.ZS``);
+- ``corridor``: no single sending-receiving corridor may cost *more than* 5% (Remittance
+  Prices Worldwide, ``ATCR.CORR``).
+
+A measure is compared only with the threshold written for its kind (:func:`compare`
+refuses the rest), so an average is never held against the corridor ceiling.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from diaspora_helpers.data import given_or_load
+
+TARGETS_TABLE = "sdg_targets"
+KINDS = ("average", "corridor")
+
+
+def sdg_targets(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the SDG 10.c thresholds, one row per kind of measure, indexed by ``applies_to``.
+
+    Columns include ``value_pct`` (percent of the amount sent), ``comparison`` (``below``
+    or ``not_above``), ``compare_with_series`` and ``source``. Raises ``DataError`` (from
+    the loader) when the table is missing or malformed.
+    """
+    targets = given_or_load(TARGETS_TABLE, table)
+    return targets.set_index("applies_to", drop=False)
+
+
+def threshold(kind: str, table: pd.DataFrame | None = None) -> float:
+    """Return the SDG 10.c threshold, percent, for a measure of ``kind`` (average or corridor).
+
+    Raises ``ValueError`` naming the kinds the table holds when ``kind`` is not one of them.
+    """
+    targets = sdg_targets(table)
+    if kind not in targets.index:
+        raise ValueError(
+            f"SDG 10.c has no threshold for a {kind!r} measure; it has one for each of: "
+            f"{', '.join(targets.index)}"
+        )
+    return float(targets.at[kind, "value_pct"])
+
+
+def compare(value_pct: float, kind: str, table: pd.DataFrame | None = None) -> bool:
+    """Return True when a cost of ``value_pct`` percent meets the threshold for its ``kind``.
+
+    An ``average`` cost meets its target only strictly below 3%; one ``corridor`` meets its
+    ceiling at 5% or less (it fails when "higher than 5%"). Raises ``ValueError`` for a kind
+    of measure SDG 10.c sets no threshold for.
+    """
+    limit = threshold(kind, table)
+    rule = str(sdg_targets(table).at[kind, "comparison"])
+    if rule == "below":
+        return value_pct < limit
+    if rule == "not_above":
+        return value_pct <= limit
+    raise ValueError(f"data/sdg_targets.csv: unknown comparison {rule!r} for {kind!r}")
+
+
+def corridor_years(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Judge each corridor in each year against the corridor ceiling.
+
+    ``costs`` is ``analysis.remittances.corridor_costs`` (one row per corridor and
+    quarter, ``cost_pct`` in percent). A corridor is judged on the mean of the quarters
+    published in that year. Returns one row per corridor and year: ``quarters``,
+    ``mean_pct``, ``min_pct``, ``max_pct``, ``above_ceiling`` (the mean is higher than the
+    ceiling) and ``quarters_cross`` (single quarters lie on both sides of the ceiling).
+    """
+    ceiling = threshold("corridor", table)
+    grouped = costs.groupby(["year", "corridor"], sort=True)["cost_pct"]
+    out = grouped.agg(quarters="size", mean_pct="mean", min_pct="min", max_pct="max")
+    out = out.reset_index()
+    out["above_ceiling"] = ~out["mean_pct"].map(lambda v: compare(v, "corridor", table))
+    out["quarters_cross"] = (out["min_pct"] <= ceiling) & (out["max_pct"] > ceiling)
+    return out
+
+
+def corridor_test(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Count, per year, the corridors whose yearly mean cost is above the corridor ceiling.
+
+    Returns one row per year: ``corridors`` surveyed, ``above_ceiling`` (how many fail) and
+    ``failing`` (their names, joined with "; "). See :func:`corridor_years`.
+    """
+    judged = corridor_years(costs, table)
+    rows = []
+    for year, part in judged.groupby("year", sort=True):
+        failing = part.loc[part["above_ceiling"], "corridor"].tolist()
+        rows.append(
+            {
+                "year": int(year),
+                "corridors": len(part),
+                "above_ceiling": len(failing),
+                "failing": "; ".join(failing),
+            }
+        )
+    return pd.DataFrame(rows)

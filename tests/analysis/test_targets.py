@@ -1,0 +1,81 @@
+"""SDG 10.c: each threshold is compared only with the measure it applies to."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from diaspora_helpers.analysis import remittances, targets
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _costs(rows):
+    return pd.DataFrame(rows, columns=["corridor", "year", "quarter", "cost_pct"])
+
+
+def test_the_average_target_is_strictly_below_three_percent():
+    assert targets.threshold("average") == 3.0
+    assert targets.compare(2.99, "average")
+    assert not targets.compare(3.0, "average")
+    assert not targets.compare(4.24, "average"), "Mali's 2020 average does not meet the target"
+
+
+def test_a_corridor_fails_only_when_higher_than_five_percent():
+    assert targets.threshold("corridor") == 5.0
+    assert targets.compare(5.0, "corridor")
+    assert not targets.compare(5.01, "corridor")
+
+
+def test_a_measure_sdg_sets_no_threshold_for_is_refused():
+    with pytest.raises(ValueError, match="no threshold for a 'gdp_share' measure"):
+        targets.compare(4.0, "gdp_share")
+
+
+def test_a_corridor_is_judged_on_the_mean_of_its_quarters_in_the_year():
+    costs = _costs(
+        [
+            ("A → Mali", 2020, 1, 5.6),  # one quarter above the ceiling ...
+            ("A → Mali", 2020, 3, 4.0),  # ... but a mean of 4.8: passes
+            ("B → Mali", 2020, 1, 5.2),
+            ("B → Mali", 2020, 3, 5.0),  # mean 5.1: fails
+            ("B → Mali", 2021, 1, 5.0),  # exactly at the ceiling: passes
+        ]
+    )
+    judged = targets.corridor_years(costs).set_index(["year", "corridor"])
+    assert judged.loc[(2020, "A → Mali"), "quarters_cross"]
+    assert not judged.loc[(2020, "A → Mali"), "above_ceiling"]
+    assert judged.loc[(2020, "B → Mali"), "above_ceiling"]
+    assert not judged.loc[(2021, "B → Mali"), "above_ceiling"]
+    test = targets.corridor_test(costs).set_index("year")
+    assert test.loc[2020, "above_ceiling"] == 1 and test.loc[2020, "failing"] == "B → Mali"
+    assert test.loc[2021, "above_ceiling"] == 0
+
+
+def test_mali_fails_the_corridor_test_in_2016_and_2020():
+    test = targets.corridor_test(remittances.corridor_costs()).set_index("year")
+    assert "Nigeria → Mali" in test.loc[2020, "failing"]
+    assert "Nigeria → Mali" in test.loc[2016, "failing"]
+
+
+def test_no_module_keeps_its_own_copy_of_the_thresholds():
+    assert not hasattr(remittances, "SDG_TARGET_PCT")
+    assert not hasattr(remittances, "SDG_CORRIDOR_CEILING_PCT")
+
+
+def _markdown_outputs(name: str) -> str:
+    cells = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
+    texts = []
+    for cell in cells:
+        texts.append("".join(cell["source"]))
+        for output in cell.get("outputs", []):
+            texts.append("".join(output.get("data", {}).get("text/markdown", "")))
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("name", ["02_remittances.ipynb", "04_constraints_and_strategies.ipynb"])
+def test_no_notebook_holds_an_average_against_the_corridor_ceiling(name):
+    text = _markdown_outputs(name)
+    for wrong in ("under the 5% ceiling", "above the 5% ceiling", "below the 5% ceiling"):
+        assert wrong not in text, f"{name} says {wrong!r}"
