@@ -1,0 +1,145 @@
+"""Every count of Malians abroad the collection holds, side by side by kind and year.
+
+The counts measure different people and must not be read as one series: an electoral
+register of nationals (RACE 2001), an estimate built from destination countries' censuses
+around 2000 (IOM 2009), the UN's migrant stock (1990-2020, people born in Mali, or of Malian
+citizenship where birthplace is not recorded), the document's undated "administrative
+sources" (latest dated event 2016) and an unsourced statement (2024). What each counts is
+read from ``data/definitions.csv``; how far it can be trusted, from the extract's
+``reliability`` column or the definitions' notes.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from diaspora_helpers.analysis import demography
+from diaspora_helpers.data import countries, given_or_load
+
+OTHER_COUNTS = "malians_abroad_other_counts"
+DEFINITIONS = "definitions"
+#: Where each kind of count is defined in data/definitions.csv.
+DEFINITION_OF = {
+    "race_2001": "race_2001",
+    "iom_profile_2009": "iom_profile_2009",
+    "minister_2024": "minister_statement_2024",
+    "document": "administrative_sources",
+    "un_desa": "un_desa_migrant_stock",
+}
+#: How each kind of count is named in a table a reader sees.
+KIND_WORDS = {
+    "electoral_register": "electoral register of nationals",
+    "census_round_estimate": "estimate from destination countries' censuses",
+    "migrant_stock": "UN migrant stock (mostly by birthplace)",
+    "administrative": "administrative sources, undated",
+    "statement": "statement, no source given",
+}
+
+
+def definition(source: str, definitions: pd.DataFrame | None = None) -> str:
+    """Return the definition, in the collection's words, of the count ``source`` names.
+
+    ``source`` is a key of :data:`DEFINITION_OF` (e.g. ``"un_desa"``) or an id of
+    ``data/definitions.csv``. Raises ``KeyError`` naming the known ids otherwise.
+    """
+    table = given_or_load(DEFINITIONS, definitions).set_index("id")
+    key = DEFINITION_OF.get(source, source)
+    if key not in table.index:
+        raise KeyError(
+            f"no definition {key!r} in data/definitions.csv; known: {sorted(table.index)}"
+        )
+    return str(table.at[key, "definition"])
+
+
+def totals_side_by_side(
+    document_total: float,
+    un_years: list[int] | None = None,
+    others: pd.DataFrame | None = None,
+    stock: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return every total count of Malians abroad, one row per count, oldest first.
+
+    Columns: ``reference_year`` (None for the undated document), ``persons``,
+    ``qualifier`` (exact, more_than, approximate, estimate, as_stated), ``kind`` (a key of
+    :data:`KIND_WORDS`), ``source`` (a key of :data:`DEFINITION_OF`) and ``counted_by``.
+    ``document_total`` is the document's 4 million (``key_figures``); ``un_years`` the UN
+    years to show (all by default).
+    """
+    table = given_or_load(OTHER_COUNTS, others)
+    totals = table[table["place_kind"].astype("str") == "total"]
+    rows = [
+        {
+            "reference_year": int(r.reference_year),
+            "persons": float(r.persons),
+            "qualifier": str(r.qualifier),
+            "kind": str(r.count_kind),
+            "source": str(r.source_id),
+            "counted_by": str(r.publisher),
+        }
+        for r in totals.itertuples()
+    ]
+    for year in un_years or demography.estimate_years(stock):
+        rows.append(
+            {
+                "reference_year": year,
+                "persons": float(demography.total(year, stock=stock)),
+                "qualifier": "estimate",
+                "kind": "migrant_stock",
+                "source": "un_desa",
+                "counted_by": "UN DESA",
+            }
+        )
+    rows.append(
+        {
+            "reference_year": None,
+            "persons": float(document_total),
+            "qualifier": "as_stated",
+            "kind": "administrative",
+            "source": "document",
+            "counted_by": "the source document (administrative sources)",
+        }
+    )
+    out = pd.DataFrame(rows)
+    out["reference_year"] = out["reference_year"].astype("Int64")
+    order = out["reference_year"].fillna(2016).astype("int64")
+    return out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+
+
+def destination_counts(
+    iso3: str, others: pd.DataFrame | None = None, stock: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Return the counts of Malians in one destination country from every source that has one.
+
+    One row per count: the RACE 2001 register, the destination's own census (year as
+    relayed beside RACE) and the UN's migrant stock in the years around them (1990-2005).
+    Columns ``count``, ``reference_year``, ``persons``. Raises ``KeyError`` when RACE has
+    no row for ``iso3``.
+    """
+    table = given_or_load(OTHER_COUNTS, others)
+    race = table[(table["source_id"].astype("str") == "race_2001") & (table["iso3"] == iso3)]
+    if race.empty:
+        raise KeyError(f"the 2001 electoral census (RACE) has no row for {iso3}")
+    row = race.iloc[0]
+    rows = [{"count": "RACE electoral register", "reference_year": 2001, "persons": row.persons}]
+    if pd.notna(row["destination_census_persons"]):
+        rows.append(
+            {
+                "count": f"{countries.country_name(iso3)} census",
+                "reference_year": int(row["destination_census_year"]),
+                "persons": row["destination_census_persons"],
+            }
+        )
+    for year in (1990, 1995, 2000, 2005):
+        found = demography.destinations(year, stock=stock)
+        match = found[found["iso3"] == iso3]
+        if len(match):
+            rows.append(
+                {
+                    "count": "UN migrant stock",
+                    "reference_year": year,
+                    "persons": match["persons"].iloc[0],
+                }
+            )
+    out = pd.DataFrame(rows)
+    out["persons"] = out["persons"].astype("int64")
+    return out.sort_values(["reference_year", "count"]).reset_index(drop=True)
