@@ -130,7 +130,8 @@ def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figur
     fig, ax = style.titled_figure(
         f"{text.percent(named['share_pct'].iloc[0])} of Malians abroad lived in "
         f"{named['country'].iloc[0]} in {year}",
-        "People born in Mali living in each country, thousands (blue: Africa, terracotta: "
+        "People born in Mali living in each country: axis in thousands, labels in persons "
+        "(blue: Africa, terracotta: "
         "Europe, green: elsewhere, grey: all other countries)",
         "UN DESA, International Migrant Stock 2020, bilateral stock by origin and destination "
         "(both sexes)",

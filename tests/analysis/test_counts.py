@@ -1,0 +1,63 @@
+"""Counts of Malians abroad side by side: each keeps its kind, year and definition."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from diaspora_helpers.analysis import counts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_total_keeps_its_kind_and_year():
+    table = counts.totals_side_by_side(4_000_000)
+    race = table[table["source"] == "race_2001"].iloc[0]
+    assert (race["reference_year"], race["persons"], race["kind"]) == (
+        2001,
+        924_497,
+        "electoral_register",
+    )
+    document = table[table["source"] == "document"].iloc[0]
+    assert document["reference_year"] is None or str(document["reference_year"]) == "<NA>"
+    assert set(table["kind"]) == set(counts.KIND_WORDS)
+    un = table[table["source"] == "un_desa"]
+    assert list(un["reference_year"]) == sorted(un["reference_year"])
+
+
+def test_cote_divoire_is_compared_across_sources():
+    civ = counts.destination_counts("CIV").set_index(["count", "reference_year"])["persons"]
+    assert civ[("RACE electoral register", 2001)] == 523_231
+    assert civ[("Côte d'Ivoire census", 1998)] == 792_258
+    assert ("UN migrant stock", 1995) in civ.index and ("UN migrant stock", 2000) in civ.index
+
+
+def test_an_unknown_definition_is_named():
+    with pytest.raises(KeyError, match="no definition 'nope'"):
+        counts.definition("nope")
+
+
+def test_the_un_definition_is_the_one_in_the_table():
+    text = counts.definition("un_desa")
+    assert "place of birth" in text and "citizenship" in text and "refugees" in text
+
+
+def _notebook_text(name: str) -> str:
+    cells = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
+    parts = []
+    for cell in cells:
+        parts.append("".join(cell["source"]))
+        for output in cell.get("outputs", []):
+            parts.append("".join(output.get("data", {}).get("text/markdown", "")))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("name", "too_simple"),
+    [
+        ("01_demographics.ipynb", "only the UN's definition is the same everywhere"),
+        ("01_demographics.ipynb", "the number of people\nborn in one country who live in another"),
+    ],
+)
+def test_the_un_definition_is_not_stated_too_simply(name, too_simple):
+    assert too_simple not in _notebook_text(name)
