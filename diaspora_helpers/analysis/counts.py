@@ -14,10 +14,10 @@ from __future__ import annotations
 import pandas as pd
 
 from diaspora_helpers.analysis import demography
+from diaspora_helpers.constants import DEFINITIONS_TABLE as DEFINITIONS
+from diaspora_helpers.constants import OTHER_COUNTS_TABLE as OTHER_COUNTS
 from diaspora_helpers.data import countries, given_or_load
 
-OTHER_COUNTS = "malians_abroad_other_counts"
-DEFINITIONS = "definitions"
 #: Where each kind of count is defined in data/definitions.csv.
 DEFINITION_OF = {
     "race_2001": "race_2001",

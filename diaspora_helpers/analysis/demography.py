@@ -18,19 +18,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from diaspora_helpers.constants import UN_STOCK_TABLE as UN_TABLE
+from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
 from diaspora_helpers.data import countries, given_or_load
-
-UN_TABLE = "un_migrant_stock_mali"
-
-
-WB_TABLE = "wb_bilateral_2017"
-
-
-WDI_TABLE = "wdi_indicators"
-
-
-CENSUS_TABLE = "census_figures"
-
 
 REGION_GROUPS = ("Sub-Saharan Africa", "Northern Africa", "Europe", "Elsewhere")
 

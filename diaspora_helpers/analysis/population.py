@@ -7,13 +7,12 @@ from __future__ import annotations
 import pandas as pd
 
 from diaspora_helpers.analysis.demography import (
-    CENSUS_TABLE,
-    WDI_TABLE,
     _countries,
     _un,
     display_names,
     totals_over_time,
 )
+from diaspora_helpers.constants import CENSUS_TABLE, WDI_TABLE
 from diaspora_helpers.data import given_or_load
 
 

@@ -19,19 +19,19 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from diaspora_helpers.constants import (
+    COST,
+    GDP,
+    POPULATION,
+    REMITTANCES,
+    RPW_TABLE,
+    SHARE_PUBLISHED,
+    UN_TOTALS_TABLE,
+    WDI_TABLE,
+)
+from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
+from diaspora_helpers.constants import WDI_2022_TABLE as VINTAGE_TABLE
 from diaspora_helpers.data import countries, currency, given_or_load
-
-WDI_TABLE = "wdi_indicators"
-VINTAGE_TABLE = "wdi_2022_vintage"
-RPW_TABLE = "rpw_corridor_costs"
-WB_TABLE = "wb_bilateral_2017"
-UN_TOTALS_TABLE = "un_migrant_stock_totals"
-
-REMITTANCES = "BX.TRF.PWKR.CD.DT"  # personal remittances received, current US$ (2026 vintage)
-GDP = "NY.GDP.MKTP.CD"  # GDP, current US$ (2026 vintage)
-POPULATION = "SP.POP.TOTL"  # population (2026 vintage)
-SHARE_PUBLISHED = "BX.TRF.PWKR.DT.GD.ZS"  # remittances, % of GDP (2022 vintage)
-COST = "SI.RMT.COST.IB.ZS"  # average cost of sending USD 200 to the country, % (2022 vintage)
 
 VINTAGE_2022 = "WDI 2022-02-15"
 VINTAGE_2026 = "WDI, datahub.io copy of 2026-07-01"

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from diaspora_helpers.constants import TARGETS_TABLE
 from diaspora_helpers.data import given_or_load
 
-TARGETS_TABLE = "sdg_targets"
 KINDS = ("average", "corridor")
 
 

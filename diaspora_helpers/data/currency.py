@@ -15,13 +15,15 @@ from typing import TypeVar
 
 import pandas as pd
 
+from diaspora_helpers.constants import EXCHANGE_RATE, WDI_TABLE
+
 XOF_PER_EUR = 655.957
 EURO_START_YEAR = 1999
 #: First year in which Mali used the CFA franc again (it issued the Malian franc before).
 CFA_SINCE_YEAR = 1984
 CURRENCIES = ("XOF", "EUR", "USD")
-RATE_TABLE = "wdi_indicators"
-RATE_INDICATOR = "PA.NUS.FCRF"
+RATE_TABLE = WDI_TABLE
+RATE_INDICATOR = EXCHANGE_RATE
 RATE_COUNTRY = "MLI"
 
 Amount = TypeVar("Amount", float, pd.Series)

@@ -113,7 +113,9 @@ def test_top_destinations_colours_bars_by_region():
     fig = charts.demography.top_destinations(top, top[top["iso3"] != ""], 2020)
     title, subtitle, source = _texts(fig)
     assert title == "50.0% of Malians abroad lived in Côte d'Ivoire in 2020"
-    assert subtitle.startswith("People born in Mali living in each country, thousands")
+    assert subtitle.startswith(
+        "People born in Mali living in each country: axis in thousands, labels in persons"
+    )
     assert source.startswith("Source: UN DESA")
     (ax,) = fig.axes
     colours = [_hex(b.get_facecolor()) for b in _bars(ax)]
