@@ -16,6 +16,8 @@ Three kinds of count meet here and do not measure the same thing:
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 import pandas as pd
 
 from diaspora_helpers.constants import UN_STOCK_TABLE as UN_TABLE
@@ -25,20 +27,32 @@ from diaspora_helpers.data import countries, given_or_load
 REGION_GROUPS = ("Sub-Saharan Africa", "Northern Africa", "Europe", "Elsewhere")
 
 
-WHAT_IS_COUNTED = {
-    "administrative": (
-        "Malians abroad as the document's unnamed administrative sources reckon them (no year "
-        "or method given); may include descendants born abroad and migrants no census counts"
-    ),
-    "un_desa": (
-        "people born in Mali living in another country at mid-year, refugees included, "
-        "from destination censuses and registers"
-    ),
-    "world_bank": (
-        "World Bank staff estimates of people born in Mali living abroad, built mainly on "
-        "UN data of an earlier revision"
-    ),
+#: Which row of data/definitions.csv defines each kind of estimate of Malians abroad.
+DEFINITION_IDS = {
+    "administrative": "administrative_sources",
+    "un_desa": "un_desa_migrant_stock",
+    "world_bank": "knomad_bilateral_migrant_stocks_2017",
 }
+
+
+class _WhatIsCounted(Mapping[str, str]):
+    """What each kind of estimate counts: its definition and note in data/definitions.csv,
+    read when first asked for (the definition is written once, in data)."""
+
+    def __getitem__(self, kind: str) -> str:
+        table = given_or_load("definitions", None).set_index("id")
+        row = table.loc[DEFINITION_IDS[kind]]
+        return f"{row['definition']} {row['note']}".strip()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(DEFINITION_IDS)
+
+    def __len__(self) -> int:
+        return len(DEFINITION_IDS)
+
+
+#: Kind of estimate -> what it counts, from data/definitions.csv.
+WHAT_IS_COUNTED: Mapping[str, str] = _WhatIsCounted()
 
 
 def display_names(iso3: pd.Series, fallback: pd.Series) -> pd.Series:
