@@ -209,21 +209,29 @@ def change_by_destination(
 
 
 def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -> Figure:
-    """Bars of women's share by destination, with the all-destinations share dashed."""
+    """Bars of women's share by destination, labelled, with the all-destinations share dashed.
+
+    ``women`` has ``country`` and ``women_share_pct`` (percent) per destination;
+    ``overall`` is the share over all destinations (percent). A dotted line marks parity
+    (half women, half men), and says so in the subtitle; the axis stops a little above the
+    largest share rather than at 100%.
+    """
     shares = women["women_share_pct"]
     fig, ax = style.titled_figure(
         f"Women were {text.percent(overall)} of Malians abroad in {year}, "
         f"{text.percent(shares.min(), 0)} to {text.percent(shares.max(), 0)} by country",
         "Women as a share of people born in Mali living in each country, percent; dashed line: "
-        "all destinations",
+        "all destinations; dotted line: parity (50%)",
         "UN DESA, International Migrant Stock 2020, by sex",
         figsize=(9.0, 2.2 + 0.32 * len(women)),
     )
     ax.barh(women["country"], shares, color=style.PALETTE["un"])
     ax.axvline(overall, color=style.PALETTE["ink"], linestyle="--", linewidth=1)
-    ax.axvline(50, color=style.PALETTE["grey"], linewidth=0.8)
+    ax.axvline(50, color=style.PALETTE["grey"], linestyle=":", linewidth=1)
+    for y, value in enumerate(shares):
+        ax.text(value, y, f" {text.percent(value)}", va="center", fontsize=8.5)
     ax.invert_yaxis()
-    ax.set_xlim(0, 100)
+    ax.set_xlim(0, max(55.0, float(shares.max()) * 1.15))
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")

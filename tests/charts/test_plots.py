@@ -178,7 +178,9 @@ def test_women_share_by_destination():
     (ax,) = fig.axes
     assert len(_bars(ax)) == 3
     assert [line.get_xdata()[0] for line in ax.lines] == [45.25, 50]
-    assert ax.get_xlim() == (0, 100)
+    assert subtitle.endswith("dotted line: parity (50%)"), "the 50% line is explained"
+    assert [t.get_text() for t in ax.texts] == [" 30.4%", " 52.6%", " 44.0%"]
+    assert ax.get_xlim()[1] < 100, "the axis stops near the largest share"
 
 
 def test_document_vs_un_by_region():
