@@ -9,9 +9,18 @@ import pandas as pd
 from diaspora_helpers.data import load
 
 
-def entries(about: str | Iterable[str] | None = None) -> pd.DataFrame:
-    """Return audit entries, optionally only those whose ``affects`` names any of ``about``."""
+def entries(
+    about: str | Iterable[str] | None = None, *, exclude: Iterable[str] = ()
+) -> pd.DataFrame:
+    """Return audit entries, optionally only those whose ``affects`` names any of ``about``.
+
+    ``exclude`` lists id prefixes to leave out (e.g. ``["tokten"]`` drops ``tokten_start``),
+    so that a notebook shows each entry once, in the section where it matters.
+    """
     table = load("source_audit")
+    dropped = tuple(exclude)
+    if dropped:
+        table = table[~table["id"].astype("str").str.startswith(dropped)]
     if about is None:
         return table
     wanted = [about] if isinstance(about, str) else list(about)

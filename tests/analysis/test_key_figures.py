@@ -48,3 +48,12 @@ def test_abroad_breakdown_adds_up_without_counting_france_twice():
     assert table["persons"].sum() == pytest.approx(4_000_000)
     assert table.set_index("where").loc["Not placed by the document", "persons"] == 300_000
     assert table["share_of_abroad_pct"].sum() == pytest.approx(100)
+
+
+def test_audit_entries_can_leave_out_what_another_section_shows():
+    from diaspora_helpers.analysis import audit
+
+    everything = set(audit.entries("events:")["id"])
+    assert "tokten_start" in everything
+    kept = set(audit.entries("events:", exclude=["tokten"])["id"])
+    assert "tokten_start" not in kept and kept == {i for i in everything if "tokten" not in i[:6]}
