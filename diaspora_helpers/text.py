@@ -1,9 +1,70 @@
-"""Numbers into words: formatting for prose, and Markdown that nbval can check."""
+"""Numbers into words: formatting for prose, and Markdown that nbval can check.
+
+Numbers, percentages, amounts and dates follow the edition's language, set once per
+notebook with :func:`set_language` (English by default). The separators and the spacing
+of the percent sign come from the Unicode CLDR data that Babel ships: in French,
+``number(1303511)`` is ``1 303 511`` with narrow no-break spaces and ``percent(16.3)`` is
+``16,3 %``. Values are rounded by Python's own formatting first, so an English sentence
+reads exactly as it always has.
+"""
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Iterable
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+#: The languages of the collection's editions.
+LANGUAGES = ("en", "fr")
+_settings = {"language": "en"}
+#: What a missing value reads as, by language.
+MISSING = {"en": "n/a", "fr": "n.d."}
+#: Words for large amounts, by language: (singular, plural).
+SCALE_WORDS = {
+    "en": {"million": ("million", "million"), "billion": ("billion", "billion")},
+    "fr": {"million": ("million", "millions"), "billion": ("milliard", "milliards")},
+}
+#: The word joining the last two items of a list, by language.
+AND = {"en": "and", "fr": "et"}
+
+
+def set_language(code: str) -> None:
+    """Set the language of every number, date and list formatted after this call.
+
+    ``code`` is one of :data:`LANGUAGES`; anything else raises ``ValueError`` naming them.
+    """
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r}; the editions are: {', '.join(LANGUAGES)}")
+    _settings["language"] = code
+
+
+def language() -> str:
+    """Return the language numbers and dates are formatted in (``"en"`` or ``"fr"``)."""
+    return _settings["language"]
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _localise(formatted: str) -> str:
+    """Swap the separators of a number Python formatted (``1,234.5``) for the language's."""
+    code = language()
+    if code == "en":
+        return formatted
+    group, decimal = get_group_symbol(code), get_decimal_symbol(code)
+    return formatted.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+def _percent_sign() -> str:
+    """Return the percent sign with the spacing the language's CLDR pattern puts before it."""
+    pattern = Locale.parse(language()).percent_formats[None].pattern
+    tail = pattern[pattern.rfind("0") + 1 :]
+    return tail.split(";")[0] or "%"
 
 
 class Prose:
@@ -29,27 +90,49 @@ def say(text: str) -> Prose:
 
 
 def number(value: float, decimals: int = 0) -> str:
-    """Format a number with thousands separators: 14528662 -> '14,528,662'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    return f"{value:,.{decimals}f}"
+    """Format a number with thousands separators: 14528662 -> '14,528,662' ('14 528 662'
+    in French, with narrow no-break spaces). A missing value reads 'n/a' ('n.d.')."""
+    if _missing(value):
+        return MISSING[language()]
+    return _localise(f"{value:,.{decimals}f}")
 
 
 def percent(value: float, decimals: int = 1) -> str:
-    """Format a percentage already expressed in percent: 27.53 -> '27.5%'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    return f"{value:.{decimals}f}%"
+    """Format a percentage already expressed in percent: 27.53 -> '27.5%' ('27,5 %')."""
+    if _missing(value):
+        return MISSING[language()]
+    return _localise(f"{value:.{decimals}f}") + _percent_sign()
+
+
+def _scaled(value: float, divisor: float, decimals: int, scale: str) -> str:
+    singular, plural = SCALE_WORDS[language()][scale]
+    shown = f"{value / divisor:,.{decimals}f}"
+    word = singular if language() == "fr" and abs(float(shown.replace(",", ""))) < 2 else plural
+    return f"{_localise(shown)} {word}"
 
 
 def millions(value: float, decimals: int = 2) -> str:
-    """Format a count in millions: 4000000 -> '4.00 million'."""
-    return f"{value / 1e6:,.{decimals}f} million"
+    """Format a count in millions: 4000000 -> '4.00 million' ('4,00 millions')."""
+    return _scaled(value, 1e6, decimals, "million")
 
 
 def billions(value: float, decimals: int = 1) -> str:
-    """Format an amount in billions: 432e9 -> '432.0 billion'."""
-    return f"{value / 1e9:,.{decimals}f} billion"
+    """Format an amount in billions: 432e9 -> '432.0 billion' ('432,0 milliards')."""
+    return _scaled(value, 1e9, decimals, "billion")
+
+
+def date(iso: str, precision: str = "day") -> str:
+    """Format an ISO date at ``day``, ``month`` or ``year`` precision in the language:
+    '2000-03-22' -> '22 March 2000' ('22 mars 2000'); '2000-03' -> 'March 2000'.
+
+    Raises ``ValueError`` for another precision or a date not written at it.
+    """
+    parts = [int(p) for p in str(iso).split("-")]
+    patterns = {"day": (3, "d MMMM y"), "month": (2, "MMMM y"), "year": (1, "y")}
+    if precision not in patterns or len(parts) != patterns[precision][0]:
+        raise ValueError(f"date {iso!r} is not written at {precision!r} precision")
+    day = datetime.date(*(parts + [1] * (3 - len(parts))))
+    return format_date(day, format=patterns[precision][1], locale=language())
 
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:
@@ -58,9 +141,11 @@ def counted(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {word}"
 
 
-def listing(items: Iterable[str], conjunction: str = "and") -> str:
-    """Return names as an English list: "A", "A and B", "A, B and C" (or "or")."""
+def listing(items: Iterable[str], conjunction: str | None = None) -> str:
+    """Return names as a list in the language: "A", "A and B", "A, B and C" ("A, B et C");
+    ``conjunction`` replaces the "and" (e.g. "or")."""
     names = [str(i) for i in items]
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
+    word = conjunction or AND[language()]
+    return ", ".join(names[:-1]) + f" {word} " + names[-1]

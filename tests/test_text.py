@@ -1,5 +1,7 @@
 """Prose helpers format numbers the same way everywhere."""
 
+import pytest
+
 from diaspora_helpers import text
 
 
@@ -17,3 +19,41 @@ def test_number_formats():
     assert text.percent(0.826, 2) == "0.83%"
     assert text.millions(4_000_000) == "4.00 million"
     assert text.billions(432e9, 0) == "432 billion"
+
+
+@pytest.fixture
+def french():
+    text.set_language("fr")
+    yield
+    text.set_language("en")
+
+
+def test_french_numbers_use_narrow_no_break_spaces_and_a_decimal_comma(french):
+    assert text.number(1303511) == "1\u202f303\u202f511"
+    assert text.number(2.675, 1) == "2,7"
+    assert text.percent(16.3) == "16,3\u00a0%"
+    assert text.billions(432e9, 0) == "432 milliards"
+    assert text.millions(1.5e6, 1) == "1,5 million"
+    assert text.number(float("nan")) == "n.d."
+
+
+def test_french_dates_and_lists(french):
+    assert text.date("2000-03-22") == "22 mars 2000"
+    assert text.date("2002-02", "month") == "février 2002"
+    assert text.listing(["A", "B", "C"]) == "A, B et C"
+
+
+def test_english_reads_as_it_always_has():
+    assert text.language() == "en"
+    assert text.number(14528662) == "14,528,662"
+    assert text.percent(4.236, 2) == "4.24%"
+    assert text.billions(432e9, 0) == "432 billion"
+    assert text.date("2000-03-22") == "22 March 2000"
+    assert text.listing(["A", "B"], "or") == "A or B"
+
+
+def test_an_unknown_language_or_precision_is_refused():
+    with pytest.raises(ValueError, match="the editions are: en, fr"):
+        text.set_language("de")
+    with pytest.raises(ValueError, match="not written at 'day' precision"):
+        text.date("2000-03", "day")
