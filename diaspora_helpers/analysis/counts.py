@@ -57,7 +57,8 @@ def totals_side_by_side(
     others: pd.DataFrame | None = None,
     stock: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Return every total count of Malians abroad, one row per count, oldest first.
+    """Return every total count of Malians abroad, one row per count, oldest first (the
+    undated document last).
 
     Columns: ``reference_year`` (None for the undated document), ``persons``,
     ``qualifier`` (exact, more_than, approximate, estimate, as_stated), ``kind`` (a key of
@@ -101,7 +102,7 @@ def totals_side_by_side(
     )
     out = pd.DataFrame(rows)
     out["reference_year"] = out["reference_year"].astype("Int64")
-    order = out["reference_year"].fillna(2016).astype("int64")
+    order = out["reference_year"].fillna(9999).astype("int64")  # the undated document last
     return out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
 
 

@@ -121,7 +121,7 @@ def foreigners_comparison(
                 "estimate": f"UN DESA {year}: born abroad",
                 "year": int(year),
                 "persons": float(immigrants.loc[year]),
-                "how": "UN estimate of people born abroad living in Mali",
+                "how": "UN estimate of migrants living in Mali, mostly by birthplace",
             }
         )
     if document_year not in immigrants.index:
