@@ -180,9 +180,7 @@ def run(
     registry = None
     outputs = (outputs_dir or paths.outputs_dir()).resolve()
     try:
-        notebooks_dir = (notebooks_dir or paths.notebooks_dir()).resolve()
-        if not notebooks_dir.is_dir():
-            raise RunError(f"notebook folder {notebooks_dir} does not exist")
+        notebooks_dir = _notebooks_folder(notebooks_dir)
         if jobs is not None and jobs < 1:
             raise RunError(f"--jobs must be at least 1, not {jobs}")
         available = discover(notebooks_dir)
@@ -236,6 +234,23 @@ def run(
             signal.signal(signum, handler)
 
 
+def _notebooks_folder(given: Path | None) -> Path:
+    """Return the folder to run: ``given``, else ``notebooks/`` of the checkout found from
+    the working directory; RunError in one line when there is none."""
+    if given is None:
+        found = paths.notebooks_dir()
+        if found is None:
+            raise RunError(
+                f"no notebooks/ folder in {Path.cwd()} or above it: run from a checkout of "
+                "the collection, or name the folder with --notebooks-dir DIR"
+            )
+        given = found
+    folder = given.resolve()
+    if not folder.is_dir():
+        raise RunError(f"notebook folder {folder} does not exist")
+    return folder
+
+
 def _run_staged(
     selected: list[Path],
     available: list[Path],
@@ -254,7 +269,10 @@ def _run_staged(
     from diaspora_helpers.publish import execute, site
 
     started = time.monotonic()
-    glossary = paths.data_dir() / GLOSSARY_SOURCE
+    try:
+        glossary = paths.data_dir() / GLOSSARY_SOURCE
+    except FileNotFoundError:  # an installed package without its tables: no glossary page
+        glossary = Path(os.devnull) / GLOSSARY_SOURCE
     guide = notebooks_dir / GUIDE_SOURCE
     web = site.Site(staging, glossary=glossary.is_file(), guide=guide.is_file())
     if web.glossary:
