@@ -39,6 +39,7 @@ def _environment() -> dict[str, Requirement]:
                 found[canonicalize_name(requirement.name)] = requirement
     return found
 
+
 #: Packages whose version changes what a stored output shows.
 SHAPE_OUTPUTS = ["pandas", "matplotlib", "nbconvert", "ipykernel", "papermill"]
 
