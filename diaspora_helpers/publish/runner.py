@@ -168,12 +168,18 @@ def run(
     *,
     assignments: Sequence[str] = (),
     params_file: Path | None = None,
+    flat_params: dict[str, Any] | None = None,
     jobs: int | None = None,
     notebooks_dir: Path | None = None,
     outputs_dir: Path | None = None,
     progress: bool = True,
 ) -> Report:
-    """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request."""
+    """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request.
+
+    ``assignments`` are ``-p`` texts (``NOTEBOOK:NAME=VALUE``, or ``NAME=VALUE`` with one
+    notebook named), ``params_file`` a notebook-keyed YAML file, ``flat_params`` the
+    parameters of the one notebook named (papermill's ``-f``, ``-y``, ``-r``).
+    """
     started = time.monotonic()
     previous_handlers = _install_signal_handlers()
     staging: Path | None = None
@@ -186,7 +192,7 @@ def run(
         available = discover(notebooks_dir)
         selected = select(names, available)
         file_params = load_params_file(params_file) if params_file is not None else {}
-        parameters = resolve_parameters(selected, available, file_params, assignments)
+        parameters = resolve_parameters(selected, available, file_params, assignments, flat_params)
         info = check_parameters(selected, parameters)
 
         from diaspora_helpers.publish.execute import KernelRegistry
