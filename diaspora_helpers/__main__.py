@@ -40,7 +40,8 @@ notebook's page shows the parameters it ran with.
 
 exit status: 0 all notebooks ran and outputs/ was replaced; 1 a notebook failed
 (outputs/ left as it was, this run's results in .outputs-failed/); 2 a mistake in the
-command (unknown notebook, bad -p, unreadable parameter file, undeclared parameter);
+command (no notebooks/ folder found, unknown notebook, bad -p, unreadable parameter
+file, undeclared parameter);
 128+N interrupted by signal N (outputs/ left as it was).
 """
 
@@ -102,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "-f",
         "--parameters-file",
+        "--parameters_file",
         dest="flat_files",
         action="append",
         default=[],
@@ -128,13 +130,15 @@ def _parser() -> argparse.ArgumentParser:
         "--notebooks-dir",
         type=Path,
         metavar="DIR",
-        help="folder of notebooks to run (default: notebooks/); kernels start in it",
+        help="folder of notebooks to run (default: notebooks/ of the checkout holding the "
+        "working directory); kernels start in it",
     )
     run.add_argument(
         "--outputs-dir",
         type=Path,
         metavar="DIR",
-        help="folder to publish (default: outputs/, or $DIASPORA_OUTPUTS_DIR)",
+        help="folder to publish (default: $DIASPORA_OUTPUTS_DIR, else outputs/ of the checkout "
+        "holding the working directory, else ./outputs; never inside the installed package)",
     )
     run.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar (it goes to stderr)"
