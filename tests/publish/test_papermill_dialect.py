@@ -9,15 +9,17 @@ several notebooks. A misspelt name is named in the error with the nearest declar
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import diaspora_test_support as support
 import nbformat
+import papermill
 import pytest
+import yaml
 from nbformat.v4 import new_code_cell, new_notebook
+from papermill.cli import _resolve_type as papermill_p
 
-from diaspora_helpers.__main__ import _parser, papermill_pairs
+from diaspora_helpers.__main__ import _parser, main, papermill_pairs
 from diaspora_helpers.publish import requests
 
 # -- the command line, no kernel -----------------------------------------------------------
@@ -77,27 +79,32 @@ def notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return support.make_notebooks(tmp_path_factory.mktemp("dialect"), "a_chart", "b_bars")
 
 
-def _mistake(notebooks: Path, tmp_path: Path, *args: str) -> str:
-    result = support.run_fixtures(notebooks, tmp_path / "outputs", *args)
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr and result.stderr.startswith("error: ")
-    assert not (tmp_path / "outputs").exists(), "nothing is written"
-    return result.stderr
+def _mistake(notebooks: Path, tmp_path: Path, capsys, *args: str) -> str:
+    """Run the command line in this process (no kernel starts); return its stderr."""
+    outputs = tmp_path / "outputs"
+    argv = ["run", "--quiet", "--notebooks-dir", str(notebooks), "--outputs-dir", str(outputs)]
+    assert main([*argv, *args]) == 2
+    message = capsys.readouterr().err
+    assert "Traceback" not in message and message.startswith("error: ")
+    assert not outputs.exists(), "nothing is written"
+    return message
 
 
-def test_misspelt_name_is_named_with_the_nearest(notebooks: Path, tmp_path: Path):
-    message = _mistake(notebooks, tmp_path, "a_chart", "-p", "end_yaer", "2005")
+def test_misspelt_name_is_named_with_the_nearest(notebooks: Path, tmp_path: Path, capsys):
+    message = _mistake(notebooks, tmp_path, capsys, "a_chart", "-p", "end_yaer", "2005")
     assert "unknown parameter: end_yaer" in message
     assert "did you mean 'end_year'" in message
 
 
-def test_flat_forms_need_one_notebook(notebooks: Path, tmp_path: Path):
-    message = _mistake(notebooks, tmp_path, "-y", "end_year: 2005")
+def test_flat_forms_need_one_notebook(notebooks: Path, tmp_path: Path, capsys):
+    message = _mistake(notebooks, tmp_path, capsys, "-y", "end_year: 2005")
     assert "-f, -y and -r set the parameters of one notebook" in message
 
 
-def test_help_documents_every_form():
-    text = support.cli("run", "--help", timeout=60).stdout
+def test_help_documents_every_form(capsys):
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    text = capsys.readouterr().out
     for needle in ("-p focus_year 2012", "-r NAME VALUE", "-y YAML", "-f FILE", "--params-file"):
         assert needle in text, needle
 
@@ -132,22 +139,25 @@ def test_runner_and_papermill_deliver_the_same_values(tmp_path: Path):
     nbformat.write(nb, folder / "probe.ipynb")
     flat = tmp_path / "flat.yaml"
     flat.write_text("rate: 5e0\n")
-    papermill = Path(sys.executable).parent / "papermill"
-    plain = subprocess.Popen(
-        [str(papermill), "--no-progress-bar", str(folder / "probe.ipynb")]
-        + [str(tmp_path / "plain.ipynb"), "-f", str(flat), "-p", "peers", '["SEN","NER"]'],
+    runner = subprocess.Popen(
+        support.cli_command("run", "--quiet", "--notebooks-dir", str(folder))
+        + ["--outputs-dir", str(tmp_path / "outputs"), "probe", "-f", str(flat)]
+        + ["-p", "peers", '["SEN","NER"]'],
         env=support.cli_env(),
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    ran = support.run_fixtures(
-        folder, tmp_path / "outputs", "probe", "-f", str(flat), "-p", "peers", '["SEN","NER"]'
+    # Plain papermill, in this process: `papermill probe.ipynb plain.ipynb -f flat.yaml
+    # -p peers '["SEN","NER"]'` reads -f with yaml.safe_load and -p with _resolve_type.
+    plain = {**yaml.safe_load(flat.read_text()), "peers": papermill_p('["SEN","NER"]')}
+    assert plain == {"rate": "5e0", "peers": '["SEN","NER"]'}, "papermill gives strings"
+    papermill.execute_notebook(
+        str(folder / "probe.ipynb"), str(tmp_path / "plain.ipynb"), plain, progress_bar=False
     )
-    _, plain_err = plain.communicate(timeout=300)
-    assert ran.returncode == 0, ran.stderr + ran.stdout
-    assert plain.returncode == 0, plain_err
+    _, runner_err = runner.communicate(timeout=300)
+    assert runner.returncode == 0, runner_err
     expected = "5.0 ['SEN', 'NER']"
     assert _printed(tmp_path / "outputs" / "probe.ipynb") == expected
     assert _printed(tmp_path / "plain.ipynb") == expected
