@@ -13,13 +13,28 @@ os.environ.pop("DIASPORA_FIGURES_DIR", None)
 os.environ["PYTHONHASHSEED"] = "0"
 
 
+def pytest_configure(config):
+    """Name this test run (xdist passes the name to its workers as PYTEST_XDIST_TESTRUNUID)."""
+    if hasattr(config, "workerinput") or not hasattr(config.option, "testrunuid"):
+        return
+    if config.option.testrunuid is None:
+        import uuid
+
+        config.option.testrunuid = uuid.uuid4().hex
+
+
 def pytest_sessionfinish(session, exitstatus):
-    """Remove the runs the xdist workers shared (``support.shared_folder``), once, at the end."""
+    """Remove the runs the xdist workers shared (``support.shared_folder``), once, at the end.
+
+    Only this run's folder: other test runs on the machine (other checkouts) share /tmp.
+    """
     if hasattr(session.config, "workerinput"):
+        return
+    run_id = getattr(session.config.option, "testrunuid", None)
+    if not run_id:
         return
     import shutil
     import tempfile
     from pathlib import Path
 
-    for folder in Path(tempfile.gettempdir()).glob("diaspora-shared-*"):
-        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(Path(tempfile.gettempdir()) / f"diaspora-shared-{run_id}", ignore_errors=True)

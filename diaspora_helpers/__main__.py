@@ -18,20 +18,30 @@ examples:
       with one notebook named, NOTEBOOK: may be left out of -p
   python -m diaspora_helpers run --params-file class.yaml --jobs 2
 
-parameter file (YAML), one entry per notebook:
+papermill's own forms, when one notebook is named:
+  python -m diaspora_helpers run 02_remittances -p focus_year 2012
+  python -m diaspora_helpers run 02_remittances -r label "a string, as given"
+  python -m diaspora_helpers run 02_remittances -y "peers: [SEN, NER]"
+  python -m diaspora_helpers run 02_remittances -f params.yaml
+      params.yaml is papermill's flat file: one "name: value" line per parameter
+
+parameter file (--params-file, YAML), one entry per notebook:
   01_demographics:
     year: 2020
   02_remittances:
     focus_year: 2015
     peers: [SEN, NER]
 
-values given with -p are read as int, float, True/False, None, [a, list] or a string.
-A parameter the notebook does not declare is an error. Every notebook's page shows
-the parameters it ran with.
+values given with -p are read as int, float, True/False, None, [a, list] or a string;
+-r keeps the string as given; YAML is read as papermill reads it, except that 5e0 is a
+number (YAML 1.2). Later sources win: --params-file, -f, -y, -r, then -p. A parameter
+the notebook does not declare is an error naming the nearest declared one. Every
+notebook's page shows the parameters it ran with.
 
 exit status: 0 all notebooks ran and outputs/ was replaced; 1 a notebook failed
 (outputs/ left as it was, this run's results in .outputs-failed/); 2 a mistake in the
-command (unknown notebook, bad -p, unreadable parameter file, undeclared parameter);
+command (no notebooks/ folder found, unknown notebook, bad -p, unreadable parameter
+file, undeclared parameter);
 128+N interrupted by signal N (outputs/ left as it was).
 """
 
@@ -68,7 +78,38 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NOTEBOOK:NAME=VALUE",
-        help="set a parameter of one notebook for this run (repeatable; overrides the file)",
+        help="set a parameter of one notebook for this run (repeatable; overrides the file); "
+        "with one notebook named, also papermill's -p NAME VALUE",
+    )
+    run.add_argument(
+        "-r",
+        "--raw",
+        dest="raws",
+        action="append",
+        nargs=2,
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a parameter to a string, as given (papermill's -r; one notebook named)",
+    )
+    run.add_argument(
+        "-y",
+        "--yaml",
+        dest="yamls",
+        action="append",
+        default=[],
+        metavar="YAML",
+        help="parameters as YAML text, e.g. 'peers: [SEN, NER]' (papermill's -y; one notebook)",
+    )
+    run.add_argument(
+        "-f",
+        "--parameters-file",
+        "--parameters_file",
+        dest="flat_files",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="papermill's flat YAML file of name: value lines (papermill's -f; one notebook)",
     )
     run.add_argument(
         "--params-file",
@@ -89,13 +130,15 @@ def _parser() -> argparse.ArgumentParser:
         "--notebooks-dir",
         type=Path,
         metavar="DIR",
-        help="folder of notebooks to run (default: notebooks/); kernels start in it",
+        help="folder of notebooks to run (default: notebooks/ of the checkout holding the "
+        "working directory); kernels start in it",
     )
     run.add_argument(
         "--outputs-dir",
         type=Path,
         metavar="DIR",
-        help="folder to publish (default: outputs/, or $DIASPORA_OUTPUTS_DIR)",
+        help="folder to publish (default: $DIASPORA_OUTPUTS_DIR, else outputs/ of the checkout "
+        "holding the working directory, else ./outputs; never inside the installed package)",
     )
     run.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar (it goes to stderr)"
@@ -123,9 +166,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+PARAM_OPTIONS = ("-p", "--param")
+
+
+def papermill_pairs(argv: Sequence[str]) -> list[str]:
+    """Return ``argv`` with papermill's ``-p NAME VALUE`` joined into ``-p NAME=VALUE``.
+
+    A ``-p`` followed by a parameter name (an identifier, no ``=``) and one more word is
+    papermill's form; ``-p NOTEBOOK:NAME=VALUE`` and ``-p NAME=VALUE`` are left alone.
+    """
+    words, joined, index = list(argv), [], 0
+    while index < len(words):
+        word = words[index]
+        name = words[index + 1] if index + 1 < len(words) else ""
+        if word in PARAM_OPTIONS and name.isidentifier() and index + 2 < len(words):
+            joined += [word, f"{name}={words[index + 2]}"]
+            index += 3
+            continue
+        joined.append(word)
+        index += 1
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, run the command and return the exit status."""
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(papermill_pairs(sys.argv[1:] if argv is None else argv))
     if args.command == "bench":
         from diaspora_helpers.publish import bench
 
@@ -135,10 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from diaspora_helpers.publish import requests, runner
 
     try:
+        flat = requests.flat_parameters(args.flat_files, args.yamls, args.raws)
         report = runner.run(
             args.notebooks,
             assignments=args.params,
             params_file=args.params_file,
+            flat_params=flat,
             jobs=args.jobs,
             notebooks_dir=args.notebooks_dir,
             outputs_dir=args.outputs_dir,

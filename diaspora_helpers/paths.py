@@ -1,30 +1,91 @@
-"""Where the project's folders are, found from the package itself, never from the cwd."""
+"""Where the project's folders are.
+
+The tables are found from the package itself, never from the working directory: the
+checkout's ``data/`` when the package runs from a source tree (an editable install, or
+``PYTHONPATH``), else the copy built into the package (``diaspora_helpers/data/tables/``,
+read through :mod:`importlib.resources`). Notebooks and outputs belong to the checkout
+the runner is started from, so they are found from the working directory; nothing is
+ever written inside an installed package.
+"""
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: The folder above the package: the checkout when running from a source tree, else
+#: ``site-packages`` (check :func:`source_checkout` before using it).
 PROJECT_ROOT = PACKAGE_DIR.parent
+PACKAGE_FILE = "datapackage.json"
+#: Where the build (setup.py) copies ``data/*.csv`` and ``datapackage.json`` in a wheel.
+PACKAGED_TABLES = ("diaspora_helpers.data", "tables")
+
+
+def source_checkout() -> Path | None:
+    """Return the checkout the package is imported from, or None for an installed package.
+
+    A checkout holds ``pyproject.toml`` and ``data/datapackage.json`` beside the package.
+    """
+    if (PROJECT_ROOT / "pyproject.toml").is_file() and (
+        PROJECT_ROOT / "data" / PACKAGE_FILE
+    ).is_file():
+        return PROJECT_ROOT
+    return None
 
 
 def data_dir() -> Path:
     """Return the folder holding the CSV tables and ``datapackage.json``.
 
-    The environment variable ``DIASPORA_DATA_DIR`` overrides it (used by tests that
-    corrupt a copy of the data on purpose).
+    In order: the environment variable ``DIASPORA_DATA_DIR`` (tests use it to corrupt a
+    copy on purpose), the checkout's ``data/``, the tables built into the package. Raises
+    ``FileNotFoundError`` naming the fix when an installed package lacks its tables.
     """
     override = os.environ.get("DIASPORA_DATA_DIR")
-    return Path(override).resolve() if override else PROJECT_ROOT / "data"
+    if override:
+        return Path(override).resolve()
+    checkout = source_checkout()
+    if checkout is not None:
+        return checkout / "data"
+    package, folder = PACKAGED_TABLES
+    packaged = Path(str(resources.files(package).joinpath(folder)))
+    if not (packaged / PACKAGE_FILE).is_file():
+        raise FileNotFoundError(
+            f"the package's tables are missing from {packaged}: reinstall diaspora-helpers "
+            "from a checkout or an sdist (pip install .), which copies data/ into the package, "
+            "or set DIASPORA_DATA_DIR to a folder holding datapackage.json and the CSV tables"
+        )
+    return packaged
 
 
-def notebooks_dir() -> Path:
-    """Return the folder holding the notebooks."""
-    return PROJECT_ROOT / "notebooks"
+def find_checkout(start: Path | None = None) -> Path | None:
+    """Return the nearest folder, from ``start`` (default: the cwd) upwards, holding a
+    ``notebooks/`` folder and a ``pyproject.toml``; ``start`` itself if it holds
+    ``notebooks/``; else None."""
+    here = (start or Path.cwd()).resolve()
+    if (here / "notebooks").is_dir():
+        return here
+    for folder in here.parents:
+        if (folder / "notebooks").is_dir() and (folder / "pyproject.toml").is_file():
+            return folder
+    return None
 
 
-def outputs_dir() -> Path:
-    """Return the folder the runner writes into (``DIASPORA_OUTPUTS_DIR`` overrides it)."""
+def notebooks_dir(start: Path | None = None) -> Path | None:
+    """Return the ``notebooks/`` folder of the checkout found by :func:`find_checkout`."""
+    checkout = find_checkout(start)
+    return None if checkout is None else checkout / "notebooks"
+
+
+def outputs_dir(start: Path | None = None) -> Path:
+    """Return the folder the runner writes into.
+
+    ``DIASPORA_OUTPUTS_DIR`` if set, else ``outputs/`` of the checkout found from ``start``
+    (default: the cwd), else ``./outputs``. Never a folder inside the installed package.
+    """
     override = os.environ.get("DIASPORA_OUTPUTS_DIR")
-    return Path(override).resolve() if override else PROJECT_ROOT / "outputs"
+    if override:
+        return Path(override).resolve()
+    checkout = find_checkout(start)
+    return (checkout or (start or Path.cwd()).resolve()) / "outputs"

@@ -1,4 +1,5 @@
-"""Folders are found from the package, whatever the working directory."""
+"""Tables are found from the package, whatever the working directory; notebooks and outputs
+from the checkout the command is run in."""
 
 from diaspora_helpers import paths
 
@@ -9,7 +10,20 @@ def test_data_dir_does_not_depend_on_cwd(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert paths.data_dir() == before
     assert (before / "datapackage.json").is_file()
-    assert paths.notebooks_dir().is_dir()
+
+
+def test_notebooks_and_outputs_follow_the_checkout_of_the_cwd(tmp_path, monkeypatch):
+    monkeypatch.delenv("DIASPORA_OUTPUTS_DIR", raising=False)
+    checkout = tmp_path / "copy"
+    (checkout / "notebooks").mkdir(parents=True)
+    (checkout / "pyproject.toml").write_text("")
+    (checkout / "notebooks" / "deeper").mkdir()
+    monkeypatch.chdir(checkout / "notebooks" / "deeper")
+    assert paths.notebooks_dir() == checkout / "notebooks"
+    assert paths.outputs_dir() == checkout / "outputs"
+    monkeypatch.chdir(tmp_path)
+    assert paths.notebooks_dir() is None
+    assert paths.outputs_dir() == tmp_path / "outputs"
 
 
 def test_overrides(tmp_path, monkeypatch):

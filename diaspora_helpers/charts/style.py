@@ -35,8 +35,21 @@ SLIDE_DPI = 150
 _TITLE_PT, _SUBTITLE_PT, _SOURCE_PT = 14.0, 10.5, 8.5
 
 
+#: pandas display options of the house; every other display option has pandas' default.
+PANDAS_DISPLAY = {"display.max_colwidth": 250, "display.max_columns": 20}
+
+
 def apply_style() -> None:
-    """Set the house style for every chart drawn, and for tables shown, after this call."""
+    """Set the house style for every chart drawn, and for tables shown, after this call.
+
+    Whatever the user's environment holds, the outputs are the same: inside a Jupyter
+    kernel the figures are shown inline even if ``MPLBACKEND`` names another backend;
+    matplotlib's settings are reset to its defaults (dropping any ``matplotlibrc`` or
+    IPython startup file's changes) before the house style; every pandas display option
+    is reset to pandas' default before the house values (:data:`PANDAS_DISPLAY`).
+    """
+    _inline_backend()
+    mpl.rcdefaults()
     mpl.rcParams.update(
         {
             "figure.figsize": (9.0, 5.4),
@@ -68,9 +81,35 @@ def apply_style() -> None:
             "font.sans-serif": ["DejaVu Sans", "Noto Sans", "Roboto", "Helvetica", "Arial"],
         }
     )
-    pd.set_option("display.max_colwidth", 250)
-    pd.set_option("display.max_columns", 20)
+    pd.reset_option("display")
+    for option, value in PANDAS_DISPLAY.items():
+        pd.set_option(option, value)
     _configure_inline_backend()
+
+
+def _kernel_shell() -> object | None:
+    """Return the IPython shell when running in a Jupyter kernel, else None."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with the project
+        return None
+    shell = get_ipython()
+    if shell is None or type(shell).__name__ != "ZMQInteractiveShell":
+        return None
+    return shell
+
+
+def _inline_backend() -> None:
+    """In a Jupyter kernel, switch to the inline backend if another one is in use.
+
+    An inherited ``MPLBACKEND=Agg`` (from a shell, ``make lab``, plain papermill or
+    ``jupyter nbconvert --execute``) would otherwise make every figure vanish from the
+    outputs without a word.
+    """
+    shell = _kernel_shell()
+    if shell is None or "inline" in mpl.get_backend():
+        return
+    shell.run_line_magic("matplotlib", "inline")
 
 
 def _configure_inline_backend() -> None:

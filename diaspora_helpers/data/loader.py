@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from diaspora_helpers.paths import data_dir
+from diaspora_helpers import paths
 
 PACKAGE_FILE = "datapackage.json"
 _INTEGER = re.compile(r"^-?\d+$")
@@ -47,6 +47,17 @@ def _read_package(folder: Path) -> dict[str, Any]:
         return json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DataError(PACKAGE_FILE, f"not valid UTF-8 JSON ({exc})") from exc
+
+
+def data_dir() -> Path:
+    """Return the tables' folder (see :func:`diaspora_helpers.paths.data_dir`).
+
+    Raises :class:`DataError` when an installed package lacks its tables.
+    """
+    try:
+        return paths.data_dir()
+    except FileNotFoundError as exc:
+        raise DataError(PACKAGE_FILE, str(exc)) from None
 
 
 def package() -> dict[str, Any]:

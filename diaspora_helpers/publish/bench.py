@@ -95,7 +95,7 @@ def kernel_bound(repeat: int) -> list[float]:
             manager, client = start_new_kernel(
                 kernel_name="python3",
                 env=env,
-                cwd=str(paths.notebooks_dir()),
+                cwd=str(paths.notebooks_dir() or Path.cwd()),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
@@ -144,7 +144,7 @@ def baseline(notebooks: Sequence[Path], work: Path) -> tuple[float, int]:
             [_tool("jupyter"), "nbconvert", "--to", "html", str(executed)],
         ):
             env = _env(work / "figures" / notebook.stem)
-            seconds, memory, _ = measure(command, env=env, cwd=paths.PROJECT_ROOT)
+            seconds, memory, _ = measure(command, env=env, cwd=paths.find_checkout() or Path.cwd())
             wall, peak = wall + seconds, max(peak, memory)
     return wall, peak
 
@@ -155,7 +155,7 @@ def runner(names: Sequence[str], jobs: int | None, work: Path) -> tuple[float, i
     command += ["--outputs-dir", str(work / "outputs"), *names]
     if jobs:
         command += ["--jobs", str(jobs)]
-    return measure(command, env=_env(), cwd=paths.PROJECT_ROOT)
+    return measure(command, env=_env(), cwd=paths.find_checkout() or Path.cwd())
 
 
 def main(
@@ -168,8 +168,12 @@ def main(
     """Measure and print the benchmark table; return an exit status."""
     from diaspora_helpers.publish.requests import RunError, discover, select
 
+    folder = paths.notebooks_dir()
+    if folder is None:
+        print(f"error: no notebooks/ folder in {Path.cwd()} or above it", file=sys.stderr)
+        return 2
     try:
-        notebooks = select(names, discover(paths.notebooks_dir()))
+        notebooks = select(names, discover(folder))
     except RunError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -35,7 +35,7 @@ from papermill.engines import papermill_engines
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
-from diaspora_helpers.paths import PROJECT_ROOT
+from diaspora_helpers.paths import source_checkout
 
 KERNEL_NAME = "python3"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
@@ -122,10 +122,13 @@ def kernel_env(figures_dir: Path) -> dict[str, str]:
     env.pop("MPLBACKEND", None)
     env["PYTHONHASHSEED"] = "0"
     env["DIASPORA_FIGURES_DIR"] = str(figures_dir)
-    # The helpers are importable even when the project is not installed in the venv.
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
-    )
+    # From a checkout, the helpers are importable even when they are not installed in the
+    # venv; an installed package is importable anyway.
+    checkout = source_checkout()
+    if checkout is not None:
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(checkout), env.get("PYTHONPATH", "")) if p
+        )
     return env
 
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from diaspora_helpers.params import load_yaml
+
 EXIT_FAILED, EXIT_USAGE = 1, 2
 
 
@@ -69,7 +71,7 @@ def parse_value(text: str) -> Any:
         return None
     if stripped.startswith(("[", "{")):
         try:
-            return yaml.safe_load(stripped)
+            return load_yaml(stripped)
         except yaml.YAMLError as exc:
             raise RunError(
                 f"cannot read the value {text!r} as a list or mapping: {_yaml_problem(exc)}"
@@ -103,8 +105,8 @@ def parse_assignment(text: str, selected: Sequence[Path]) -> tuple[str, str, Any
     return Path(notebook.strip()).name.removesuffix(".ipynb"), name, parse_value(value)
 
 
-def load_params_file(path: Path) -> dict[str, dict[str, Any]]:
-    """Read a YAML file ``{notebook: {parameter: value}}``; RunError if it is unusable."""
+def _read_yaml_file(path: Path) -> Any:
+    """Return the parsed YAML of a parameter file; RunError if it cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -114,9 +116,50 @@ def load_params_file(path: Path) -> dict[str, dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as exc:
         raise RunError(f"cannot read parameter file {path}: {exc}") from None
     try:
-        content = yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         raise RunError(f"parameter file {path} is not valid YAML: {_yaml_problem(exc)}") from None
+
+
+def _flat_mapping(content: Any, where: str) -> dict[str, Any]:
+    if content is None:
+        return {}
+    if not isinstance(content, dict) or not all(isinstance(k, str) for k in content):
+        raise RunError(
+            f"{where} must map parameter names to values (papermill's form), "
+            "e.g. 'focus_year: 2012'"
+        )
+    return dict(content)
+
+
+def flat_parameters(
+    files: Sequence[Path] = (), yamls: Sequence[str] = (), raws: Sequence[Sequence[str]] = ()
+) -> dict[str, Any]:
+    """Return the parameters of papermill's ``-f FILE``, ``-y YAML`` and ``-r NAME VALUE``.
+
+    Later sources win: the files, then the YAML texts, then the raw strings. YAML is read
+    with :func:`diaspora_helpers.params.load_yaml` (``5e0`` is a float). RunError for a file
+    or text that is not a flat ``{name: value}`` mapping.
+    """
+    merged: dict[str, Any] = {}
+    for path in files:
+        merged.update(_flat_mapping(_read_yaml_file(path), f"parameter file {path}"))
+    for text in yamls:
+        try:
+            content = load_yaml(text)
+        except yaml.YAMLError as exc:
+            raise RunError(f"-y {text!r} is not valid YAML: {_yaml_problem(exc)}") from None
+        merged.update(_flat_mapping(content, f"-y {text!r}"))
+    for name, value in raws:
+        if not name.isidentifier():
+            raise RunError(f"-r {name} {value}: {name!r} is not a parameter name")
+        merged[name] = value
+    return merged
+
+
+def load_params_file(path: Path) -> dict[str, dict[str, Any]]:
+    """Read a YAML file ``{notebook: {parameter: value}}``; RunError if it is unusable."""
+    content = _read_yaml_file(path)
     if content is None:
         return {}
     example = "e.g.\n  01_demographics:\n    year: 2012"
@@ -142,14 +185,27 @@ def resolve_parameters(
     available: Sequence[Path],
     file_params: dict[str, dict[str, Any]],
     assignments: Sequence[str],
+    flat: dict[str, Any] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Merge the file's and ``-p``'s parameters (``-p`` wins) for the notebooks to run."""
+    """Merge the parameters for the notebooks to run.
+
+    Later sources win: the notebook-keyed file, then ``flat`` (papermill's ``-f``, ``-y``,
+    ``-r``, for the one notebook named), then ``-p``. RunError when ``flat`` is given for
+    anything but exactly one notebook.
+    """
     known = [p.stem for p in available]
     unknown = [s for s in file_params if s not in known]
     if unknown:
         raise RunError("parameter file: " + _unknown_message("notebook", unknown, known))
     chosen = {p.stem for p in selected}
     merged = {s: dict(v) for s, v in file_params.items() if s in chosen}
+    if flat:
+        if len(selected) != 1:
+            raise RunError(
+                f"-f, -y and -r set the parameters of one notebook, but {len(selected)} are "
+                "run: name one notebook, or use -p NOTEBOOK:NAME=VALUE or --params-file"
+            )
+        merged.setdefault(selected[0].stem, {}).update(flat)
     for text in assignments:
         stem, name, value = parse_assignment(text, selected)
         if stem not in known:

@@ -168,27 +168,31 @@ def run(
     *,
     assignments: Sequence[str] = (),
     params_file: Path | None = None,
+    flat_params: dict[str, Any] | None = None,
     jobs: int | None = None,
     notebooks_dir: Path | None = None,
     outputs_dir: Path | None = None,
     progress: bool = True,
 ) -> Report:
-    """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request."""
+    """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request.
+
+    ``assignments`` are ``-p`` texts (``NOTEBOOK:NAME=VALUE``, or ``NAME=VALUE`` with one
+    notebook named), ``params_file`` a notebook-keyed YAML file, ``flat_params`` the
+    parameters of the one notebook named (papermill's ``-f``, ``-y``, ``-r``).
+    """
     started = time.monotonic()
     previous_handlers = _install_signal_handlers()
     staging: Path | None = None
     registry = None
     outputs = (outputs_dir or paths.outputs_dir()).resolve()
     try:
-        notebooks_dir = (notebooks_dir or paths.notebooks_dir()).resolve()
-        if not notebooks_dir.is_dir():
-            raise RunError(f"notebook folder {notebooks_dir} does not exist")
+        notebooks_dir = _notebooks_folder(notebooks_dir)
         if jobs is not None and jobs < 1:
             raise RunError(f"--jobs must be at least 1, not {jobs}")
         available = discover(notebooks_dir)
         selected = select(names, available)
         file_params = load_params_file(params_file) if params_file is not None else {}
-        parameters = resolve_parameters(selected, available, file_params, assignments)
+        parameters = resolve_parameters(selected, available, file_params, assignments, flat_params)
         info = check_parameters(selected, parameters)
 
         from diaspora_helpers.publish.execute import KernelRegistry
@@ -236,6 +240,23 @@ def run(
             signal.signal(signum, handler)
 
 
+def _notebooks_folder(given: Path | None) -> Path:
+    """Return the folder to run: ``given``, else ``notebooks/`` of the checkout found from
+    the working directory; RunError in one line when there is none."""
+    if given is None:
+        found = paths.notebooks_dir()
+        if found is None:
+            raise RunError(
+                f"no notebooks/ folder in {Path.cwd()} or above it: run from a checkout of "
+                "the collection, or name the folder with --notebooks-dir DIR"
+            )
+        given = found
+    folder = given.resolve()
+    if not folder.is_dir():
+        raise RunError(f"notebook folder {folder} does not exist")
+    return folder
+
+
 def _run_staged(
     selected: list[Path],
     available: list[Path],
@@ -254,7 +275,10 @@ def _run_staged(
     from diaspora_helpers.publish import execute, site
 
     started = time.monotonic()
-    glossary = paths.data_dir() / GLOSSARY_SOURCE
+    try:
+        glossary = paths.data_dir() / GLOSSARY_SOURCE
+    except FileNotFoundError:  # an installed package without its tables: no glossary page
+        glossary = Path(os.devnull) / GLOSSARY_SOURCE
     guide = notebooks_dir / GUIDE_SOURCE
     web = site.Site(staging, glossary=glossary.is_file(), guide=guide.is_file())
     if web.glossary:
