@@ -1,0 +1,259 @@
+"""The house style for every table a reader sees: ``show(frame)`` in a notebook cell.
+
+A bare ``DataFrame`` or ``Styler`` shows raw floats (``8.274170e+08``, ``14528662.0``),
+``NaN``/``<NA>``/``None``, snake_case headers, a 0…n index, and a ``Styler`` stores random
+``T_xxxxx`` ids and an object address as its plain text. :func:`show` returns a
+:class:`Table` that renders
+
+- as HTML through pandas' ``Styler``, with a fixed id derived from the table's content,
+  no ``<style>`` block, and the alignment written on each cell (``align`` and ``style``
+  attributes), so it looks the same in JupyterLab, on GitHub (which drops ``<style>``) and
+  on the offline site;
+- as plain text (``repr``), a readable table with exactly the same cell strings, which is
+  what strict nbval compares and what a terminal shows.
+
+Formatting rules (each can be overridden per column with ``decimals``):
+
+========== ========================================================== ==========
+kind       how it is recognised                                       decimals
+========== ========================================================== ==========
+year       name has the word ``year``, whole numbers                  0, no separator
+percent    name has ``pct``, ``percent``, ``share`` or ends in ``%``  1
+ratio      name has ``ratio``, ``per`` or ``multiplier``              2
+count      integer dtype, or floats that are all whole numbers        0
+amount     other floats whose largest absolute value is ≥ 1,000       0
+number     other floats                                               2
+text       anything else (left-aligned)                               –
+========== ========================================================== ==========
+
+Numbers get thousands separators (``14,528,662``) and are right-aligned; text is
+left-aligned; a missing value shows as ``–`` and the caption then says what ``–`` means.
+Nothing is truncated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from diaspora_helpers import text
+
+MISSING = "–"  # en dash, shown for a missing value
+DEFAULT_MISSING_MEANING = "no value in the source"
+DECIMALS = {"year": 0, "percent": 1, "ratio": 2, "count": 0, "amount": 0, "number": 2}
+NUMERIC_KINDS = frozenset(DECIMALS)
+AMOUNT_THRESHOLD = 1_000
+
+# Words kept in capitals when a snake_case name becomes a label.
+ACRONYMS = frozenset(
+    {"usd", "eur", "xof", "cfa", "gdp", "gni", "un", "iso3", "sdg", "wdi", "rpw", "iom", "id"}
+)
+_PERCENT_WORDS = frozenset({"pct", "percent", "share"})
+_RATIO_WORDS = frozenset({"ratio", "per", "multiplier"})
+
+
+def label(name: object) -> str:
+    """Return a human label for a column name: ``"share_pct"`` -> ``"Share (%)"``,
+    ``"usd_millions"`` -> ``"USD millions"``, ``"Already fine"`` unchanged."""
+    raw = str(name)
+    if "_" not in raw and raw[:1].isupper():
+        return raw
+    words = [w for w in raw.split("_") if w]
+    percent = bool(words) and words[-1] in ("pct", "percent")
+    if percent:
+        words = words[:-1]
+    shown = [w.upper() if w.lower() in ACRONYMS else w for w in words]
+    if shown and shown[0] == words[0]:
+        shown[0] = shown[0][:1].upper() + shown[0][1:]
+    result = " ".join(shown) or raw
+    return f"{result} (%)" if percent else result
+
+
+def column_kind(name: object, values: pd.Series) -> str:
+    """Return the kind of a column (one of ``year``, ``percent``, ``ratio``, ``count``,
+    ``amount``, ``number``, ``text``), from its name and its values (see the module doc)."""
+    present = values.dropna()
+    if pd.api.types.is_object_dtype(values) and len(present):
+        if all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+            present = present.astype(float)  # numbers stored with pd.NA or None
+            values = present
+    if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        return "text"
+    words = set(re.split(r"[^a-z0-9%]+", str(name).lower()))
+    whole = bool(((present % 1) == 0).all()) if len(present) else True
+    if "year" in words and whole:
+        return "year"
+    if words & _PERCENT_WORDS or str(name).endswith("%"):
+        return "percent"
+    if words & _RATIO_WORDS:
+        return "ratio"
+    if pd.api.types.is_integer_dtype(values) or whole:
+        return "count"
+    if len(present) and float(present.abs().max()) >= AMOUNT_THRESHOLD:
+        return "amount"
+    return "number"
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
+    """Return the function that turns one cell of a column of ``kind`` into its string."""
+    places = DECIMALS.get(kind, 0) if decimals is None else decimals
+
+    def fmt(value: Any) -> str:
+        if _missing(value):
+            return MISSING
+        if kind == "text":
+            return str(value)
+        number = float(value)
+        if kind == "year" and decimals is None:
+            return str(int(round(number)))
+        shown = text.number(number, places)
+        return shown[1:] if re.fullmatch(r"-0(\.0*)?", shown) else shown
+
+    return fmt
+
+
+class Table:
+    """A formatted table for a notebook: HTML through pandas' Styler, plain text alike.
+
+    Build it with :func:`show`. ``cells`` holds the formatted strings (rows × columns,
+    header excluded), ``labels`` the column headers, ``numeric`` which columns are
+    right-aligned; ``to_html()`` and ``to_text()`` render them.
+    """
+
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        *,
+        labels: list[str],
+        formatters: list[Callable[[Any], str]],
+        numeric: list[bool],
+        caption: str | None,
+    ) -> None:
+        self.frame = frame
+        self.labels = labels
+        self.numeric = numeric
+        self.caption = caption
+        self._formatters = formatters
+        self.cells = [
+            [formatters[j](value) for j, value in enumerate(row)]
+            for row in frame.itertuples(index=False, name=None)
+        ]
+        digest = hashlib.sha1(repr((labels, self.cells, caption)).encode("utf-8")).hexdigest()
+        self.table_id = f"dt-{digest[:10]}"
+
+    # -- HTML ------------------------------------------------------------------------------
+
+    def to_html(self) -> str:
+        """Return the table as HTML: a fixed id, no ``<style>`` block, inline alignment."""
+        shown = self.frame.copy()
+        shown.columns = list(range(shown.shape[1]))  # labels may repeat; positions do not
+        styler = (
+            shown.style.format(dict(enumerate(self._formatters)), escape="html")
+            .format_index(lambda j: self.labels[j], axis="columns", escape="html")
+            .hide(axis="index")
+            .set_uuid(self.table_id)
+            .set_table_attributes('class="diaspora-table" style="border-collapse:collapse"')
+        )
+        if self.caption:
+            styler = styler.set_caption(html.escape(self.caption))
+        rendered = styler.to_html()
+        rendered = re.sub(r"<style[^>]*>.*?</style>\s*", "", rendered, flags=re.DOTALL)
+        return re.sub(r'(<t[hd] id="[^"]*" class="([^"]*)") >', self._align, rendered)
+
+    def _align(self, match: re.Match[str]) -> str:
+        classes = match.group(2).split()
+        column = next((int(c[3:]) for c in classes if re.fullmatch(r"col\d+", c)), None)
+        side = "right" if column is not None and self.numeric[column] else "left"
+        return f'{match.group(1)} align="{side}" style="text-align:{side}">'
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    # -- plain text ------------------------------------------------------------------------
+
+    def to_text(self) -> str:
+        """Return the table as aligned plain text (caption first, then header and rows)."""
+        rows = [self.labels, *self.cells]
+        widths = [max(len(row[j]) for row in rows) for j in range(len(self.labels))]
+
+        def line(row: Sequence[str]) -> str:
+            parts = [
+                cell.rjust(widths[j]) if self.numeric[j] else cell.ljust(widths[j])
+                for j, cell in enumerate(row)
+            ]
+            return "  ".join(parts).rstrip()
+
+        lines = [line(self.labels), "  ".join("-" * w for w in widths)]
+        lines += [line(row) for row in self.cells]
+        return "\n".join(([self.caption, ""] if self.caption else []) + lines)
+
+    def __repr__(self) -> str:
+        return self.to_text()
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(self.to_text())
+
+
+def show(
+    table: pd.DataFrame | pd.Series,
+    *,
+    columns: Mapping[str, str] | Sequence[str] | None = None,
+    caption: str | None = None,
+    index: bool = False,
+    decimals: int | Mapping[str, int] | None = None,
+    missing: str = DEFAULT_MISSING_MEANING,
+) -> Table:
+    """Return ``table`` in the house style, ready to be a cell's last expression.
+
+    ``table``: a DataFrame (or a Series, shown as one column), any number of rows × columns.
+    ``columns``: which columns to show, in order; a mapping gives each its label (e.g.
+    ``{"stock": "Migrants (persons)"}``), a sequence keeps the default labels (snake_case
+    to "Sentence case"); None shows every column. ``caption``: a sentence above the table.
+    ``index``: show the index as the first column (only when it means something).
+    ``decimals``: one number of decimals for every numeric column, or a mapping
+    column → decimals; otherwise each column's kind decides (see the module doc).
+    ``missing``: what a missing value means here; when the table has one, the caption
+    ends with ``– means <missing>.``
+
+    Raises ``KeyError`` naming a column that ``columns`` or ``decimals`` asks for and the
+    table does not have, and ``TypeError`` if ``table`` is not a DataFrame or Series.
+    """
+    if isinstance(table, pd.Series):
+        table = table.to_frame()
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"show() needs a pandas DataFrame or Series, not {type(table).__name__}")
+    frame = table.reset_index() if index else table
+    names = list(columns) if columns is not None else list(frame.columns)
+    unknown = [n for n in names if n not in frame.columns]
+    if isinstance(decimals, Mapping):
+        unknown += [n for n in decimals if n not in names]
+    if unknown:
+        raise KeyError(f"no column {unknown[0]!r}; the table has {list(frame.columns)}")
+    frame = frame.loc[:, names]
+    given = dict(columns) if isinstance(columns, Mapping) else {}
+    labels = [str(given[n]) if n in given else label(n) for n in names]
+    kinds = [column_kind(n, frame[n]) for n in names]
+    places = [
+        (decimals.get(n) if isinstance(decimals, Mapping) else decimals)
+        if kinds[j] != "text"
+        else None
+        for j, n in enumerate(names)
+    ]
+    formatters = [_formatter(kinds[j], places[j]) for j in range(len(names))]
+    if frame.map(_missing).to_numpy().any():
+        note = f"{MISSING} means {missing}."
+        caption = f"{caption.rstrip()} {note}" if caption else note
+    numeric = [kind in NUMERIC_KINDS for kind in kinds]
+    return Table(frame, labels=labels, formatters=formatters, numeric=numeric, caption=caption)

@@ -1,0 +1,107 @@
+"""The table house style (issue 14): formatted cells, fixed HTML, readable plain text."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from diaspora_helpers import tables
+
+
+@pytest.fixture
+def frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "country": ["Côte d'Ivoire", "France", None],
+            "year": [2012, 2013, 2014],
+            "migrant_stock": [14528662.0, 324588.4, None],
+            "share_pct": [11.5123, 3.0, pd.NA],
+            "usd": [8.274170e08, 5.592501539743704, 2.0],
+            "cost_ratio": [0.5, 1.25, 2.0],
+        }
+    )
+
+
+def test_cells_follow_the_kind_of_column(frame: pd.DataFrame) -> None:
+    table = tables.show(frame)
+    assert table.labels == ["Country", "Year", "Migrant stock", "Share (%)", "USD", "Cost ratio"]
+    assert table.cells[0] == ["Côte d'Ivoire", "2012", "14,528,662", "11.5", "827,417,000", "0.50"]
+    assert table.cells[1][2] == "324,588" and table.cells[1][4] == "6"
+    assert table.cells[2] == ["–", "2014", "–", "–", "2", "2.00"]
+    assert table.numeric == [False, True, True, True, True, True]
+
+
+def test_decimals_and_labels_can_be_overridden(frame: pd.DataFrame) -> None:
+    table = tables.show(
+        frame,
+        columns={"country": "Country", "migrant_stock": "Persons"},
+        decimals={"migrant_stock": 1},
+    )
+    assert table.labels == ["Country", "Persons"]
+    assert table.cells[1] == ["France", "324,588.4"]
+    assert tables.show(frame[["cost_ratio"]], decimals=0).cells[1] == ["1"]
+
+
+def test_missing_values_are_explained_in_the_caption(frame: pd.DataFrame) -> None:
+    assert (
+        tables.show(frame, caption="Stocks.").caption == "Stocks. – means no value in the source."
+    )
+    assert tables.show(frame[["year"]], caption="Years.").caption == "Years."
+    assert "means not collected" in tables.show(frame, missing="not collected").caption
+
+
+def test_html_has_fixed_ids_inline_alignment_and_no_style_block(frame: pd.DataFrame) -> None:
+    html = tables.show(frame, caption="Stocks.").to_html()
+    assert html == tables.show(frame.copy(), caption="Stocks.").to_html(), "same bytes every time"
+    assert "<style" not in html and not re.search(r"\bT_[0-9a-f]{5}(?![0-9a-zA-Z])", html)
+    assert '<td id="T_dt-' in html
+    assert 'align="right" style="text-align:right">14,528,662</td>' in html
+    assert 'align="left" style="text-align:left">France</td>' in html
+    assert "NaN" not in html and "&lt;NA&gt;" not in html and "None" not in html
+    assert not re.search(r"<t[hd][^>]*>\s*\d+\s*</th>", html.split("<tbody>")[1]), "no index"
+    assert tables.show(frame.head(1)).to_html() != tables.show(frame.head(2)).to_html()
+
+
+def test_plain_text_is_a_readable_table(frame: pd.DataFrame) -> None:
+    text = repr(tables.show(frame[["country", "migrant_stock"]], caption="Stocks."))
+    assert text.splitlines() == [
+        "Stocks. – means no value in the source.",
+        "",
+        "Country        Migrant stock",
+        "-------------  -------------",
+        "Côte d'Ivoire     14,528,662",
+        "France               324,588",
+        "–                          –",
+    ]
+    assert "0x" not in text and "Styler" not in text
+
+
+def test_index_is_shown_only_when_asked(frame: pd.DataFrame) -> None:
+    indexed = frame.set_index("country")
+    assert tables.show(indexed).labels[0] == "Year"
+    assert tables.show(indexed, index=True).labels[0] == "Country"
+
+
+def test_no_truncation() -> None:
+    long = pd.DataFrame({"n": range(500), "name": ["x" * 80] * 500})
+    table = tables.show(long)
+    assert len(repr(table).splitlines()) == 502 and "x" * 80 in repr(table)
+    assert table.to_html().count("<tr>") == 501
+
+
+def test_errors_name_the_column(frame: pd.DataFrame) -> None:
+    with pytest.raises(KeyError, match="'nope'"):
+        tables.show(frame, columns=["nope"])
+    with pytest.raises(KeyError, match="'nope'"):
+        tables.show(frame, decimals={"nope": 1})
+    with pytest.raises(TypeError, match="DataFrame"):
+        tables.show([1, 2])  # type: ignore[arg-type]
+
+
+def test_labels() -> None:
+    assert tables.label("share_pct") == "Share (%)"
+    assert tables.label("gdp_usd_millions") == "GDP USD millions"
+    assert tables.label("Already Fine") == "Already Fine"
+    assert tables.label("tokten_start") == "Tokten start"
