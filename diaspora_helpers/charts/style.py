@@ -17,16 +17,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-PALETTE = {
-    "mali": "#b5451b",  # terracotta: Mali and the figures of the source document
-    "un": "#1f5f8b",  # blue: UN DESA estimates
-    "wb": "#3a8a5c",  # green: World Bank estimates
-    "admin": "#d4a017",  # ochre: administrative estimates
-    "grey": "#8c8c8c",
-    "light": "#d9d9d9",
-    "ink": "#222222",
-}
-SERIES = ["#1f5f8b", "#b5451b", "#3a8a5c", "#d4a017", "#7b4f9d", "#5b7083", "#c26d8a"]
+from diaspora_helpers import constants
+
+# The palette lives in diaspora_helpers.constants (colour-blind-safe, tested).
+PALETTE = constants.PALETTE
+SERIES = constants.SERIES
 
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None}
@@ -54,7 +49,7 @@ def apply_style() -> None:
             "axes.grid": True,
             "axes.axisbelow": True,
             "axes.grid.axis": "y",
-            "grid.color": "#e6e6e6",
+            "grid.color": constants.GRID_LIGHT,
             "grid.linewidth": 0.8,
             "legend.frameon": False,
             "xtick.color": PALETTE["ink"],
@@ -117,12 +112,24 @@ def _place_texts(fig: Figure) -> None:
     )
     y -= (title_txt.count("\n") + 1) * _TITLE_PT * 1.25 / height_pt
     t2 = fig.text(
-        0.012, y, subtitle_txt, ha="left", va="top", fontsize=_SUBTITLE_PT, color="#555555"
+        0.012,
+        y,
+        subtitle_txt,
+        ha="left",
+        va="top",
+        fontsize=_SUBTITLE_PT,
+        color=constants.TEXT_GREY,
     )
     y -= (subtitle_txt.count("\n") + 1) * _SUBTITLE_PT * 1.3 / height_pt + pad
     bottom = (source_txt.count("\n") + 1) * _SOURCE_PT * 1.3 / height_pt + 1.5 * pad
     t3 = fig.text(
-        0.012, pad, source_txt, ha="left", va="bottom", fontsize=_SOURCE_PT, color="#666666"
+        0.012,
+        pad,
+        source_txt,
+        ha="left",
+        va="bottom",
+        fontsize=_SOURCE_PT,
+        color=constants.SOURCE_GREY,
     )
     fig._house_texts = [t1, t2, t3]  # type: ignore[attr-defined]
     fig.get_layout_engine().set(rect=(0.0, bottom, 1.0, y - bottom))
