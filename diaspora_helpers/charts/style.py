@@ -7,6 +7,7 @@ module never loads data.
 
 from __future__ import annotations
 
+import json
 import os
 import textwrap
 from pathlib import Path
@@ -24,6 +25,27 @@ PALETTE = constants.PALETTE
 SERIES = constants.SERIES
 
 PNG_METADATA = {"Software": None}
+CSV_DECIMALS = 4  # places kept for non-whole numbers in chart CSV downloads
+CSV_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+CSV_NOTE = (
+    "Data behind a chart of the Mali diaspora notebook collection, CC BY 4.0; the figures "
+    "come from the publishers named in dc:source, cite them too. Units: see dc:description "
+    "and each column's unit."
+)
+# Words of a column name and the unit they mean, first match wins.
+CSV_UNITS = (
+    ("pct", "percent"),
+    ("percent", "percent"),
+    ("share", "percent"),
+    ("usd", "US dollars"),
+    ("xof", "CFA francs (XOF)"),
+    ("eur", "euros"),
+    ("year", "calendar year"),
+    ("millions", "millions"),
+    ("thousands", "thousands"),
+    ("persons", "persons"),
+    ("people", "persons"),
+)
 SVG_METADATA = {"Date": None, "Creator": None}
 SLIDE_SIZE = (12.8, 7.2)  # inches; at 150 dpi this is 1920 x 1080 pixels
 SLIDE_DPI = 150
@@ -171,15 +193,85 @@ def figures_dir() -> Path | None:
     return Path(folder) if folder else None
 
 
+def rounded(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
+    """Return ``data`` for a CSV download: float columns holding only whole numbers become
+    integers (nullable ``Int64``), other floats are rounded to ``decimals`` places, so no
+    float noise (``5.592501539743704``) reaches a reader. Same rows × columns."""
+    out = data.copy()
+    for column in out.columns:
+        values = out[column]
+        if not pd.api.types.is_float_dtype(values):
+            continue
+        present = values.dropna()
+        if len(present) and bool(((present % 1) == 0).all()) and present.abs().max() < 2**53:
+            out[column] = values.astype("Int64")
+        else:
+            out[column] = values.round(decimals)
+    return out
+
+
+def _unit(column: str) -> str | None:
+    """Guess a column's unit from the words of its name (``share_pct`` -> ``percent``)."""
+    words = set(str(column).lower().replace("-", "_").split("_"))
+    for key, unit in CSV_UNITS:
+        if key in words:
+            return unit
+    return None
+
+
+def write_chart_data(
+    data: pd.DataFrame, path: Path, labels: tuple[str, str, str] | None = None
+) -> Path:
+    """Write ``data`` to ``path`` (CSV, floats rounded by :func:`rounded`) and, beside it,
+    ``<name>.csv-metadata.json``, a CSV on the Web (CSVW) descriptor: the chart's title,
+    what is measured and in which unit (its subtitle), its source line, the licence, and
+    each column's type and unit where the name tells it. Returns the descriptor's path.
+    ``labels`` is (title, subtitle, source) as given to :func:`titled_figure`."""
+    table = rounded(data)
+    table.to_csv(path, index=False, lineterminator="\n")
+    title, subtitle, source = labels or (path.stem, "", "")
+    columns = []
+    for column in table.columns:
+        kind = table[column].dtype
+        datatype = (
+            "integer"
+            if pd.api.types.is_integer_dtype(kind)
+            else "number"
+            if pd.api.types.is_numeric_dtype(kind)
+            else "string"
+        )
+        entry = {"name": str(column), "titles": str(column), "datatype": datatype}
+        unit = _unit(str(column))
+        if unit:
+            entry["unit"] = unit
+        columns.append(entry)
+    descriptor = {
+        "@context": "http://www.w3.org/ns/csvw",
+        "url": path.name,
+        "dc:title": title,
+        "dc:description": subtitle,
+        "dc:source": source,
+        "dc:license": CSV_LICENCE,
+        "notes": CSV_NOTE,
+        "tableSchema": {"columns": columns},
+    }
+    sidecar = path.with_name(path.name + "-metadata.json")
+    text = json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    sidecar.write_text(text, encoding="utf-8")
+    return sidecar
+
+
 def save_figure(fig: Figure, name: str, data: pd.DataFrame, folder: Path) -> list[Path]:
-    """Write ``name``.png/.svg, a 16:9 slide PNG and the data behind it as CSV."""
+    """Write ``name``.png/.svg, a 16:9 slide PNG, the data behind it as CSV (rounded) and
+    the CSV's descriptor ``name.csv-metadata.json`` (see :func:`write_chart_data`); return
+    the paths written. Raises ``ValueError`` for a name other than letters, digits, - and _."""
     if not name.replace("_", "").replace("-", "").isalnum():
         raise ValueError(f"figure name {name!r} must be letters, digits, '-' or '_'")
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv"]
     fig.savefig(written[0], metadata=PNG_METADATA)
     fig.savefig(written[1], metadata=SVG_METADATA)
-    data.to_csv(written[2], index=False, lineterminator="\n")
+    written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
     slide = folder / f"{name}_slide.png"
     original = fig.get_size_inches().copy()
     if tuple(original) == SLIDE_SIZE and mpl.rcParams["savefig.dpi"] == SLIDE_DPI:

@@ -199,6 +199,7 @@ def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
             ("SVG", f"{name}.svg"),
             ("slide 16:9", f"{name}_slide.png"),
             ("data (CSV)", f"{name}.csv"),
+            ("about the data (JSON)", f"{name}.csv-metadata.json"),
         ):
             if (folder / file).exists():
                 parts.append(f'<a href="figures/{stem}/{file}">{label}</a>')
