@@ -195,8 +195,9 @@ def figures_dir() -> Path | None:
 
 def rounded(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
     """Return ``data`` for a CSV download: float columns holding only whole numbers become
-    integers (nullable ``Int64``), other floats are rounded to ``decimals`` places, so no
-    float noise (``5.592501539743704``) reaches a reader. Same rows × columns."""
+    integers (nullable ``Int64``), other floats are rounded to ``decimals`` places (2 when
+    the column reaches 1,000: amounts in dollars or francs), so no float noise
+    (``5.592501539743704``) reaches a reader. Same rows × columns."""
     out = data.copy()
     for column in out.columns:
         values = out[column]
@@ -206,7 +207,8 @@ def rounded(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
         if len(present) and bool(((present % 1) == 0).all()) and present.abs().max() < 2**53:
             out[column] = values.astype("Int64")
         else:
-            out[column] = values.round(decimals)
+            large = len(present) and present.abs().max() >= 1000
+            out[column] = values.round(min(decimals, 2) if large else decimals)
     return out
 
 

@@ -16,11 +16,12 @@ def test_floats_are_rounded_and_whole_numbers_written_as_integers(tmp_path) -> N
             "country": ["Mali", "Senegal"],
             "cost_pct": [5.592501539743704, float("nan")],
             "persons": [14528662.0, 324588.0],
+            "usd": [827417011.9579, 1.5],
         }
     )
     style.write_chart_data(data, tmp_path / "c.csv", ("T", "S, percent", "Source: X"))
     assert (tmp_path / "c.csv").read_text() == (
-        "country,cost_pct,persons\nMali,5.5925,14528662\nSenegal,,324588\n"
+        "country,cost_pct,persons,usd\nMali,5.5925,14528662,827417011.96\nSenegal,,324588,1.5\n"
     )
 
 
