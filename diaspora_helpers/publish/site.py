@@ -3,11 +3,14 @@ pages for the glossary and the instructor guide.
 
 Every page is a single HTML file with its CSS inline and no script at all: nothing is
 fetched from another host (no MathJax, require.js or web fonts), it reads the same with
-JavaScript off, and it stays small because figures are separate PNG files next to it
-(``<stem>_files/``) rather than base64 in the page. Code is hidden in
-``<details>`` elements ("Show code"); the ``parameters`` cell is shown as a table of the
-values the notebook ran with. Nothing on a page depends on the date, the machine or a
-random id, so rebuilding it gives the same bytes.
+JavaScript off, and it stays small because figures are separate, palette-compressed PNG
+files next to it (``<stem>_files/``) rather than base64 in the page; a tap on a chart opens
+its full-size SVG. Code is hidden in ``<details>`` elements ("Show code") on the topic
+pages and shown open on exercise and solution pages; the ``parameters`` cell is shown as a
+table of the values the notebook ran with. Each page has a contents list, visible heading
+anchors, previous/next links and a footer (licences, citation, data version); see
+:mod:`navigation`. Nothing on a page depends on the date, the machine or a random id, so
+rebuilding it gives the same bytes.
 """
 
 from __future__ import annotations
