@@ -302,12 +302,20 @@ def figure_alt(nb: NotebookNode, name: str) -> str | None:
 
 
 def summary_without_title(summary: str, title: str) -> str:
-    """Return ``summary`` without a leading repeat of ``title`` ("T: the rest" -> "The rest")."""
+    """Return ``summary`` without a lead-in that repeats ``title``: the title itself
+    ("T: the rest" -> "The rest"), or a part before the first colon whose words are mostly
+    the title's ("How many live abroad: ..." under "Abroad: how many live?")."""
+    rest = ""
     if title and summary.lower().startswith(title.lower()):
-        rest = summary[len(title) :].lstrip(" :;,.-–—")
-        if rest:
-            return rest[0].upper() + rest[1:]
-    return summary
+        rest = summary[len(title) :]
+    elif ": " in summary:
+        lead, after = summary.split(": ", 1)
+        words = re.findall(r"\w+", lead.lower())
+        known = set(re.findall(r"\w+", title.lower()))
+        if words and sum(w in known for w in words) >= 0.6 * len(words):
+            rest = after
+    rest = rest.lstrip(" :;,.-–—")
+    return rest[0].upper() + rest[1:] if rest else summary
 
 
 def index_entry(nb: NotebookNode | None, stem: str, site: Site, status: str) -> IndexEntry:

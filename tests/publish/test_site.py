@@ -350,3 +350,8 @@ def test_pager_and_contents() -> None:
 def test_summary_does_not_repeat_the_title() -> None:
     assert site.summary_without_title("Title: the rest.", "Title") == "The rest."
     assert site.summary_without_title("Other words.", "Title") == "Other words."
+    lead = "How many Malians live abroad and where: counts, destinations."
+    title = "Malians abroad: how many, and where?"
+    assert site.summary_without_title(lead, title) == "Counts, destinations."
+    assert site.summary_without_title("Session 1: counts.", "Session 1 exercises: x") == "Counts."
+    assert site.summary_without_title("Money: the rest.", "Forums and laws") == "Money: the rest."
