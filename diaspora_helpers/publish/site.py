@@ -393,15 +393,19 @@ def render_glossary(source: Path, site: Site) -> Path:
     with source.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
-    lines = ["<h1>Glossary</h1>", "<table><thead><tr>"]
-    lines += [f"<th>{html.escape(h.replace('_', ' ').capitalize())}</th>" for h in header]
+    labels = [html.escape(h.replace("_", " ").capitalize()) for h in header]
+    lines = ["<h1>Glossary</h1>", '<table class="glossary"><thead><tr>']
+    lines += [f"<th>{label}</th>" for label in labels]
     lines.append("</tr></thead><tbody>")
     for row in body_rows:
         if not any(cell.strip() for cell in row):
             continue
         term = row[0] if row else ""
         cells = [f'<th id="{markup.slug(term)}">{html.escape(term)}</th>']
-        cells += [f"<td>{markup.markdown_inline(cell)}</td>" for cell in row[1:]]
+        cells += [
+            f'<td data-label="{label}">{markup.markdown_inline(cell)}</td>'
+            for label, cell in zip(labels[1:], row[1:], strict=False)
+        ]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
     out = site.root / GLOSSARY_PAGE
