@@ -14,35 +14,23 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from diaspora_helpers import constants
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.analysis.institutions import RELATION_WORDS
 from diaspora_helpers.charts import layout, style
 
 #: Fill colours of the landscape's boxes, by kind of institution.
-INSTITUTION_COLOURS = {
-    "national_institution": "#f2e6d9",
-    "ministry": "#f5d0b5",
-    "delegation": "#fbe3cf",
-    "office": "#fff2e0",
-    "programme": "#d8e8f3",
-    "bilateral_unit": "#d4ecdc",
-    "agency": "#fbefc5",
-    "advisory_body": "#e8dcef",
-    "local_authority": "#e3efd9",
-    "regional_space": "#cfe6c4",
-    "ngo": "#eeeeee",
-    "international_partner": "#dfe6ee",
-}
+INSTITUTION_COLOURS = constants.INSTITUTION_FILLS
 
 
 #: Line style of each relation in the landscape.
 RELATION_STYLES = {
-    "supervises": {"color": "#333333", "linestyle": "-", "linewidth": 1.3},
-    "implements": {"color": "#3a8a5c", "linestyle": "-", "linewidth": 1.1},
-    "member_of": {"color": "#3a8a5c", "linestyle": ":", "linewidth": 1.3},
-    "sits_on": {"color": "#7b4f9d", "linestyle": "--", "linewidth": 1.2},
-    "funds": {"color": "#1f5f8b", "linestyle": "-", "linewidth": 0.9},
-    "partners_with": {"color": "#9a9a9a", "linestyle": (0, (4, 2)), "linewidth": 0.9},
+    "supervises": {"color": constants.DARK_GREY, "linestyle": "-", "linewidth": 1.3},
+    "implements": {"color": constants.BLUISH_GREEN, "linestyle": "-", "linewidth": 1.1},
+    "member_of": {"color": constants.BLUISH_GREEN, "linestyle": ":", "linewidth": 1.3},
+    "sits_on": {"color": constants.REDDISH_PURPLE, "linestyle": "--", "linewidth": 1.2},
+    "funds": {"color": constants.BLUE, "linestyle": "-", "linewidth": 0.9},
+    "partners_with": {"color": constants.LINK_GREY, "linestyle": (0, (4, 2)), "linewidth": 0.9},
 }
 
 
@@ -191,8 +179,8 @@ def draw_landscape(
                 box_width,
                 box_height,
                 boxstyle="round,pad=0.0,rounding_size=0.06",
-                facecolor=INSTITUTION_COLOURS.get(kind, "#ffffff"),
-                edgecolor="#777777",
+                facecolor=INSTITUTION_COLOURS.get(kind, constants.WHITE),
+                edgecolor=constants.EDGE_GREY,
                 linewidth=0.7,
                 zorder=2,
             )
@@ -234,9 +222,9 @@ def draw_landscape(
             va="bottom",
             fontsize=fontsize + 1,
             fontstyle="italic",
-            color="#555555",
+            color=constants.TEXT_GREY,
         )
-        ax.axhline(y - half_h - 0.12, color="#cccccc", linewidth=0.6, zorder=0)
+        ax.axhline(y - half_h - 0.12, color=constants.FAINT_GREY, linewidth=0.6, zorder=0)
     used = [r for r in RELATION_STYLES if r in set(edges["relation"])]
     handles = [Line2D([], [], **{k: v for k, v in RELATION_STYLES[r].items()}) for r in used]
     ax.legend(

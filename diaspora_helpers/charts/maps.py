@@ -21,14 +21,15 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
+from diaspora_helpers import constants
 from diaspora_helpers.data import countries
 
 # lon_min, lon_max, lat_min, lat_max: Africa, Europe and the Near East.
 AFRICA_EUROPE = (-26.0, 58.0, -36.0, 71.0)
 BACKGROUND_REGIONS = ("Africa", "Europe", "Asia")
-NO_DATA_COLOUR = "#eeeeee"
-EDGE_COLOUR = "#ffffff"
-HIGHLIGHT_COLOUR = "#b5451b"
+NO_DATA_COLOUR = constants.NO_DATA_GREY
+EDGE_COLOUR = constants.WHITE
+HIGHLIGHT_COLOUR = constants.TERRACOTTA
 
 
 def rings(geometry: dict[str, Any] | None) -> list[list[np.ndarray]]:
@@ -166,7 +167,9 @@ def choropleth(
     colours = {code: palette[label] for code, label in classes.dropna().items()}
     draw_countries(ax, colours, background=background_codes(), highlight=highlight, extent=extent)
     handles = [Patch(facecolor=palette[label], label=label) for label in labels]
-    handles.append(Patch(facecolor=NO_DATA_COLOUR, edgecolor="#cccccc", label="none recorded"))
+    handles.append(
+        Patch(facecolor=NO_DATA_COLOUR, edgecolor=constants.FAINT_GREY, label="none recorded")
+    )
     if highlight:
         handles.append(Patch(facecolor=HIGHLIGHT_COLOUR, label=highlight_label))
     return handles

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from diaspora_helpers import text
+from diaspora_helpers import constants, text
 from diaspora_helpers.analysis.policy import constraint_label
 from diaspora_helpers.charts import style
 
@@ -39,12 +39,14 @@ def draw_coverage(
     for j, cid in enumerate(matrix.columns):
         if cid in highlight:
             ax.add_patch(
-                mpatches.Rectangle((j - 0.5, -0.5), 1, n_rows, color="#fbe4dc", zorder=0, lw=0)
+                mpatches.Rectangle(
+                    (j - 0.5, -0.5), 1, n_rows, color=constants.PALE_TERRACOTTA, zorder=0, lw=0
+                )
             )
     for i in range(n_rows):
         for j in range(n_cols):
             score = int(matrix.iat[i, j])
-            face = {2: style.PALETTE["un"], 1: "#9cc3df"}.get(score)
+            face = {2: style.PALETTE["un"], 1: constants.LIGHT_BLUE}.get(score)
             if face:
                 ax.add_patch(
                     mpatches.FancyBboxPatch(
@@ -58,15 +60,15 @@ def draw_coverage(
                     )
                 )
             else:
-                ax.plot(j, i, ".", color="#cfcfcf", ms=3, zorder=1)
+                ax.plot(j, i, ".", color=constants.DOT_GREY, ms=3, zorder=1)
     scopes = list(st["scope"].astype("str"))
     for i in range(1, n_rows):
         if scopes[i] != scopes[i - 1]:
-            ax.axhline(i - 0.5, color="#888888", linewidth=0.8)
+            ax.axhline(i - 0.5, color=constants.RULE_GREY, linewidth=0.8)
     kinds = [str(constraints.at[c, "kind"]) for c in matrix.columns]
     for j in range(1, n_cols):
         if kinds[j] != kinds[j - 1]:
-            ax.axvline(j - 0.5, color="#888888", linewidth=0.8)
+            ax.axvline(j - 0.5, color=constants.RULE_GREY, linewidth=0.8)
     group_start = 0
     for j in range(1, n_cols + 1):
         if j == n_cols or kinds[j] != kinds[group_start]:
@@ -78,7 +80,7 @@ def draw_coverage(
                 va="top",
                 fontsize=8.5,
                 fontweight="bold",
-                color="#555555",
+                color=constants.TEXT_GREY,
             )
             group_start = j
     ax.set_xlim(-0.5, n_cols - 0.5)
@@ -119,15 +121,17 @@ def draw_coverage(
                 va="center",
                 ha="left",
                 fontsize=8,
-                color="#555555",
+                color=constants.TEXT_GREY,
             )
             start = i
     handles = [
         mpatches.Patch(color=style.PALETTE["un"], label="addresses it directly"),
-        mpatches.Patch(color="#9cc3df", label="addresses part of it"),
+        mpatches.Patch(color=constants.LIGHT_BLUE, label="addresses part of it"),
     ]
     if highlight:
-        handles.append(mpatches.Patch(color="#fbe4dc", label="no strategy shown addresses it"))
+        handles.append(
+            mpatches.Patch(color=constants.PALE_TERRACOTTA, label="no strategy shown addresses it")
+        )
     ax.legend(
         handles=handles,
         loc="upper left",
@@ -173,7 +177,7 @@ def draw_cost(ax: Axes, costs: pd.DataFrame, target_pct: float) -> None:
             f" SDG 10.c {word}: {value:g}%",
             va="bottom",
             fontsize=8.5,
-            color="#555555",
+            color=constants.TEXT_GREY,
         )
     ax.set_ylim(0, float(costs["cost_pct"].max()) * 1.15)
     ax.set_ylabel("% of the amount sent")

@@ -7,6 +7,7 @@ module never loads data.
 
 from __future__ import annotations
 
+import json
 import os
 import textwrap
 from pathlib import Path
@@ -17,18 +18,34 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-PALETTE = {
-    "mali": "#b5451b",  # terracotta: Mali and the figures of the source document
-    "un": "#1f5f8b",  # blue: UN DESA estimates
-    "wb": "#3a8a5c",  # green: World Bank estimates
-    "admin": "#d4a017",  # ochre: administrative estimates
-    "grey": "#8c8c8c",
-    "light": "#d9d9d9",
-    "ink": "#222222",
-}
-SERIES = ["#1f5f8b", "#b5451b", "#3a8a5c", "#d4a017", "#7b4f9d", "#5b7083", "#c26d8a"]
+from diaspora_helpers import constants
+
+# The palette lives in diaspora_helpers.constants (colour-blind-safe, tested).
+PALETTE = constants.PALETTE
+SERIES = constants.SERIES
 
 PNG_METADATA = {"Software": None}
+CSV_DECIMALS = 4  # places kept for non-whole numbers in chart CSV downloads
+CSV_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+CSV_NOTE = (
+    "Data behind a chart of the Mali diaspora notebook collection, CC BY 4.0; the figures "
+    "come from the publishers named in dc:source, cite them too. Units: see dc:description "
+    "and each column's unit."
+)
+# Words of a column name and the unit they mean, first match wins.
+CSV_UNITS = (
+    ("pct", "percent"),
+    ("percent", "percent"),
+    ("share", "percent"),
+    ("usd", "US dollars"),
+    ("xof", "CFA francs (XOF)"),
+    ("eur", "euros"),
+    ("year", "calendar year"),
+    ("millions", "millions"),
+    ("thousands", "thousands"),
+    ("persons", "persons"),
+    ("people", "persons"),
+)
 SVG_METADATA = {"Date": None, "Creator": None}
 SLIDE_SIZE = (12.8, 7.2)  # inches; at 150 dpi this is 1920 x 1080 pixels
 SLIDE_DPI = 150
@@ -67,7 +84,7 @@ def apply_style() -> None:
             "axes.grid": True,
             "axes.axisbelow": True,
             "axes.grid.axis": "y",
-            "grid.color": "#e6e6e6",
+            "grid.color": constants.GRID_LIGHT,
             "grid.linewidth": 0.8,
             "legend.frameon": False,
             "xtick.color": PALETTE["ink"],
@@ -156,12 +173,24 @@ def _place_texts(fig: Figure) -> None:
     )
     y -= (title_txt.count("\n") + 1) * _TITLE_PT * 1.25 / height_pt
     t2 = fig.text(
-        0.012, y, subtitle_txt, ha="left", va="top", fontsize=_SUBTITLE_PT, color="#555555"
+        0.012,
+        y,
+        subtitle_txt,
+        ha="left",
+        va="top",
+        fontsize=_SUBTITLE_PT,
+        color=constants.TEXT_GREY,
     )
     y -= (subtitle_txt.count("\n") + 1) * _SUBTITLE_PT * 1.3 / height_pt + pad
     bottom = (source_txt.count("\n") + 1) * _SOURCE_PT * 1.3 / height_pt + 1.5 * pad
     t3 = fig.text(
-        0.012, pad, source_txt, ha="left", va="bottom", fontsize=_SOURCE_PT, color="#666666"
+        0.012,
+        pad,
+        source_txt,
+        ha="left",
+        va="bottom",
+        fontsize=_SOURCE_PT,
+        color=constants.SOURCE_GREY,
     )
     fig._house_texts = [t1, t2, t3]  # type: ignore[attr-defined]
     fig.get_layout_engine().set(rect=(0.0, bottom, 1.0, y - bottom))
@@ -203,15 +232,87 @@ def figures_dir() -> Path | None:
     return Path(folder) if folder else None
 
 
+def rounded(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
+    """Return ``data`` for a CSV download: float columns holding only whole numbers become
+    integers (nullable ``Int64``), other floats are rounded to ``decimals`` places (2 when
+    the column reaches 1,000: amounts in dollars or francs), so no float noise
+    (``5.592501539743704``) reaches a reader. Same rows × columns."""
+    out = data.copy()
+    for column in out.columns:
+        values = out[column]
+        if not pd.api.types.is_float_dtype(values):
+            continue
+        present = values.dropna()
+        if len(present) and bool(((present % 1) == 0).all()) and present.abs().max() < 2**53:
+            out[column] = values.astype("Int64")
+        else:
+            large = len(present) and present.abs().max() >= 1000
+            out[column] = values.round(min(decimals, 2) if large else decimals)
+    return out
+
+
+def _unit(column: str) -> str | None:
+    """Guess a column's unit from the words of its name (``share_pct`` -> ``percent``)."""
+    words = set(str(column).lower().replace("-", "_").split("_"))
+    for key, unit in CSV_UNITS:
+        if key in words:
+            return unit
+    return None
+
+
+def write_chart_data(
+    data: pd.DataFrame, path: Path, labels: tuple[str, str, str] | None = None
+) -> Path:
+    """Write ``data`` to ``path`` (CSV, floats rounded by :func:`rounded`) and, beside it,
+    ``<name>.csv-metadata.json``, a CSV on the Web (CSVW) descriptor: the chart's title,
+    what is measured and in which unit (its subtitle), its source line, the licence, and
+    each column's type and unit where the name tells it. Returns the descriptor's path.
+    ``labels`` is (title, subtitle, source) as given to :func:`titled_figure`."""
+    table = rounded(data)
+    table.to_csv(path, index=False, lineterminator="\n")
+    title, subtitle, source = labels or (path.stem, "", "")
+    columns = []
+    for column in table.columns:
+        kind = table[column].dtype
+        datatype = (
+            "integer"
+            if pd.api.types.is_integer_dtype(kind)
+            else "number"
+            if pd.api.types.is_numeric_dtype(kind)
+            else "string"
+        )
+        entry = {"name": str(column), "titles": str(column), "datatype": datatype}
+        unit = _unit(str(column))
+        if unit:
+            entry["unit"] = unit
+        columns.append(entry)
+    descriptor = {
+        "@context": "http://www.w3.org/ns/csvw",
+        "url": path.name,
+        "dc:title": title,
+        "dc:description": subtitle,
+        "dc:source": source,
+        "dc:license": CSV_LICENCE,
+        "notes": CSV_NOTE,
+        "tableSchema": {"columns": columns},
+    }
+    sidecar = path.with_name(path.name + "-metadata.json")
+    text = json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    sidecar.write_text(text, encoding="utf-8")
+    return sidecar
+
+
 def save_figure(fig: Figure, name: str, data: pd.DataFrame, folder: Path) -> list[Path]:
-    """Write ``name``.png/.svg, a 16:9 slide PNG and the data behind it as CSV."""
+    """Write ``name``.png/.svg, a 16:9 slide PNG, the data behind it as CSV (rounded) and
+    the CSV's descriptor ``name.csv-metadata.json`` (see :func:`write_chart_data`); return
+    the paths written. Raises ``ValueError`` for a name other than letters, digits, - and _."""
     if not name.replace("_", "").replace("-", "").isalnum():
         raise ValueError(f"figure name {name!r} must be letters, digits, '-' or '_'")
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv"]
     fig.savefig(written[0], metadata=PNG_METADATA)
     fig.savefig(written[1], metadata=SVG_METADATA)
-    data.to_csv(written[2], index=False, lineterminator="\n")
+    written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
     slide = folder / f"{name}_slide.png"
     original = fig.get_size_inches().copy()
     if tuple(original) == SLIDE_SIZE and mpl.rcParams["savefig.dpi"] == SLIDE_DPI:

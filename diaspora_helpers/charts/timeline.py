@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from diaspora_helpers import constants
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.charts import style
 
@@ -107,7 +108,7 @@ def draw_timeline(
     height = lane_tops[-1][1] + lane_tops[-1][2] if lane_tops else 1.0
     for lane, (_kind, top, n_rows) in enumerate(lane_tops):
         if lane % 2 == 0:
-            ax.axhspan(top - 0.3, top + n_rows + 0.3, color="#f4f4f4", zorder=0, lw=0)
+            ax.axhspan(top - 0.3, top + n_rows + 0.3, color=constants.PANEL_GREY, zorder=0, lw=0)
     for row in placed.itertuples():
         colour = KIND_COLOURS.get(row.kind, style.PALETTE["grey"])
         if row.is_period:
@@ -148,8 +149,8 @@ def draw_timeline(
     first_tick = start_year + (-start_year) % step
     ax.set_xticks(range(first_tick, end_year + 2, step))
     ax.set_xticks(range(start_year, end_year + 2), minor=True)
-    ax.grid(axis="x", which="major", color="#dddddd", linewidth=0.8)
-    ax.grid(axis="x", which="minor", color="#efefef", linewidth=0.5)
+    ax.grid(axis="x", which="major", color=constants.GRID_GREY, linewidth=0.8)
+    ax.grid(axis="x", which="minor", color=constants.GRID_FAINT, linewidth=0.5)
     ax.grid(axis="y", visible=False)
     ax.set_axisbelow(True)
     ax.spines["left"].set_visible(False)

@@ -34,7 +34,13 @@ def test_files_are_byte_identical_across_processes(tmp_path):
         code = SCRIPT.format(folder=str(tmp_path / run))
         subprocess.run([sys.executable, "-c", code], check=True)
     first, second = _digests(tmp_path / "one"), _digests(tmp_path / "two")
-    assert sorted(first) == ["demo.csv", "demo.png", "demo.svg", "demo_slide.png"]
+    assert sorted(first) == [
+        "demo.csv",
+        "demo.csv-metadata.json",
+        "demo.png",
+        "demo.svg",
+        "demo_slide.png",
+    ]
     assert first == second
 
 

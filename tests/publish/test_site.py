@@ -3,6 +3,7 @@ in <details>, parameters as a table, an index with summaries and thumbnails (iss
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,7 +13,7 @@ import nbformat
 import pytest
 
 from diaspora_helpers import charts
-from diaspora_helpers.publish import site
+from diaspora_helpers.publish import navigation, site
 
 MAX_PAGE_BYTES = 1_000_000
 RESOURCE_ATTRIBUTES = {
@@ -131,7 +132,11 @@ def test_every_referenced_file_exists(all_pages: list[Path]) -> None:
 
 @pytest.mark.slow
 def test_code_is_hidden_but_available(all_pages: list[Path]) -> None:
-    notebook_pages = [p for p in all_pages if (p.with_suffix(".ipynb")).exists()]
+    notebook_pages = [
+        p
+        for p in all_pages
+        if (p.with_suffix(".ipynb")).exists() and navigation.group_of(p.stem) == "read"
+    ]
     assert notebook_pages
     for path in notebook_pages:
         page = _parse(path)
@@ -243,3 +248,110 @@ def test_rendering_is_deterministic(tmp_path: Path) -> None:
 
 def test_figure_metadata_key_matches_charts() -> None:
     assert site.FIGURE_METADATA_KEY == charts.style.FIGURE_METADATA_KEY
+
+
+# -- navigation, cross-references, footer and index groups (issue 14) ----------------------
+
+
+@pytest.mark.slow
+def test_exercise_pages_show_their_code_open() -> None:
+    outputs = support.collection_site()
+    for path in sorted(outputs.glob("exercises_*.html")):
+        page = _parse(path)
+        assert page.code_blocks > 0 and page.code_outside_details == page.code_blocks, path.name
+        assert "answer_1 = None" in path.read_text(encoding="utf-8").replace(
+            '<span class="w"> </span>', " "
+        ).replace('<span class="n">', "").replace('<span class="o">', "").replace(
+            '<span class="kc">', ""
+        ).replace("</span>", "")
+
+
+@pytest.mark.slow
+def test_pages_have_contents_pager_anchors_and_footer(all_pages: list[Path]) -> None:
+    outputs = support.collection_site()
+    order = navigation.collection_order([p.stem for p in outputs.glob("*.ipynb")])
+    for stem in order:
+        text = (outputs / f"{stem}.html").read_text(encoding="utf-8")
+        assert '<nav class="toc"' in text, stem
+        assert '<a class="anchor-link" href="#' in text, stem
+        at = order.index(stem)
+        if at:
+            assert f'<a rel="prev" href="{order[at - 1]}.html">' in text, stem
+        if at + 1 < len(order):
+            assert f'<a rel="next" href="{order[at + 1]}.html">' in text, stem
+        assert "<!-- pager -->" not in text
+    for path in all_pages:
+        text = path.read_text(encoding="utf-8")
+        assert "Code: MIT" in text and "CC BY 4.0" in text, path.name
+    version = json.loads((support.PROJECT / "data" / "datapackage.json").read_text())["version"]
+    assert f"version {version}" in (outputs / "00_overview.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_site_carries_the_data_package_and_links_mentions() -> None:
+    outputs = support.collection_site()
+    for csv_file in (support.PROJECT / "data").glob("*.csv"):
+        assert (outputs / "data" / csv_file.name).read_bytes() == csv_file.read_bytes()
+    assert (outputs / "data" / "datapackage.json").is_file()
+    guide = (outputs / "instructor_guide.html").read_text(encoding="utf-8")
+    assert '<a class="xref" href="exercises_1_counting.html">' in guide
+    for path in outputs.glob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        mention = "<code>data/datapackage.json</code>"
+        linked = f'href="data/datapackage.json">{mention}'
+        assert text.count(mention) == text.count(linked), f"{path.name}: unlinked {mention}"
+
+
+@pytest.mark.slow
+def test_index_groups_pages_and_hides_source_paths() -> None:
+    outputs = support.collection_site()
+    index = (outputs / "index.html").read_text(encoding="utf-8")
+    read, practise, teach = (
+        index.index(f"<h2>{label}</h2>") for label in ("Read", "Practise", "Teach")
+    )
+    assert read < index.index('href="01_demographics.html"') < practise
+    assert practise < index.index('href="exercises_1_counting.html"') < teach
+    assert teach < index.index('<h3><a href="instructor_guide.html">')
+    assert "notebooks/" not in index
+    assert 'alt="Main figure of' not in index and 'alt="Main chart of' not in index
+    for title in re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', index):
+        assert f"<p>{title}" not in index, f"summary repeats {title!r}"
+
+
+def test_cross_links_only_outside_links_and_code_blocks() -> None:
+    page = (
+        "<p><code>01_a</code> and <code>notebooks/01_a.ipynb</code>, <code>data/x.csv</code>, "
+        "<code>datapackage.json</code>, <code>02_missing</code></p>"
+        '<a href="y"><code>01_a</code></a><pre><code>01_a</code></pre>'
+    )
+    linked = navigation.cross_link(page, {"01_a"}, {"x.csv", "datapackage.json"})
+    assert linked.count('<a class="xref" href="01_a.html">') == 2
+    assert '<a class="xref" href="data/x.csv"><code>data/x.csv</code></a>' in linked
+    assert '<a class="xref" href="data/datapackage.json">' in linked
+    assert "<code>02_missing</code>" in linked and '<a href="y"><code>01_a</code></a>' in linked
+    assert "<pre><code>01_a</code></pre>" in linked
+
+
+def test_pager_and_contents() -> None:
+    order = navigation.collection_order(["solutions", "exercises_1", "01_b", "00_a"])
+    assert order == ["00_a", "01_b", "exercises_1", "solutions"]
+    titles = {s: s.upper() for s in order}
+    first = navigation.pager(order, titles, "00_a")
+    assert 'rel="prev"' not in first and '<a rel="next" href="01_b.html">' in first
+    assert 'rel="prev" href="exercises_1.html"' in navigation.pager(order, titles, "solutions")
+    body = (
+        '<h1 id="t">T</h1><h2 id="a">A<a class="anchor-link" href="#a">#</a></h2><h2 id="b">B</h2>'
+    )
+    toc = navigation.with_contents(body)
+    assert toc.index("</h1>") < toc.index('<a href="#a">A</a>') < toc.index('<h2 id="a">')
+    assert navigation.with_contents('<h1 id="t">T</h1><h2 id="a">A</h2>').count("toc") == 0
+
+
+def test_summary_does_not_repeat_the_title() -> None:
+    assert site.summary_without_title("Title: the rest.", "Title") == "The rest."
+    assert site.summary_without_title("Other words.", "Title") == "Other words."
+    lead = "How many Malians live abroad and where: counts, destinations."
+    title = "Malians abroad: how many, and where?"
+    assert site.summary_without_title(lead, title) == "Counts, destinations."
+    assert site.summary_without_title("Session 1: counts.", "Session 1 exercises: x") == "Counts."
+    assert site.summary_without_title("Money: the rest.", "Forums and laws") == "Money: the rest."

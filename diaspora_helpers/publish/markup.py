@@ -1,0 +1,45 @@
+"""Markdown and headings into the site's HTML: small pure functions shared by the pages."""
+
+from __future__ import annotations
+
+import re
+
+import mistune
+
+
+def plain(markdown_text: str) -> str:
+    """Return Markdown as plain text: links become their text, emphasis marks go."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
+    return re.sub(r"[*_`]", "", text)
+
+
+def slug(text: str) -> str:
+    """Return an id for ``text``: lower case, runs of other characters as ``-``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "term"
+
+
+def markdown_inline(text: str) -> str:
+    """Return Markdown as HTML without the enclosing ``<p>`` of a single paragraph."""
+    rendered = markdown(text).strip()
+    match = re.fullmatch(r"<p>(.*)</p>", rendered, flags=re.DOTALL)
+    return match.group(1) if match else rendered
+
+
+def markdown(text: str) -> str:
+    """Return Markdown (tables, footnotes, bare URLs) as HTML."""
+    renderer = mistune.create_markdown(
+        escape=False, plugins=["table", "strikethrough", "footnotes", "url"]
+    )
+    return str(renderer(text))
+
+
+def heading_ids(body: str) -> str:
+    """Give each ``<h2>`` and ``<h3>`` an id (its slug) and a visible anchor link."""
+
+    def add(match: re.Match[str]) -> str:
+        level, inner = match.group(1), match.group(2)
+        ident = slug(re.sub(r"<[^>]+>", "", inner))
+        anchor = f'<a class="anchor-link" href="#{ident}">#</a>'
+        return f'<h{level} id="{ident}">{inner}{anchor}</h{level}>'
+
+    return re.sub(r"<h([23])>(.*?)</h\1>", add, body, flags=re.S)
