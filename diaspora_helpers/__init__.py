@@ -44,7 +44,10 @@ def _writable_matplotlib_folder() -> None:
     if configured:
         candidates = [Path(configured)]
     else:
-        home = Path.home()
+        try:
+            home = Path.home()
+        except RuntimeError:  # no HOME and no password entry: matplotlib cannot use it either
+            home = Path("/nonexistent")
         config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
         cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
         candidates = [config, cache]
