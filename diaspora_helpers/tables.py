@@ -170,13 +170,14 @@ class Table:
             styler = styler.set_caption(html.escape(self.caption))
         rendered = styler.to_html()
         rendered = re.sub(r"<style[^>]*>.*?</style>\s*", "", rendered, flags=re.DOTALL)
-        return re.sub(r'(<t[hd] id="[^"]*" class="([^"]*)") >', self._align, rendered)
+        # Per-cell ids add weight and nothing a reader uses: keep the table's own id only.
+        return re.sub(r'<(t[hd]) id="[^"]*" class="([^"]*)" >', self._align, rendered)
 
     def _align(self, match: re.Match[str]) -> str:
-        classes = match.group(2).split()
+        tag, classes = match.group(1), match.group(2).split()
         column = next((int(c[3:]) for c in classes if re.fullmatch(r"col\d+", c)), None)
         side = "right" if column is not None and self.numeric[column] else "left"
-        return f'{match.group(1)} align="{side}" style="text-align:{side}">'
+        return f'<{tag} class="{match.group(2)}" align="{side}" style="text-align:{side}">'
 
     def _repr_html_(self) -> str:
         return self.to_html()

@@ -56,7 +56,8 @@ def test_html_has_fixed_ids_inline_alignment_and_no_style_block(frame: pd.DataFr
     html = tables.show(frame, caption="Stocks.").to_html()
     assert html == tables.show(frame.copy(), caption="Stocks.").to_html(), "same bytes every time"
     assert "<style" not in html and not re.search(r"\bT_[0-9a-f]{5}(?![0-9a-zA-Z])", html)
-    assert '<td id="T_dt-' in html
+    assert re.search(r'<table id="T_dt-[0-9a-f]+" class="diaspora-table"', html)
+    assert "<td id=" not in html, "no per-cell ids: they weigh and serve no reader"
     assert 'align="right" style="text-align:right">14,528,662</td>' in html
     assert 'align="left" style="text-align:left">France</td>' in html
     assert "NaN" not in html and "&lt;NA&gt;" not in html and "None" not in html
