@@ -1,8 +1,8 @@
 """Counts of Malians abroad side by side: each keeps its kind, year and definition."""
 
-import json
 from pathlib import Path
 
+import diaspora_test_support as support
 import pytest
 
 from diaspora_helpers.analysis import counts
@@ -42,16 +42,6 @@ def test_the_un_definition_is_the_one_in_the_table():
     assert "place of birth" in text and "citizenship" in text and "refugees" in text
 
 
-def _notebook_text(name: str) -> str:
-    cells = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
-    parts = []
-    for cell in cells:
-        parts.append("".join(cell["source"]))
-        for output in cell.get("outputs", []):
-            parts.append("".join(output.get("data", {}).get("text/markdown", "")))
-    return "\n".join(parts)
-
-
 @pytest.mark.parametrize(
     ("name", "too_simple"),
     [
@@ -60,4 +50,4 @@ def _notebook_text(name: str) -> str:
     ],
 )
 def test_the_un_definition_is_not_stated_too_simply(name, too_simple):
-    assert too_simple not in _notebook_text(name)
+    assert too_simple not in support.notebook_prose(name)

@@ -1,8 +1,8 @@
 """SDG 10.c: each threshold is compared only with the measure it applies to."""
 
-import json
 from pathlib import Path
 
+import diaspora_test_support as support
 import pandas as pd
 import pytest
 
@@ -64,18 +64,8 @@ def test_no_module_keeps_its_own_copy_of_the_thresholds():
     assert not hasattr(remittances, "SDG_CORRIDOR_CEILING_PCT")
 
 
-def _markdown_outputs(name: str) -> str:
-    cells = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))["cells"]
-    texts = []
-    for cell in cells:
-        texts.append("".join(cell["source"]))
-        for output in cell.get("outputs", []):
-            texts.append("".join(output.get("data", {}).get("text/markdown", "")))
-    return "\n".join(texts)
-
-
 @pytest.mark.parametrize("name", ["02_remittances.ipynb", "04_constraints_and_strategies.ipynb"])
 def test_no_notebook_holds_an_average_against_the_corridor_ceiling(name):
-    text = _markdown_outputs(name)
+    text = support.notebook_prose(name)
     for wrong in ("under the 5% ceiling", "above the 5% ceiling", "below the 5% ceiling"):
         assert wrong not in text, f"{name} says {wrong!r}"
