@@ -32,7 +32,7 @@ def check_france_share(answer: object) -> Verdict:
         answer,
         float(row["recomputed_share_pct"]),
         unit=PERCENT,
-        tolerance=0.01,
+        decimals=2,
         why="The printed share cannot come from the printed count: one of the two is wrong.",
         hint="Divide the count of Malians in France by the resident population of the 2009 "
         "census; keep two decimals.",
@@ -71,7 +71,7 @@ def check_unplaced_abroad(answer: object) -> Verdict:
         answer,
         correct,
         unit=PERSONS,
-        tolerance=0.5,
+        decimals=0,
         why="The document's parts leave a remainder it never names, probably the Americas, "
         "the Middle East and Asia.",
         hint="Subtract the parts from the total once each.",

@@ -416,8 +416,8 @@ def test_un_year_moves_the_ratio():
 
 
 def test_target_moves_the_cost_gap():
-    assert exercises.check_cost_gap(_cost_gap(5.0), target_cost_pct=5.0).correct
-    assert not exercises.check_cost_gap(_cost_gap(5.0), target_cost_pct=3.0).correct
+    assert exercises.check_cost_gap(_cost_gap(4.0), target_cost_pct=4.0).correct
+    assert not exercises.check_cost_gap(_cost_gap(4.0), target_cost_pct=3.0).correct
 
 
 def test_scope_moves_the_gaps():
