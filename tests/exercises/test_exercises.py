@@ -1,7 +1,7 @@
 """The answer checks of the teaching notebooks: right, wrong and blank answers, and no leaks.
 
 Every correct answer here is computed from ``data/`` through the topic helpers, the way
-the solutions notebook does it, never copied from ``exercises.py``.
+the master notebooks' solutions do it, never copied from ``exercises.py``.
 """
 
 from __future__ import annotations
@@ -484,10 +484,12 @@ def test_each_session_notebook_asks_its_exercises_blank():
 
 
 def test_solutions_pass_every_check():
+    """The masters' answer cells (solution, then the students' check) all say Correct."""
     called, outputs = [], []
-    for path in sorted(NOTEBOOKS.glob("solutions*.ipynb")):
+    for path in sorted(NOTEBOOKS.glob("master_*.ipynb")):
         for cell in _code_cells(path):
-            if _checks_called(cell):
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+            if grade_id.startswith("answer_") and _checks_called(cell):
                 called += _checks_called(cell)
                 outputs.append(_plain_outputs(cell))
     assert sorted(called) == sorted(c.__name__ for c in exercises.EXERCISES.values())
