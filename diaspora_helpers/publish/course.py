@@ -386,6 +386,8 @@ def add_parser(commands: Any) -> None:
     grade_p = verbs.add_parser("grade", help="autograde, feedback and the grade table (CSV)")
     grade_p.add_argument("session", type=int)
     verbs.add_parser("students", help="regenerate notebooks/exercises_*.ipynb from the masters")
+    verbs.add_parser("guide", help="regenerate the guide's definitions from data/definitions.csv")
+    verbs.add_parser("binder", help="print the Binder launch link of the repository URL")
     for sub in (release_p, collect_p, grade_p):
         sub.add_argument("--course-dir", type=Path, default=None, help="default: outputs/course")
 
@@ -419,6 +421,20 @@ def main(args: Any) -> int:
             print(f"collected {len(students)} submissions: {', '.join(students)}")
         elif args.verb == "grade":
             print(f"grades: {grade(args.session, course_dir=args.course_dir)}")
+        elif args.verb == "guide":
+            from diaspora_helpers.publish import course_texts
+
+            changed = course_texts.update_guide()
+            print("guide updated" if changed else "guide already up to date")
+        elif args.verb == "binder":
+            from diaspora_helpers.publish import course_texts
+
+            url = course_texts.repository_url()
+            if url is None:
+                raise CourseError(
+                    "no repository URL: set Repository under [project.urls] in pyproject.toml"
+                )
+            print(course_texts.binder_url(url))
         else:
             for path in write_student_versions():
                 print(f"wrote {path} (now run make refresh)")

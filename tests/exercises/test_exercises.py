@@ -121,7 +121,7 @@ def _direct_on_cost() -> list[str]:
 
 def _france_share() -> float:
     key = key_figures.key_figures()
-    return 100 * key.at["malians_in_france", "value"] / key.at["population", "value"]
+    return round(1.3 / 100 * key.at["population", "value"])
 
 
 def _disagreeing() -> list[str]:
@@ -242,7 +242,7 @@ CASES: list[tuple[str, dict[str, Any], Callable[[], Any], str, list[Any]]] = [
         "set",
         [["exchanges_trade"], ["one_stop_shop"], {"a": 1}],
     ),
-    ("5.1", {}, _france_share, "number", [1.3, 0.0083, 1.38]),
+    ("5.1", {}, _france_share, "number", [120000, 1.3, 0.83, 188000]),
     ("5.2", {}, _disagreeing, "set", [["malians_in_france"], ["population"], ["area"]]),
     ("5.3", {}, _unplaced, "number", [180000, 0.3, 3700000, "many"]),
     ("5.4", {}, _tokten_excess, "integer", [0, 839, 1424]),
