@@ -149,3 +149,13 @@ def test_whole_number_answers_give_no_direction(check, answers):
         message = repr(check(answer))
         assert "too high" not in message and "too low" not in message, message
         assert "Close" not in message
+
+
+def test_the_session3_notebook_validates_its_parameters_up_front():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "notebooks" / "exercises_3_remittances.ipynb"
+    cells = [c for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code"]
+    setup = "".join(cells[1]["source"])
+    assert "exercises.validate_session3_parameters(" in setup
