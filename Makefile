@@ -17,7 +17,7 @@ STAMP  := $(VENV)/.installed
 NOTEBOOKS_RUN := $(PY) -m diaspora_helpers
 NBVAL_OPTS := --nbval --nbval-current-env --nbval-sanitize-with=$(CURDIR)/tests/nbval_sanitize.cfg
 
-.PHONY: help run test lab refresh lint format clean bench lock
+.PHONY: help run test lab refresh lint format clean bench lock course-release course-grade course-students
 
 help:  ## list the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -58,6 +58,24 @@ format: $(STAMP)  ## apply ruff's formatting and safe fixes
 
 bench: $(STAMP)  ## time the full run against a naive papermill + nbconvert baseline
 	$(NOTEBOOKS_RUN) bench
+
+# The lecturer's course (nbgrader, locally): SESSION=4 make course-release, then put the
+# submissions in a folder or zip and SESSION=4 SUBMISSIONS=path make course-grade.
+SESSION ?=
+SUBMISSIONS ?=
+course-release: $(STAMP)  ## nbgrader: student versions and solutions into outputs/course/ (SESSION=n, default all)
+	$(NOTEBOOKS_RUN) course release $(SESSION)
+
+course-grade: $(STAMP)  ## nbgrader: collect SUBMISSIONS (folder or zip) for SESSION=n, grade, feedback, CSV
+	@test -n "$(SESSION)" -a -n "$(SUBMISSIONS)" || { echo "usage: make course-grade SESSION=n SUBMISSIONS=folder-or-zip"; exit 2; }
+	$(NOTEBOOKS_RUN) course collect $(SESSION) $(SUBMISSIONS)
+	$(NOTEBOOKS_RUN) course grade $(SESSION)
+
+course-students: $(STAMP)  ## regenerate notebooks/exercises_*.ipynb from the masters, then re-execute them
+	$(NOTEBOOKS_RUN) course students
+	env -u MPLBACKEND -u DIASPORA_FIGURES_DIR PYTHONHASHSEED=0 $(VENV)/bin/jupyter nbconvert \
+	  --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
+	  --ExecutePreprocessor.timeout=600 notebooks/exercises_*.ipynb notebooks/master_*.ipynb
 
 # Prints the pins of a pip install report (the project itself left out), sorted as pip freeze sorts.
 define PINS_FROM_REPORT

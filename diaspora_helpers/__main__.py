@@ -1,4 +1,4 @@
-"""Command line: ``python -m diaspora_helpers run|bench`` (also installed as ``diaspora-run``)."""
+"""Command line: ``python -m diaspora_helpers run|bench|course`` (also ``diaspora-run``)."""
 
 from __future__ import annotations
 
@@ -163,6 +163,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--skip-baseline", action="store_true", help="measure only the runner and the bound"
     )
+    from diaspora_helpers.publish import course
+
+    course.add_parser(commands)
     return parser
 
 
@@ -191,6 +194,10 @@ def papermill_pairs(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, run the command and return the exit status."""
     args = _parser().parse_args(papermill_pairs(sys.argv[1:] if argv is None else argv))
+    if args.command == "course":
+        from diaspora_helpers.publish import course
+
+        return course.main(args)
     if args.command == "bench":
         from diaspora_helpers.publish import bench
 

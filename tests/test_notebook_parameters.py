@@ -66,7 +66,6 @@ EXERCISE_EXTRA = {
     "exercises_2_destinations": _DESTINATIONS,
     "exercises_3_remittances": _REMITTANCES,
     "exercises_4_policy": _POLICY,
-    "solutions": _DESTINATIONS | _REMITTANCES | _POLICY,
 }
 
 
@@ -75,7 +74,9 @@ def _notebooks() -> list[Path]:
 
 
 def _cases(stem: str) -> dict[str, list]:
-    if stem.startswith(("exercises_", "solutions")):
+    if stem.startswith("master_"):  # a session's master takes its exercise's parameters
+        stem = "exercises_" + stem.removeprefix("master_")
+    if stem.startswith("exercises_"):
         return EXERCISE_BAD | EXERCISE_EXTRA.get(stem, {})
     return BAD[stem]
 

@@ -10,6 +10,7 @@ from diaspora_helpers.exercises.grading import (
     CORRECT,
     EXERCISES,
     WRONG,
+    ParameterError,
     Verdict,
     hints_shown,
     set_hints,
@@ -36,6 +37,9 @@ from diaspora_helpers.exercises.session3_remittances import (
     check_per_emigrant,
     check_remittance_share_of_gdp,
 )
+from diaspora_helpers.exercises.session3_remittances import (
+    check_parameters as validate_session3_parameters,
+)
 from diaspora_helpers.exercises.session4_policy import (
     check_busiest_year,
     check_events_after_fidima,
@@ -58,6 +62,7 @@ __all__ = [
     "CORRECT",
     "WRONG",
     "EXERCISES",
+    "ParameterError",
     "Verdict",
     "check_admin_to_un_ratio",
     "check_africa_share",
@@ -77,6 +82,7 @@ __all__ = [
     "check_peer_rank",
     "check_per_emigrant",
     "check_remittance_share_of_gdp",
+    "validate_session3_parameters",
     "check_share_of_all_malians",
     "check_strategies_on_cost",
     "check_strategies_without_constraint",

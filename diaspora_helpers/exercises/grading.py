@@ -6,15 +6,39 @@ from __future__ import annotations
 
 import functools
 import math
-import numbers
-import re
-import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-import pandas as pd
 from countryinfo import CountryInfo
 
+from diaspora_helpers.exercises.reading import (
+    FRENCH_NAMES,
+    as_items,
+    as_number,
+    as_text,
+    fold,
+    is_many,
+    is_nan_result,
+)
+from diaspora_helpers.params import ParameterError
 from diaspora_helpers.text import Prose
+
+__all__ = [
+    "BLANK",
+    "CORRECT",
+    "EXERCISES",
+    "WRONG",
+    "ParameterError",
+    "Verdict",
+    "as_items",
+    "as_number",
+    "fold",
+    "grade_choice",
+    "grade_integer",
+    "grade_number",
+    "grade_set",
+    "hints_shown",
+    "set_hints",
+]
 
 BLANK, CORRECT, WRONG = "blank", "correct", "wrong"
 
@@ -73,72 +97,53 @@ def exercise(number: str) -> Callable[[Callable[..., Verdict]], Callable[..., Ve
 
 
 def blank() -> Verdict:
+    """Say the answer has not been given yet."""
     return Verdict(
         BLANK, "Not yet answered: replace `None` with your answer and run the cell again."
     )
 
 
 def right(why: str) -> Verdict:
+    """Say the answer is right, and why."""
     return Verdict(CORRECT, f"Correct. {why}")
 
 
 def wrong(hint: str) -> Verdict:
+    """Say the answer is wrong, with ``hint`` about the method when hints are on."""
     if not _settings["hints"]:
         return Verdict(WRONG, "Not quite. Try again.")
     return Verdict(WRONG, f"Not quite. {hint}")
 
 
+def unreadable(help_text: str) -> Verdict:
+    """Say the answer is not in a form the check can read: shown whether hints are on or off.
+
+    How to write an answer is not a hint about the method, so switching hints off keeps it.
+    """
+    return Verdict(WRONG, f"Not quite. {help_text}")
+
+
+NAN_HELP = (
+    "Your answer is NaN (not a number). Dividing one pandas selection by another first lines "
+    "them up by their index labels, and where the labels differ the result is NaN: take the "
+    "numbers out first (for example with `.iloc[0]`, `.item()` or `.sum()`), then divide."
+)
+
+
+def number_format_help(unit: str, answer: object) -> Verdict | None:
+    """Return the format help for an answer that is not a readable number, or None."""
+    if is_nan_result(answer):
+        return unreadable(NAN_HELP)
+    if is_many(answer):
+        return unreadable("Your answer holds several values; give one number.")
+    if as_number(answer) is None:
+        return unreadable(f"Give {_EXAMPLES[unit]}, without quotes or units.")
+    return None
+
+
 def is_blank(answer: object) -> bool:
+    """Return True for an answer left as None, ``...`` or empty text."""
     return answer is None or answer is Ellipsis or (isinstance(answer, str) and not answer.strip())
-
-
-_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
-
-
-def as_number(answer: object) -> float | None:
-    """Return the answer as a finite float: numbers, and text such as '27.5%' or '1,303,511'."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, numbers.Real):
-        value = float(answer)
-        return value if math.isfinite(value) else None
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip().removesuffix("%").strip().replace(" ", "").replace("\u202f", "")
-    if _THOUSANDS.fullmatch(text):
-        text = text.replace(",", "")
-    elif text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")  # a decimal comma, as in the source document
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def fold(text: str) -> str:
-    """Return ``text`` without accents, case or typographic quotes, for matching names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    return " ".join(text.casefold().split())
-
-
-def as_items(answer: object) -> list[str] | None:
-    """Return a list of ids from a list, tuple, set, Series or comma-separated text."""
-    if isinstance(answer, str):
-        values: Iterable[object] = answer.split(",")
-    elif isinstance(answer, list | tuple | set | frozenset | pd.Series | pd.Index):
-        values = answer
-    else:
-        return None
-    items = []
-    for value in values:
-        if not isinstance(value, str):
-            return None
-        if value.strip():
-            items.append(value.strip().lower())
-    return items
 
 
 PERCENT, RATIO, PERSONS, USD, USD_MILLIONS, COUNT, POINTS = (
@@ -164,7 +169,17 @@ _EXAMPLES = {
 
 
 def within(value: float, target: float, tolerance: float) -> bool:
-    return abs(value - target) <= tolerance + 1e-12
+    """Return True when ``value`` is no further than ``tolerance`` from ``target``."""
+    return abs(value - target) <= tolerance + 1e-9
+
+
+def half_unit(decimals: int) -> float:
+    """Return the tolerance of an answer asked for with ``decimals`` decimals (half a unit).
+
+    The exact value rounded as the question asks is always within it, and so is any more
+    precise answer; an answer off by one unit in the last asked decimal is not.
+    """
+    return 0.5 * 10.0 ** (-decimals)
 
 
 def grade_number(
@@ -172,17 +187,25 @@ def grade_number(
     correct: float,
     *,
     unit: str,
-    tolerance: float,
+    decimals: int,
     why: str,
     hint: str,
     traps: Sequence[tuple[float, str]] = (),
+    direction: bool = True,
 ) -> Verdict:
-    """Grade a numeric answer: right within ``tolerance``, known slips named, else a hint."""
+    """Grade a numeric answer given to ``decimals`` decimals: right within half a unit.
+
+    Known slips in ``traps`` are named; ``direction`` adds "too high"/"too low" to the
+    hint (never for answers with few possible values, such as a year or a rank).
+    """
     if is_blank(answer):
         return blank()
+    unreadable_help = number_format_help(unit, answer)
+    if unreadable_help is not None:
+        return unreadable_help
     value = as_number(answer)
-    if value is None:
-        return wrong(f"Give {_EXAMPLES[unit]}, without quotes or units.")
+    assert value is not None
+    tolerance = half_unit(decimals)
     if within(value, correct, tolerance):
         return right(why)
     for trap, trap_hint in traps:
@@ -194,10 +217,12 @@ def grade_number(
         return wrong("Give the amount in millions of US dollars (divide by one million).")
     if unit == PERSONS and within(value * 1e6, correct, max(tolerance, 1.0)):
         return wrong("Give the number of persons, not millions.")
-    if unit != COUNT and within(value, correct, 3 * tolerance):
+    if not direction:
+        return wrong(hint)
+    if within(value, correct, 3 * tolerance):
         return wrong("Close, but not close enough: do not round before the last step.")
-    direction = "too high" if value > correct else "too low"
-    return wrong(f"{hint} (Your answer is {direction}.)")
+    side = "too high" if value > correct else "too low"
+    return wrong(f"{hint} (Your answer is {side}.)")
 
 
 def grade_choice(
@@ -213,11 +238,12 @@ def grade_choice(
     """Grade a one-word answer; ``resolve`` maps what was typed to an id, or None."""
     if is_blank(answer):
         return blank()
-    if not isinstance(answer, str):
-        return wrong(f"Give your answer as text: {options}.")
-    chosen = resolve(answer)
+    text = as_text(answer)
+    if text is None:
+        return unreadable(f"Give your answer as text: {options}.")
+    chosen = resolve(text)
     if chosen is None:
-        return wrong(f"That is not one of the possible answers: {options}.")
+        return unreadable(f"That is not one of the possible answers: {options}.")
     if chosen == correct:
         return right(why)
     return wrong((traps or {}).get(chosen, hint))
@@ -237,12 +263,12 @@ def grade_set(
         return blank()
     items = as_items(answer)
     if items is None:
-        return wrong(f"Give a list of {what} in quotes, like ['first_id', 'second_id'].")
+        return unreadable(f"Give a list of {what} in quotes, like ['first_id', 'second_id'].")
     known = {v.lower() for v in valid}
     unknown = [i for i in items if i not in known]
     if unknown:
         noun = "entry is" if len(unknown) == 1 else "entries are"
-        return wrong(f"{len(unknown)} {noun} not among the {what}: copy ids from the table.")
+        return unreadable(f"{len(unknown)} {noun} not among the {what}: copy ids from the table.")
     chosen, wanted = set(items), {c.lower() for c in correct}
     if chosen == wanted:
         return right(why)
@@ -263,18 +289,27 @@ def grade_integer(
     hint: str,
     traps: Sequence[tuple[float, str]] = (),
 ) -> Verdict:
-    """Grade a whole-number answer (a year, a rank, a count): it must match exactly."""
-    if not is_blank(answer):
+    """Grade a whole-number answer (a year, a rank, a count): it must match exactly.
+
+    The verdict says right or not right, never whether the answer is too high or too low:
+    with few possible values, that would let a student halve the range with each try.
+    """
+    if not is_blank(answer) and number_format_help(COUNT, answer) is None:
         value = as_number(answer)
         if value is not None and value != int(value):
-            return wrong("Give a whole number.")
-    return grade_number(answer, correct, unit=COUNT, tolerance=0.0, why=why, hint=hint, traps=traps)
+            return unreadable("Give a whole number.")
+    return grade_number(
+        answer, correct, unit=COUNT, decimals=0, why=why, hint=hint, traps=traps, direction=False
+    )
 
 
 def resolver(names: Mapping[str, str]) -> Callable[[str], str | None]:
     """Return a resolver matching folded ``names`` (text -> id); ids match themselves."""
     table = {fold(k): v for k, v in names.items()}
     table.update({fold(v): v for v in names.values()})
+    for french, english in FRENCH_NAMES.items():
+        if english in names.values():
+            table.setdefault(fold(french), english)
     return lambda text: table.get(fold(text))
 
 
@@ -287,6 +322,9 @@ def country_resolver(iso3s: Iterable[str], labels: Iterable[str]) -> Callable[[s
         found = by_name(text) or by_name(text.upper())
         if found is not None:
             return found
+        french = {fold(k): v for k, v in FRENCH_NAMES.items()}.get(fold(text))
+        if french is not None:
+            return french if french in codes else None
         try:
             code = CountryInfo(text.strip()).iso(3)
         except Exception:  # countryinfo raises several kinds of error for unknown names

@@ -26,7 +26,7 @@ def check_share_of_all_malians(answer: object) -> Verdict:
         answer,
         share["share_of_all_pct"],
         unit=PERCENT,
-        tolerance=0.05,
+        decimals=1,
         why="People abroad belong in the denominator too, so the share is smaller than "
         "the document's share of residents.",
         hint="Divide the Malians abroad by everyone: the residents counted in 2009 plus the "
@@ -50,7 +50,7 @@ def check_admin_to_un_ratio(answer: object, *, un_year: int = 2020) -> Verdict:
         answer,
         admin / un,
         unit=RATIO,
-        tolerance=0.05,
+        decimals=2,
         why="The administrative figure is several times the UN count, because it counts a "
         "different population (nationals and their descendants, not people born in Mali).",
         hint="Divide the document's count of Malians abroad by the UN DESA World total of "
@@ -59,7 +59,17 @@ def check_admin_to_un_ratio(answer: object, *, un_year: int = 2020) -> Verdict:
     )
 
 
-_KIND_ALIASES = {"UN DESA": "un_desa", "UN": "un_desa", "World Bank": "world_bank"}
+_KIND_ALIASES = {
+    "UN DESA": "un_desa",
+    "UN": "un_desa",
+    "World Bank": "world_bank",
+    "ONU": "un_desa",
+    "Nations unies": "un_desa",
+    "Banque mondiale": "world_bank",
+    "administratif": "administrative",
+    "administrative": "administrative",
+    "sources administratives": "administrative",
+}
 
 
 @exercise("1.3")
@@ -112,7 +122,7 @@ def check_foreign_born_ratio(answer: object) -> Verdict:
         answer,
         correct,
         unit=RATIO,
-        tolerance=0.05,
+        decimals=2,
         why="More people were born abroad than hold a foreign nationality: many of them are "
         "Malian citizens born in a neighbouring country.",
         hint="Estimate the UN's born-abroad count for the census year by a straight line "

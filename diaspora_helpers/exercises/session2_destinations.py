@@ -50,7 +50,7 @@ def check_top3_share(answer: object, *, un_year: int = 2020) -> Verdict:
         answer,
         correct,
         unit=PERCENT,
-        tolerance=0.05,
+        decimals=1,
         why="A few countries hold most of the diaspora: the distribution is very concentrated.",
         hint="Add the persons of the three largest destinations and divide by the total "
         "over all countries.",
@@ -66,7 +66,7 @@ def check_africa_share(answer: object, *, un_year: int = 2020) -> Verdict:
         answer,
         demography.africa_share(un_year),
         unit=PERCENT,
-        tolerance=0.05,
+        decimals=1,
         why="Migration from Mali is mostly migration within Africa, which a Europe-centred "
         "debate tends to forget.",
         hint="Group the destinations by region (demography.by_region) and add the African groups.",
@@ -125,7 +125,7 @@ def check_women_share(answer: object, *, un_year: int = 2020) -> Verdict:
         answer,
         correct,
         unit=PERCENT,
-        tolerance=0.05,
+        decimals=1,
         why="Women are a large minority of Malian emigrants, close to but below half.",
         hint="Divide the women (sex 'female', the World row) by both sexes together for that year.",
         traps=[(100 - correct, "That is the share of men.")],

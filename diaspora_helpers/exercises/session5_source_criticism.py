@@ -11,7 +11,6 @@ import pandas as pd
 from diaspora_helpers.analysis import audit, key_figures, tokten
 from diaspora_helpers.data import load
 from diaspora_helpers.exercises.grading import (
-    PERCENT,
     PERSONS,
     Verdict,
     exercise,
@@ -25,22 +24,24 @@ from diaspora_helpers.exercises.grading import (
 
 @exercise("5.1")
 def check_france_share(answer: object) -> Verdict:
-    """Exercise 5.1: the document's count of Malians in France as a share (%) of residents."""
-    shares = key_figures.recomputed_shares(key_figures.key_figures())
-    row = shares.loc["malians_in_france"]
+    """Exercise 5.1: how many Malians in France the document's printed share implies."""
+    key = key_figures.key_figures()
+    shares = key_figures.recomputed_shares(key)
+    population = float(key.at["population", "value"])
+    stated = float(shares.at["malians_in_france", "stated_share_pct"])
+    count = float(shares.at["malians_in_france", "count"])
     return grade_number(
         answer,
-        float(row["recomputed_share_pct"]),
-        unit=PERCENT,
-        tolerance=0.01,
-        why="The printed share cannot come from the printed count: one of the two is wrong.",
-        hint="Divide the count of Malians in France by the resident population of the 2009 "
-        "census; keep two decimals.",
+        stated / 100 * population,
+        unit=PERSONS,
+        decimals=0,
+        why="The printed share and the printed count cannot both be right: one of the two is "
+        "wrong.",
+        hint="Multiply the resident population of the 2009 census by the printed share, "
+        "divided by 100.",
         traps=[
-            (
-                float(row["stated_share_pct"]),
-                "That is the share the document prints; recompute it from the count.",
-            )
+            (count, "That is the printed count; compute what the printed share implies."),
+            (stated * population, "A share in percent must be divided by 100 first."),
         ],
     )
 
@@ -71,7 +72,7 @@ def check_unplaced_abroad(answer: object) -> Verdict:
         answer,
         correct,
         unit=PERSONS,
-        tolerance=0.5,
+        decimals=0,
         why="The document's parts leave a remainder it never names, probably the Americas, "
         "the Middle East and Asia.",
         hint="Subtract the parts from the total once each.",

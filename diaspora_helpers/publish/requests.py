@@ -25,8 +25,14 @@ class RunError(Exception):
 
 
 def discover(notebooks_dir: Path) -> list[Path]:
-    """Return every notebook in ``notebooks_dir``, sorted by file name."""
-    return sorted(p for p in notebooks_dir.glob("*.ipynb") if p.is_file())
+    """Return every notebook in ``notebooks_dir``, sorted by file name, but the masters.
+
+    The course's master notebooks hold the solutions: only the lecturer's ``course``
+    command runs them (see :mod:`diaspora_helpers.publish.course`).
+    """
+    from diaspora_helpers.publish.course import is_master
+
+    return sorted(p for p in notebooks_dir.glob("*.ipynb") if p.is_file() and not is_master(p))
 
 
 def select(names: Sequence[str], available: Sequence[Path]) -> list[Path]:

@@ -1,7 +1,7 @@
 """The answer checks of the teaching notebooks: right, wrong and blank answers, and no leaks.
 
 Every correct answer here is computed from ``data/`` through the topic helpers, the way
-the solutions notebook does it, never copied from ``exercises.py``.
+the master notebooks' solutions do it, never copied from ``exercises.py``.
 """
 
 from __future__ import annotations
@@ -121,7 +121,7 @@ def _direct_on_cost() -> list[str]:
 
 def _france_share() -> float:
     key = key_figures.key_figures()
-    return 100 * key.at["malians_in_france", "value"] / key.at["population", "value"]
+    return round(1.3 / 100 * key.at["population", "value"])
 
 
 def _disagreeing() -> list[str]:
@@ -242,7 +242,7 @@ CASES: list[tuple[str, dict[str, Any], Callable[[], Any], str, list[Any]]] = [
         "set",
         [["exchanges_trade"], ["one_stop_shop"], {"a": 1}],
     ),
-    ("5.1", {}, _france_share, "number", [1.3, 0.0083, 1.38]),
+    ("5.1", {}, _france_share, "number", [120000, 1.3, 0.83, 188000]),
     ("5.2", {}, _disagreeing, "set", [["malians_in_france"], ["population"], ["area"]]),
     ("5.3", {}, _unplaced, "number", [180000, 0.3, 3700000, "many"]),
     ("5.4", {}, _tokten_excess, "integer", [0, 839, 1424]),
@@ -416,8 +416,8 @@ def test_un_year_moves_the_ratio():
 
 
 def test_target_moves_the_cost_gap():
-    assert exercises.check_cost_gap(_cost_gap(5.0), target_cost_pct=5.0).correct
-    assert not exercises.check_cost_gap(_cost_gap(5.0), target_cost_pct=3.0).correct
+    assert exercises.check_cost_gap(_cost_gap(4.0), target_cost_pct=4.0).correct
+    assert not exercises.check_cost_gap(_cost_gap(4.0), target_cost_pct=3.0).correct
 
 
 def test_scope_moves_the_gaps():
@@ -484,10 +484,12 @@ def test_each_session_notebook_asks_its_exercises_blank():
 
 
 def test_solutions_pass_every_check():
+    """The masters' answer cells (solution, then the students' check) all say Correct."""
     called, outputs = [], []
-    for path in sorted(NOTEBOOKS.glob("solutions*.ipynb")):
+    for path in sorted(NOTEBOOKS.glob("master_*.ipynb")):
         for cell in _code_cells(path):
-            if _checks_called(cell):
+            grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+            if grade_id.startswith("answer_") and _checks_called(cell):
                 called += _checks_called(cell)
                 outputs.append(_plain_outputs(cell))
     assert sorted(called) == sorted(c.__name__ for c in exercises.EXERCISES.values())

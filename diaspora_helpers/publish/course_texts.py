@@ -1,0 +1,82 @@
+"""Texts of the course generated from one place: the definitions and the Binder link.
+
+- The instructor guide's definitions section is generated from ``data/definitions.csv``
+  (between two HTML comments), so the guide cannot say something else of a dataset than
+  the table does: :func:`with_definitions`.
+- The Binder launch link is built from the repository URL set once, as ``Repository``
+  under ``[project.urls]`` in ``pyproject.toml``: :func:`binder_url`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from urllib.parse import quote, urlparse
+
+from diaspora_helpers import paths
+from diaspora_helpers.data import load
+
+DEFINITIONS_BEGIN = "<!-- definitions: generated from data/definitions.csv; do not edit -->"
+DEFINITIONS_END = "<!-- end of definitions -->"
+
+#: The definitions the course's sessions lean on, in the order the guide lists them.
+COURSE_DEFINITIONS = (
+    "administrative_sources",
+    "un_desa_migrant_stock",
+    "knomad_bilateral_migrant_stocks_2017",
+    "rgph_census",
+    "wdi_bx_trf_pwkr_cd_dt",
+    "wdi_si_rmt_cost_ib_zs",
+    "rpw_atcr_corr",
+    "sdg_10c1",
+)
+
+
+def definitions_markdown() -> str:
+    """Return the guide's definitions section: one item per definition, from the table."""
+    table = load("definitions").set_index("id")
+    lines = []
+    for key in COURSE_DEFINITIONS:
+        row = table.loc[key]
+        lines.append(f"- **{row['name']}** ({row['publisher']}): {row['definition']}")
+        if isinstance(row["note"], str) and row["note"].strip():
+            lines.append(f"  *Note:* {row['note'].strip()}")
+    return "\n".join(lines)
+
+
+def with_definitions(text: str) -> str:
+    """Return ``text`` with its definitions section replaced by the generated one."""
+    head, sep, rest = text.partition(DEFINITIONS_BEGIN)
+    if not sep:
+        raise ValueError("the guide has no definitions section marker")
+    _, sep_end, tail = rest.partition(DEFINITIONS_END)
+    if not sep_end:
+        raise ValueError("the guide's definitions section has no end marker")
+    return f"{head}{DEFINITIONS_BEGIN}\n\n{definitions_markdown()}\n\n{DEFINITIONS_END}{tail}"
+
+
+def update_guide() -> bool:
+    """Rewrite the guide's definitions section from the table; return True if it changed."""
+    guide = paths.notebooks_dir() / "instructor_guide.md"
+    text = guide.read_text(encoding="utf-8")
+    new = with_definitions(text)
+    if new != text:
+        guide.write_text(new, encoding="utf-8")
+    return new != text
+
+
+def repository_url() -> str | None:
+    """Return the repository URL set in ``pyproject.toml`` (``[project.urls] Repository``)."""
+    project = tomllib.loads((paths.PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    url = project.get("urls", {}).get("Repository")
+    return str(url) if url else None
+
+
+def binder_url(repository: str, ref: str = "HEAD") -> str:
+    """Return the mybinder.org launch link of a GitHub or GitLab repository URL."""
+    parsed = urlparse(repository.removesuffix(".git").rstrip("/"))
+    path = parsed.path.strip("/")
+    if parsed.netloc == "github.com":
+        return f"https://mybinder.org/v2/gh/{path}/{ref}"
+    if parsed.netloc == "gitlab.com":
+        return f"https://mybinder.org/v2/gl/{quote(path, safe='')}/{ref}"
+    return f"https://mybinder.org/v2/git/{quote(repository, safe='')}/{ref}"

@@ -1,0 +1,232 @@
+"""The course's texts: readings that do not give answers away, helpers that exist, definitions.
+
+- The notebooks a student reads before a session's exercises (the guide's table) must not
+  print that session's answers at the precision asked (issue 15).
+- Every ``module.function`` named in the exercise texts, the checks' hints, the guide and
+  the course files exists in the package (issue 15).
+- The guide's definitions section is the one generated from ``data/definitions.csv``, and
+  the guide never calls ``target_cost_pct=5`` a ceiling (issue 13).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import pkgutil
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from diaspora_helpers import exercises
+from diaspora_helpers.exercises import grading
+from diaspora_helpers.publish import course, course_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+GUIDE = NOTEBOOKS / "instructor_guide.md"
+COURSE_FILES = sorted(NOTEBOOKS.glob("course_*.md"))
+
+
+# -- readings before a session do not print its answers -------------------------------------
+
+
+def _reading_plan() -> dict[int, tuple[list[str], list[str]]]:
+    """Return, per session, the notebooks read before and after class (the guide's table)."""
+    plan = {}
+    rows = re.findall(r"^\| (\d) \|(.*)$", GUIDE.read_text(encoding="utf-8"), re.M)
+    header = next(
+        line for line in GUIDE.read_text(encoding="utf-8").splitlines() if "Read before" in line
+    )
+    columns = [c.strip() for c in header.strip("|").split("|")]
+    before_at, after_at = columns.index("Read before"), columns.index("Read after")
+    for session, rest in rows:
+        cells = [c.strip() for c in f"{session} |{rest}".strip("|").split("|")]
+        names = [re.findall(r"\((\d\d_\w+)\.ipynb\)", cells[i]) for i in (before_at, after_at)]
+        plan[int(session)] = (names[0], names[1])
+    return plan
+
+
+def _read_before(session: int) -> set[str]:
+    plan = _reading_plan()
+    read = set(plan[session][0])
+    for earlier in range(1, session):
+        read |= set(plan[earlier][0]) | set(plan[earlier][1])
+    return read
+
+
+def _visible_text(path: Path) -> str:
+    """Return what a reader sees: Markdown, text outputs and image alt texts, not code."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    parts = []
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            parts.append("".join(cell["source"]))
+        for output in cell.get("outputs", []):
+            for kind, value in output.get("data", {}).items():
+                if kind.startswith("text/"):
+                    parts.append("".join(value) if isinstance(value, list) else str(value))
+            parts.append("".join(output.get("text", "")))
+            parts.append(json.dumps(output.get("metadata", {}), ensure_ascii=False))
+    return "\n".join(parts)
+
+
+def _expected_numbers(monkeypatch) -> dict[str, tuple[float, int, str]]:
+    """Return (value, decimals, unit) of every numeric question at the default parameters."""
+    seen: dict[str, tuple[float, int, str]] = {}
+    original = grading.grade_number
+
+    def spy(answer, correct, *, unit, decimals, **kwargs):
+        seen["current"] = (float(correct), decimals, unit)
+        return original(answer, correct, unit=unit, decimals=decimals, **kwargs)
+
+    found = {}
+    for name, module in list(sys.modules.items()):
+        if name.startswith("diaspora_helpers.exercises.") and hasattr(module, "grade_number"):
+            monkeypatch.setattr(module, "grade_number", spy)
+    for number, check in exercises.EXERCISES.items():
+        seen.clear()
+        check(0.0)
+        if "current" in seen:
+            found[number] = seen["current"]
+    return found
+
+
+def _giveaways(value: float, decimals: int, unit: str) -> list[str]:
+    """Return regexes of the ways a page could print ``value`` as the answer."""
+    if unit == "count":  # years, ranks, counts of rows: they appear in the data themselves
+        return []
+    if unit in {"persons", "usd"}:
+        whole = round(value)
+        if abs(whole) < 100:
+            return []
+        return [rf"(?<![\d.,]){whole:,}(?![\d,])", rf"(?<![\d.,]){whole}(?![\d,.])"]
+    marks = {
+        "percent": r"\s*%",
+        "ratio": r"\s*(times|×)",
+        "usd_millions": r"\s*million",
+        "points": r"\s*(percentage )?points",
+    }
+    patterns = []
+    for places in {decimals, max(decimals - 1, 1)}:
+        shown = re.escape(f"{abs(value):.{places}f}")
+        patterns.append(rf"(?<![\d.]){shown}{marks.get(unit, '')}")
+    return patterns
+
+
+def test_the_guide_plans_readings_for_every_session():
+    plan = _reading_plan()
+    assert sorted(plan) == [1, 2, 3, 4, 5]
+    assert all(before or after for before, after in plan.values())
+
+
+def test_readings_before_an_exercise_do_not_print_its_answers(monkeypatch):
+    numbers = _expected_numbers(monkeypatch)
+    assert {"1.1", "1.2", "2.3"} <= set(numbers)
+    leaks = []
+    for number, (value, decimals, unit) in sorted(numbers.items()):
+        for stem in sorted(_read_before(int(number.split(".")[0]))):
+            text = _visible_text(NOTEBOOKS / f"{stem}.ipynb")
+            for pattern in _giveaways(value, decimals, unit):
+                hit = re.search(pattern, text)
+                if hit:
+                    leaks.append(f"{number} in {stem}: {text[hit.start() - 60 : hit.end()]!r}")
+    assert not leaks, "\n".join(leaks)
+
+
+# -- every module.function named exists ---------------------------------------------------------
+
+
+def _namespaces() -> dict[str, object]:
+    spaces: dict[str, object] = {}
+    for package in ("diaspora_helpers.analysis", "diaspora_helpers.data"):
+        for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+            spaces[info.name] = importlib.import_module(f"{package}.{info.name}")
+    spaces |= {
+        "exercises": exercises,
+        "params": importlib.import_module("diaspora_helpers.params"),
+        "text": importlib.import_module("diaspora_helpers.text"),
+        "course": course,
+    }
+    return spaces
+
+
+def _texts() -> dict[str, str]:
+    texts = {GUIDE.name: GUIDE.read_text(encoding="utf-8")}
+    texts |= {p.name: p.read_text(encoding="utf-8") for p in COURSE_FILES}
+    for path in sorted(NOTEBOOKS.glob("exercises_*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        texts[path.name] = "\n".join(
+            "".join(c["source"]) for c in cells if c["cell_type"] == "markdown"
+        )
+    for path in sorted((ROOT / "diaspora_helpers" / "exercises").glob("*.py")):
+        texts[path.name] = "\n".join(re.findall(r'"([^"\n]*)"', path.read_text(encoding="utf-8")))
+    return texts
+
+
+def test_course_files_exist():
+    names = {p.name for p in COURSE_FILES}
+    for wanted in ("syllabus", "rubric", "readings", "pandas_cheat_sheet"):
+        assert f"course_{wanted}.md" in names
+
+
+def test_every_helper_named_in_the_course_exists():
+    spaces = _namespaces()
+    named, missing = set(), []
+    for source, text in _texts().items():
+        for module, attribute in re.findall(r"\b([a-z_]+)\.([A-Za-z_]\w*)\b", text):
+            if module in spaces:
+                named.add(f"{module}.{attribute}")
+                if not hasattr(spaces[module], attribute):
+                    missing.append(f"{source}: {module}.{attribute}")
+    assert {"demography.by_region", "policy.coverage_matrix", "population.interpolate"} <= named
+    assert "remittances.fee_saving" in named
+    assert not missing, missing
+
+
+def test_the_name_check_catches_a_missing_helper():
+    spaces = _namespaces()
+    assert not hasattr(spaces["demography"], "by_regoin")
+
+
+# -- definitions and targets in the guide -------------------------------------------------------
+
+
+def test_the_guide_definitions_section_is_generated_from_the_table():
+    text = GUIDE.read_text(encoding="utf-8")
+    begin, end = course_texts.DEFINITIONS_BEGIN, course_texts.DEFINITIONS_END
+    assert text.count(begin) == 1 and text.count(end) == 1
+    section = text.split(begin)[1].split(end)[0]
+    assert section.strip() == course_texts.definitions_markdown().strip()
+    assert course_texts.with_definitions(text) == text
+
+
+@pytest.mark.parametrize("path", [GUIDE, *COURSE_FILES], ids=lambda p: p.name)
+def test_no_text_calls_the_average_cost_target_a_ceiling(path):
+    for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+        if "target_cost_pct" in paragraph:
+            assert not re.search(r"\bceiling\b", paragraph.split("corridor")[0]), paragraph
+
+
+def test_the_guide_says_the_un_counts_by_birth_or_else_citizenship():
+    text = GUIDE.read_text(encoding="utf-8")
+    session1 = text.split("## Session 1")[1].split("## Session 2")[0]
+    assert "people born in the country, from destination censuses" not in session1
+    assert "citizenship" in session1
+
+
+def test_the_rerun_example_leaves_mauritania_out_when_it_says_so():
+    for block in re.findall(r"```sh\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S):
+        if "Mauritania" in block and "left out" in block:
+            assert "peers=[SEN,BFA,NER,CIV,GIN]" in block and "MRT" not in block
+
+
+def test_the_binder_link_is_built_from_one_repository_url():
+    assert course_texts.binder_url("https://github.com/someone/mali-diaspora") == (
+        "https://mybinder.org/v2/gh/someone/mali-diaspora/HEAD"
+    )
+    assert course_texts.binder_url("https://gitlab.com/a/b") == (
+        "https://mybinder.org/v2/gl/a%2Fb/HEAD"
+    )
+    assert "course binder" in GUIDE.read_text(encoding="utf-8")

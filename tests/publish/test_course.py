@@ -1,0 +1,154 @@
+"""The lecturer's course command: masters, student versions, release, collection and grading.
+
+The end-to-end test releases session 4 (six questions) with nbgrader, collects four
+synthetic submissions from a zip (all correct, half correct, blank, one cell raising) and
+checks the grade table to the point, and that the feedback carries the kit's hints.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from diaspora_helpers import exercises
+from diaspora_helpers.__main__ import main
+from diaspora_helpers.publish import course, requests
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+_SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION\n", re.S)
+
+
+def _code(path: Path) -> list[nbformat.NotebookNode]:
+    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+
+
+def _grade_id(cell: nbformat.NotebookNode) -> str:
+    return cell.metadata.get("nbgrader", {}).get("grade_id", "")
+
+
+# -- the masters and what they generate ------------------------------------------------------
+
+
+def test_one_master_per_session_and_no_hand_kept_solutions():
+    sessions = sorted({int(number.split(".")[0]) for number in exercises.EXERCISES})
+    assert sorted(course.masters(NOTEBOOKS)) == sessions
+    assert not (NOTEBOOKS / "solutions.ipynb").exists()
+
+
+def test_each_master_has_a_solution_and_a_hidden_test_per_question():
+    for session, master in course.masters(NOTEBOOKS).items():
+        cells = _code(master)
+        answers = [c for c in cells if _grade_id(c).startswith("answer_")]
+        tests = [c for c in cells if _grade_id(c).startswith("test_")]
+        questions = [n for n in exercises.EXERCISES if n.startswith(f"{session}.")]
+        assert len(answers) == len(tests) == len(questions), master.name
+        for cell in answers:
+            assert cell.metadata.nbgrader["solution"] and _SOLUTION.search(cell.source)
+        for cell in tests:
+            assert cell.metadata.nbgrader["points"] == 1
+            assert "### BEGIN HIDDEN TESTS" in cell.source
+
+
+def test_stored_student_versions_are_what_the_masters_generate(tmp_path):
+    """notebooks/exercises_*.ipynb cannot drift from the masters (same cells, same sources)."""
+    released = course.release(course_dir=tmp_path, notebooks_dir=NOTEBOOKS, solutions=False)
+    assert len(released) == len(course.masters(NOTEBOOKS))
+    for path in released:
+        generated = nbformat.read(path, as_version=4).cells
+        stored = nbformat.read(NOTEBOOKS / path.name, as_version=4).cells
+        assert [c.source for c in stored] == [c.source for c in generated], path.name
+        text = "\n".join(c.source for c in generated)
+        assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
+        assert "assert verdict" not in text
+
+
+def test_exercises_and_masters_take_the_same_parameters():
+    """The cells that read and validate the parameters are the same in both (un_year=1990)."""
+    for master in course.masters(NOTEBOOKS).values():
+        student = NOTEBOOKS / course.student_name(master)
+        assert [c.source for c in _code(master)[:2]] == [c.source for c in _code(student)[:2]]
+
+
+def test_the_public_run_leaves_the_masters_out():
+    found = [p.name for p in requests.discover(NOTEBOOKS)]
+    assert found and not any(name.startswith("master_") for name in found)
+    assert any(name.startswith("exercises_") for name in found)
+
+
+def test_parameters_of_a_release_replace_the_defaults():
+    source = "un_year: int = 2020  # UN year\nshow_hints: bool = True"
+    changed = course.set_parameters(source, {"un_year": 2000, "show_hints": False})
+    assert changed == "un_year: int = 2000  # UN year\nshow_hints: bool = False"
+    with pytest.raises(course.CourseError, match="no parameter 'un_yaer'"):
+        course.set_parameters(source, {"un_yaer": 2000})
+
+
+# -- release, collect, grade -----------------------------------------------------------------
+
+
+def _submission(released: Path, master: Path, correct: set[int], raises: set[int]) -> str:
+    """Return a filled-in copy of the student notebook: answers right, wrong or raising."""
+    notebook = nbformat.read(released, as_version=4)
+    solutions = {_grade_id(c): c.source for c in _code(master) if _grade_id(c)}
+    for cell in notebook.cells:
+        grade_id = _grade_id(cell)
+        if not grade_id.startswith("answer_"):
+            continue
+        number = int(grade_id.rsplit("_", 1)[1])
+        name, _, check = cell.source.partition("  # your answer here\n")
+        variable = name.split(" = ")[0]
+        if number in correct:
+            cell.source = _SOLUTION.sub(lambda m: m.group(1), solutions[grade_id])
+        elif number in raises:
+            cell.source = f"{variable} = 1 / 0\n{check}"
+        else:
+            cell.source = f"{variable} = ['not_an_id']\n{check}"
+    return nbformat.writes(notebook)
+
+
+@pytest.mark.slow
+def test_release_collect_and_grade_four_submissions(tmp_path):
+    course_dir = tmp_path / "course"
+    assert main(["course", "release", "4", "--course-dir", str(course_dir), "--no-solutions"]) == 0
+    released = course_dir / "release" / "session4" / "exercises_4_policy.ipynb"
+    master = course.masters(NOTEBOOKS)[4]
+    everything = set(range(1, 7))
+    cases = {
+        "ada": (everything, set()),  # all correct
+        "ben": ({1, 3, 5}, set()),  # half correct
+        "cleo": (set(), set()),  # blank: the release as handed out
+        "dan": (everything - {2}, {2}),  # one cell raises
+    }
+    archive = tmp_path / "lms_download.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for student, (correct, raises) in cases.items():
+            text = (
+                released.read_text()
+                if student == "cleo"
+                else _submission(released, master, correct, raises)
+            )
+            zipped.writestr(f"{student}/exercises_4_policy.ipynb", text)
+    assert main(["course", "collect", "4", str(archive), "--course-dir", str(course_dir)]) == 0
+    assert main(["course", "grade", "4", "--course-dir", str(course_dir)]) == 0
+
+    with (course_dir / "grades_session4.csv").open(encoding="utf-8") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    questions = [f"4.{n}" for n in range(1, 7)]
+    assert list(next(iter(rows.values()))) == ["student", *questions, "total", "max"]
+    expected = {"ada": everything, "ben": {1, 3, 5}, "cleo": set(), "dan": everything - {2}}
+    for student, right in expected.items():
+        points = [float(rows[student][q]) for q in questions]
+        assert points == [1.0 if n in right else 0.0 for n in range(1, 7)], student
+        assert float(rows[student]["total"]) == len(right)
+        assert float(rows[student]["max"]) == 6.0
+
+    feedback = course_dir / "feedback" / "ben" / "session4" / "exercises_4_policy.html"
+    page = feedback.read_text(encoding="utf-8")
+    assert "Not quite." in page and "not among the" in page  # the kit's own help
+    dan = (course_dir / "feedback" / "dan" / "session4" / "exercises_4_policy.html").read_text()
+    assert "ZeroDivisionError" in dan
