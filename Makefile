@@ -20,7 +20,7 @@ NBVAL_OPTS := --nbval --nbval-current-env --nbval-sanitize-with=$(CURDIR)/tests/
 .PHONY: help run test lab refresh lint format clean bench lock course-release course-grade course-students
 
 help:  ## list the verbs
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c '$(FLOOR_GATE)'
@@ -32,7 +32,7 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)  ## execute every notebook with papermill into outputs/, with HTML pages and an index
 	$(NOTEBOOKS_RUN) run
 
-test: $(STAMP)  ## lint, unit tests, data checks, end-to-end tests and strict nbval over notebooks/
+test: $(STAMP)  ## lint, import contracts, data checks, unit and end-to-end tests, strict nbval
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
