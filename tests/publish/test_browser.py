@@ -207,12 +207,7 @@ PAGE_MAX_BYTES = 1_000_000
 # Pages whose tables still come from bare DataFrames; they pass once the notebook shows its
 # tables through diaspora_helpers.tables.show (the lead applies it in 00-04, the exercise
 # pages follow). Every other check holds for them already.
-RAW_TABLE_PAGES = {
-    "exercises_1_counting",
-    "exercises_3_remittances",
-    "exercises_5_source_criticism",
-    "solutions",
-}
+RAW_TABLE_PAGES: set[str] = set()
 LAYOUT_SCRIPT = """JSON.stringify({
   overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   cells: Array.from(document.querySelectorAll('td, th')).map(c => c.innerText.trim()),
