@@ -273,6 +273,7 @@ def _run_staged(
     import nbformat
 
     from diaspora_helpers.publish import execute, site
+    from diaspora_helpers.publish import glossary as glossary_page
 
     started = time.monotonic()
     try:
@@ -282,7 +283,7 @@ def _run_staged(
     guide = notebooks_dir / GUIDE_SOURCE
     web = site.Site(staging, glossary=glossary.is_file(), guide=guide.is_file())
     if web.glossary:
-        site.render_glossary(glossary, web)
+        glossary_page.render_glossary(glossary, web)
     if web.guide:
         site.render_markdown_page(guide, web, site.GUIDE_PAGE)
     readme = outputs / "README.md"

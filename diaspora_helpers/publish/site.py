@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import copy
-import csv
 import html
 import re
 import threading
@@ -386,32 +385,6 @@ def render_index(site: Site, entries: list[str]) -> Path:
 
 
 # -- glossary and instructor guide --------------------------------------------------------
-
-
-def render_glossary(source: Path, site: Site) -> Path:
-    """Write ``glossary.html`` from a CSV file (first column: the term)."""
-    with source.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
-    labels = [html.escape(h.replace("_", " ").capitalize()) for h in header]
-    lines = ["<h1>Glossary</h1>", '<table class="glossary"><thead><tr>']
-    lines += [f"<th>{label}</th>" for label in labels]
-    lines.append("</tr></thead><tbody>")
-    for row in body_rows:
-        if not any(cell.strip() for cell in row):
-            continue
-        term = row[0] if row else ""
-        cells = [f'<th id="{markup.slug(term)}">{html.escape(term)}</th>']
-        cells += [
-            f'<td data-label="{label}">{markup.markdown_inline(cell)}</td>'
-            for label, cell in zip(labels[1:], row[1:], strict=False)
-        ]
-        lines.append("<tr>" + "".join(cells) + "</tr>")
-    lines.append("</tbody></table>")
-    out = site.root / GLOSSARY_PAGE
-    body = "\n".join(lines)
-    out.write_text(page(f"Glossary | {SITE_TITLE}", body, nav=site.nav()), "utf-8")
-    return out
 
 
 def render_markdown_page(source: Path, site: Site, name: str) -> Path:

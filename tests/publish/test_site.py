@@ -358,3 +358,21 @@ def test_summary_does_not_repeat_the_title() -> None:
     assert site.summary_without_title(lead, title) == "Counts, destinations."
     assert site.summary_without_title("Session 1: counts.", "Session 1 exercises: x") == "Counts."
     assert site.summary_without_title("Money: the rest.", "Forums and laws") == "Money: the rest."
+
+
+def test_the_glossary_carries_the_definitions_table(tmp_path):
+    """A definition is written once, in data/definitions.csv, and the glossary page reads it."""
+    from diaspora_helpers.data import load
+    from diaspora_helpers.publish import glossary
+    from diaspora_helpers.publish.site import Site
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "glossary.csv").write_text("acronym,english\nUN,United Nations\n")
+    definitions = load("definitions")
+    definitions.to_csv(tmp_path / "data" / "definitions.csv", index=False)
+    site = Site(tmp_path / "out")
+    site.root.mkdir()
+    text = glossary.render_glossary(tmp_path / "data" / "glossary.csv", site).read_text()
+    un = definitions.set_index("id").loc["un_desa_migrant_stock"]
+    assert '<h2 id="definitions">' in text
+    assert un["definition"].replace("'", "&#x27;") in text
