@@ -24,7 +24,7 @@ def draw_coverage(
     constraints: pd.DataFrame,
     *,
     highlight: Sequence[str] = (),
-    wrap: int = 46,
+    wrap: int = 64,
 ) -> None:
     """Draw the coverage matrix as a grid: dark cells direct, light cells partial.
 
@@ -85,11 +85,11 @@ def draw_coverage(
             group_start = j
     ax.set_xlim(-0.5, n_cols - 0.5)
     ax.set_ylim(n_rows - 0.5, -0.5)
-    ax.set_aspect(0.8, adjustable="box", anchor="C")
+    # No fixed aspect: the grid takes the slide's width, so labels can be larger.
     ax.set_yticks(
         range(n_rows),
         ["\n".join(textwrap.wrap(str(lab), wrap)) for lab in st["label"]],
-        fontsize=7.5,
+        fontsize=9,
     )
     named = constraints.rename_axis("id").reset_index() if "short_label" in constraints else None
     ax.set_xticks(
@@ -98,7 +98,7 @@ def draw_coverage(
         rotation=40,
         ha="left",
         rotation_mode="anchor",
-        fontsize=8,
+        fontsize=9,
     )
     for tick, cid in zip(ax.get_xticklabels(), matrix.columns, strict=True):
         if cid in highlight:

@@ -350,3 +350,22 @@ def test_the_average_cost_chart_draws_only_the_target_for_averages():
     levels = sorted(line.get_ydata()[0] for line in ax.get_lines()[1:])
     assert levels == [3.0], "the corridor ceiling does not apply to an average"
     assert [t.get_text() for t in ax.texts] == [" SDG 10.c target for the average cost: 3%"]
+
+
+def test_the_coverage_grid_uses_the_width_of_its_slide():
+    """The grid is not squeezed into a square box that leaves a third of the slide empty."""
+    from diaspora_helpers.analysis import policy
+
+    fig = charts.policy.coverage_grid(
+        policy.coverage_matrix(scope="all"),
+        policy.strategies_in_scope(scope="all"),
+        policy.constraint_list(),
+        title="A finding",
+        highlight=list(policy.gaps().index),
+        gaps_only=False,
+    )
+    fig.canvas.draw()
+    (ax,) = fig.axes
+    box = ax.get_position()
+    assert box.x1 > 0.85, f"the grid ends at {box.x1:.2f} of the slide's width"
+    assert min(t.get_fontsize() for t in ax.get_yticklabels()) >= 9
