@@ -48,6 +48,20 @@ def _require(iso3: str) -> CountryInfo:
     return info
 
 
+def iso3_of(name: str) -> str | None:
+    """Return the ISO 3166-1 alpha-3 code of a country name countryinfo knows, or None.
+
+    Name variants resolve ("Ivory Coast" -> "CIV"); an empty or unknown name gives None.
+    """
+    text = str(name).strip()
+    if not text:
+        return None
+    try:
+        return str(CountryInfo(text).iso(3))
+    except (CountryNotFoundError, ValueError):
+        return None
+
+
 def is_valid_iso3(code: str) -> bool:
     """Return True when ``code`` is an upper-case ISO 3166-1 alpha-3 code known to countryinfo."""
     return _info(code) is not None

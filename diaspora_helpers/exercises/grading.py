@@ -8,8 +8,7 @@ import functools
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-from countryinfo import CountryInfo
-
+from diaspora_helpers.data import countries
 from diaspora_helpers.exercises.reading import (
     FRENCH_NAMES,
     as_items,
@@ -325,10 +324,7 @@ def country_resolver(iso3s: Iterable[str], labels: Iterable[str]) -> Callable[[s
         french = {fold(k): v for k, v in FRENCH_NAMES.items()}.get(fold(text))
         if french is not None:
             return french if french in codes else None
-        try:
-            code = CountryInfo(text.strip()).iso(3)
-        except Exception:  # countryinfo raises several kinds of error for unknown names
-            return None
+        code = countries.iso3_of(text)
         return code if code in codes else None
 
     return resolve

@@ -64,3 +64,11 @@ def test_geometry_is_a_copy() -> None:
 def test_territory_without_outline() -> None:
     assert is_valid_iso3("BHR")
     assert country_geometry("BHR") is None
+
+
+def test_a_country_name_resolves_to_its_code_or_to_nothing():
+    from diaspora_helpers.data import countries
+
+    assert countries.iso3_of("Ivory Coast") == "CIV"
+    assert countries.iso3_of("  France ") == "FRA"
+    assert countries.iso3_of("") is None and countries.iso3_of("Atlantis") is None
