@@ -92,7 +92,7 @@ def malians_abroad_three_sources(
         over_time["total"] / 1e6,
         marker="o",
         color=style.PALETTE["un"],
-        label="UN DESA, born in Mali",
+        label="UN DESA, migrants from Mali",
     )
     ax.scatter(
         [wb["year"]],
@@ -130,7 +130,8 @@ def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figur
     fig, ax = style.titled_figure(
         f"{text.percent(named['share_pct'].iloc[0])} of Malians abroad lived in "
         f"{named['country'].iloc[0]} in {year}",
-        "People born in Mali living in each country: axis in thousands, labels in persons "
+        "Migrants from Mali (mostly born there) living in each country: axis in thousands, "
+        "labels in persons "
         "(blue: Africa, terracotta: "
         "Europe, green: elsewhere, grey: all other countries)",
         "UN DESA, International Migrant Stock 2020, bilateral stock by origin and destination "
@@ -153,7 +154,7 @@ def map_malians_abroad(
     fig, ax = style.titled_figure(
         f"{in_africa} of the {named_count} largest Malian communities abroad in {year} are in "
         "Africa",
-        "People born in Mali living in each country, by class (persons)",
+        "Migrants from Mali (mostly born there) living in each country, by class (persons)",
         "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from the "
         "countryinfo package; the map shows Africa, Europe and the Near East only",
         figsize=(8.0, 8.6),
@@ -171,7 +172,8 @@ def change_by_destination(
     fig, ax = style.titled_figure(
         f"{text.number(total_start)} Malians abroad in {start}, {text.number(total_end)} in "
         f"{end}; most growth in {grew['country']}",
-        f"People born in Mali living in each country in {start} (ring) and {end} (dot), "
+        f"Migrants from Mali (mostly born there) living in each country in {start} (ring) and "
+        f"{end} (dot), "
         f"thousands; the {len(change)} largest communities of {end}",
         "UN DESA, International Migrant Stock 2020 (both sexes)",
         figsize=(9.0, 2.2 + 0.32 * len(change)),
@@ -220,7 +222,8 @@ def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -
     fig, ax = style.titled_figure(
         f"Women were {text.percent(overall)} of Malians abroad in {year}, "
         f"{text.percent(shares.min(), 0)} to {text.percent(shares.max(), 0)} by country",
-        "Women as a share of people born in Mali living in each country, percent; dashed line: "
+        "Women as a share of migrants from Mali (mostly born there) in each country, percent; "
+        "dashed line: "
         "all destinations; dotted line: parity (50%)",
         "UN DESA, International Migrant Stock 2020, by sex",
         figsize=(9.0, 2.2 + 0.32 * len(women)),
@@ -243,7 +246,7 @@ def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
     fig, ax = style.titled_figure(
         f"Document ÷ UN {year}: {ratios['Africa']:.1f}× in Africa, {ratios['Europe']:.1f}× in "
         f"Europe, {ratios['France']:.1f}× in France",
-        "Document's administrative figure divided by the UN's count of people born in Mali "
+        "Document's administrative figure divided by the UN's count of migrants from Mali "
         "living there (1 = the two agree)",
         f"Source document section 1.1 (administrative sources); UN DESA, International Migrant "
         f"Stock 2020 ({year}, both sexes; Africa and Europe as countryinfo regions)",

@@ -114,7 +114,7 @@ def test_top_destinations_colours_bars_by_region():
     title, subtitle, source = _texts(fig)
     assert title == "50.0% of Malians abroad lived in Côte d'Ivoire in 2020"
     assert subtitle.startswith(
-        "People born in Mali living in each country: axis in thousands, labels in persons"
+        "Migrants from Mali (mostly born there) living in each country: axis in thousands"
     )
     assert source.startswith("Source: UN DESA")
     (ax,) = fig.axes
@@ -133,7 +133,9 @@ def test_map_malians_abroad():
     fig = charts.demography.map_malians_abroad(by_country, 7, 10, 2020)
     title, subtitle, source = _texts(fig)
     assert title == "7 of the 10 largest Malian communities abroad in 2020 are in Africa"
-    assert subtitle == "People born in Mali living in each country, by class (persons)"
+    assert subtitle == (
+        "Migrants from Mali (mostly born there) living in each country, by class (persons)"
+    )
     assert "countryinfo" in source
     (ax,) = fig.axes
     legend = ax.get_legend()
@@ -173,7 +175,7 @@ def test_women_share_by_destination():
     fig = charts.demography.women_share_by_destination(women, 45.25, 2020)
     title, subtitle, source = _texts(fig)
     assert title == "Women were 45.2% of Malians abroad in 2020, 30% to 53% by country"
-    assert subtitle.startswith("Women as a share of people born in Mali")
+    assert subtitle.startswith("Women as a share of migrants from Mali (mostly born there)")
     assert source == "Source: UN DESA, International Migrant Stock 2020, by sex"
     (ax,) = fig.axes
     assert len(_bars(ax)) == 3
