@@ -7,6 +7,7 @@ module never loads data.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import textwrap
@@ -302,22 +303,32 @@ def write_chart_data(
     return sidecar
 
 
-def save_figure(fig: Figure, name: str, data: pd.DataFrame, folder: Path) -> list[Path]:
+def save_figure(
+    fig: Figure, name: str, data: pd.DataFrame, folder: Path, *, png: bytes | None = None
+) -> list[Path]:
     """Write ``name``.png/.svg, a 16:9 slide PNG, the data behind it as CSV (rounded) and
     the CSV's descriptor ``name.csv-metadata.json`` (see :func:`write_chart_data`); return
-    the paths written. Raises ``ValueError`` for a name other than letters, digits, - and _."""
+    the paths written. ``png``, when given, is written as ``name.png`` instead of drawing
+    the figure again (:func:`show` passes the image the notebook displays). Raises
+    ``ValueError`` for a name other than letters, digits, - and _."""
     if not name.replace("_", "").replace("-", "").isalnum():
         raise ValueError(f"figure name {name!r} must be letters, digits, '-' or '_'")
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / f"{name}.png", folder / f"{name}.svg", folder / f"{name}.csv"]
-    fig.savefig(written[0], metadata=PNG_METADATA)
+    if png is None:
+        fig.savefig(written[0], metadata=PNG_METADATA)
+    else:
+        written[0].write_bytes(png)
     fig.savefig(written[1], metadata=SVG_METADATA)
     written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
     slide = folder / f"{name}_slide.png"
     original = fig.get_size_inches().copy()
-    if tuple(original) == SLIDE_SIZE and mpl.rcParams["savefig.dpi"] == SLIDE_DPI:
-        # Already a 16:9 slide drawn at the slide's resolution: the PNG is the slide.
-        slide.write_bytes(written[0].read_bytes())
+    if tuple(original) == SLIDE_SIZE:
+        # Already a 16:9 slide: drawn once more at the slide's resolution, no new layout.
+        if png is None and mpl.rcParams["savefig.dpi"] == SLIDE_DPI:
+            slide.write_bytes(written[0].read_bytes())
+        else:
+            fig.savefig(slide, dpi=SLIDE_DPI, metadata=PNG_METADATA)
         return [*written, slide]
     fig.set_size_inches(*SLIDE_SIZE)
     _place_texts(fig)
@@ -331,33 +342,54 @@ FIGURE_METADATA_KEY = "diaspora_figure"  # output metadata naming the figure's s
 
 
 def show(fig: Figure, name: str, data: pd.DataFrame) -> None:
-    """Display the figure; under the runner also save its files and its data."""
-    folder = figures_dir()
-    if folder is not None:
-        save_figure(fig, name, data, folder)
-    _display(fig, name)
+    """Display the figure; under the runner also save its files and its data.
 
-
-def _display(fig: Figure, name: str) -> None:
-    """Show ``fig`` inline with its name and title in the output's metadata.
-
-    The runner's pages use them for the image's alt text and for links to the figure's
-    PNG, SVG, slide and CSV files. Outside an IPython kernel with the inline backend
-    this is plain ``plt.show()``.
+    In a kernel with the inline backend the figure is drawn once as the PNG the notebook
+    shows, and that same image is the ``name.png`` file the runner writes (the slide and
+    the SVG are the larger and the scalable versions). Elsewhere this is ``plt.show()``.
     """
-    try:
-        from IPython import get_ipython
-        from IPython.display import display
-    except ImportError:  # pragma: no cover - IPython ships with the project
+    folder = figures_dir()
+    png = _inline_png(fig) if _inline_kernel() else None
+    if folder is not None:
+        save_figure(fig, name, data, folder, png=png)
+    if png is None:
         plt.show()
         return
-    if get_ipython() is None or "inline" not in mpl.get_backend():
-        plt.show()
-        return
+    from IPython.display import display
+
     labels = getattr(fig, "_house_labels", None)
     alt = f"{labels[0]} ({labels[1]})" if labels else name
-    display(fig, metadata={"image/png": {"alt": alt}, FIGURE_METADATA_KEY: name})
+    display(
+        {"image/png": png, "text/plain": repr(fig)},
+        raw=True,
+        metadata={"image/png": {"alt": alt}, FIGURE_METADATA_KEY: name},
+    )
     plt.close(fig)
+
+
+def _inline_kernel() -> bool:
+    """Return True inside an IPython kernel whose matplotlib backend is the inline one."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with the project
+        return False
+    return get_ipython() is not None and "inline" in mpl.get_backend()
+
+
+def _inline_png(fig: Figure) -> bytes:
+    """Return the PNG IPython's inline backend would show for ``fig`` (same arguments:
+    the figure's dpi, a tight box, its face and edge colours, no software tag)."""
+    buffer = io.BytesIO()
+    fig.canvas.print_figure(
+        buffer,
+        format="png",
+        facecolor=fig.get_facecolor(),
+        edgecolor=fig.get_edgecolor(),
+        dpi=fig.dpi,
+        bbox_inches="tight",
+        metadata=PNG_METADATA,
+    )
+    return buffer.getvalue()
 
 
 def barh_house(ax: Axes) -> None:
