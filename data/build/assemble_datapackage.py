@@ -34,6 +34,17 @@ HEADER = {
         "curated extracts of World Bank, UN DESA and KNOMAD data, each with its publisher, "
         "indicator code, vintage and caveats."
     ),
+    "title_fr": (
+        "Le Mali et sa diaspora\u202f: chiffres cités, institutions et statistiques de référence"
+    ),
+    "description_fr": (
+        "Tables associées à la collection de carnets sur la diaspora malienne. Les tables tirées "
+        "du document source indiquent, pour chaque ligne, la section de l'aperçu des politiques "
+        "(décrit sous source_document) dont elle provient\u202f; les tables de référence sont "
+        "des extraits commentés de données de la Banque mondiale, du Département des affaires "
+        "économiques et sociales des Nations Unies (DAES) et de KNOMAD, avec pour chacune le "
+        "producteur, le code de l'indicateur, le millésime et les mises en garde."
+    ),
     "licenses": [
         {
             "name": "CC-BY-4.0",
