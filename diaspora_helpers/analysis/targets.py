@@ -47,6 +47,20 @@ def threshold(kind: str, table: pd.DataFrame | None = None) -> float:
     return float(targets.at[kind, "value_pct"])
 
 
+def _rule(kind: str, table: pd.DataFrame | None) -> tuple[float, str]:
+    """Return the threshold (percent) and the comparison (``below``, ``not_above``) for
+    ``kind``; raises ``ValueError`` as :func:`threshold` does, or for an unknown comparison."""
+    limit = threshold(kind, table)
+    rule = str(sdg_targets(table).at[kind, "comparison"])
+    if rule not in ("below", "not_above"):
+        raise ValueError(f"data/sdg_targets.csv: unknown comparison {rule!r} for {kind!r}")
+    return limit, rule
+
+
+def _meets(values: pd.Series | float, limit: float, rule: str) -> pd.Series | bool:
+    return values < limit if rule == "below" else values <= limit
+
+
 def compare(value_pct: float, kind: str, table: pd.DataFrame | None = None) -> bool:
     """Return True when a cost of ``value_pct`` percent meets the threshold for its ``kind``.
 
@@ -54,13 +68,8 @@ def compare(value_pct: float, kind: str, table: pd.DataFrame | None = None) -> b
     ceiling at 5% or less (it fails when "higher than 5%"). Raises ``ValueError`` for a kind
     of measure SDG 10.c sets no threshold for.
     """
-    limit = threshold(kind, table)
-    rule = str(sdg_targets(table).at[kind, "comparison"])
-    if rule == "below":
-        return value_pct < limit
-    if rule == "not_above":
-        return value_pct <= limit
-    raise ValueError(f"data/sdg_targets.csv: unknown comparison {rule!r} for {kind!r}")
+    limit, rule = _rule(kind, table)
+    return bool(_meets(value_pct, limit, rule))
 
 
 def corridor_years(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -72,11 +81,11 @@ def corridor_years(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd
     ``mean_pct``, ``min_pct``, ``max_pct``, ``above_ceiling`` (the mean is higher than the
     ceiling) and ``quarters_cross`` (single quarters lie on both sides of the ceiling).
     """
-    ceiling = threshold("corridor", table)
+    ceiling, rule = _rule("corridor", table)
     grouped = costs.groupby(["year", "corridor"], sort=True)["cost_pct"]
     out = grouped.agg(quarters="size", mean_pct="mean", min_pct="min", max_pct="max")
     out = out.reset_index()
-    out["above_ceiling"] = ~out["mean_pct"].map(lambda v: compare(v, "corridor", table))
+    out["above_ceiling"] = ~_meets(out["mean_pct"], ceiling, rule)
     out["quarters_cross"] = (out["min_pct"] <= ceiling) & (out["max_pct"] > ceiling)
     return out
 

@@ -8,7 +8,6 @@ import textwrap
 from collections.abc import Sequence
 
 import matplotlib.patches as mpatches
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -102,8 +101,9 @@ def draw_timeline(
     the chart.
     """
     span = end_year + 1 - start_year
-    years_per_char = fontsize * 0.56 / 72 * span / axes_width_in
-    placed = timeline_layout(events, kinds, years_per_char=years_per_char, x_max=end_year + 1)
+    placed = placed_events(
+        events, kinds, start_year, end_year, axes_width_in=axes_width_in, fontsize=fontsize
+    )
     lane_tops = lane_extents(placed, kinds)
     height = lane_tops[-1][1] + lane_tops[-1][2] if lane_tops else 1.0
     for lane, (_kind, top, n_rows) in enumerate(lane_tops):
@@ -158,18 +158,24 @@ def draw_timeline(
 
 
 def placed_events(
-    events: pd.DataFrame, kinds: Sequence[str], start_year: int, end_year: int
+    events: pd.DataFrame,
+    kinds: Sequence[str],
+    start_year: int,
+    end_year: int,
+    *,
+    axes_width_in: float = 10.6,
+    fontsize: float = 8.0,
 ) -> pd.DataFrame:
-    """Return the events as :func:`events_timeline` places them: the data behind the chart.
+    """Return the events as :func:`draw_timeline` places them: the data behind the chart.
 
     One row per event of ``events`` (the ``analysis.timeline.events`` table, filtered),
     with its lane, row ``y``, ``start``/``end`` in decimal years and the label ``text``.
+    Labels are packed for text of ``fontsize`` points on axes ``axes_width_in`` inches
+    wide; nothing is drawn.
     """
-    fig, ax = plt.subplots(figsize=style.SLIDE_SIZE)
-    try:
-        return draw_timeline(ax, events, kinds, start_year, end_year)
-    finally:
-        plt.close(fig)
+    span = end_year + 1 - start_year
+    years_per_char = fontsize * 0.56 / 72 * span / axes_width_in
+    return timeline_layout(events, kinds, years_per_char=years_per_char, x_max=end_year + 1)
 
 
 def events_timeline(

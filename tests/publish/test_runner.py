@@ -4,7 +4,6 @@ published tree, and what failures and interruptions leave behind (issues 7 and 9
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import time
@@ -257,20 +256,6 @@ def test_stale_staging_is_removed_but_a_running_one_is_respected(tmp_path: Path)
 
 
 # -- end to end on fixture notebooks ------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site() -> Path:
-    """The fixture notebooks' published outputs (one runner invocation, shared)."""
-    return support.fixture_site()
-
-
-@pytest.fixture
-def previous(site: Path, tmp_path: Path) -> Path:
-    """A copy of a published outputs/ that a test may try to damage."""
-    target = tmp_path / "outputs"
-    shutil.copytree(site, target)
-    return target
 
 
 @pytest.mark.slow

@@ -4,7 +4,6 @@ outputs untouched, stops its kernels and removes its staging folder."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -14,20 +13,6 @@ import diaspora_test_support as support
 import pytest
 
 from diaspora_helpers.publish import staging
-
-
-@pytest.fixture(scope="module")
-def site() -> Path:
-    """The fixture notebooks' published outputs (one runner invocation, shared)."""
-    return support.fixture_site()
-
-
-@pytest.fixture
-def previous(site: Path, tmp_path: Path) -> Path:
-    """A copy of a published outputs/ that a test may try to damage."""
-    target = tmp_path / "outputs"
-    shutil.copytree(site, target)
-    return target
 
 
 def _start_slow_run(previous: Path) -> tuple[subprocess.Popen[str], Path, int]:

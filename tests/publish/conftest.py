@@ -1,0 +1,23 @@
+"""Fixtures of the runner's end-to-end tests: the fixture notebooks' published outputs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import diaspora_test_support as support
+import pytest
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    """The fixture notebooks' published outputs (one runner invocation, shared)."""
+    return support.fixture_site()
+
+
+@pytest.fixture
+def previous(site: Path, tmp_path: Path) -> Path:
+    """A copy of a published outputs/ that a test may try to damage."""
+    target = tmp_path / "outputs"
+    shutil.copytree(site, target)
+    return target
