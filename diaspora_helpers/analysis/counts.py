@@ -14,9 +14,8 @@ from __future__ import annotations
 import pandas as pd
 
 from diaspora_helpers.analysis import demography
-from diaspora_helpers.constants import DEFINITIONS_TABLE as DEFINITIONS
 from diaspora_helpers.constants import OTHER_COUNTS_TABLE as OTHER_COUNTS
-from diaspora_helpers.data import countries, given_or_load
+from diaspora_helpers.data import countries, given_or_load, measures
 
 #: Where each kind of count is defined in data/definitions.csv.
 DEFINITION_OF = {
@@ -42,13 +41,7 @@ def definition(source: str, definitions: pd.DataFrame | None = None) -> str:
     ``source`` is a key of :data:`DEFINITION_OF` (e.g. ``"un_desa"``) or an id of
     ``data/definitions.csv``. Raises ``KeyError`` naming the known ids otherwise.
     """
-    table = given_or_load(DEFINITIONS, definitions).set_index("id")
-    key = DEFINITION_OF.get(source, source)
-    if key not in table.index:
-        raise KeyError(
-            f"no definition {key!r} in data/definitions.csv; known: {sorted(table.index)}"
-        )
-    return str(table.at[key, "definition"])
+    return measures.definition(DEFINITION_OF.get(source, source), table=definitions)
 
 
 def totals_side_by_side(

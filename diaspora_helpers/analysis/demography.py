@@ -22,7 +22,7 @@ import pandas as pd
 
 from diaspora_helpers.constants import UN_STOCK_TABLE as UN_TABLE
 from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
-from diaspora_helpers.data import countries, given_or_load
+from diaspora_helpers.data import countries, given_or_load, measures
 
 REGION_GROUPS = ("Sub-Saharan Africa", "Northern Africa", "Europe", "Elsewhere")
 
@@ -40,9 +40,7 @@ class _WhatIsCounted(Mapping[str, str]):
     read when first asked for (the definition is written once, in data)."""
 
     def __getitem__(self, kind: str) -> str:
-        table = given_or_load("definitions", None).set_index("id")
-        row = table.loc[DEFINITION_IDS[kind]]
-        return f"{row['definition']} {row['note']}".strip()
+        return measures.definition(DEFINITION_IDS[kind], with_note=True)
 
     def __iter__(self) -> Iterator[str]:
         return iter(DEFINITION_IDS)
