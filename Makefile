@@ -17,7 +17,7 @@ STAMP  := $(VENV)/.installed
 NOTEBOOKS_RUN := $(PY) -m diaspora_helpers
 NBVAL_OPTS := --nbval --nbval-current-env --nbval-sanitize-with=$(CURDIR)/tests/nbval_sanitize.cfg
 
-.PHONY: help run test lab refresh lint format clean bench lock course-release course-grade course-students
+.PHONY: help run test lab refresh lint format clean bench lock catalogs course-release course-grade course-students
 
 help:  ## list the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -55,6 +55,9 @@ lint:  $(STAMP)  ## ruff check and format check
 format: $(STAMP)  ## apply ruff's formatting and safe fixes
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+catalogs: $(STAMP)  ## French edition: extract, update and compile the gettext catalogs (then fill in the new msgstr)
+	$(NOTEBOOKS_RUN) catalogs
 
 bench: $(STAMP)  ## time the full run against a naive papermill + nbconvert baseline
 	$(NOTEBOOKS_RUN) bench

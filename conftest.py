@@ -38,3 +38,15 @@ def pytest_sessionfinish(session, exitstatus):
     from pathlib import Path
 
     shutil.rmtree(Path(tempfile.gettempdir()) / f"diaspora-shared-{run_id}", ignore_errors=True)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _english_edition_after_each_test():
+    """Put the edition back to English after every test, whatever the test set."""
+    yield
+    from diaspora_helpers import i18n
+
+    i18n.set_language("en")

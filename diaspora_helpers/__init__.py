@@ -87,6 +87,19 @@ _writable_matplotlib_folder()
 _reset_pandas_display_in_a_kernel()
 
 from diaspora_helpers.data import DataError, load  # noqa: E402 (after the folder is set)
+from diaspora_helpers.i18n import language  # noqa: E402
 
 __version__ = "0.1.0"
-__all__ = ["DataError", "__version__", "load"]
+__all__ = ["DataError", "__version__", "language", "load", "setup"]
+
+
+def setup(language: str = "en") -> None:
+    """Set the notebook's edition once, in its first code cell: ``setup(language="fr")``.
+
+    ``language`` is ``"en"`` or ``"fr"``; anything else raises ``ValueError`` naming the
+    editions. Numbers, dates, table headers, chart text, generated sentences, hints and the
+    text columns of the data tables follow it from then on.
+    """
+    from diaspora_helpers import i18n
+
+    i18n.set_language(language)

@@ -163,6 +163,21 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--skip-baseline", action="store_true", help="measure only the runner and the bound"
     )
+    catalogs = commands.add_parser(
+        "catalogs",
+        help="update and compile the French gettext catalogs (diaspora_helpers/locale/)",
+        description=(
+            "Extract the strings the helpers wrap in _() from their source files, update "
+            "each area's locale/fr/LC_MESSAGES/<area>.po (new strings get an empty "
+            "translation to fill in) and compile it to <area>.mo. Exits 1 and lists the "
+            "strings that still have no French."
+        ),
+    )
+    catalogs.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; fail if a string lacks French or a catalog file is stale",
+    )
     from diaspora_helpers.publish import course
 
     course.add_parser(commands)
@@ -198,6 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from diaspora_helpers.publish import course
 
         return course.main(args)
+    if args.command == "catalogs":
+        from diaspora_helpers.publish import catalogs
+
+        return catalogs.main(check=args.check)
     if args.command == "bench":
         from diaspora_helpers.publish import bench
 

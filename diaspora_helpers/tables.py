@@ -40,12 +40,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from diaspora_helpers import text
+from diaspora_helpers.i18n import N_, _
 
 MISSING = "–"  # en dash, shown for a missing value
-DEFAULT_MISSING_MEANING = "no value in the source"
+DEFAULT_MISSING_MEANING = N_("no value in the source")
 DECIMALS = {"year": 0, "percent": 1, "ratio": 2, "count": 0, "amount": 0, "number": 2}
 NUMERIC_KINDS = frozenset(DECIMALS)
 AMOUNT_THRESHOLD = 1_000
@@ -114,12 +116,13 @@ def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
         if _missing(value):
             return MISSING
         if kind == "text":
-            return str(value)
+            # True/False read "True"/"False" in English and "Oui"/"Non" in French.
+            return _(str(bool(value))) if isinstance(value, bool | np.bool_) else str(value)
         number = float(value)
         if kind == "year" and decimals is None:
             return str(int(round(number)))
         shown = text.number(number, places)
-        return shown[1:] if re.fullmatch(r"-0(\.0*)?", shown) else shown
+        return shown[1:] if re.fullmatch(r"-0([.,]0*)?", shown) else shown
 
     return fmt
 
@@ -226,7 +229,8 @@ def show(
     ``decimals``: one number of decimals for every numeric column, or a mapping
     column → decimals; otherwise each column's kind decides (see the module doc).
     ``missing``: what a missing value means here; when the table has one, the caption
-    ends with ``– means <missing>.``
+    ends with ``– means <missing>.`` Headers (given or default) and ``missing`` are
+    translated into the edition's language; ``caption`` is passed already translated.
 
     Raises ``KeyError`` naming a column that ``columns`` or ``decimals`` asks for and the
     table does not have, and ``TypeError`` if ``table`` is not a DataFrame or Series.
@@ -244,7 +248,8 @@ def show(
         raise KeyError(f"no column {unknown[0]!r}; the table has {list(frame.columns)}")
     frame = frame.loc[:, names]
     given = dict(columns) if isinstance(columns, Mapping) else {}
-    labels = [str(given[n]) if n in given else label(n) for n in names]
+    # Headers are translated through the "labels" catalog (msgid: the English label).
+    labels = [_(str(given[n]) if n in given else label(n)) for n in names]
     kinds = [column_kind(n, frame[n]) for n in names]
     places = [
         (decimals.get(n) if isinstance(decimals, Mapping) else decimals)
@@ -254,7 +259,7 @@ def show(
     ]
     formatters = [_formatter(kinds[j], places[j]) for j in range(len(names))]
     if frame.map(_missing).to_numpy().any():
-        note = f"{MISSING} means {missing}."
+        note = _("{dash} means {meaning}.").format(dash=MISSING, meaning=_(missing))
         caption = f"{caption.rstrip()} {note}" if caption else note
     numeric = [kind in NUMERIC_KINDS for kind in kinds]
     return Table(frame, labels=labels, formatters=formatters, numeric=numeric, caption=caption)

@@ -1,8 +1,8 @@
 """Numbers into words: formatting for prose, and Markdown that nbval can check.
 
 Numbers, percentages, amounts and dates follow the edition's language, set once per
-notebook with :func:`set_language` (English by default). The separators and the spacing
-of the percent sign come from the Unicode CLDR data that Babel ships: in French,
+notebook with ``diaspora_helpers.setup(language=…)`` (English by default). The separators
+and the spacing of the percent sign come from the Unicode CLDR data that Babel ships: in French,
 ``number(1303511)`` is ``1 303 511`` with narrow no-break spaces and ``percent(16.3)`` is
 ``16,3 %``. Values are rounded by Python's own formatting first, so an English sentence
 reads exactly as it always has.
@@ -18,9 +18,9 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-#: The languages of the collection's editions.
-LANGUAGES = ("en", "fr")
-_settings = {"language": "en"}
+from diaspora_helpers import i18n
+from diaspora_helpers.i18n import LANGUAGES, language  # noqa: F401 (re-exported)
+
 #: What a missing value reads as, by language.
 MISSING = {"en": "n/a", "fr": "n.d."}
 #: Words for large amounts, by language: (singular, plural).
@@ -33,18 +33,11 @@ AND = {"en": "and", "fr": "et"}
 
 
 def set_language(code: str) -> None:
-    """Set the language of every number, date and list formatted after this call.
+    """Set the edition's language (see :func:`diaspora_helpers.i18n.set_language`).
 
     ``code`` is one of :data:`LANGUAGES`; anything else raises ``ValueError`` naming them.
     """
-    if code not in LANGUAGES:
-        raise ValueError(f"unknown language {code!r}; the editions are: {', '.join(LANGUAGES)}")
-    _settings["language"] = code
-
-
-def language() -> str:
-    """Return the language numbers and dates are formatted in (``"en"`` or ``"fr"``)."""
-    return _settings["language"]
+    i18n.set_language(code)
 
 
 def _missing(value: object) -> bool:

@@ -53,7 +53,7 @@ def test_english_reads_as_it_always_has():
 
 
 def test_an_unknown_language_or_precision_is_refused():
-    with pytest.raises(ValueError, match="the editions are: en, fr"):
+    with pytest.raises(ValueError, match="the editions are: 'en', 'fr'"):
         text.set_language("de")
     with pytest.raises(ValueError, match="not written at 'day' precision"):
         text.date("2000-03", "day")

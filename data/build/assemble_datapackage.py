@@ -60,12 +60,66 @@ def source_document() -> dict:
     return json.loads((HERE / "source_document.json").read_text(encoding="utf-8"))
 
 
+def translations(resources: list[dict]) -> list[dict]:
+    """Describe each French translation table ``data/fr/<table>.csv`` from its table's
+    descriptor: the table's primary key, then the text columns it translates, under the
+    same names. The loader swaps them in for the French edition."""
+    by_name = {r["name"]: r for r in resources}
+    described = []
+    for path in sorted((DATA / "fr").glob("*.csv")):
+        base = by_name.get(path.stem)
+        if base is None:
+            raise SystemExit(f"data/fr/{path.name}: no table named {path.stem!r} to translate")
+        header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+        fields = {f["name"]: f for f in base["schema"]["fields"]}
+        unknown = [c for c in header if c not in fields]
+        if unknown:
+            raise SystemExit(f"data/fr/{path.name}: columns not in {path.stem}: {unknown}")
+        key = base["schema"].get("primaryKey", [])
+        key = [key] if isinstance(key, str) else key
+        if not key or header[: len(key)] != list(key):
+            raise SystemExit(f"data/fr/{path.name}: must start with the key columns {key}")
+        described.append(
+            {
+                "name": f"{path.stem}_fr",
+                "path": f"fr/{path.name}",
+                "title": f"French text of {path.stem}",
+                "title_fr": f"Texte français de {path.stem}",
+                "description": (
+                    f"The French wording of the text columns of {path.stem}, row by row "
+                    f"(matched on {', '.join(key)}); written for this collection, not a "
+                    "quotation of the source document. Used by the French edition."
+                ),
+                "translates": path.stem,
+                "language": "fr",
+                "format": "csv",
+                "encoding": "utf-8",
+                "mediatype": "text/csv",
+                "licenses": base.get("licenses", []),
+                "schema": {
+                    "fields": [
+                        {
+                            k: v
+                            for k, v in fields[c].items()
+                            if c in key or k not in ("constraints",)
+                        }
+                        | ({} if c in key else {"type": "string"})
+                        for c in header
+                    ],
+                    "primaryKey": key,
+                },
+            }
+        )
+    return described
+
+
 def assemble() -> str:
     """Return the package JSON text built from the resource descriptors."""
     resources = []
     for path in sorted((HERE / "resources").glob("*.json")):
         desc = json.loads(path.read_text(encoding="utf-8"))
         resources.extend(desc if isinstance(desc, list) else [desc])
+    resources.extend(translations(resources))
     resources.sort(key=lambda r: r["name"])
     source = source_document()
     header = {

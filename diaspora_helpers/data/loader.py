@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from diaspora_helpers import paths
+from diaspora_helpers.i18n import language
 
 PACKAGE_FILE = "datapackage.json"
 _INTEGER = re.compile(r"^-?\d+$")
@@ -223,18 +224,78 @@ def _load_uncached(folder: Path, name: str) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=64)
-def _load_cached(folder: str, name: str, stamp: tuple[float, float]) -> pd.DataFrame:
+def _load_cached(folder: str, name: str, stamp: tuple[float, ...]) -> pd.DataFrame:
     return _load_uncached(Path(folder), name)
 
 
-def load(name: str) -> pd.DataFrame:
-    """Return the table ``name`` from ``data/``, checked and typed by its schema."""
+def _stamp(folder: Path, *files: str) -> tuple[float, ...]:
+    """Modification times of ``files`` in ``folder`` (0.0 for a missing one): a cache key."""
+    return tuple((folder / f).stat().st_mtime if (folder / f).exists() else 0.0 for f in files)
+
+
+def translation_of(name: str, language: str) -> str | None:
+    """Return the name of the table holding ``language``'s text for table ``name``, if any.
+
+    A translation table (``data/fr/<name>.csv``, described with ``"translates": name`` and
+    ``"language": "fr"``) has the table's primary key and, under the same names, the text
+    columns it translates.
+    """
+    for res in package()["resources"]:
+        if res.get("translates") == name and res.get("language") == language:
+            return str(res["name"])
+    return None
+
+
+def _translated(table: pd.DataFrame, name: str, language: str) -> pd.DataFrame:
+    """Put ``language``'s text into the text columns of ``table`` (the table ``name``).
+
+    Raises :class:`DataError` naming the translation file when it translates a column the
+    table lacks, or when a row of the table has no translation.
+    """
+    other = translation_of(name, language)
+    if other is None:
+        return table
+    desc, base = resource(other), resource(name)
+    file = desc["path"]
     folder = data_dir()
-    desc_path = folder / PACKAGE_FILE
-    stamp_pkg = desc_path.stat().st_mtime if desc_path.exists() else 0.0
-    csv_path = folder / f"{name}.csv"
-    stamp_csv = csv_path.stat().st_mtime if csv_path.exists() else 0.0
-    return _load_cached(str(folder), name, (stamp_pkg, stamp_csv)).copy()
+    words = _load_cached(str(folder), other, _stamp(folder, PACKAGE_FILE, file))
+    key = base["schema"].get("primaryKey", [])
+    key = [key] if isinstance(key, str) else list(key)
+    unknown = [c for c in words.columns if c not in table.columns]
+    if not key or unknown:
+        problem = f"column(s) {', '.join(unknown)} are not in table '{name}'" if unknown else ""
+        raise DataError(file, problem or f"table '{name}' has no primary key to match rows on")
+    keys = pd.MultiIndex.from_frame(table[key].astype(str))
+    given = pd.MultiIndex.from_frame(words[key].astype(str))
+    missing = keys.difference(given)
+    if len(missing):
+        shown = ", ".join("/".join(k) for k in list(missing)[:5])
+        raise DataError(
+            file,
+            f"{len(missing)} row(s) of '{name}' have no {language} text (key {shown}); "
+            f"add them to data/{file}",
+        )
+    texts = [c for c in words.columns if c not in key]
+    lookup = words.set_index(given)[texts]
+    out = table.copy()
+    for column in texts:
+        out[column] = lookup[column].reindex(keys).to_numpy()
+    return out
+
+
+def load(name: str) -> pd.DataFrame:
+    """Return the table ``name`` from ``data/``, checked and typed by its schema.
+
+    In the French edition (``diaspora_helpers.setup(language="fr")``), text columns that
+    ``data/fr/<name>.csv`` translates hold the French text; the shape, the types and every
+    other column are the same in both editions. Raises :class:`DataError` for a table that
+    is unknown, missing or malformed, or whose translation lacks rows.
+    """
+    folder = data_dir()
+    table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, f"{name}.csv"))
+    if language() != "en":
+        return _translated(table, name, language())
+    return table.copy()
 
 
 def load_all() -> dict[str, pd.DataFrame]:

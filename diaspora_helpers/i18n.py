@@ -1,0 +1,159 @@
+"""The edition's language: one setting, and the gettext catalogs that translate the helpers.
+
+Each notebook sets its edition's language once, in its first code cell, with
+``diaspora_helpers.setup(language="fr")``; everything formatted after that call follows
+it: numbers and dates (:mod:`diaspora_helpers.text`, through Babel's CLDR data), table
+headers (:mod:`diaspora_helpers.tables`), chart text, generated sentences, hints, and the
+text columns of the data tables (:func:`diaspora_helpers.load` swaps in ``data/fr/``).
+
+Strings written in the helpers are English and wrapped in :func:`_` (or marked with
+:func:`N_` where they are defined before a language is known, then translated with
+:func:`_` where they are used). Their French lives in gettext catalogs, one per *area*
+of the package (so that work on one topic does not touch another's catalog):
+``diaspora_helpers/locale/fr/LC_MESSAGES/<area>.po``, compiled to ``<area>.mo`` with
+Babel. ``python -m diaspora_helpers catalogs`` (``make catalogs``) extracts, updates and
+compiles them; a test fails when a wrapped string has no French, or a ``.mo`` is stale.
+
+English is the source language: it has no catalog, and :func:`_` returns its argument.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from babel.support import NullTranslations, Translations
+
+#: The languages of the collection's editions; the first is the source language.
+LANGUAGES = ("en", "fr")
+#: Where the catalogs are: ``<LOCALE_DIR>/<language>/LC_MESSAGES/<area>.mo``.
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+#: The areas of the package, each with its own catalog, and the source files each covers
+#: (globs relative to the package folder). A source file belongs to exactly one area.
+AREAS: dict[str, tuple[str, ...]] = {
+    "core": ("__init__.py", "i18n.py", "text.py", "tables.py", "params.py", "data/*.py"),
+    # Table column labels: written by hand (msgid: the English label tables.label gives).
+    "labels": (),
+    "overview": (
+        "analysis/key_figures.py",
+        "analysis/audit.py",
+        "charts/key_figures.py",
+        "charts/style.py",
+        "prose/overview.py",
+    ),
+    "demography": (
+        "analysis/demography.py",
+        "analysis/population.py",
+        "analysis/counts.py",
+        "charts/demography.py",
+        "charts/maps.py",
+        "prose/demography.py",
+    ),
+    "remittances": (
+        "analysis/remittances.py",
+        "analysis/targets.py",
+        "charts/remittances.py",
+        "prose/remittances.py",
+    ),
+    "history": (
+        "analysis/timeline.py",
+        "analysis/institutions.py",
+        "analysis/legal.py",
+        "analysis/tokten.py",
+        "charts/timeline.py",
+        "charts/institutions.py",
+        "charts/tokten.py",
+        "charts/layout.py",
+        "prose/history.py",
+    ),
+    "policy": ("analysis/policy.py", "charts/policy.py", "prose/policy.py"),
+    "exercises": ("exercises/*.py",),
+    "publish": ("publish/*.py",),
+}
+
+_settings = {"language": LANGUAGES[0]}
+
+
+def check_language(code: object) -> str:
+    """Return ``code`` if it is one of :data:`LANGUAGES`; else raise ``ValueError`` naming them."""
+    if code not in LANGUAGES:
+        raise ValueError(
+            f"unknown language {code!r}; the editions are: {', '.join(map(repr, LANGUAGES))}"
+        )
+    return str(code)
+
+
+def set_language(code: str) -> None:
+    """Set the language of everything formatted or translated after this call.
+
+    ``code`` is one of :data:`LANGUAGES`; anything else raises ``ValueError`` naming them,
+    and leaves the language as it was. Loads the language's catalogs (once per process).
+    """
+    _catalog(check_language(code))
+    _settings["language"] = code
+
+
+def language() -> str:
+    """Return the edition's language: ``"en"`` (the default) or ``"fr"``."""
+    return _settings["language"]
+
+
+@cache
+def _catalog(code: str) -> NullTranslations:
+    """Return the merged catalogs of every area for ``code`` (nothing for English)."""
+    merged: NullTranslations = NullTranslations()
+    if code == LANGUAGES[0]:
+        return merged
+    folder = LOCALE_DIR / code / "LC_MESSAGES"
+    for area in sorted(AREAS):
+        mo = folder / f"{area}.mo"
+        if not mo.is_file():
+            continue
+        with mo.open("rb") as handle:
+            loaded = Translations(handle, domain=area)
+        if isinstance(merged, Translations):
+            merged.merge(loaded)
+        else:
+            merged = loaded
+    return merged
+
+
+def _(message: str) -> str:
+    """Translate ``message`` (English) into the edition's language.
+
+    ``message`` may carry ``{named}`` placeholders, filled by the caller afterwards with
+    ``str.format``; the French keeps the same names. Returns ``message`` unchanged in
+    English, and when the catalog has no translation (a test forbids that for the strings
+    the package writes).
+    """
+    if _settings["language"] == LANGUAGES[0]:
+        return message
+    return _catalog(_settings["language"]).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message that depends on a count ``n``: ``"{n} event"`` / ``"{n} events"``."""
+    if _settings["language"] == LANGUAGES[0]:
+        return singular if n == 1 else plural
+    return _catalog(_settings["language"]).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogs without translating it now (module constants).
+
+    Translate it where it is used, with ``_(constant)``.
+    """
+    return message
+
+
+def pick(**texts: str) -> str:
+    """Return the text written for the edition's language: ``pick(en="…", fr="…")``.
+
+    For the rare passage written separately in each language rather than translated
+    (a long note whose French is not a sentence-by-sentence rendering). Raises
+    ``ValueError`` when the language's text is missing.
+    """
+    code = _settings["language"]
+    if code not in texts:
+        raise ValueError(f"no {code!r} text given; pass one per language: {', '.join(LANGUAGES)}")
+    return texts[code]

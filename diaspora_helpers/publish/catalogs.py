@@ -1,0 +1,168 @@
+"""The gettext catalogs of the French edition: extract, update, compile and check them.
+
+``python -m diaspora_helpers catalogs`` (``make catalogs``) does, for every area of
+:data:`diaspora_helpers.i18n.AREAS`, what ``pybabel extract``, ``pybabel update`` and
+``pybabel compile`` do, through Babel's own functions:
+
+1. extract the strings wrapped in ``_``, ``N_`` and ``ngettext`` from the area's files;
+2. update ``locale/fr/LC_MESSAGES/<area>.po``: new strings are added with an empty
+   translation, strings no longer in the code are dropped, translations are kept;
+3. compile the ``.po`` into ``<area>.mo``, which the package reads at run time.
+
+The ``labels`` area has no source files: its ``.po`` (the French of table headers, whose
+English msgid is the label :func:`diaspora_helpers.tables.label` gives) is written by hand
+and only compiled. ``--check`` changes nothing and lists every string without French
+and every file that step 1–3 would change; the test suite runs it.
+
+The output is the same bytes on every run: no line numbers, no dates but a fixed one,
+messages sorted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from diaspora_helpers import i18n
+
+PACKAGE = Path(i18n.__file__).resolve().parent
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+#: A fixed date for the catalogs' headers, so that regenerating them changes no byte.
+FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+LANGUAGE = "fr"
+
+
+class CatalogError(RuntimeError):
+    """A catalog that lacks translations or is not up to date; the message lists them."""
+
+
+def area_files(area: str) -> list[Path]:
+    """Return the package files of ``area`` (sorted); raises ``KeyError`` for an unknown area."""
+    found: set[Path] = set()
+    for pattern in i18n.AREAS[area]:
+        found.update(p for p in PACKAGE.glob(pattern) if p.is_file())
+    return sorted(found)
+
+
+def extracted(area: str) -> Catalog:
+    """Return a template catalog of the strings the area's files wrap for translation."""
+    template = Catalog(project="diaspora_helpers", creation_date=FIXED_DATE)
+    for path in area_files(area):
+        relative = path.relative_to(PACKAGE).as_posix()
+        for lineno, message, comments, context in extract_from_file(
+            "python", path, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+        ):
+            template.add(
+                message, locations=[(relative, lineno)], auto_comments=comments, context=context
+            )
+    return template
+
+
+def _po_path(area: str) -> Path:
+    return i18n.LOCALE_DIR / LANGUAGE / "LC_MESSAGES" / f"{area}.po"
+
+
+HEADER_COMMENT = (
+    "# French text of the diaspora_helpers package ({area}): the French edition of the\n"
+    "# Mali diaspora notebook collection. Same licence as the collection's text (CC BY 4.0).\n"
+    "# Regenerate with `make catalogs`; fill in each empty msgstr by hand."
+)
+
+
+def _read(area: str) -> Catalog:
+    path = _po_path(area)
+    if not path.exists():
+        catalog = Catalog(locale=LANGUAGE, project="diaspora_helpers")
+    else:
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=LANGUAGE)
+    catalog.header_comment = HEADER_COMMENT.format(area=area)
+    catalog.copyright_holder = "Mali diaspora notebook collection"
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = "Mali diaspora notebook collection"
+    catalog.language_team = "French edition"
+    return catalog
+
+
+def updated(area: str) -> Catalog:
+    """Return the area's French catalog brought up to date with its source files."""
+    catalog = _read(area)
+    if i18n.AREAS[area]:
+        catalog.update(extracted(area), no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+    catalog.creation_date = catalog.revision_date = FIXED_DATE
+    catalog.fuzzy = False
+    return catalog
+
+
+def po_bytes(catalog: Catalog) -> bytes:
+    """Return the ``.po`` text of ``catalog``: sorted, without line numbers."""
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, sort_output=True, include_lineno=False)
+    return out.getvalue()
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    """Return the compiled ``.mo`` of ``catalog`` (fuzzy entries left out, as pybabel does)."""
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+def untranslated(catalog: Catalog) -> list[str]:
+    """Return the msgids of ``catalog`` that have no (or only a fuzzy) French text."""
+    missing = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            missing.append(message.id if isinstance(message.id, str) else message.id[0])
+    return missing
+
+
+def problems() -> list[str]:
+    """Return one line per problem: a string without French, or a file not up to date."""
+    found = []
+    for area in sorted(i18n.AREAS):
+        catalog = updated(area)
+        po, mo = _po_path(area), _po_path(area).with_suffix(".mo")
+        shown = po.relative_to(i18n.LOCALE_DIR.parent).as_posix()
+        for msgid in untranslated(catalog):
+            found.append(f"{shown}: no French for {msgid!r}")
+        if not po.exists() or po.read_bytes() != po_bytes(catalog):
+            found.append(f"{shown} is not up to date: run make catalogs")
+        if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
+            found.append(f"{shown[:-3]}.mo is not up to date: run make catalogs")
+    return found
+
+
+def write_all() -> list[str]:
+    """Update and compile every area's catalog; return the strings still without French."""
+    missing = []
+    for area in sorted(i18n.AREAS):
+        catalog = updated(area)
+        po = _po_path(area)
+        po.parent.mkdir(parents=True, exist_ok=True)
+        po.write_bytes(po_bytes(catalog))
+        po.with_suffix(".mo").write_bytes(mo_bytes(catalog))
+        missing += [f"{area}: {msgid}" for msgid in untranslated(catalog)]
+    return missing
+
+
+def main(check: bool) -> int:
+    """The ``catalogs`` command: 0 when every string has French (and, with ``check``,
+    every file is up to date); else 1, with the list on stdout."""
+    if check:
+        found = problems()
+    else:
+        found = [f"no French yet: {line}" for line in write_all()]
+    for line in found:
+        print(line)
+    return 1 if found else 0
