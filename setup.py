@@ -3,8 +3,9 @@
 ``data/`` at the top of the checkout stays the one place the tables are edited. A wheel
 (``pip install .``, or one built from the sdist, which carries ``data/`` through
 MANIFEST.in) gets a copy of ``data/*.csv``, the French text in ``data/fr/*.csv`` and
-``data/datapackage.json`` as package data in ``diaspora_helpers/data/tables/``, read through ``importlib.resources``. An editable
-install reads ``data/`` in place, so nothing is copied for it.
+``data/datapackage.json`` as package data in ``diaspora_helpers/data/tables/``, read
+through ``importlib.resources``. An editable install reads ``data/`` in place, so nothing
+is copied for it.
 """
 
 from pathlib import Path
