@@ -14,6 +14,12 @@ of the package (so that work on one topic does not touch another's catalog):
 Babel. ``python -m diaspora_helpers catalogs`` (``make catalogs``) extracts, updates and
 compiles them; a test fails when a wrapped string has no French, or a ``.mo`` is stale.
 
+Table headers are not in the code: :func:`diaspora_helpers.tables.show` makes them from
+column names (``census_count`` -> ``Census count``) and translates that label. Their
+French is written by hand in catalogs named ``labels_<topic>.po`` beside the others;
+``make catalogs`` only compiles those, and a test checks that no msgid is given two
+different French texts across catalogs.
+
 English is the source language: it has no catalog, and :func:`_` returns its argument.
 """
 
@@ -32,8 +38,6 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: (globs relative to the package folder). A source file belongs to exactly one area.
 AREAS: dict[str, tuple[str, ...]] = {
     "core": ("__init__.py", "i18n.py", "text.py", "tables.py", "params.py", "data/*.py"),
-    # Table column labels: written by hand (msgid: the English label tables.label gives).
-    "labels": (),
     "overview": (
         "analysis/key_figures.py",
         "analysis/audit.py",
@@ -100,17 +104,15 @@ def language() -> str:
 
 @cache
 def _catalog(code: str) -> NullTranslations:
-    """Return the merged catalogs of every area for ``code`` (nothing for English)."""
+    """Return the merged catalogs (every ``*.mo`` of the language) for ``code``; nothing
+    for English."""
     merged: NullTranslations = NullTranslations()
     if code == LANGUAGES[0]:
         return merged
     folder = LOCALE_DIR / code / "LC_MESSAGES"
-    for area in sorted(AREAS):
-        mo = folder / f"{area}.mo"
-        if not mo.is_file():
-            continue
+    for mo in sorted(folder.glob("*.mo")):
         with mo.open("rb") as handle:
-            loaded = Translations(handle, domain=area)
+            loaded = Translations(handle, domain=mo.stem)
         if isinstance(merged, Translations):
             merged.merge(loaded)
         else:

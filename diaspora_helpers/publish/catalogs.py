@@ -9,9 +9,9 @@
    translation, strings no longer in the code are dropped, translations are kept;
 3. compile the ``.po`` into ``<area>.mo``, which the package reads at run time.
 
-The ``labels`` area has no source files: its ``.po`` (the French of table headers, whose
-English msgid is the label :func:`diaspora_helpers.tables.label` gives) is written by hand
-and only compiled. ``--check`` changes nothing and lists every string without French
+Catalogs named ``labels_<topic>.po`` have no source files: they hold the French of table
+headers (whose English msgid is the label :func:`diaspora_helpers.tables.label` gives),
+are written by hand, and are only compiled. ``--check`` changes nothing and lists every string without French
 and every file that step 1–3 would change; the test suite runs it.
 
 The output is the same bytes on every run: no line numbers, no dates but a fixed one,
@@ -90,10 +90,18 @@ def _read(area: str) -> Catalog:
     return catalog
 
 
+def catalog_names() -> list[str]:
+    """Return every catalog: the areas, then the hand-written ``labels_*`` catalogs."""
+    folder = i18n.LOCALE_DIR / LANGUAGE / "LC_MESSAGES"
+    written = sorted(p.stem for p in folder.glob("*.po") if p.stem not in i18n.AREAS)
+    return sorted(i18n.AREAS) + written
+
+
 def updated(area: str) -> Catalog:
-    """Return the area's French catalog brought up to date with its source files."""
+    """Return the area's French catalog brought up to date with its source files (a
+    hand-written catalog, not an area, is returned as it is, normalised)."""
     catalog = _read(area)
-    if i18n.AREAS[area]:
+    if area in i18n.AREAS:
         catalog.update(extracted(area), no_fuzzy_matching=True)
         catalog.obsolete.clear()
     catalog.creation_date = catalog.revision_date = FIXED_DATE
@@ -130,7 +138,7 @@ def untranslated(catalog: Catalog) -> list[str]:
 def problems() -> list[str]:
     """Return one line per problem: a string without French, or a file not up to date."""
     found = []
-    for area in sorted(i18n.AREAS):
+    for area in catalog_names():
         catalog = updated(area)
         po, mo = _po_path(area), _po_path(area).with_suffix(".mo")
         shown = po.relative_to(i18n.LOCALE_DIR.parent).as_posix()
@@ -140,13 +148,32 @@ def problems() -> list[str]:
             found.append(f"{shown} is not up to date: run make catalogs")
         if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
             found.append(f"{shown[:-3]}.mo is not up to date: run make catalogs")
+    found += conflicts()
+    return found
+
+
+def conflicts() -> list[str]:
+    """Return one line per msgid that two catalogs translate differently."""
+    seen: dict[str, tuple[str, object]] = {}
+    found = []
+    for area in catalog_names():
+        for message in updated(area):
+            if not message.id or not message.string:
+                continue
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            if key in seen and seen[key][1] != message.string:
+                found.append(
+                    f"{key!r} has two French texts: {seen[key][1]!r} ({seen[key][0]}) and "
+                    f"{message.string!r} ({area}); keep one"
+                )
+            seen.setdefault(key, (area, message.string))
     return found
 
 
 def write_all() -> list[str]:
     """Update and compile every area's catalog; return the strings still without French."""
     missing = []
-    for area in sorted(i18n.AREAS):
+    for area in catalog_names():
         catalog = updated(area)
         po = _po_path(area)
         po.parent.mkdir(parents=True, exist_ok=True)

@@ -36,3 +36,16 @@ def test_a_new_string_without_french_is_reported(tmp_path, monkeypatch):
     ).replace(str(package) + "/", "")
     assert catalogs.write_all() == ["thing: A brand-new sentence"]
     assert any("no French" in line for line in catalogs.problems())
+
+
+def test_two_catalogs_giving_one_label_two_french_texts_are_reported(tmp_path, monkeypatch):
+    folder = tmp_path / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    for name, french in (("labels_a", "Année"), ("labels_b", "An")):
+        (folder / f"{name}.po").write_text(f'msgid "Year"\nmsgstr "{french}"\n', encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
+    monkeypatch.setattr(i18n, "AREAS", {})
+    assert catalogs.catalog_names() == ["labels_a", "labels_b"]
+    assert catalogs.conflicts() == [
+        "'Year' has two French texts: 'Année' (labels_a) and 'An' (labels_b); keep one"
+    ]
