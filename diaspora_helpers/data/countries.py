@@ -1,7 +1,8 @@
 """Country names, regions and map outlines from the countryinfo package, by ISO alpha-3 code.
 
 countryinfo (MIT, offline) is the single source for names, regions, sub-regions and
-polygons; this module only adds a cache, strict code checking and a few display names.
+polygons; this module only adds a cache, strict code checking and a few display names; names in
+French come from Babel's CLDR data.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import re
 from functools import cache
 from typing import Any
 
+from babel import Locale
 from countryinfo import CountryInfo
 from countryinfo.exceptions import CountryNotFoundError
+
+from diaspora_helpers.i18n import language
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -68,8 +72,18 @@ def is_valid_iso3(code: str) -> bool:
 
 
 def country_name(iso3: str) -> str:
-    """Return the English short name of a country (ValueError for an unknown code)."""
-    return DISPLAY_NAMES.get(iso3) or _require(iso3).name()
+    """Return the short name of a country in the edition's language.
+
+    English: the UN's and the World Bank's current short names ("Côte d'Ivoire"). French:
+    the name in Babel's CLDR data ("Côte d’Ivoire", "États-Unis"). Raises ``ValueError``
+    for an unknown code.
+    """
+    info = _require(iso3)
+    if language() != "en":
+        french = Locale.parse(language()).territories.get(str(info.iso(2)))
+        if french:
+            return str(french)
+    return DISPLAY_NAMES.get(iso3) or info.name()
 
 
 def region_of(iso3: str) -> str:

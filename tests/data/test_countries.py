@@ -72,3 +72,12 @@ def test_a_country_name_resolves_to_its_code_or_to_nothing():
     assert countries.iso3_of("Ivory Coast") == "CIV"
     assert countries.iso3_of("  France ") == "FRA"
     assert countries.iso3_of("") is None and countries.iso3_of("Atlantis") is None
+
+
+def test_country_names_follow_the_edition():
+    import diaspora_helpers
+
+    assert country_name("CIV") == "Côte d'Ivoire"
+    diaspora_helpers.setup(language="fr")
+    assert country_name("USA") == "États-Unis"
+    assert country_name("GBR") == "Royaume-Uni"
