@@ -11,8 +11,8 @@
 
 Catalogs named ``labels_<topic>.po`` have no source files: they hold the French of table
 headers (whose English msgid is the label :func:`diaspora_helpers.tables.label` gives),
-are written by hand, and are only compiled. ``--check`` changes nothing and lists every string without French
-and every file that step 1–3 would change; the test suite runs it.
+are written by hand, and are only compiled. ``--check`` changes nothing and lists every
+string without French and every file that steps 1–3 would change; the test suite runs it.
 
 The output is the same bytes on every run: no line numbers, no dates but a fixed one,
 messages sorted.
