@@ -9,16 +9,23 @@ from collections.abc import Sequence
 import pandas as pd
 
 from diaspora_helpers.data import given_or_load
+from diaspora_helpers.i18n import N_, _
 
 #: How each relation between institutions reads in a sentence or a legend.
 RELATION_WORDS = {
-    "supervises": "supervises",
-    "implements": "implements",
-    "member_of": "is a member of",
-    "sits_on": "sits on",
-    "funds": "funds",
-    "partners_with": "works with",
+    "supervises": N_("supervises"),
+    "implements": N_("implements"),
+    "member_of": N_("is a member of"),
+    "sits_on": N_("sits on"),
+    "funds": N_("funds"),
+    "partners_with": N_("works with"),
 }
+
+
+def relation_words(relation: str) -> str:
+    """Return how ``relation`` reads in a sentence or legend, in the edition's language
+    (the relation itself when it has no words)."""
+    return _(RELATION_WORDS[relation]) if relation in RELATION_WORDS else relation
 
 
 #: How each relation places its two ends in the diagram: "down" puts ``to_id`` a layer
@@ -109,7 +116,7 @@ def links_table(
     return pd.DataFrame(
         {
             "who": [named(n) for n in keep["from_id"]],
-            "relation": [RELATION_WORDS.get(r, r) for r in keep["relation"]],
+            "relation": [relation_words(r) for r in keep["relation"]],
             "whom": [named(n) for n in keep["to_id"]],
             "note": keep["note"].fillna("").to_numpy() if "note" in keep else "",
             "section": keep["section"].astype("str").to_numpy() if "section" in keep else "",
@@ -139,11 +146,42 @@ def kind_counts(nodes: pd.DataFrame) -> pd.Series:
     return counts.sort_index().sort_values(ascending=False, kind="stable").rename("bodies")
 
 
+#: The topics and qualifiers of the document's small figures, as the tables show them: the
+#: codes themselves in English, translated in the catalog (see :func:`figure_word`).
+FIGURE_WORDS = (
+    N_("codevelopment"),
+    N_("kayes"),
+    N_("hcme"),
+    N_("consultation"),
+    N_("institutions"),
+    N_("investment"),
+    N_("employment"),
+    N_("geography"),
+    N_("diaspora"),
+    N_("communication"),
+    N_("migration_policy"),
+    N_("exact"),
+    N_("approximate"),
+    N_("at_least"),
+    N_("more_than"),
+)
+
+
+def figure_word(code: str) -> str:
+    """Return a topic or qualifier code of the figures table in the edition's language."""
+    return _(code) if code in FIGURE_WORDS else code
+
+
 def figures_about(
     table: pd.DataFrame | None = None, topics: Sequence[str] = ("codevelopment", "kayes")
 ) -> pd.DataFrame:
-    """Return the document's small figures on the given topics, indexed by id."""
+    """Return the document's small figures on the given topics (codes), indexed by id.
+
+    Topics and qualifiers read in the edition's language (:func:`figure_word`).
+    """
     figs = given_or_load("codevelopment_figures", table)
     figs["topic"] = figs["topic"].astype("str")
-    picked = figs[figs["topic"].isin(list(topics))]
+    picked = figs[figs["topic"].isin(list(topics))].copy()
+    picked["topic"] = picked["topic"].map(figure_word)
+    picked["qualifier"] = picked["qualifier"].astype("str").map(figure_word)
     return picked.set_index("id")[["topic", "label", "value", "unit", "qualifier", "section"]]

@@ -6,6 +6,32 @@ import pandas as pd
 
 from diaspora_helpers.analysis.timeline import describe_date
 from diaspora_helpers.data import given_or_load
+from diaspora_helpers.i18n import N_, _
+
+#: The domains of the legal framework as the tables show them: the codes themselves in
+#: English, translated in the catalog (``domain_name``).
+DOMAINS = (
+    N_("labour"),
+    N_("citizenship"),
+    N_("land"),
+    N_("administration"),
+    N_("migration_policy"),
+    N_("employment"),
+    N_("customs"),
+    N_("petroleum"),
+    N_("tax"),
+    N_("mining"),
+    N_("investment"),
+    N_("procurement"),
+)
+#: What a text without a number reads as in the reader's table.
+NO_NUMBER = N_("(no number given)")
+
+
+def domain_name(code: str) -> str:
+    """Return a domain of the legal framework as tables show it, in the edition's language
+    ("migration_policy" in English, "politique migratoire" in French)."""
+    return _(code) if code in DOMAINS else code
 
 
 def legal_by_domain(table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -31,9 +57,9 @@ def legal_reading(
                 describe_date(d, str(p))
                 for d, p in zip(legal["date"], legal["date_precision"], strict=True)
             ],
-            "reference": legal["reference"].fillna("(no number given)").to_numpy(),
+            "reference": legal["reference"].fillna(_(NO_NUMBER)).to_numpy(),
             "title": legal["title"].to_numpy(),
-            "domain": legal["domain"].to_numpy(),
+            "domain": [domain_name(str(d)) for d in legal["domain"]],
             "what it means for a Malian abroad": legal["diaspora_relevance"].to_numpy(),
         },
         index=pd.Index(legal["id"], name="id"),
@@ -42,7 +68,10 @@ def legal_reading(
 
 
 def domain_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """Return how many texts each domain has, with its first and last year (most texts first)."""
+    """Return how many texts each domain has, with its first and last year (most texts first).
+
+    The index holds the domains' names in the edition's language (see :func:`domain_name`).
+    """
     grouped = table.groupby("domain", sort=True)
     counts = pd.DataFrame(
         {
@@ -51,4 +80,6 @@ def domain_counts(table: pd.DataFrame) -> pd.DataFrame:
             "last_year": grouped["year"].max(),
         }
     )
-    return counts.sort_values(["texts", "first_year"], ascending=[False, True], kind="stable")
+    counts = counts.sort_values(["texts", "first_year"], ascending=[False, True], kind="stable")
+    counts.index = pd.Index([domain_name(str(d)) for d in counts.index], name="domain")
+    return counts

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from diaspora_helpers import text
 from diaspora_helpers.data import given_or_load
+from diaspora_helpers.i18n import N_, _, language, ngettext
 
 #: The kinds of event, in the order of the timeline's lanes (top to bottom).
 KIND_ORDER = ["forum", "institution", "programme", "law_policy", "mission"]
@@ -21,22 +23,33 @@ KIND_ORDER = ["forum", "institution", "programme", "law_policy", "mission"]
 
 #: How each kind of event is named on the timeline.
 KIND_LABELS = {
-    "forum": "Forums and consultation",
-    "institution": "Institutions and offices",
-    "programme": "Programmes",
-    "law_policy": "Laws and policies",
-    "mission": "Missions",
+    "forum": N_("Forums and consultation"),
+    "institution": N_("Institutions and offices"),
+    "programme": N_("Programmes"),
+    "law_policy": N_("Laws and policies"),
+    "mission": N_("Missions"),
 }
 
 
-#: How events of each kind are counted in prose (singular, plural).
-KIND_NOUNS = {
-    "forum": ("forum or consultation", "forums and consultations"),
-    "institution": ("new institution or office", "new institutions and offices"),
-    "programme": ("programme milestone", "programme milestones"),
-    "law_policy": ("law or policy", "laws and policies"),
-    "mission": ("period of missions", "periods of missions"),
-}
+def kind_label(kind: str) -> str:
+    """Return the lane label of a kind of event in the edition's language (the kind itself
+    when it has none)."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def kind_count(kind: str, n: int) -> str:
+    """Return ``n`` events of ``kind`` in words: "9 forums and consultations",
+    "1 period of missions" (a kind without a noun reads "{n} {kind}")."""
+    nouns = {
+        "forum": ngettext("{n} forum or consultation", "{n} forums and consultations", n),
+        "institution": ngettext(
+            "{n} new institution or office", "{n} new institutions and offices", n
+        ),
+        "programme": ngettext("{n} programme milestone", "{n} programme milestones", n),
+        "law_policy": ngettext("{n} law or policy", "{n} laws and policies", n),
+        "mission": ngettext("{n} period of missions", "{n} periods of missions", n),
+    }
+    return nouns.get(kind, "{n} " + kind).format(n=n)
 
 
 def short_label(label: str, width: int = 24) -> str:
@@ -252,28 +265,32 @@ def followed(table: pd.DataFrame, anchor_id: str, within_years: float = 1.0) -> 
 def describe_counts(table: pd.DataFrame) -> str:
     """Return how many events of each kind a table holds, in words, in lane order."""
     counts = table["kind"].astype("str").value_counts()
-    parts = []
-    for kind in [k for k in KIND_ORDER if k in counts.index] + sorted(
+    kinds = [k for k in KIND_ORDER if k in counts.index] + sorted(
         set(counts.index) - set(KIND_ORDER)
-    ):
-        singular, plural = KIND_NOUNS.get(kind, (kind, kind))
-        n = int(counts[kind])
-        parts.append(f"{n} {singular if n == 1 else plural}")
+    )
+    parts = [kind_count(kind, int(counts[kind])) for kind in kinds]
     if not parts:
-        return "no events"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        return _("no events")
+    return text.listing(parts)
 
 
 def rhythm_title(summary: pd.DataFrame) -> str:
     """Return a timeline title that states the finding: how many waves, and the busiest."""
     if summary.empty:
-        return "The document dates no event of these kinds in these years"
+        return _("The document dates no event of these kinds in these years")
     if len(summary) == 1:
-        return f"One unbroken run of {summary['events'].iloc[0]} events, {summary['years'].iloc[0]}"
+        return _("One unbroken run of {n} events, {years}").format(
+            n=summary["events"].iloc[0], years=summary["years"].iloc[0]
+        )
     top = summary.sort_values(["events", "wave"], ascending=[False, True]).iloc[0]
-    return (
-        f"Diaspora policy came in {len(summary)} waves; the busiest, {top['years']}, "
-        f"brought {top['events']} of the {int(summary['events'].sum())} events"
+    return _(
+        "Diaspora policy came in {waves} waves; the busiest, {years}, "
+        "brought {n} of the {total} events"
+    ).format(
+        waves=len(summary),
+        years=top["years"],
+        n=top["events"],
+        total=int(summary["events"].sum()),
     )
 
 
@@ -289,14 +306,17 @@ def sections(table: pd.DataFrame) -> str:
 
 
 def describe_date(date: str, precision: str) -> str:
-    """Return an ISO date at its precision in words: "1996", "April 1996", "25 August 1995"."""
-    parts = [int(p) for p in str(date).split("-")]
-    if precision == "year":
-        return str(parts[0])
-    month = calendar.month_name[parts[1]]
-    if precision == "month":
-        return f"{month} {parts[0]}"
-    return f"{parts[2]} {month} {parts[0]}"
+    """Return an ISO date at its precision in words, in the edition's language: "1996",
+    "April 1996", "25 August 1995" ("avril 1996", "25 août 1995"; the first day of a month
+    reads "1er" in French). A date written more precisely is cut to ``precision``
+    ("2000-03-22" at month precision reads "March 2000"); a less precise one, or another
+    precision, raises ``ValueError``.
+    """
+    parts = {"year": 1, "month": 2, "day": 3}.get(precision, 0)
+    words = text.date("-".join(str(date).split("-")[:parts]), precision)
+    if language() == "fr" and precision == "day" and words.startswith("1 "):
+        words = "1er " + words[2:]
+    return words
 
 
 def when(table: pd.DataFrame, event_id: str) -> str:
@@ -317,7 +337,7 @@ def when(table: pd.DataFrame, event_id: str) -> str:
     same_year = str(row["date"])[:4] == end[:4]
     if precision == last_precision == "month" and same_year:
         return f"{first.split()[0]}-{last}"
-    return f"{first} to {last}"
+    return _("{first} to {last}").format(first=first, last=last)
 
 
 def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
@@ -338,7 +358,7 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
         )
         row = {"wave": w.wave, "years": years, "events": w.events}
         for kind in kinds:
-            row[KIND_LABELS.get(kind, kind)] = int((inside["kind"] == kind).sum())
+            row[kind_label(kind)] = int((inside["kind"] == kind).sum())
         row["what"] = "; ".join(timeline_labels(inside))
         rows.append(row)
     return pd.DataFrame(rows)
@@ -347,11 +367,12 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
 def peak_waves(summary: pd.DataFrame) -> dict[str, str]:
     """Return, for each kind counted in a wave summary, the years of the wave with most of it.
 
-    Keys are the kinds' lane labels; ties go to the earlier wave; kinds absent from every
-    wave are left out.
+    Keys are the kinds' lane labels (in the edition's language, as :func:`wave_summary`
+    names its columns); ties go to the earlier wave; kinds absent from every wave are left
+    out.
     """
     out = {}
-    for label in KIND_LABELS.values():
+    for label in map(kind_label, KIND_LABELS):
         if label in summary.columns and summary[label].sum() > 0:
             best = summary.sort_values([label, "wave"], ascending=[False, True]).iloc[0]
             out[label] = str(best["years"])
@@ -387,7 +408,7 @@ def sequels(table: pd.DataFrame, kind: str = "forum", within_years: float = 1.0)
                 "event": name,
                 "date": when(table, anchor.id),
                 "followed_within_a_year_by": "; ".join(timeline_labels(after))
-                or "nothing of another kind",
+                or _("nothing of another kind"),
                 "count": len(after),
             }
         )

@@ -9,6 +9,32 @@ from collections.abc import Iterable
 import pandas as pd
 
 from diaspora_helpers.data import given_or_load
+from diaspora_helpers.i18n import N_, _
+
+#: The codes of TOKTEN's sectors, degree levels and measures, which the tables show as
+#: they are in English and translated in the French edition (see :func:`word`).
+WORDS = (
+    N_("education"),
+    N_("health"),
+    N_("smes"),
+    N_("other_administrations"),
+    N_("bachelor"),
+    N_("master"),
+    N_("doctorate"),
+    N_("missions"),
+    N_("trainees"),
+    N_("women"),
+)
+#: Where a sector's count of women comes from.
+STATED = N_("stated")
+SUM_OF_LEVELS = N_("sum of degree levels")
+NOT_STATED = N_("not stated")
+
+
+def word(code: str) -> str:
+    """Return a sector, degree level or measure code as tables show it, in the edition's
+    language ("smes" in English, "PME" in French); an unknown code is returned as it is."""
+    return _(code) if code in WORDS else code
 
 
 def tokten_sectors(results: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -16,6 +42,7 @@ def tokten_sectors(results: pd.DataFrame | None = None) -> pd.DataFrame:
 
     A sector whose own row gives no women but whose degree levels do gets the sum of its
     levels ("sum of degree levels"); a sector with neither stays missing ("not stated").
+    Sectors and sources are in the edition's language (:func:`word`, :data:`NOT_STATED`).
     """
     table = given_or_load("tokten_results", results)
     table["sector"] = table["sector"].astype("str")
@@ -28,26 +55,32 @@ def tokten_sectors(results: pd.DataFrame | None = None) -> pd.DataFrame:
     for row in sectors.itertuples():
         if pd.notna(row.women):
             women.append(row.women)
-            source.append("stated")
+            source.append(_(STATED))
         elif pd.notna(level_women.get(row.sector, pd.NA)):
             women.append(level_women[row.sector])
-            source.append("sum of degree levels")
+            source.append(_(SUM_OF_LEVELS))
         else:
             women.append(pd.NA)
-            source.append("not stated")
+            source.append(_(NOT_STATED))
     sectors["women"] = pd.array(women, dtype="Int64")
     sectors["women_source"] = source
+    sectors["sector"] = sectors["sector"].map(word)
     return sectors[["sector", "missions", "trainees", "women", "women_source"]].reset_index(
         drop=True
     )
 
 
 def tokten_levels(results: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return the TOKTEN trainees by degree level (the rows that split a sector's total)."""
+    """Return the TOKTEN trainees by degree level (the rows that split a sector's total).
+
+    Sectors and degree levels are in the edition's language (:func:`word`).
+    """
     table = given_or_load("tokten_results", results)
     table["degree_level"] = table["degree_level"].astype("str")
     table["sector"] = table["sector"].astype("str")
-    levels = table[table["degree_level"] != "all"]
+    levels = table[table["degree_level"] != "all"].copy()
+    levels["sector"] = levels["sector"].map(word)
+    levels["degree_level"] = levels["degree_level"].map(word)
     return levels[["sector", "degree_level", "trainees", "women"]].reset_index(drop=True)
 
 
@@ -86,8 +119,8 @@ def tokten_chart_data(sectors: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFra
     """Return the numbers behind the TOKTEN chart as one tidy table: sectors, then levels."""
     parts = []
     for breakdown, table, column in (
-        ("sector", sectors, "sector"),
-        ("degree level", levels, "degree_level"),
+        (_("sector"), sectors, "sector"),
+        (_("degree level"), levels, "degree_level"),
     ):
         part = pd.DataFrame(
             {
@@ -112,7 +145,8 @@ def check_totals(
     """Return, for each column, the sum of ``parts`` next to the ``stated`` total.
 
     Missing values count as zero in the sum, and the table says how many there were, so a
-    total that only holds if an unstated value is zero is visible.
+    total that only holds if an unstated value is zero is visible. ``measure`` names each
+    column in the edition's language (:func:`word`); rows are in the order of ``columns``.
     """
     rows = []
     for column in columns:
@@ -120,7 +154,7 @@ def check_totals(
         computed = float(values.fillna(0).sum())
         rows.append(
             {
-                "measure": column,
+                "measure": word(column),
                 "sum_of_parts": computed,
                 "stated_total": float(stated[column]),
                 "difference": computed - float(stated[column]),

@@ -16,8 +16,9 @@ from matplotlib.lines import Line2D
 
 from diaspora_helpers import constants
 from diaspora_helpers.analysis import timeline
-from diaspora_helpers.analysis.institutions import RELATION_WORDS
+from diaspora_helpers.analysis.institutions import relation_words
 from diaspora_helpers.charts import layout, style
+from diaspora_helpers.i18n import N_, _
 
 #: Fill colours of the landscape's boxes, by kind of institution.
 INSTITUTION_COLOURS = constants.INSTITUTION_FILLS
@@ -35,8 +36,8 @@ RELATION_STYLES = {
 
 
 BAND_TITLES = {
-    "international_partner": "Partners",
-    "unlinked": "No link named in the document",
+    "international_partner": N_("Partners"),
+    "unlinked": N_("No link named in the document"),
 }
 
 
@@ -217,7 +218,7 @@ def draw_landscape(
         ax.text(
             float(positions["x"].min()) - half_w,
             y - half_h - 0.08,
-            BAND_TITLES.get(band, band),
+            _(BAND_TITLES[band]) if band in BAND_TITLES else band,
             ha="left",
             va="bottom",
             fontsize=fontsize + 1,
@@ -229,7 +230,7 @@ def draw_landscape(
     handles = [Line2D([], [], **{k: v for k, v in RELATION_STYLES[r].items()}) for r in used]
     ax.legend(
         handles,
-        [RELATION_WORDS[r] for r in used],
+        [relation_words(r) for r in used],
         loc="upper right",
         ncols=len(used),
         fontsize=fontsize + 1,
@@ -262,12 +263,19 @@ def institutional_landscape(
     """
     top = supervisors.iloc[0]
     fig, ax = style.titled_figure(
-        f"The {top['supervisor']} supervises {top['bodies']} bodies; "
-        f"{len(bands.get('unlinked', []))} bodies have no stated link at all",
-        "Institutions dealing with Malians abroad and the relations the document states "
-        "between them; boxes coloured by kind of body",
-        f"Source document, sections {timeline.sections(links)}; the collection's institutions "
-        "and institution_links tables",
+        _(
+            "The {supervisor} supervises {n} bodies; {unlinked} bodies have no stated link at all"
+        ).format(
+            supervisor=top["supervisor"], n=top["bodies"], unlinked=len(bands.get("unlinked", []))
+        ),
+        _(
+            "Institutions dealing with Malians abroad and the relations the document states "
+            "between them; boxes coloured by kind of body"
+        ),
+        _(
+            "Source document, sections {sections}; the collection's institutions "
+            "and institution_links tables"
+        ).format(sections=timeline.sections(links)),
         figsize=style.SLIDE_SIZE,
     )
     draw_landscape(ax, nodes, links, positions)

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from diaspora_helpers import constants
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.charts import style
+from diaspora_helpers.i18n import _
 
 KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
 
@@ -139,9 +140,9 @@ def draw_timeline(
     ax.set_ylim(height + 0.3, -0.3)
     ax.set_yticks(
         [top + n_rows / 2 for _, top, n_rows in lane_tops],
-        ["\n".join(textwrap.wrap(timeline.KIND_LABELS.get(k, k), 14)) for k, _, _ in lane_tops],
+        ["\n".join(textwrap.wrap(timeline.kind_label(k), 14)) for k, _top, _n in lane_tops],
     )
-    for tick, (kind, _, _) in zip(ax.get_yticklabels(), lane_tops, strict=True):
+    for tick, (kind, _top, _n) in zip(ax.get_yticklabels(), lane_tops, strict=True):
         tick.set_color(KIND_COLOURS.get(kind, style.PALETTE["ink"]))
         tick.set_fontweight("bold")
     ax.tick_params(axis="y", length=0, labelsize=9.5)
@@ -192,10 +193,14 @@ def events_timeline(
     """
     fig, ax = style.titled_figure(
         timeline.rhythm_title(rhythm),
-        "Dated events of Mali's diaspora policy by kind: dots are single dates (placed "
-        "mid-month or mid-year when the document gives no day), bars are periods, hatched "
-        "bars are periods the document dates only roughly",
-        f"Source document, sections {timeline.sections(events)}; the collection's events table",
+        _(
+            "Dated events of Mali's diaspora policy by kind: dots are single dates (placed "
+            "mid-month or mid-year when the document gives no day), bars are periods, hatched "
+            "bars are periods the document dates only roughly"
+        ),
+        _("Source document, sections {sections}; the collection's events table").format(
+            sections=timeline.sections(events)
+        ),
         figsize=style.SLIDE_SIZE,
     )
     draw_timeline(ax, events, kinds, start_year, end_year)

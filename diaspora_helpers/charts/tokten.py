@@ -10,36 +10,45 @@ from matplotlib.figure import Figure
 
 from diaspora_helpers import text
 from diaspora_helpers.charts import style
+from diaspora_helpers.i18n import _, ngettext
+
+
+def _capitalised(name: str) -> str:
+    """Return a sector or level as a tick label: "other_administrations" -> "Other
+    administrations", "smes" -> "SMEs"; a translated name keeps its own capitals ("PME")."""
+    shown = name.replace("_", " ").replace("smes", "SMEs")
+    return shown[:1].upper() + shown[1:]
 
 
 def draw_tokten(axes: Sequence[Axes], sectors: pd.DataFrame, levels: pd.DataFrame) -> None:
     """Draw trainees by sector (with missions) and by degree level (women and men)."""
     left, right = axes
-    names = [s.replace("_", " ").replace("smes", "SMEs").capitalize() for s in sectors["sector"]]
-    names = [n.replace("Smes", "SMEs") for n in names]
+    names = [_capitalised(str(s)) for s in sectors["sector"]]
     women = sectors["women"].astype("Float64").fillna(0).astype("float64")
     men = sectors["trainees"].astype("float64") - women
     y = range(len(sectors))
-    left.barh(y, women, color=style.PALETTE["mali"], label="women")
-    left.barh(y, men, left=women, color=style.PALETTE["light"], label="men (or not stated)")
+    left.barh(y, women, color=style.PALETTE["mali"], label=_("women"))
+    left.barh(y, men, left=women, color=style.PALETTE["light"], label=_("men (or not stated)"))
     for i, row in enumerate(sectors.itertuples()):
-        missions = "mission" if row.missions == 1 else "missions"
+        missions = ngettext("{n} mission", "{n} missions", row.missions).format(
+            n=text.number(row.missions)
+        )
         left.text(
             row.trainees,
             i,
-            f"  {row.trainees} ({row.missions} {missions})",
+            f"  {text.number(row.trainees)} ({missions})",
             va="center",
             fontsize=8.5,
         )
     left.set_yticks(list(y), names)
     left.invert_yaxis()
     left.set_xlim(0, float(sectors["trainees"].max()) * 1.45)
-    left.set_title("Trainees by sector (missions in brackets)")
+    left.set_title(_("Trainees by sector (missions in brackets)"))
     left.grid(axis="x")
     left.grid(axis="y", visible=False)
     left.legend(loc="center right", fontsize=8.5)
 
-    lv_names = [str(v).capitalize() for v in levels["degree_level"]]
+    lv_names = [_capitalised(str(v)) for v in levels["degree_level"]]
     w = levels["women"].astype("float64")
     m = levels["trainees"].astype("float64") - w
     x = range(len(levels))
@@ -49,14 +58,14 @@ def draw_tokten(axes: Sequence[Axes], sectors: pd.DataFrame, levels: pd.DataFram
         right.text(
             i,
             row.trainees,
-            f"{100 * row.women / row.trainees:.1f}% women",
+            _("{share} women").format(share=text.percent(100 * row.women / row.trainees)),
             ha="center",
             va="bottom",
             fontsize=8.5,
         )
     right.set_xticks(list(x), lv_names)
     right.set_ylim(0, float(levels["trainees"].max()) * 1.15)
-    right.set_title("Education trainees by degree level")
+    right.set_title(_("Education trainees by degree level"))
 
 
 def trainees_by_sector_and_level(
@@ -69,12 +78,17 @@ def trainees_by_sector_and_level(
     and ``lowest`` the degree level where that share is lowest.
     """
     fig, axes = style.titled_figure(
-        f"TOKTEN trained {text.number(sectors['trainees'].sum())} people in the reporting "
-        f"period; women were {text.percent(women_pct)} of them, and least present at "
-        f"{lowest} level",
-        f"Trainees of TOKTEN missions, {period}, by sector and (education) by degree level; "
-        "women in terracotta",
-        "Source document, section 5.1 (figures from the Ministry of Malians Abroad)",
+        _(
+            "TOKTEN trained {n} people in the reporting period; women were {share} of them, "
+            "and least present at {level} level"
+        ).format(
+            n=text.number(sectors["trainees"].sum()), share=text.percent(women_pct), level=lowest
+        ),
+        _(
+            "Trainees of TOKTEN missions, {period}, by sector and (education) by degree level; "
+            "women in terracotta"
+        ).format(period=period),
+        _("Source document, section 5.1 (figures from the Ministry of Malians Abroad)"),
         ncols=2,
     )
     draw_tokten(axes, sectors, levels)

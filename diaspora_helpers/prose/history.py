@@ -1,0 +1,378 @@
+"""Sentences of notebook 03 (institutional history), computed from its tables.
+
+Each function takes what the notebook has computed with :mod:`diaspora_helpers.analysis`
+(``timeline``, ``institutions``, ``legal``, ``tokten``) and returns a
+:class:`diaspora_helpers.text.Prose` in the edition's language. Counts are whole numbers of
+rows; years are calendar years; percentages are in percent; dates are ISO strings
+(``"1995-08-25"``, ``"2000-03"``) read at the precision the tables give.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from diaspora_helpers import text
+from diaspora_helpers.analysis import timeline, tokten
+from diaspora_helpers.i18n import _, ngettext
+
+#: The institutions the landscape sentence names, by id.
+MINISTRY_ABROAD = "ministry_malians_abroad"
+MINISTRY_FINANCE = "ministry_economy_finance"
+COUNCIL = "hcme"
+KAYES_SPACE = "emdk"
+
+
+def _waves(n: int) -> str:
+    return ngettext("{n} wave", "{n} waves", n).format(n=n)
+
+
+def _stretches(n: int) -> str:
+    return ngettext("{n} stretch", "{n} stretches", n).format(n=n)
+
+
+def event_count(shown: pd.DataFrame, start_year: int, end_year: int) -> text.Prose:
+    """Say how many events of the kinds shown the document dates between two years.
+
+    ``shown`` is ``timeline.select_events(...)`` (one row per event, a ``kind`` column).
+    """
+    n = len(shown)
+    if not n:
+        return text.say(
+            _(
+                "Between {start} and {end} the document dates no event of the kinds shown here."
+            ).format(start=start_year, end=end_year)
+        )
+    return text.say(
+        ngettext(
+            "Between {start} and {end} the document dates {n} event of the kinds shown "
+            "here: {counts}.",
+            "Between {start} and {end} the document dates {n} events of the kinds shown "
+            "here: {counts}.",
+            n,
+        ).format(start=start_year, end=end_year, n=n, counts=timeline.describe_counts(shown))
+    )
+
+
+def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -> text.Prose:
+    """Say how many waves the events form, the quiet years between them, and the two largest.
+
+    ``summary`` is ``timeline.wave_summary(...)`` (columns ``wave``, ``years``, ``events``),
+    ``quiet`` is ``timeline.quiet_stretches(...)`` (first and last year of each run of years
+    in which nothing starts) and ``n_events`` the number of events shown.
+    """
+    stretches = [str(a) if a == b else f"{a}-{b}" for a, b in quiet]
+    if len(summary):
+        first = _(
+            "The events fall into {waves}, set apart by {stretches} of years in which "
+            "nothing new starts ({years})."
+        ).format(
+            waves=_waves(len(summary)),
+            stretches=_stretches(len(quiet)),
+            years=text.listing(stretches) or _("none"),
+        )
+    else:
+        first = _("With no events in these years, there is no rhythm to describe.")
+    biggest = summary.sort_values(["events", "wave"], ascending=[False, True]).head(2)
+    second = ""
+    if len(biggest) == 2:
+        second = _(
+            "The largest waves, {first} and {second}, hold {n} of the {total} events."
+        ).format(
+            first=biggest["years"].iloc[0],
+            second=biggest["years"].iloc[1],
+            n=int(biggest["events"].sum()),
+            total=n_events,
+        )
+    return text.say(f"{first} {second}")
+
+
+def peaks(peak_years: dict[str, str]) -> text.Prose:
+    """Say in which wave each kind of event peaks.
+
+    ``peak_years`` is ``timeline.peak_waves(...)``: lane label -> years of its busiest wave.
+    """
+    if len(peak_years) <= 1:
+        return text.say(
+            _("With a single kind of event or none in view, there are no peaks to compare.")
+        )
+    parts = [
+        _("{kind} in {years}").format(kind=kind.lower(), years=years)
+        for kind, years in peak_years.items()
+    ]
+    return text.say(_("The kinds peak at different times: {peaks}.").format(peaks="; ".join(parts)))
+
+
+def stated_sequences(events: pd.DataFrame) -> text.Prose:
+    """Say which events the document itself links to earlier ones, with their dates.
+
+    ``events`` is ``timeline.events()`` (all events: the ids below must be there, else
+    ``KeyError``).
+    """
+    when = {
+        key: timeline.when(events, event_id)
+        for key, event_id in {
+            "council": "hcme_founded_1991_11",
+            "conference": "national_conference_1991",
+            "unit": "codev_unit_2002",
+            "convention": "codev_convention_2000_12",
+            "framework": "consultation_framework_2010_03",
+            "meetings": "policy_meetings_2011_09",
+            "adopted": "nmp_adopted_2014_09_03",
+            "fidima": "fidima_2009_12",
+            "istm": "diaspo_istm_2010_07",
+        }.items()
+    }
+    return text.say(
+        _(
+            "The High Council of Malians Abroad was founded in {council}, after the National "
+            "Conference of {conference} (section 4). The co-development unit dates from "
+            "{unit}, set up to carry out the convention signed in {convention} (sections 3 "
+            "and 5.1). The consultation framework of {framework} was created to help draw up "
+            "the migration policy, whose draft was discussed with the diaspora abroad in "
+            "{meetings} and which was adopted on {adopted} (sections 1.2 and 5). And the "
+            "current strategies include carrying out the advice of the investors' forum of "
+            "{fidima} and the scientific diaspora's forum of {istm} (section 7)."
+        ).format(**when)
+    )
+
+
+def _supervised(nodes: pd.DataFrame, links: pd.DataFrame, supervisor: str) -> list[str]:
+    names = dict(zip(nodes["id"], nodes["name"], strict=True))
+    mine = links[(links["from_id"] == supervisor) & (links["relation"] == "supervises")]
+    return [names[n] for n in mine["to_id"]]
+
+
+def landscape(
+    nodes: pd.DataFrame,
+    links: pd.DataFrame,
+    bands: dict[str, list[str]],
+    figures: pd.DataFrame,
+) -> text.Prose:
+    """Say how the ministries share the diaspora's bodies, where the council stands, what the
+    Kayes space gathers and which bodies have no stated link.
+
+    ``nodes`` and ``links`` come from ``institutions.supervision_graph()`` (ids, names,
+    acronyms; from_id, to_id, relation), ``bands`` from ``institutions.landscape_bands``
+    and ``figures`` from ``institutions.figures_about`` (indexed by id, with the row
+    ``emdk_member_structures``; ``KeyError`` without it).
+    """
+    info = nodes.set_index("id")
+    seats = links[(links["from_id"] == COUNCIL) & (links["relation"] == "sits_on")]
+    members = links[(links["to_id"] == KAYES_SPACE) & (links["relation"] == "member_of")]
+    unlinked = list(info.loc[bands.get("unlinked", []), "name"])
+    supervised = ((links["to_id"] == COUNCIL) & (links["relation"] == "supervises")).any()
+    ministries = _(
+        "Diaspora affairs are split between {n} ministries: the {abroad} supervises the "
+        "{abroad_bodies}, while the {finance} supervises the {finance_bodies}."
+    ).format(
+        n=int((nodes["kind"] == "ministry").sum()),
+        abroad=info.at[MINISTRY_ABROAD, "name"],
+        abroad_bodies=text.listing(_supervised(nodes, links, MINISTRY_ABROAD)),
+        finance=info.at[MINISTRY_FINANCE, "name"],
+        finance_bodies=text.listing(_supervised(nodes, links, MINISTRY_FINANCE)),
+    )
+    council = (
+        _("The {council} advises the government and sits on {n} national councils.")
+        if supervised
+        else _(
+            "The document names no body that supervises the diaspora's own council, the "
+            "{council}: it advises the government and sits on {n} national councils."
+        )
+    ).format(council=info.at[COUNCIL, "acronym"], n=len(seats))
+    kayes = _(
+        "In Kayes, the regional council's EMDK gathers at least {groups} groups of members, "
+        "{structures} structures in all."
+    ).format(
+        groups=len(members),
+        structures=text.number(figures.at["emdk_member_structures", "value"]),
+    )
+    loose = (
+        _(
+            "The document names {n} bodies without saying whom they answer to or work with: "
+            "{names}."
+        ).format(n=len(unlinked), names=text.listing(unlinked))
+        if unlinked
+        else _("The document states a link for every body.")
+    )
+    return text.say(f"{ministries} {council} {kayes} {loose}")
+
+
+def legal_offer(laws: pd.DataFrame, lease_years: float) -> text.Prose:
+    """Say what the nationality, investment, land, tax and procurement texts offer.
+
+    ``laws`` is ``legal.legal_by_domain()`` (ids ``law_95_70``, ``law_2011_087``,
+    ``law_2012_016``, ``land_code_2000``, ``law_06_067`` and ``decree_2015_0604`` with
+    their ISO ``date``; ``KeyError`` without one); ``lease_years`` the land lease term in
+    years.
+    """
+    dates = laws.set_index("id")["date"]
+
+    def on(law: str, precision: str = "day") -> str:
+        return timeline.describe_date(dates[law], precision)
+
+    return text.say(
+        _(
+            "Citizenship matters first: since the nationality law of {nationality}, carried "
+            "over by the persons and family code of {family}, a Malian who takes another "
+            "nationality stays Malian unless they say otherwise, and so keeps the vote and "
+            "the rights of any citizen. For investment, the code of {investment} treats "
+            "every investor settled in Mali alike, so it neither favours nor excludes the "
+            "diaspora. Land can be leased for {lease} years, renewable, under the land code "
+            "({land}, as amended). The tax code of {tax} applies the main taxes to all "
+            "companies, and the procurement code of {procurement} is only listed, with no "
+            "detail. The document offers these texts as favourable to diaspora investment, "
+            "not as special treatment."
+        ).format(
+            nationality=on("law_95_70"),
+            family=on("law_2011_087"),
+            investment=on("law_2012_016"),
+            lease=int(lease_years),
+            land=on("land_code_2000", "month"),
+            tax=on("law_06_067"),
+            procurement=on("decree_2015_0604"),
+        )
+    )
+
+
+def land_code_amendments(laws: pd.DataFrame) -> text.Prose:
+    """Say, for each amendment of the land code, what the document prints and which text it is.
+
+    ``laws`` is ``legal.legal_by_domain()``; the amendments are its rows whose
+    ``related_id`` is ``land_code_2000``. What the document prints is quoted in English
+    (the source's language).
+    """
+    amendments = laws[laws["related_id"] == "land_code_2000"]
+    sentences = []
+    for row in amendments.itertuples():
+        when = timeline.describe_date(row.date, row.date_precision)
+        if isinstance(row.reference_as_printed, str):
+            sentence = _(
+                'Where the document prints "{printed} of {printed_date}", the text is '
+                "{reference} of {date}."
+            )
+        else:
+            sentence = _(
+                'Where the document prints only the date "{printed_date}", the text is '
+                "{reference} of {date}."
+            )
+        sentences.append(
+            sentence.format(
+                printed=row.reference_as_printed,
+                printed_date=row.date_as_printed,
+                reference=row.reference,
+                date=when,
+            )
+        )
+    return text.say(" ".join(sentences))
+
+
+def tokten_totals(
+    check: pd.DataFrame, levels_check: pd.DataFrame, sectors: pd.DataFrame, women_total: float
+) -> text.Prose:
+    """Say whether TOKTEN's stated totals equal the sum of their parts, and on what the
+    women's total rests.
+
+    ``check`` is ``tokten.check_totals(...)`` (``measure``, ``agrees``), ``levels_check``
+    ``tokten.check_levels()`` (``agrees``), ``sectors`` ``tokten.tokten_sectors()``
+    (``sector``, ``women_source``) and ``women_total`` the stated number of women.
+    """
+    wrong = check.loc[~check["agrees"], "measure"]
+    if wrong.empty:
+        totals = _("All {n} stated totals equal the sum of their parts").format(n=len(check))
+    else:
+        totals = _("The stated totals of {measures} do not equal the sum of their parts").format(
+            measures=text.listing(wrong)
+        )
+    levels = (
+        _("{totals}, and the degree levels add up to the education row.")
+        if levels_check["agrees"].all()
+        else _("{totals}, but the degree levels do not add up to the sector row.")
+    ).format(totals=totals)
+    silent = sectors.loc[sectors["women_source"] == _(tokten.NOT_STATED), "sector"]
+    women = _(
+        "The women's total of {women} holds only if {sectors} trained no women: the "
+        "document gives no figure there, and the audit notes it."
+    ).format(women=text.number(women_total), sectors=text.listing(silent))
+    return text.say(f"{levels} {women}")
+
+
+def women_shares(
+    shares: pd.DataFrame,
+    sectors: pd.DataFrame,
+    levels: pd.DataFrame,
+    stated: dict[str, float],
+    period: str,
+) -> text.Prose:
+    """Say what share of TOKTEN's trainees were women, overall, by degree and in two sectors.
+
+    ``shares`` is ``tokten.women_share(levels, "degree_level")``, ``sectors`` and ``levels``
+    come from ``tokten.tokten_sectors()`` and ``tokten.tokten_levels()``, ``stated`` from
+    ``tokten.stated_totals()`` (``trainees`` and ``women``) and ``period`` is the reporting
+    period in words. Shares are percentages of trainees.
+    """
+    by_level = shares.set_index("degree_level")["women_share_pct"]
+    by_sector = tokten.women_share(sectors, "sector").set_index("sector")["women_share_pct"]
+    level = tokten.word
+    return text.say(
+        _(
+            "Overall, the document counts {women} women among {trainees} trainees, {overall}. "
+            "From {period}, women were {bachelor} of bachelor-level trainees, {master} at "
+            "master's level and {doctorate} at doctorate level, against {smes} in the SME "
+            "missions and {others} in the other administrations. The doctorate share rests "
+            "on {doctors} people, so it says little on its own."
+        ).format(
+            women=text.number(stated["women"]),
+            trainees=text.number(stated["trainees"]),
+            overall=text.percent(100 * stated["women"] / stated["trainees"]),
+            period=period,
+            bachelor=text.percent(by_level[level("bachelor")]),
+            master=text.percent(by_level[level("master")]),
+            doctorate=text.percent(by_level[level("doctorate")]),
+            smes=text.percent(by_sector[level("smes")]),
+            others=text.percent(by_sector[level("other_administrations")]),
+            doctors=text.number(
+                levels.set_index("degree_level").at[level("doctorate"), "trainees"]
+            ),
+        )
+    )
+
+
+def codevelopment(figures: pd.DataFrame, events: pd.DataFrame) -> text.Prose:
+    """Say what co-development rests on, when it started, and where it could not go.
+
+    ``figures`` is ``institutions.figures_about(...)`` with the rows
+    ``northern_regions_excluded``, ``associations_in_france`` and
+    ``codev_regional_partnerships`` (``KeyError`` without one); ``events`` is
+    ``timeline.events()``.
+    """
+    return text.say(
+        _(
+            "Co-development rests on about {associations} Malian associations in France. The "
+            "convention dates from {convention}; the technical unit took on the EU-funded "
+            "support project in {project} and widened its audience beyond France. It was "
+            "meant to support every region of Mali, but signed partnerships with {partners} "
+            "regional councils only: the security situation kept it out of the {north} "
+            "northern regions. The document gives no amount for the programme itself, and "
+            "names none of the regions concerned."
+        ).format(
+            associations=text.number(figures.at["associations_in_france", "value"]),
+            convention=timeline.when(events, "codev_convention_2000_12"),
+            project=timeline.when(events, "codev_support_project_2009_10"),
+            partners=int(figures.at["codev_regional_partnerships", "value"]),
+            north=int(figures.at["northern_regions_excluded", "value"]),
+        )
+    )
+
+
+__all__ = [
+    "codevelopment",
+    "event_count",
+    "land_code_amendments",
+    "landscape",
+    "legal_offer",
+    "peaks",
+    "rhythm",
+    "stated_sequences",
+    "tokten_totals",
+    "women_shares",
+]
