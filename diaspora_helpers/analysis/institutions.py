@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from diaspora_helpers.analysis.timeline import separator
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, _
 
@@ -132,7 +133,7 @@ def supervision_counts(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame
         {
             "supervisor": names[who],
             "bodies": len(part),
-            "supervised": "; ".join(names[n] for n in part["to_id"]),
+            "supervised": separator().join(names[n] for n in part["to_id"]),
         }
         for who, part in sup.groupby("from_id", sort=False)
     ]

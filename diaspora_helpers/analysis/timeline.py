@@ -90,6 +90,12 @@ def timeline_labels(table: pd.DataFrame) -> list[str]:
     ]
 
 
+def separator() -> str:
+    """Return what separates the items of a list in a table cell: "; " in English, " ; "
+    in French (with a narrow no-break space before the semicolon)."""
+    return "\u202f; " if language() == "fr" else "; "
+
+
 def _is_text(value: object) -> bool:
     return isinstance(value, str) and value != ""
 
@@ -359,7 +365,7 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
         row = {"wave": w.wave, "years": years, "events": w.events}
         for kind in kinds:
             row[kind_label(kind)] = int((inside["kind"] == kind).sum())
-        row["what"] = "; ".join(timeline_labels(inside))
+        row["what"] = separator().join(timeline_labels(inside))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -407,7 +413,7 @@ def sequels(table: pd.DataFrame, kind: str = "forum", within_years: float = 1.0)
             {
                 "event": name,
                 "date": when(table, anchor.id),
-                "followed_within_a_year_by": "; ".join(timeline_labels(after))
+                "followed_within_a_year_by": separator().join(timeline_labels(after))
                 or _("nothing of another kind"),
                 "count": len(after),
             }

@@ -99,7 +99,11 @@ def peaks(peak_years: dict[str, str]) -> text.Prose:
         _("{kind} in {years}").format(kind=kind.lower(), years=years)
         for kind, years in peak_years.items()
     ]
-    return text.say(_("The kinds peak at different times: {peaks}.").format(peaks="; ".join(parts)))
+    return text.say(
+        _("The kinds peak at different times: {peaks}.").format(
+            peaks=timeline.separator().join(parts)
+        )
+    )
 
 
 def stated_sequences(events: pd.DataFrame) -> text.Prose:
