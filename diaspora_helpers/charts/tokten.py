@@ -30,7 +30,7 @@ def draw_tokten(axes: Sequence[Axes], sectors: pd.DataFrame, levels: pd.DataFram
     left.barh(y, women, color=style.PALETTE["mali"], label=_("women"))
     left.barh(y, men, left=women, color=style.PALETTE["light"], label=_("men (or not stated)"))
     for i, row in enumerate(sectors.itertuples()):
-        missions = ngettext("{n} mission", "{n} missions", row.missions).format(
+        missions = ngettext("{n} mission", "{n} missions", int(row.missions)).format(
             n=text.number(row.missions)
         )
         left.text(
