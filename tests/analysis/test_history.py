@@ -3,8 +3,7 @@
 import pandas as pd
 import pytest
 
-import diaspora_helpers
-from diaspora_helpers import charts, paths, text
+from diaspora_helpers import charts, text
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
 
 
@@ -484,88 +483,3 @@ def test_tokten_chart_data_stacks_sectors_and_levels():
     assert data.loc[data["group"] == "bachelor", "women_share_pct"].iloc[0] == 6.51
     assert pd.isna(data.loc[data["group"] == "health", "women_share_pct"].iloc[0])
     assert pd.isna(data.loc[data["group"] == "master", "missions"].iloc[0])
-
-
-# -- the French edition -------------------------------------------------------------------
-
-
-def test_dates_read_in_the_editions_language_with_the_french_first_of_the_month():
-    assert timeline.describe_date("2014-09-01", "day") == "1 September 2014"
-    assert timeline.describe_date("2000-03-22", "month") == "March 2000"
-    with pytest.raises(ValueError, match="precision"):
-        timeline.describe_date("2000", "day")
-    diaspora_helpers.setup(language="fr")
-    assert timeline.describe_date("2014-09-01", "day") == "1er septembre 2014"
-    assert timeline.describe_date("1995-08-25", "day") == "25 août 1995"
-    events = timeline.events()
-    assert timeline.when(events, "tokten_results_2014_2015") == (
-        "du 1er septembre 2014 au 17 août 2015"
-    )
-    assert timeline.when(events, "national_conference_1991") == "juillet-août 1991"
-
-
-def test_counts_and_titles_of_the_timeline_in_french():
-    diaspora_helpers.setup(language="fr")
-    ev = timeline.events(_events())
-    assert timeline.describe_counts(ev) == (
-        "2 forums et concertations, 2 créations d'institutions et de services, "
-        "1 loi ou politique et 1 période de missions"
-    )
-    summary = timeline.wave_summary(ev, quiet_years=1)
-    assert "Forums et concertation" in summary.columns
-    assert timeline.rhythm_title(summary).startswith(
-        f"La politique envers la diaspora s'est construite en {len(summary)} vagues"
-    )
-    assert set(timeline.peak_waves(summary)) <= set(summary.columns)
-
-
-def test_codes_shown_in_tables_are_translated_and_english_keeps_them():
-    laws = legal.legal_by_domain()
-    assert "migration_policy" in legal.domain_counts(laws).index
-    assert tokten.word("smes") == "smes"
-    diaspora_helpers.setup(language="fr")
-    laws = legal.legal_by_domain()
-    assert set(laws["domain"]) >= {"citizenship"}  # codes stay codes for computing
-    counts = legal.domain_counts(laws)
-    assert "politique migratoire" in counts.index
-    assert counts["texts"].sum() == len(laws)
-    sectors = tokten.tokten_sectors()
-    assert list(sectors["sector"]) == ["éducation", "santé", "PME", "autres administrations"]
-    assert "non précisé" in set(sectors["women_source"])
-    check = tokten.check_totals(sectors, tokten.stated_totals(), ["trainees", "women"])
-    assert list(check["measure"]) == ["stagiaires", "femmes"]
-    assert institutions.relation_words("member_of") == "est membre de"
-    figures = institutions.figures_about(topics=["kayes"])
-    assert set(figures["topic"]) == {"Kayes"}
-
-
-def test_french_names_and_acronyms_come_from_the_glossary():
-    glossary = pd.read_csv(paths.data_dir() / "glossary.csv").set_index("acronym")
-    diaspora_helpers.setup(language="fr")
-    nodes, _links = institutions.supervision_graph()
-    named = nodes.set_index("id")
-    for node, acronym in (("hcme", "HCME"), ("general_delegation", "DGME"), ("cigem", "CIGEM")):
-        assert named.at[node, "acronym"] == acronym
-        assert named.at[node, "name"] == glossary.at[acronym, "french"]
-
-
-def test_the_charts_of_notebook_03_speak_french():
-    from matplotlib.text import Text
-
-    diaspora_helpers.setup(language="fr")
-    sectors, levels = tokten.tokten_sectors(), tokten.tokten_levels()
-    fig = charts.tokten.trainees_by_sector_and_level(
-        sectors, levels, period="du 1er septembre 2014 au 17 août 2015", women_pct=16.33,
-        lowest="licence",
-    )  # fmt: skip
-    shown = {t.get_text() for t in fig.findobj(Text)}
-    assert any(s.startswith("TOKTEN a formé 839 personnes") for s in shown)
-    assert {"femmes", "PME", "Licence", "6,5\u00a0% de femmes", "  585 (38 missions)"} <= shown
-    nodes, links = institutions.supervision_graph()
-    bands = institutions.landscape_bands(nodes, links)
-    layout = charts.layout.layered_layout(nodes, links, bands=bands)
-    supervisors = institutions.supervision_counts(nodes, links)
-    fig = charts.institutions.institutional_landscape(nodes, links, layout, bands, supervisors)
-    shown = {t.get_text() for t in fig.findobj(Text)}
-    assert {"exerce la tutelle de", "Partenaires", "Aucun lien indiqué dans le document"} <= shown
-    assert not {"supervises", "Partners", "works with"} & shown
