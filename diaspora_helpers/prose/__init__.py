@@ -11,3 +11,5 @@ written twice.
 
 Layer: like ``charts``, this package reads ``analysis`` results and never draws.
 """
+
+from diaspora_helpers.prose import remittances  # noqa: F401  (prose.remittances in notebook 02)
