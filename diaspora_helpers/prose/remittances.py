@@ -229,11 +229,19 @@ def corridor_test(test: pd.DataFrame, judged: pd.DataFrame, ceiling: float) -> t
     """
     latest = test.iloc[-1]
     failing = len(test[test["above_ceiling"] > 0])
-    sentence = _(
-        "By this test Mali fails in {failing} of the {years} years surveyed ({start} to "
-        "{end}): in each of them at least one corridor into Mali cost more than {ceiling} on "
-        "its yearly mean. In {year}, {above} of {corridors} corridors failed ({names})."
-    ).format(
+    if latest["failing"]:
+        sentence = _(
+            "By this test Mali fails in {failing} of the {years} years surveyed ({start} to "
+            "{end}): in each of them at least one corridor into Mali cost more than {ceiling} "
+            "on its yearly mean. In {year}, {above} of {corridors} corridors failed ({names})."
+        )
+    else:
+        sentence = _(
+            "By this test Mali fails in {failing} of the {years} years surveyed ({start} to "
+            "{end}): in each of them at least one corridor into Mali cost more than {ceiling} "
+            "on its yearly mean. In {year}, {above} of {corridors} corridors failed (none)."
+        )
+    sentence = sentence.format(
         failing=failing,
         years=len(test),
         start=int(test["year"].min()),
@@ -242,7 +250,7 @@ def corridor_test(test: pd.DataFrame, judged: pd.DataFrame, ceiling: float) -> t
         year=int(latest["year"]),
         above=int(latest["above_ceiling"]),
         corridors=int(latest["corridors"]),
-        names=latest["failing"] or _("none"),
+        names=latest["failing"],
     )
     crossing = judged[judged["quarters_cross"] & ~judged["above_ceiling"]]
     if len(crossing):
