@@ -255,9 +255,12 @@ def corridor_costs_into_mali(
     scenario's cost, both in percent.
     """
     fig, ax = style.titled_figure(
-        _(
+        ngettext(
             "In {year}, {above} of {corridors} corridors into Mali cost more than the SDG "
-            "ceiling of {ceiling}"
+            "ceiling of {ceiling}",
+            "In {year}, {above} of {corridors} corridors into Mali cost more than the SDG "
+            "ceiling of {ceiling}",
+            int(test["above_ceiling"]),
         ).format(
             year=int(test["year"]),
             above=int(test["above_ceiling"]),

@@ -100,6 +100,9 @@ def test_bilateral_and_corridor_and_scenario_in_french():
     fig = charts.remittances.corridor_costs_into_mali(
         costs, pd.Series([10.0], index=[2011]), test, 5.0, 2.5
     )
+    assert _texts(fig)[0] == (
+        f"En 2012, 1 corridor sur 1 vers le Mali dépasse le plafond de 5{NBSP}% fixé par les ODD"
+    )
     (ax,) = fig.axes
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels[1:] == [
