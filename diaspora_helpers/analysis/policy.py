@@ -21,11 +21,6 @@ from diaspora_helpers.i18n import N_, _
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
-SCOPE_LABELS = {
-    "national": N_("The national framework"),
-    "local_development": N_("Local development"),
-    "investment": N_("Diaspora investment"),
-}
 #: "no strategy" of a scope, as a noun phrase: "no national strategy" ("all": any scope).
 NO_STRATEGY = {
     "all": N_("no strategy"),
