@@ -12,4 +12,6 @@ written twice.
 Layer: like ``charts``, this package reads ``analysis`` results and never draws.
 """
 
-from diaspora_helpers.prose import remittances  # noqa: F401  (prose.remittances in notebook 02)
+from diaspora_helpers.prose import policy, remittances
+
+__all__ = ["policy", "remittances"]
