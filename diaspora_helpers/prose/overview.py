@@ -46,7 +46,8 @@ def printed_shares(shares: pd.DataFrame, decimals: int) -> text.Prose:
 
     ``shares``: :func:`~diaspora_helpers.analysis.key_figures.recomputed_shares` (columns
     ``label``, ``stated_share_pct``, ``recomputed_share_pct`` in percent, ``agrees``).
-    ``decimals``: places for the recomputed shares (the stated ones keep 1).
+    ``decimals``: places for the recomputed shares (the stated ones keep 1). Raises
+    ``KeyError`` (pandas) if one of those columns is missing.
     """
     wrong = shares[~shares["agrees"]]
     right = len(shares) - len(wrong)
