@@ -130,3 +130,13 @@ def abroad_breakdown(figures: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["where", "persons", "how_obtained"])
     table["share_of_abroad_pct"] = 100 * table["persons"] / total
     return table
+
+
+def breakdown_for_reader(parts: pd.DataFrame) -> pd.DataFrame:
+    """Return :func:`abroad_breakdown` with its words (``where``, ``how_obtained``) in the
+    edition's language: the table a reader downloads beside the chart. Same rows × columns;
+    unchanged in English."""
+    shown = parts.copy()
+    for column in ("where", "how_obtained"):
+        shown[column] = shown[column].astype("str").map(_)
+    return shown

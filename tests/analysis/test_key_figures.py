@@ -88,3 +88,20 @@ def test_the_breakdown_keeps_english_places_for_lookups_in_both_editions():
     table = key_figures.abroad_breakdown(key_figures.key_figures())
     assert list(table["where"]) == list(key_figures.PLACES)
     assert table.set_index("where").at["Africa", "persons"] == 3_500_000
+
+
+def test_the_chart_data_a_reader_downloads_is_in_the_editions_language():
+    import diaspora_helpers
+
+    parts = key_figures.abroad_breakdown(key_figures.key_figures())
+    assert key_figures.breakdown_for_reader(parts).equals(parts)
+    diaspora_helpers.setup(language="fr")
+    french = key_figures.breakdown_for_reader(parts)
+    assert list(french["where"]) == [
+        "Afrique",
+        "Europe (hors France)",
+        "France",
+        "Non situés par le document",
+    ]
+    assert french.at[3, "how_obtained"] == "calculé\u202f: total moins composantes"
+    assert french["persons"].equals(parts["persons"])
