@@ -11,6 +11,7 @@ import matplotlib.patches as mpatches
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.transforms import ScaledTranslation
 
 from diaspora_helpers import constants, text
 from diaspora_helpers.analysis.policy import constraint_label
@@ -25,8 +26,14 @@ def draw_coverage(
     *,
     highlight: Sequence[str] = (),
     wrap: int = 64,
+    fontsize: float = 9.0,
+    head_rotation: float = 40.0,
 ) -> None:
     """Draw the coverage matrix as a grid: dark cells direct, light cells partial.
+
+    Row labels are wrapped at ``wrap`` characters; every text is ``fontsize`` points
+    (the scope names and the legend half a point less); column heads are turned by
+    ``head_rotation`` degrees.
 
     ``strategies`` (id, scope, label) and ``constraints`` (indexed by id, with kind and
     label) name the rows and columns; columns in ``highlight`` (the gaps) are shaded. The
@@ -78,7 +85,7 @@ def draw_coverage(
                 f"{kinds[group_start].capitalize()}\nconstraints",
                 ha="center",
                 va="top",
-                fontsize=8.5,
+                fontsize=fontsize,
                 fontweight="bold",
                 color=constants.TEXT_GREY,
             )
@@ -89,16 +96,16 @@ def draw_coverage(
     ax.set_yticks(
         range(n_rows),
         ["\n".join(textwrap.wrap(str(lab), wrap)) for lab in st["label"]],
-        fontsize=9,
+        fontsize=fontsize,
     )
     named = constraints.rename_axis("id").reset_index() if "short_label" in constraints else None
     ax.set_xticks(
         range(n_cols),
         [constraint_label(c, constraints.at[c, "label"], named) for c in matrix.columns],
-        rotation=40,
+        rotation=head_rotation,
         ha="left",
         rotation_mode="anchor",
-        fontsize=9,
+        fontsize=fontsize,
     )
     for tick, cid in zip(ax.get_xticklabels(), matrix.columns, strict=True):
         if cid in highlight:
@@ -120,7 +127,7 @@ def draw_coverage(
                 rotation=270,
                 va="center",
                 ha="left",
-                fontsize=8,
+                fontsize=fontsize - 0.5,
                 color=constants.TEXT_GREY,
             )
             start = i
@@ -132,13 +139,17 @@ def draw_coverage(
         handles.append(
             mpatches.Patch(color=constants.PALE_TERRACOTTA, label="no strategy shown addresses it")
         )
+    # Under the block names (two lines below the grid), right-aligned with the grid.
+    below = ScaledTranslation(0, -3.3 * fontsize / 72, ax.figure.dpi_scale_trans)
     ax.legend(
         handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(0.0, -0.045),
+        loc="upper right",
+        bbox_to_anchor=(1.0, 0.0),
+        bbox_transform=ax.transAxes + below,
         ncols=len(handles),
-        fontsize=8,
+        fontsize=fontsize - 0.5,
         frameon=False,
+        borderaxespad=0.0,
     )
 
 
@@ -211,6 +222,19 @@ def constraints_by_theme(
     return fig
 
 
+#: The coverage grid drawn for the page: text size (points), row labels wrapped at
+#: this many characters, the height of a line of text and the space between two row
+#: labels, and what title, column heads, block names, legend and source take (inches).
+GRID_PAGE_PT = style.DIAGRAM_PT + 0.5
+GRID_PAGE_WRAP = 40
+GRID_LINE_IN = GRID_PAGE_PT * 1.2 / 72
+GRID_ROW_GAP_IN = 0.1
+GRID_FRAME_IN = 4.4
+#: The 16:9 slide: text size (points) and row labels' wrap (characters).
+GRID_SLIDE_PT = 9.0
+GRID_SLIDE_WRAP = 80
+
+
 def coverage_grid(
     matrix: pd.DataFrame,
     strategies: pd.DataFrame,
@@ -219,12 +243,24 @@ def coverage_grid(
     title: str,
     highlight: Sequence[str],
     gaps_only: bool,
+    slide: bool = False,
 ) -> Figure:
     """Return the finished grid of strategies (rows) against constraints (columns).
 
     ``title`` states the finding (computed by the notebook from ``analysis.policy``);
-    ``highlight`` lists the constraint ids to shade; see :func:`draw_coverage`.
+    ``highlight`` lists the constraint ids to shade; see :func:`draw_coverage`. The grid
+    is drawn for the page (``style.PAGE_WIDTH`` wide, rows as tall as their wrapped
+    labels need) and carries its 16:9 slide (the same call with ``slide=True``).
     """
+    wrap = GRID_SLIDE_WRAP if slide else GRID_PAGE_WRAP
+    fontsize = GRID_SLIDE_PT if slide else GRID_PAGE_PT
+    figsize = style.SLIDE_SIZE
+    if not slide:
+        labels = strategies.set_index("id").loc[matrix.index, "label"]
+        lines = [len(textwrap.wrap(str(lab), wrap)) or 1 for lab in labels]
+        pairs = [(a + b) / 2 for a, b in zip(lines[:-1], lines[1:], strict=True)] or [1.0]
+        row_in = max(pairs) * GRID_LINE_IN + GRID_ROW_GAP_IN
+        figsize = (style.PAGE_WIDTH, GRID_FRAME_IN + row_in * len(lines))
     fig, ax = style.titled_figure(
         title,
         "Strategies of the source document (rows) against its constraints (columns"
@@ -233,9 +269,26 @@ def coverage_grid(
         "links are the collection's own reading, not the document's",
         "Source document, sections 6.1, 6.2 and 7; links from data/strategy_constraint_links"
         ".csv (the collection's reading)",
-        figsize=style.SLIDE_SIZE,
+        figsize=figsize,
     )
-    draw_coverage(ax, matrix, strategies, constraints, highlight=list(highlight))
+    draw_coverage(
+        ax, matrix, strategies, constraints,
+        highlight=list(highlight), wrap=wrap, fontsize=fontsize,
+        head_rotation=40.0 if slide else 55.0,
+    )  # fmt: skip
+    if not slide:
+        style.with_slide(
+            fig,
+            lambda: coverage_grid(
+                matrix,
+                strategies,
+                constraints,
+                title=title,
+                highlight=highlight,
+                gaps_only=gaps_only,
+                slide=True,
+            ),  # fmt: skip
+        )
     return fig
 
 
