@@ -227,15 +227,31 @@ def spread(desired: Sequence[float], low: float, high: float, gap: float = 1.0) 
     return out
 
 
+def _shelves(widths: Sequence[int], max_width: int | None) -> list[list[int]]:
+    """Return the groups (by index) on each shelf: side by side while their widths fit
+    in ``max_width`` slots (no limit when None), then on a new shelf below."""
+    shelves: list[list[int]] = []
+    used = 0
+    for i, width in enumerate(widths):
+        if shelves and (max_width is None or used + width <= max_width):
+            shelves[-1].append(i)
+            used += width
+        else:
+            shelves.append([i])
+            used = width
+    return shelves
+
+
 def _place(
     groups: list[list[list[str]]],
     band_rows: list[list[str]],
     near: dict[str, list[str]],
+    max_width: int | None = None,
 ) -> dict[str, tuple[float, float]]:
-    """Turn row orders into coordinates: groups side by side, bands underneath."""
-    placed: dict[str, tuple[float, float]] = {}
-    x_offset = 0.0
-    main_rows = 0
+    """Turn row orders into coordinates: groups side by side on shelves of at most
+    ``max_width`` slots, each shelf centred; bands with links right under the first
+    shelf, bands without any at the bottom."""
+    local: list[tuple[int, dict[str, float], list[list[str]]]] = []
     for chunks in groups:
         width = max(len(c) for c in chunks)
         x: dict[str, float] = {}
@@ -251,24 +267,41 @@ def _place(
                 desired.append(sum(ref) / len(ref) if ref else (width - len(row)) / 2 + k)
             for n, pos in zip(row, spread(desired, 0.0, width - 1.0), strict=True):
                 x[n] = pos
-        for y, chunk in enumerate(chunks):
-            for n in chunk:
-                placed[n] = (x_offset + x[n], float(y))
-        main_rows = max(main_rows, len(chunks))
-        x_offset += width
-    total = max(x_offset, max((len(r) for r in band_rows), default=0))
-    if x_offset < total:
-        shift = (total - x_offset) / 2
-        placed = {n: (x + shift, y) for n, (x, y) in placed.items()}
-    for number, members in enumerate(band_rows, start=main_rows):
-        linked = [[placed[m][0] for m in near[n] if m in placed] for n in members]
-        if any(linked):
-            desired = [min(sum(xs) / len(xs), total - 1.0) if xs else total for xs in linked]
+        local.append((width, x, chunks))
+    shelves = _shelves([width for width, _, _ in local], max_width)
+    shelf_widths = [sum(local[g][0] for g in shelf) for shelf in shelves]
+    total = max([*shelf_widths, *(len(r) for r in band_rows), 0])
+    linked = [any(near[n] for n in members) for members in band_rows]
+    early = [b for b, has in enumerate(linked) if has] if len(shelves) > 1 else []
+    placed: dict[str, tuple[float, float]] = {}
+    band_number: dict[int, int] = {}
+    row_offset = 0
+    for k, shelf in enumerate(shelves):
+        x_offset = (total - shelf_widths[k]) / 2
+        for g in shelf:
+            width, x, chunks = local[g]
+            for y, chunk in enumerate(chunks):
+                for n in chunk:
+                    placed[n] = (x_offset + x[n], float(row_offset + y))
+            x_offset += width
+        row_offset += max(len(local[g][2]) for g in shelf)
+        if k == 0:
+            for b in early:
+                band_number[b] = row_offset
+                row_offset += 1
+    for b in range(len(band_rows)):
+        if b not in band_number:
+            band_number[b] = row_offset
+            row_offset += 1
+    for b, members in enumerate(band_rows):
+        targets = [[placed[m][0] for m in near[n] if m in placed] for n in members]
+        if any(targets):
+            desired = [min(sum(xs) / len(xs), total - 1.0) if xs else total for xs in targets]
         else:
             step = total / len(members)
             desired = [step * (i + 0.5) - 0.5 for i in range(len(members))]
         for n, pos in zip(members, spread(desired, 0.0, total - 1.0), strict=True):
-            placed[n] = (pos, float(number))
+            placed[n] = (pos, float(band_number[b]))
     return placed
 
 
@@ -278,6 +311,7 @@ def layered_layout(
     *,
     bands: dict[str, list[str]] | None = None,
     max_per_row: int = 8,
+    max_width: int | None = 8,
     improve: bool = True,
 ) -> pd.DataFrame:
     """Return a deterministic position for every node: ``x`` (slot), ``y`` (row, 0 on top).
@@ -286,7 +320,9 @@ def layered_layout(
     placed near what it links to. The others are laid out in layers (see :func:`layers`),
     connected groups side by side, largest first; each layer is first ordered by the mean
     position of its neighbours, a layer longer than ``max_per_row`` wraps, and each node
-    sits as close to the middle of its neighbours as a gap of one slot allows. With
+    sits as close to the middle of its neighbours as a gap of one slot allows. Groups
+    that do not fit side by side in ``max_width`` slots (a page's width; None for no
+    limit) go on a shelf below, under the bands linked to the first shelf. With
     ``improve``, neighbours in a row are then swapped while that lowers
     :func:`layout_cost` (crossings and links through boxes).
     """
@@ -311,7 +347,7 @@ def layered_layout(
                 for i in range(0, len(ordered[lay]), max_per_row)
             ]
         )
-    first = _place(groups, [], near_all)
+    first = _place(groups, [], near_all, max_width)
     band_rows = []
     for members in bands.values():
 
@@ -322,21 +358,21 @@ def layered_layout(
         band_rows.append(sorted(members, key=key))
 
     if improve:
-        best = layout_cost(_place(groups, band_rows, near_all), edges)
+        best = layout_cost(_place(groups, band_rows, near_all, max_width), edges)
         rows = [row for chunks in groups for row in chunks] + band_rows
         for _ in range(6):
             changed = False
             for row in rows:
                 for i in range(len(row) - 1):
                     row[i], row[i + 1] = row[i + 1], row[i]
-                    cost = layout_cost(_place(groups, band_rows, near_all), edges)
+                    cost = layout_cost(_place(groups, band_rows, near_all, max_width), edges)
                     if cost < best:
                         best, changed = cost, True
                     else:
                         row[i], row[i + 1] = row[i + 1], row[i]
             if not changed:
                 break
-    placed = _place(groups, band_rows, near_all)
+    placed = _place(groups, band_rows, near_all, max_width)
     return pd.DataFrame(
         [
             {
