@@ -172,7 +172,7 @@ def check_cost_gap(
 ) -> Verdict:
     """Exercise 3.5: percentage points between the cost of sending money and the target."""
     check_parameters(focus_year=focus_year, target_cost_pct=target_cost_pct)
-    _, cost = _cost_point(focus_year)
+    cost = _cost_point(focus_year)[1]
     return grade_number(
         answer,
         cost - target_cost_pct,

@@ -434,7 +434,7 @@ def main(args: Any) -> int:
             print(course_texts.binder_url(url))
         else:
             for path in write_student_versions():
-                print(f"wrote {path} (now run make refresh)")
+                print(f"wrote {path} (now execute it: make course-students does both)")
     except CourseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

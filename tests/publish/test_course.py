@@ -87,7 +87,7 @@ def _submission(released: Path, master: Path, correct: set[int], raises: set[int
         if not grade_id.startswith("answer_"):
             continue
         number = int(grade_id.rsplit("_", 1)[1])
-        name, _, check = cell.source.partition("  # your answer here\n")
+        name, _, check = cell.source.partition("\n")
         variable = name.split(" = ")[0]
         if number in correct:
             cell.source = _SOLUTION.sub(lambda m: m.group(1), solutions[grade_id])
