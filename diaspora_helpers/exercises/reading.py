@@ -19,9 +19,9 @@ import pandas as pd
 
 from diaspora_helpers import i18n
 
-_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
 #: A number with a decimal comma, the French way ("4,82", "-0,5").
-_DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
 #: Every kind of space a student may type or paste between digit groups: ordinary, no-break
 #: (U+00A0), narrow no-break (U+202F), thin (U+2009), figure (U+2007), and the like.
 _SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
@@ -70,8 +70,9 @@ def as_number(answer: object) -> float | None:
 
     Reads numbers, and text in the English or the French way: ``'27.5%'``, ``'1,303,511'``,
     ``'4,82'``, ``'1 303 511'`` (any kind of space between digit groups, the no-break ones
-    included), ``'16,3 %'``. Text with one comma and three digits after it (``'1,303'``) is
-    read as thousands in the English edition and as a decimal comma in the French one.
+    included), ``'16,3 %'``, ``'+2,3 %'``, ``'US$250'``. Text with one comma and three
+    digits after it (``'1,303'``) is read as thousands in the English edition and as a
+    decimal comma in the French one.
     """
     answer = unwrap(answer)
     if isinstance(answer, bool):
@@ -82,6 +83,8 @@ def as_number(answer: object) -> float | None:
     if not isinstance(answer, str):
         return None
     text = _SPACES.sub("", answer.strip().removesuffix("%").strip())
+    for symbol in ("US$", "$"):  # an amount in dollars typed with its sign
+        text = text.removeprefix(symbol).removesuffix(symbol)
     text = text.replace("\u2212", "-")  # the minus sign typographers use
     french = i18n.language() == "fr"
     if _DECIMAL_COMMA.fullmatch(text) and (french or not _THOUSANDS.fullmatch(text)):

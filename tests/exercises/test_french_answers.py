@@ -62,6 +62,9 @@ def _admin_to_un() -> float:
         ("1,303,511", 1303511.0),
         ("1,303,511.25", 1303511.25),
         ("27.5%", 27.5),
+        (f"+2,3{NBSP}%", 2.3),
+        ("US$250", 250.0),
+        ("1 000 000 $", 1e6),
     ],
 )
 def test_numbers_typed_the_french_or_english_way_are_read_in_both_editions(edition, typed, value):
