@@ -239,12 +239,13 @@ def release(
         nbgrader(course_dir, "generate_assignment", assignment, "--force")
         released.append(course_dir / "release" / assignment / name)
         if solutions:
-            write_solutions(source, course_dir / "solutions" / assignment)
+            write_solutions(source, course_dir / "solutions" / assignment, language=edition)
     return released
 
 
-def write_solutions(source: Path, folder: Path) -> Path:
-    """Execute a master (solutions and checks) into ``folder`` as a notebook and a page."""
+def write_solutions(source: Path, folder: Path, *, language: str = "en") -> Path:
+    """Execute a master (solutions and checks) into ``folder`` as a notebook and a page
+    (``<html lang=language>``)."""
     folder.mkdir(parents=True, exist_ok=True)
     executed = folder / f"{source.stem}_solutions.ipynb"
     nbconvert = [sys.executable, "-m", "jupyter", "nbconvert", "--output-dir", str(folder)]
@@ -258,7 +259,7 @@ def write_solutions(source: Path, folder: Path) -> Path:
             f"--output={executed.stem}",
             str(source),
         ],
-        [*nbconvert, "--to=html", str(executed)],
+        [*nbconvert, "--to=html", f"--HTMLExporter.language_code={language}", str(executed)],
     ]
     for command in commands:
         done = subprocess.run(
