@@ -63,6 +63,16 @@ def check_top3_share(answer: object, *, un_year: int = 2020) -> Verdict:
     )
 
 
+def _sub_saharan_share(regions: pd.Series) -> float:
+    """Return the share (%) of the Sub-Saharan group in ``regions`` (indexed by region
+    group, in English or, where the table is translated, in the edition's language)."""
+    name = demography.REGION_GROUPS[0]
+    for label in (name, _(name)):
+        if label in regions.index:
+            return float(regions[label])
+    return math.nan
+
+
 @exercise("2.3")
 def check_africa_share(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 2.3: the share (%) of Malians abroad living elsewhere in Africa."""
@@ -81,7 +91,7 @@ def check_africa_share(answer: object, *, un_year: int = 2020) -> Verdict:
         ),
         traps=[
             (
-                float(regions.get("Sub-Saharan Africa", math.nan)),
+                _sub_saharan_share(regions),
                 _("North Africa is in Africa too: add both African groups."),
             )
         ],

@@ -230,3 +230,12 @@ def test_a_blank_answer_is_reported_in_the_edition_language():
     assert str(exercises.check_busiest_year(None)).startswith("Pas encore de réponse")
     setup(language="en")
     assert str(exercises.check_busiest_year(None)).startswith("Not yet answered")
+
+
+def test_the_known_slip_of_exercise_2_3_gets_its_french_hint():
+    """Only the Sub-Saharan group, typed with a decimal comma: the trap's hint, in French."""
+    regions = demography.by_region(2020).set_index("region_group")["share_pct"]
+    sub_saharan = float(regions[demography.REGION_GROUPS[0]])
+    setup(language="fr")
+    verdict = exercises.check_africa_share(_french_decimal(sub_saharan, 1))
+    assert str(verdict).startswith("Pas tout à fait. L'Afrique du Nord est aussi en Afrique")
