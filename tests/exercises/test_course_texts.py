@@ -251,3 +251,21 @@ def test_the_binder_link_is_built_from_one_repository_url():
         "https://mybinder.org/v2/gl/a%2Fb/HEAD"
     )
     assert "course binder" in GUIDE.read_text(encoding="utf-8")
+
+
+def test_the_french_guide_definitions_are_generated_once_the_table_is_translated():
+    """With ``data/fr/definitions.csv`` the French guide's section is the generated one,
+    in French; before it, the section is written by hand between the same markers."""
+    french = FRENCH / "instructor_guide.md"
+    text = french.read_text(encoding="utf-8")
+    begin, end = course_texts.DEFINITIONS_BEGIN, course_texts.DEFINITIONS_END
+    assert text.count(begin) == 1 and text.count(end) == 1
+    if "fr" not in course_texts.guides():
+        pytest.skip("data/fr/definitions.csv does not exist yet: the section is hand-written")
+    from diaspora_helpers import setup
+
+    setup(language="fr")
+    try:
+        assert course_texts.with_definitions(text) == text
+    finally:
+        setup(language="en")
