@@ -41,7 +41,8 @@ def definitions_markdown() -> str:
     lines = []
     for key in COURSE_DEFINITIONS:
         row = table.loc[key]
-        lines.append(f"- **{row['name']}** ({row['publisher']}): {row['definition']}")
+        colon = i18n.pick(en=":", fr="\u202f:")  # French puts a narrow space before a colon
+        lines.append(f"- **{row['name']}** ({row['publisher']}){colon} {row['definition']}")
         if isinstance(row["note"], str) and row["note"].strip():
             note = i18n.pick(en="*Note:*", fr="*Remarque\u202f:*")
             lines.append(f"  {note} {row['note'].strip()}")
