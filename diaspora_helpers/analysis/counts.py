@@ -111,7 +111,7 @@ def totals_side_by_side(
                 "qualifier": _("estimate"),
                 "kind": "migrant_stock",
                 "source": "un_desa",
-                "counted_by": "UN DESA",
+                "counted_by": _("UN DESA"),
             }
         )
     rows.append(
