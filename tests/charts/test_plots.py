@@ -222,6 +222,17 @@ def test_document_vs_un_by_region():
     assert [t.get_text() for t in ax.texts] == ["3.04×", "2.50×", "1.26×"]
 
 
+def test_document_vs_un_by_region_in_french():
+    """The places are the French names analysis.demography.document_vs_un gives them."""
+    diaspora_helpers.setup(language="fr")
+    ratios = pd.Series({"Afrique": 3.04, "Europe": 2.5, "France": 1.26})
+    fig = charts.demography.document_vs_un_by_region(ratios, 2020)
+    title, _subtitle, _source = _texts(fig)
+    assert title == ("Document ÷ ONU 2020\u202f: 3,0× en Afrique, 2,5× en Europe, 1,3× en France")
+    assert [t.get_text() for t in fig.axes[0].texts] == ["3,04×", "2,50×", "1,26×"]
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["Afrique", "Europe", "France"]
+
+
 def test_foreigners_in_mali():
     immigrants = pd.Series([150_000, 300_000, 500_000], index=[1990, 2005, 2020])
     foreign = pd.Series({"value": 160_000, "reference_year": 2009})
