@@ -1,7 +1,10 @@
 """Malians abroad and foreigners in Mali: estimates side by side, destinations, regions, sex.
 
 Every function takes the tables it needs as arguments and loads them from ``data/`` when
-they are left out, so the unit tests can pass small hand-made tables.
+they are left out, so the unit tests can pass small hand-made tables. Text a reader sees
+(country names, region groups, places, the names of estimates) is in the edition's
+language; code that looks a row up by such a name goes through :func:`region_label` or
+:func:`place_label`, so it works in both editions.
 
 Three kinds of count meet here and do not measure the same thing:
 
@@ -87,7 +90,8 @@ def count_in_africa(table: pd.DataFrame) -> int:
 
 
 def display_names(iso3: pd.Series, fallback: pd.Series) -> pd.Series:
-    """Return current short country names for ISO codes, the source label where none is known."""
+    """Return current short country names for ISO codes, in the edition's language
+    (:func:`countries.country_name`), the source label where no code is known."""
     names = [
         countries.country_name(code) if countries.is_valid_iso3(code) else str(label)
         for code, label in zip(iso3, fallback, strict=True)
