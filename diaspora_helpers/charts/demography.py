@@ -190,9 +190,14 @@ def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figur
 
 
 def map_malians_abroad(
-    by_country: pd.DataFrame, in_africa: int, named_count: int, year: int
+    by_country: pd.DataFrame, in_africa: int, named_count: int, year: int, *, slide: bool = False
 ) -> Figure:
-    """Map of people born in Mali living in each country, by class of size."""
+    """Map of people born in Mali living in each country, by class of size.
+
+    Drawn for the page (Africa, Europe and the Near East, upright); its 16:9 slide
+    (``slide=True``) shows the Old World (``maps.OLD_WORLD``) with no country that
+    carries data cut by the frame, and the legend beside the map.
+    """
     fig, ax = style.titled_figure(
         _("{n} of the {total} largest Malian communities abroad in {year} are in Africa").format(
             n=in_africa, total=named_count, year=year
@@ -202,11 +207,29 @@ def map_malians_abroad(
             "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from "
             "the countryinfo package; the map shows Africa, Europe and the Near East only"
         ),
-        figsize=(8.0, 8.6),
+        figsize=style.SLIDE_SIZE if slide else (8.0, 8.6),
     )
-    handles = maps.choropleth(ax, by_country.set_index("iso3")["persons"], MAP_BINS, map_labels())
+    handles = maps.choropleth(
+        ax,
+        by_country.set_index("iso3")["persons"],
+        MAP_BINS,
+        map_labels(),
+        extent=maps.OLD_WORLD if slide else maps.AFRICA_EUROPE,
+    )
+    if slide:
+        ax.legend(
+            handles=handles,
+            loc="center left",
+            bbox_to_anchor=(1.0, 0.5),
+            title=_("Malians living there"),
+            fontsize=11,
+            title_fontsize=11,
+        )
+        return fig
     ax.legend(handles=handles, loc="lower left", title=_("Malians living there"), fontsize=9)
-    return fig
+    return style.with_slide(
+        fig, lambda: map_malians_abroad(by_country, in_africa, named_count, year, slide=True)
+    )
 
 
 def change_by_destination(

@@ -27,6 +27,11 @@ from diaspora_helpers.i18n import _
 
 # lon_min, lon_max, lat_min, lat_max: Africa, Europe and the Near East.
 AFRICA_EUROPE = (-26.0, 58.0, -36.0, 71.0)
+# The Old World from Cabo Verde to the Bering Strait and from the Cape to the Arctic
+# islands, Australia included: every country outside the Americas is whole, Russia too
+# (its far east, beyond 180 degrees, is drawn east of it). About 1.6 times as wide as
+# tall once squeezed, it fills a 16:9 slide beside its legend.
+OLD_WORLD = (-26.0, 192.0, -45.0, 82.0)
 BACKGROUND_REGIONS = ("Africa", "Europe", "Asia")
 NO_DATA_COLOUR = constants.NO_DATA_GREY
 EDGE_COLOUR = constants.WHITE
@@ -65,6 +70,10 @@ def country_path(geometry: dict[str, Any] | None) -> Path | None:
             codes.extend([Path.MOVETO] + [Path.LINETO] * (len(ring) - 2) + [Path.CLOSEPOLY])
     if not vertices:
         return None
+    if any(ring[:, 0].max() > 170 for ring in vertices):
+        # A country across the antimeridian (Russia's far east): its rings lying wholly
+        # west of -168 degrees are drawn east of 180, next to the rest of the country.
+        vertices = [ring + [360.0, 0.0] if ring[:, 0].max() < -168 else ring for ring in vertices]
     return Path(np.concatenate(vertices), codes)
 
 
