@@ -205,6 +205,11 @@ def map_malians_abroad(
         _("Migrants from Mali (mostly born there) living in each country, by class (persons)"),
         _(
             "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from "
+            "the countryinfo package; the map leaves out the Americas"
+        )
+        if slide
+        else _(
+            "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from "
             "the countryinfo package; the map shows Africa, Europe and the Near East only"
         ),
         figsize=style.SLIDE_SIZE if slide else (8.0, 8.6),
