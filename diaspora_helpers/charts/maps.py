@@ -23,6 +23,7 @@ from matplotlib.path import Path
 
 from diaspora_helpers import constants
 from diaspora_helpers.data import countries
+from diaspora_helpers.i18n import _
 
 # lon_min, lon_max, lat_min, lat_max: Africa, Europe and the Near East.
 AFRICA_EUROPE = (-26.0, 58.0, -36.0, 71.0)
@@ -166,19 +167,24 @@ def choropleth(
     labels: Sequence[str],
     *,
     highlight: str | None = "MLI",
-    highlight_label: str = "Mali",
+    highlight_label: str | None = None,
     extent: tuple[float, float, float, float] = AFRICA_EUROPE,
     cmap: str = "Blues",
 ) -> list[Patch]:
-    """Shade countries by class of ``values`` (indexed by ISO alpha-3); return legend handles."""
+    """Shade countries by class of ``values`` (indexed by ISO alpha-3); return legend handles.
+
+    The legend names each class by its label, then "none recorded" and the highlighted
+    country (``highlight_label``, by default its name in the edition's language).
+    """
     classes = classify(values, bins, labels)
     palette = dict(zip(labels, class_colours(len(labels), cmap), strict=True))
     colours = {code: palette[label] for code, label in classes.dropna().items()}
     draw_countries(ax, colours, background=background_codes(), highlight=highlight, extent=extent)
     handles = [Patch(facecolor=palette[label], label=label) for label in labels]
     handles.append(
-        Patch(facecolor=NO_DATA_COLOUR, edgecolor=constants.FAINT_GREY, label="none recorded")
+        Patch(facecolor=NO_DATA_COLOUR, edgecolor=constants.FAINT_GREY, label=_("none recorded"))
     )
     if highlight:
-        handles.append(Patch(facecolor=HIGHLIGHT_COLOUR, label=highlight_label))
+        shown = highlight_label or countries.country_name(highlight)
+        handles.append(Patch(facecolor=HIGHLIGHT_COLOUR, label=shown))
     return handles
