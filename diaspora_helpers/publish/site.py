@@ -11,6 +11,12 @@ table of the values the notebook ran with. Each page has a contents list, visibl
 anchors, previous/next links and a footer (licences, citation, data version); see
 :mod:`navigation`. Nothing on a page depends on the date, the machine or a random id, so
 rebuilding it gives the same bytes.
+
+Each edition has its own site: English at the root of ``outputs/``, French in
+``outputs/fr/`` (:class:`Site` knows its language). Pages of both editions are rendered at
+the same time, from threads, so the site's text is translated with the site's own
+catalog (``_ = site.gettext``), never through the process-wide language of
+:func:`diaspora_helpers.i18n.set_language`.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import copy
 import html
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,12 +37,15 @@ from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 from pygments.formatters import HtmlFormatter
 
+from diaspora_helpers import i18n
+from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish import markup, navigation
 from diaspora_helpers.publish.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
 from diaspora_helpers.publish.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
 from diaspora_helpers.publish.images import lighter_png, make_thumbnail
+from diaspora_helpers.publish.navigation import translator
 
-SITE_TITLE = "Mali and its diaspora"
+SITE_TITLE = N_("Mali and its diaspora")
 GLOSSARY_PAGE = "glossary.html"
 GUIDE_PAGE = "instructor_guide.html"
 # The output metadata key charts.show() writes (charts.FIGURE_METADATA_KEY; not imported,
@@ -74,17 +84,31 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
-def page(title: str, body: str, *, nav: str, footer: str = "", pager: bool = False) -> str:
-    """Return a complete HTML page with the site's CSS, navigation and footer (licences,
-    citation, data version); ``pager`` leaves the marker that :func:`navigation.finish`
-    replaces with previous/next links."""
+def page(
+    title: str,
+    body: str,
+    *,
+    nav: str,
+    footer: str = "",
+    pager: bool = False,
+    language: str = i18n.LANGUAGES[0],
+) -> str:
+    """Return a complete HTML page in ``language`` with the site's CSS, navigation and
+    footer (licences, citation, data version); ``pager`` leaves the marker that
+    :func:`navigation.finish` replaces with previous/next links, and the head and the bar
+    carry the markers it replaces with the links to the page's twin in the other edition."""
+    _ = translator(language)
     return _PAGES.get_template("page.html.j2").render(
         title=title,
+        lang=language,
         css=_css().strip() + "\n" + _pygments_css(),
         nav=nav,
+        nav_label=_("Site"),
         body=body,
-        footer=footer or navigation.footer(_PAGES),
+        footer=footer or navigation.footer(_PAGES, language),
         pager=pager,
+        alternate=navigation.ALTERNATE_MARKER,
+        switch=navigation.SWITCH_MARKER,
     )
 
 
@@ -99,15 +123,30 @@ class Site:
     root: Path
     glossary: bool = False
     guide: bool = False
+    language: str = i18n.LANGUAGES[0]
+
+    def gettext(self, message: str) -> str:
+        """Translate the site's English ``message`` into the site's language."""
+        return translator(self.language)(message)
+
+    @property
+    def title(self) -> str:
+        """The collection's name in the site's language."""
+        return self.gettext(SITE_TITLE)
 
     def nav(self, *extra: str) -> str:
         """Return the links shown at the top of every page."""
-        links = ['<a href="index.html">All notebooks</a>']
+        _ = self.gettext
+        links = [f'<a href="index.html">{_("All notebooks")}</a>']
         if self.glossary:
-            links.append(f'<a href="{GLOSSARY_PAGE}">Glossary</a>')
+            links.append(f'<a href="{GLOSSARY_PAGE}">{_("Glossary")}</a>')
         if self.guide:
-            links.append(f'<a href="{GUIDE_PAGE}">Instructor guide</a>')
+            links.append(f'<a href="{GUIDE_PAGE}">{_("Instructor guide")}</a>')
         return "".join(links) + "".join(extra)
+
+    def page(self, title: str, body: str, *, nav: str, pager: bool = False) -> str:
+        """Return :func:`page` in the site's language."""
+        return page(title, body, nav=nav, pager=pager, language=self.language)
 
 
 # -- notebook pages -----------------------------------------------------------------------
@@ -148,15 +187,21 @@ def parameter_rows(nb: NotebookNode) -> list[dict[str, Any]]:
     return list(nb.metadata.get(RUN_METADATA, {}).get("parameters", []))
 
 
-def parameter_table(rows: list[dict[str, Any]], *, compact: bool = False) -> str:
-    """Return an HTML table of parameters (name, value used, and unless compact, help)."""
+def parameter_table(
+    rows: list[dict[str, Any]], *, compact: bool = False, gettext: Callable[[str], str] = str
+) -> str:
+    """Return an HTML table of parameters (name, value used, and unless compact, help),
+    its headers translated with ``gettext``."""
     if not rows:
         return ""
-    head = "<tr><th>Parameter</th><th>Value used</th>"
-    head += "</tr>" if compact else "<th>Default</th><th>Meaning</th></tr>"
+    _ = gettext
+    head = f"<tr><th>{_('Parameter')}</th><th>{_('Value used')}</th>"
+    head += "</tr>" if compact else f"<th>{_('Default')}</th><th>{_('Meaning')}</th></tr>"
     lines = [f'<table class="params"><thead>{head}</thead><tbody>']
     for row in rows:
-        changed = ' class="changed" title="set for this run"' if row.get("overridden") else ""
+        changed = (
+            f' class="changed" title="{_("set for this run")}"' if row.get("overridden") else ""
+        )
         cells = [
             f"<td><code>{html.escape(str(row['name']))}</code></td>",
             f"<td{changed}><code>{html.escape(str(row['value']))}</code></td>",
@@ -192,6 +237,7 @@ def _figure_full(stem: str, site: Site, names: list[str]) -> dict[str, str]:
 
 
 def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
+    _ = site.gettext
     links = {}
     for name in names:
         folder = site.root / "figures" / stem
@@ -199,14 +245,14 @@ def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
         for label, file in (
             ("PNG", f"{name}.png"),
             ("SVG", f"{name}.svg"),
-            ("slide 16:9", f"{name}_slide.png"),
-            ("data (CSV)", f"{name}.csv"),
-            ("about the data (JSON)", f"{name}.csv-metadata.json"),
+            (_("slide 16:9"), f"{name}_slide.png"),
+            (_("data (CSV)"), f"{name}.csv"),
+            (_("about the data (JSON)"), f"{name}.csv-metadata.json"),
         ):
             if (folder / file).exists():
                 parts.append(f'<a href="figures/{stem}/{file}">{label}</a>')
         if parts:
-            links[name] = "Download this chart: " + " · ".join(parts)
+            links[name] = _("Download this chart: {links}").format(links=" · ".join(parts))
     return links
 
 
@@ -230,28 +276,34 @@ def _extract_images(nb: NotebookNode, stem: str, site: Site) -> None:
 
 def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = False) -> Path:
     """Write ``<stem>.html`` (and its images) for an executed notebook; return the page."""
+    _ = site.gettext
     nb = copy.deepcopy(nb)
     _extract_images(nb, stem, site)
     injected = next((c.source for c in nb.cells if INJECTED_TAG in _tags(c)), "")
     has_parameters = any(PARAMETERS_TAG in _tags(c) for c in nb.cells)
+    table = parameter_table(parameter_rows(nb), gettext=_) if has_parameters else ""
     resources = {
-        "parameter_table": parameter_table(parameter_rows(nb)) if has_parameters else "",
+        "parameter_table": table,
+        "labels": {
+            "show_code": _("Show code"),
+            "show_parameters": _("Show the parameters cell"),
+            "injected": _("Values passed by the runner:"),
+            "full_chart": _("Open the full-size chart"),
+        },
         "injected_source": injected,
         "figure_links": _figure_links(stem, site, figure_names(nb)),
         "figure_full": _figure_full(stem, site, figure_names(nb)),
         "open_code": navigation.group_of(stem) != "read",
     }
-    body, _ = _exporter().from_notebook_node(nb, resources=resources)
-    body = navigation.with_contents(navigation.link_markdown_notebooks(body))
+    body, _exported = _exporter().from_notebook_node(nb, resources=resources)
+    body = navigation.with_contents(navigation.link_markdown_notebooks(body), _)
     if failed:
-        body = (
-            '<p class="status-failed">This notebook failed in this run; '
-            "the error is shown where it happened.</p>\n" + body
-        )
-    nav = site.nav(f'<a href="{stem}.ipynb">Download the notebook</a>')
-    title = f"{notebook_title(nb, stem)} | {SITE_TITLE}"
+        failure = _("This notebook failed in this run; the error is shown where it happened.")
+        body = f'<p class="status-failed">{failure}</p>\n' + body
+    nav = site.nav(f'<a href="{stem}.ipynb">{_("Download the notebook")}</a>')
+    title = f"{notebook_title(nb, stem)} | {site.title}"
     out = site.root / f"{stem}.html"
-    out.write_text(page(title, body, nav=nav, pager=True), encoding="utf-8")
+    out.write_text(site.page(title, body, nav=nav, pager=True), encoding="utf-8")
     return out
 
 
@@ -321,10 +373,11 @@ def index_entry(nb: NotebookNode | None, stem: str, site: Site, status: str) -> 
     """Return the index's list item for one notebook: its title, a summary that does not
     repeat the title, a thumbnail of its main figure (alt text: what the chart shows), and
     the parameters it ran with."""
+    _ = site.gettext
     if nb is None:
+        missing = _("Not run yet: <code>make run</code> builds this page.")
         return IndexEntry(
-            f'<li><div><h3>{html.escape(stem)}</h3><p class="muted">Not run yet: '
-            "<code>make run</code> builds this page.</p></div></li>",
+            f'<li><div><h3>{html.escape(stem)}</h3><p class="muted">{missing}</p></div></li>',
             stem,
         )
     plain_title = notebook_title(nb, stem)
@@ -334,53 +387,75 @@ def index_entry(nb: NotebookNode | None, stem: str, site: Site, status: str) -> 
     figure = main_figure(nb, stem, site)
     if figure is not None:
         target = make_thumbnail(figure, site.root / "thumbnails" / f"{stem}.png")
-        alt = figure_alt(nb, figure.stem) or f"Main chart of {plain_title}"
+        alt = figure_alt(nb, figure.stem) or _("Main chart of {title}").format(title=plain_title)
         thumb = (
             f'<a class="thumb" href="{stem}.html"><img class="thumb" '
             f'src="thumbnails/{target.name}" alt="{html.escape(alt)}"></a>'
         )
-    flag = ' <span class="status-failed">(failed in this run)</span>' if status == "failed" else ""
-    params = parameter_table(parameter_rows(nb), compact=True)
-    params = f"<details><summary>Parameters</summary>{params}</details>" if params else ""
+    flag = ""
+    if status == "failed":
+        flag = f' <span class="status-failed">{_("(failed in this run)")}</span>'
+    params = parameter_table(parameter_rows(nb), compact=True, gettext=_)
+    params = f"<details><summary>{_('Parameters')}</summary>{params}</details>" if params else ""
+    download = _("Download the executed notebook")
     return IndexEntry(
         f'<li>{thumb}<div><h3><a href="{stem}.html">{title}</a>{flag}</h3>'
         f"<p>{summary}</p>{params}"
-        f'<p class="muted"><a href="{stem}.ipynb">Download the executed notebook</a></p>'
+        f'<p class="muted"><a href="{stem}.ipynb">{download}</a></p>'
         "</div></li>",
         stem,
     )
 
 
-def render_index(site: Site, entries: list[str]) -> Path:
+PITCH = N_(
+    "How many Malians live abroad, how much money they send home, and what the "
+    "State has built to work with them? These pages read a policy overview of Mali's diaspora "
+    "closely, check each of its figures against UN and World Bank statistics, and show the "
+    "working: every chart comes with its data, every number with its source. Read the five "
+    "topic notebooks, practise with the exercises, or teach the short course. Everything works "
+    "offline."
+)
+
+
+def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path:
     """Write ``index.html``: a pitch, then the pages grouped as Read (topic notebooks),
-    Practise (exercises) and Teach (guide, glossary, solutions); then complete the site
-    (:func:`navigation.finish`: previous/next links, cross-references, data package)."""
-    grouped: dict[str, list[str]] = {key: [] for key, _, _ in navigation.GROUPS}
+    Practise (exercises) and Teach (guide, glossary, solutions), in the site's language;
+    then, unless ``finish`` is false (the runner finishes both editions at once), complete
+    the site (:func:`navigation.finish`: previous/next links, cross-references, data
+    package, links to the other edition)."""
+    _ = site.gettext
+    grouped: dict[str, list[str]] = {key: [] for key, _label, _prefixes in navigation.GROUPS}
     for entry in entries:
         stem = getattr(entry, "stem", "")
         grouped[navigation.group_of(stem) if stem else "read"].append(entry)
     teach = []
     if site.guide:
+        about = _(
+            "The course plan session by session: objectives, timing, exercises, discussion "
+            "questions."
+        )
         teach.append(
-            f'<li><div><h3><a href="{GUIDE_PAGE}">Instructor guide</a></h3><p>The course '
-            "plan session by session: objectives, timing, exercises, discussion questions."
-            "</p></div></li>"
+            f'<li><div><h3><a href="{GUIDE_PAGE}">{_("Instructor guide")}</a></h3>'
+            f"<p>{about}</p></div></li>"
         )
     if site.glossary:
+        about = _("The acronyms of the document and the data, in English and French.")
         teach.append(
-            f'<li><div><h3><a href="{GLOSSARY_PAGE}">Glossary</a></h3><p>The acronyms of '
-            "the document and the data, in English and French.</p></div></li>"
+            f'<li><div><h3><a href="{GLOSSARY_PAGE}">{_("Glossary")}</a></h3>'
+            f"<p>{about}</p></div></li>"
         )
     grouped["teach"] = teach + grouped["teach"]
     groups = [
-        {"key": key, "label": label, "entries": grouped[key]} for key, label, _ in navigation.GROUPS
+        {"key": key, "label": _(label), "entries": grouped[key]}
+        for key, label, _prefixes in navigation.GROUPS
     ]
     body = _PAGES.get_template("index.html.j2").render(
-        title=f"{SITE_TITLE}: the notebooks", groups=groups
+        title=_("{site}: the notebooks").format(site=site.title), pitch=_(PITCH), groups=groups
     )
     out = site.root / "index.html"
-    out.write_text(page(SITE_TITLE, body, nav=site.nav()), encoding="utf-8")
-    navigation.finish(site.root)
+    out.write_text(site.page(site.title, body, nav=site.nav()), encoding="utf-8")
+    if finish:
+        navigation.finish(site.root)
     return out
 
 
@@ -391,10 +466,11 @@ def render_markdown_page(source: Path, site: Site, name: str) -> Path:
     """Write ``name`` from a Markdown file; links to ``X.ipynb`` point at ``X.html``."""
     text = source.read_text(encoding="utf-8")
     body = navigation.link_markdown_notebooks(markup.markdown(text))
-    body = navigation.with_contents(markup.heading_ids(body))
+    body = navigation.with_contents(markup.heading_ids(body), site.gettext)
     title = next(
         (ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("# ")), source.stem
     )
     out = site.root / name
-    out.write_text(page(f"{markup.plain(title)} | {SITE_TITLE}", body, nav=site.nav()), "utf-8")
+    page_title = f"{markup.plain(title)} | {site.title}"
+    out.write_text(site.page(page_title, body, nav=site.nav()), "utf-8")
     return out
