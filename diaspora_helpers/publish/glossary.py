@@ -68,8 +68,9 @@ def _definitions(folder: Path, site: Site) -> list[str]:
         "Each dataset, indicator or count the collection uses, in its own words, with the "
         "page of its publisher (from <code>data/definitions.csv</code>)."
     )
+    heading = _("What each source counts")
     lines = [
-        f'<h2 id="definitions">{_("What each source counts")}</h2>',
+        f'<h2 id="definitions">{heading}</h2>',
         f"<p>{intro}</p>",
         '<dl class="definitions">',
     ]
@@ -99,7 +100,8 @@ def render_glossary(source: Path, site: Site) -> Path:
         html.escape(_(HEADERS[h]) if h in HEADERS else h.replace("_", " ").capitalize())
         for h in header
     ]
-    lines = [f"<h1>{_('Glossary')}</h1>", '<table class="glossary"><thead><tr>']
+    heading = _("Glossary")
+    lines = [f"<h1>{heading}</h1>", '<table class="glossary"><thead><tr>']
     lines += [f"<th>{label}</th>" for label in labels]
     lines.append("</tr></thead><tbody>")
     for row in rows:

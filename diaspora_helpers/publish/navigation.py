@@ -219,17 +219,18 @@ def pager(
     """Return the previous/next links of ``stem`` within ``order``, labelled with
     ``gettext``."""
     _ = gettext
+    previous, following = _("Previous"), _("Next")
     at = order.index(stem)
     links = []
     if at > 0:
         before = order[at - 1]
         links.append(
-            f'<a rel="prev" href="{before}.html"><span>{_("Previous")}</span> {titles[before]}</a>'
+            f'<a rel="prev" href="{before}.html"><span>{previous}</span> {titles[before]}</a>'
         )
     if at + 1 < len(order):
         after = order[at + 1]
         links.append(
-            f'<a rel="next" href="{after}.html"><span>{_("Next")}</span> {titles[after]}</a>'
+            f'<a rel="next" href="{after}.html"><span>{following}</span> {titles[after]}</a>'
         )
     label = _("Previous and next")
     return f'<nav class="pager" aria-label="{label}">{"".join(links)}</nav>'

@@ -137,11 +137,12 @@ class Site:
     def nav(self, *extra: str) -> str:
         """Return the links shown at the top of every page."""
         _ = self.gettext
-        links = [f'<a href="index.html">{_("All notebooks")}</a>']
+        home, glossary, guide = _("All notebooks"), _("Glossary"), _("Instructor guide")
+        links = [f'<a href="index.html">{home}</a>']
         if self.glossary:
-            links.append(f'<a href="{GLOSSARY_PAGE}">{_("Glossary")}</a>')
+            links.append(f'<a href="{GLOSSARY_PAGE}">{glossary}</a>')
         if self.guide:
-            links.append(f'<a href="{GUIDE_PAGE}">{_("Instructor guide")}</a>')
+            links.append(f'<a href="{GUIDE_PAGE}">{guide}</a>')
         return "".join(links) + "".join(extra)
 
     def page(self, title: str, body: str, *, nav: str, pager: bool = False) -> str:
@@ -195,13 +196,13 @@ def parameter_table(
     if not rows:
         return ""
     _ = gettext
-    head = f"<tr><th>{_('Parameter')}</th><th>{_('Value used')}</th>"
-    head += "</tr>" if compact else f"<th>{_('Default')}</th><th>{_('Meaning')}</th></tr>"
+    names = (_("Parameter"), _("Value used"), _("Default"), _("Meaning"))
+    head = "<tr>" + "".join(f"<th>{name}</th>" for name in names[: 2 if compact else 4])
+    head += "</tr>"
+    changed_title = _("set for this run")
     lines = [f'<table class="params"><thead>{head}</thead><tbody>']
     for row in rows:
-        changed = (
-            f' class="changed" title="{_("set for this run")}"' if row.get("overridden") else ""
-        )
+        changed = f' class="changed" title="{changed_title}"' if row.get("overridden") else ""
         cells = [
             f"<td><code>{html.escape(str(row['name']))}</code></td>",
             f"<td{changed}><code>{html.escape(str(row['value']))}</code></td>",
@@ -300,7 +301,8 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     if failed:
         failure = _("This notebook failed in this run; the error is shown where it happened.")
         body = f'<p class="status-failed">{failure}</p>\n' + body
-    nav = site.nav(f'<a href="{stem}.ipynb">{_("Download the notebook")}</a>')
+    download = _("Download the notebook")
+    nav = site.nav(f'<a href="{stem}.ipynb">{download}</a>')
     title = f"{notebook_title(nb, stem)} | {site.title}"
     out = site.root / f"{stem}.html"
     out.write_text(site.page(title, body, nav=nav, pager=True), encoding="utf-8")
@@ -394,9 +396,11 @@ def index_entry(nb: NotebookNode | None, stem: str, site: Site, status: str) -> 
         )
     flag = ""
     if status == "failed":
-        flag = f' <span class="status-failed">{_("(failed in this run)")}</span>'
+        failed = _("(failed in this run)")
+        flag = f' <span class="status-failed">{failed}</span>'
     params = parameter_table(parameter_rows(nb), compact=True, gettext=_)
-    params = f"<details><summary>{_('Parameters')}</summary>{params}</details>" if params else ""
+    heading = _("Parameters")
+    params = f"<details><summary>{heading}</summary>{params}</details>" if params else ""
     download = _("Download the executed notebook")
     return IndexEntry(
         f'<li>{thumb}<div><h3><a href="{stem}.html">{title}</a>{flag}</h3>'
@@ -429,20 +433,19 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
         stem = getattr(entry, "stem", "")
         grouped[navigation.group_of(stem) if stem else "read"].append(entry)
     teach = []
+    guide, glossary = _("Instructor guide"), _("Glossary")
     if site.guide:
         about = _(
             "The course plan session by session: objectives, timing, exercises, discussion "
             "questions."
         )
         teach.append(
-            f'<li><div><h3><a href="{GUIDE_PAGE}">{_("Instructor guide")}</a></h3>'
-            f"<p>{about}</p></div></li>"
+            f'<li><div><h3><a href="{GUIDE_PAGE}">{guide}</a></h3><p>{about}</p></div></li>'
         )
     if site.glossary:
         about = _("The acronyms of the document and the data, in English and French.")
         teach.append(
-            f'<li><div><h3><a href="{GLOSSARY_PAGE}">{_("Glossary")}</a></h3>'
-            f"<p>{about}</p></div></li>"
+            f'<li><div><h3><a href="{GLOSSARY_PAGE}">{glossary}</a></h3><p>{about}</p></div></li>'
         )
     grouped["teach"] = teach + grouped["teach"]
     groups = [
