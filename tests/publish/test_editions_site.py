@@ -252,3 +252,15 @@ def test_french_index() -> None:
     alts = re.findall(r'<img class="thumb" src="thumbnails/[^"]+" alt="([^"]*)"', index)
     assert alts and all(alts), "every thumbnail has alt text"
     assert "notebooks/" not in index
+
+
+def test_run_help_names_the_french_notebooks() -> None:
+    import argparse
+
+    from diaspora_helpers.__main__ import _parser
+
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    text = commands.choices["run"].format_help()
+    assert "notebooks/fr/X.ipynb (French) is named fr/X" in text
+    assert "-p fr/02_remittances:focus_year=2015" in text
+    assert "fr/02_remittances:\n    focus_year: 2015" in text
