@@ -77,9 +77,7 @@ from diaspora_helpers.publish.staging import (
 )
 
 GLOSSARY_SOURCE = "glossary.csv"  # in data/
-
-
-GUIDE_SOURCE = "instructor_guide.md"  # in notebooks/
+GUIDE_SOURCE = "instructor_guide.md"  # in notebooks/ (the French one in notebooks/fr/)
 
 
 class Interrupted(Exception):
@@ -314,7 +312,7 @@ def _run_staged(
     (English at its root, French in ``fr/``), then publish it or keep it as failed."""
     import nbformat
 
-    from diaspora_helpers.publish import execute, navigation, site
+    from diaspora_helpers.publish import execute, index_page, navigation, site
 
     started = time.monotonic()
     webs = _edition_sites(available, notebooks_dir, outputs, staging)
@@ -398,9 +396,9 @@ def _run_staged(
                 outcomes[key] = Outcome(key, "missing")
         elif (web.root / f"{stem}.ipynb").is_file():
             nb = nbformat.read(web.root / f"{stem}.ipynb", as_version=4)
-        entries[language].append(site.index_entry(nb, stem, web, outcomes[key].status))
+        entries[language].append(index_page.index_entry(nb, stem, web, outcomes[key].status))
     for language, web in webs.items():
-        site.render_index(web, entries[language], finish=False)
+        index_page.render_index(web, entries[language], finish=False)
     navigation.finish(staging)
 
     ordered = [outcomes[keys[p]] for p in available if keys[p] in outcomes]

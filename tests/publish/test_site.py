@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from diaspora_helpers import charts
-from diaspora_helpers.publish import navigation, site
+from diaspora_helpers.publish import index_page, navigation, site
 
 MAX_PAGE_BYTES = 1_000_000
 RESOURCE_ATTRIBUTES = {
@@ -392,13 +392,19 @@ def test_pager_and_contents() -> None:
 
 
 def test_summary_does_not_repeat_the_title() -> None:
-    assert site.summary_without_title("Title: the rest.", "Title") == "The rest."
-    assert site.summary_without_title("Other words.", "Title") == "Other words."
+    assert index_page.summary_without_title("Title: the rest.", "Title") == "The rest."
+    assert index_page.summary_without_title("Other words.", "Title") == "Other words."
     lead = "How many Malians live abroad and where: counts, destinations."
     title = "Malians abroad: how many, and where?"
-    assert site.summary_without_title(lead, title) == "Counts, destinations."
-    assert site.summary_without_title("Session 1: counts.", "Session 1 exercises: x") == "Counts."
-    assert site.summary_without_title("Money: the rest.", "Forums and laws") == "Money: the rest."
+    assert index_page.summary_without_title(lead, title) == "Counts, destinations."
+    assert (
+        index_page.summary_without_title("Session 1: counts.", "Session 1 exercises: x")
+        == "Counts."
+    )
+    assert (
+        index_page.summary_without_title("Money: the rest.", "Forums and laws")
+        == "Money: the rest."
+    )
 
 
 def test_the_glossary_carries_the_definitions_table(tmp_path):
