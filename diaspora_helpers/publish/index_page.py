@@ -83,10 +83,18 @@ def summary_without_title(summary: str, title: str) -> str:
     return rest[0].upper() + rest[1:] if rest else summary
 
 
-def index_entry(nb: NotebookNode | None, stem: str, site: Site, status: str) -> IndexEntry:
+def index_entry(
+    nb: NotebookNode | None,
+    stem: str,
+    site: Site,
+    status: str,
+    *,
+    twin: NotebookNode | None = None,
+) -> IndexEntry:
     """Return the index's list item for one notebook: its title, a summary that does not
     repeat the title, a thumbnail of its main figure (alt text: what the chart shows), and
-    the parameters it ran with."""
+    the parameters it ran with. ``twin`` is the English twin of a French notebook: a
+    summary copied from it unchanged is not used (see :func:`site.notebook_summary`)."""
     _ = site.gettext
     if nb is None:
         missing = _("Not run yet: <code>make run</code> builds this page.")
@@ -96,7 +104,9 @@ def index_entry(nb: NotebookNode | None, stem: str, site: Site, status: str) -> 
         )
     plain_title = notebook_title(nb, stem)
     title = html.escape(plain_title)
-    summary = markup.markdown_inline(summary_without_title(notebook_summary(nb), plain_title))
+    english = twin.metadata.get("diaspora", {}).get("summary") if twin is not None else None
+    summary = notebook_summary(nb, untranslated=english)
+    summary = markup.markdown_inline(summary_without_title(summary, plain_title))
     thumb = ""
     figure = main_figure(nb, stem, site)
     if figure is not None:

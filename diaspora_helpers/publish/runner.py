@@ -2,19 +2,17 @@
 
 What it does
     Runs every notebook of both editions, ``notebooks/*.ipynb`` (English) and
-    ``notebooks/fr/*.ipynb`` (French, named ``fr/<stem>`` on the command line), or the
-    ones named, in one pool, with
-    papermill, several at once (one kernel per notebook, driven from threads of this one
-    process, so the ~3 s import of nbformat/jsonschema is paid once per run, not once per
-    notebook). Each notebook's parameters come from a YAML file and/or ``-p`` and are
-    checked against the notebook's ``parameters`` cell before anything runs: a name the
-    notebook does not declare is an error, not papermill's mere warning.
+    ``notebooks/fr/*.ipynb`` (French, named ``fr/<stem>``), or the ones named, with
+    papermill, several at once in one pool (one kernel per notebook, driven from threads
+    of this one process, so the ~3 s import of nbformat/jsonschema is paid once per run).
+    Each notebook's parameters come from a YAML file and/or ``-p`` and are checked
+    against the notebook's ``parameters`` cell before anything runs: a name the notebook
+    does not declare is an error, not papermill's mere warning.
 
 Where it writes
-    The English site at the root of ``outputs/``, the French one in ``outputs/fr/`` with
-    the same structure (pages, executed notebooks, figures, index, glossary); French pages
-    link to the English site's one copy of the data package (``../data/``).
-    Into a staging folder next to ``outputs/`` (``.outputs-staging-<pid>``, same
+    The English site at the root of ``outputs/``, the French one in ``outputs/fr/`` (same
+    structure; its pages link to the one data package, ``../data/``). Everything goes
+    into a staging folder next to ``outputs/`` (``.outputs-staging-<pid>``, same
     filesystem), which replaces ``outputs/`` in one atomic step (``renameat2`` with
     ``RENAME_EXCHANGE`` on Linux) only when every notebook succeeded. When only some
     notebooks are named, the others' previous results are copied over from ``outputs/``
@@ -353,7 +351,7 @@ def _run_staged(
             return Outcome(key, "ok", result.seconds, figures=figures)
         message = result.failure.describe()
         if result.failure.position is None:
-            message += _log_tail(log)
+            message += execute.log_tail(log)
         return Outcome(key, "failed", result.seconds, message, figures)
 
     outcomes: dict[str, Outcome] = {}
@@ -381,6 +379,7 @@ def _run_staged(
 
     chosen = {keys[p] for p in selected}
     entries: dict[str, list[str]] = {language: [] for language in webs}
+    english: dict[str, Any] = {}  # the English notebooks, by stem, for their twins' index
     for notebook in available:
         key, stem = keys[notebook], notebook.stem
         language = edition_of(key)
@@ -396,7 +395,11 @@ def _run_staged(
                 outcomes[key] = Outcome(key, "missing")
         elif (web.root / f"{stem}.ipynb").is_file():
             nb = nbformat.read(web.root / f"{stem}.ipynb", as_version=4)
-        entries[language].append(index_page.index_entry(nb, stem, web, outcomes[key].status))
+        if language == LANGUAGES[0]:
+            english[stem] = nb
+        twin = english.get(stem) if language != LANGUAGES[0] else None
+        entry = index_page.index_entry(nb, stem, web, outcomes[key].status, twin=twin)
+        entries[language].append(entry)
     for language, web in webs.items():
         index_page.render_index(web, entries[language], finish=False)
     navigation.finish(staging)
@@ -409,15 +412,6 @@ def _run_staged(
     else:
         publish(staging, outputs)
     return Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
-
-
-def _log_tail(path: Path, lines: int = 5) -> str:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace").strip()
-    except OSError:
-        return ""
-    tail = [ln for ln in text.splitlines() if "without encryption" not in ln][-lines:]
-    return ("\n    kernel log:\n    " + "\n    ".join(tail)) if tail else ""
 
 
 def format_report(report: Report) -> str:

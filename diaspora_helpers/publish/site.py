@@ -164,10 +164,15 @@ def notebook_title(nb: NotebookNode, default: str) -> str:
     return default
 
 
-def notebook_summary(nb: NotebookNode) -> str:
-    """Return a one-line summary: ``metadata.diaspora.summary``, else the first paragraph."""
+def notebook_summary(nb: NotebookNode, untranslated: str | None = None) -> str:
+    """Return a one-line summary: ``metadata.diaspora.summary``, else the first paragraph.
+
+    ``untranslated`` is the English twin's summary, for a notebook of another edition: a
+    French notebook whose metadata still holds that English text (copied with the cells)
+    is summarised by its own first paragraph instead, so no English shows on its index.
+    """
     summary = nb.metadata.get("diaspora", {}).get("summary")
-    if isinstance(summary, str) and summary.strip():
+    if isinstance(summary, str) and summary.strip() and summary != untranslated:
         return summary.strip()
     for cell in nb.cells:
         if cell.cell_type != "markdown":

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import diaspora_test_support as support
+import nbformat
 import pytest
 
 from diaspora_helpers.publish import navigation, requests, site
@@ -252,6 +253,21 @@ def test_french_index() -> None:
     alts = re.findall(r'<img class="thumb" src="thumbnails/[^"]+" alt="([^"]*)"', index)
     assert alts and all(alts), "every thumbnail has alt text"
     assert "notebooks/" not in index
+    english = html.unescape(_text(support.collection_site() / "index.html"))
+    summaries = set(re.findall(r"</h3><p>(.*?)</p>", english))
+    assert summaries and not summaries & set(re.findall(r"</h3><p>(.*?)</p>", index))
+
+
+def test_a_summary_copied_from_the_english_twin_is_not_used() -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Titre\n\nPremier paragraphe en français.")]
+    nb.metadata["diaspora"] = {"summary": "An English summary."}
+    assert site.notebook_summary(nb) == "An English summary."
+    assert site.notebook_summary(nb, untranslated="An English summary.") == (
+        "Premier paragraphe en français."
+    )
+    nb.metadata["diaspora"] = {"summary": "Un résumé en français."}
+    assert site.notebook_summary(nb, untranslated="An English summary.") == "Un résumé en français."
 
 
 def test_run_help_names_the_french_notebooks() -> None:
