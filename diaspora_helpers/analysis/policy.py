@@ -17,24 +17,61 @@ import pandas as pd
 from diaspora_helpers.analysis import demography, remittances
 from diaspora_helpers.analysis.timeline import short_label
 from diaspora_helpers.data import given_or_load
+from diaspora_helpers.i18n import N_, _
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
-SCOPE_LABELS = {
-    "national": "The national framework",
-    "local_development": "Local development",
-    "investment": "Diaspora investment",
+#: "no strategy" of a scope, as a noun phrase: "no national strategy" ("all": any scope).
+NO_STRATEGY = {
+    "all": N_("no strategy"),
+    "national": N_("no national strategy"),
+    "local_development": N_("no local-development strategy"),
+    "investment": N_("no investment strategy"),
 }
-#: Each scope as an adjective: "no national strategy".
-SCOPE_WORDS = {
-    "national": "national",
-    "local_development": "local-development",
-    "investment": "investment",
+#: The words a reader sees for the codes of the policy tables (kind, theme, scope, strength,
+#: reading). In English a code reads as itself; the catalog gives the French.
+CODE_WORDS = {
+    "endogenous": N_("endogenous"),
+    "exogenous": N_("exogenous"),
+    "citizenship": N_("citizenship"),
+    "conflict": N_("conflict"),
+    "geography_costs": N_("geography_costs"),
+    "host_country": N_("host_country"),
+    "information": N_("information"),
+    "legal_administrative": N_("legal_administrative"),
+    "skills": N_("skills"),
+    "social": N_("social"),
+    "support": N_("support"),
+    "transfers": N_("transfers"),
+    "national": N_("national"),
+    "local_development": N_("local_development"),
+    "investment": N_("investment"),
+    "direct": N_("direct"),
+    "partial": N_("partial"),
+    "collection": N_("collection"),
 }
+#: The columns of the policy tables that hold codes.
+CODE_COLUMNS = ("kind", "theme", "scope", "strength", "reading", "constraint_kind")
 #: Constraint kinds (section 6), in the document's order.
 KIND_ORDER = ["endogenous", "exogenous"]
 #: Strength of a link, as drawn in the coverage matrix.
 STRENGTH_SCORE = {"direct": 2, "partial": 1}
+
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a policy table for a reader: its codes in the edition's words.
+
+    The columns of :data:`CODE_COLUMNS` that ``table`` has are replaced, value by value,
+    with the words of :data:`CODE_WORDS` (an unknown code stays as it is). Same shape and
+    index; in English the values are unchanged.
+    """
+    out = table.copy()
+    for column in CODE_COLUMNS:
+        if column in out.columns:
+            out[column] = [
+                _(CODE_WORDS[str(v)]) if str(v) in CODE_WORDS else v for v in out[column]
+            ]
+    return out
 
 
 def scope_choices(strategies: pd.DataFrame | None = None) -> list[str]:

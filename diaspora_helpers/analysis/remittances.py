@@ -9,8 +9,7 @@ Two World Bank vintages are kept apart and named wherever they appear:
   current US$, from which a share of GDP is *derived* here. Mali's GDP was rebased between
   the two releases, so the derived share is lower than the published one.
 
-Every function takes its tables as arguments and loads them from ``data/`` when they are
-left out.
+Every function takes its tables as arguments, loaded from ``data/`` when left out.
 """
 
 from __future__ import annotations
@@ -32,9 +31,14 @@ from diaspora_helpers.constants import (
 from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
 from diaspora_helpers.constants import WDI_2022_TABLE as VINTAGE_TABLE
 from diaspora_helpers.data import countries, currency, given_or_load
+from diaspora_helpers.i18n import N_, _
 
 VINTAGE_2022 = "WDI 2022-02-15"
 VINTAGE_2026 = "WDI, datahub.io copy of 2026-07-01"
+#: The World Bank aggregates' names as the WDI writes them, and the kinds of rows of
+#: :func:`document_links`, marked for the catalog.
+AGGREGATE_NAMES = (N_("Africa Western and Central"), N_("Sub-Saharan Africa"), N_("World"))
+LINK_KINDS = {"constraint": N_("constraint"), "strategy": N_("strategy")}
 
 
 def indicator(code: str, iso3s: Iterable[str], table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -161,10 +165,9 @@ def per_person(
 ) -> pd.DataFrame:
     """Return each country's remittances in ``year``: total, share of GDP, per person.
 
-    Per resident divides by the World Bank population of the year; per emigrant divides by
-    the UN DESA emigrant stock of the nearest UN estimate year (column ``un_year``).
-    ``share_2022_published_pct`` is the 2022 vintage's published share (NaN where that
-    vintage has no value); ``share_2026_derived_pct`` is computed from the 2026 vintage.
+    Per resident divides by the World Bank population of the year; per emigrant by the UN
+    DESA emigrant stock of the nearest UN estimate year (``un_year``). Shares of GDP:
+    ``share_2022_published_pct`` as published (NaN if none), ``share_2026_derived_pct``.
     """
     codes = list(iso3s)
     wdi = given_or_load(WDI_TABLE, wdi)
@@ -196,11 +199,12 @@ def per_person(
 
 
 def _name(code: str, wdi: pd.DataFrame) -> str:
-    """Return a display name: countryinfo's for countries, the World Bank's for aggregates."""
+    """Return a display name in the edition's language: country_name's for countries, the
+    World Bank's for aggregates (translated: :data:`AGGREGATE_NAMES`)."""
     if countries.is_valid_iso3(code):
         return countries.country_name(code)
     names = wdi.loc[wdi["iso3"] == code, "country_name"]
-    return str(names.iloc[0]) if len(names) else code
+    return _(str(names.iloc[0])) if len(names) else code
 
 
 def bilateral_into_mali(bilateral: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -300,9 +304,8 @@ def country_cost(vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> pd.S
 def fee_saving(received: float, cost_pct: float, target_pct: float) -> float:
     """Return what recipients would gain if the cost fell from ``cost_pct`` to ``target_pct``.
 
-    Scenario formula: senders keep sending the same amount S; recorded receipts R are what
-    arrives at cost c, so S = R / (1 - c); at cost t the same S delivers S (1 - t); the gain
-    is R (c - t) / (1 - c), with c and t as fractions. No gain when c is already at or below t.
+    Senders keep sending S; receipts R arrive at cost c, so S = R / (1 - c); at cost t, S
+    delivers S (1 - t): the gain is R (c - t) / (1 - c) (fractions), none when c <= t.
     """
     if not 0 <= cost_pct < 100:
         raise ValueError(f"cost_pct must be from 0 to below 100, got {cost_pct}")
@@ -363,12 +366,9 @@ def document_links(
         strategies["label"].astype("str").str.contains(keyword, case=False, regex=False)
     ]
     rows = [
-        {"what": "constraint", "id": r.id, "label": r.label, "section": str(r.section)}
-        for r in picked_c.itertuples()
-    ]
-    rows += [
-        {"what": "strategy", "id": r.id, "label": r.label, "section": str(r.section)}
-        for r in picked_s.itertuples()
+        {"what": _(LINK_KINDS[kind]), "id": r.id, "label": r.label, "section": str(r.section)}
+        for kind, picked in (("constraint", picked_c), ("strategy", picked_s))
+        for r in picked.itertuples()
     ]
     return pd.DataFrame(rows, columns=["what", "id", "label", "section"])
 
@@ -396,9 +396,8 @@ def rank_of(table: pd.DataFrame, column: str, iso3: str) -> tuple[int, int]:
 def in_three_currencies(usd: float, year: int, wdi: pd.DataFrame | None = None) -> dict[str, float]:
     """Return a US$ amount of ``year`` in US$, CFA francs (that year's rate) and euros.
 
-    Euros go through the fixed parity and exist only from 1999; earlier years give NaN.
-    CFA francs are given only from ``currency.CFA_SINCE_YEAR`` (1984); earlier years, when
-    Mali issued its own franc, give NaN too.
+    Euros (fixed parity) exist only from 1999, CFA francs only from
+    ``currency.CFA_SINCE_YEAR`` (1984, when Mali left its own franc): earlier years give NaN.
     """
     wdi = given_or_load(WDI_TABLE, wdi)
     if year < currency.CFA_SINCE_YEAR:

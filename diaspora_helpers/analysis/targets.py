@@ -18,8 +18,17 @@ import pandas as pd
 
 from diaspora_helpers.constants import TARGETS_TABLE
 from diaspora_helpers.data import given_or_load
+from diaspora_helpers.i18n import N_, _
 
 KINDS = ("average", "corridor")
+#: How the codes of ``applies_to`` and ``comparison`` read in a table, marked for the
+#: catalog (the English reads as the code itself).
+CODE_WORDS = {
+    "average": N_("average"),
+    "corridor": N_("corridor"),
+    "below": N_("below"),
+    "not_above": N_("not_above"),
+}
 
 
 def sdg_targets(table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -31,6 +40,26 @@ def sdg_targets(table: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     targets = given_or_load(TARGETS_TABLE, table)
     return targets.set_index("applies_to", drop=False)
+
+
+def as_reading(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the SDG 10.c thresholds as a reader sees them: one row per kind of measure,
+    columns ``applies_to``, ``comparison`` (their codes put in the edition's language),
+    ``value_pct`` (percent), ``measure`` and ``compare_with_series`` (a series code).
+
+    Raises ``KeyError`` naming a code of ``applies_to`` or ``comparison`` that has no
+    wording in :data:`CODE_WORDS`.
+    """
+    shown = sdg_targets(table)[
+        ["applies_to", "comparison", "value_pct", "measure", "compare_with_series"]
+    ].reset_index(drop=True)
+    for column in ("applies_to", "comparison"):
+        codes = shown[column].astype("str")
+        unknown = sorted(set(codes) - set(CODE_WORDS))
+        if unknown:
+            raise KeyError(f"data/sdg_targets.csv: no wording for {column} {unknown[0]!r}")
+        shown[column] = [_(CODE_WORDS[code]) for code in codes]
+    return shown
 
 
 def threshold(kind: str, table: pd.DataFrame | None = None) -> float:

@@ -13,8 +13,45 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from diaspora_helpers import constants, text
-from diaspora_helpers.analysis.policy import constraint_label
+from diaspora_helpers.analysis.policy import CODE_WORDS, NO_STRATEGY, constraint_label
 from diaspora_helpers.charts import style
+from diaspora_helpers.i18n import N_, _
+
+#: The heading over each group of columns of the coverage grid.
+KIND_HEADINGS = {
+    "endogenous": N_("Endogenous\nconstraints"),
+    "exogenous": N_("Exogenous\nconstraints"),
+}
+#: Each scope as written beside its block of rows in the coverage grid.
+SCOPE_NAMES = {
+    "national": N_("National"),
+    "local_development": N_("Local development"),
+    "investment": N_("Investment"),
+}
+#: Each theme as a bar label.
+THEME_NAMES = {
+    "citizenship": N_("Citizenship"),
+    "conflict": N_("Conflict"),
+    "geography_costs": N_("Geography costs"),
+    "host_country": N_("Host country"),
+    "information": N_("Information"),
+    "legal_administrative": N_("Legal administrative"),
+    "skills": N_("Skills"),
+    "social": N_("Social"),
+    "support": N_("Support"),
+    "transfers": N_("Transfers"),
+}
+
+
+def _named(names: dict[str, str], code: str) -> str:
+    """Return the translated name of ``code``, or the code made readable when unknown."""
+    return _(names[code]) if code in names else code.replace("_", " ").capitalize()
+
+
+def _target(value_pct: float) -> str:
+    """Return a target in percent as it is set: 3.0 -> '3%' ('3 %' in French)."""
+    value = float(value_pct)
+    return text.percent(value, 0 if value.is_integer() else 1)
 
 
 def draw_coverage(
@@ -72,10 +109,13 @@ def draw_coverage(
     group_start = 0
     for j in range(1, n_cols + 1):
         if j == n_cols or kinds[j] != kinds[group_start]:
+            kind = kinds[group_start]
             ax.text(
                 (group_start + j - 1) / 2,
                 n_rows - 0.45,
-                f"{kinds[group_start].capitalize()}\nconstraints",
+                _(KIND_HEADINGS[kind])
+                if kind in KIND_HEADINGS
+                else _("{kind}\nconstraints").format(kind=kind.capitalize()),
                 ha="center",
                 va="top",
                 fontsize=8.5,
@@ -116,7 +156,7 @@ def draw_coverage(
             ax.text(
                 n_cols - 0.35,
                 (start + i - 1) / 2,
-                SCOPE_NAMES.get(scopes[start], scopes[start]),
+                _named(SCOPE_NAMES, scopes[start]),
                 rotation=270,
                 va="center",
                 ha="left",
@@ -125,12 +165,15 @@ def draw_coverage(
             )
             start = i
     handles = [
-        mpatches.Patch(color=style.PALETTE["un"], label="addresses it directly"),
-        mpatches.Patch(color=constants.LIGHT_BLUE, label="addresses part of it"),
+        mpatches.Patch(color=style.PALETTE["un"], label=_("addresses it directly")),
+        mpatches.Patch(color=constants.LIGHT_BLUE, label=_("addresses part of it")),
     ]
     if highlight:
         handles.append(
-            mpatches.Patch(color=constants.PALE_TERRACOTTA, label="no strategy shown addresses it")
+            mpatches.Patch(
+                color=constants.PALE_TERRACOTTA,
+                label=_("no strategy shown addresses it"),
+            )
         )
     ax.legend(
         handles=handles,
@@ -142,24 +185,19 @@ def draw_coverage(
     )
 
 
-SCOPE_NAMES = {
-    "national": "National",
-    "local_development": "Local development",
-    "investment": "Investment",
-}
-
-
 def draw_theme_counts(ax: Axes, counts: pd.DataFrame) -> None:
     """Draw constraints per theme as bars split into endogenous and exogenous."""
-    themes = [str(t).replace("_", " ").capitalize() for t in counts.index]
+    themes = [_named(THEME_NAMES, str(t)) for t in counts.index]
     left = [0.0] * len(counts)
     colours = {"endogenous": style.PALETTE["mali"], "exogenous": style.PALETTE["un"]}
     for kind in [k for k in ("endogenous", "exogenous") if k in counts.columns]:
         values = counts[kind].astype("float64").tolist()
-        ax.barh(themes, values, left=left, color=colours[kind], label=kind, height=0.6)
+        ax.barh(
+            themes, values, left=left, color=colours[kind], label=_(CODE_WORDS[kind]), height=0.6
+        )
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
-    ax.set_xlabel("constraints")
+    ax.set_xlabel(_("constraints"))
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
@@ -169,18 +207,18 @@ def draw_theme_counts(ax: Axes, counts: pd.DataFrame) -> None:
 def draw_cost(ax: Axes, costs: pd.DataFrame, target_pct: float) -> None:
     """Draw a yearly average cost of sending money with the SDG 10.c average target."""
     ax.plot(costs["year"], costs["cost_pct"], marker="o", color=style.PALETTE["un"])
-    for value, word in ((target_pct, "target for the average cost"),):
+    for value in (target_pct,):
         ax.axhline(value, color=style.PALETTE["grey"], linestyle="--", linewidth=0.9)
         ax.text(
             float(costs["year"].min()),
             value,
-            f" SDG 10.c {word}: {value:g}%",
+            " " + _("SDG 10.c target for the average cost: {target}").format(target=_target(value)),
             va="bottom",
             fontsize=8.5,
             color=constants.TEXT_GREY,
         )
     ax.set_ylim(0, float(costs["cost_pct"].max()) * 1.15)
-    ax.set_ylabel("% of the amount sent")
+    ax.set_ylabel(_("% of the amount sent"))
     ax.xaxis.get_major_locator().set_params(integer=True)
 
 
@@ -191,24 +229,50 @@ def constraints_by_theme(
 
     ``themes`` is ``analysis.policy.constraints_by_theme`` (indexed by theme, with
     ``endogenous``, ``exogenous`` and ``total`` counts); ``exogenous`` and ``shown`` count
-    the constraints shown; ``scope`` and ``show_gaps_only`` are the notebook's parameters.
+    the constraints shown; ``scope`` and ``show_gaps_only`` are the notebook's parameters
+    (a scope outside ``analysis.policy.NO_STRATEGY`` raises ``KeyError``).
     """
     in_host = int(themes.at["host_country", "total"]) if "host_country" in themes.index else 0
-    subtitle = (
-        "Constraints on diaspora investment listed by the source document, by theme (the "
-        "collection's grouping), split by where the document places them"
-    )
     if show_gaps_only:
-        subtitle += f"; only those no {scope.replace('_', ' ')} strategy addresses"
-        subtitle += " (all strategies)" if scope == "all" else ""
+        subtitle = _(
+            "Constraints on diaspora investment listed by the source document, by theme (the "
+            "collection's grouping), split by where the document places them; only those "
+            "{no_strategy} addresses"
+        ).format(no_strategy=_(NO_STRATEGY[scope]))
+    else:
+        subtitle = _(
+            "Constraints on diaspora investment listed by the source document, by theme (the "
+            "collection's grouping), split by where the document places them"
+        )
     fig, ax = style.titled_figure(
-        f"{exogenous} of the {shown} constraints shown arise outside Mali, {in_host} of "
-        "them in the host country",
+        _(
+            "{exogenous} of the {shown} constraints shown arise outside Mali, {in_host} of "
+            "them in the host country"
+        ).format(exogenous=exogenous, shown=shown, in_host=in_host),
         subtitle,
-        "Source document, sections 6.1 and 6.2; themes assigned by the collection",
+        _("Source document, sections 6.1 and 6.2; themes assigned by the collection"),
     )
     draw_theme_counts(ax, themes)
     return fig
+
+
+def coverage_title(gaps: int, constraints: int, scope: str, taken_up: int | None = None) -> str:
+    """Return the title of the coverage grid, which states the finding.
+
+    ``gaps`` constraints of ``constraints`` are addressed by no strategy in ``scope``;
+    ``taken_up`` (when only those gaps are drawn) is how many of them strategies of the
+    other scopes address. A scope outside ``analysis.policy.NO_STRATEGY`` raises
+    ``KeyError``.
+    """
+    no_strategy = _(NO_STRATEGY[scope])
+    if taken_up is None:
+        return _("{gaps} of the {constraints} constraints are addressed by {no_strategy}").format(
+            gaps=gaps, constraints=constraints, no_strategy=no_strategy
+        )
+    return _(
+        "{gaps} constraints are addressed by {no_strategy}; strategies of other scopes take "
+        "up {taken_up} of them"
+    ).format(gaps=gaps, no_strategy=no_strategy, taken_up=taken_up)
 
 
 def coverage_grid(
@@ -222,17 +286,30 @@ def coverage_grid(
 ) -> Figure:
     """Return the finished grid of strategies (rows) against constraints (columns).
 
-    ``title`` states the finding (computed by the notebook from ``analysis.policy``);
-    ``highlight`` lists the constraint ids to shade; see :func:`draw_coverage`.
+    ``title`` states the finding (see :func:`coverage_title`); ``highlight`` lists the
+    constraint ids to shade; see :func:`draw_coverage`.
     """
+    subtitle = (
+        _(
+            "Strategies of the source document (rows) against its constraints (columns; only "
+            "those the chosen scope leaves unaddressed): dark, the strategy aims at the "
+            "constraint itself; light, at part of it. The links are the collection's own "
+            "reading, not the document's"
+        )
+        if gaps_only
+        else _(
+            "Strategies of the source document (rows) against its constraints (columns): "
+            "dark, the strategy aims at the constraint itself; light, at part of it. The "
+            "links are the collection's own reading, not the document's"
+        )
+    )
     fig, ax = style.titled_figure(
         title,
-        "Strategies of the source document (rows) against its constraints (columns"
-        + ("; only those the chosen scope leaves unaddressed" if gaps_only else "")
-        + "): dark, the strategy aims at the constraint itself; light, at part of it. The "
-        "links are the collection's own reading, not the document's",
-        "Source document, sections 6.1, 6.2 and 7; links from data/strategy_constraint_links"
-        ".csv (the collection's reading)",
+        subtitle,
+        _(
+            "Source document, sections 6.1, 6.2 and 7; links from "
+            "data/strategy_constraint_links.csv (the collection's reading)"
+        ),
         figsize=style.SLIDE_SIZE,
     )
     draw_coverage(ax, matrix, strategies, constraints, highlight=list(highlight))
@@ -249,13 +326,23 @@ def cost_of_sending_money(
     applies to each corridor, not to an average, so it has no place on this chart.
     """
     fig, ax = style.titled_figure(
-        f"Sending money to Mali cost {text.percent(summary['first_pct'])} of the amount in "
-        f"{summary['first_year']} and {text.percent(summary['last_pct'])} in "
-        f"{summary['last_year']}",
-        "Average total cost of sending the equivalent of USD 200 to Mali, percent of the "
-        "amount sent, over the corridors the World Bank surveys",
-        "World Bank, World Development Indicators, release of 2022-02-15 (SI.RMT.COST.IB.ZS); "
-        "United Nations, SDG target 10.c",
+        _(
+            "Sending money to Mali cost {first_pct} of the amount in {first_year} and "
+            "{last_pct} in {last_year}"
+        ).format(
+            first_pct=text.percent(summary["first_pct"]),
+            first_year=int(summary["first_year"]),
+            last_pct=text.percent(summary["last_pct"]),
+            last_year=int(summary["last_year"]),
+        ),
+        _(
+            "Average total cost of sending the equivalent of USD 200 to Mali, percent of the "
+            "amount sent, over the corridors the World Bank surveys"
+        ),
+        _(
+            "World Bank, World Development Indicators, release of 2022-02-15 "
+            "(SI.RMT.COST.IB.ZS); United Nations, SDG target 10.c"
+        ),
     )
     draw_cost(ax, costs, target_pct)
     return fig

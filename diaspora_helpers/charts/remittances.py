@@ -17,6 +17,23 @@ from diaspora_helpers.analysis import remittances
 from diaspora_helpers.charts import style
 from diaspora_helpers.charts.style import barh_house
 from diaspora_helpers.data import currency
+from diaspora_helpers.i18n import _, ngettext
+
+
+def _threshold(value: float) -> str:
+    """A threshold in percent with the digits it needs: ``5`` -> '5%', ``2.75`` -> '2.75%'."""
+    shown = f"{float(value):g}"
+    return text.percent(value, len(shown.split(".")[1]) if "." in shown else 0)
+
+
+def _whole(value: float, _position: object = None) -> str:
+    """An axis tick or bar label: a whole number with the language's separators."""
+    return text.number(value)
+
+
+def _percent_tick(value: float, _position: object = None) -> str:
+    """An axis tick in percent, without decimals: '5%' ('5 %')."""
+    return text.percent(value, 0)
 
 
 def remittances_over_time(
@@ -26,14 +43,24 @@ def remittances_over_time(
     peak = series.loc[series["remittances_usd"].idxmax()]
     in_focus = series[series["year"] == focus_year].iloc[0]
     fig, (left, right) = style.titled_figure(
-        f"Remittances to Mali: USD {text.number(in_focus['remittances_usd'] / 1e6)} million in "
-        f"{focus_year}, peak USD {text.number(peak['remittances_usd'] / 1e6)} million in "
-        f"{int(peak['year'])}",
-        "Personal remittances received by Mali per year: millions of current USD (left) and "
-        f"billions of CFA francs at each year's official rate, from {currency.CFA_SINCE_YEAR}, "
-        "when Mali rejoined the CFA franc after issuing its own (right)",
-        "World Bank, WDI as copied on 2026-07-01 (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source document "
-        "section 1.1 (BCEAO 2012, diamond)",
+        _(
+            "Remittances to Mali: USD {focus_usd} in {focus_year}, peak USD {peak_usd} in "
+            "{peak_year}"
+        ).format(
+            focus_usd=text.millions(in_focus["remittances_usd"], 0),
+            focus_year=focus_year,
+            peak_usd=text.millions(peak["remittances_usd"], 0),
+            peak_year=int(peak["year"]),
+        ),
+        _(
+            "Personal remittances received by Mali per year: millions of current USD (left) and "
+            "billions of CFA francs at each year's official rate, from {year}, when Mali "
+            "rejoined the CFA franc after issuing its own (right)"
+        ).format(year=currency.CFA_SINCE_YEAR),
+        _(
+            "World Bank, WDI as copied on 2026-07-01 (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source "
+            "document section 1.1 (BCEAO 2012, diamond)"
+        ),
         ncols=2,
     )
     left.plot(series["year"], series["remittances_usd"] / 1e6, color=style.PALETTE["wb"])
@@ -42,7 +69,7 @@ def remittances_over_time(
         [in_focus["remittances_usd"] / 1e6],
         color=style.PALETTE["ink"],
         zorder=3,
-        label=f"Chosen year ({focus_year})",
+        label=_("Chosen year ({year})").format(year=focus_year),
     )
     left.scatter(
         [doc_year],
@@ -50,10 +77,10 @@ def remittances_over_time(
         marker="D",
         color=style.PALETTE["mali"],
         zorder=4,
-        label="Document (at that year's rate)",
+        label=_("Document (at that year's rate)"),
     )
-    left.set_title("USD, millions")
-    left.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
+    left.set_title(_("USD, millions"))
+    left.yaxis.set_major_formatter(_whole)
     left.legend(loc="upper left", fontsize=8.5)
     right.plot(series["year"], series["remittances_xof"] / 1e9, color=style.PALETTE["wb"])
     right.set_xlim(left.get_xlim())
@@ -64,8 +91,8 @@ def remittances_over_time(
     right.scatter(
         [doc_year], [amount["xof"] / 1e9], marker="D", color=style.PALETTE["mali"], zorder=4
     )
-    right.set_title("CFA francs, billions")
-    right.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
+    right.set_title(_("CFA francs, billions"))
+    right.yaxis.set_major_formatter(_whole)
     return fig
 
 
@@ -75,29 +102,37 @@ def remittances_share_of_gdp_two_releases(series: pd.DataFrame, compare_year: in
     published = remittances.value_in(series, compare_year, "share_2022_published_pct")
     derived = remittances.value_in(series, compare_year, "share_2026_derived_pct")
     fig, ax = style.titled_figure(
-        f"Remittances in {compare_year}: {text.percent(published)} of GDP as published in 2022, "
-        f"{text.percent(derived)} with the 2026 copy's GDP",
-        "Personal remittances received by Mali, percent of GDP: as published in the 2022 release "
-        "(dashed) and derived from the 2026 copy's remittances and GDP (solid)",
-        "World Bank, WDI 2022-02-15 (BX.TRF.PWKR.DT.GD.ZS) and WDI, datahub.io copy of 2026-07-01 "
-        "(100 × BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD)",
+        _(
+            "Remittances in {year}: {published} of GDP as published in 2022, {derived} with the "
+            "2026 copy's GDP"
+        ).format(
+            year=compare_year, published=text.percent(published), derived=text.percent(derived)
+        ),
+        _(
+            "Personal remittances received by Mali, percent of GDP: as published in the 2022 "
+            "release (dashed) and derived from the 2026 copy's remittances and GDP (solid)"
+        ),
+        _(
+            "World Bank, WDI 2022-02-15 (BX.TRF.PWKR.DT.GD.ZS) and WDI, datahub.io copy of "
+            "2026-07-01 (100 × BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD)"
+        ),
     )
     ax.plot(
         both["year"],
         both["share_2022_published_pct"],
         linestyle="--",
         color=style.PALETTE["grey"],
-        label="2022 release, published",
+        label=_("2022 release, published"),
     )
     ax.plot(
         series["year"],
         series["share_2026_derived_pct"],
         color=style.PALETTE["wb"],
-        label="2026 copy, derived",
+        label=_("2026 copy, derived"),
     )
     ax.axvline(compare_year, color=style.PALETTE["light"], linewidth=1, zorder=0)
     ax.set_ylim(0, None)
-    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0f}%")
+    ax.yaxis.set_major_formatter(_percent_tick)
     ax.legend(loc="upper left")
     return fig
 
@@ -123,11 +158,18 @@ def mali_and_peers(
         for c in plot["iso3"]
     ]
     fig, (left, right) = style.titled_figure(
-        f"Mali ranked {rank} of {ranked} on remittances as a share of GDP in {focus_year}",
-        "Personal remittances received: percent of GDP, derived from the 2026 copy (left); "
-        "USD per person born in the country living abroad (right); grey: World Bank aggregates",
-        "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); "
-        f"UN DESA, International Migrant Stock 2020 (emigrants, {int(mali['un_year'])})",
+        _("Mali ranked {rank} of {ranked} on remittances as a share of GDP in {year}").format(
+            rank=rank, ranked=ranked, year=focus_year
+        ),
+        _(
+            "Personal remittances received: percent of GDP, derived from the 2026 copy (left); "
+            "USD per person born in the country living abroad (right); grey: World Bank "
+            "aggregates"
+        ),
+        _(
+            "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); "
+            "UN DESA, International Migrant Stock 2020 (emigrants, {year})"
+        ).format(year=int(mali["un_year"])),
         ncols=2,
         figsize=(9.0, 2.6 + 0.3 * len(plot)),
     )
@@ -139,38 +181,50 @@ def mali_and_peers(
             ax.text(
                 value,
                 y,
-                " no data" if raw != raw else (f" {value:.1f}%" if unit else f" {value:,.0f}"),
+                " "
+                + (_("no data") if raw != raw else text.percent(value) if unit else _whole(value)),
                 va="center",
                 fontsize=8,
             )
         ax.set_xlim(0, plot[column].max() * 1.3)
-    left.set_title("% of GDP")
-    right.set_title("USD per emigrant")
+    left.set_title(_("% of GDP"))
+    right.set_title(_("USD per emigrant"))
     right.set_yticks(range(len(plot)), [""] * len(plot))
-    left.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
-    right.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}")
+    left.xaxis.set_major_formatter(_percent_tick)
+    right.xaxis.set_major_formatter(_whole)
     return fig
 
 
 def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure:
     """Bars of the model's remittances from each country, its artefact zeros noted in red."""
     fig, ax = style.titled_figure(
-        f"{top_two['country'].iloc[0]} and {top_two['country'].iloc[1]} send "
-        f"{text.percent(top_two['share_pct'].sum(), 0)} of Mali's remittances in the 2017 model",
-        "Estimated remittances from each country to Mali in 2017, millions of USD (model "
-        "estimates; red note: a zero the model produces although many people born in Mali live "
-        "there)",
-        "World Bank/KNOMAD, Bilateral Remittance Matrix 2017 (April 2018 version) and Bilateral "
-        "Migration Matrix 2017",
+        _("{first} and {second} send {share} of Mali's remittances in the 2017 model").format(
+            first=top_two["country"].iloc[0],
+            second=top_two["country"].iloc[1],
+            share=text.percent(top_two["share_pct"].sum(), 0),
+        ),
+        _(
+            "Estimated remittances from each country to Mali in 2017, millions of USD (model "
+            "estimates; red note: a zero the model produces although many people born in Mali "
+            "live there)"
+        ),
+        _(
+            "World Bank/KNOMAD, Bilateral Remittance Matrix 2017 (April 2018 version) and "
+            "Bilateral Migration Matrix 2017"
+        ),
         figsize=(9.0, 2.4 + 0.32 * len(shown)),
     )
     ax.barh(shown["country"], shown["usd_millions"], color=style.PALETTE["wb"])
     barh_house(ax)
     for y, row in enumerate(shown.itertuples()):
-        note = (
-            f" 0 in the model, yet {row.malians_there_2017:,.0f} people born in Mali live there"
+        note = " " + (
+            ngettext(
+                "0 in the model, yet {n} person born in Mali lives there",
+                "0 in the model, yet {n} people born in Mali live there",
+                int(row.malians_there_2017),
+            ).format(n=text.number(row.malians_there_2017))
             if row.model_artefact
-            else f" {row.usd_millions:,.1f}"
+            else text.number(row.usd_millions, 1)
         )
         ax.text(
             row.usd_millions,
@@ -181,7 +235,7 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
             color=style.PALETTE["mali"] if row.model_artefact else style.PALETTE["ink"],
         )
     ax.set_xlim(0, shown["usd_millions"].max() * 1.25)
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}")
+    ax.xaxis.set_major_formatter(_whole)
     return fig
 
 
@@ -201,13 +255,27 @@ def corridor_costs_into_mali(
     scenario's cost, both in percent.
     """
     fig, ax = style.titled_figure(
-        f"In {int(test['year'])}, {int(test['above_ceiling'])} of {int(test['corridors'])} "
-        f"corridors into Mali cost more than the SDG ceiling of {ceiling_pct:g}%",
-        "Total cost of sending the equivalent of USD 200, percent of the amount sent, by corridor "
-        "and quarter; a corridor is judged on the mean of the quarters of a year; black steps: "
-        "the World Bank's yearly average for Mali",
-        "World Bank, Remittance Prices Worldwide (ATCR.CORR, DataBank export of 2020-12-07); "
-        "WDI 2022-02-15 (SI.RMT.COST.IB.ZS); SDG target 10.c",
+        ngettext(
+            "In {year}, {above} of {corridors} corridors into Mali cost more than the SDG "
+            "ceiling of {ceiling}",
+            "In {year}, {above} of {corridors} corridors into Mali cost more than the SDG "
+            "ceiling of {ceiling}",
+            int(test["above_ceiling"]),
+        ).format(
+            year=int(test["year"]),
+            above=int(test["above_ceiling"]),
+            corridors=int(test["corridors"]),
+            ceiling=_threshold(ceiling_pct),
+        ),
+        _(
+            "Total cost of sending the equivalent of USD 200, percent of the amount sent, by "
+            "corridor and quarter; a corridor is judged on the mean of the quarters of a year; "
+            "black steps: the World Bank's yearly average for Mali"
+        ),
+        _(
+            "World Bank, Remittance Prices Worldwide (ATCR.CORR, DataBank export of 2020-12-07); "
+            "WDI 2022-02-15 (SI.RMT.COST.IB.ZS); SDG target 10.c"
+        ),
     )
     for colour, (corridor, part) in zip(style.SERIES, costs.groupby("corridor"), strict=False):
         ax.plot(
@@ -221,24 +289,26 @@ def corridor_costs_into_mali(
         where="post",
         color=style.PALETTE["ink"],
         linewidth=1.6,
-        label="Mali, yearly average",
+        label=_("Mali, yearly average"),
     )
     ax.axhline(
         ceiling_pct,
         color=style.SERIES[4],
         linestyle="--",
         linewidth=1.2,
-        label=f"SDG 10.c ceiling for each corridor ({ceiling_pct:g}%)",
+        label=_("SDG 10.c ceiling for each corridor ({ceiling})").format(
+            ceiling=_threshold(ceiling_pct)
+        ),
     )
     ax.axhline(
         target_cost_pct,
         color=style.SERIES[5],
         linestyle=":",
         linewidth=1.6,
-        label=f"Scenario cost ({target_cost_pct:g}%)",
+        label=_("Scenario cost ({cost})").format(cost=_threshold(target_cost_pct)),
     )
     ax.set_ylim(0, costs["cost_pct"].max() * 1.08)
-    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0f}%")
+    ax.yaxis.set_major_formatter(_percent_tick)
     ax.legend(loc="upper left", fontsize=8.5, ncols=2)
     return fig
 
@@ -248,23 +318,30 @@ def scenario_lower_costs(
 ) -> Figure:
     """Bars of the scenario's yearly gain in USD, the year ``cost_in`` highlighted."""
     fig, ax = style.titled_figure(
-        f"Scenario: a {target_cost_pct:g}% cost would have added USD "
-        f"{text.number(total_gain / 1e6)} million in {int(scenario['year'].min())}–"
-        f"{int(scenario['year'].max())}",
-        f"SCENARIO, not observed: extra money reaching Mali each year had sending cost "
-        f"{target_cost_pct:g}% instead of the measured average, millions of USD; "
-        f"gain = R(c − t)/(1 − c); highlighted: {cost_in}",
-        "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT) and WDI 2022-02-15 "
-        "(SI.RMT.COST.IB.ZS); collection's own calculation",
+        _("Scenario: a {cost} cost would have added USD {gain} in {start}–{end}").format(
+            cost=_threshold(target_cost_pct),
+            gain=text.millions(total_gain, 0),
+            start=int(scenario["year"].min()),
+            end=int(scenario["year"].max()),
+        ),
+        _(
+            "SCENARIO, not observed: extra money reaching Mali each year had sending cost "
+            "{cost} instead of the measured average, millions of USD; gain = R(c − t)/(1 − c); "
+            "highlighted: {year}"
+        ).format(cost=_threshold(target_cost_pct), year=cost_in),
+        _(
+            "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT) and WDI "
+            "2022-02-15 (SI.RMT.COST.IB.ZS); collection's own calculation"
+        ),
     )
     colours = [
         style.PALETTE["mali"] if y == cost_in else style.PALETTE["wb"] for y in scenario["year"]
     ]
     bars = ax.bar(scenario["year"], scenario["gain_usd"] / 1e6, color=colours)
     ax.bar_label(
-        bars, labels=[f"{v / 1e6:,.0f}" for v in scenario["gain_usd"]], padding=2, fontsize=8.5
+        bars, labels=[_whole(v / 1e6) for v in scenario["gain_usd"]], padding=2, fontsize=8.5
     )
     ax.set_xticks(scenario["year"].tolist())
     ax.set_ylim(0, max(scenario["gain_usd"].max() / 1e6 * 1.15, 1))
-    ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
+    ax.yaxis.set_major_formatter(_whole)
     return fig

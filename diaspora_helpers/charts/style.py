@@ -49,6 +49,9 @@ CSV_UNITS = (
 )
 SVG_METADATA = {"Date": None, "Creator": None}
 SLIDE_SIZE = (12.8, 7.2)  # inches; at 150 dpi this is 1920 x 1080 pixels
+# Slides are downloads, not page weight: the fastest zlib level (about 15% larger files,
+# a quarter less time than the default level 6).
+SLIDE_PNG = {"compress_level": 1}
 SLIDE_DPI = 150
 _TITLE_PT, _SUBTITLE_PT, _SOURCE_PT = 14.0, 10.5, 8.5
 
@@ -319,7 +322,12 @@ def save_figure(
         fig.savefig(written[0], metadata=PNG_METADATA)
     else:
         written[0].write_bytes(png)
+    # The PNG's draw laid the figure out; the SVG (same size) keeps that layout instead of
+    # running the layout engine again (a third fewer draws per chart).
+    engine = fig.get_layout_engine()
+    fig.set_layout_engine("none")
     fig.savefig(written[1], metadata=SVG_METADATA)
+    fig.set_layout_engine(engine)
     written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
     slide = folder / f"{name}_slide.png"
     original = fig.get_size_inches().copy()
@@ -328,11 +336,11 @@ def save_figure(
         if png is None and mpl.rcParams["savefig.dpi"] == SLIDE_DPI:
             slide.write_bytes(written[0].read_bytes())
         else:
-            fig.savefig(slide, dpi=SLIDE_DPI, metadata=PNG_METADATA)
+            fig.savefig(slide, dpi=SLIDE_DPI, metadata=PNG_METADATA, pil_kwargs=SLIDE_PNG)
         return [*written, slide]
     fig.set_size_inches(*SLIDE_SIZE)
     _place_texts(fig)
-    fig.savefig(slide, dpi=SLIDE_DPI, metadata=PNG_METADATA)
+    fig.savefig(slide, dpi=SLIDE_DPI, metadata=PNG_METADATA, pil_kwargs=SLIDE_PNG)
     fig.set_size_inches(*original)
     _place_texts(fig)
     return [*written, slide]

@@ -11,3 +11,7 @@ written twice.
 
 Layer: like ``charts``, this package reads ``analysis`` results and never draws.
 """
+
+from diaspora_helpers.prose import policy, remittances
+
+__all__ = ["policy", "remittances"]

@@ -242,3 +242,23 @@ def test_coverage_lists_links_in_document_order():
     assert table["strategy_id"].tolist() == ["s2", "s3", "s3", "s3"]
     # endogenous c3 comes before exogenous c2, although "c2" sorts first as text
     assert table["constraint_id"].tolist() == ["c3", "c3", "c2", "c2"]
+
+
+def test_readable_puts_the_codes_in_the_editions_words():
+    from diaspora_helpers import setup
+
+    table = policy.coverage()
+    shown = table[["strategy", "strength", "constraint_kind", "reading"]]
+    same = policy.readable(shown).astype("str").equals(shown.astype("str"))
+    assert same, "English reads the codes as they are"
+    setup(language="fr")
+    french = policy.readable(policy.constraint_list())
+    assert set(french["kind"]) == {"endogène", "exogène"}
+    assert "pays de résidence" in set(french["theme"])
+    assert french.shape == policy.constraint_list().shape
+    odd = pd.DataFrame({"kind": ["unheard_of"], "label": ["x"]})
+    assert policy.readable(odd)["kind"].tolist() == ["unheard_of"]
+
+
+def test_every_scope_has_its_no_strategy_phrase():
+    assert set(policy.SCOPE_ORDER) | {"all"} == set(policy.NO_STRATEGY)

@@ -261,3 +261,27 @@ def test_no_cfa_franc_amount_before_mali_rejoined_the_cfa_franc():
         remittances.in_three_currencies(1e6, 1980)["xof"]
         != remittances.in_three_currencies(1e6, 1980)["xof"]
     ), "NaN: the Malian franc, not the CFA franc, was in use"
+
+
+def test_every_aggregate_name_of_the_wdi_has_french():
+    from diaspora_helpers import load
+
+    wdi = load("wdi_indicators")
+    names = set(wdi.loc[wdi["is_aggregate"].astype(bool), "country_name"].astype(str))
+    assert names <= set(remittances.AGGREGATE_NAMES), "mark the new name with N_()"
+
+
+def test_per_person_and_document_links_in_french():
+    from diaspora_helpers import setup
+
+    setup(language="fr")
+    compared = remittances.per_person(2012, ["MLI", "SEN", "CIV", "WLD", "SSF"])
+    assert list(compared["country"]) == [
+        "Mali",
+        "Sénégal",
+        "Côte d’Ivoire",
+        "Monde",
+        "Afrique subsaharienne",
+    ]
+    links = remittances.document_links()
+    assert set(links["what"]) == {"contrainte", "stratégie"}

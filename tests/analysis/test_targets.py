@@ -69,3 +69,24 @@ def test_no_notebook_holds_an_average_against_the_corridor_ceiling(name):
     text = support.notebook_prose(name)
     for wrong in ("under the 5% ceiling", "above the 5% ceiling", "below the 5% ceiling"):
         assert wrong not in text, f"{name} says {wrong!r}"
+
+
+def test_the_targets_as_read_put_their_codes_in_the_editions_language():
+    from diaspora_helpers import setup
+
+    english = targets.as_reading()
+    assert list(english["applies_to"]) == ["average", "corridor"]
+    assert list(english["comparison"]) == ["below", "not_above"]
+    setup(language="fr")
+    french = targets.as_reading()
+    assert list(french["applies_to"]) == ["moyenne", "corridor"]
+    assert list(french["comparison"]) == ["inférieur à", "au plus égal à"]
+    assert french["measure"].str.startswith("Coût total").all()  # data/fr/sdg_targets.csv
+    assert list(french["value_pct"]) == list(english["value_pct"])
+
+
+def test_the_targets_as_read_refuse_a_code_without_wording():
+    table = targets.sdg_targets().reset_index(drop=True)
+    table["comparison"] = table["comparison"].astype(str).replace("below", "at_most")
+    with pytest.raises(KeyError, match="at_most"):
+        targets.as_reading(table)

@@ -156,3 +156,26 @@ def test_an_empty_window_draws_empty_lanes():
     placed = charts.timeline.draw_timeline(ax, empty, ["forum"], 1990, 1991)
     assert placed.empty and "date" in placed.columns
     plt.close(fig)
+
+
+def test_the_french_coverage_grid_is_headed_in_french():
+    from diaspora_helpers import setup
+
+    setup(language="fr")
+    short = data.load("constraints")["short_label"]
+    assert short.str.len().max() <= 22, "the French short labels fit the column heads too"
+    matrix = policy.coverage_matrix()
+    fig, ax = plt.subplots()
+    charts.policy.draw_coverage(
+        ax, matrix, policy.strategies_in_scope(), policy.constraint_list(), highlight=["xenophobia"]
+    )
+    heads = [t.get_text() for t in ax.get_xticklabels()]
+    assert heads[matrix.columns.get_loc("landlocked")] == "Enclavement"
+    texts = {t.get_text() for t in ax.texts}
+    assert {"Contraintes\nendogènes", "Contraintes\nexogènes", "Investissement"} <= texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0] == "la traite directement" and len(legend) == 3
+    assert charts.policy.coverage_title(6, 14, "national") == (
+        "6 des 14 contraintes ne sont traitées par aucune stratégie nationale"
+    )
+    plt.close(fig)

@@ -371,3 +371,19 @@ def test_the_coverage_grid_uses_the_width_of_its_slide():
     box = ax.get_position()
     assert box.x1 > 0.85, f"the grid ends at {box.x1:.2f} of the slide's width"
     assert min(t.get_fontsize() for t in ax.get_yticklabels()) >= 9
+
+
+def test_the_average_cost_chart_speaks_french_in_the_french_edition():
+    from diaspora_helpers import setup
+
+    setup(language="fr")
+    costs = pd.DataFrame({"year": [2011, 2016, 2020], "cost_pct": [11.0, 5.3, 4.2]})
+    summary = {"first_pct": 11.0, "first_year": 2011, "last_pct": 4.2, "last_year": 2020}
+    fig = charts.policy.cost_of_sending_money(costs, summary, 3.0)
+    (ax,) = fig.axes
+    assert [t.get_text() for t in ax.texts] == [
+        " Cible 10.c des ODD pour le coût moyen\u202f: 3\u00a0%"
+    ]
+    title, _subtitle, _source = fig._house_labels
+    assert title.startswith("Envoyer de l'argent au Mali coûtait 11,0\u00a0% du montant en 2011")
+    assert ax.get_ylabel() == "% du montant envoyé"

@@ -29,11 +29,18 @@ def _digests(folder):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def test_files_are_byte_identical_across_processes(tmp_path):
+@pytest.fixture(scope="module")
+def two_processes(tmp_path_factory):
+    """The demo chart's files written by two separate Python processes: (first, second)."""
+    root = tmp_path_factory.mktemp("two-processes")
     for run in ("one", "two"):
-        code = SCRIPT.format(folder=str(tmp_path / run))
+        code = SCRIPT.format(folder=str(root / run))
         subprocess.run([sys.executable, "-c", code], check=True)
-    first, second = _digests(tmp_path / "one"), _digests(tmp_path / "two")
+    return root / "one", root / "two"
+
+
+def test_files_are_byte_identical_across_processes(two_processes):
+    first, second = (_digests(folder) for folder in two_processes)
     assert sorted(first) == [
         "demo.csv",
         "demo.csv-metadata.json",
@@ -44,16 +51,15 @@ def test_files_are_byte_identical_across_processes(tmp_path):
     assert first == second
 
 
-def test_files_carry_no_version_or_date(tmp_path):
-    subprocess.run([sys.executable, "-c", SCRIPT.format(folder=str(tmp_path))], check=True)
-    svg = (tmp_path / "demo.svg").read_text()
+def test_files_carry_no_version_or_date(two_processes):
+    folder = two_processes[0]
+    svg = (folder / "demo.svg").read_text()
     assert "<dc:date>" not in svg and matplotlib.__version__ not in svg
-    assert matplotlib.__version__.encode() not in (tmp_path / "demo.png").read_bytes()
+    assert matplotlib.__version__.encode() not in (folder / "demo.png").read_bytes()
 
 
-def test_slide_variant_is_16_by_9_full_hd(tmp_path):
-    subprocess.run([sys.executable, "-c", SCRIPT.format(folder=str(tmp_path))], check=True)
-    header = (tmp_path / "demo_slide.png").read_bytes()[16:24]
+def test_slide_variant_is_16_by_9_full_hd(two_processes):
+    header = (two_processes[0] / "demo_slide.png").read_bytes()[16:24]
     width, height = int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")
     assert (width, height) == (1920, 1080)
 

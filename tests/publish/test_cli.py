@@ -10,7 +10,7 @@ from pathlib import Path
 import diaspora_test_support as support
 import pytest
 
-from diaspora_helpers.__main__ import _parser  # noqa: E402
+from diaspora_helpers.__main__ import _parser, main
 
 
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
@@ -59,17 +59,31 @@ def notebooks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return support.make_notebooks(tmp_path_factory.mktemp("cli"), "a_chart", "b_bars")
 
 
-def _mistake(notebooks: Path, tmp_path: Path, *args: str) -> str:
-    result = support.run_fixtures(notebooks, tmp_path / "outputs", *args)
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("error: ")
-    assert not (tmp_path / "outputs").exists(), "nothing is written"
-    return result.stderr
+@pytest.fixture
+def mistake(capsys: pytest.CaptureFixture[str]):
+    """Run the command line in this process (the mistakes are found before any kernel
+    starts) and return its error message, checking status 2, no traceback, no output."""
+
+    def check(notebooks: Path, tmp_path: Path, *args: str) -> str:
+        argv = ["run", "--quiet", "--notebooks-dir", str(notebooks)]
+        argv += ["--outputs-dir", str(tmp_path / "outputs"), *args]
+        assert main(argv) == 2
+        stderr = capsys.readouterr().err
+        assert "Traceback" not in stderr
+        assert stderr.startswith("error: ")
+        assert not (tmp_path / "outputs").exists(), "nothing is written"
+        return stderr
+
+    return check
 
 
 def test_unknown_notebook(notebooks: Path, tmp_path: Path) -> None:
-    message = _mistake(notebooks, tmp_path, "a_chrat")
+    """The one mistake also checked through a real ``python -m diaspora_helpers``."""
+    result = support.run_fixtures(notebooks, tmp_path / "outputs", "a_chrat")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "outputs").exists(), "nothing is written"
+    message = result.stderr
     assert "unknown notebook: a_chrat" in message
     assert "did you mean 'a_chart'" in message
     assert "known notebooks: a_chart, b_bars" in message
@@ -88,10 +102,10 @@ def test_unknown_notebook(notebooks: Path, tmp_path: Path) -> None:
     ],
 )
 def test_unreadable_params_file(
-    notebooks: Path, tmp_path: Path, content: str | bytes | None, expected: str
+    mistake, notebooks: Path, tmp_path: Path, content: str | bytes | None, expected: str
 ) -> None:
     path = support.write_params_file(tmp_path / "params.yaml", content)
-    assert expected in _mistake(notebooks, tmp_path, "--params-file", str(path))
+    assert expected in mistake(notebooks, tmp_path, "--params-file", str(path))
 
 
 @pytest.mark.parametrize(
@@ -107,20 +121,22 @@ def test_unreadable_params_file(
         (["-p", "b_bars:peer=[SEN]"], "b_bars: unknown parameter: peer"),
     ],
 )
-def test_bad_arguments(notebooks: Path, tmp_path: Path, args: list[str], expected: str) -> None:
-    assert expected in _mistake(notebooks, tmp_path, *args)
+def test_bad_arguments(
+    mistake, notebooks: Path, tmp_path: Path, args: list[str], expected: str
+) -> None:
+    assert expected in mistake(notebooks, tmp_path, *args)
 
 
-def test_missing_notebooks_dir(tmp_path: Path) -> None:
-    message = _mistake(tmp_path / "nowhere", tmp_path)
+def test_missing_notebooks_dir(mistake, tmp_path: Path) -> None:
+    message = mistake(tmp_path / "nowhere", tmp_path)
     assert "notebook folder" in message and "does not exist" in message
 
 
-def test_broken_notebook_file(tmp_path: Path) -> None:
+def test_broken_notebook_file(mistake, tmp_path: Path) -> None:
     folder = tmp_path / "notebooks"
     folder.mkdir()
     (folder / "broken.ipynb").write_text("{ not json")
-    assert "cannot read notebook" in _mistake(folder, tmp_path, "-p", "broken:x=1")
+    assert "cannot read notebook" in mistake(folder, tmp_path, "-p", "broken:x=1")
 
 
 def test_argparse_errors_are_usage_errors() -> None:

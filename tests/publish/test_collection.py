@@ -1,5 +1,6 @@
 """The real collection, end to end: it runs with the network unavailable, and a second run
-gives byte-identical outputs. Both read one shared first run (``support.collection_site``)."""
+(of a few notebooks, over a copy of the first run's outputs, every page rebuilt) gives
+byte-identical outputs. Both read one shared first run (``support.collection_site``)."""
 
 from __future__ import annotations
 
