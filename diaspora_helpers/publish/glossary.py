@@ -37,24 +37,27 @@ def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), rows
 
 
-def _translated(path: Path, rows: list[dict[str, str]], language: str) -> list[dict[str, str]]:
+def _translated(
+    path: Path, rows: list[dict[str, str]], language: str
+) -> tuple[list[dict[str, str]], set[str]]:
     """Return ``rows`` with the text of ``<folder>/<language>/<name>`` swapped in, matched
-    on the first column (the table's key); unchanged for English or without that file."""
+    on the first column (the table's key), and the names of the columns swapped in;
+    unchanged (and no column) for English or without that file."""
     if language == LANGUAGES[0]:
-        return rows
+        return rows, set()
     french = path.parent / language / path.name
     if not french.is_file():
-        return rows
+        return rows, set()
     header, translated = _read(french)
     if not header:
-        return rows
+        return rows, set()
     key = header[0]
     by_key = {row[key]: row for row in translated}
     out = []
     for row in rows:
         swap = by_key.get(row.get(key, ""), {})
         out.append({**row, **{k: v for k, v in swap.items() if k != key and v}})
-    return out
+    return out, set(header[1:])
 
 
 def _definitions(folder: Path, site: Site) -> list[str]:
@@ -63,7 +66,9 @@ def _definitions(folder: Path, site: Site) -> list[str]:
     path = folder / DEFINITIONS_SOURCE
     if not path.is_file():
         return []
-    rows = _translated(path, _read(path)[1], site.language)
+    rows, translated = _translated(path, _read(path)[1], site.language)
+    # What a source counts: its translated ``counts``, else its translated ``unit``.
+    counted = "unit" if "counts" not in translated and "unit" in translated else "counts"
     intro = _(
         "Each dataset, indicator or count the collection uses, in its own words, with the "
         "page of its publisher (from <code>data/definitions.csv</code>)."
@@ -79,7 +84,7 @@ def _definitions(folder: Path, site: Site) -> list[str]:
         if row.get("url"):
             publisher = f'<a href="{html.escape(row["url"])}">{publisher}</a>'
         about = _("Counts: {counts}; published by {publisher}.").format(
-            counts=html.escape(row.get("counts", "")), publisher=publisher
+            counts=html.escape(row.get(counted, "")), publisher=publisher
         )
         lines.append(
             f'<dt id="{markup.slug(row["id"])}">{html.escape(row["name"])}</dt>'
@@ -95,7 +100,7 @@ def render_glossary(source: Path, site: Site) -> Path:
     language."""
     _ = site.gettext
     header, rows = _read(source)
-    rows = _translated(source, rows, site.language)
+    rows, _columns = _translated(source, rows, site.language)
     labels = [
         html.escape(_(HEADERS[h]) if h in HEADERS else h.replace("_", " ").capitalize())
         for h in header

@@ -280,3 +280,34 @@ def test_run_help_names_the_french_notebooks() -> None:
     assert "notebooks/fr/X.ipynb (French) is named fr/X" in text
     assert "-p fr/02_remittances:focus_year=2015" in text
     assert "fr/02_remittances:\n    focus_year: 2015" in text
+
+
+def test_french_glossary_reads_the_french_tables(tmp_path: Path) -> None:
+    """Headers in French; the text of ``data/fr/<table>.csv`` swapped in by key."""
+    from diaspora_helpers.publish import glossary
+
+    data = tmp_path / "data"
+    (data / "fr").mkdir(parents=True)
+    (data / "glossary.csv").write_text(
+        "acronym,english,french,note\nUN,United Nations,Nations unies,A note\nX,Ex,Ix,\n"
+    )
+    (data / "fr" / "glossary.csv").write_text("acronym,note\nUN,Une remarque\nX,\n")
+    (data / "definitions.csv").write_text(
+        "id,name,definition,counts,unit,publisher,url\n"
+        "stock,Migrant stock,People born abroad.,persons,persons,UN DESA,\n"
+    )
+    (data / "fr" / "definitions.csv").write_text(
+        "id,name,definition,unit\nstock,Stock de migrants,Personnes nées à l'étranger.,personnes\n"
+    )
+    web = site.Site(tmp_path / "out", glossary=True, language="fr")
+    web.root.mkdir()
+    text = glossary.render_glossary(data / "glossary.csv", web).read_text(encoding="utf-8")
+    assert '<html lang="fr">' in text and "<h1>Glossaire</h1>" in text
+    assert "<th>Sigle</th><th>Anglais</th><th>Français</th><th>Note</th>" in text.replace("\n", "")
+    assert "Une remarque" in text and "A note" not in text
+    assert "Stock de migrants" in text and "Personnes nées à l&#x27;étranger." in text
+    assert f"Unité de compte{NNBSP}: personnes{NNBSP};" in text
+    english = site.Site(tmp_path / "en", glossary=True)
+    english.root.mkdir()
+    text = glossary.render_glossary(data / "glossary.csv", english).read_text(encoding="utf-8")
+    assert "A note" in text and "Counts: persons; published by" in text
