@@ -7,6 +7,10 @@ string), the runner's ``-p``, ``-y``, ``-f`` and ``--params-file`` (read with
 papermill delivers for the same value, so a value means one thing however it is given:
 a number written with an exponent (``'5e0'``) for a float, and a YAML/JSON list
 (``'["SEN", "NER"]'``) or a comma-separated string for a list.
+
+The messages follow the edition's language (``diaspora_helpers.setup(language=...)``): an
+analyst running the French notebook reads in French which parameter is wrong and what it
+accepts. Parameter names, values and allowed values stay as they are typed in Python.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import yaml
+
+from diaspora_helpers.i18n import N_, _
 
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 #: YAML 1.1's floats (a dot, a signed exponent, sexagesimal, .inf, .nan) and YAML 1.2's
@@ -54,20 +60,49 @@ def load_yaml(text: str) -> Any:
 
 
 class ParameterError(ValueError):
-    """A notebook parameter with a value the notebook cannot use."""
+    """A notebook parameter with a value the notebook cannot use.
+
+    ``name``: the parameter; ``value``: what it got; ``allowed``: the rule, already in the
+    edition's language (the checks below write it). The message is written when the error
+    is raised, in the edition's language.
+    """
 
     def __init__(self, name: str, value: Any, allowed: str) -> None:
         self.name, self.value, self.allowed = name, value, allowed
         super().__init__(
-            f"Parameter '{name}' got {value!r} ({type(value).__name__}); allowed: {allowed}."
+            _("Parameter '{name}' got {value} ({kind}); allowed: {allowed}.").format(
+                name=name, value=repr(value), kind=type(value).__name__, allowed=allowed
+            )
         )
+
+
+#: What the values of a list parameter are, as the notebooks name them (``what=``): marked
+#: here so that the catalog translates them; any other ``what`` is shown as given.
+LIST_ITEMS = (N_("values"), N_("ISO alpha-3 codes"), N_("kinds of event"))
 
 
 def _describe(choices: Sequence[Any]) -> str:
     shown = [repr(c) if isinstance(c, str) else str(c) for c in choices]
     if len(shown) > 12:
         shown = shown[:5] + ["..."] + shown[-3:]
-    return "one of " + ", ".join(shown)
+    return _("one of {choices}").format(choices=", ".join(shown))
+
+
+def _range_rule(kind: str, low: str | None, high: str | None) -> str:
+    """Return the rule "a whole number from 0 to 3" (``kind`` "int") or "a number from 0 to
+    20" (``kind`` "float") in the edition's language; ``low``/``high`` are the bounds as
+    written in Python (None: no bound)."""
+    rules = {
+        ("int", False, False): N_("a whole number"),
+        ("int", True, False): N_("a whole number from {minimum}"),
+        ("int", False, True): N_("a whole number to {maximum}"),
+        ("int", True, True): N_("a whole number from {minimum} to {maximum}"),
+        ("float", False, False): N_("a number"),
+        ("float", True, False): N_("a number from {minimum}"),
+        ("float", False, True): N_("a number to {maximum}"),
+        ("float", True, True): N_("a number from {minimum} to {maximum}"),
+    }
+    return _(rules[(kind, low is not None, high is not None)]).format(minimum=low, maximum=high)
 
 
 def check_int(
@@ -82,9 +117,9 @@ def check_int(
     if choices is not None:
         rule = _describe(list(choices))
     else:
-        low = "" if minimum is None else f" from {minimum}"
-        high = "" if maximum is None else f" to {maximum}"
-        rule = f"a whole number{low}{high}"
+        low = None if minimum is None else str(minimum)
+        high = None if maximum is None else str(maximum)
+        rule = _range_rule("int", low, high)
     if isinstance(value, bool) or not isinstance(value, int):
         raise ParameterError(name, value, rule)
     if choices is not None and value not in choices:
@@ -103,9 +138,9 @@ def check_float(
     it is what papermill's ``-y``/``-f`` (YAML 1.1) deliver for ``5e0``. Any other string
     (``'3'``, from ``-r`` or quotes) is refused, as it is everywhere else.
     """
-    low = "" if minimum is None else f" from {minimum:g}"
-    high = "" if maximum is None else f" to {maximum:g}"
-    rule = f"a number{low}{high}"
+    low = None if minimum is None else f"{minimum:g}"
+    high = None if maximum is None else f"{maximum:g}"
+    rule = _range_rule("float", low, high)
     number = value
     if isinstance(value, str) and _EXPONENT_NUMBER.match(value.strip()):
         number = float(value)
@@ -125,7 +160,7 @@ def check_bool(name: str, value: Any) -> bool:
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
         return value.strip().lower() == "true"
     if not isinstance(value, bool):
-        raise ParameterError(name, value, "True or False")
+        raise ParameterError(name, value, _("True or False"))
     return value
 
 
@@ -147,24 +182,36 @@ def check_choices(
     (``-p peers SEN,NER``). Raises :class:`ParameterError` for anything else.
     """
     allowed = list(choices)
-    rule = f"a non-empty list of {what}, each {_describe(allowed)}"
+    rule = _("a non-empty list of {what}, each {choices}").format(
+        what=_(what), choices=_describe(allowed)
+    )
     items = value
     if isinstance(value, str) and value.strip().startswith("["):
         try:
             items = load_yaml(value)
         except yaml.YAMLError:
-            raise ParameterError(name, value, f"{rule} (not a readable list)") from None
+            raise ParameterError(
+                name, value, _("{rule} (not a readable list)").format(rule=rule)
+            ) from None
     elif isinstance(value, str):
         items = [v.strip() for v in value.split(",")]
     if not isinstance(items, list | tuple) or not items:
         raise ParameterError(name, value, rule)
     unknown = [v for v in items if not isinstance(v, str) or v not in allowed]
     if unknown:
-        raise ParameterError(name, value, f"{rule} (not allowed: {unknown[0]!r})")
+        raise ParameterError(
+            name,
+            value,
+            _("{rule} (not allowed: {value})").format(rule=rule, value=repr(unknown[0])),
+        )
     return list(dict.fromkeys(items))
 
 
 def check_order(first: str, first_value: int, second: str, second_value: int) -> None:
     """Raise unless ``first_value`` is at most ``second_value``."""
     if first_value > second_value:
-        raise ParameterError(second, second_value, f"a value not before '{first}' ({first_value})")
+        raise ParameterError(
+            second,
+            second_value,
+            _("a value not before '{first}' ({value})").format(first=first, value=first_value),
+        )

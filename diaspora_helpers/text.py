@@ -19,7 +19,7 @@ from babel.dates import format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from diaspora_helpers import i18n
-from diaspora_helpers.i18n import LANGUAGES, language  # noqa: F401 (re-exported)
+from diaspora_helpers.i18n import LANGUAGES, N_, _, language  # noqa: F401 (re-exported)
 
 #: What a missing value reads as, by language.
 MISSING = {"en": "n/a", "fr": "n.d."}
@@ -30,6 +30,8 @@ SCALE_WORDS = {
 }
 #: The word joining the last two items of a list, by language.
 AND = {"en": "and", "fr": "et"}
+#: Other words :func:`listing` is given to join the last two items (marked for the catalog).
+CONJUNCTIONS = (N_("or"), N_("and"))
 
 
 def set_language(code: str) -> None:
@@ -129,16 +131,30 @@ def date(iso: str, precision: str = "day") -> str:
 
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:
-    """Return a count with its noun: "1 event", "47 events", "0 events"."""
-    word = singular if n == 1 else (plural or singular + "s")
-    return f"{n} {word}"
+    """Return a count with its noun in the edition's language: "1 event", "47 events",
+    "0 events" ("1 événement", "47 événements", "0 événement").
+
+    ``singular`` and ``plural`` are the English forms, either as message templates with an
+    ``{n}`` placeholder (``counted(n, "{n} event", "{n} events")``, the form to prefer) or as
+    bare nouns (``counted(n, "event")``, read as ``"{n} event"``; ``plural`` defaults to the
+    singular plus "s"). The pair is translated with :func:`~diaspora_helpers.i18n.ngettext`
+    (French: 0 and 1 take the singular), so its French must be in a catalog: the module that
+    writes the nouns marks the pair with ``ngettext("{n} event", "{n} events", n)``.
+    ``n`` is formatted by :func:`number`.
+    """
+
+    def template(form: str) -> str:
+        return form if "{n}" in form else "{n} " + form
+
+    many = plural or singular + "s"
+    return i18n.ngettext(template(singular), template(many), n).format(n=number(n))
 
 
 def listing(items: Iterable[str], conjunction: str | None = None) -> str:
     """Return names as a list in the language: "A", "A and B", "A, B and C" ("A, B et C");
-    ``conjunction`` replaces the "and" (e.g. "or")."""
+    ``conjunction`` (English, e.g. "or") replaces the "and" and is translated ("ou")."""
     names = [str(i) for i in items]
     if len(names) <= 1:
         return "".join(names)
-    word = conjunction or AND[language()]
+    word = _(conjunction) if conjunction else AND[language()]
     return ", ".join(names[:-1]) + f" {word} " + names[-1]

@@ -49,4 +49,4 @@ def test_tables_translate_headers_booleans_and_the_missing_note():
     diaspora_helpers.setup(language="fr")
     french = tables.show(frame)
     assert french.cells[0] == ["Oui", "1,5"]
-    assert french.caption == "– signifie\u00a0: pas de valeur dans la source."
+    assert french.caption == "– signifie\u202f: pas de valeur dans la source."

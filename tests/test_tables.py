@@ -106,3 +106,15 @@ def test_labels() -> None:
     assert tables.label("gdp_usd_millions") == "GDP USD millions"
     assert tables.label("Already Fine") == "Already Fine"
     assert tables.label("tokten_start") == "Tokten start"
+
+
+def test_the_missing_note_follows_the_caption_in_the_editions_language():
+    import diaspora_helpers
+
+    frame = pd.DataFrame({"count": [1.0, None]})
+    english = tables.show(frame, caption="Counts.", missing="not counted")
+    assert english.caption == "Counts. – means not counted."
+    diaspora_helpers.setup(language="fr")
+    french = tables.show(frame, caption="Effectifs.")
+    assert french.caption == "Effectifs. – signifie\u202f: pas de valeur dans la source."
+    assert french.labels == ["Effectif"]

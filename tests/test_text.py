@@ -57,3 +57,29 @@ def test_an_unknown_language_or_precision_is_refused():
         text.set_language("de")
     with pytest.raises(ValueError, match="not written at 'day' precision"):
         text.date("2000-03", "day")
+
+
+def test_counted_goes_through_ngettext_with_both_forms(monkeypatch):
+    from diaspora_helpers import i18n
+
+    assert text.counted(1, "event") == "1 event"
+    assert text.counted(0, "event") == "0 events"
+    assert text.counted(2, "{n} body", "{n} bodies") == "2 bodies"
+    seen = []
+
+    def french(singular: str, plural: str, n: int) -> str:
+        seen.append((singular, plural, n))
+        return "{n} événement" if n in (0, 1) else "{n} événements"
+
+    monkeypatch.setattr(i18n, "ngettext", french)
+    text.set_language("fr")
+    assert text.counted(0, "event") == "0 événement"
+    assert text.counted(1500, "{n} event", "{n} events") == "1\u202f500 événements"
+    assert seen == [("{n} event", "{n} events", 0), ("{n} event", "{n} events", 1500)]
+
+
+def test_listing_translates_its_conjunction():
+    assert text.listing(["A", "B", "C"], "or") == "A, B or C"
+    text.set_language("fr")
+    assert text.listing(["A", "B", "C"]) == "A, B et C"
+    assert text.listing(["A", "B"], "or") == "A ou B"

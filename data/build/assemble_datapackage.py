@@ -90,6 +90,12 @@ def translations(resources: list[dict]) -> list[dict]:
                     f"(matched on {', '.join(key)}); written for this collection, not a "
                     "quotation of the source document. Used by the French edition."
                 ),
+                "description_fr": (
+                    f"Le texte français des colonnes de texte de {path.stem}, ligne par ligne "
+                    f"(appariées sur {', '.join(key)})\u202f; rédigé pour cette collection, "
+                    "ce n'est pas une citation du document source. Utilisé par l'édition "
+                    "française."
+                ),
                 "translates": path.stem,
                 "language": "fr",
                 "format": "csv",

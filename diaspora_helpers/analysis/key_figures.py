@@ -4,7 +4,28 @@ from __future__ import annotations
 
 import pandas as pd
 
+from diaspora_helpers import text
 from diaspora_helpers.data import load
+from diaspora_helpers.i18n import N_, _
+
+#: How the reader's table names each kind of estimate and unit (``estimate_kind`` and
+#: ``unit`` keep their codes in the data, which the code compares).
+KIND_NAMES = {
+    "census": N_("census"),
+    "administrative": N_("administrative"),
+    "central_bank": N_("central_bank"),
+    "geographic": N_("geographic"),
+}
+UNIT_NAMES = {"persons": N_("persons"), "km2": N_("km2"), "xof": N_("xof")}
+#: The places of :func:`abroad_breakdown` and how each number is obtained. They stay
+#: English in the table (other code looks rows up by them); translate them where shown.
+PLACES = (
+    N_("Africa"),
+    N_("Europe (excluding France)"),
+    N_("France"),
+    N_("Not placed by the document"),
+)
+HOW_OBTAINED = (N_("stated"), N_("derived: Europe minus France"), N_("derived: total minus parts"))
 
 
 def key_figures() -> pd.DataFrame:
@@ -43,7 +64,11 @@ def recomputed_shares(figures: pd.DataFrame, population_id: str = "population") 
 
 
 def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the key figures as a reader's table: value, how it was printed, source, kind."""
+    """Return the key figures as a reader's table: value, how it was printed, source, kind.
+
+    One row per key figure; ``value`` is text formatted for the edition (``1,241,238``,
+    ``1 241 238`` in French), ``unit`` and ``kind of estimate`` are words of the edition.
+    """
     table = figures[
         [
             "label",
@@ -55,8 +80,11 @@ def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
             "original_source",
         ]
     ].copy()
-    table["value"] = figures["value"].map(lambda v: f"{v:,.0f}")
-    table["estimate_kind"] = figures["estimate_kind"].astype("str")
+    table["value"] = figures["value"].map(lambda v: text.number(v))
+    table["unit"] = figures["unit"].astype("str").map(lambda u: _(UNIT_NAMES.get(u, u)))
+    table["estimate_kind"] = (
+        figures["estimate_kind"].astype("str").map(lambda k: _(KIND_NAMES.get(k, k)))
+    )
     return table.rename(
         columns={
             "stated_value_text": "as printed",
@@ -88,18 +116,27 @@ def share_of_all_malians(figures: pd.DataFrame) -> dict[str, float]:
 def abroad_breakdown(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the document's Malians abroad split by continent, with the unexplained rest.
 
-    France is part of Europe, so it is reported as a detail, not added again.
+    France is part of Europe, so it is reported as a detail, not added again. Four rows
+    (``where``: :data:`PLACES`, English in both editions, translate with ``_()`` where
+    shown), columns ``where``, ``persons``, ``how_obtained`` and ``share_of_abroad_pct``.
     """
     total = float(figures.at["malians_abroad", "value"])
     africa = float(figures.at["malians_in_africa", "value"])
     europe = float(figures.at["malians_in_europe", "value"])
     france = float(figures.at["malians_in_france", "value"])
-    rows = [
-        ("Africa", africa, "stated"),
-        ("Europe (excluding France)", europe - france, "derived: Europe minus France"),
-        ("France", france, "stated"),
-        ("Not placed by the document", total - africa - europe, "derived: total minus parts"),
-    ]
+    counts = (africa, europe - france, france, total - africa - europe)
+    how = (HOW_OBTAINED[0], HOW_OBTAINED[1], HOW_OBTAINED[0], HOW_OBTAINED[2])
+    rows = list(zip(PLACES, counts, how, strict=True))
     table = pd.DataFrame(rows, columns=["where", "persons", "how_obtained"])
     table["share_of_abroad_pct"] = 100 * table["persons"] / total
     return table
+
+
+def breakdown_for_reader(parts: pd.DataFrame) -> pd.DataFrame:
+    """Return :func:`abroad_breakdown` with its words (``where``, ``how_obtained``) in the
+    edition's language: the table a reader downloads beside the chart. Same rows × columns;
+    unchanged in English."""
+    shown = parts.copy()
+    for column in ("where", "how_obtained"):
+        shown[column] = shown[column].astype("str").map(_)
+    return shown

@@ -7,21 +7,37 @@ from matplotlib.figure import Figure
 
 from diaspora_helpers import text
 from diaspora_helpers.charts import style
+from diaspora_helpers.i18n import _
 
 
 def document_malians_abroad(parts: pd.DataFrame, africa_pct: float) -> Figure:
-    """Bar chart of the document's Malians abroad by place of residence."""
+    """Bar chart of the document's Malians abroad by place of residence.
+
+    ``parts``: :func:`diaspora_helpers.analysis.key_figures.abroad_breakdown` (four rows:
+    Africa, Europe excluding France, France, not placed; ``where`` and ``persons``).
+    ``africa_pct``: Africa's share of the Malians abroad, in percent (the title's finding).
+    Text in the edition's language.
+    """
     fig, ax = style.titled_figure(
-        f"The document places {text.percent(africa_pct, 1)} of Malians abroad elsewhere in Africa",
-        "Malians living abroad by place of residence, persons (administrative estimates, "
-        "as printed in the source document)",
-        "Source: the source document, section 1.1 (administrative sources); 'not placed' is the "
-        "total minus Africa and Europe",
+        _("The document places {share} of Malians abroad elsewhere in Africa").format(
+            share=text.percent(africa_pct, 1)
+        ),
+        _(
+            "Malians living abroad by place of residence, persons (administrative estimates, "
+            "as printed in the source document)"
+        ),
+        _(
+            "Source: the source document, section 1.1 (administrative sources); 'not placed' "
+            "is the total minus Africa and Europe"
+        ),
     )
     colours = [style.PALETTE["admin"]] * 3 + [style.PALETTE["light"]]
-    ax.barh(parts["where"], parts["persons"], color=colours)
+    places = [_(str(where)) for where in parts["where"]]  # English in the table
+    ax.barh(places, parts["persons"], color=colours)
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x / 1e6:.1f} m")
+    ax.xaxis.set_major_formatter(
+        lambda x, _pos: _("{value} m").format(value=text.number(x / 1e6, 1))
+    )
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
     for y, value in enumerate(parts["persons"]):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from diaspora_helpers import constants
+from diaspora_helpers.i18n import N_, _
 
 # The palette lives in diaspora_helpers.constants (colour-blind-safe, tested).
 PALETTE = constants.PALETTE
@@ -28,25 +30,27 @@ SERIES = constants.SERIES
 PNG_METADATA = {"Software": None}
 CSV_DECIMALS = 4  # places kept for non-whole numbers in chart CSV downloads
 CSV_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
-CSV_NOTE = (
+CSV_NOTE = N_(
     "Data behind a chart of the Mali diaspora notebook collection, CC BY 4.0; the figures "
     "come from the publishers named in dc:source, cite them too. Units: see dc:description "
     "and each column's unit."
 )
 # Words of a column name and the unit they mean, first match wins.
 CSV_UNITS = (
-    ("pct", "percent"),
-    ("percent", "percent"),
-    ("share", "percent"),
-    ("usd", "US dollars"),
-    ("xof", "CFA francs (XOF)"),
-    ("eur", "euros"),
-    ("year", "calendar year"),
-    ("millions", "millions"),
-    ("thousands", "thousands"),
-    ("persons", "persons"),
-    ("people", "persons"),
+    ("pct", N_("percent")),
+    ("percent", N_("percent")),
+    ("share", N_("percent")),
+    ("usd", N_("US dollars")),
+    ("xof", N_("CFA francs (XOF)")),
+    ("eur", N_("euros")),
+    ("year", N_("calendar year")),
+    ("millions", N_("millions")),
+    ("thousands", N_("thousands")),
+    ("persons", N_("persons")),
+    ("people", N_("persons")),
 )
+#: A source line that already names itself ("Source: …", "Sources : …", any language).
+_SOURCE_PREFIX = re.compile(r"^sources?\s*:", re.IGNORECASE)
 SVG_METADATA = {"Date": None, "Creator": None}
 SLIDE_SIZE = (12.8, 7.2)  # inches; at 150 dpi this is 1920 x 1080 pixels
 # Slides are downloads, not page weight: the fastest zlib level (about 15% larger files,
@@ -213,15 +217,19 @@ def titled_figure(
     """Return a figure and its axes, with title, subtitle and source line in place.
 
     ``title`` states the finding, ``subtitle`` says what is measured and in which unit,
-    ``source`` names the data (it is prefixed with "Source: " if it does not say so).
+    ``source`` names the data (it is prefixed with "Source: " if it does not say so; one
+    that starts "Source document" reads "Source: the source document…"). All three are
+    given already in the edition's language; the prefixes are translated here.
     """
     for label, text in (("title", title), ("subtitle", subtitle), ("source", source)):
         if not isinstance(text, str) or not text.strip():
             raise ValueError(f"every chart needs a {label}; got {text!r}")
-    if source.startswith("Source document"):
-        source = "Source: the source document" + source.removeprefix("Source document")
-    elif not source.lower().startswith(("source:", "sources:")):
-        source = f"Source: {source}"
+    document = _("Source document")
+    if source.startswith(document):
+        rest = source.removeprefix(document)
+        source = _("Source: the source document{rest}").format(rest=rest)
+    elif not _SOURCE_PREFIX.match(source):
+        source = _("Source: {source}").format(source=source)
     fig, axes = plt.subplots(
         nrows, ncols, figsize=figsize, layout="constrained", subplot_kw=subplot_kw or None
     )
@@ -260,7 +268,7 @@ def _unit(column: str) -> str | None:
     words = set(str(column).lower().replace("-", "_").split("_"))
     for key, unit in CSV_UNITS:
         if key in words:
-            return unit
+            return _(unit)
     return None
 
 
@@ -271,7 +279,8 @@ def write_chart_data(
     ``<name>.csv-metadata.json``, a CSV on the Web (CSVW) descriptor: the chart's title,
     what is measured and in which unit (its subtitle), its source line, the licence, and
     each column's type and unit where the name tells it. Returns the descriptor's path.
-    ``labels`` is (title, subtitle, source) as given to :func:`titled_figure`."""
+    ``labels`` is (title, subtitle, source) as given to :func:`titled_figure`. The note and
+    the units are written in the edition's language."""
     table = rounded(data)
     table.to_csv(path, index=False, lineterminator="\n")
     title, subtitle, source = labels or (path.stem, "", "")
@@ -297,7 +306,7 @@ def write_chart_data(
         "dc:description": subtitle,
         "dc:source": source,
         "dc:license": CSV_LICENCE,
-        "notes": CSV_NOTE,
+        "notes": _(CSV_NOTE),
         "tableSchema": {"columns": columns},
     }
     sidecar = path.with_name(path.name + "-metadata.json")
@@ -366,7 +375,7 @@ def show(fig: Figure, name: str, data: pd.DataFrame) -> None:
     from IPython.display import display
 
     labels = getattr(fig, "_house_labels", None)
-    alt = f"{labels[0]} ({labels[1]})" if labels else name
+    alt = _("{title} ({subtitle})").format(title=labels[0], subtitle=labels[1]) if labels else name
     display(
         {"image/png": png, "text/plain": repr(fig)},
         raw=True,

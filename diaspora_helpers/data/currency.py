@@ -16,6 +16,7 @@ from typing import TypeVar
 import pandas as pd
 
 from diaspora_helpers.constants import EXCHANGE_RATE, WDI_TABLE
+from diaspora_helpers.i18n import _
 
 XOF_PER_EUR = 655.957
 EURO_START_YEAR = 1999
@@ -33,8 +34,10 @@ def _check_euro_year(year: int | None) -> None:
     """Refuse a euro conversion for a year before the euro existed."""
     if year is not None and year < EURO_START_YEAR:
         raise ValueError(
-            f"no euro in {year}: the fixed parity of {XOF_PER_EUR} CFA francs per euro "
-            f"applies from {EURO_START_YEAR}"
+            _(
+                "no euro in {year}: the fixed parity of {parity} CFA francs per euro "
+                "applies from {start}"
+            ).format(year=year, parity=XOF_PER_EUR, start=EURO_START_YEAR)
         )
 
 
@@ -69,15 +72,25 @@ def xof_per_usd(year: int | None, rates: pd.DataFrame | None = None) -> float:
     """Return the official CFA francs per US dollar for ``year`` (ValueError if none)."""
     if year is None:
         raise ValueError(
-            "a year is required: the CFA franc to US dollar rate changes every year "
-            "(World Bank PA.NUS.FCRF)"
+            _(
+                "a year is required: the CFA franc to US dollar rate changes every year "
+                "(World Bank PA.NUS.FCRF)"
+            )
         )
     table = xof_per_usd_rates(rates)
     if int(year) not in table.index:
-        span = f"{table.index.min()}-{table.index.max()}" if len(table) else "no years"
+        span = f"{table.index.min()}-{table.index.max()}" if len(table) else _("no years")
         raise ValueError(
-            f"no official CFA franc per US dollar rate for {year} in {RATE_TABLE} "
-            f"({RATE_INDICATOR}, {RATE_COUNTRY}); rates cover {span}"
+            _(
+                "no official CFA franc per US dollar rate for {year} in {table} "
+                "({indicator}, {country}); rates cover {span}"
+            ).format(
+                year=year,
+                table=RATE_TABLE,
+                indicator=RATE_INDICATOR,
+                country=RATE_COUNTRY,
+                span=span,
+            )
         )
     return float(table.loc[int(year)])
 
@@ -92,7 +105,11 @@ def convert(
     """Convert between XOF, EUR and USD; the year is required whenever USD is involved."""
     for code in (from_currency, to_currency):
         if code not in CURRENCIES:
-            raise ValueError(f"unknown currency {code!r}: use one of {', '.join(CURRENCIES)}")
+            raise ValueError(
+                _("unknown currency {code}: use one of {codes}").format(
+                    code=repr(code), codes=", ".join(CURRENCIES)
+                )
+            )
     if from_currency == to_currency:
         return amount
     if from_currency == "EUR":

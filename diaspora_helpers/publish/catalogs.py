@@ -4,7 +4,8 @@
 :data:`diaspora_helpers.i18n.AREAS`, what ``pybabel extract``, ``pybabel update`` and
 ``pybabel compile`` do, through Babel's own functions:
 
-1. extract the strings wrapped in ``_``, ``N_`` and ``ngettext`` from the area's files;
+1. extract the strings wrapped in ``_``, ``N_``, ``ngettext`` and ``text.counted`` from
+   the area's files;
 2. update ``locale/fr/LC_MESSAGES/<area>.po``: new strings are added with an empty
    translation, strings no longer in the code are dropped, translations are kept;
 3. compile the ``.po`` into ``<area>.mo``, which the package reads at run time.
@@ -32,7 +33,7 @@ from babel.messages.pofile import read_po, write_po
 from diaspora_helpers import i18n
 
 PACKAGE = Path(i18n.__file__).resolve().parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "counted": (2, 3)}
 #: A fixed date for the catalogs' headers, so that regenerating them changes no byte.
 FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 LANGUAGE = "fr"

@@ -57,3 +57,51 @@ def test_audit_entries_can_leave_out_what_another_section_shows():
     assert "tokten_start" in everything
     kept = set(audit.entries("events:", exclude=["tokten"])["id"])
     assert "tokten_start" not in kept and kept == {i for i in everything if "tokten" not in i[:6]}
+
+
+def test_the_reader_tables_are_in_the_editions_language():
+    import diaspora_helpers
+    from diaspora_helpers.analysis import audit
+
+    english = key_figures.as_printed(key_figures.key_figures())
+    assert english.at["population", "value"] == "14,528,662"
+    assert english.at["remittances", "kind of estimate"] == "central_bank"
+    assert english.at["population", "unit"] == "persons"
+    diaspora_helpers.setup(language="fr")
+    french = key_figures.as_printed(key_figures.key_figures())
+    assert french.shape == english.shape
+    assert french.at["population", "value"] == "14\u202f528\u202f662"
+    assert french.at["remittances", "kind of estimate"] == "banque centrale"
+    assert french.at["population", "unit"] == "personnes"
+    assert french.at["malians_abroad", "source"] == "sources administratives"
+    # What the document printed is quoted as printed, in both editions.
+    assert french["as printed"].equals(english["as printed"])
+    reading = audit.as_reading(audit.entries("key_figures:malians_in_france"))
+    assert reading.at["france_share", "topic"] == "Maliens en France"
+    assert "0,83\u00a0%" in reading.at["france_share", "problem"]
+
+
+def test_the_breakdown_keeps_english_places_for_lookups_in_both_editions():
+    import diaspora_helpers
+
+    diaspora_helpers.setup(language="fr")
+    table = key_figures.abroad_breakdown(key_figures.key_figures())
+    assert list(table["where"]) == list(key_figures.PLACES)
+    assert table.set_index("where").at["Africa", "persons"] == 3_500_000
+
+
+def test_the_chart_data_a_reader_downloads_is_in_the_editions_language():
+    import diaspora_helpers
+
+    parts = key_figures.abroad_breakdown(key_figures.key_figures())
+    assert key_figures.breakdown_for_reader(parts).equals(parts)
+    diaspora_helpers.setup(language="fr")
+    french = key_figures.breakdown_for_reader(parts)
+    assert list(french["where"]) == [
+        "Afrique",
+        "Europe (hors France)",
+        "France",
+        "Non situés par le document",
+    ]
+    assert french.at[3, "how_obtained"] == "calculé\u202f: total moins composantes"
+    assert french["persons"].equals(parts["persons"])

@@ -101,3 +101,47 @@ def test_bad_figure_name_is_refused(tmp_path):
     fig, _ = charts.titled_figure("T", "S", "X")
     with pytest.raises(ValueError, match="figure name"):
         charts.style.save_figure(fig, "../escape", pd.DataFrame(), tmp_path)
+
+
+def test_the_french_edition_writes_the_source_line_in_french():
+    import diaspora_helpers
+
+    diaspora_helpers.setup(language="fr")
+    charts.apply_style()
+    fig, _ = charts.titled_figure("Constat", "Mesure", "World Bank WDI")
+    fig2, _ = charts.titled_figure("C", "M", "Document source, section 1.1")
+    fig3, _ = charts.titled_figure("C", "M", "Sources\u202f: WDI\u202f; document source")
+    assert fig.texts[2].get_text() == "Source\u202f: World Bank WDI"
+    assert fig2.texts[2].get_text() == "Source\u202f: document source, section 1.1"
+    assert fig3.texts[2].get_text() == "Sources\u202f: WDI\u202f; document source"
+    for f in (fig, fig2, fig3):
+        matplotlib.pyplot.close(f)
+
+
+def test_the_french_chart_data_descriptor_has_a_french_note_and_units(tmp_path):
+    import json
+
+    import diaspora_helpers
+
+    data = pd.DataFrame({"year": [2020], "share_pct": [1.5], "usd_millions": [3.0]})
+    labels = ("Titre", "Sous-titre", "Source\u202f: WDI")
+    english = json.loads(
+        charts.style.write_chart_data(data, tmp_path / "en.csv", labels).read_text()
+    )
+    assert english["notes"].startswith("Data behind a chart")
+    assert [c.get("unit") for c in english["tableSchema"]["columns"]] == [
+        "calendar year",
+        "percent",
+        "US dollars",
+    ]
+    diaspora_helpers.setup(language="fr")
+    sidecar = charts.style.write_chart_data(data, tmp_path / "fr.csv", labels)
+    french = json.loads(sidecar.read_text(encoding="utf-8"))
+    assert french["notes"].startswith("Données d'un graphique de la collection")
+    assert "CC BY 4.0" in french["notes"] and french["dc:license"] == english["dc:license"]
+    assert [c.get("unit") for c in french["tableSchema"]["columns"]] == [
+        "année civile",
+        "pourcentage",
+        "dollars des États-Unis",
+    ]
+    assert french["dc:title"] == "Titre" and french["dc:source"] == "Source\u202f: WDI"

@@ -1,0 +1,35 @@
+"""The chart of notebook 00 in the French edition: French texts, numbers and place names."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+import diaspora_helpers  # noqa: E402
+from diaspora_helpers import charts  # noqa: E402
+from diaspora_helpers.analysis import key_figures  # noqa: E402
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+def test_the_french_chart_speaks_french_and_formats_numbers_the_french_way():
+    diaspora_helpers.setup(language="fr")
+    parts = key_figures.abroad_breakdown(key_figures.key_figures())
+    africa = float(parts.set_index("where").at["Africa", "share_of_abroad_pct"])
+    fig = charts.key_figures.document_malians_abroad(parts, africa)
+    title, subtitle, source = (t.get_text().replace("\n", " ") for t in fig.texts[:3])
+    shown = f"{africa:.1f}".replace(".", ",") + f"{NBSP}%"
+    assert title == (
+        f"Selon le document, {shown} des Maliens établis à l'extérieur vivent ailleurs en Afrique"
+    )
+    assert subtitle.startswith("Maliens établis à l'extérieur par lieu de résidence")
+    assert source.startswith(f"Source{NNBSP}: document source, section 1.1")
+    (ax,) = fig.axes
+    fig.canvas.draw()
+    places = [t.get_text() for t in ax.get_yticklabels()]
+    assert places == ["Afrique", "Europe (hors France)", "France", "Non situés par le document"]
+    assert [t.get_text().strip() for t in ax.texts][0] == f"3{NNBSP}500{NNBSP}000"
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert f"1,5{NBSP}M" in ticks
+    plt.close(fig)

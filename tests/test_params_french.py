@@ -1,0 +1,73 @@
+"""In the French edition a bad parameter stops the notebook with a French message that names
+the parameter, the value given and what the parameter accepts; the English is unchanged."""
+
+import pytest
+
+import diaspora_helpers
+from diaspora_helpers import params
+from diaspora_helpers.params import ParameterError
+
+NNBSP = "\u202f"
+
+
+def _message(check) -> str:
+    with pytest.raises(ParameterError) as err:
+        check()
+    return str(err.value)
+
+
+def test_the_english_message_is_unchanged():
+    assert _message(lambda: params.check_int("decimals", 5, minimum=0, maximum=3)) == (
+        "Parameter 'decimals' got 5 (int); allowed: a whole number from 0 to 3."
+    )
+    assert _message(lambda: params.check_order("start_year", 2016, "end_year", 1991)) == (
+        "Parameter 'end_year' got 1991 (int); allowed: a value not before 'start_year' (2016)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("check", "rule"),
+    [
+        (
+            lambda: params.check_int("decimals", 5, minimum=0, maximum=3),
+            "un nombre entier de 0 à 3",
+        ),
+        (lambda: params.check_int("top_n", 0, minimum=1), "un nombre entier supérieur ou égal à 1"),
+        (lambda: params.check_int("year", 1, choices=[1990, 2020]), "l'une des valeurs 1990, 2020"),
+        (
+            lambda: params.check_float("rate", 30, maximum=12.5),
+            "un nombre inférieur ou égal à 12.5",
+        ),
+        (lambda: params.check_bool("show_hints", "yes"), "True ou False"),
+        (lambda: params.check_choice("scope", "globl", ["all"]), "l'une des valeurs 'all'"),
+    ],
+)
+def test_the_french_message_names_parameter_value_and_rule(check, rule):
+    diaspora_helpers.setup(language="fr")
+    message = _message(check)
+    assert message.startswith(f"Le paramètre «{NNBSP}")
+    assert f"valeur attendue{NNBSP}: {rule}." in message
+    assert "allowed" not in message and "Parameter" not in message
+
+
+def test_a_french_list_message_names_the_kind_of_value_and_the_stranger():
+    diaspora_helpers.setup(language="fr")
+    message = _message(
+        lambda: params.check_choices(
+            "peers", ["SEN", "XXX"], ["SEN", "NER"], what="ISO alpha-3 codes"
+        )
+    )
+    assert message == (
+        f"Le paramètre «{NNBSP}peers{NNBSP}» a reçu ['SEN', 'XXX'] (list){NNBSP}; valeur "
+        f"attendue{NNBSP}: une liste non vide de codes ISO alpha-3, chaque élément étant "
+        f"l'une des valeurs 'SEN', 'NER' (valeur non admise{NNBSP}: 'XXX')."
+    )
+    unreadable = _message(lambda: params.check_choices("peers", '["SEN"', ["SEN"]))
+    assert "une liste non vide de valeurs" in unreadable and "liste lisible" in unreadable
+
+
+def test_a_french_order_message_names_the_other_parameter():
+    diaspora_helpers.setup(language="fr")
+    message = _message(lambda: params.check_order("start_year", 2016, "end_year", 1991))
+    assert f"«{NNBSP}end_year{NNBSP}» a reçu 1991" in message
+    assert f"au moins égale à celle de «{NNBSP}start_year{NNBSP}» (2016)" in message
