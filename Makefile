@@ -64,21 +64,25 @@ bench: $(STAMP)  ## time the full run (both editions) against a naive papermill 
 
 # The lecturer's course (nbgrader, locally): SESSION=4 make course-release, then put the
 # submissions in a folder or zip and SESSION=4 SUBMISSIONS=path make course-grade.
+# EDITION=fr releases and grades the French sessions (masters in notebooks/fr/, assignment
+# session<n>_fr, French checks and feedback); the default is EDITION=en.
 SESSION ?=
 SUBMISSIONS ?=
-course-release: $(STAMP)  ## nbgrader: student versions and solutions into outputs/course/ (SESSION=n, default all)
-	$(NOTEBOOKS_RUN) course release $(SESSION)
+EDITION ?= en
+course-release: $(STAMP)  ## nbgrader: student versions and solutions into outputs/course/ (SESSION=n, EDITION=en|fr)
+	$(NOTEBOOKS_RUN) course release --edition $(EDITION) $(SESSION)
 
-course-grade: $(STAMP)  ## nbgrader: collect SUBMISSIONS (folder or zip) for SESSION=n, grade, feedback, CSV
-	@test -n "$(SESSION)" -a -n "$(SUBMISSIONS)" || { echo "usage: make course-grade SESSION=n SUBMISSIONS=folder-or-zip"; exit 2; }
-	$(NOTEBOOKS_RUN) course collect $(SESSION) $(SUBMISSIONS)
-	$(NOTEBOOKS_RUN) course grade $(SESSION)
+course-grade: $(STAMP)  ## nbgrader: collect SUBMISSIONS (folder or zip) for SESSION=n (EDITION=en|fr), grade, feedback, CSV
+	@test -n "$(SESSION)" -a -n "$(SUBMISSIONS)" || { echo "usage: make course-grade SESSION=n SUBMISSIONS=folder-or-zip [EDITION=fr]"; exit 2; }
+	$(NOTEBOOKS_RUN) course collect --edition $(EDITION) $(SESSION) $(SUBMISSIONS)
+	$(NOTEBOOKS_RUN) course grade --edition $(EDITION) $(SESSION)
 
-course-students: $(STAMP)  ## regenerate notebooks/exercises_*.ipynb from the masters, then re-execute them
+course-students: $(STAMP)  ## regenerate notebooks/exercises_*.ipynb and notebooks/fr/exercises_*.ipynb from the masters, then re-execute them
 	$(NOTEBOOKS_RUN) course students
 	env -u MPLBACKEND -u DIASPORA_FIGURES_DIR PYTHONHASHSEED=0 $(VENV)/bin/jupyter nbconvert \
 	  --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
-	  --ExecutePreprocessor.timeout=600 notebooks/exercises_*.ipynb notebooks/master_*.ipynb
+	  --ExecutePreprocessor.timeout=600 notebooks/exercises_*.ipynb notebooks/master_*.ipynb \
+	  notebooks/fr/exercises_*.ipynb notebooks/fr/master_*.ipynb
 
 # Prints the pins of a pip install report (the project itself left out), sorted as pip freeze sorts.
 define PINS_FROM_REPORT

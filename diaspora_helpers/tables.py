@@ -17,7 +17,9 @@ Formatting rules (each can be overridden per column with ``decimals``):
 ========== ========================================================== ==========
 kind       how it is recognised                                       decimals
 ========== ========================================================== ==========
-year       name has the word ``year``, whole numbers                  0, no separator
+year       whole numbers; name has the word ``year``, or ``start``,     0, no separator
+           ``end``, ``since``, ``until``, ``from``, ``to`` and values
+           from 1000 to 2999
 percent    name has ``pct``, ``percent``, ``share`` or ends in ``%``  1
 ratio      name has ``ratio``, ``per`` or ``multiplier``              2
 count      integer dtype, or floats that are all whole numbers        0
@@ -58,6 +60,8 @@ ACRONYMS = frozenset(
 )
 _PERCENT_WORDS = frozenset({"pct", "percent", "share"})
 _RATIO_WORDS = frozenset({"ratio", "per", "multiplier"})
+# Names of columns that hold years when their values are whole numbers from 1000 to 2999.
+_YEAR_WORDS = frozenset({"start", "end", "since", "until", "from", "to"})
 
 
 def label(name: object) -> str:
@@ -89,7 +93,10 @@ def column_kind(name: object, values: pd.Series) -> str:
         return "text"
     words = set(re.split(r"[^a-z0-9%]+", str(name).lower()))
     whole = bool(((present % 1) == 0).all()) if len(present) else True
-    if "year" in words and whole:
+    if whole and (
+        "year" in words
+        or (words & _YEAR_WORDS and len(present) and present.between(1000, 2999).all())
+    ):
         return "year"
     if words & _PERCENT_WORDS or str(name).endswith("%"):
         return "percent"

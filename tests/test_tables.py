@@ -118,3 +118,13 @@ def test_the_missing_note_follows_the_caption_in_the_editions_language():
     french = tables.show(frame, caption="Effectifs.")
     assert french.caption == "Effectifs. – signifie\u202f: pas de valeur dans la source."
     assert french.labels == ["Effectif"]
+
+
+def test_a_start_column_of_years_reads_as_years_and_a_start_count_does_not():
+    import pandas as pd
+
+    from diaspora_helpers import tables
+
+    shown = tables.show(pd.DataFrame({"start": [1967.0, 1977.0], "to": [3.0, 12000.0]}))
+    assert [row[0] for row in shown.cells] == ["1967", "1977"]
+    assert [row[1] for row in shown.cells] == ["3", "12,000"]

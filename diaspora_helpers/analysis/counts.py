@@ -11,11 +11,14 @@ read from ``data/definitions.csv``; how far it can be trusted, from the extract'
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 import pandas as pd
 
 from diaspora_helpers.analysis import demography
 from diaspora_helpers.constants import OTHER_COUNTS_TABLE as OTHER_COUNTS
 from diaspora_helpers.data import countries, given_or_load, measures
+from diaspora_helpers.i18n import N_, _
 
 #: Where each kind of count is defined in data/definitions.csv.
 DEFINITION_OF = {
@@ -25,14 +28,41 @@ DEFINITION_OF = {
     "document": "administrative_sources",
     "un_desa": "un_desa_migrant_stock",
 }
-#: How each kind of count is named in a table a reader sees.
-KIND_WORDS = {
-    "electoral_register": "electoral register of nationals",
-    "census_round_estimate": "estimate from destination countries' censuses",
-    "migrant_stock": "UN migrant stock (mostly by birthplace)",
-    "administrative": "administrative sources, undated",
-    "statement": "statement, no source given",
+_KIND_WORDS = {
+    "electoral_register": N_("electoral register of nationals"),
+    "census_round_estimate": N_("estimate from destination countries' censuses"),
+    "migrant_stock": N_("UN migrant stock (mostly by birthplace)"),
+    "administrative": N_("administrative sources, undated"),
+    "statement": N_("statement, no source given"),
 }
+#: How each qualifier of a count reads in the French edition (English shows the code).
+QUALIFIERS = (
+    N_("exact"),
+    N_("more_than"),
+    N_("approximate"),
+    N_("estimate"),
+    N_("as_stated"),
+)
+#: The names of the counts of one destination (:func:`destination_counts`).
+RACE_COUNT = N_("RACE electoral register")
+UN_COUNT = N_("UN migrant stock")
+
+
+class _KindWords(Mapping[str, str]):
+    """Kind of count -> its name for a reader, in the edition's language when looked up."""
+
+    def __getitem__(self, kind: str) -> str:
+        return _(_KIND_WORDS[kind])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_KIND_WORDS)
+
+    def __len__(self) -> int:
+        return len(_KIND_WORDS)
+
+
+#: How each kind of count is named in a table a reader sees (``Series.map`` takes it).
+KIND_WORDS: Mapping[str, str] = _KindWords()
 
 
 def definition(source: str, definitions: pd.DataFrame | None = None) -> str:
@@ -54,7 +84,8 @@ def totals_side_by_side(
     undated document last).
 
     Columns: ``reference_year`` (None for the undated document), ``persons``,
-    ``qualifier`` (exact, more_than, approximate, estimate, as_stated), ``kind`` (a key of
+    ``qualifier`` (exact, more_than, approximate, estimate, as_stated; words in the French
+    edition), ``kind`` (a key of
     :data:`KIND_WORDS`), ``source`` (a key of :data:`DEFINITION_OF`) and ``counted_by``.
     ``document_total`` is the document's 4 million (``key_figures``); ``un_years`` the UN
     years to show (all by default).
@@ -65,7 +96,7 @@ def totals_side_by_side(
         {
             "reference_year": int(r.reference_year),
             "persons": float(r.persons),
-            "qualifier": str(r.qualifier),
+            "qualifier": _(str(r.qualifier)),
             "kind": str(r.count_kind),
             "source": str(r.source_id),
             "counted_by": str(r.publisher),
@@ -77,20 +108,20 @@ def totals_side_by_side(
             {
                 "reference_year": year,
                 "persons": float(demography.total(year, stock=stock)),
-                "qualifier": "estimate",
+                "qualifier": _("estimate"),
                 "kind": "migrant_stock",
                 "source": "un_desa",
-                "counted_by": "UN DESA",
+                "counted_by": _("UN DESA"),
             }
         )
     rows.append(
         {
             "reference_year": None,
             "persons": float(document_total),
-            "qualifier": "as_stated",
+            "qualifier": _("as_stated"),
             "kind": "administrative",
             "source": "document",
-            "counted_by": "the source document (administrative sources)",
+            "counted_by": _("the source document (administrative sources)"),
         }
     )
     out = pd.DataFrame(rows)
@@ -106,7 +137,8 @@ def destination_counts(
 
     One row per count: the RACE 2001 register, the destination's own census (year as
     relayed beside RACE) and the UN's migrant stock in the years around them (1990-2005).
-    Columns ``count``, ``reference_year``, ``persons``. Raises ``KeyError`` when RACE has
+    Columns ``count`` (in the edition's language: ``_(RACE_COUNT)``, ``_(UN_COUNT)`` or
+    the destination's census), ``reference_year``, ``persons``. Raises ``KeyError`` when RACE has
     no row for ``iso3``.
     """
     table = given_or_load(OTHER_COUNTS, others)
@@ -114,11 +146,11 @@ def destination_counts(
     if race.empty:
         raise KeyError(f"the 2001 electoral census (RACE) has no row for {iso3}")
     row = race.iloc[0]
-    rows = [{"count": "RACE electoral register", "reference_year": 2001, "persons": row.persons}]
+    rows = [{"count": _(RACE_COUNT), "reference_year": 2001, "persons": row.persons}]
     if pd.notna(row["destination_census_persons"]):
         rows.append(
             {
-                "count": f"{countries.country_name(iso3)} census",
+                "count": _("{country} census").format(country=countries.country_name(iso3)),
                 "reference_year": int(row["destination_census_year"]),
                 "persons": row["destination_census_persons"],
             }
@@ -129,7 +161,7 @@ def destination_counts(
         if len(match):
             rows.append(
                 {
-                    "count": "UN migrant stock",
+                    "count": _(UN_COUNT),
                     "reference_year": year,
                     "persons": match["persons"].iloc[0],
                 }

@@ -1,7 +1,10 @@
 """Malians abroad and foreigners in Mali: estimates side by side, destinations, regions, sex.
 
 Every function takes the tables it needs as arguments and loads them from ``data/`` when
-they are left out, so the unit tests can pass small hand-made tables.
+they are left out, so the unit tests can pass small hand-made tables. Text a reader sees
+(country names, region groups, places, the names of estimates) is in the edition's
+language; code that looks a row up by such a name goes through :func:`region_label` or
+:func:`place_label`, so it works in both editions.
 
 Three kinds of count meet here and do not measure the same thing:
 
@@ -23,8 +26,19 @@ import pandas as pd
 from diaspora_helpers.constants import UN_STOCK_TABLE as UN_TABLE
 from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
 from diaspora_helpers.data import countries, given_or_load, measures
+from diaspora_helpers.i18n import N_, _
 
-REGION_GROUPS = ("Sub-Saharan Africa", "Northern Africa", "Europe", "Elsewhere")
+#: The collection's region groups, in table order (English; shown through ``_()``).
+REGION_GROUPS = (
+    N_("Sub-Saharan Africa"),
+    N_("Northern Africa"),
+    N_("Europe"),
+    N_("Elsewhere"),
+)
+#: The region groups that are in Africa.
+AFRICAN_GROUPS = ("Sub-Saharan Africa", "Northern Africa")
+#: How each place of the document's split is named in a table (France: its country name).
+PLACES = {"Africa": N_("Africa"), "Europe": N_("Europe")}
 
 
 #: Which row of data/definitions.csv defines each kind of estimate of Malians abroad.
@@ -53,8 +67,31 @@ class _WhatIsCounted(Mapping[str, str]):
 WHAT_IS_COUNTED: Mapping[str, str] = _WhatIsCounted()
 
 
+def region_label(group: str) -> str:
+    """Return a region group (one of :data:`REGION_GROUPS`) as a reader sees it, in the
+    edition's language: ``"Sub-Saharan Africa"`` -> ``"Afrique subsaharienne"``."""
+    return _(group)
+
+
+def place_label(place: str) -> str:
+    """Return a place of the document's split (``"Africa"``, ``"Europe"``, ``"France"``) in
+    the edition's language; a country is named by :func:`countries.country_name`."""
+    if place in PLACES:
+        return _(PLACES[place])
+    code = countries.iso3_of(place)
+    return countries.country_name(code) if code else place
+
+
+def count_in_africa(table: pd.DataFrame) -> int:
+    """Return how many rows of ``table`` (a ``region_group`` column as this module writes
+    it, in the edition's language) are countries in Africa."""
+    african = [region_label(g) for g in AFRICAN_GROUPS]
+    return int(table["region_group"].isin(african).sum())
+
+
 def display_names(iso3: pd.Series, fallback: pd.Series) -> pd.Series:
-    """Return current short country names for ISO codes, the source label where none is known."""
+    """Return current short country names for ISO codes, in the edition's language
+    (:func:`countries.country_name`), the source label where no code is known."""
     names = [
         countries.country_name(code) if countries.is_valid_iso3(code) else str(label)
         for code, label in zip(iso3, fallback, strict=True)
@@ -139,14 +176,15 @@ def destinations(year: int, sex: str = "total", stock: pd.DataFrame | None = Non
 
 
 def region_group(region: pd.Series, subregion: pd.Series) -> pd.Series:
-    """Return the collection's region group for each country (see ``REGION_GROUPS``)."""
+    """Return the collection's region group for each country (see ``REGION_GROUPS``),
+    named in the edition's language (:func:`region_label`)."""
     region = region.astype("str")
     subregion = subregion.astype("str")
-    group = pd.Series("Elsewhere", index=region.index, dtype="str")
-    group = group.mask(region == "Europe", "Europe")
-    group = group.mask(region == "Africa", "Sub-Saharan Africa")
-    group = group.mask((region == "Africa") & (subregion == "Northern Africa"), "Northern Africa")
-    return group
+    group = pd.Series(region_label("Elsewhere"), index=region.index, dtype="str")
+    group = group.mask(region == "Europe", region_label("Europe"))
+    group = group.mask(region == "Africa", region_label("Sub-Saharan Africa"))
+    northern = (region == "Africa") & (subregion == "Northern Africa")
+    return group.mask(northern, region_label("Northern Africa"))
 
 
 def top_destinations(
@@ -163,8 +201,8 @@ def top_destinations(
     other = pd.DataFrame(
         {
             "iso3": [""],
-            "country": [f"Other countries ({len(rest)})"],
-            "region_group": ["Mixed"],
+            "country": [_("Other countries ({n})").format(n=len(rest))],
+            "region_group": [_("Mixed")],
             "persons": [int(rest["persons"].sum())],
             "share_pct": [float(rest["share_pct"].sum())],
             "rank": [pd.NA],
@@ -174,10 +212,15 @@ def top_destinations(
 
 
 def by_region(year: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return Malians abroad by region group in ``year``: persons and share of the total."""
+    """Return Malians abroad by region group in ``year``: persons and share of the total.
+
+    One row per group of :data:`REGION_GROUPS`, in that order, named in the edition's
+    language; ``share_pct`` in percent of all Malians abroad.
+    """
     table = destinations(year, "total", stock)
     grouped = table.groupby("region_group")["persons"].sum()
-    grouped = grouped.reindex(list(REGION_GROUPS), fill_value=0).astype("int64")
+    order = [region_label(g) for g in REGION_GROUPS]
+    grouped = grouped.reindex(order, fill_value=0).astype("int64")
     out = grouped.rename("persons").rename_axis("region_group").reset_index()
     out["share_pct"] = 100 * out["persons"] / out["persons"].sum()
     return out
@@ -186,7 +229,8 @@ def by_region(year: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
 def africa_share(year: int, stock: pd.DataFrame | None = None) -> float:
     """Return the share (%) of Malians abroad who live elsewhere in Africa in ``year``."""
     regions = by_region(year, stock).set_index("region_group")
-    return float(regions.loc[["Sub-Saharan Africa", "Northern Africa"], "share_pct"].sum())
+    african = [region_label(g) for g in AFRICAN_GROUPS]
+    return float(regions.loc[african, "share_pct"].sum())
 
 
 def change_between(start: int, end: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -262,7 +306,7 @@ def abroad_estimates(
     admin_year = admin.get("reference_year")
     rows = [
         {
-            "estimate": "Source document (administrative)",
+            "estimate": _("Source document (administrative)"),
             "year": pd.NA if pd.isna(admin_year) else int(admin_year),
             "persons": float(admin["value"]),
             "what_is_counted": WHAT_IS_COUNTED["administrative"],
@@ -271,7 +315,7 @@ def abroad_estimates(
     ]
     rows += [
         {
-            "estimate": f"UN DESA {year}",
+            "estimate": _("UN DESA {year}").format(year=year),
             "year": year,
             "persons": float(total(year, stock=stock)),
             "what_is_counted": WHAT_IS_COUNTED["un_desa"],
@@ -281,7 +325,7 @@ def abroad_estimates(
     ]
     rows.append(
         {
-            "estimate": "World Bank/KNOMAD 2017",
+            "estimate": _("World Bank/KNOMAD 2017"),
             "year": 2017,
             "persons": wb_emigrant_total(bilateral),
             "what_is_counted": WHAT_IS_COUNTED["world_bank"],
@@ -300,7 +344,12 @@ def document_vs_un(
     stock: pd.DataFrame | None = None,
     ids: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Return the document's Africa, Europe and France figures beside the UN's for ``year``."""
+    """Return the document's Africa, Europe and France figures beside the UN's for ``year``.
+
+    One row per place of ``ids`` (key figure ids by place), the place named in the
+    edition's language (:func:`place_label`); persons, and the document's figure divided
+    by the UN's.
+    """
     ids = ids or {
         "Africa": "malians_in_africa",
         "Europe": "malians_in_europe",
@@ -309,7 +358,7 @@ def document_vs_un(
     un = continent_totals(year, stock)
     rows = [
         {
-            "where": where,
+            "where": place_label(where),
             "document": float(key_figures.at[key, "value"]),
             f"un_desa_{year}": float(un[where]),
         }

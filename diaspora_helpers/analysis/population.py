@@ -14,6 +14,11 @@ from diaspora_helpers.analysis.demography import (
 )
 from diaspora_helpers.constants import CENSUS_TABLE, WDI_TABLE
 from diaspora_helpers.data import given_or_load
+from diaspora_helpers.i18n import N_, _
+
+#: The censuses' names as data/census_figures.csv writes them (a key of that table, so
+#: not in data/fr/): marked here for the catalog, shown through ``_()``.
+CENSUS_NAMES = (N_("RGPH 2009 (4th census)"), N_("RGPH 2022 (RGPH5)"))
 
 
 def shares_of_population(persons: float, residents: float) -> dict[str, float]:
@@ -42,7 +47,12 @@ def wdi_value(
 def population_counts(
     census: pd.DataFrame | None = None, wdi: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Return the census counts of residents beside the World Bank's estimate for that year."""
+    """Return the census counts of residents beside the World Bank's estimate for that year.
+
+    One row per census, oldest first: ``year``, ``census`` (its name in the edition's
+    language), ``census_count`` and ``world_bank_estimate`` (persons), ``difference_pct``
+    (the estimate's excess over the count, percent of the count).
+    """
     census = given_or_load(CENSUS_TABLE, census)
     counts = census[census["measure"].astype("str") == "resident population total"]
     rows = []
@@ -52,7 +62,7 @@ def population_counts(
         rows.append(
             {
                 "year": year,
-                "census": row.census,
+                "census": _(str(row.census)),
                 "census_count": float(row.value),
                 "world_bank_estimate": estimate,
                 "difference_pct": 100 * (estimate - row.value) / row.value,
@@ -107,10 +117,12 @@ def foreigners_comparison(
     immigrants = totals_over_time("immigrants", table)["total"]
     rows = [
         {
-            "estimate": f"Census {document_year} (source document): foreign nationals",
+            "estimate": _("Census {year} (source document): foreign nationals").format(
+                year=document_year
+            ),
             "year": document_year,
             "persons": float(document_count),
-            "how": "census count of residents with a foreign nationality",
+            "how": _("census count of residents with a foreign nationality"),
         }
     ]
     before = max((y for y in immigrants.index if y <= document_year), default=None)
@@ -118,19 +130,21 @@ def foreigners_comparison(
     for year in sorted({y for y in (before, after) if y is not None}):
         rows.append(
             {
-                "estimate": f"UN DESA {year}: born abroad",
+                "estimate": _("UN DESA {year}: born abroad").format(year=int(year)),
                 "year": int(year),
                 "persons": float(immigrants.loc[year]),
-                "how": "UN estimate of migrants living in Mali, mostly by birthplace",
+                "how": _("UN estimate of migrants living in Mali, mostly by birthplace"),
             }
         )
     if document_year not in immigrants.index:
         rows.append(
             {
-                "estimate": f"UN DESA, interpolated to {document_year}: born abroad",
+                "estimate": _("UN DESA, interpolated to {year}: born abroad").format(
+                    year=document_year
+                ),
                 "year": document_year,
                 "persons": interpolate(immigrants, document_year),
-                "how": "straight line between the two UN estimates on either side",
+                "how": _("straight line between the two UN estimates on either side"),
             }
         )
     out = pd.DataFrame(rows)

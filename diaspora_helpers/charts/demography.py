@@ -12,10 +12,13 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
 from diaspora_helpers import text
+from diaspora_helpers.analysis.demography import place_label, region_label
 from diaspora_helpers.charts import maps, style
 from diaspora_helpers.charts.style import barh_house
+from diaspora_helpers.i18n import _
 
-#: Bar colours of the destinations chart, by region group; other rows are light grey.
+#: Bar colours of the destinations chart, by region group (English names, see
+#: ``analysis.demography.REGION_GROUPS``); other rows are light grey.
 REGION_COLOURS = {
     "Sub-Saharan Africa": style.PALETTE["un"],
     "Northern Africa": style.PALETTE["un"],
@@ -24,41 +27,65 @@ REGION_COLOURS = {
 }
 
 
-#: Classes of the map of Malians abroad: lower bounds (persons) and their legend labels.
+#: Classes of the map of Malians abroad: lower bounds (persons) of each class.
 MAP_BINS = [1, 1_000, 10_000, 50_000, 100_000]
 
 
-MAP_LABELS = [
-    "fewer than 1,000",
-    "1,000 to 9,999",
-    "10,000 to 49,999",
-    "50,000 to 99,999",
-    "100,000 or more",
-]
+def map_labels(bins: list[int] | None = None) -> list[str]:
+    """Return the legend label of each class of ``bins`` (lower bounds, persons; default
+    :data:`MAP_BINS`) in the edition's language: "fewer than 1,000", "1,000 to 9,999", ...,
+    "100,000 or more" ("moins de 1 000", "1 000 à 9 999", "100 000 ou plus")."""
+    edges = list(MAP_BINS if bins is None else bins)
+    labels = [_("fewer than {n}").format(n=text.number(edges[1]))]
+    labels += [
+        _("{low} to {high}").format(low=text.number(low), high=text.number(high - 1))
+        for low, high in zip(edges[1:-1], edges[2:], strict=True)
+    ]
+    labels.append(_("{n} or more").format(n=text.number(edges[-1])))
+    return labels
+
+
+def _thousands(x: float, _pos: object = None) -> str:
+    """Axis label for a value in thousands: 400 -> '400k' ('400 k' in French)."""
+    return _("{n}k").format(n=text.number(x))
+
+
+def _millions_axis(y: float, decimals: int) -> str:
+    """Axis label for a value in millions: 15 -> '15 m' ('15 M' in French)."""
+    return _("{n} m").format(n=text.number(y, decimals))
 
 
 def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFrame) -> Figure:
     """Line of the World Bank's population estimate with the census counts as labelled dots."""
     first, last = series.iloc[0], series.iloc[-1]
     fig, ax = style.titled_figure(
-        f"Mali's estimated population: {text.millions(first['population'], 1)} in "
-        f"{int(first['year'])}, {text.millions(last['population'], 1)} in {int(last['year'])}",
-        "Resident population, millions: World Bank yearly estimate (line) and census counts (dots)",
-        "World Bank, World Development Indicators (SP.POP.TOTL, WDI copy of 2026-07-01); "
-        "INSTAT census counts RGPH 2009 and RGPH5 2022 as relayed by the press",
+        _("Mali's estimated population: {first} in {first_year}, {last} in {last_year}").format(
+            first=text.millions(first["population"], 1),
+            first_year=int(first["year"]),
+            last=text.millions(last["population"], 1),
+            last_year=int(last["year"]),
+        ),
+        _(
+            "Resident population, millions: World Bank yearly estimate (line) and census "
+            "counts (dots)"
+        ),
+        _(
+            "World Bank, World Development Indicators (SP.POP.TOTL, WDI copy of 2026-07-01); "
+            "INSTAT census counts RGPH 2009 and RGPH5 2022 as relayed by the press"
+        ),
     )
     ax.plot(
         series["year"],
         series["population"] / 1e6,
         color=style.PALETTE["wb"],
-        label="World Bank estimate",
+        label=_("World Bank estimate"),
     )
     ax.scatter(
         population["year"],
         population["census_count"] / 1e6,
         color=style.PALETTE["mali"],
         zorder=3,
-        label="Census count",
+        label=_("Census count"),
     )
     for row in population.itertuples():
         ax.annotate(
@@ -70,7 +97,7 @@ def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFram
         )
     ax.set_ylim(0, None)
     ax.set_xlim(series["year"].min() - 1, series["year"].max() + 5)
-    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0f} m")
+    ax.yaxis.set_major_formatter(lambda y, _pos: _millions_axis(y, 0))
     ax.legend(loc="upper left")
     return fig
 
@@ -81,18 +108,22 @@ def malians_abroad_three_sources(
     """UN series of Malians abroad against the World Bank point and the administrative line."""
     ratio = admin["persons"] / un_abroad
     fig, ax = style.titled_figure(
-        f"The administrative figure is {ratio:.1f} times the UN's count for {year}",
-        "Malians living abroad, millions of persons, by source and year",
-        "UN DESA, International Migrant Stock 2020 (emigrants, both sexes); World Bank/KNOMAD "
-        "Bilateral Migration Matrix 2017; source document section 1.1 (administrative sources, "
-        "no year)",
+        _("The administrative figure is {ratio} times the UN's count for {year}").format(
+            ratio=text.number(ratio, 1), year=year
+        ),
+        _("Malians living abroad, millions of persons, by source and year"),
+        _(
+            "UN DESA, International Migrant Stock 2020 (emigrants, both sexes); World "
+            "Bank/KNOMAD Bilateral Migration Matrix 2017; source document section 1.1 "
+            "(administrative sources, no year)"
+        ),
     )
     ax.plot(
         over_time.index,
         over_time["total"] / 1e6,
         marker="o",
         color=style.PALETTE["un"],
-        label="UN DESA, migrants from Mali",
+        label=_("UN DESA, migrants from Mali"),
     )
     ax.scatter(
         [wb["year"]],
@@ -101,13 +132,13 @@ def malians_abroad_three_sources(
         marker="D",
         s=50,
         zorder=3,
-        label="World Bank/KNOMAD 2017",
+        label=_("World Bank/KNOMAD 2017"),
     )
     ax.axhline(
         admin["persons"] / 1e6,
         color=style.PALETTE["admin"],
         linestyle="--",
-        label="Administrative figure (no year given)",
+        label=_("Administrative figure (no year given)"),
     )
     ax.scatter(
         [year],
@@ -116,31 +147,42 @@ def malians_abroad_three_sources(
         facecolors="none",
         edgecolors=style.PALETTE["ink"],
         zorder=4,
-        label=f"Chosen year ({year})",
+        label=_("Chosen year ({year})").format(year=year),
     )
     ax.set_ylim(0, admin["persons"] / 1e6 * 1.15)
-    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.1f} m")
+    ax.yaxis.set_major_formatter(lambda y, _pos: _millions_axis(y, 1))
     ax.legend(loc="center right")
     return fig
 
 
 def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figure:
-    """Bars of the largest communities of people born in Mali, coloured by region group."""
-    colours = top["region_group"].map(REGION_COLOURS).fillna(style.PALETTE["light"])
+    """Bars of the largest communities of people born in Mali, coloured by region group.
+
+    ``top`` (and ``named``, its rows that are countries) as
+    ``analysis.demography.top_destinations`` returns them, in the edition's language.
+    """
+    colours_by_label = {region_label(g): c for g, c in REGION_COLOURS.items()}
+    colours = top["region_group"].map(colours_by_label).fillna(style.PALETTE["light"])
     fig, ax = style.titled_figure(
-        f"{text.percent(named['share_pct'].iloc[0])} of Malians abroad lived in "
-        f"{named['country'].iloc[0]} in {year}",
-        "Migrants from Mali (mostly born there) living in each country: axis in thousands, "
-        "labels in persons "
-        "(blue: Africa, terracotta: "
-        "Europe, green: elsewhere, grey: all other countries)",
-        "UN DESA, International Migrant Stock 2020, bilateral stock by origin and destination "
-        "(both sexes)",
+        _("{share} of Malians abroad lived in {country} in {year}").format(
+            share=text.percent(named["share_pct"].iloc[0]),
+            country=named["country"].iloc[0],
+            year=year,
+        ),
+        _(
+            "Migrants from Mali (mostly born there) living in each country: axis in "
+            "thousands, labels in persons (blue: Africa, terracotta: Europe, green: "
+            "elsewhere, grey: all other countries)"
+        ),
+        _(
+            "UN DESA, International Migrant Stock 2020, bilateral stock by origin and "
+            "destination (both sexes)"
+        ),
         figsize=(9.0, 2.2 + 0.32 * len(top)),
     )
     ax.barh(top["country"], top["persons"] / 1e3, color=colours.tolist())
     barh_house(ax)
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}k")
+    ax.xaxis.set_major_formatter(_thousands)
     for y, value in enumerate(top["persons"]):
         ax.text(value / 1e3, y, f" {text.number(value)}", va="center", fontsize=8.5)
     ax.set_xlim(0, top["persons"].max() / 1e3 * 1.18)
@@ -148,20 +190,51 @@ def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figur
 
 
 def map_malians_abroad(
-    by_country: pd.DataFrame, in_africa: int, named_count: int, year: int
+    by_country: pd.DataFrame, in_africa: int, named_count: int, year: int, *, slide: bool = False
 ) -> Figure:
-    """Map of people born in Mali living in each country, by class of size."""
+    """Map of people born in Mali living in each country, by class of size.
+
+    Drawn for the page (Africa, Europe and the Near East, upright); its 16:9 slide
+    (``slide=True``) shows the Old World (``maps.OLD_WORLD``) with no country that
+    carries data cut by the frame, and the legend beside the map.
+    """
     fig, ax = style.titled_figure(
-        f"{in_africa} of the {named_count} largest Malian communities abroad in {year} are in "
-        "Africa",
-        "Migrants from Mali (mostly born there) living in each country, by class (persons)",
-        "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from the "
-        "countryinfo package; the map shows Africa, Europe and the Near East only",
-        figsize=(8.0, 8.6),
+        _("{n} of the {total} largest Malian communities abroad in {year} are in Africa").format(
+            n=in_africa, total=named_count, year=year
+        ),
+        _("Migrants from Mali (mostly born there) living in each country, by class (persons)"),
+        _(
+            "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from "
+            "the countryinfo package; the map leaves out the Americas"
+        )
+        if slide
+        else _(
+            "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from "
+            "the countryinfo package; the map shows Africa, Europe and the Near East only"
+        ),
+        figsize=style.SLIDE_SIZE if slide else (8.0, 8.6),
     )
-    handles = maps.choropleth(ax, by_country.set_index("iso3")["persons"], MAP_BINS, MAP_LABELS)
-    ax.legend(handles=handles, loc="lower left", title="Malians living there", fontsize=9)
-    return fig
+    handles = maps.choropleth(
+        ax,
+        by_country.set_index("iso3")["persons"],
+        MAP_BINS,
+        map_labels(),
+        extent=maps.OLD_WORLD if slide else maps.AFRICA_EUROPE,
+    )
+    if slide:
+        ax.legend(
+            handles=handles,
+            loc="center left",
+            bbox_to_anchor=(1.0, 0.5),
+            title=_("Malians living there"),
+            fontsize=11,
+            title_fontsize=11,
+        )
+        return fig
+    ax.legend(handles=handles, loc="lower left", title=_("Malians living there"), fontsize=9)
+    return style.with_slide(
+        fig, lambda: map_malians_abroad(by_country, in_africa, named_count, year, slide=True)
+    )
 
 
 def change_by_destination(
@@ -170,12 +243,18 @@ def change_by_destination(
     """Dumbbells of each community's size in the first (ring) and last (dot) year."""
     grew = change.sort_values("change", ascending=False).iloc[0]
     fig, ax = style.titled_figure(
-        f"{text.number(total_start)} Malians abroad in {start}, {text.number(total_end)} in "
-        f"{end}; most growth in {grew['country']}",
-        f"Migrants from Mali (mostly born there) living in each country in {start} (ring) and "
-        f"{end} (dot), "
-        f"thousands; the {len(change)} largest communities of {end}",
-        "UN DESA, International Migrant Stock 2020 (both sexes)",
+        _("{first} Malians abroad in {start}, {last} in {end}; most growth in {country}").format(
+            first=text.number(total_start),
+            start=start,
+            last=text.number(total_end),
+            end=end,
+            country=grew["country"],
+        ),
+        _(
+            "Migrants from Mali (mostly born there) living in each country in {start} (ring) "
+            "and {end} (dot), thousands; the {n} largest communities of {end}"
+        ).format(start=start, end=end, n=len(change)),
+        _("UN DESA, International Migrant Stock 2020 (both sexes)"),
         figsize=(9.0, 2.2 + 0.32 * len(change)),
     )
     rows = range(len(change))
@@ -205,7 +284,7 @@ def change_by_destination(
     )
     ax.set_yticks(list(rows), change["country"])
     barh_house(ax)
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}k")
+    ax.xaxis.set_major_formatter(_thousands)
     ax.legend(loc="lower right")
     return fig
 
@@ -220,12 +299,17 @@ def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -
     """
     shares = women["women_share_pct"]
     fig, ax = style.titled_figure(
-        f"Women were {text.percent(overall)} of Malians abroad in {year}, "
-        f"{text.percent(shares.min(), 0)} to {text.percent(shares.max(), 0)} by country",
-        "Women as a share of migrants from Mali (mostly born there) in each country, percent; "
-        "dashed line: "
-        "all destinations; dotted line: parity (50%)",
-        "UN DESA, International Migrant Stock 2020, by sex",
+        _("Women were {overall} of Malians abroad in {year}, {low} to {high} by country").format(
+            overall=text.percent(overall),
+            year=year,
+            low=text.percent(shares.min(), 0),
+            high=text.percent(shares.max(), 0),
+        ),
+        _(
+            "Women as a share of migrants from Mali (mostly born there) in each country, "
+            "percent; dashed line: all destinations; dotted line: parity ({parity})"
+        ).format(parity=text.percent(50, 0)),
+        _("UN DESA, International Migrant Stock 2020, by sex"),
         figsize=(9.0, 2.2 + 0.32 * len(women)),
     )
     ax.barh(women["country"], shares, color=style.PALETTE["un"])
@@ -237,28 +321,42 @@ def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -
     ax.set_xlim(0, max(55.0, float(shares.max()) * 1.15))
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
+    ax.xaxis.set_major_formatter(lambda x, _pos: text.percent(x, 0))
     return fig
 
 
 def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
-    """Bars of the document's figure divided by the UN's count, for Africa, Europe, France."""
+    """Bars of the document's figure divided by the UN's count, for Africa, Europe, France.
+
+    ``ratios`` is indexed by place as ``analysis.demography.document_vs_un`` names them
+    (``place_label``, in the edition's language).
+    """
     fig, ax = style.titled_figure(
-        f"Document ÷ UN {year}: {ratios['Africa']:.1f}× in Africa, {ratios['Europe']:.1f}× in "
-        f"Europe, {ratios['France']:.1f}× in France",
-        "Document's administrative figure divided by the UN's count of migrants from Mali "
-        "living there (1 = the two agree)",
-        f"Source document section 1.1 (administrative sources); UN DESA, International Migrant "
-        f"Stock 2020 ({year}, both sexes; Africa and Europe as countryinfo regions)",
+        _(
+            "Document ÷ UN {year}: {africa}× in Africa, {europe}× in Europe, {france}× in France"
+        ).format(
+            year=year,
+            africa=text.number(ratios[place_label("Africa")], 1),
+            europe=text.number(ratios[place_label("Europe")], 1),
+            france=text.number(ratios[place_label("France")], 1),
+        ),
+        _(
+            "Document's administrative figure divided by the UN's count of migrants from Mali "
+            "living there (1 = the two agree)"
+        ),
+        _(
+            "Source document section 1.1 (administrative sources); UN DESA, International "
+            "Migrant Stock 2020 ({year}, both sexes; Africa and Europe as countryinfo regions)"
+        ).format(year=year),
     )
     bars = ax.bar(
         ratios.index, ratios.to_numpy(), color=[style.PALETTE["admin"]] * len(ratios), width=0.55
     )
     ax.axhline(1, color=style.PALETTE["ink"], linewidth=1)
-    ax.bar_label(bars, labels=[f"{r:.2f}×" for r in ratios], padding=3)
+    ax.bar_label(bars, labels=[f"{text.number(r, 2)}×" for r in ratios], padding=3)
     ax.set_ylim(0, ratios.max() * 1.2)
     ax.yaxis.set_major_locator(MultipleLocator(1))
-    ax.yaxis.set_major_formatter(lambda y, _: f"{y:.0f}×")
+    ax.yaxis.set_major_formatter(lambda y, _pos: f"{text.number(y)}×")
     return fig
 
 
@@ -266,18 +364,24 @@ def foreigners_in_mali(immigrants: pd.Series, foreign: pd.Series, ratio: float) 
     """UN line of people born abroad living in Mali against the census's foreign nationals."""
     census_year = foreign["reference_year"]
     fig, ax = style.titled_figure(
-        f"The UN counts {ratio:.1f}× as many born abroad as the census counted foreigners",
-        f"People living in Mali, thousands: born abroad (UN DESA, line) and foreign nationals "
-        f"({census_year} census, dot); ratio for {census_year}, UN interpolated",
-        "UN DESA, International Migrant Stock 2020 (immigrants, both sexes); source document "
-        "section 1.1 (RGPH 2009)",
+        _("The UN counts {ratio}× as many born abroad as the census counted foreigners").format(
+            ratio=text.number(ratio, 1)
+        ),
+        _(
+            "People living in Mali, thousands: born abroad (UN DESA, line) and foreign "
+            "nationals ({year} census, dot); ratio for {year}, UN interpolated"
+        ).format(year=census_year),
+        _(
+            "UN DESA, International Migrant Stock 2020 (immigrants, both sexes); source "
+            "document section 1.1 (RGPH 2009)"
+        ),
     )
     ax.plot(
         immigrants.index,
         immigrants / 1e3,
         marker="o",
         color=style.PALETTE["un"],
-        label="Born abroad (UN DESA)",
+        label=_("Born abroad (UN DESA)"),
     )
     ax.scatter(
         [census_year],
@@ -285,9 +389,9 @@ def foreigners_in_mali(immigrants: pd.Series, foreign: pd.Series, ratio: float) 
         color=style.PALETTE["mali"],
         s=60,
         zorder=3,
-        label="Foreign nationals (census 2009)",
+        label=_("Foreign nationals (census {year})").format(year=census_year),
     )
     ax.set_ylim(0, immigrants.max() / 1e3 * 1.15)
-    ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}k")
+    ax.yaxis.set_major_formatter(_thousands)
     ax.legend(loc="upper left")
     return fig

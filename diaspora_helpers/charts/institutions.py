@@ -53,7 +53,7 @@ def box_parts(row: pd.Series, width: int = 15, max_lines: int = 6) -> tuple[str,
     if name == head or (not head and isinstance(acronym, str) and name == acronym):
         head, name = name, " ".join(re.findall(r"\(([^)]*)\)", full))
     room = max_lines - (1 if head else 0)
-    name_lines = textwrap.wrap(name, width)
+    name_lines = textwrap.wrap(name, width, break_long_words=False)
     if len(name_lines) > room:
         name_lines = name_lines[:room]
         name_lines[-1] = textwrap.shorten(name_lines[-1] + " …", width=width, placeholder=" …")
@@ -67,22 +67,28 @@ def box_label(row: pd.Series, width: int = 15, max_lines: int = 6) -> str:
 
 
 def _edge_points(
-    a: tuple[float, float], b: tuple[float, float], half_w: float, half_h: float
+    a: tuple[float, float],
+    b: tuple[float, float],
+    half_w: float,
+    half_h: float,
+    half_h_b: float | None = None,
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Return where the segment between two box centres leaves each box."""
+    """Return where the segment between two box centres leaves each box (the second box
+    ``half_h_b`` high when given, else as high as the first)."""
     (x0, y0), (x1, y1) = a, b
     dx, dy = x1 - x0, y1 - y0
 
-    def cut(sign: float) -> tuple[float, float]:
+    def cut(half: float) -> tuple[float, float]:
         if dx == 0 and dy == 0:
             return 0.0, 0.0
         tx = half_w / abs(dx) if dx else float("inf")
-        ty = half_h / abs(dy) if dy else float("inf")
+        ty = half / abs(dy) if dy else float("inf")
         t = min(tx, ty)
-        return sign * dx * t, sign * dy * t
+        return dx * t, dy * t
 
-    ox, oy = cut(1)
-    return (x0 + ox, y0 + oy), (x1 - ox, y1 - oy)
+    ox, oy = cut(half_h)
+    bx, by = cut(half_h if half_h_b is None else half_h_b)
+    return (x0 + ox, y0 + oy), (x1 - bx, y1 - by)
 
 
 def curve_points(
@@ -108,18 +114,21 @@ def choose_bend(
     b: tuple[float, float],
     obstacles: Sequence[tuple[float, float]],
     half_w: float,
-    half_h: float,
+    half_h: float | Sequence[float],
 ) -> float:
-    """Return the least curvature that keeps a link out of other boxes (or hits fewest)."""
+    """Return the least curvature that keeps a link out of other boxes (or hits fewest).
+
+    ``half_h`` is the boxes' half height, or one per obstacle."""
+    heights = [half_h] * len(obstacles) if isinstance(half_h, int | float) else list(half_h)
     best, best_hits = 0.0, None
     for rad in (0.0, 0.08, -0.08, 0.2, -0.2, 0.35, -0.35, 0.5, -0.5):
         pts = curve_points(a, b, rad)
         hits = sum(
             any(
-                layout.segment_hits_box(p, q, c, half_w, half_h)
+                layout.segment_hits_box(p, q, c, half_w, h)
                 for p, q in zip(pts[:-1], pts[1:], strict=True)
             )
-            for c in obstacles
+            for c, h in zip(obstacles, heights, strict=True)
         )
         if best_hits is None or hits < best_hits:
             best, best_hits = rad, hits
@@ -138,22 +147,34 @@ def draw_landscape(
     box_width: float = 0.9,
     box_height: float = 0.74,
     inch_per_unit: float = 0.8,
+    wrap: int = 15,
+    shrink: bool = True,
+    legend_cols: int | None = None,
+    box_heights: dict[str, float] | None = None,
+    max_lines: int = 6,
 ) -> None:
     """Draw each institution as a box at its position and each link as an arrow.
 
     ``inch_per_unit`` is the height of one row of the layout on the page, used to set
-    the acronym above the name.
+    the acronym above the name. Names are wrapped at ``wrap`` characters; with
+    ``shrink``, a name of five lines or more is set smaller and wider. The legend has
+    ``legend_cols`` columns (all relations on one line when None), above the boxes.
+    ``box_heights`` gives a box's height by id (``box_height`` for the others); a box
+    holds at most ``max_lines`` lines (a longer name ends with an ellipsis).
     """
     pos = positions.set_index("id")
     info = nodes.set_index("id")
-    half_w, half_h = box_width / 2, box_height / 2
+    half_w = box_width / 2
+    halves = {n: (box_heights or {}).get(n, box_height) / 2 for n in pos.index}
     centre = {n: (float(pos.at[n, "x"]), float(pos.at[n, "y"])) for n in pos.index}
     for row in edges.itertuples():
         line = RELATION_STYLES.get(row.relation, RELATION_STYLES["partners_with"])
         a, b = centre[row.from_id], centre[row.to_id]
-        others = [c for n, c in centre.items() if n not in (row.from_id, row.to_id)]
-        rad = choose_bend(a, b, others, half_w + 0.03, half_h + 0.03)
-        start, end = _edge_points(a, b, half_w, half_h)
+        others = [n for n in centre if n not in (row.from_id, row.to_id)]
+        rad = choose_bend(
+            a, b, [centre[n] for n in others], half_w + 0.03, [halves[n] + 0.03 for n in others]
+        )
+        start, end = _edge_points(a, b, half_w, halves[row.from_id], halves[row.to_id])
         two_way = row.relation == "partners_with"
         ax.annotate(
             "",
@@ -175,9 +196,9 @@ def draw_landscape(
         kind = str(info.at[n, "kind"])
         ax.add_patch(
             mpatches.FancyBboxPatch(
-                (x - half_w, y - half_h),
+                (x - half_w, y - halves[n]),
                 box_width,
-                box_height,
+                2 * halves[n],
                 boxstyle="round,pad=0.0,rounding_size=0.06",
                 facecolor=INSTITUTION_COLOURS.get(kind, constants.WHITE),
                 edgecolor=constants.EDGE_GREY,
@@ -185,8 +206,8 @@ def draw_landscape(
                 zorder=2,
             )
         )
-        head, body = box_parts(info.loc[n])
-        size = fontsize if body.count("\n") + bool(head) < 5 else fontsize - 0.6
+        head, body = box_parts(info.loc[n], width=wrap, max_lines=max_lines)
+        size = fontsize if not shrink or body.count("\n") + bool(head) < 5 else fontsize - 0.6
         if size != fontsize:
             head, body = box_parts(info.loc[n], width=18)
         if head:
@@ -211,12 +232,15 @@ def draw_landscape(
             x, body_y, body, ha="center", va=body_va, fontsize=size,
             color=style.PALETTE["ink"], zorder=3, linespacing=1.1,
         )  # fmt: skip
+    top_of = {}  # the top edge of each row of boxes
+    for n, (_x, y) in centre.items():
+        top_of[y] = min(top_of.get(y, y), y - halves[n])
     bands = positions[positions["band"] != ""]
     for band, part in bands.groupby("band", sort=False):
         y = float(part["y"].iloc[0])
         ax.text(
             float(positions["x"].min()) - half_w,
-            y - half_h - 0.08,
+            top_of[y] - 0.08,
             BAND_TITLES.get(band, band),
             ha="left",
             va="bottom",
@@ -224,26 +248,44 @@ def draw_landscape(
             fontstyle="italic",
             color=constants.TEXT_GREY,
         )
-        ax.axhline(y - half_h - 0.12, color=constants.FAINT_GREY, linewidth=0.6, zorder=0)
+        ax.axhline(top_of[y] - 0.12, color=constants.FAINT_GREY, linewidth=0.6, zorder=0)
+    rows = sorted(top_of)
+    for above, y in zip(rows[:-1], rows[1:], strict=True):
+        main = positions.loc[positions["y"] == y, "band"].eq("").any()
+        if main and positions.loc[positions["y"] == above, "band"].ne("").all():
+            # a shelf of the diagram under a band: ruled off from it
+            ax.axhline(top_of[y] - 0.12, color=constants.FAINT_GREY, linewidth=0.6, zorder=0)
     used = [r for r in RELATION_STYLES if r in set(edges["relation"])]
     handles = [Line2D([], [], **{k: v for k, v in RELATION_STYLES[r].items()}) for r in used]
     ax.legend(
         handles,
         [RELATION_WORDS[r] for r in used],
-        loc="upper right",
-        ncols=len(used),
-        fontsize=fontsize + 1,
+        loc="upper right" if legend_cols is None else "lower right",
+        ncols=len(used) if legend_cols is None else legend_cols,
+        fontsize=fontsize + 1 if legend_cols is None else fontsize,
         frameon=False,
-        bbox_to_anchor=(1.0, 1.04),
+        bbox_to_anchor=(1.0, 1.04) if legend_cols is None else (1.0, 1.0),
         handlelength=2.6,
     )
     ax.set_xlim(
         float(positions["x"].min()) - half_w - 0.05, float(positions["x"].max()) + half_w + 0.05
     )
     ax.set_ylim(
-        float(positions["y"].max()) + half_h + 0.08, float(positions["y"].min()) - half_h - 0.25
+        max(y + halves[n] for n, (_x, y) in centre.items()) + 0.08,
+        min(top_of.values()) - 0.25,
     )
     ax.set_axis_off()
+
+
+#: The landscape drawn for the page: text size (points), names wrapped at this many
+#: characters, a box's share of its slot's width, the gap between two rows of boxes and
+#: what title, subtitle, legend and source take (inches).
+PAGE_FONT_PT = style.DIAGRAM_PT
+PAGE_WRAP = 13
+PAGE_MAX_LINES = 8
+PAGE_BOX_WIDTH = 0.96
+PAGE_ROW_GAP_IN = 0.3
+PAGE_FRAME_IN = 2.3
 
 
 def institutional_landscape(
@@ -252,23 +294,58 @@ def institutional_landscape(
     positions: pd.DataFrame,
     bands: dict[str, list[str]],
     supervisors: pd.DataFrame,
+    *,
+    slide: bool = False,
 ) -> Figure:
-    """Return the finished landscape of institutions as a 16:9 slide.
+    """Return the finished landscape of institutions.
 
     ``nodes`` and ``links`` come from ``analysis.institutions.supervision_graph``,
     ``bands`` from ``landscape_bands``, ``positions`` from ``charts.layout.layered_layout``
     and ``supervisors`` from ``supervision_counts`` (its first row names the title's
-    supervisor).
+    supervisor). It is drawn for the page (``style.PAGE_WIDTH`` wide, text of
+    ``PAGE_FONT_PT``, boxes as tall as the longest name needs; ``positions`` laid out
+    for 8 slots) and carries its 16:9 slide (``slide=True``: the same call, laid out
+    again with no limit on the width).
     """
     top = supervisors.iloc[0]
-    fig, ax = style.titled_figure(
+    labels = (
         f"The {top['supervisor']} supervises {top['bodies']} bodies; "
         f"{len(bands.get('unlinked', []))} bodies have no stated link at all",
         "Institutions dealing with Malians abroad and the relations the document states "
         "between them; boxes coloured by kind of body",
         f"Source document, sections {timeline.sections(links)}; the collection's institutions "
         "and institution_links tables",
-        figsize=style.SLIDE_SIZE,
     )
-    draw_landscape(ax, nodes, links, positions)
-    return fig
+    if slide:
+        fig, ax = style.titled_figure(*labels, figsize=style.SLIDE_SIZE)
+        draw_landscape(ax, nodes, links, positions)
+        return fig
+    info = nodes.set_index("id")
+    # Each row of boxes as tall as its longest name needs; one data unit is an inch.
+    lines = {
+        n: box_label(info.loc[n], PAGE_WRAP, PAGE_MAX_LINES).count("\n") + 1
+        for n in positions["id"]
+    }
+    row_of = positions.set_index("id")["y"]
+    row_in = {
+        r: (max(lines[n] for n in ids) + 0.3) * PAGE_FONT_PT * 1.2 / 72
+        for r, ids in positions.groupby("y")["id"]
+    }
+    middle, y = {}, 0.0
+    for r in sorted(row_in):
+        middle[r] = y + row_in[r] / 2
+        y += row_in[r] + PAGE_ROW_GAP_IN
+    placed = positions.assign(y=positions["y"].map(middle))
+    fig, ax = style.titled_figure(*labels, figsize=(style.PAGE_WIDTH, PAGE_FRAME_IN + y))
+    draw_landscape(
+        ax, nodes, links, placed,
+        fontsize=PAGE_FONT_PT, box_width=PAGE_BOX_WIDTH, inch_per_unit=1.0,
+        wrap=PAGE_WRAP, shrink=False, legend_cols=3, max_lines=PAGE_MAX_LINES,
+        box_heights={n: row_in[row_of[n]] for n in positions["id"]},
+    )  # fmt: skip
+
+    def draw_slide() -> Figure:
+        wide = layout.layered_layout(nodes, links, bands=bands, max_width=None)
+        return institutional_landscape(nodes, links, wide, bands, supervisors, slide=True)
+
+    return style.with_slide(fig, draw_slide)

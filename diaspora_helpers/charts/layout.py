@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from diaspora_helpers.analysis.institutions import RELATION_DIRECTION
@@ -193,22 +194,61 @@ def layout_cost(
     half_w: float = 0.45,
     half_h: float = 0.32,
 ) -> int:
-    """Return how untidy a layout is: crossings of links, plus three per link through a box."""
-    segs = [
-        (row.from_id, row.to_id, positions[row.from_id], positions[row.to_id])
-        for row in edges.itertuples()
-        if row.from_id in positions and row.to_id in positions and row.from_id != row.to_id
-    ]
-    cost = 0
-    for i, (a1, b1, p1, p2) in enumerate(segs):
-        for a2, b2, q1, q2 in segs[i + 1 :]:
-            if {a1, b1} & {a2, b2}:
-                continue
-            cost += _segments_cross(p1, p2, q1, q2)
-        for n, c in positions.items():
-            if n not in (a1, b1) and segment_hits_box(p1, p2, c, half_w, half_h):
-                cost += 3
-    return cost
+    """Return how untidy a layout is: crossings of links, plus three per link through a box.
+
+    The same sums as :func:`_segments_cross` and :func:`segment_hits_box` over every pair,
+    computed for all pairs at once (the layout calls this some seventy times per run).
+    """
+    index = {n: i for i, n in enumerate(positions)}
+    ends = np.array(
+        [
+            (index[a], index[b])
+            for a, b in zip(edges["from_id"].tolist(), edges["to_id"].tolist(), strict=True)
+            if a in index and b in index and a != b
+        ],
+        dtype="int64",
+    ).reshape(-1, 2)
+    if not len(ends):
+        return 0
+    xy = np.array([positions[n] for n in index], dtype="float64")
+    p1, p2 = xy[ends[:, 0]], xy[ends[:, 1]]
+
+    def orient(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+        return (b[..., 0] - a[..., 0]) * (c[..., 1] - a[..., 1]) - (b[..., 1] - a[..., 1]) * (
+            c[..., 0] - a[..., 0]
+        )
+
+    first, second = p1[:, None], p2[:, None]  # link i along the rows, link j along the columns
+    d1, d2 = orient(p1[None], p2[None], first), orient(p1[None], p2[None], second)
+    d3, d4 = orient(first, second, p1[None]), orient(first, second, p2[None])
+    share = (ends[:, None, :, None] == ends[None, :, None, :]).any(axis=(2, 3))
+    later = np.triu(np.ones((len(ends), len(ends)), dtype=bool), k=1)
+    crossings = (d1 * d2 < 0) & (d3 * d4 < 0) & ~share & later
+    # Liang-Barsky clip of every link against every box but its own two ends
+    x1, y1 = p1[:, :1], p1[:, 1:]
+    dx, dy = p2[:, :1] - x1, p2[:, 1:] - y1
+    cx, cy = xy[None, :, 0], xy[None, :, 1]
+    t0 = np.zeros((len(ends), len(xy)))
+    t1 = np.ones((len(ends), len(xy)))
+    missed = np.zeros((len(ends), len(xy)), dtype=bool)
+    for p, q in (
+        (-dx, x1 - (cx - half_w)),
+        (dx, (cx + half_w) - x1),
+        (-dy, y1 - (cy - half_h)),
+        (dy, (cy + half_h) - y1),
+    ):
+        p = np.broadcast_to(p, q.shape)
+        flat = p == 0
+        missed |= flat & (q < 0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            r = q / p
+        t0 = np.where(~flat & (p < 0), np.maximum(t0, r), t0)
+        t1 = np.where(~flat & (p > 0), np.minimum(t1, r), t1)
+    through = ~missed & (t0 <= t1)
+    rows = np.arange(len(ends))
+    through[rows, ends[:, 0]] = False
+    through[rows, ends[:, 1]] = False
+    return int(crossings.sum()) + 3 * int(through.sum())
 
 
 def spread(desired: Sequence[float], low: float, high: float, gap: float = 1.0) -> list[float]:
@@ -227,15 +267,31 @@ def spread(desired: Sequence[float], low: float, high: float, gap: float = 1.0) 
     return out
 
 
+def _shelves(widths: Sequence[int], max_width: int | None) -> list[list[int]]:
+    """Return the groups (by index) on each shelf: side by side while their widths fit
+    in ``max_width`` slots (no limit when None), then on a new shelf below."""
+    shelves: list[list[int]] = []
+    used = 0
+    for i, width in enumerate(widths):
+        if shelves and (max_width is None or used + width <= max_width):
+            shelves[-1].append(i)
+            used += width
+        else:
+            shelves.append([i])
+            used = width
+    return shelves
+
+
 def _place(
     groups: list[list[list[str]]],
     band_rows: list[list[str]],
     near: dict[str, list[str]],
+    max_width: int | None = None,
 ) -> dict[str, tuple[float, float]]:
-    """Turn row orders into coordinates: groups side by side, bands underneath."""
-    placed: dict[str, tuple[float, float]] = {}
-    x_offset = 0.0
-    main_rows = 0
+    """Turn row orders into coordinates: groups side by side on shelves of at most
+    ``max_width`` slots, each shelf centred; bands with links right under the first
+    shelf, bands without any at the bottom."""
+    local: list[tuple[int, dict[str, float], list[list[str]]]] = []
     for chunks in groups:
         width = max(len(c) for c in chunks)
         x: dict[str, float] = {}
@@ -251,24 +307,41 @@ def _place(
                 desired.append(sum(ref) / len(ref) if ref else (width - len(row)) / 2 + k)
             for n, pos in zip(row, spread(desired, 0.0, width - 1.0), strict=True):
                 x[n] = pos
-        for y, chunk in enumerate(chunks):
-            for n in chunk:
-                placed[n] = (x_offset + x[n], float(y))
-        main_rows = max(main_rows, len(chunks))
-        x_offset += width
-    total = max(x_offset, max((len(r) for r in band_rows), default=0))
-    if x_offset < total:
-        shift = (total - x_offset) / 2
-        placed = {n: (x + shift, y) for n, (x, y) in placed.items()}
-    for number, members in enumerate(band_rows, start=main_rows):
-        linked = [[placed[m][0] for m in near[n] if m in placed] for n in members]
-        if any(linked):
-            desired = [min(sum(xs) / len(xs), total - 1.0) if xs else total for xs in linked]
+        local.append((width, x, chunks))
+    shelves = _shelves([width for width, _, _ in local], max_width)
+    shelf_widths = [sum(local[g][0] for g in shelf) for shelf in shelves]
+    total = max([*shelf_widths, *(len(r) for r in band_rows), 0])
+    linked = [any(near[n] for n in members) for members in band_rows]
+    early = [b for b, has in enumerate(linked) if has] if len(shelves) > 1 else []
+    placed: dict[str, tuple[float, float]] = {}
+    band_number: dict[int, int] = {}
+    row_offset = 0
+    for k, shelf in enumerate(shelves):
+        x_offset = (total - shelf_widths[k]) / 2
+        for g in shelf:
+            width, x, chunks = local[g]
+            for y, chunk in enumerate(chunks):
+                for n in chunk:
+                    placed[n] = (x_offset + x[n], float(row_offset + y))
+            x_offset += width
+        row_offset += max(len(local[g][2]) for g in shelf)
+        if k == 0:
+            for b in early:
+                band_number[b] = row_offset
+                row_offset += 1
+    for b in range(len(band_rows)):
+        if b not in band_number:
+            band_number[b] = row_offset
+            row_offset += 1
+    for b, members in enumerate(band_rows):
+        targets = [[placed[m][0] for m in near[n] if m in placed] for n in members]
+        if any(targets):
+            desired = [min(sum(xs) / len(xs), total - 1.0) if xs else total for xs in targets]
         else:
             step = total / len(members)
             desired = [step * (i + 0.5) - 0.5 for i in range(len(members))]
         for n, pos in zip(members, spread(desired, 0.0, total - 1.0), strict=True):
-            placed[n] = (pos, float(number))
+            placed[n] = (pos, float(band_number[b]))
     return placed
 
 
@@ -278,6 +351,7 @@ def layered_layout(
     *,
     bands: dict[str, list[str]] | None = None,
     max_per_row: int = 8,
+    max_width: int | None = 8,
     improve: bool = True,
 ) -> pd.DataFrame:
     """Return a deterministic position for every node: ``x`` (slot), ``y`` (row, 0 on top).
@@ -286,7 +360,9 @@ def layered_layout(
     placed near what it links to. The others are laid out in layers (see :func:`layers`),
     connected groups side by side, largest first; each layer is first ordered by the mean
     position of its neighbours, a layer longer than ``max_per_row`` wraps, and each node
-    sits as close to the middle of its neighbours as a gap of one slot allows. With
+    sits as close to the middle of its neighbours as a gap of one slot allows. Groups
+    that do not fit side by side in ``max_width`` slots (a page's width; None for no
+    limit) go on a shelf below, under the bands linked to the first shelf. With
     ``improve``, neighbours in a row are then swapped while that lowers
     :func:`layout_cost` (crossings and links through boxes).
     """
@@ -311,7 +387,7 @@ def layered_layout(
                 for i in range(0, len(ordered[lay]), max_per_row)
             ]
         )
-    first = _place(groups, [], near_all)
+    first = _place(groups, [], near_all, max_width)
     band_rows = []
     for members in bands.values():
 
@@ -322,21 +398,21 @@ def layered_layout(
         band_rows.append(sorted(members, key=key))
 
     if improve:
-        best = layout_cost(_place(groups, band_rows, near_all), edges)
+        best = layout_cost(_place(groups, band_rows, near_all, max_width), edges)
         rows = [row for chunks in groups for row in chunks] + band_rows
         for _ in range(6):
             changed = False
             for row in rows:
                 for i in range(len(row) - 1):
                     row[i], row[i + 1] = row[i + 1], row[i]
-                    cost = layout_cost(_place(groups, band_rows, near_all), edges)
+                    cost = layout_cost(_place(groups, band_rows, near_all, max_width), edges)
                     if cost < best:
                         best, changed = cost, True
                     else:
                         row[i], row[i + 1] = row[i + 1], row[i]
             if not changed:
                 break
-    placed = _place(groups, band_rows, near_all)
+    placed = _place(groups, band_rows, near_all, max_width)
     return pd.DataFrame(
         [
             {

@@ -23,9 +23,15 @@ from matplotlib.path import Path
 
 from diaspora_helpers import constants
 from diaspora_helpers.data import countries
+from diaspora_helpers.i18n import _
 
 # lon_min, lon_max, lat_min, lat_max: Africa, Europe and the Near East.
 AFRICA_EUROPE = (-26.0, 58.0, -36.0, 71.0)
+# The Old World from Cabo Verde to the Bering Strait and from the Cape to the Arctic
+# islands, Australia included: every country outside the Americas is whole, Russia too
+# (its far east, beyond 180 degrees, is drawn east of it). About 1.6 times as wide as
+# tall once squeezed, it fills a 16:9 slide beside its legend.
+OLD_WORLD = (-26.0, 192.0, -45.0, 82.0)
 BACKGROUND_REGIONS = ("Africa", "Europe", "Asia")
 NO_DATA_COLOUR = constants.NO_DATA_GREY
 EDGE_COLOUR = constants.WHITE
@@ -64,6 +70,10 @@ def country_path(geometry: dict[str, Any] | None) -> Path | None:
             codes.extend([Path.MOVETO] + [Path.LINETO] * (len(ring) - 2) + [Path.CLOSEPOLY])
     if not vertices:
         return None
+    if any(ring[:, 0].max() > 170 for ring in vertices):
+        # A country across the antimeridian (Russia's far east): its rings lying wholly
+        # west of -168 degrees are drawn east of 180, next to the rest of the country.
+        vertices = [ring + [360.0, 0.0] if ring[:, 0].max() < -168 else ring for ring in vertices]
     return Path(np.concatenate(vertices), codes)
 
 
@@ -157,19 +167,24 @@ def choropleth(
     labels: Sequence[str],
     *,
     highlight: str | None = "MLI",
-    highlight_label: str = "Mali",
+    highlight_label: str | None = None,
     extent: tuple[float, float, float, float] = AFRICA_EUROPE,
     cmap: str = "Blues",
 ) -> list[Patch]:
-    """Shade countries by class of ``values`` (indexed by ISO alpha-3); return legend handles."""
+    """Shade countries by class of ``values`` (indexed by ISO alpha-3); return legend handles.
+
+    The legend names each class by its label, then "none recorded" and the highlighted
+    country (``highlight_label``, by default its name in the edition's language).
+    """
     classes = classify(values, bins, labels)
     palette = dict(zip(labels, class_colours(len(labels), cmap), strict=True))
     colours = {code: palette[label] for code, label in classes.dropna().items()}
     draw_countries(ax, colours, background=background_codes(), highlight=highlight, extent=extent)
     handles = [Patch(facecolor=palette[label], label=label) for label in labels]
     handles.append(
-        Patch(facecolor=NO_DATA_COLOUR, edgecolor=constants.FAINT_GREY, label="none recorded")
+        Patch(facecolor=NO_DATA_COLOUR, edgecolor=constants.FAINT_GREY, label=_("none recorded"))
     )
     if highlight:
-        handles.append(Patch(facecolor=HIGHLIGHT_COLOUR, label=highlight_label))
+        shown = highlight_label or countries.country_name(highlight)
+        handles.append(Patch(facecolor=HIGHLIGHT_COLOUR, label=shown))
     return handles

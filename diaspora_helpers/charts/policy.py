@@ -11,6 +11,7 @@ import matplotlib.patches as mpatches
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.transforms import ScaledTranslation
 
 from diaspora_helpers import constants, text
 from diaspora_helpers.analysis.policy import CODE_WORDS, NO_STRATEGY, constraint_label
@@ -62,8 +63,14 @@ def draw_coverage(
     *,
     highlight: Sequence[str] = (),
     wrap: int = 64,
+    fontsize: float = 9.0,
+    head_rotation: float = 40.0,
 ) -> None:
     """Draw the coverage matrix as a grid: dark cells direct, light cells partial.
+
+    Row labels are wrapped at ``wrap`` characters; every text is ``fontsize`` points
+    (the scope names and the legend half a point less); column heads are turned by
+    ``head_rotation`` degrees.
 
     ``strategies`` (id, scope, label) and ``constraints`` (indexed by id, with kind and
     label) name the rows and columns; columns in ``highlight`` (the gaps) are shaded. The
@@ -118,7 +125,7 @@ def draw_coverage(
                 else _("{kind}\nconstraints").format(kind=kind.capitalize()),
                 ha="center",
                 va="top",
-                fontsize=8.5,
+                fontsize=fontsize,
                 fontweight="bold",
                 color=constants.TEXT_GREY,
             )
@@ -129,16 +136,16 @@ def draw_coverage(
     ax.set_yticks(
         range(n_rows),
         ["\n".join(textwrap.wrap(str(lab), wrap)) for lab in st["label"]],
-        fontsize=9,
+        fontsize=fontsize,
     )
     named = constraints.rename_axis("id").reset_index() if "short_label" in constraints else None
     ax.set_xticks(
         range(n_cols),
         [constraint_label(c, constraints.at[c, "label"], named) for c in matrix.columns],
-        rotation=40,
+        rotation=head_rotation,
         ha="left",
         rotation_mode="anchor",
-        fontsize=9,
+        fontsize=fontsize,
     )
     for tick, cid in zip(ax.get_xticklabels(), matrix.columns, strict=True):
         if cid in highlight:
@@ -160,7 +167,7 @@ def draw_coverage(
                 rotation=270,
                 va="center",
                 ha="left",
-                fontsize=8,
+                fontsize=fontsize - 0.5,
                 color=constants.TEXT_GREY,
             )
             start = i
@@ -175,13 +182,17 @@ def draw_coverage(
                 label=_("no strategy shown addresses it"),
             )
         )
+    # Under the block names (two lines below the grid), right-aligned with the grid.
+    below = ScaledTranslation(0, -3.3 * fontsize / 72, ax.figure.dpi_scale_trans)
     ax.legend(
         handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(0.0, -0.045),
+        loc="upper right",
+        bbox_to_anchor=(1.0, 0.0),
+        bbox_transform=ax.transAxes + below,
         ncols=len(handles),
-        fontsize=8,
+        fontsize=fontsize - 0.5,
         frameon=False,
+        borderaxespad=0.0,
     )
 
 
@@ -275,6 +286,19 @@ def coverage_title(gaps: int, constraints: int, scope: str, taken_up: int | None
     ).format(gaps=gaps, no_strategy=no_strategy, taken_up=taken_up)
 
 
+#: The coverage grid drawn for the page: text size (points), row labels wrapped at
+#: this many characters, the height of a line of text and the space between two row
+#: labels, and what title, column heads, block names, legend and source take (inches).
+GRID_PAGE_PT = style.DIAGRAM_PT + 0.5
+GRID_PAGE_WRAP = 40
+GRID_LINE_IN = GRID_PAGE_PT * 1.2 / 72
+GRID_ROW_GAP_IN = 0.1
+GRID_FRAME_IN = 4.4
+#: The 16:9 slide: text size (points) and row labels' wrap (characters).
+GRID_SLIDE_PT = 9.0
+GRID_SLIDE_WRAP = 80
+
+
 def coverage_grid(
     matrix: pd.DataFrame,
     strategies: pd.DataFrame,
@@ -283,12 +307,24 @@ def coverage_grid(
     title: str,
     highlight: Sequence[str],
     gaps_only: bool,
+    slide: bool = False,
 ) -> Figure:
     """Return the finished grid of strategies (rows) against constraints (columns).
 
     ``title`` states the finding (see :func:`coverage_title`); ``highlight`` lists the
-    constraint ids to shade; see :func:`draw_coverage`.
+    constraint ids to shade; see :func:`draw_coverage`. The grid is drawn for the page
+    (``style.PAGE_WIDTH`` wide, rows as tall as their wrapped labels need) and carries its
+    16:9 slide (the same call with ``slide=True``).
     """
+    wrap = GRID_SLIDE_WRAP if slide else GRID_PAGE_WRAP
+    fontsize = GRID_SLIDE_PT if slide else GRID_PAGE_PT
+    figsize = style.SLIDE_SIZE
+    if not slide:
+        labels = strategies.set_index("id").loc[matrix.index, "label"]
+        lines = [len(textwrap.wrap(str(lab), wrap)) or 1 for lab in labels]
+        pairs = [(a + b) / 2 for a, b in zip(lines[:-1], lines[1:], strict=True)] or [1.0]
+        row_in = max(pairs) * GRID_LINE_IN + GRID_ROW_GAP_IN
+        figsize = (style.PAGE_WIDTH, GRID_FRAME_IN + row_in * len(lines))
     subtitle = (
         _(
             "Strategies of the source document (rows) against its constraints (columns; only "
@@ -310,9 +346,26 @@ def coverage_grid(
             "Source document, sections 6.1, 6.2 and 7; links from "
             "data/strategy_constraint_links.csv (the collection's reading)"
         ),
-        figsize=style.SLIDE_SIZE,
+        figsize=figsize,
     )
-    draw_coverage(ax, matrix, strategies, constraints, highlight=list(highlight))
+    draw_coverage(
+        ax, matrix, strategies, constraints,
+        highlight=list(highlight), wrap=wrap, fontsize=fontsize,
+        head_rotation=40.0 if slide else 55.0,
+    )  # fmt: skip
+    if not slide:
+        style.with_slide(
+            fig,
+            lambda: coverage_grid(
+                matrix,
+                strategies,
+                constraints,
+                title=title,
+                highlight=highlight,
+                gaps_only=gaps_only,
+                slide=True,
+            ),  # fmt: skip
+        )
     return fig
 
 

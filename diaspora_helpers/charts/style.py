@@ -12,6 +12,7 @@ import json
 import os
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib as mpl
@@ -57,6 +58,12 @@ SLIDE_SIZE = (12.8, 7.2)  # inches; at 150 dpi this is 1920 x 1080 pixels
 # a quarter less time than the default level 6).
 SLIDE_PNG = {"compress_level": 1}
 SLIDE_DPI = 150
+# Diagrams are drawn for the page: a page shows an image at its own size up to 960 px
+# wide, and the notebook's PNG is drawn at 100 dpi, so a figure this wide (inches) keeps
+# its text at its size in points (10 pt is about 14 px, capitals 10 px tall). Their 16:9
+# slide is a drawing of its own (see :func:`with_slide`).
+PAGE_WIDTH = 9.5
+DIAGRAM_PT = 10.0  # the smallest text of a diagram drawn for the page
 _TITLE_PT, _SUBTITLE_PT, _SOURCE_PT = 14.0, 10.5, 8.5
 
 
@@ -339,6 +346,14 @@ def save_figure(
     fig.set_layout_engine(engine)
     written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
     slide = folder / f"{name}_slide.png"
+    draw_slide = getattr(fig, "_house_slide", None)
+    if draw_slide is not None:
+        slide_fig = draw_slide()
+        try:
+            slide_fig.savefig(slide, dpi=SLIDE_DPI, metadata=PNG_METADATA)
+        finally:
+            plt.close(slide_fig)
+        return [*written, slide]
     original = fig.get_size_inches().copy()
     if tuple(original) == SLIDE_SIZE:
         # Already a 16:9 slide: drawn once more at the slide's resolution, no new layout.
@@ -353,6 +368,17 @@ def save_figure(
     fig.set_size_inches(*original)
     _place_texts(fig)
     return [*written, slide]
+
+
+def with_slide(fig: Figure, draw_slide: Callable[[], Figure]) -> Figure:
+    """Return ``fig`` (drawn for the page) with the function that draws its 16:9 slide.
+
+    :func:`save_figure` calls ``draw_slide()`` for ``name_slide.png`` (and closes what it
+    returns) instead of stretching ``fig`` to the slide's size: a diagram laid out for a
+    page 9.5 inches wide and as tall as it needs is laid out again for the slide.
+    """
+    fig._house_slide = draw_slide  # type: ignore[attr-defined]
+    return fig
 
 
 FIGURE_METADATA_KEY = "diaspora_figure"  # output metadata naming the figure's saved files

@@ -18,6 +18,18 @@ from diaspora_helpers.charts import style
 
 KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
 
+#: Mean width of a label's character, in ems of its font (DejaVu Sans, a few capitals).
+CHAR_EM = 0.6
+#: The timeline drawn for the page: its labels' size (points), the width its lane names
+#: take on the left and the height of one row of labels (inches), and what the title,
+#: subtitle, time axis and source line take (inches).
+PAGE_FONT_PT = style.DIAGRAM_PT
+LANE_NAMES_IN = 1.45
+ROW_IN = 0.27
+FRAME_IN = 2.2
+#: The 16:9 slide's labels (points): the slide is 12.8 inches wide and shown large.
+SLIDE_FONT_PT = 9.0
+
 
 def timeline_layout(
     events: pd.DataFrame,
@@ -94,16 +106,19 @@ def draw_timeline(
     *,
     axes_width_in: float = 10.6,
     fontsize: float = 8.0,
+    placed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Draw one lane per kind of event: dots for dated events, bars for periods.
 
     Returns the placed events (see :func:`timeline_layout`), which is the data behind
-    the chart.
+    the chart; ``placed``, when given, is that table already computed for the same
+    arguments.
     """
     span = end_year + 1 - start_year
-    placed = placed_events(
-        events, kinds, start_year, end_year, axes_width_in=axes_width_in, fontsize=fontsize
-    )
+    if placed is None:
+        placed = placed_events(
+            events, kinds, start_year, end_year, axes_width_in=axes_width_in, fontsize=fontsize
+        )
     lane_tops = lane_extents(placed, kinds)
     height = lane_tops[-1][1] + lane_tops[-1][2] if lane_tops else 1.0
     for lane, (_kind, top, n_rows) in enumerate(lane_tops):
@@ -144,7 +159,7 @@ def draw_timeline(
     for tick, (kind, _, _) in zip(ax.get_yticklabels(), lane_tops, strict=True):
         tick.set_color(KIND_COLOURS.get(kind, style.PALETTE["ink"]))
         tick.set_fontweight("bold")
-    ax.tick_params(axis="y", length=0, labelsize=9.5)
+    ax.tick_params(axis="y", length=0, labelsize=max(9.5, fontsize + 0.5))
     step = 5 if span > 12 else 1
     first_tick = start_year + (-start_year) % step
     ax.set_xticks(range(first_tick, end_year + 2, step))
@@ -174,7 +189,7 @@ def placed_events(
     wide; nothing is drawn.
     """
     span = end_year + 1 - start_year
-    years_per_char = fontsize * 0.56 / 72 * span / axes_width_in
+    years_per_char = fontsize * CHAR_EM / 72 * span / axes_width_in
     return timeline_layout(events, kinds, years_per_char=years_per_char, x_max=end_year + 1)
 
 
@@ -184,19 +199,41 @@ def events_timeline(
     start_year: int,
     end_year: int,
     rhythm: pd.DataFrame,
+    *,
+    slide: bool = False,
 ) -> Figure:
     """Return the finished timeline of ``events`` from ``start_year`` to ``end_year``.
 
     ``rhythm`` is ``analysis.timeline.wave_summary(events)``, which the title reads. The
-    figure is a 16:9 slide (``style.SLIDE_SIZE``); one lane per kind in ``kinds``.
+    figure is drawn for the page (``style.PAGE_WIDTH`` wide, labels of
+    ``PAGE_FONT_PT``, as tall as its rows need), and carries its 16:9 slide
+    (``style.SLIDE_SIZE``, the same call with ``slide=True``); one lane per kind in
+    ``kinds``.
     """
+    width = style.SLIDE_SIZE[0] if slide else style.PAGE_WIDTH
+    fontsize = SLIDE_FONT_PT if slide else PAGE_FONT_PT
+    axes_width_in = width - LANE_NAMES_IN - 0.3
+    placed = placed_events(
+        events, kinds, start_year, end_year, axes_width_in=axes_width_in, fontsize=fontsize
+    )
+    lanes = lane_extents(placed, kinds)
+    rows = lanes[-1][1] + lanes[-1][2] + 0.6 if lanes else 1.6
+    figsize = style.SLIDE_SIZE if slide else (width, FRAME_IN + rows * ROW_IN)
     fig, ax = style.titled_figure(
         timeline.rhythm_title(rhythm),
         "Dated events of Mali's diaspora policy by kind: dots are single dates (placed "
         "mid-month or mid-year when the document gives no day), bars are periods, hatched "
         "bars are periods the document dates only roughly",
         f"Source document, sections {timeline.sections(events)}; the collection's events table",
-        figsize=style.SLIDE_SIZE,
+        figsize=figsize,
     )
-    draw_timeline(ax, events, kinds, start_year, end_year)
+    draw_timeline(
+        ax, events, kinds, start_year, end_year,
+        axes_width_in=axes_width_in, fontsize=fontsize, placed=placed,
+    )  # fmt: skip
+    if not slide:
+        style.with_slide(
+            fig,
+            lambda: events_timeline(events, kinds, start_year, end_year, rhythm, slide=True),
+        )
     return fig

@@ -2,7 +2,11 @@
 
 Every ``check_*`` function takes a student's answer (and the notebook's parameters) and
 returns a :class:`Verdict`: "Not yet answered", "Correct." with the reason, or "Not
-quite." with a hint, never the expected value.
+quite." with a hint, never the expected value. The verdicts are in the edition's language
+(``setup(language="fr")``: "Pas encore de réponse", "Bonne réponse.", "Pas tout à fait."),
+through the ``exercises`` catalog; answers are read in English or French in both editions
+(names of countries, places and institutions; numbers typed as text with a decimal comma
+and any kind of space between digit groups, :mod:`diaspora_helpers.exercises.reading`).
 """
 
 from diaspora_helpers.exercises.grading import (

@@ -14,10 +14,12 @@ from diaspora_helpers.exercises.reading import (
     as_items,
     as_number,
     as_text,
+    comma_slip,
     fold,
     is_many,
     is_nan_result,
 )
+from diaspora_helpers.i18n import N_, _, ngettext
 from diaspora_helpers.params import ParameterError
 from diaspora_helpers.text import Prose
 
@@ -98,20 +100,20 @@ def exercise(number: str) -> Callable[[Callable[..., Verdict]], Callable[..., Ve
 def blank() -> Verdict:
     """Say the answer has not been given yet."""
     return Verdict(
-        BLANK, "Not yet answered: replace `None` with your answer and run the cell again."
+        BLANK, _("Not yet answered: replace `None` with your answer and run the cell again.")
     )
 
 
 def right(why: str) -> Verdict:
     """Say the answer is right, and why."""
-    return Verdict(CORRECT, f"Correct. {why}")
+    return Verdict(CORRECT, _("Correct. {why}").format(why=why))
 
 
 def wrong(hint: str) -> Verdict:
     """Say the answer is wrong, with ``hint`` about the method when hints are on."""
     if not _settings["hints"]:
-        return Verdict(WRONG, "Not quite. Try again.")
-    return Verdict(WRONG, f"Not quite. {hint}")
+        return Verdict(WRONG, _("Not quite. Try again."))
+    return Verdict(WRONG, _("Not quite. {hint}").format(hint=hint))
 
 
 def unreadable(help_text: str) -> Verdict:
@@ -119,24 +121,33 @@ def unreadable(help_text: str) -> Verdict:
 
     How to write an answer is not a hint about the method, so switching hints off keeps it.
     """
-    return Verdict(WRONG, f"Not quite. {help_text}")
+    return Verdict(WRONG, _("Not quite. {hint}").format(hint=help_text))
 
 
-NAN_HELP = (
+NAN_HELP = N_(
     "Your answer is NaN (not a number). Dividing one pandas selection by another first lines "
     "them up by their index labels, and where the labels differ the result is NaN: take the "
     "numbers out first (for example with `.iloc[0]`, `.item()` or `.sum()`), then divide."
+)
+COMMA_HELP = N_(
+    "Python read your answer as several numbers, because a comma separates values in "
+    "Python: write the number with a decimal point and no thousands separators (12.5, "
+    "250000), or put it in quotes as text ('12,5', '250 000')."
 )
 
 
 def number_format_help(unit: str, answer: object) -> Verdict | None:
     """Return the format help for an answer that is not a readable number, or None."""
     if is_nan_result(answer):
-        return unreadable(NAN_HELP)
+        return unreadable(_(NAN_HELP))
+    if comma_slip(answer):
+        return unreadable(_(COMMA_HELP))
     if is_many(answer):
-        return unreadable("Your answer holds several values; give one number.")
+        return unreadable(_("Your answer holds several values; give one number."))
     if as_number(answer) is None:
-        return unreadable(f"Give {_EXAMPLES[unit]}, without quotes or units.")
+        return unreadable(
+            _("Give {example}, without quotes or units.").format(example=_(_EXAMPLES[unit]))
+        )
     return None
 
 
@@ -157,13 +168,13 @@ PERCENT, RATIO, PERSONS, USD, USD_MILLIONS, COUNT, POINTS = (
 
 
 _EXAMPLES = {
-    PERCENT: "a percentage such as 12.5 (for 12.5%)",
-    RATIO: "a plain number such as 1.5",
-    PERSONS: "a number of persons such as 250000",
-    USD: "an amount in US dollars, such as 250",
-    USD_MILLIONS: "millions of US dollars, such as 12.5",
-    COUNT: "a whole number",
-    POINTS: "percentage points, such as 1.5",
+    PERCENT: N_("a percentage such as 12.5 (for 12.5%)"),
+    RATIO: N_("a plain number such as 1.5"),
+    PERSONS: N_("a number of persons such as 250000"),
+    USD: N_("an amount in US dollars, such as 250"),
+    USD_MILLIONS: N_("millions of US dollars, such as 12.5"),
+    COUNT: N_("a whole number"),
+    POINTS: N_("percentage points, such as 1.5"),
 }
 
 
@@ -211,17 +222,18 @@ def grade_number(
         if not math.isnan(trap) and within(value, trap, tolerance):
             return wrong(trap_hint)
     if unit == PERCENT and within(100 * value, correct, tolerance):
-        return wrong("Give the share in percent (12.5 for 12.5%), not as a fraction.")
+        return wrong(_("Give the share in percent (12.5 for 12.5%), not as a fraction."))
     if unit == USD_MILLIONS and within(value / 1e6, correct, tolerance):
-        return wrong("Give the amount in millions of US dollars (divide by one million).")
+        return wrong(_("Give the amount in millions of US dollars (divide by one million)."))
     if unit == PERSONS and within(value * 1e6, correct, max(tolerance, 1.0)):
-        return wrong("Give the number of persons, not millions.")
+        return wrong(_("Give the number of persons, not millions."))
     if not direction:
         return wrong(hint)
     if within(value, correct, 3 * tolerance):
-        return wrong("Close, but not close enough: do not round before the last step.")
-    side = "too high" if value > correct else "too low"
-    return wrong(f"{hint} (Your answer is {side}.)")
+        return wrong(_("Close, but not close enough: do not round before the last step."))
+    if value > correct:
+        return wrong(_("{hint} (Your answer is too high.)").format(hint=hint))
+    return wrong(_("{hint} (Your answer is too low.)").format(hint=hint))
 
 
 def grade_choice(
@@ -239,10 +251,12 @@ def grade_choice(
         return blank()
     text = as_text(answer)
     if text is None:
-        return unreadable(f"Give your answer as text: {options}.")
+        return unreadable(_("Give your answer as text: {options}.").format(options=options))
     chosen = resolve(text)
     if chosen is None:
-        return unreadable(f"That is not one of the possible answers: {options}.")
+        return unreadable(
+            _("That is not one of the possible answers: {options}.").format(options=options)
+        )
     if chosen == correct:
         return right(why)
     return wrong((traps or {}).get(chosen, hint))
@@ -262,22 +276,37 @@ def grade_set(
         return blank()
     items = as_items(answer)
     if items is None:
-        return unreadable(f"Give a list of {what} in quotes, like ['first_id', 'second_id'].")
+        return unreadable(
+            _("Give a list of {what} in quotes, like ['first_id', 'second_id'].").format(what=what)
+        )
     known = {v.lower() for v in valid}
     unknown = [i for i in items if i not in known]
     if unknown:
-        noun = "entry is" if len(unknown) == 1 else "entries are"
-        return unreadable(f"{len(unknown)} {noun} not among the {what}: copy ids from the table.")
+        n = len(unknown)
+        return unreadable(
+            ngettext(
+                "{n} entry is not among the {what}: copy ids from the table.",
+                "{n} entries are not among the {what}: copy ids from the table.",
+                n,
+            ).format(n=n, what=what)
+        )
     chosen, wanted = set(items), {c.lower() for c in correct}
     if chosen == wanted:
         return right(why)
     extra, missing = len(chosen - wanted), len(wanted - chosen)
-    parts = []
-    if extra:
-        parts.append(f"{extra} of your {what} should not be in the list")
-    if missing:
-        parts.append(f"{missing} more {'belongs' if missing == 1 else 'belong'} in it")
-    return wrong("; ".join(parts).capitalize() + f". {hint}")
+    too_many = ngettext(
+        "{n} of your {what} should not be in the list",
+        "{n} of your {what} should not be in the list",
+        extra,
+    ).format(n=extra, what=what)
+    too_few = ngettext("{n} more belongs in it", "{n} more belong in it", missing).format(n=missing)
+    if extra and missing:
+        counted = _("{too_many}; {too_few}.").format(too_many=too_many, too_few=too_few)
+    elif extra:
+        counted = _("{too_many}.").format(too_many=too_many)
+    else:
+        counted = _("{too_few}.").format(too_few=too_few)
+    return wrong(_("{counted} {hint}").format(counted=counted, hint=hint))
 
 
 def grade_integer(
@@ -296,7 +325,7 @@ def grade_integer(
     if not is_blank(answer) and number_format_help(COUNT, answer) is None:
         value = as_number(answer)
         if value is not None and value != int(value):
-            return unreadable("Give a whole number.")
+            return unreadable(_("Give a whole number."))
     return grade_number(
         answer, correct, unit=COUNT, decimals=0, why=why, hint=hint, traps=traps, direction=False
     )
@@ -309,6 +338,8 @@ def resolver(names: Mapping[str, str]) -> Callable[[str], str | None]:
     for french, english in FRENCH_NAMES.items():
         if english in names.values():
             table.setdefault(fold(french), english)
+        if french in names.values():  # a table already in French: accept the English too
+            table.setdefault(fold(english), french)
     return lambda text: table.get(fold(text))
 
 

@@ -17,7 +17,14 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d+)?")
+from diaspora_helpers import i18n
+
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
+#: A number with a decimal comma, the French way ("4,82", "-0,5").
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d+")
+#: Every kind of space a student may type or paste between digit groups: ordinary, no-break
+#: (U+00A0), narrow no-break (U+202F), thin (U+2009), figure (U+2007), and the like.
+_SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f]+")
 
 #: Containers a student's answer commonly arrives in.
 _SEQUENCES = (list, tuple, pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray)
@@ -59,7 +66,14 @@ def is_many(answer: object) -> bool:
 
 
 def as_number(answer: object) -> float | None:
-    """Return the answer as a finite float: numbers, and text such as '27.5%' or '1,303,511'."""
+    """Return the answer as a finite float, or None when it is not one number.
+
+    Reads numbers, and text in the English or the French way: ``'27.5%'``, ``'1,303,511'``,
+    ``'4,82'``, ``'1 303 511'`` (any kind of space between digit groups, the no-break ones
+    included), ``'16,3 %'``, ``'+2,3 %'``, ``'US$250'``. Text with one comma and three
+    digits after it (``'1,303'``) is read as thousands in the English edition and as a
+    decimal comma in the French one.
+    """
     answer = unwrap(answer)
     if isinstance(answer, bool):
         return None
@@ -68,16 +82,34 @@ def as_number(answer: object) -> float | None:
         return value if math.isfinite(value) else None
     if not isinstance(answer, str):
         return None
-    text = answer.strip().removesuffix("%").strip().replace(" ", "").replace("\u202f", "")
-    if _THOUSANDS.fullmatch(text):
+    text = _SPACES.sub("", answer.strip().removesuffix("%").strip())
+    for symbol in ("US$", "$"):  # an amount in dollars typed with its sign
+        text = text.removeprefix(symbol).removesuffix(symbol)
+    text = text.replace("\u2212", "-")  # the minus sign typographers use
+    french = i18n.language() == "fr"
+    if _DECIMAL_COMMA.fullmatch(text) and (french or not _THOUSANDS.fullmatch(text)):
+        text = text.replace(",", ".")  # a decimal comma, as in French and the source document
+    elif _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
-    elif text.count(",") == 1 and "." not in text:
-        text = text.replace(",", ".")  # a decimal comma, as in the source document
     try:
         value = float(text)
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def comma_slip(answer: object) -> bool:
+    """Return True for what an unquoted number with commas becomes in Python: a tuple.
+
+    ``4,82`` is the tuple ``(4, 82)`` and ``1,303,511`` is ``(1, 303, 511)``: a student who
+    types a French decimal comma, or English thousands separators, without quotes gets
+    several whole numbers, the ones after the first not negative.
+    """
+    if not isinstance(answer, tuple) or len(answer) < 2:
+        return False
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in answer):
+        return False
+    return all(v >= 0 for v in answer[1:])
 
 
 def fold(text: str) -> str:
@@ -115,9 +147,34 @@ def as_text(answer: object) -> str | None:
 
 
 #: French names of the countries and places the exercises ask about (ISO alpha-3 or the
-#: place's English name), so that 'Mauritanie' or "Côte-d'Ivoire" is read like the English.
+#: place's English name), so that 'Mauritanie' or "Côte-d'Ivoire" is read like the English,
+#: in both editions. Matching folds accents, case, hyphens and apostrophes (:func:`fold`),
+#: so "Côte d’Ivoire", "cote d'ivoire" and "COTE-D'IVOIRE" are one name.
 FRENCH_NAMES = {
     "Afrique": "Africa",
+    "Afrique subsaharienne": "Sub-Saharan Africa",
+    "Afrique du Nord": "Northern Africa",
+    "Ailleurs": "Elsewhere",
+    "Reste du monde": "Elsewhere",
+    "Émirats arabes unis": "ARE",
+    "Gabon": "GAB",
+    "Ghana": "GHA",
+    "Congo": "COG",
+    "Congo-Brazzaville": "COG",
+    "Guinée-Conakry": "GIN",
+    "RDC": "COD",
+    "Niger": "NER",
+    "Burkina": "BFA",
+    "Burkina Faso": "BFA",
+    "Canada": "CAN",
+    "Portugal": "PRT",
+    "Grèce": "GRC",
+    "Angola": "AGO",
+    "Kenya": "KEN",
+    "Soudan du Sud": "SSD",
+    "Mali": "MLI",
+    "Royaume Uni": "GBR",
+    "Grande-Bretagne": "GBR",
     "Afrique du Sud": "ZAF",
     "Algérie": "DZA",
     "Allemagne": "DEU",

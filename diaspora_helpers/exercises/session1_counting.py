@@ -16,6 +16,7 @@ from diaspora_helpers.exercises.grading import (
     grade_number,
     resolver,
 )
+from diaspora_helpers.i18n import _
 
 
 @exercise("1.1")
@@ -27,15 +28,21 @@ def check_share_of_all_malians(answer: object) -> Verdict:
         share["share_of_all_pct"],
         unit=PERCENT,
         decimals=1,
-        why="People abroad belong in the denominator too, so the share is smaller than "
-        "the document's share of residents.",
-        hint="Divide the Malians abroad by everyone: the residents counted in 2009 plus the "
-        "people abroad.",
+        why=_(
+            "People abroad belong in the denominator too, so the share is smaller than "
+            "the document's share of residents."
+        ),
+        hint=_(
+            "Divide the Malians abroad by everyone: the residents counted in 2009 plus the "
+            "people abroad."
+        ),
         traps=[
             (
                 share["share_of_residents_pct"],
-                "That is the share of residents, as the document computes it; add the people "
-                "abroad to the denominator.",
+                _(
+                    "That is the share of residents, as the document computes it; add the people "
+                    "abroad to the denominator."
+                ),
             )
         ],
     )
@@ -51,42 +58,71 @@ def check_admin_to_un_ratio(answer: object, *, un_year: int = 2020) -> Verdict:
         admin / un,
         unit=RATIO,
         decimals=2,
-        why="The administrative figure is several times the UN count, because it counts a "
-        "different population (nationals and their descendants, not people born in Mali).",
-        hint="Divide the document's count of Malians abroad by the UN DESA World total of "
-        "emigrants for the year in the parameters.",
-        traps=[(un / admin, "You divided the other way round: administrative over UN.")],
+        why=_(
+            "The administrative figure is several times the UN count, because it counts a "
+            "different population (nationals and their descendants, not people born in Mali)."
+        ),
+        hint=_(
+            "Divide the document's count of Malians abroad by the UN DESA World total of "
+            "emigrants for the year in the parameters."
+        ),
+        traps=[(un / admin, _("You divided the other way round: administrative over UN."))],
     )
 
 
+#: What students may type for each kind of count, in English or French (names and acronyms
+#: of the institutions as the glossary gives them: DAES is the French acronym of UN DESA).
 _KIND_ALIASES = {
     "UN DESA": "un_desa",
     "UN": "un_desa",
-    "World Bank": "world_bank",
+    "United Nations": "un_desa",
     "ONU": "un_desa",
     "Nations unies": "un_desa",
+    "DAES": "un_desa",
+    "ONU DAES": "un_desa",
+    "DAES de l'ONU": "un_desa",
+    "Département des affaires économiques et sociales des Nations Unies": "un_desa",
+    "World Bank": "world_bank",
     "Banque mondiale": "world_bank",
+    "BM": "world_bank",
+    "KNOMAD": "world_bank",
     "administratif": "administrative",
     "administrative": "administrative",
+    "administrative sources": "administrative",
     "sources administratives": "administrative",
+    "source administrative": "administrative",
+    "comptage administratif": "administrative",
 }
+
+#: Words that mark the count that may include descendants born abroad, in its definition
+#: (English or French, as data/definitions.csv or its French translation words it).
+_DESCENDANT_WORDS = ("descendants", "descendance", "enfants nés à l'étranger")
+
+
+def _counts_descendants(text: str) -> bool:
+    folded = text.casefold()
+    return any(word in folded for word in _DESCENDANT_WORDS)
 
 
 @exercise("1.3")
 def check_count_with_descendants(answer: object) -> Verdict:
     """Exercise 1.3: which kind of count can include children born abroad to Malian parents."""
     kinds = demography.WHAT_IS_COUNTED
-    correct = next(kind for kind, text in kinds.items() if "descendants" in text)
+    correct = next(kind for kind, text in kinds.items() if _counts_descendants(text))
     names = {kind: kind for kind in kinds} | _KIND_ALIASES
     return grade_choice(
         answer,
         correct,
         resolve=resolver(names),
-        options="one of the three kinds of count named in the exercise, in quotes",
-        why="The UN and the World Bank count people born in Mali; a child born abroad to "
-        "Malian parents is not one of them.",
-        hint="Read what each estimate counts (demography.WHAT_IS_COUNTED): who was born in "
-        "Mali, and who merely holds Malian nationality?",
+        options=_("one of the three kinds of count named in the exercise, in quotes"),
+        why=_(
+            "The UN and the World Bank count people born in Mali; a child born abroad to "
+            "Malian parents is not one of them."
+        ),
+        hint=_(
+            "Read what each estimate counts (demography.WHAT_IS_COUNTED): who was born in "
+            "Mali, and who merely holds Malian nationality?"
+        ),
     )
 
 
@@ -100,11 +136,15 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
         answer,
         correct,
         resolve=resolver(places),
-        options="one of the three places named in the exercise, in quotes",
-        why="A ratio puts places of very different size on the same footing, which a "
-        "difference in persons does not.",
-        hint="Compare ratios (document divided by UN), not differences in persons; "
-        "demography.document_vs_un gives both columns.",
+        options=_("one of the three places named in the exercise, in quotes"),
+        why=_(
+            "A ratio puts places of very different size on the same footing, which a "
+            "difference in persons does not."
+        ),
+        hint=_(
+            "Compare ratios (document divided by UN), not differences in persons; "
+            "demography.document_vs_un gives both columns."
+        ),
     )
 
 
@@ -123,14 +163,18 @@ def check_foreign_born_ratio(answer: object) -> Verdict:
         correct,
         unit=RATIO,
         decimals=2,
-        why="More people were born abroad than hold a foreign nationality: many of them are "
-        "Malian citizens born in a neighbouring country.",
-        hint="Estimate the UN's born-abroad count for the census year by a straight line "
-        "between the UN estimates on either side, then divide by the census count.",
+        why=_(
+            "More people were born abroad than hold a foreign nationality: many of them are "
+            "Malian citizens born in a neighbouring country."
+        ),
+        hint=_(
+            "Estimate the UN's born-abroad count for the census year by a straight line "
+            "between the UN estimates on either side, then divide by the census count."
+        ),
         traps=[
             (
                 float(v),
-                "That uses one UN estimate as it stands; interpolate to the census year first.",
+                _("That uses one UN estimate as it stands; interpolate to the census year first."),
             )
             for v in others
         ],

@@ -20,6 +20,7 @@ from diaspora_helpers.exercises.grading import (
     grade_choice,
     grade_number,
 )
+from diaspora_helpers.i18n import _
 
 
 def _destination_resolver(table: pd.DataFrame) -> Callable[[str], str | None]:
@@ -34,10 +35,12 @@ def check_top_destination(answer: object, *, un_year: int = 2020) -> Verdict:
         answer,
         str(table["iso3"].iloc[0]),
         resolve=_destination_resolver(table),
-        options="a country where Malians live, by name or ISO code",
-        why="Most Malians abroad live in neighbouring West African countries, not in Europe.",
-        hint="Sort the destinations of that year by persons (demography.destinations does) "
-        "and read the first row.",
+        options=_("a country where Malians live, by name or ISO code"),
+        why=_("Most Malians abroad live in neighbouring West African countries, not in Europe."),
+        hint=_(
+            "Sort the destinations of that year by persons (demography.destinations does) "
+            "and read the first row."
+        ),
     )
 
 
@@ -51,11 +54,23 @@ def check_top3_share(answer: object, *, un_year: int = 2020) -> Verdict:
         correct,
         unit=PERCENT,
         decimals=1,
-        why="A few countries hold most of the diaspora: the distribution is very concentrated.",
-        hint="Add the persons of the three largest destinations and divide by the total "
-        "over all countries.",
-        traps=[(float(table["share_pct"].iloc[0]), "That is the largest destination alone.")],
+        why=_("A few countries hold most of the diaspora: the distribution is very concentrated."),
+        hint=_(
+            "Add the persons of the three largest destinations and divide by the total "
+            "over all countries."
+        ),
+        traps=[(float(table["share_pct"].iloc[0]), _("That is the largest destination alone."))],
     )
+
+
+def _sub_saharan_share(regions: pd.Series) -> float:
+    """Return the share (%) of the Sub-Saharan group in ``regions`` (indexed by region
+    group, in English or, where the table is translated, in the edition's language)."""
+    name = demography.REGION_GROUPS[0]
+    for label in (name, _(name)):
+        if label in regions.index:
+            return float(regions[label])
+    return math.nan
 
 
 @exercise("2.3")
@@ -67,13 +82,17 @@ def check_africa_share(answer: object, *, un_year: int = 2020) -> Verdict:
         demography.africa_share(un_year),
         unit=PERCENT,
         decimals=1,
-        why="Migration from Mali is mostly migration within Africa, which a Europe-centred "
-        "debate tends to forget.",
-        hint="Group the destinations by region (demography.by_region) and add the African groups.",
+        why=_(
+            "Migration from Mali is mostly migration within Africa, which a Europe-centred "
+            "debate tends to forget."
+        ),
+        hint=_(
+            "Group the destinations by region (demography.by_region) and add the African groups."
+        ),
         traps=[
             (
-                float(regions.get("Sub-Saharan Africa", math.nan)),
-                "North Africa is in Africa too: add both African groups.",
+                _sub_saharan_share(regions),
+                _("North Africa is in Africa too: add both African groups."),
             )
         ],
     )
@@ -92,8 +111,10 @@ def check_fastest_growing(
         {}
         if most == fastest
         else {
-            most: "That one gained the most people; the question asks for the fastest growth "
-            "in percent."
+            most: _(
+                "That one gained the most people; the question asks for the fastest growth "
+                "in percent."
+            )
         }
     )
     in_top = set(change["iso3"])
@@ -107,11 +128,15 @@ def check_fastest_growing(
         answer,
         fastest,
         resolve=resolve_top,
-        options="one of the largest destinations of the later year, by name or ISO code",
-        why="Growth from a small base can be fast in percent while adding fewer people than "
-        "a large destination.",
-        hint="Put the two years side by side (demography.change_between), divide the change "
-        "by the earlier count, and compare.",
+        options=_("one of the largest destinations of the later year, by name or ISO code"),
+        why=_(
+            "Growth from a small base can be fast in percent while adding fewer people than "
+            "a large destination."
+        ),
+        hint=_(
+            "Put the two years side by side (demography.change_between), divide the change "
+            "by the earlier count, and compare."
+        ),
         traps=traps,
     )
 
@@ -126,7 +151,9 @@ def check_women_share(answer: object, *, un_year: int = 2020) -> Verdict:
         correct,
         unit=PERCENT,
         decimals=1,
-        why="Women are a large minority of Malian emigrants, close to but below half.",
-        hint="Divide the women (sex 'female', the World row) by both sexes together for that year.",
-        traps=[(100 - correct, "That is the share of men.")],
+        why=_("Women are a large minority of Malian emigrants, close to but below half."),
+        hint=_(
+            "Divide the women (sex 'female', the World row) by both sexes together for that year."
+        ),
+        traps=[(100 - correct, _("That is the share of men."))],
     )

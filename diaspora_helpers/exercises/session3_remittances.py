@@ -22,6 +22,7 @@ from diaspora_helpers.exercises.grading import (
     grade_integer,
     grade_number,
 )
+from diaspora_helpers.i18n import _
 
 DEFAULT_PEERS = ("SEN", "BFA", "NER", "CIV", "GIN", "MRT")
 
@@ -37,15 +38,21 @@ def check_remittance_share_of_gdp(answer: object, *, focus_year: int = 2020) -> 
         correct,
         unit=PERCENT,
         decimals=2,
-        why="Remittances are a sizeable part of Mali's economy, measured against the "
-        "rebased GDP of the current World Bank release.",
-        hint="Divide remittances received (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD), both "
-        "in current US$ from the same release.",
+        why=_(
+            "Remittances are a sizeable part of Mali's economy, measured against the "
+            "rebased GDP of the current World Bank release."
+        ),
+        hint=_(
+            "Divide remittances received (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD), both "
+            "in current US$ from the same release."
+        ),
         traps=[
             (
                 published,
-                "That is the share the World Bank published in 2022, before Mali's GDP was "
-                "rebased; compute it from the current release instead.",
+                _(
+                    "That is the share the World Bank published in 2022, before Mali's GDP was "
+                    "rebased; compute it from the current release instead."
+                ),
             )
         ],
     )
@@ -65,10 +72,14 @@ def check_peer_rank(
     return grade_integer(
         answer,
         rank,
-        why="A share of GDP compares economies of very different size on the same footing.",
-        hint="Rank Mali and the peer countries by remittances as a share of GDP, largest "
-        "first (rank 1 is the largest share), and count Mali's place.",
-        traps=[(count - rank + 1, "You counted from the smallest share; rank 1 is the largest.")],
+        why=_("A share of GDP compares economies of very different size on the same footing."),
+        hint=_(
+            "Rank Mali and the peer countries by remittances as a share of GDP, largest "
+            "first (rank 1 is the largest share), and count Mali's place."
+        ),
+        traps=[
+            (count - rank + 1, _("You counted from the smallest share; rank 1 is the largest."))
+        ],
     )
 
 
@@ -81,14 +92,18 @@ def check_per_emigrant(answer: object, *, focus_year: int = 2020) -> Verdict:
         float(row["per_emigrant_usd"]),
         unit=USD,
         decimals=0,
-        why="Per emigrant, the yearly amount is modest: most Malians abroad live in poorer "
-        "neighbouring countries.",
-        hint="Divide remittances received by the UN DESA count of emigrants for the nearest "
-        "UN year (remittances.per_person gives both).",
+        why=_(
+            "Per emigrant, the yearly amount is modest: most Malians abroad live in poorer "
+            "neighbouring countries."
+        ),
+        hint=_(
+            "Divide remittances received by the UN DESA count of emigrants for the nearest "
+            "UN year (remittances.per_person gives both)."
+        ),
         traps=[
             (
                 float(row["per_resident_usd"]),
-                "That divides by the residents of Mali; divide by the people abroad.",
+                _("That divides by the residents of Mali; divide by the people abroad."),
             )
         ],
     )
@@ -107,15 +122,19 @@ def check_document_vs_world_bank(answer: object) -> Verdict:
         compared["document_over_wb_pct"],
         unit=PERCENT,
         decimals=1,
-        why="Converted at the year's official rate, the central bank's figure and the World "
-        "Bank's are close: both rest on the balance of payments.",
-        hint="Convert the CFA francs to US dollars at the official rate of the reference "
-        "year (currency.convert or remittances.document_amount), then compare with the "
-        "World Bank's figure for that year.",
+        why=_(
+            "Converted at the year's official rate, the central bank's figure and the World "
+            "Bank's are close: both rest on the balance of payments."
+        ),
+        hint=_(
+            "Convert the CFA francs to US dollars at the official rate of the reference "
+            "year (currency.convert or remittances.document_amount), then compare with the "
+            "World Bank's figure for that year."
+        ),
         traps=[
             (
                 as_if_euros,
-                "That compares euros with dollars; convert to US dollars at the year's rate.",
+                _("That compares euros with dollars; convert to US dollars at the year's rate."),
             )
         ],
     )
@@ -138,10 +157,12 @@ def check_parameters(*, focus_year: int = 2020, target_cost_pct: float = 3.0) ->
         raise ParameterError(
             "target_cost_pct",
             target_cost_pct,
-            f"a target below the average cost of sending money to Mali in {year}, the cost "
-            f"year of focus_year={focus_year} (see remittances.country_cost()), so that "
-            "exercises 3.5 and 3.6 have a cut to measure; choose a lower target or an "
-            "earlier focus_year",
+            _(
+                "a target below the average cost of sending money to Mali in {year}, the cost "
+                "year of focus_year={focus_year} (see remittances.country_cost()), so that "
+                "exercises 3.5 and 3.6 have a cut to measure; choose a lower target or an "
+                "earlier focus_year"
+            ).format(year=year, focus_year=focus_year),
         )
 
 
@@ -151,17 +172,21 @@ def check_cost_gap(
 ) -> Verdict:
     """Exercise 3.5: percentage points between the cost of sending money and the target."""
     check_parameters(focus_year=focus_year, target_cost_pct=target_cost_pct)
-    _, cost = _cost_point(focus_year)
+    cost = _cost_point(focus_year)[1]
     return grade_number(
         answer,
         cost - target_cost_pct,
         unit=POINTS,
         decimals=2,
-        why="The gap is the cut in the average cost still needed to reach the target (SDG "
-        "10.c sets 3% for the average; its 5% applies to each corridor, not the average).",
-        hint="Take the World Bank's average cost of sending money to Mali "
-        "(SI.RMT.COST.IB.ZS) in the cost year and subtract the target.",
-        traps=[(cost, "That is the cost itself; subtract the target.")],
+        why=_(
+            "The gap is the cut in the average cost still needed to reach the target (SDG "
+            "10.c sets 3% for the average; its 5% applies to each corridor, not the average)."
+        ),
+        hint=_(
+            "Take the World Bank's average cost of sending money to Mali "
+            "(SI.RMT.COST.IB.ZS) in the cost year and subtract the target."
+        ),
+        traps=[(cost, _("That is the cost itself; subtract the target."))],
     )
 
 
@@ -181,20 +206,28 @@ def check_fee_savings(
         gain,
         unit=USD_MILLIONS,
         decimals=1,
-        why="Every point of cost removed is money that reaches families instead of "
-        "transfer operators.",
-        hint="Senders send S and families receive S(1 - c); keep S fixed and work out what "
-        "arrives at the target cost (remittances.fee_saving).",
+        why=_(
+            "Every point of cost removed is money that reaches families instead of "
+            "transfer operators."
+        ),
+        hint=_(
+            "Senders send S and families receive S(1 - c); keep S fixed and work out what "
+            "arrives at the target cost (remittances.fee_saving)."
+        ),
         traps=[
             (
                 float(scenario.at[year, "fees_paid_usd"]) / 1e6,
-                "That is everything paid in fees; the question asks what would be saved at "
-                "the target cost, which is not zero.",
+                _(
+                    "That is everything paid in fees; the question asks what would be saved at "
+                    "the target cost, which is not zero."
+                ),
             ),
             (
                 simple,
-                "Close: that applies the cost cut to what arrived. Receipts are already net of "
-                "fees, so first work out what was sent.",
+                _(
+                    "Close: that applies the cost cut to what arrived. Receipts are already net of "
+                    "fees, so first work out what was sent."
+                ),
             ),
         ],
     )

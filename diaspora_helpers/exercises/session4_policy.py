@@ -20,6 +20,7 @@ from diaspora_helpers.exercises.grading import (
     grade_set,
     resolver,
 )
+from diaspora_helpers.i18n import _, ngettext
 
 #: The event the timeline exercises are anchored on (the National Migration Policy) and
 #: the forum whose aftermath exercise 4.2 reads.
@@ -47,15 +48,15 @@ def check_forum_before_policy(answer: object) -> Verdict:
     before = forums[forums["start"] < policy_start]
     correct = str(before.sort_values("start")["id"].iloc[-1])
     traps = {
-        str(i): "That one is not a forum: keep only events of kind 'forum'."
+        str(i): _("That one is not a forum: keep only events of kind 'forum'.")
         for i in ev.loc[(ev["kind"] != "forum") & (ev["start"] < policy_start), "id"]
     }
     traps |= {
-        str(i): "That forum came after the policy was adopted."
+        str(i): _("That forum came after the policy was adopted.")
         for i in forums.loc[forums["start"] > policy_start, "id"]
     }
     traps |= {
-        str(i): "That forum came before the policy, but another forum came later still."
+        str(i): _("That forum came before the policy, but another forum came later still.")
         for i in before["id"]
         if str(i) != correct
     }
@@ -63,10 +64,12 @@ def check_forum_before_policy(answer: object) -> Verdict:
         answer,
         correct,
         resolve=_event_resolver(ev),
-        options="an event id from timeline.events()",
-        why="The policy was shared with the diaspora in draft before it was adopted.",
-        hint="Filter timeline.events() to forums, keep those that start before the policy's "
-        "date and take the latest.",
+        options=_("an event id from timeline.events()"),
+        why=_("The policy was shared with the diaspora in draft before it was adopted."),
+        hint=_(
+            "Filter timeline.events() to forums, keep those that start before the policy's "
+            "date and take the latest."
+        ),
         traps=traps,
     )
 
@@ -80,12 +83,34 @@ def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> V
         answer,
         list(after["id"]),
         valid=list(ev["id"]),
-        what="event ids",
-        why="Following in time is not following from: the timeline shows sequence, and "
-        "other sources must show cause.",
-        hint="Keep the events whose start is after FIDIMA's and no more than the window "
-        "later (compare the `start` column).",
+        what=_("event ids"),
+        why=_(
+            "Following in time is not following from: the timeline shows sequence, and "
+            "other sources must show cause."
+        ),
+        hint=_(
+            "Keep the events whose start is after FIDIMA's and no more than the window "
+            "later (compare the `start` column)."
+        ),
     )
+
+
+def _busiest_why(n: int, tied: int) -> str:
+    """Return why the busiest year is right: ``n`` events that year, ``tied`` other years
+    with as many."""
+    if not tied:
+        return ngettext(
+            "{n} event of the timeline started that year, the most of any year.",
+            "{n} events of the timeline started that year, the most of any year.",
+            n,
+        ).format(n=n)
+    return ngettext(
+        "{n} events of the timeline started that year, the most of any year; {tied} other "
+        "year has as many, and a tie goes to the earliest.",
+        "{n} events of the timeline started that year, the most of any year; {tied} other "
+        "years have as many, and a tie goes to the earliest.",
+        tied,
+    ).format(n=n, tied=tied)
 
 
 @exercise("4.3")
@@ -97,10 +122,11 @@ def check_busiest_year(answer: object) -> Verdict:
     return grade_integer(
         answer,
         year,
-        why=f"{n} events of the timeline started that year, the most of any year"
-        + (f"; {tied} other years have as many, and a tie goes to the earliest." if tied else "."),
-        hint="Count events by their start year (timeline.per_year or a groupby) and take "
-        "the largest count; on a tie, the earlier year.",
+        why=_busiest_why(n, tied),
+        hint=_(
+            "Count events by their start year (timeline.per_year or a groupby) and take "
+            "the largest count; on a tie, the earlier year."
+        ),
     )
 
 
@@ -111,11 +137,15 @@ def check_unaddressed_constraints(answer: object, *, scope: str = "all") -> Verd
         answer,
         list(policy.gaps(scope=scope).index),
         valid=list(load("constraints")["id"]),
-        what="constraint ids",
-        why="Several of the constraints left open lie outside what a diaspora policy can "
-        "change on its own.",
-        hint="Use the coverage matrix (policy.coverage_matrix): a constraint is a gap when "
-        "its whole column is zero.",
+        what=_("constraint ids"),
+        why=_(
+            "Several of the constraints left open lie outside what a diaspora policy can "
+            "change on its own."
+        ),
+        hint=_(
+            "Use the coverage matrix (policy.coverage_matrix): a constraint is a gap when "
+            "its whole column is zero."
+        ),
     )
 
 
@@ -128,9 +158,9 @@ def check_strategies_on_cost(answer: object) -> Verdict:
         answer,
         list(direct["strategy_id"]),
         valid=list(load("strategies")["id"]),
-        what="strategy ids",
-        why="The document does answer this constraint, with more than one lever.",
-        hint="Filter policy.coverage() to that constraint and to links of strength 'direct'.",
+        what=_("strategy ids"),
+        why=_("The document does answer this constraint, with more than one lever."),
+        hint=_("Filter policy.coverage() to that constraint and to links of strength 'direct'."),
     )
 
 
@@ -141,8 +171,10 @@ def check_strategies_without_constraint(answer: object, *, scope: str = "all") -
         answer,
         list(policy.unlinked_strategies(scope=scope).index),
         valid=list(load("strategies")["id"]),
-        what="strategy ids",
-        why="A strategy with no listed constraint behind it answers a problem the document "
-        "never states.",
-        hint="In the coverage matrix, look for rows that are zero throughout.",
+        what=_("strategy ids"),
+        why=_(
+            "A strategy with no listed constraint behind it answers a problem the document "
+            "never states."
+        ),
+        hint=_("In the coverage matrix, look for rows that are zero throughout."),
     )

@@ -20,6 +20,7 @@ from diaspora_helpers.exercises.grading import (
     grade_set,
     resolver,
 )
+from diaspora_helpers.i18n import _
 
 
 @exercise("5.1")
@@ -35,13 +36,16 @@ def check_france_share(answer: object) -> Verdict:
         stated / 100 * population,
         unit=PERSONS,
         decimals=0,
-        why="The printed share and the printed count cannot both be right: one of the two is "
-        "wrong.",
-        hint="Multiply the resident population of the 2009 census by the printed share, "
-        "divided by 100.",
+        why=_(
+            "The printed share and the printed count cannot both be right: one of the two is wrong."
+        ),
+        hint=_(
+            "Multiply the resident population of the 2009 census by the printed share, "
+            "divided by 100."
+        ),
         traps=[
-            (count, "That is the printed count; compute what the printed share implies."),
-            (stated * population, "A share in percent must be divided by 100 first."),
+            (count, _("That is the printed count; compute what the printed share implies.")),
+            (stated * population, _("A share in percent must be divided by 100 first.")),
         ],
     )
 
@@ -54,11 +58,15 @@ def check_disagreeing_shares(answer: object) -> Verdict:
         answer,
         list(shares.index[~shares["agrees"]]),
         valid=list(shares.index),
-        what="key-figure ids",
-        why="A share is right only if the count divided by the population gives it at the "
-        "precision printed.",
-        hint="Recompute every share and round it as the document printed it (one decimal "
-        "for 1.3, none for 24) before comparing.",
+        what=_("key-figure ids"),
+        why=_(
+            "A share is right only if the count divided by the population gives it at the "
+            "precision printed."
+        ),
+        hint=_(
+            "Recompute every share and round it as the document printed it (one decimal "
+            "for 1.3, none for 24) before comparing."
+        ),
     )
 
 
@@ -73,13 +81,15 @@ def check_unplaced_abroad(answer: object) -> Verdict:
         correct,
         unit=PERSONS,
         decimals=0,
-        why="The document's parts leave a remainder it never names, probably the Americas, "
-        "the Middle East and Asia.",
-        hint="Subtract the parts from the total once each.",
+        why=_(
+            "The document's parts leave a remainder it never names, probably the Americas, "
+            "the Middle East and Asia."
+        ),
+        hint=_("Subtract the parts from the total once each."),
         traps=[
             (
                 correct - france,
-                "France is part of Europe: subtracting it as well counts it twice.",
+                _("France is part of Europe: subtracting it as well counts it twice."),
             )
         ],
     )
@@ -100,10 +110,14 @@ def check_tokten_double_count(answer: object) -> Verdict:
     return grade_integer(
         answer,
         int(round(check["difference"])),
-        why="The education subtotal row repeats its three degree rows: summing a table with "
-        "subtotals in it counts them twice.",
-        hint="Add the trainees of every row of tokten_results as it stands, then subtract the "
-        "stated total from tokten_totals.",
+        why=_(
+            "The education subtotal row repeats its three degree rows: summing a table with "
+            "subtotals in it counts them twice."
+        ),
+        hint=_(
+            "Add the trainees of every row of tokten_results as it stands, then subtract the "
+            "stated total from tokten_totals."
+        ),
     )
 
 
@@ -124,9 +138,11 @@ def check_tokten_health_women(answer: object) -> Verdict:
     return grade_integer(
         answer,
         int(round(-check["difference"])),
-        why="The document leaves the figure out, but its own total pins it down.",
-        hint="Subtract the women of every other sector (without counting a subtotal twice) "
-        "from the stated total of women.",
+        why=_("The document leaves the figure out, but its own total pins it down."),
+        hint=_(
+            "Subtract the women of every other sector (without counting a subtotal twice) "
+            "from the stated total of women."
+        ),
     )
 
 
@@ -140,8 +156,10 @@ def check_commonest_problem(answer: object) -> Verdict:
         answer,
         correct,
         resolve=resolver(kinds),
-        options="one of the values of the `severity` column of the source audit",
-        why="Most problems are not outright errors but passages that can be read more than "
-        "one way, which is why each reading is recorded with its treatment.",
-        hint="Count the audit entries by their `severity` column (value_counts).",
+        options=_("one of the values of the `severity` column of the source audit"),
+        why=_(
+            "Most problems are not outright errors but passages that can be read more than "
+            "one way, which is why each reading is recorded with its treatment."
+        ),
+        hint=_("Count the audit entries by their `severity` column (value_counts)."),
     )

@@ -15,11 +15,16 @@ locally (no JupyterHub, no Docker), turns it into:
 Everything goes under a course folder, ``outputs/course/`` by default (git-ignored): the
 nbgrader folders ``source``, ``release``, ``submitted``, ``autograded``, ``feedback``,
 its ``gradebook.db``, and ``solutions`` and ``grades_<assignment>.csv``.
+
+The course has two editions (:data:`EDITIONS`): the English masters in ``notebooks/`` and
+their French twins in ``notebooks/fr/`` (same file names, same code cells; the French sets
+``setup(language="fr")``, so its checks, hints and grading feedback are French). Every verb
+takes ``--edition en|fr``; a French session is the nbgrader assignment ``session<n>_fr``,
+beside the English ``session<n>`` in the same course folder.
 """
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 import shutil
@@ -32,11 +37,14 @@ from pathlib import Path
 from typing import Any
 
 from diaspora_helpers import paths
+from diaspora_helpers.publish.course_grades import submissions as _submissions
+from diaspora_helpers.publish.course_grades import write_grade_table
 
 COURSE_ID = "mali-diaspora"
+#: The editions of the course: language code -> folder of its notebooks, under notebooks/.
+EDITIONS = {"en": "", "fr": "fr"}
 MASTER_PREFIX = "master_"
 _MASTER = re.compile(r"master_(\d+)_(\w+)\.ipynb")
-_STUDENT_ID = re.compile(r"[^A-Za-z0-9_.-]+")
 
 CONFIG = """\
 # nbgrader configuration of the course, written by `python -m diaspora_helpers course`.
@@ -57,8 +65,9 @@ from diaspora_helpers.publish.nbgrader_stub import AnswerStub
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.course_id = "{course_id}"
 c.CourseDirectory.root = {root!r}
-# The stub left for the student: {{answer}} is the answer_<n> the solution region assigned.
-c.ClearSolutions.code_stub = {{"python": "{{answer}} = None  # your answer here"}}
+# The stub left for the student: {{answer}} is the answer_<n> the solution region assigned;
+# no comment, so that the English and French student versions have the same code cells.
+c.ClearSolutions.code_stub = {{"python": "{{answer}} = None"}}
 # nbgrader's own list, with AnswerStub in the place of ClearSolutions.
 c.GenerateAssignment.preprocessors = [
     IncludeHeaderFooter,
@@ -87,8 +96,20 @@ def is_master(path: Path) -> bool:
     return Path(path).name.startswith(MASTER_PREFIX) and Path(path).suffix == ".ipynb"
 
 
+def edition_dir(edition: str = "en", notebooks_dir: Path | None = None) -> Path:
+    """Return the folder of an edition's notebooks: ``notebooks/`` or ``notebooks/fr/``.
+
+    ``notebooks_dir`` is the English folder (default ``notebooks/``); an unknown edition
+    raises :class:`CourseError` naming the editions.
+    """
+    if edition not in EDITIONS:
+        raise CourseError(f"no edition {edition!r}; editions: {', '.join(EDITIONS)}")
+    folder = notebooks_dir or paths.notebooks_dir()
+    return folder / EDITIONS[edition] if EDITIONS[edition] else folder
+
+
 def masters(notebooks_dir: Path | None = None) -> dict[int, Path]:
-    """Return the master notebooks by session number."""
+    """Return the master notebooks of one folder (one edition) by session number."""
     folder = notebooks_dir or paths.notebooks_dir()
     found = {}
     for path in sorted(folder.glob(f"{MASTER_PREFIX}*.ipynb")):
@@ -98,9 +119,9 @@ def masters(notebooks_dir: Path | None = None) -> dict[int, Path]:
     return found
 
 
-def assignment_name(session: int) -> str:
-    """Return nbgrader's assignment name of a session, e.g. ``session1``."""
-    return f"session{session}"
+def assignment_name(session: int, edition: str = "en") -> str:
+    """Return nbgrader's assignment name of a session: ``session1``, ``session1_fr``."""
+    return f"session{session}" if edition == "en" else f"session{session}_{edition}"
 
 
 def student_name(master: Path) -> str:
@@ -198,29 +219,33 @@ def release(
     notebooks_dir: Path | None = None,
     values: Mapping[str, Any] | None = None,
     solutions: bool = True,
+    edition: str = "en",
 ) -> list[Path]:
     """Generate the student version of each session (and its solutions) in the course folder.
 
     ``values`` replace parameter defaults in every master released (a group's variant), so
-    the student version, the solutions and the hidden tests all use them. Returns the
-    student notebooks written under ``release/``.
+    the student version, the solutions and the hidden tests all use them. ``edition`` picks
+    the masters (``"fr"``: ``notebooks/fr/``; ``notebooks_dir`` is the English folder).
+    Returns the student notebooks written under ``release/``.
     """
     course_dir = (course_dir or default_course_dir()).resolve()
     write_config(course_dir)
     released = []
-    for session, master in _sessions(sessions, notebooks_dir).items():
-        assignment, name = assignment_name(session), student_name(master)
+    folder = edition_dir(edition, notebooks_dir)
+    for session, master in _sessions(sessions, folder).items():
+        assignment, name = assignment_name(session, edition), student_name(master)
         source = course_dir / "source" / assignment / name
         _copy_source(master, source, values or {})
         nbgrader(course_dir, "generate_assignment", assignment, "--force")
         released.append(course_dir / "release" / assignment / name)
         if solutions:
-            write_solutions(source, course_dir / "solutions" / assignment)
+            write_solutions(source, course_dir / "solutions" / assignment, language=edition)
     return released
 
 
-def write_solutions(source: Path, folder: Path) -> Path:
-    """Execute a master (solutions and checks) into ``folder`` as a notebook and a page."""
+def write_solutions(source: Path, folder: Path, *, language: str = "en") -> Path:
+    """Execute a master (solutions and checks) into ``folder`` as a notebook and a page
+    (``<html lang=language>``)."""
     folder.mkdir(parents=True, exist_ok=True)
     executed = folder / f"{source.stem}_solutions.ipynb"
     nbconvert = [sys.executable, "-m", "jupyter", "nbconvert", "--output-dir", str(folder)]
@@ -234,7 +259,7 @@ def write_solutions(source: Path, folder: Path) -> Path:
             f"--output={executed.stem}",
             str(source),
         ],
-        [*nbconvert, "--to=html", str(executed)],
+        [*nbconvert, "--to=html", f"--HTMLExporter.language_code={language}", str(executed)],
     ]
     for command in commands:
         done = subprocess.run(
@@ -245,42 +270,37 @@ def write_solutions(source: Path, folder: Path) -> Path:
     return executed
 
 
-def write_student_versions(notebooks_dir: Path | None = None) -> list[Path]:
-    """Regenerate ``notebooks/exercises_*.ipynb`` from the masters (then ``make refresh``)."""
-    folder = notebooks_dir or paths.notebooks_dir()
-    with tempfile.TemporaryDirectory() as tmp:
-        released = release(course_dir=Path(tmp), notebooks_dir=folder, solutions=False)
-        written = []
-        for path in released:
-            shutil.copyfile(path, folder / path.name)
-            written.append(folder / path.name)
+def write_student_versions(
+    notebooks_dir: Path | None = None, editions: Sequence[str] = tuple(EDITIONS)
+) -> list[Path]:
+    """Regenerate the student notebooks from the masters, edition by edition: English
+    ``notebooks/exercises_*.ipynb`` and French ``notebooks/fr/exercises_*.ipynb`` (then
+    execute them, as ``make course-students`` does). Returns the notebooks written."""
+    written = []
+    for edition in editions:
+        folder = edition_dir(edition, notebooks_dir)
+        with tempfile.TemporaryDirectory() as tmp:
+            released = release(
+                course_dir=Path(tmp), notebooks_dir=notebooks_dir, solutions=False, edition=edition
+            )
+            for path in released:
+                shutil.copyfile(path, folder / path.name)
+                written.append(folder / path.name)
     return written
 
 
-def _submissions(source: Path) -> dict[str, Path]:
-    """Return each student's notebook in a folder: ``<student>/*.ipynb`` or ``<student>.ipynb``."""
-    found: dict[str, Path] = {}
-    for path in sorted(source.rglob("*.ipynb")):
-        if ".ipynb_checkpoints" in path.parts or path.name.startswith("."):
-            continue
-        relative = path.relative_to(source)
-        student = relative.parts[0] if len(relative.parts) > 1 else path.stem
-        student = _STUDENT_ID.sub("_", student).strip("_")
-        if student in found:
-            raise CourseError(f"two notebooks for student {student!r}: {found[student]}, {path}")
-        found[student] = path
-    return found
-
-
-def collect(source: Path, session: int, *, course_dir: Path | None = None) -> list[str]:
+def collect(
+    source: Path, session: int, *, course_dir: Path | None = None, edition: str = "en"
+) -> list[str]:
     """Copy a folder or zip of submissions into ``submitted/<student>/<assignment>/``.
 
     One notebook per student: ``<student>/<any name>.ipynb`` (a folder per student, as
     copied from a JupyterHub or unpacked from an LMS download) or ``<student>.ipynb``
-    (files sent by e-mail). Returns the student ids.
+    (files sent by e-mail). ``edition`` is the edition the session was released in.
+    Returns the student ids.
     """
     course_dir = (course_dir or default_course_dir()).resolve()
-    master = _sessions([session], None)[session]
+    master = _sessions([session], edition_dir(edition))[session]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(source)
         if folder.suffix == ".zip":
@@ -289,20 +309,27 @@ def collect(source: Path, session: int, *, course_dir: Path | None = None) -> li
             folder = Path(tmp)
         if not folder.is_dir():
             raise CourseError(f"no folder or zip of submissions at {source}")
-        found = _submissions(folder)
+        try:
+            found = _submissions(folder)
+        except ValueError as exc:
+            raise CourseError(str(exc)) from exc
         if not found:
             raise CourseError(f"no notebook found in {source}")
         for student, path in found.items():
-            target = course_dir / "submitted" / student / assignment_name(session)
+            target = course_dir / "submitted" / student / assignment_name(session, edition)
             target.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target / student_name(master))
     return sorted(found)
 
 
-def grade(session: int, *, course_dir: Path | None = None) -> Path:
-    """Autograde every submission of a session, write feedback and the grade table (CSV)."""
+def grade(session: int, *, course_dir: Path | None = None, edition: str = "en") -> Path:
+    """Autograde every submission of a session, write feedback and the grade table (CSV).
+
+    The feedback is in the edition's language: the checks of a French session answer in
+    French. Returns ``grades_session<n>.csv`` (``grades_session<n>_fr.csv``).
+    """
     course_dir = (course_dir or default_course_dir()).resolve()
-    assignment = assignment_name(session)
+    assignment = assignment_name(session, edition)
     if not (course_dir / "source" / assignment).is_dir():
         raise CourseError(f"{assignment} was never released in {course_dir}: run release first")
     write_config(course_dir)
@@ -311,59 +338,17 @@ def grade(session: int, *, course_dir: Path | None = None) -> Path:
     return write_grade_table(course_dir, assignment)
 
 
-def grade_rows(course_dir: Path, assignment: str) -> list[dict[str, Any]]:
-    """Return one row per student: points per question (``1.1``, ...), total and maximum."""
-    from nbgrader.api import Gradebook
-
-    rows = []
-    with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gradebook:
-        for submission in gradebook.assignment_submissions(assignment):
-            row: dict[str, Any] = {"student": submission.student.id}
-            total = maximum = 0.0
-            for notebook in submission.notebooks:
-                for item in sorted(notebook.grades, key=lambda g: _question_key(g.name)):
-                    row[_question(item.name)] = float(item.score or 0.0)
-                    total += float(item.score or 0.0)
-                    maximum += float(item.max_score)
-            rows.append(row | {"total": total, "max": maximum})
-    return sorted(rows, key=lambda r: r["student"])
-
-
-def _question(grade_id: str) -> str:
-    match = re.fullmatch(r"test_(\d+)_(\d+)", grade_id)
-    return f"{match.group(1)}.{match.group(2)}" if match else grade_id
-
-
-def _question_key(grade_id: str) -> tuple[int, ...] | tuple[float, str]:
-    match = re.fullmatch(r"test_(\d+)_(\d+)", grade_id)
-    return (int(match.group(1)), int(match.group(2))) if match else (float("inf"), grade_id)
-
-
-def write_grade_table(course_dir: Path, assignment: str) -> Path:
-    """Write ``grades_<assignment>.csv``: a row per student, points per question."""
-    rows = grade_rows(course_dir, assignment)
-    columns = ["student"]
-    for row in rows:
-        columns += [k for k in row if k not in columns and k not in {"total", "max"}]
-    columns += ["total", "max"]
-    path = course_dir / f"grades_{assignment}.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
-
-
 def add_parser(commands: Any) -> None:
     """Add the ``course`` subcommand (release, collect, grade, students) to the command line."""
     parser = commands.add_parser(
         "course",
         help="the lecturer's nbgrader course: release, collect, grade",
         description=(
-            "Run nbgrader locally on the masters (notebooks/master_<n>_<topic>.ipynb): "
-            "release student versions and solutions, collect a folder or zip of "
-            "submissions, grade them into grades_session<n>.csv with per-student feedback. "
-            "Everything goes under the course folder (default outputs/course/)."
+            "Run nbgrader locally on the masters (notebooks/master_<n>_<topic>.ipynb, or "
+            "notebooks/fr/ for the French edition): release student versions and solutions, "
+            "collect a folder or zip of submissions, grade them into grades_session<n>.csv "
+            "(grades_session<n>_fr.csv) with per-student feedback. Everything goes under "
+            "the course folder (default outputs/course/)."
         ),
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
@@ -385,11 +370,20 @@ def add_parser(commands: Any) -> None:
     collect_p.add_argument("source", type=Path, help="<student>/*.ipynb or <student>.ipynb")
     grade_p = verbs.add_parser("grade", help="autograde, feedback and the grade table (CSV)")
     grade_p.add_argument("session", type=int)
-    verbs.add_parser("students", help="regenerate notebooks/exercises_*.ipynb from the masters")
+    verbs.add_parser(
+        "students",
+        help="regenerate notebooks/exercises_*.ipynb and notebooks/fr/exercises_*.ipynb",
+    )
     verbs.add_parser("guide", help="regenerate the guide's definitions from data/definitions.csv")
     verbs.add_parser("binder", help="print the Binder launch link of the repository URL")
     for sub in (release_p, collect_p, grade_p):
         sub.add_argument("--course-dir", type=Path, default=None, help="default: outputs/course")
+        sub.add_argument(
+            "--edition",
+            choices=list(EDITIONS),
+            default="en",
+            help="en: notebooks/master_*; fr: the French masters, notebooks/fr/ (default: en)",
+        )
 
 
 def _parse_params(assignments: Sequence[str]) -> dict[str, Any]:
@@ -413,14 +407,18 @@ def main(args: Any) -> int:
                 course_dir=args.course_dir,
                 values=_parse_params(args.params),
                 solutions=not args.no_solutions,
+                edition=args.edition,
             )
             for path in released:
                 print(f"released {path}")
         elif args.verb == "collect":
-            students = collect(args.source, args.session, course_dir=args.course_dir)
+            students = collect(
+                args.source, args.session, course_dir=args.course_dir, edition=args.edition
+            )
             print(f"collected {len(students)} submissions: {', '.join(students)}")
         elif args.verb == "grade":
-            print(f"grades: {grade(args.session, course_dir=args.course_dir)}")
+            graded = grade(args.session, course_dir=args.course_dir, edition=args.edition)
+            print(f"grades: {graded}")
         elif args.verb == "guide":
             from diaspora_helpers.publish import course_texts
 
@@ -437,7 +435,7 @@ def main(args: Any) -> int:
             print(course_texts.binder_url(url))
         else:
             for path in write_student_versions():
-                print(f"wrote {path} (now run make refresh)")
+                print(f"wrote {path} (now execute it: make course-students does both)")
     except CourseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

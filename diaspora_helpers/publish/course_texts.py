@@ -2,7 +2,9 @@
 
 - The instructor guide's definitions section is generated from ``data/definitions.csv``
   (between two HTML comments), so the guide cannot say something else of a dataset than
-  the table does: :func:`with_definitions`.
+  the table does: :func:`with_definitions`. The French guide (``notebooks/fr/``) gets the
+  same section in French, from the table's French text (``data/fr/definitions.csv``), once
+  that translation exists; until then its section is written by hand and left alone.
 - The Binder launch link is built from the repository URL set once, as ``Repository``
   under ``[project.urls]`` in ``pyproject.toml``: :func:`binder_url`.
 """
@@ -10,10 +12,12 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 from urllib.parse import quote, urlparse
 
-from diaspora_helpers import paths
+from diaspora_helpers import i18n, paths
 from diaspora_helpers.data import load
+from diaspora_helpers.data.loader import translation_of
 
 DEFINITIONS_BEGIN = "<!-- definitions: generated from data/definitions.csv; do not edit -->"
 DEFINITIONS_END = "<!-- end of definitions -->"
@@ -37,9 +41,11 @@ def definitions_markdown() -> str:
     lines = []
     for key in COURSE_DEFINITIONS:
         row = table.loc[key]
-        lines.append(f"- **{row['name']}** ({row['publisher']}): {row['definition']}")
+        colon = i18n.pick(en=":", fr="\u202f:")  # French puts a narrow space before a colon
+        lines.append(f"- **{row['name']}** ({row['publisher']}){colon} {row['definition']}")
         if isinstance(row["note"], str) and row["note"].strip():
-            lines.append(f"  *Note:* {row['note'].strip()}")
+            note = i18n.pick(en="*Note:*", fr="*Remarque\u202f:*")
+            lines.append(f"  {note} {row['note'].strip()}")
     return "\n".join(lines)
 
 
@@ -54,14 +60,38 @@ def with_definitions(text: str) -> str:
     return f"{head}{DEFINITIONS_BEGIN}\n\n{definitions_markdown()}\n\n{DEFINITIONS_END}{tail}"
 
 
+def guides() -> dict[str, Path]:
+    """Return the instructor guide of each edition whose definitions are generated: the
+    English guide always, the French one once ``data/fr/definitions.csv`` exists and the
+    guide carries the section's markers."""
+    folder = paths.notebooks_dir()
+    found = {"en": folder / "instructor_guide.md"}
+    french = folder / "fr" / "instructor_guide.md"
+    if (
+        translation_of("definitions", "fr")
+        and french.exists()
+        and DEFINITIONS_BEGIN in french.read_text(encoding="utf-8")
+    ):
+        found["fr"] = french
+    return found
+
+
 def update_guide() -> bool:
-    """Rewrite the guide's definitions section from the table; return True if it changed."""
-    guide = paths.notebooks_dir() / "instructor_guide.md"
-    text = guide.read_text(encoding="utf-8")
-    new = with_definitions(text)
-    if new != text:
-        guide.write_text(new, encoding="utf-8")
-    return new != text
+    """Rewrite each guide's definitions section from the table, in the guide's language;
+    return True if one changed."""
+    changed = False
+    previous = i18n.language()
+    try:
+        for language, guide in guides().items():
+            i18n.set_language(language)
+            text = guide.read_text(encoding="utf-8")
+            new = with_definitions(text)
+            if new != text:
+                guide.write_text(new, encoding="utf-8")
+                changed = True
+    finally:
+        i18n.set_language(previous)
+    return changed
 
 
 def repository_url() -> str | None:

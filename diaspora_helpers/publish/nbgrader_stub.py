@@ -1,9 +1,9 @@
 """nbgrader's ClearSolutions with a stub that names the answer of each cell.
 
 The course's ``nbgrader_config.py`` sets ``ClearSolutions.code_stub`` to
-``{answer} = None  # your answer here`` and lists this preprocessor in place of
+``{answer} = None`` and lists this preprocessor in place of
 ClearSolutions. In each solution region, ``{answer}`` becomes the ``answer_<n>`` variable the
-region assigns, so the student version reads ``answer_3 = None  # your answer here`` above
+region assigns, so the student version reads ``answer_3 = None`` above
 the cell's check, as the exercise notebooks always did. Imported only by nbgrader.
 """
 

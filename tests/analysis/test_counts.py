@@ -51,3 +51,17 @@ def test_the_un_definition_is_the_one_in_the_table():
 )
 def test_the_un_definition_is_not_stated_too_simply(name, too_simple):
     assert too_simple not in support.notebook_prose(name)
+
+
+def test_kinds_qualifiers_and_counts_are_named_in_the_edition():
+    import diaspora_helpers
+
+    diaspora_helpers.setup(language="fr")
+    table = counts.totals_side_by_side(4_000_000)
+    assert table["kind"].map(counts.KIND_WORDS).iloc[0] == (
+        "stock de migrants de l’ONU (surtout selon le pays de naissance)"
+    )
+    assert set(table["qualifier"]) == {"estimation", "plus de", "exact", "environ", "tel qu’énoncé"}
+    civ = counts.destination_counts("CIV").set_index(["count", "reference_year"])["persons"]
+    assert civ[("Fichier électoral du RACE", 2001)] == 523_231
+    assert civ[("Recensement national (Côte d’Ivoire)", 1998)] == 792_258

@@ -230,3 +230,35 @@ def test_change_years_always_span_two_years():
     assert demography.change_years(1990, [2020, 1990, 2005]) == (1990, 2020)
     with pytest.raises(ValueError):
         demography.change_years(1991, [1990, 2020])
+
+
+def test_region_groups_and_places_are_named_in_the_edition():
+    import diaspora_helpers
+
+    diaspora_helpers.setup(language="fr")
+    regions = demography.by_region(2020, stock=_stock())
+    assert regions["region_group"].tolist() == [
+        "Afrique subsaharienne",
+        "Afrique du Nord",
+        "Europe",
+        "Autres régions",
+    ]
+    # Africa's share and the count of African rows read the French names too.
+    assert demography.africa_share(2020, stock=_stock()) == pytest.approx(100 * 510 / 630)
+    top = demography.top_destinations(2020, 3, stock=_stock())
+    assert demography.count_in_africa(top) == 1  # CIV; FRA and USA are not
+    assert top["country"].iloc[-1] == "Autres pays (1)"
+    assert [demography.place_label(p) for p in ("Africa", "Europe", "France")] == [
+        "Afrique",
+        "Europe",
+        "France",
+    ]
+
+
+def test_census_names_follow_the_edition():
+    import diaspora_helpers
+
+    english = population.population_counts()["census"].tolist()
+    assert english == ["RGPH 2009 (4th census)", "RGPH 2022 (RGPH5)"]
+    diaspora_helpers.setup(language="fr")
+    assert population.population_counts()["census"].tolist()[0] == "RGPH 2009 (4e recensement)"

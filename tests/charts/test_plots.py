@@ -12,6 +12,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.container import BarContainer  # noqa: E402
 
+import diaspora_helpers
 from diaspora_helpers import charts
 
 
@@ -141,11 +142,35 @@ def test_map_malians_abroad():
     legend = ax.get_legend()
     assert legend.get_title().get_text() == "Malians living there"
     assert [t.get_text() for t in legend.get_texts()] == [
-        *charts.demography.MAP_LABELS,
+        "fewer than 1,000",
+        "1,000 to 9,999",
+        "10,000 to 49,999",
+        "50,000 to 99,999",
+        "100,000 or more",
         "none recorded",
         "Mali",
     ]
     assert len(ax.patches) > 100
+
+
+def test_map_legend_in_french():
+    diaspora_helpers.setup(language="fr")
+    assert charts.demography.map_labels() == [
+        "moins de 1\u202f000",
+        "1\u202f000 à 9\u202f999",
+        "10\u202f000 à 49\u202f999",
+        "50\u202f000 à 99\u202f999",
+        "100\u202f000 ou plus",
+    ]
+    by_country = pd.DataFrame({"iso3": ["CIV", "FRA"], "persons": [500_000, 80_000]})
+    fig = charts.demography.map_malians_abroad(by_country, 7, 10, 2020)
+    title, _subtitle, _source = _texts(fig)
+    assert (
+        title == "7 des 10 principales communautés maliennes à l’étranger en 2020 sont en Afrique"
+    )
+    legend = fig.axes[0].get_legend()
+    assert legend.get_title().get_text() == "Maliens résidant dans le pays"
+    assert [t.get_text() for t in legend.get_texts()][-2:] == ["aucun recensé", "Mali"]
 
 
 def test_change_by_destination():
@@ -195,6 +220,17 @@ def test_document_vs_un_by_region():
     (ax,) = fig.axes
     assert len(_bars(ax)) == 3
     assert [t.get_text() for t in ax.texts] == ["3.04×", "2.50×", "1.26×"]
+
+
+def test_document_vs_un_by_region_in_french():
+    """The places are the French names analysis.demography.document_vs_un gives them."""
+    diaspora_helpers.setup(language="fr")
+    ratios = pd.Series({"Afrique": 3.04, "Europe": 2.5, "France": 1.26})
+    fig = charts.demography.document_vs_un_by_region(ratios, 2020)
+    title, _subtitle, _source = _texts(fig)
+    assert title == ("Document ÷ ONU 2020\u202f: 3,0× en Afrique, 2,5× en Europe, 1,3× en France")
+    assert [t.get_text() for t in fig.axes[0].texts] == ["3,04×", "2,50×", "1,26×"]
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["Afrique", "Europe", "France"]
 
 
 def test_foreigners_in_mali():

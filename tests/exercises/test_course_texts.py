@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 GUIDE = NOTEBOOKS / "instructor_guide.md"
 COURSE_FILES = sorted(NOTEBOOKS.glob("course_*.md"))
+FRENCH = NOTEBOOKS / "fr"
 
 
 # -- readings before a session do not print its answers -------------------------------------
@@ -155,7 +156,8 @@ def _namespaces() -> dict[str, object]:
 def _texts() -> dict[str, str]:
     texts = {GUIDE.name: GUIDE.read_text(encoding="utf-8")}
     texts |= {p.name: p.read_text(encoding="utf-8") for p in COURSE_FILES}
-    for path in sorted(NOTEBOOKS.glob("exercises_*.ipynb")):
+    texts |= {f"fr/{p.name}": p.read_text(encoding="utf-8") for p in sorted(FRENCH.glob("*.md"))}
+    for path in [*sorted(NOTEBOOKS.glob("exercises_*.ipynb")), *FRENCH.glob("exercises_*.ipynb")]:
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         texts[path.name] = "\n".join(
             "".join(c["source"]) for c in cells if c["cell_type"] == "markdown"
@@ -169,6 +171,25 @@ def test_course_files_exist():
     names = {p.name for p in COURSE_FILES}
     for wanted in ("syllabus", "rubric", "readings", "pandas_cheat_sheet"):
         assert f"course_{wanted}.md" in names
+
+
+def test_the_course_files_have_french_versions_of_the_same_names():
+    english = {p.name for p in [GUIDE, *COURSE_FILES]}
+    assert {p.name for p in FRENCH.glob("*.md") if p.name in english} == english
+
+
+@pytest.mark.parametrize("name", ["instructor_guide.md", "course_pandas_cheat_sheet.md"])
+def test_the_french_course_files_explain_the_decimal_comma(name):
+    """`4,82` in Python is a tuple: the French texts say to type such numbers as strings."""
+    text = (FRENCH / name).read_text(encoding="utf-8")
+    assert re.search(r"`\"\d+,\d+\"`", text), "a decimal-comma number shown in quotes"
+    assert "guillemets" in text
+
+
+def test_the_french_guide_releases_and_grades_the_french_edition():
+    text = (FRENCH / "instructor_guide.md").read_text(encoding="utf-8")
+    assert "make course-release EDITION=fr" in text and "make course-grade EDITION=fr" in text
+    assert "session4_fr" in text
 
 
 def test_every_helper_named_in_the_course_exists():
@@ -230,3 +251,21 @@ def test_the_binder_link_is_built_from_one_repository_url():
         "https://mybinder.org/v2/gl/a%2Fb/HEAD"
     )
     assert "course binder" in GUIDE.read_text(encoding="utf-8")
+
+
+def test_the_french_guide_definitions_are_generated_once_the_table_is_translated():
+    """With ``data/fr/definitions.csv`` the French guide's section is the generated one,
+    in French; before it, the section is written by hand between the same markers."""
+    french = FRENCH / "instructor_guide.md"
+    text = french.read_text(encoding="utf-8")
+    begin, end = course_texts.DEFINITIONS_BEGIN, course_texts.DEFINITIONS_END
+    assert text.count(begin) == 1 and text.count(end) == 1
+    if "fr" not in course_texts.guides():
+        pytest.skip("data/fr/definitions.csv does not exist yet: the section is hand-written")
+    from diaspora_helpers import setup
+
+    setup(language="fr")
+    try:
+        assert course_texts.with_definitions(text) == text
+    finally:
+        setup(language="en")

@@ -464,11 +464,16 @@ def _checks_called(cell: dict[str, Any]) -> list[str]:
     return re.findall(r"exercises\.(check_\w+)\(", _source(cell))
 
 
-def test_each_session_notebook_asks_its_exercises_blank():
+@pytest.mark.parametrize(
+    ("folder", "blank"),
+    [(NOTEBOOKS, "Not yet answered"), (NOTEBOOKS / "fr", "Pas encore de réponse")],
+    ids=["en", "fr"],
+)
+def test_each_session_notebook_asks_its_exercises_blank(folder, blank):
     names = {check.__name__: number for number, check in exercises.EXERCISES.items()}
     sessions = sorted({number.split(".")[0] for number in exercises.EXERCISES})
     for session in sessions:
-        found = sorted(NOTEBOOKS.glob(f"exercises_{session}_*.ipynb"))
+        found = sorted(folder.glob(f"exercises_{session}_*.ipynb"))
         assert len(found) == 1, f"one exercises notebook for session {session}"
         used = []
         for cell in _code_cells(found[0]):
@@ -477,20 +482,25 @@ def test_each_session_notebook_asks_its_exercises_blank():
                 continue
             used += called
             first = _source(cell).splitlines()[0]
-            assert re.fullmatch(r"answer_\d+ = None  # your answer here", first), first
-            assert _plain_outputs(cell).startswith("Not yet answered"), found[0].name
+            assert re.fullmatch(r"answer_\d+ = None", first), first
+            assert _plain_outputs(cell).startswith(blank), found[0].name
         expected = [n for n, number in names.items() if number.split(".")[0] == session]
         assert sorted(used) == sorted(expected), found[0].name
 
 
-def test_solutions_pass_every_check():
+@pytest.mark.parametrize(
+    ("folder", "correct"),
+    [(NOTEBOOKS, "Correct."), (NOTEBOOKS / "fr", "Bonne réponse.")],
+    ids=["en", "fr"],
+)
+def test_solutions_pass_every_check(folder, correct):
     """The masters' answer cells (solution, then the students' check) all say Correct."""
     called, outputs = [], []
-    for path in sorted(NOTEBOOKS.glob("master_*.ipynb")):
+    for path in sorted(folder.glob("master_*.ipynb")):
         for cell in _code_cells(path):
             grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
             if grade_id.startswith("answer_") and _checks_called(cell):
                 called += _checks_called(cell)
                 outputs.append(_plain_outputs(cell))
     assert sorted(called) == sorted(c.__name__ for c in exercises.EXERCISES.values())
-    assert outputs and all(o.startswith("Correct.") for o in outputs), outputs
+    assert outputs and all(o.startswith(correct) for o in outputs), outputs

@@ -87,7 +87,7 @@ def _submission(released: Path, master: Path, correct: set[int], raises: set[int
         if not grade_id.startswith("answer_"):
             continue
         number = int(grade_id.rsplit("_", 1)[1])
-        name, _, check = cell.source.partition("  # your answer here\n")
+        name, _, check = cell.source.partition("\n")
         variable = name.split(" = ")[0]
         if number in correct:
             cell.source = _SOLUTION.sub(lambda m: m.group(1), solutions[grade_id])
@@ -139,3 +139,38 @@ def test_release_collect_and_grade_four_submissions(tmp_path):
     assert "Not quite." in page and "not among the" in page  # the kit's own help
     dan = (course_dir / "feedback" / "dan" / "session4" / "exercises_4_policy.html").read_text()
     assert "ZeroDivisionError" in dan
+
+
+@pytest.mark.slow
+def test_the_french_edition_is_released_and_graded_in_french(tmp_path):
+    """``--edition fr`` releases the French master as ``session4_fr`` and grades it; the
+    feedback carries the French checks' verdicts and hints."""
+    course_dir = tmp_path / "course"
+    args = ["--course-dir", str(course_dir), "--edition", "fr"]
+    assert main(["course", "release", "4", "--no-solutions", *args]) == 0
+    released = course_dir / "release" / "session4_fr" / "exercises_4_policy.ipynb"
+    master = course.masters(NOTEBOOKS / "fr")[4]
+    assert any('setup(language="fr")' in c.source for c in _code(released))
+    folder = tmp_path / "submissions"
+    for student, correct in {"awa": set(range(1, 7)), "binta": {1, 3}}.items():
+        (folder / student).mkdir(parents=True)
+        text = _submission(released, master, correct, set())
+        (folder / student / "exercises_4_policy.ipynb").write_text(text, encoding="utf-8")
+    assert main(["course", "collect", "4", str(folder), *args]) == 0
+    assert main(["course", "grade", "4", *args]) == 0
+
+    with (course_dir / "grades_session4_fr.csv").open(encoding="utf-8") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    assert float(rows["awa"]["total"]) == 6.0 and float(rows["binta"]["total"]) == 2.0
+    page = course_dir / "feedback" / "binta" / "session4_fr" / "exercises_4_policy.html"
+    text = page.read_text(encoding="utf-8")
+    assert "Pas tout à fait." in text and "identifiants" in text
+    assert "Not quite." not in text
+    assert not (course_dir / "grades_session4.csv").exists()
+
+
+def test_an_unknown_edition_is_refused():
+    with pytest.raises(course.CourseError, match="no edition 'de'"):
+        course.edition_dir("de")
+    assert course.assignment_name(2, "fr") == "session2_fr"
+    assert course.assignment_name(2) == "session2"

@@ -1,4 +1,5 @@
-"""The stored student notebooks are what nbgrader generates from the masters: no drift.
+"""The stored student notebooks of both editions are what nbgrader generates from their
+masters: no drift.
 
 Slow (about 40 s: nbgrader releases all five sessions), so ``make test`` skips it and
 ``.ci/run`` runs it after ``make test`` with ``DIASPORA_DRIFT_TEST=1``. Locally:
@@ -24,13 +25,18 @@ pytestmark = [
 ]
 
 
-def test_stored_student_versions_are_what_the_masters_generate(tmp_path):
-    """notebooks/exercises_*.ipynb cannot drift from the masters (same cells, same sources)."""
-    released = course.release(course_dir=tmp_path, notebooks_dir=NOTEBOOKS, solutions=False)
-    assert len(released) == len(course.masters(NOTEBOOKS))
+@pytest.mark.parametrize("edition", list(course.EDITIONS))
+def test_stored_student_versions_are_what_the_masters_generate(tmp_path, edition):
+    """notebooks/exercises_*.ipynb and notebooks/fr/exercises_*.ipynb cannot drift from their
+    edition's masters (same cells, same sources)."""
+    folder = course.edition_dir(edition, NOTEBOOKS)
+    released = course.release(
+        course_dir=tmp_path, notebooks_dir=NOTEBOOKS, solutions=False, edition=edition
+    )
+    assert len(released) == len(course.masters(folder)) == 5
     for path in released:
         generated = nbformat.read(path, as_version=4).cells
-        stored = nbformat.read(NOTEBOOKS / path.name, as_version=4).cells
+        stored = nbformat.read(folder / path.name, as_version=4).cells
         assert [c.source for c in stored] == [c.source for c in generated], path.name
         text = "\n".join(c.source for c in generated)
         assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
