@@ -321,10 +321,26 @@ def _tags(cell: NotebookNode) -> list[str]:
 # -- glossary and instructor guide --------------------------------------------------------
 
 
-def render_markdown_page(source: Path, site: Site, name: str) -> Path:
-    """Write ``name`` from a Markdown file; links to ``X.ipynb`` point at ``X.html``."""
+def render_markdown_page(
+    source: Path, site: Site, name: str, *, _done: frozenset[str] = frozenset()
+) -> Path:
+    """Write ``name`` from a Markdown file; links to ``X.ipynb`` point at ``X.html``, and
+    a link to a Markdown file beside ``source`` (``[rubric](course_rubric.md)``) is
+    rendered as a page of its own, ``course_rubric.html``, so that it works on the site."""
     text = source.read_text(encoding="utf-8")
     body = navigation.link_markdown_notebooks(markup.markdown(text))
+    done = _done | {source.stem}
+
+    def linked(match: re.Match[str]) -> str:
+        stem, anchor = match.group(1), match.group(2) or ""
+        other = source.parent / f"{stem}.md"
+        if not other.is_file():
+            return match.group(0)
+        if stem not in done:
+            render_markdown_page(other, site, f"{stem}.html", _done=done)
+        return f'href="{stem}.html{anchor}"'
+
+    body = re.sub(r'href="(?:\./)?([\w-]+)\.md(#[^"]*)?"', linked, body)
     body = navigation.with_contents(markup.heading_ids(body), site.gettext)
     title = next(
         (ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("# ")), source.stem

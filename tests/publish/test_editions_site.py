@@ -314,3 +314,21 @@ def test_french_glossary_reads_the_french_tables(tmp_path: Path) -> None:
     english.root.mkdir()
     text = glossary.render_glossary(data / "glossary.csv", english).read_text(encoding="utf-8")
     assert "A note" in text and "Counts: persons; published by" in text
+
+
+def test_markdown_pages_linked_from_the_guide_become_pages(tmp_path: Path) -> None:
+    """The French guide links ``[grille](course_rubric.md)``: the site carries that page."""
+    notes = tmp_path / "notebooks"
+    notes.mkdir()
+    (notes / "instructor_guide.md").write_text(
+        "# Guide\n\nVoir la [grille](course_rubric.md#notes) et [rien](absent.md).\n"
+    )
+    (notes / "course_rubric.md").write_text("# Grille\n\nRetour au [guide](instructor_guide.md).\n")
+    web = site.Site(tmp_path / "out", guide=True, language="fr")
+    web.root.mkdir()
+    guide = site.render_markdown_page(notes / "instructor_guide.md", web, site.GUIDE_PAGE)
+    text = guide.read_text(encoding="utf-8")
+    assert 'href="course_rubric.html#notes"' in text and 'href="absent.md"' in text
+    rubric = (web.root / "course_rubric.html").read_text(encoding="utf-8")
+    assert 'href="instructor_guide.html"' in rubric and '<html lang="fr">' in rubric
+    assert "<title>Grille | Le Mali et sa diaspora</title>" in rubric
