@@ -29,7 +29,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## execute every notebook with papermill into outputs/, with HTML pages and an index
+run: $(STAMP)  ## execute every notebook of both editions into outputs/ (English) and outputs/fr/ (French), with pages and indexes
 	$(NOTEBOOKS_RUN) run
 
 test: $(STAMP)  ## lint, import contracts, data checks, unit and end-to-end tests, strict nbval
@@ -43,10 +43,10 @@ test: $(STAMP)  ## lint, import contracts, data checks, unit and end-to-end test
 lab: $(STAMP)  ## open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
-refresh: $(STAMP)  ## re-execute notebooks/ in place so their stored outputs are current
+refresh: $(STAMP)  ## re-execute notebooks/ and notebooks/fr/ in place so their stored outputs are current
 	env -u MPLBACKEND -u DIASPORA_FIGURES_DIR PYTHONHASHSEED=0 $(VENV)/bin/jupyter nbconvert \
 	  --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
-	  --ExecutePreprocessor.timeout=600 notebooks/*.ipynb
+	  --ExecutePreprocessor.timeout=600 notebooks/*.ipynb $(wildcard notebooks/fr/*.ipynb)
 
 lint:  $(STAMP)  ## ruff check and format check
 	$(VENV)/bin/ruff check .
@@ -59,7 +59,7 @@ format: $(STAMP)  ## apply ruff's formatting and safe fixes
 catalogs: $(STAMP)  ## French edition: extract, update and compile the gettext catalogs (then fill in the new msgstr)
 	$(NOTEBOOKS_RUN) catalogs
 
-bench: $(STAMP)  ## time the full run against a naive papermill + nbconvert baseline
+bench: $(STAMP)  ## time the full run (both editions) against a naive papermill + nbconvert baseline
 	$(NOTEBOOKS_RUN) bench
 
 # The lecturer's course (nbgrader, locally): SESSION=4 make course-release, then put the

@@ -9,11 +9,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EPILOG_RUN = """\
+the two editions:
+  notebooks/X.ipynb (English) is named X and published as outputs/X.html;
+  notebooks/fr/X.ipynb (French) is named fr/X and published as outputs/fr/X.html.
+  Both editions run together, in one pool of kernels, and are published together.
+
 examples:
   python -m diaspora_helpers run
-      run every notebook in notebooks/ and publish outputs/ (what `make run` does)
+      run every notebook of both editions and publish outputs/ (what `make run` does)
   python -m diaspora_helpers run 02_remittances -p 02_remittances:focus_year=2015
       rerun one notebook with another year; the other notebooks' outputs are kept
+  python -m diaspora_helpers run fr/02_remittances -p fr/02_remittances:focus_year=2015
+      the same for the French twin (notebooks/fr/02_remittances.ipynb)
   python -m diaspora_helpers run 02_remittances -p peers=[SEN,NER]
       with one notebook named, NOTEBOOK: may be left out of -p
   python -m diaspora_helpers run --params-file class.yaml --jobs 2
@@ -31,6 +38,8 @@ parameter file (--params-file, YAML), one entry per notebook:
   02_remittances:
     focus_year: 2015
     peers: [SEN, NER]
+  fr/02_remittances:
+    focus_year: 2015
 
 values given with -p are read as int, float, True/False, None, [a, list] or a string;
 -r keeps the string as given; YAML is read as papermill reads it, except that 5e0 is a
@@ -57,10 +66,11 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="execute notebooks with papermill and publish outputs/ (pages, figures, index)",
         description=(
-            "Execute the notebooks with papermill, several at once, and write the executed\n"
-            "notebooks, HTML pages, figures (PNG, SVG, 16:9 slide PNG) with their data (CSV)\n"
-            "and an index page to outputs/. Everything is built in a staging folder and\n"
-            "moved into place only if every notebook succeeded."
+            "Execute the notebooks of both editions (notebooks/*.ipynb in English,\n"
+            "notebooks/fr/*.ipynb in French) with papermill, several at once, and write the\n"
+            "executed notebooks, HTML pages, figures (PNG, SVG, 16:9 slide PNG) with their data\n"
+            "(CSV) and an index page to outputs/ (English) and outputs/fr/ (French). Everything\n"
+            "is built in a staging folder and moved into place only if every notebook succeeded."
         ),
         epilog=EPILOG_RUN,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -69,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
         "notebooks",
         nargs="*",
         metavar="NOTEBOOK",
-        help="notebooks to run, by name (01_demographics) or file name; default: all, sorted",
+        help="notebooks to run, by name (01_demographics; fr/01_demographics for the French "
+        "edition) or path; default: all of both editions",
     )
     run.add_argument(
         "-p",
@@ -78,8 +89,9 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="NOTEBOOK:NAME=VALUE",
-        help="set a parameter of one notebook for this run (repeatable; overrides the file); "
-        "with one notebook named, also papermill's -p NAME VALUE",
+        help="set a parameter of one notebook for this run, e.g. 01_demographics:year=2012 or "
+        "fr/01_demographics:year=2012 (repeatable; overrides the file); with one notebook "
+        "named, also papermill's -p NAME VALUE",
     )
     run.add_argument(
         "-r",
@@ -115,7 +127,8 @@ def _parser() -> argparse.ArgumentParser:
         "--params-file",
         type=Path,
         metavar="FILE.yaml",
-        help="YAML file mapping notebook names to {parameter: value}",
+        help="YAML file mapping notebook names (01_demographics, fr/01_demographics) to "
+        "{parameter: value}",
     )
     run.add_argument(
         "-j",

@@ -1,6 +1,7 @@
 """``make bench``: the runner against a naive baseline, and the bound no runner can beat.
 
-Three measurements, all on the same notebooks, in this session, one after another:
+Three measurements, all on the same notebooks (by default every notebook of both editions,
+``notebooks/*.ipynb`` and ``notebooks/fr/*.ipynb``), in this session, one after another:
 
 * the naive baseline: for each notebook, one ``papermill`` command, then one
   ``jupyter nbconvert --to html`` command, run one after another (each pays Python's,
@@ -8,7 +9,8 @@ Three measurements, all on the same notebooks, in this session, one after anothe
 * the runner: ``python -m diaspora_helpers run`` into a temporary outputs folder;
 * the bound: starting a ``python3`` kernel and importing pandas and matplotlib in it, the
   part of every notebook's run that no runner can avoid (median of a few samples), spread
-  over the cores: notebooks x bound / min(cores, notebooks).
+  over the cores: notebooks x bound / min(cores, notebooks), where "notebooks" counts
+  every notebook run, French twins included (each starts its own kernel).
 
 Wall time is measured around each command; peak memory is the largest sum of the resident
 memory of a command and all its descendants (the runner and its kernels), sampled every
@@ -128,8 +130,11 @@ def _tool(name: str) -> str:
 def baseline(notebooks: Sequence[Path], work: Path) -> tuple[float, int]:
     """Run papermill then nbconvert per notebook, sequentially; return (wall, peak memory)."""
     wall, peak = 0.0, 0
+    from diaspora_helpers.publish.requests import notebook_key
+
     for notebook in notebooks:
-        executed = work / f"{notebook.stem}.ipynb"
+        name = notebook_key(notebook).replace("/", "_")
+        executed = work / f"{name}.ipynb"
         for command in (
             [
                 _tool("papermill"),
@@ -143,7 +148,7 @@ def baseline(notebooks: Sequence[Path], work: Path) -> tuple[float, int]:
             ],
             [_tool("jupyter"), "nbconvert", "--to", "html", str(executed)],
         ):
-            env = _env(work / "figures" / notebook.stem)
+            env = _env(work / "figures" / name)
             seconds, memory, _ = measure(command, env=env, cwd=paths.find_checkout() or Path.cwd())
             wall, peak = wall + seconds, max(peak, memory)
     return wall, peak
@@ -166,7 +171,13 @@ def main(
     baseline_run: bool = True,
 ) -> int:
     """Measure and print the benchmark table; return an exit status."""
-    from diaspora_helpers.publish.requests import RunError, discover, select
+    from diaspora_helpers.publish.requests import (
+        RunError,
+        discover,
+        edition_of,
+        notebook_key,
+        select,
+    )
 
     folder = paths.notebooks_dir()
     if folder is None:
@@ -182,15 +193,18 @@ def main(
         return 2
     cores = os.cpu_count() or 1
     workers = min(jobs or cores, len(notebooks))
-    print(f"Benchmark: {len(notebooks)} notebooks, {cores} cores, runner with {workers} jobs")
+    keys = [notebook_key(p) for p in notebooks]
+    editions = sorted({edition_of(k) for k in keys})
+    print(
+        f"Benchmark: {len(notebooks)} notebooks ({', '.join(editions)}), {cores} cores, "
+        f"runner with {workers} jobs"
+    )
     with tempfile.TemporaryDirectory(prefix="diaspora-bench-") as folder:
         work = Path(folder)
         print("measuring the kernel bound ...", file=sys.stderr)
         samples = kernel_bound(repeat)
         print("measuring the runner ...", file=sys.stderr)
-        run_wall, run_peak, report = runner(
-            [p.stem for p in notebooks] if names else [], jobs, work
-        )
+        run_wall, run_peak, report = runner(keys if names else [], jobs, work)
         base = None
         if baseline_run:
             print("measuring the naive baseline ...", file=sys.stderr)

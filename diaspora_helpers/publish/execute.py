@@ -324,3 +324,13 @@ def write_notebook(nb: NotebookNode, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = nbformat.writes(nb)
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def log_tail(path: Path, lines: int = 5) -> str:
+    """Return the last ``lines`` of a kernel log, indented for the failure report."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+    tail = [ln for ln in text.splitlines() if "without encryption" not in ln][-lines:]
+    return ("\n    kernel log:\n    " + "\n    ".join(tail)) if tail else ""

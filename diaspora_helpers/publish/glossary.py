@@ -1,6 +1,11 @@
 """The glossary page: the acronyms of the document and the data (``data/glossary.csv``),
 then what each dataset, indicator and count measures (``data/definitions.csv``), so that a
-definition is written once, in data, and read the same on every page."""
+definition is written once, in data, and read the same on every page.
+
+The French site's glossary reads the same tables, with the French text of
+``data/fr/<table>.csv`` (primary-key column first, then the translated text columns)
+swapped in where that file exists, as :func:`diaspora_helpers.load` does for notebooks.
+"""
 
 from __future__ import annotations
 
@@ -8,35 +13,82 @@ import csv
 import html
 from pathlib import Path
 
+from diaspora_helpers.i18n import LANGUAGES, N_
 from diaspora_helpers.publish import markup
-from diaspora_helpers.publish.site import GLOSSARY_PAGE, SITE_TITLE, Site, page
+from diaspora_helpers.publish.site import GLOSSARY_PAGE, Site
 
 DEFINITIONS_SOURCE = "definitions.csv"  # beside glossary.csv in data/
+#: Headers of the glossary's columns, by column name; another column is shown as its
+#: name, capitalised.
+HEADERS = {
+    "acronym": N_("Acronym"),
+    "english": N_("English"),
+    "french": N_("French"),
+    "used_in": N_("Used in"),
+    "note": N_("Note"),
+    "section": N_("Section"),
+}
 
 
-def _definitions(folder: Path) -> list[str]:
+def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+        return list(reader.fieldnames or []), rows
+
+
+def _translated(
+    path: Path, rows: list[dict[str, str]], language: str
+) -> tuple[list[dict[str, str]], set[str]]:
+    """Return ``rows`` with the text of ``<folder>/<language>/<name>`` swapped in, matched
+    on the first column (the table's key), and the names of the columns swapped in;
+    unchanged (and no column) for English or without that file."""
+    if language == LANGUAGES[0]:
+        return rows, set()
+    french = path.parent / language / path.name
+    if not french.is_file():
+        return rows, set()
+    header, translated = _read(french)
+    if not header:
+        return rows, set()
+    key = header[0]
+    by_key = {row[key]: row for row in translated}
+    out = []
+    for row in rows:
+        swap = by_key.get(row.get(key, ""), {})
+        out.append({**row, **{k: v for k, v in swap.items() if k != key and v}})
+    return out, set(header[1:])
+
+
+def _definitions(folder: Path, site: Site) -> list[str]:
     """Return the HTML of the definitions section, or nothing when the table is absent."""
+    _ = site.gettext
     path = folder / DEFINITIONS_SOURCE
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows, translated = _translated(path, _read(path)[1], site.language)
+    # What a source counts: its translated ``counts``, else its translated ``unit``.
+    counted = "unit" if "counts" not in translated and "unit" in translated else "counts"
+    intro = _(
+        "Each dataset, indicator or count the collection uses, in its own words, with the "
+        "page of its publisher (from <code>data/definitions.csv</code>)."
+    )
+    heading = _("What each source counts")
     lines = [
-        '<h2 id="definitions">What each source counts</h2>',
-        "<p>Each dataset, indicator or count the collection uses, in its own words, with "
-        "the page of its publisher (from <code>data/definitions.csv</code>).</p>",
+        f'<h2 id="definitions">{heading}</h2>',
+        f"<p>{intro}</p>",
         '<dl class="definitions">',
     ]
     for row in rows:
-        link = (
-            f' <a href="{html.escape(row["url"])}">{html.escape(row["publisher"])}</a>'
-            if row.get("url")
-            else f" {html.escape(row.get('publisher', ''))}"
+        publisher = html.escape(row.get("publisher", ""))
+        if row.get("url"):
+            publisher = f'<a href="{html.escape(row["url"])}">{publisher}</a>'
+        about = _("Counts: {counts}; published by {publisher}.").format(
+            counts=html.escape(row.get(counted, "")), publisher=publisher
         )
         lines.append(
             f'<dt id="{markup.slug(row["id"])}">{html.escape(row["name"])}</dt>'
-            f'<dd>{html.escape(row["definition"])} <span class="muted">Counts: '
-            f"{html.escape(row['counts'])}; published by{link}.</span></dd>"
+            f'<dd>{html.escape(row["definition"])} <span class="muted">{about}</span></dd>'
         )
     lines.append("</dl>")
     return lines
@@ -44,27 +96,34 @@ def _definitions(folder: Path) -> list[str]:
 
 def render_glossary(source: Path, site: Site) -> Path:
     """Write ``glossary.html`` from a CSV file (first column: the term), with the
-    definitions of ``definitions.csv`` beside it when that table is there."""
-    with source.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    header, body_rows = (rows[0], rows[1:]) if rows else ([], [])
-    labels = [html.escape(h.replace("_", " ").capitalize()) for h in header]
-    lines = ["<h1>Glossary</h1>", '<table class="glossary"><thead><tr>']
+    definitions of ``definitions.csv`` beside it when that table is there, in the site's
+    language."""
+    _ = site.gettext
+    header, rows = _read(source)
+    rows, _columns = _translated(source, rows, site.language)
+    labels = [
+        html.escape(_(HEADERS[h]) if h in HEADERS else h.replace("_", " ").capitalize())
+        for h in header
+    ]
+    heading = _("Glossary")
+    lines = [f"<h1>{heading}</h1>", '<table class="glossary"><thead><tr>']
     lines += [f"<th>{label}</th>" for label in labels]
     lines.append("</tr></thead><tbody>")
-    for row in body_rows:
-        if not any(cell.strip() for cell in row):
+    for row in rows:
+        cells_text = [row.get(h) or "" for h in header]
+        if not any(cell.strip() for cell in cells_text):
             continue
-        term = row[0] if row else ""
+        term = cells_text[0] if cells_text else ""
         cells = [f'<th id="{markup.slug(term)}">{html.escape(term)}</th>']
         cells += [
             f'<td data-label="{label}">{markup.markdown_inline(cell)}</td>'
-            for label, cell in zip(labels[1:], row[1:], strict=False)
+            for label, cell in zip(labels[1:], cells_text[1:], strict=False)
         ]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
-    lines += _definitions(source.parent)
+    lines += _definitions(source.parent, site)
     out = site.root / GLOSSARY_PAGE
     body = "\n".join(lines)
-    out.write_text(page(f"Glossary | {SITE_TITLE}", body, nav=site.nav()), "utf-8")
+    title = _("Glossary | {site}").format(site=site.title)
+    out.write_text(site.page(title, body, nav=site.nav()), "utf-8")
     return out

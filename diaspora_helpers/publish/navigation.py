@@ -7,6 +7,12 @@ know its neighbours when it is written. It leaves a ``<!-- pager -->`` marker in
 previous/next links, turns mentions of other notebooks and of ``data/…`` files into links,
 and copies the data package and ``CITATION.cff`` beside the pages so those links work
 offline. Everything is derived from the files, so rebuilding gives the same bytes.
+
+The French site sits in ``fr/`` of the English one. :func:`finish` completes both at
+once: each page gets, in its head, a ``<link rel="alternate" hreflang="…">`` to its twin
+in the other edition (the page of the same name) when the twin exists, and in its bar a
+visible link to that twin (else to the other edition's index). French pages link to the
+English site's one copy of the data package (``../data/``).
 """
 
 from __future__ import annotations
@@ -14,25 +20,46 @@ from __future__ import annotations
 import functools
 import html
 import json
+import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from diaspora_helpers import paths
+from diaspora_helpers import i18n, paths
+from diaspora_helpers.i18n import N_
 
 PAGER_MARKER = "<!-- pager -->"
+#: Replaced by the ``<link rel="alternate" hreflang>`` to the page's twin (in the head).
+ALTERNATE_MARKER = "<!-- alternate -->"
+#: Replaced by the visible link to the other edition (in the page bar).
+SWITCH_MARKER = "<!-- language -->"
+#: Each edition's name, written in its own language, for the link to it.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 DATA_FOLDER = "data"
 CITATION_FILE = "CITATION.cff"
 # The index's groups in reading order: (key, heading, stem prefixes). A notebook whose stem
 # has none of the prefixes is a topic notebook, to read.
 GROUPS = (
-    ("read", "Read", ()),
-    ("practise", "Practise", ("exercises",)),
-    ("teach", "Teach", ("solutions",)),
+    ("read", N_("Read"), ()),
+    ("practise", N_("Practise"), ("exercises",)),
+    ("teach", N_("Teach"), ("solutions",)),
 )
+
+
+def translator(language: str) -> Callable[[str], str]:
+    """Return the function that translates the site's English text into ``language``
+    (the merged catalogs of :mod:`diaspora_helpers.i18n`; English returns its argument).
+
+    Pages of both editions are rendered at once from threads, so the site translates with
+    this, never through the process-wide :func:`diaspora_helpers.i18n.set_language`.
+    """
+    if i18n.check_language(language) == i18n.LANGUAGES[0]:
+        return str
+    return i18n._catalog(language).gettext
 
 
 def group_of(stem: str) -> str:
@@ -54,9 +81,10 @@ def collection_order(stems: list[str]) -> list[str]:
 _HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h2>', re.S)
 
 
-def contents(body: str) -> str:
+def contents(body: str, gettext: Callable[[str], str] = str) -> str:
     """Return a contents list (``<nav class="toc">``) of the body's ``<h2>`` headings, or ""
-    when there are fewer than two."""
+    when there are fewer than two; its label translated with ``gettext``."""
+    _ = gettext
     found = _HEADING.findall(body)
     if len(found) < 2:
         return ""
@@ -65,15 +93,16 @@ def contents(body: str) -> str:
         f"{re.sub(r'<[^>]+>', '', title).strip()}</a></li>"
         for ident, title in found
     )
+    label = _("Contents")
     return (
-        '<nav class="toc" aria-label="Contents"><details open><summary>Contents</summary>'
+        f'<nav class="toc" aria-label="{label}"><details open><summary>{label}</summary>'
         f"<ol>{items}</ol></details></nav>"
     )
 
 
-def with_contents(body: str) -> str:
+def with_contents(body: str, gettext: Callable[[str], str] = str) -> str:
     """Insert :func:`contents` after the body's first ``</h1>`` (or at its top)."""
-    toc = contents(body)
+    toc = contents(body, gettext)
     if not toc:
         return body
     if "</h1>" in body:
@@ -93,16 +122,69 @@ def _datapackage(folder: str) -> dict[str, Any]:
         return {}
 
 
-def footer(environment: jinja2.Environment) -> str:
-    """Return the footer every page carries: licences, how to cite, the data package's
-    version and a note on the source document (the last two only when
-    ``datapackage.json`` is found in :func:`paths.data_dir`)."""
+def footer(environment: jinja2.Environment, language: str = i18n.LANGUAGES[0]) -> str:
+    """Return the footer every page carries, in ``language``: licences, how to cite, the
+    data package's version and a note on the source document (the last two only when
+    ``datapackage.json`` is found in :func:`paths.data_dir`). Links point at the English
+    site's root (``../`` from the French pages), which carries the data package."""
+    _ = translator(language)
+    up = "" if language == i18n.LANGUAGES[0] else "../"
     package = _datapackage(str(paths.data_dir()))
+    source = package.get("source_document") or {}
+    the_package = _("the data package")
+    if package:
+        the_package = f'<a href="{up}data/datapackage.json">{the_package}</a>'
+    licences = _(
+        "Code: MIT. Data tables and text: Creative Commons Attribution 4.0 (CC BY 4.0); the "
+        "reference statistics keep their publishers' terms, listed in {package}."
+    ).format(package=the_package)
+    work = _("<em>Mali and its diaspora: a collection of narrative notebooks</em>")
+    if (paths.PROJECT_ROOT / CITATION_FILE).is_file():
+        cite = _(
+            "The Mali diaspora notebook collection contributors, {work} (citation details in "
+            "{link}). Please cite the original data publishers as well."
+        ).format(work=work, link=f'<a href="{up}{CITATION_FILE}">{CITATION_FILE}</a>')
+    else:
+        cite = _(
+            "The Mali diaspora notebook collection contributors, {work}. Please cite the "
+            "original data publishers as well."
+        ).format(work=work)
+    version = ""
+    if package.get("version"):
+        version = _(
+            "version {version}: every table, with its source, is described in {link}."
+        ).format(
+            version=package["version"],
+            link=f'<a href="{up}data/datapackage.json">data/datapackage.json</a>',
+        )
+    about_source = ""
+    if source:
+        written = source.get("written") if language == i18n.LANGUAGES[0] else None
+        written = written or source.get(f"written_{language}")
+        if written:
+            about_source = _(
+                "is an untitled English overview of Mali's diaspora policy, written {written}; "
+                "its author and publisher are not named. It is not distributed with the "
+                "collection: its facts are carried over, section by section, in the "
+                "collection's own words."
+            ).format(written=html.escape(written))
+        else:
+            about_source = _(
+                "is an untitled English overview of Mali's diaspora policy; its author and "
+                "publisher are not named. It is not distributed with the collection: its "
+                "facts are carried over, section by section, in the collection's own words."
+            )
     return environment.get_template("footer.html.j2").render(
-        version=package.get("version"),
-        source=package.get("source_document") or {},
-        citation=(paths.PROJECT_ROOT / CITATION_FILE).is_file(),
-        datapackage=bool(package),
+        labels={
+            "licences": _("Licences."),
+            "cite": _("How to cite."),
+            "package": _("Data package"),
+            "source": _("The source document"),
+        },
+        licences=licences,
+        cite=cite,
+        version=version,
+        source=about_source,
     )
 
 
@@ -131,38 +213,47 @@ def _title(page: Path) -> str:
     return match.group(1) if match else page.stem
 
 
-def pager(order: list[str], titles: dict[str, str], stem: str) -> str:
-    """Return the previous/next links of ``stem`` within ``order``."""
+def pager(
+    order: list[str], titles: dict[str, str], stem: str, gettext: Callable[[str], str] = str
+) -> str:
+    """Return the previous/next links of ``stem`` within ``order``, labelled with
+    ``gettext``."""
+    _ = gettext
+    previous, following = _("Previous"), _("Next")
     at = order.index(stem)
     links = []
     if at > 0:
         before = order[at - 1]
         links.append(
-            f'<a rel="prev" href="{before}.html"><span>Previous</span> {titles[before]}</a>'
+            f'<a rel="prev" href="{before}.html"><span>{previous}</span> {titles[before]}</a>'
         )
     if at + 1 < len(order):
         after = order[at + 1]
-        links.append(f'<a rel="next" href="{after}.html"><span>Next</span> {titles[after]}</a>')
-    return f'<nav class="pager" aria-label="Previous and next">{"".join(links)}</nav>'
+        links.append(
+            f'<a rel="next" href="{after}.html"><span>{following}</span> {titles[after]}</a>'
+        )
+    label = _("Previous and next")
+    return f'<nav class="pager" aria-label="{label}">{"".join(links)}</nav>'
 
 
 _SKIP = ("a", "pre", "script", "style", "title", "summary")
 _TOKEN = re.compile(r"(<[^>]+>)")
 
 
-def cross_link(page: str, stems: set[str], data_files: set[str]) -> str:
+def cross_link(page: str, stems: set[str], data_files: set[str], data_root: str = "") -> str:
     """Return ``page`` with ``<code>`` mentions of a notebook (``01_demographics``,
     ``notebooks/01_demographics.ipynb``) or of a data file (``data/events.csv``,
-    ``datapackage.json``) made into links, outside links and code blocks."""
+    ``datapackage.json``) made into links, outside links and code blocks; data links
+    start with ``data_root`` (``../`` on the French pages)."""
 
     def target(code: str) -> str | None:
         name = html.unescape(code).strip()
-        notebook = re.fullmatch(r"(?:notebooks/)?([\w-]+?)(?:\.ipynb)?", name)
+        notebook = re.fullmatch(r"(?:notebooks/)?(?:fr/)?([\w-]+?)(?:\.ipynb)?", name)
         if notebook and notebook.group(1) in stems:
             return f"{notebook.group(1)}.html"
         data = re.fullmatch(r"(?:data/)?([\w.-]+\.(?:csv|json))", name)
         if data and data.group(1) in data_files:
-            return f"{DATA_FOLDER}/{data.group(1)}"
+            return f"{data_root}{DATA_FOLDER}/{data.group(1)}"
         return None
 
     parts = _TOKEN.split(page)
@@ -197,19 +288,62 @@ def link_markdown_notebooks(body: str) -> str:
     )
 
 
+def editions(root: Path) -> list[tuple[str, Path]]:
+    """Return ``(language, folder)`` of each edition under ``root``: English at the root,
+    then each other language whose folder (``fr/``) has an index."""
+    found = [(i18n.LANGUAGES[0], root)]
+    found += [
+        (code, root / code) for code in i18n.LANGUAGES[1:] if (root / code / "index.html").is_file()
+    ]
+    return found
+
+
+def _relative(target: Path, page: Path) -> str:
+    return Path(os.path.relpath(target, page.parent)).as_posix()
+
+
+def language_links(page: Path, language: str, sites: list[tuple[str, Path]]) -> tuple[str, str]:
+    """Return, for ``page`` of the ``language`` edition, the ``<link rel="alternate">`` to
+    its twin in each other edition that has it (the page of the same name), and the visible
+    links of the page bar: to the twin, else to the other edition's index."""
+    alternates, switches = [], []
+    for code, folder in sites:
+        if code == language:
+            continue
+        twin = folder / page.name
+        name = LANGUAGE_NAMES.get(code, code)
+        if twin.is_file():
+            href = _relative(twin, page)
+            alternates.append(f'\n<link rel="alternate" hreflang="{code}" href="{href}">')
+        else:
+            href = _relative(folder / "index.html", page)
+        switches.append(
+            f'<a class="language" href="{href}" hreflang="{code}" lang="{code}">{name}</a>'
+        )
+    return "".join(alternates), "".join(switches)
+
+
 def finish(root: Path) -> None:
-    """Complete the site under ``root`` once every page exists: copy the data package and
-    ``CITATION.cff``, then fill each notebook page's previous/next links and link, on every
-    page, the mentions of other notebooks and data files. Pages are rewritten in place."""
+    """Complete the site under ``root`` once every page of every edition exists: copy the
+    data package and ``CITATION.cff`` (once, at the root), then, in each edition, fill each
+    notebook page's previous/next links, link the mentions of other notebooks and data
+    files, and link every page to its twin in the other edition. Pages are rewritten in
+    place."""
     data_files = set(copy_data_package(root))
-    stems = [p.stem for p in root.glob("*.ipynb") if (root / f"{p.stem}.html").is_file()]
-    order = collection_order(stems)
-    titles = {stem: _title(root / f"{stem}.html") for stem in order}
-    for page in sorted(root.glob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        new = text
-        if PAGER_MARKER in new and page.stem in titles:
-            new = new.replace(PAGER_MARKER, pager(order, titles, page.stem))
-        new = cross_link(new, set(order), data_files)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+    sites = editions(root)
+    for language, folder in sites:
+        _ = translator(language)
+        data_root = _relative(root, folder / "index.html") + "/" if folder != root else ""
+        stems = [p.stem for p in folder.glob("*.ipynb") if (folder / f"{p.stem}.html").is_file()]
+        order = collection_order(stems)
+        titles = {stem: _title(folder / f"{stem}.html") for stem in order}
+        for page in sorted(folder.glob("*.html")):
+            text = page.read_text(encoding="utf-8")
+            new = text
+            if PAGER_MARKER in new and page.stem in titles:
+                new = new.replace(PAGER_MARKER, pager(order, titles, page.stem, _))
+            alternate, switch = language_links(page, language, sites)
+            new = new.replace(ALTERNATE_MARKER, alternate, 1).replace(SWITCH_MARKER, switch, 1)
+            new = cross_link(new, set(order), data_files, data_root)
+            if new != text:
+                page.write_text(new, encoding="utf-8")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
 
+from diaspora_helpers.i18n import LANGUAGES
 from diaspora_helpers.params import load_yaml
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
@@ -24,38 +25,69 @@ class RunError(Exception):
     """A mistake in what was asked of the runner; reported without a traceback (exit 2)."""
 
 
+#: The folders of the other editions inside ``notebooks/`` (``notebooks/fr/``): every
+#: language of :data:`diaspora_helpers.i18n.LANGUAGES` but the source language.
+EDITIONS = tuple(LANGUAGES[1:])
+
+
+def notebook_key(name: str | Path) -> str:
+    """Return the name the runner knows a notebook by: its stem for the English edition
+    (``01_demographics``), ``<language>/<stem>`` for another edition (``fr/01_demographics``).
+
+    ``name`` may be a path or a file name (``notebooks/fr/01_demographics.ipynb``): the
+    ``.ipynb`` suffix and the folders above the edition's go.
+    """
+    parts = PurePath(str(name).replace("\\", "/")).parts
+    stem = parts[-1].removesuffix(".ipynb") if parts else ""
+    if len(parts) >= 2 and parts[-2] in EDITIONS:
+        return f"{parts[-2]}/{stem}"
+    return stem
+
+
+def edition_of(key: str) -> str:
+    """Return the language of a notebook key: ``fr`` for ``fr/01_demographics``, else ``en``."""
+    head, slash, _ = key.partition("/")
+    return head if slash and head in EDITIONS else LANGUAGES[0]
+
+
 def discover(notebooks_dir: Path) -> list[Path]:
-    """Return every notebook in ``notebooks_dir``, sorted by file name, but the masters.
+    """Return every notebook of every edition but the masters: ``notebooks_dir/*.ipynb``
+    (English), then ``notebooks_dir/fr/*.ipynb`` (French), each sorted by file name.
 
     The course's master notebooks hold the solutions: only the lecturer's ``course``
     command runs them (see :mod:`diaspora_helpers.publish.course`).
     """
     from diaspora_helpers.publish.course import is_master
 
-    return sorted(p for p in notebooks_dir.glob("*.ipynb") if p.is_file() and not is_master(p))
+    found: list[Path] = []
+    for folder in (notebooks_dir, *(notebooks_dir / code for code in EDITIONS)):
+        found += sorted(p for p in folder.glob("*.ipynb") if p.is_file() and not is_master(p))
+    return found
 
 
 def select(names: Sequence[str], available: Sequence[Path]) -> list[Path]:
-    """Return the notebooks named (by stem, file name or path), sorted; all if none named."""
+    """Return the notebooks named (by key, file name or path: ``01_demographics``,
+    ``fr/01_demographics``, ``notebooks/fr/01_demographics.ipynb``) in the order of
+    ``available``; all if none named."""
     if not names:
         return list(available)
-    by_stem = {p.stem: p for p in available}
+    by_key = {notebook_key(p): p for p in available}
     chosen, unknown = set(), []
     for name in names:
-        stem = Path(name).name.removesuffix(".ipynb")
-        if stem in by_stem:
-            chosen.add(stem)
+        key = notebook_key(name)
+        if key in by_key:
+            chosen.add(key)
         else:
             unknown.append(name)
     if unknown:
-        raise RunError(_unknown_message("notebook", unknown, list(by_stem)))
-    return [by_stem[s] for s in sorted(chosen)]
+        raise RunError(_unknown_message("notebook", unknown, list(by_key)))
+    return [p for key, p in by_key.items() if key in chosen]
 
 
 def _unknown_message(what: str, unknown: list[str], known: list[str]) -> str:
     lines = [f"unknown {what}{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"]
     for name in unknown:
-        close = difflib.get_close_matches(Path(name).name.removesuffix(".ipynb"), known, n=1)
+        close = difflib.get_close_matches(notebook_key(name), known, n=1)
         if close:
             lines.append(f"  did you mean {close[0]!r} instead of {name!r}?")
     lines.append(f"known {what}s: {', '.join(known) if known else '(none)'}")
@@ -97,18 +129,21 @@ def parse_assignment(text: str, selected: Sequence[Path]) -> tuple[str, str, Any
     """Split ``NOTEBOOK:NAME=VALUE`` (or ``NAME=VALUE`` when one notebook is run)."""
     target, sep, value = text.partition("=")
     if not sep or not target.strip():
-        raise RunError(f"-p {text!r}: expected NOTEBOOK:NAME=VALUE, e.g. 01_demographics:year=2012")
+        raise RunError(
+            f"-p {text!r}: expected NOTEBOOK:NAME=VALUE, e.g. 01_demographics:year=2012 "
+            "(fr/01_demographics:year=2012 for the French edition)"
+        )
     notebook, colon, name = target.rpartition(":")
     if not colon:
         if len(selected) != 1:
             raise RunError(
                 f"-p {text!r}: say which notebook the parameter is for, as NOTEBOOK:NAME=VALUE"
             )
-        notebook = selected[0].stem
+        notebook = notebook_key(selected[0])
     name = name.strip()
     if not name.isidentifier():
         raise RunError(f"-p {text!r}: {name!r} is not a parameter name")
-    return Path(notebook.strip()).name.removesuffix(".ipynb"), name, parse_value(value)
+    return notebook_key(notebook.strip()), name, parse_value(value)
 
 
 def _read_yaml_file(path: Path) -> Any:
@@ -168,7 +203,7 @@ def load_params_file(path: Path) -> dict[str, dict[str, Any]]:
     content = _read_yaml_file(path)
     if content is None:
         return {}
-    example = "e.g.\n  01_demographics:\n    year: 2012"
+    example = "e.g.\n  01_demographics:\n    year: 2012\n  fr/01_demographics:\n    year: 2012"
     if not isinstance(content, dict):
         raise RunError(
             f"parameter file {path} must map notebook names to their parameters, {example}"
@@ -182,7 +217,7 @@ def load_params_file(path: Path) -> dict[str, dict[str, Any]]:
                 f"parameter file {path}: the entry for {notebook!r} must map parameter names "
                 f"to values, {example}"
             )
-        result[Path(str(notebook)).name.removesuffix(".ipynb")] = dict(values)
+        result[notebook_key(str(notebook))] = dict(values)
     return result
 
 
@@ -199,11 +234,11 @@ def resolve_parameters(
     ``-r``, for the one notebook named), then ``-p``. RunError when ``flat`` is given for
     anything but exactly one notebook.
     """
-    known = [p.stem for p in available]
+    known = [notebook_key(p) for p in available]
     unknown = [s for s in file_params if s not in known]
     if unknown:
         raise RunError("parameter file: " + _unknown_message("notebook", unknown, known))
-    chosen = {p.stem for p in selected}
+    chosen = {notebook_key(p) for p in selected}
     merged = {s: dict(v) for s, v in file_params.items() if s in chosen}
     if flat:
         if len(selected) != 1:
@@ -211,7 +246,7 @@ def resolve_parameters(
                 f"-f, -y and -r set the parameters of one notebook, but {len(selected)} are "
                 "run: name one notebook, or use -p NOTEBOOK:NAME=VALUE or --params-file"
             )
-        merged.setdefault(selected[0].stem, {}).update(flat)
+        merged.setdefault(notebook_key(selected[0]), {}).update(flat)
     for text in assignments:
         stem, name, value = parse_assignment(text, selected)
         if stem not in known:
@@ -238,20 +273,20 @@ def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
 def check_parameters(
     selected: Sequence[Path], parameters: dict[str, dict[str, Any]]
 ) -> dict[str, dict[str, dict[str, Any]]]:
-    """Return each notebook's declared parameters; RunError for any undeclared name."""
+    """Return each notebook's declared parameters, by notebook key; RunError for any
+    undeclared name."""
     info, problems = {}, []
     for notebook in selected:
+        key = notebook_key(notebook)
         declared = declared_parameters(notebook)
-        info[notebook.stem] = declared
-        unknown = [n for n in parameters.get(notebook.stem, {}) if n not in declared]
+        info[key] = declared
+        unknown = [n for n in parameters.get(key, {}) if n not in declared]
         if not unknown:
             continue
         if not declared:
-            problems.append(f"{notebook.stem} takes no parameters (no cell tagged 'parameters')")
+            problems.append(f"{key} takes no parameters (no cell tagged 'parameters')")
             continue
-        problems.append(
-            f"{notebook.stem}: " + _unknown_message("parameter", unknown, list(declared))
-        )
+        problems.append(f"{key}: " + _unknown_message("parameter", unknown, list(declared)))
     if problems:
         raise RunError("\n".join(problems))
     return info

@@ -1,15 +1,18 @@
 """The runner behind ``make run``: execute the notebooks and publish ``outputs/`` atomically.
 
 What it does
-    Runs every notebook in ``notebooks/`` (sorted by name), or the ones named, with
-    papermill, several at once (one kernel per notebook, driven from threads of this one
-    process, so the ~3 s import of nbformat/jsonschema is paid once per run, not once per
-    notebook). Each notebook's parameters come from a YAML file and/or ``-p`` and are
-    checked against the notebook's ``parameters`` cell before anything runs: a name the
-    notebook does not declare is an error, not papermill's mere warning.
+    Runs every notebook of both editions, ``notebooks/*.ipynb`` (English) and
+    ``notebooks/fr/*.ipynb`` (French, named ``fr/<stem>``), or the ones named, with
+    papermill, several at once in one pool (one kernel per notebook, driven from threads
+    of this one process, so the ~3 s import of nbformat/jsonschema is paid once per run).
+    Each notebook's parameters come from a YAML file and/or ``-p`` and are checked
+    against the notebook's ``parameters`` cell before anything runs: a name the notebook
+    does not declare is an error, not papermill's mere warning.
 
 Where it writes
-    Into a staging folder next to ``outputs/`` (``.outputs-staging-<pid>``, same
+    The English site at the root of ``outputs/``, the French one in ``outputs/fr/`` (same
+    structure; its pages link to the one data package, ``../data/``). Everything goes
+    into a staging folder next to ``outputs/`` (``.outputs-staging-<pid>``, same
     filesystem), which replaces ``outputs/`` in one atomic step (``renameat2`` with
     ``RENAME_EXCHANGE`` on Linux) only when every notebook succeeded. When only some
     notebooks are named, the others' previous results are copied over from ``outputs/``
@@ -52,11 +55,14 @@ from pathlib import Path
 from typing import Any
 
 from diaspora_helpers import paths
+from diaspora_helpers.i18n import LANGUAGES
 from diaspora_helpers.publish.requests import (
     RunError,
     check_parameters,
     discover,
+    edition_of,
     load_params_file,
+    notebook_key,
     resolve_parameters,
     select,
 )
@@ -69,9 +75,7 @@ from diaspora_helpers.publish.staging import (
 )
 
 GLOSSARY_SOURCE = "glossary.csv"  # in data/
-
-
-GUIDE_SOURCE = "instructor_guide.md"  # in notebooks/
+GUIDE_SOURCE = "instructor_guide.md"  # in notebooks/ (the French one in notebooks/fr/)
 
 
 class Interrupted(Exception):
@@ -257,6 +261,39 @@ def _notebooks_folder(given: Path | None) -> Path:
     return folder
 
 
+def _edition_sites(
+    available: list[Path], notebooks_dir: Path, outputs: Path, staging: Path
+) -> dict[str, Any]:
+    """Return the site of each edition that has notebooks (English at the root of the
+    tree, French in ``fr/``), with its glossary and guide pages written."""
+    from diaspora_helpers.publish import glossary as glossary_page
+    from diaspora_helpers.publish import site
+
+    try:
+        glossary = paths.data_dir() / GLOSSARY_SOURCE
+    except FileNotFoundError:  # an installed package without its tables: no glossary page
+        glossary = Path(os.devnull) / GLOSSARY_SOURCE
+    languages = {edition_of(notebook_key(p)) for p in available} | {LANGUAGES[0]}
+    webs = {}
+    for language in LANGUAGES:
+        if language not in languages:
+            continue
+        folder = "" if language == LANGUAGES[0] else language
+        guide = notebooks_dir / folder / GUIDE_SOURCE
+        root = staging / folder
+        root.mkdir(parents=True, exist_ok=True)
+        web = site.Site(root, glossary=glossary.is_file(), guide=guide.is_file(), language=language)
+        if web.glossary:
+            glossary_page.render_glossary(glossary, web)
+        if web.guide:
+            site.render_markdown_page(guide, web, site.GUIDE_PAGE)
+        webs[language] = web
+    readme = outputs / "README.md"
+    if readme.is_file():
+        shutil.copy2(readme, staging / "README.md")
+    return webs
+
+
 def _run_staged(
     selected: list[Path],
     available: list[Path],
@@ -269,63 +306,53 @@ def _run_staged(
     registry: Any,
     progress: bool,
 ) -> Report:
-    """Execute into ``staging``, complete the tree, then publish it or keep it as failed."""
+    """Execute every edition's notebooks into ``staging`` in one pool, complete the tree
+    (English at its root, French in ``fr/``), then publish it or keep it as failed."""
     import nbformat
 
-    from diaspora_helpers.publish import execute, site
-    from diaspora_helpers.publish import glossary as glossary_page
+    from diaspora_helpers.publish import execute, index_page, navigation, site
 
     started = time.monotonic()
-    try:
-        glossary = paths.data_dir() / GLOSSARY_SOURCE
-    except FileNotFoundError:  # an installed package without its tables: no glossary page
-        glossary = Path(os.devnull) / GLOSSARY_SOURCE
-    guide = notebooks_dir / GUIDE_SOURCE
-    web = site.Site(staging, glossary=glossary.is_file(), guide=guide.is_file())
-    if web.glossary:
-        glossary_page.render_glossary(glossary, web)
-    if web.guide:
-        site.render_markdown_page(guide, web, site.GUIDE_PAGE)
-    readme = outputs / "README.md"
-    if readme.is_file():
-        shutil.copy2(readme, staging / "README.md")
-
-    sources = {p.stem: nbformat.read(p, as_version=4) for p in selected}
+    webs = _edition_sites(available, notebooks_dir, outputs, staging)
+    keys = {p: notebook_key(p) for p in available}
+    sources = {keys[p]: nbformat.read(p, as_version=4) for p in selected}
     cells = {
-        s: execute.count_code_cells(nb) + (1 if s in parameters else 0) for s, nb in sources.items()
+        k: execute.count_code_cells(nb) + (1 if k in parameters else 0) for k, nb in sources.items()
     }
     bar = _Progress(sum(cells.values()), len(selected), progress)
     logs = Path(tempfile.mkdtemp(prefix="diaspora-kernel-logs-"))
 
     def one(notebook: Path) -> Outcome:
-        stem = notebook.stem
+        key, stem = keys[notebook], notebook.stem
+        web = webs[edition_of(key)]
         ran = [0]
 
         def on_cell() -> None:
             ran[0] += 1
             bar.cell()
 
+        log = logs / f"{key.replace('/', '__')}.log"
         result = execute.execute(
             notebook,
-            parameters.get(stem, {}),
-            info[stem],
-            cwd=notebooks_dir,
-            figures_dir=staging / "figures" / stem,
+            parameters.get(key, {}),
+            info[key],
+            cwd=notebook.parent,
+            figures_dir=web.root / "figures" / stem,
             registry=registry,
-            log_path=logs / f"{stem}.log",
+            log_path=log,
             on_cell=on_cell,
         )
-        bar.notebook_done(cells[stem] - ran[0])
+        bar.notebook_done(cells[key] - ran[0])
         if result.notebook is not None:
-            execute.write_notebook(result.notebook, staging / f"{stem}.ipynb")
+            execute.write_notebook(result.notebook, web.root / f"{stem}.ipynb")
             site.render_notebook(result.notebook, stem, web, failed=result.failure is not None)
         figures = len(site.figure_names(result.notebook)) if result.notebook is not None else 0
         if result.failure is None:
-            return Outcome(stem, "ok", result.seconds, figures=figures)
+            return Outcome(key, "ok", result.seconds, figures=figures)
         message = result.failure.describe()
         if result.failure.position is None:
-            message += _log_tail(logs / f"{stem}.log")
-        return Outcome(stem, "failed", result.seconds, message, figures)
+            message += execute.log_tail(log)
+        return Outcome(key, "failed", result.seconds, message, figures)
 
     outcomes: dict[str, Outcome] = {}
     # Not a `with` block: on an interruption, leaving it would wait for running notebooks.
@@ -333,40 +360,51 @@ def _run_staged(
     try:
         # Longest first (by code cells, a proxy for run time), so a long notebook does not
         # start last and leave the other cores idle at the end; results are reported sorted.
-        order = sorted(selected, key=lambda p: -cells[p.stem])
-        owner = {pool.submit(one, notebook): notebook.stem for notebook in order}
+        # Both editions share the pool: the twins run side by side, not one site after the other.
+        order = sorted(selected, key=lambda p: -cells[keys[p]])
+        owner = {pool.submit(one, notebook): keys[notebook] for notebook in order}
         pending: set[Future[Outcome]] = set(owner)
         while pending:  # short waits, so that signals are handled promptly
             done, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
             for future in done:
-                stem = owner[future]
+                key = owner[future]
                 try:
-                    outcomes[stem] = future.result()
+                    outcomes[key] = future.result()
                 except Exception as exc:  # a bug or an I/O error around one notebook
-                    outcomes[stem] = Outcome(stem, "failed", 0.0, f"{stem}: {exc!r}")
+                    outcomes[key] = Outcome(key, "failed", 0.0, f"{key}: {exc!r}")
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
         bar.close()
         shutil.rmtree(logs, ignore_errors=True)
 
-    chosen = {p.stem for p in selected}
-    entries = []
+    chosen = {keys[p] for p in selected}
+    entries: dict[str, list[str]] = {language: [] for language in webs}
+    english: dict[str, Any] = {}  # the English notebooks, by stem, for their twins' index
     for notebook in available:
-        stem = notebook.stem
+        key, stem = keys[notebook], notebook.stem
+        language = edition_of(key)
+        web = webs[language]
+        previous = outputs / web.root.relative_to(staging)
         nb = None
-        if stem not in chosen:
-            if _copy_previous(stem, outputs, staging):
-                nb = nbformat.read(staging / f"{stem}.ipynb", as_version=4)
+        if key not in chosen:
+            if _copy_previous(stem, previous, web.root):
+                nb = nbformat.read(web.root / f"{stem}.ipynb", as_version=4)
                 site.render_notebook(nb, stem, web)
-                outcomes[stem] = Outcome(stem, "kept", figures=len(site.figure_names(nb)))
+                outcomes[key] = Outcome(key, "kept", figures=len(site.figure_names(nb)))
             else:
-                outcomes[stem] = Outcome(stem, "missing")
-        elif (staging / f"{stem}.ipynb").is_file():
-            nb = nbformat.read(staging / f"{stem}.ipynb", as_version=4)
-        entries.append(site.index_entry(nb, stem, web, outcomes[stem].status))
-    site.render_index(web, entries)
+                outcomes[key] = Outcome(key, "missing")
+        elif (web.root / f"{stem}.ipynb").is_file():
+            nb = nbformat.read(web.root / f"{stem}.ipynb", as_version=4)
+        if language == LANGUAGES[0]:
+            english[stem] = nb
+        twin = english.get(stem) if language != LANGUAGES[0] else None
+        entry = index_page.index_entry(nb, stem, web, outcomes[key].status, twin=twin)
+        entries[language].append(entry)
+    for language, web in webs.items():
+        index_page.render_index(web, entries[language], finish=False)
+    navigation.finish(staging)
 
-    ordered = [outcomes[p.stem] for p in available if p.stem in outcomes]
+    ordered = [outcomes[keys[p]] for p in available if keys[p] in outcomes]
     failed = any(o.status == "failed" for o in ordered)
     failed_dir = None
     if failed:
@@ -374,15 +412,6 @@ def _run_staged(
     else:
         publish(staging, outputs)
     return Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
-
-
-def _log_tail(path: Path, lines: int = 5) -> str:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace").strip()
-    except OSError:
-        return ""
-    tail = [ln for ln in text.splitlines() if "without encryption" not in ln][-lines:]
-    return ("\n    kernel log:\n    " + "\n    ".join(tail)) if tail else ""
 
 
 def format_report(report: Report) -> str:

@@ -11,6 +11,12 @@ table of the values the notebook ran with. Each page has a contents list, visibl
 anchors, previous/next links and a footer (licences, citation, data version); see
 :mod:`navigation`. Nothing on a page depends on the date, the machine or a random id, so
 rebuilding it gives the same bytes.
+
+Each edition has its own site: English at the root of ``outputs/``, French in
+``outputs/fr/`` (:class:`Site` knows its language). Pages of both editions are rendered at
+the same time, from threads, so the site's text is translated with the site's own
+catalog (``_ = site.gettext``), never through the process-wide language of
+:func:`diaspora_helpers.i18n.set_language`.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import copy
 import html
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,12 +37,15 @@ from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 from pygments.formatters import HtmlFormatter
 
+from diaspora_helpers import i18n
+from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish import markup, navigation
 from diaspora_helpers.publish.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
 from diaspora_helpers.publish.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
-from diaspora_helpers.publish.images import lighter_png, make_thumbnail
+from diaspora_helpers.publish.images import lighter_png
+from diaspora_helpers.publish.navigation import translator
 
-SITE_TITLE = "Mali and its diaspora"
+SITE_TITLE = N_("Mali and its diaspora")
 GLOSSARY_PAGE = "glossary.html"
 GUIDE_PAGE = "instructor_guide.html"
 # The output metadata key charts.show() writes (charts.FIGURE_METADATA_KEY; not imported,
@@ -74,17 +84,31 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
-def page(title: str, body: str, *, nav: str, footer: str = "", pager: bool = False) -> str:
-    """Return a complete HTML page with the site's CSS, navigation and footer (licences,
-    citation, data version); ``pager`` leaves the marker that :func:`navigation.finish`
-    replaces with previous/next links."""
+def page(
+    title: str,
+    body: str,
+    *,
+    nav: str,
+    footer: str = "",
+    pager: bool = False,
+    language: str = i18n.LANGUAGES[0],
+) -> str:
+    """Return a complete HTML page in ``language`` with the site's CSS, navigation and
+    footer (licences, citation, data version); ``pager`` leaves the marker that
+    :func:`navigation.finish` replaces with previous/next links, and the head and the bar
+    carry the markers it replaces with the links to the page's twin in the other edition."""
+    _ = translator(language)
     return _PAGES.get_template("page.html.j2").render(
         title=title,
+        lang=language,
         css=_css().strip() + "\n" + _pygments_css(),
         nav=nav,
+        nav_label=_("Site"),
         body=body,
-        footer=footer or navigation.footer(_PAGES),
+        footer=footer or navigation.footer(_PAGES, language),
         pager=pager,
+        alternate=navigation.ALTERNATE_MARKER,
+        switch=navigation.SWITCH_MARKER,
     )
 
 
@@ -99,15 +123,31 @@ class Site:
     root: Path
     glossary: bool = False
     guide: bool = False
+    language: str = i18n.LANGUAGES[0]
+
+    def gettext(self, message: str) -> str:
+        """Translate the site's English ``message`` into the site's language."""
+        return translator(self.language)(message)
+
+    @property
+    def title(self) -> str:
+        """The collection's name in the site's language."""
+        return self.gettext(SITE_TITLE)
 
     def nav(self, *extra: str) -> str:
         """Return the links shown at the top of every page."""
-        links = ['<a href="index.html">All notebooks</a>']
+        _ = self.gettext
+        home, glossary, guide = _("All notebooks"), _("Glossary"), _("Instructor guide")
+        links = [f'<a href="index.html">{home}</a>']
         if self.glossary:
-            links.append(f'<a href="{GLOSSARY_PAGE}">Glossary</a>')
+            links.append(f'<a href="{GLOSSARY_PAGE}">{glossary}</a>')
         if self.guide:
-            links.append(f'<a href="{GUIDE_PAGE}">Instructor guide</a>')
+            links.append(f'<a href="{GUIDE_PAGE}">{guide}</a>')
         return "".join(links) + "".join(extra)
+
+    def page(self, title: str, body: str, *, nav: str, pager: bool = False) -> str:
+        """Return :func:`page` in the site's language."""
+        return page(title, body, nav=nav, pager=pager, language=self.language)
 
 
 # -- notebook pages -----------------------------------------------------------------------
@@ -124,10 +164,15 @@ def notebook_title(nb: NotebookNode, default: str) -> str:
     return default
 
 
-def notebook_summary(nb: NotebookNode) -> str:
-    """Return a one-line summary: ``metadata.diaspora.summary``, else the first paragraph."""
+def notebook_summary(nb: NotebookNode, untranslated: str | None = None) -> str:
+    """Return a one-line summary: ``metadata.diaspora.summary``, else the first paragraph.
+
+    ``untranslated`` is the English twin's summary, for a notebook of another edition: a
+    French notebook whose metadata still holds that English text (copied with the cells)
+    is summarised by its own first paragraph instead, so no English shows on its index.
+    """
     summary = nb.metadata.get("diaspora", {}).get("summary")
-    if isinstance(summary, str) and summary.strip():
+    if isinstance(summary, str) and summary.strip() and summary != untranslated:
         return summary.strip()
     for cell in nb.cells:
         if cell.cell_type != "markdown":
@@ -148,15 +193,21 @@ def parameter_rows(nb: NotebookNode) -> list[dict[str, Any]]:
     return list(nb.metadata.get(RUN_METADATA, {}).get("parameters", []))
 
 
-def parameter_table(rows: list[dict[str, Any]], *, compact: bool = False) -> str:
-    """Return an HTML table of parameters (name, value used, and unless compact, help)."""
+def parameter_table(
+    rows: list[dict[str, Any]], *, compact: bool = False, gettext: Callable[[str], str] = str
+) -> str:
+    """Return an HTML table of parameters (name, value used, and unless compact, help),
+    its headers translated with ``gettext``."""
     if not rows:
         return ""
-    head = "<tr><th>Parameter</th><th>Value used</th>"
-    head += "</tr>" if compact else "<th>Default</th><th>Meaning</th></tr>"
+    _ = gettext
+    names = (_("Parameter"), _("Value used"), _("Default"), _("Meaning"))
+    head = "<tr>" + "".join(f"<th>{name}</th>" for name in names[: 2 if compact else 4])
+    head += "</tr>"
+    changed_title = _("set for this run")
     lines = [f'<table class="params"><thead>{head}</thead><tbody>']
     for row in rows:
-        changed = ' class="changed" title="set for this run"' if row.get("overridden") else ""
+        changed = f' class="changed" title="{changed_title}"' if row.get("overridden") else ""
         cells = [
             f"<td><code>{html.escape(str(row['name']))}</code></td>",
             f"<td{changed}><code>{html.escape(str(row['value']))}</code></td>",
@@ -192,6 +243,7 @@ def _figure_full(stem: str, site: Site, names: list[str]) -> dict[str, str]:
 
 
 def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
+    _ = site.gettext
     links = {}
     for name in names:
         folder = site.root / "figures" / stem
@@ -199,14 +251,14 @@ def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
         for label, file in (
             ("PNG", f"{name}.png"),
             ("SVG", f"{name}.svg"),
-            ("slide 16:9", f"{name}_slide.png"),
-            ("data (CSV)", f"{name}.csv"),
-            ("about the data (JSON)", f"{name}.csv-metadata.json"),
+            (_("slide 16:9"), f"{name}_slide.png"),
+            (_("data (CSV)"), f"{name}.csv"),
+            (_("about the data (JSON)"), f"{name}.csv-metadata.json"),
         ):
             if (folder / file).exists():
                 parts.append(f'<a href="figures/{stem}/{file}">{label}</a>')
         if parts:
-            links[name] = "Download this chart: " + " · ".join(parts)
+            links[name] = _("Download this chart: {links}").format(links=" · ".join(parts))
     return links
 
 
@@ -230,28 +282,35 @@ def _extract_images(nb: NotebookNode, stem: str, site: Site) -> None:
 
 def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = False) -> Path:
     """Write ``<stem>.html`` (and its images) for an executed notebook; return the page."""
+    _ = site.gettext
     nb = copy.deepcopy(nb)
     _extract_images(nb, stem, site)
     injected = next((c.source for c in nb.cells if INJECTED_TAG in _tags(c)), "")
     has_parameters = any(PARAMETERS_TAG in _tags(c) for c in nb.cells)
+    table = parameter_table(parameter_rows(nb), gettext=_) if has_parameters else ""
     resources = {
-        "parameter_table": parameter_table(parameter_rows(nb)) if has_parameters else "",
+        "parameter_table": table,
+        "labels": {
+            "show_code": _("Show code"),
+            "show_parameters": _("Show the parameters cell"),
+            "injected": _("Values passed by the runner:"),
+            "full_chart": _("Open the full-size chart"),
+        },
         "injected_source": injected,
         "figure_links": _figure_links(stem, site, figure_names(nb)),
         "figure_full": _figure_full(stem, site, figure_names(nb)),
         "open_code": navigation.group_of(stem) != "read",
     }
-    body, _ = _exporter().from_notebook_node(nb, resources=resources)
-    body = navigation.with_contents(navigation.link_markdown_notebooks(body))
+    body, _exported = _exporter().from_notebook_node(nb, resources=resources)
+    body = navigation.with_contents(navigation.link_markdown_notebooks(body), _)
     if failed:
-        body = (
-            '<p class="status-failed">This notebook failed in this run; '
-            "the error is shown where it happened.</p>\n" + body
-        )
-    nav = site.nav(f'<a href="{stem}.ipynb">Download the notebook</a>')
-    title = f"{notebook_title(nb, stem)} | {SITE_TITLE}"
+        failure = _("This notebook failed in this run; the error is shown where it happened.")
+        body = f'<p class="status-failed">{failure}</p>\n' + body
+    download = _("Download the notebook")
+    nav = site.nav(f'<a href="{stem}.ipynb">{download}</a>')
+    title = f"{notebook_title(nb, stem)} | {site.title}"
     out = site.root / f"{stem}.html"
-    out.write_text(page(title, body, nav=nav, pager=True), encoding="utf-8")
+    out.write_text(site.page(title, body, nav=nav, pager=True), encoding="utf-8")
     return out
 
 
@@ -259,142 +318,34 @@ def _tags(cell: NotebookNode) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
-# -- thumbnails and index -----------------------------------------------------------------
-
-
-def main_figure(nb: NotebookNode, stem: str, site: Site) -> Path | None:
-    """Return the PNG of the notebook's main figure (``metadata.diaspora.main_figure``,
-    else the first figure it shows), or None."""
-    chosen = nb.metadata.get("diaspora", {}).get("main_figure")
-    names = ([chosen] if isinstance(chosen, str) else []) + figure_names(nb)
-    for name in names:
-        path = site.root / "figures" / stem / f"{name}.png"
-        if path.exists():
-            return path
-    pngs = sorted((site.root / "figures" / stem).glob("*.png"))
-    pngs = [p for p in pngs if not p.stem.endswith("_slide")]
-    return pngs[0] if pngs else None
-
-
-class IndexEntry(str):
-    """One notebook's item on the index (HTML), knowing its notebook and index group."""
-
-    stem: str
-    group: str
-
-    def __new__(cls, markup: str, stem: str) -> IndexEntry:
-        entry = super().__new__(cls, markup)
-        entry.stem, entry.group = stem, navigation.group_of(stem)
-        return entry
-
-
-def figure_alt(nb: NotebookNode, name: str) -> str | None:
-    """Return the alt text ``charts.show`` stored for figure ``name`` (what it shows), or None."""
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            meta = output.get("metadata", {})
-            if meta.get(FIGURE_METADATA_KEY) == name:
-                alt = meta.get("image/png", {}).get("alt")
-                if isinstance(alt, str) and alt.strip():
-                    return alt.strip()
-    return None
-
-
-def summary_without_title(summary: str, title: str) -> str:
-    """Return ``summary`` without a lead-in that repeats ``title``: the title itself
-    ("T: the rest" -> "The rest"), or a part before the first colon whose words are mostly
-    the title's ("How many live abroad: ..." under "Abroad: how many live?")."""
-    rest = ""
-    if title and summary.lower().startswith(title.lower()):
-        rest = summary[len(title) :]
-    elif ": " in summary:
-        lead, after = summary.split(": ", 1)
-        words = re.findall(r"\w+", lead.lower())
-        known = set(re.findall(r"\w+", title.lower()))
-        if words and sum(w in known for w in words) >= 0.6 * len(words):
-            rest = after
-    rest = rest.lstrip(" :;,.-–—")
-    return rest[0].upper() + rest[1:] if rest else summary
-
-
-def index_entry(nb: NotebookNode | None, stem: str, site: Site, status: str) -> IndexEntry:
-    """Return the index's list item for one notebook: its title, a summary that does not
-    repeat the title, a thumbnail of its main figure (alt text: what the chart shows), and
-    the parameters it ran with."""
-    if nb is None:
-        return IndexEntry(
-            f'<li><div><h3>{html.escape(stem)}</h3><p class="muted">Not run yet: '
-            "<code>make run</code> builds this page.</p></div></li>",
-            stem,
-        )
-    plain_title = notebook_title(nb, stem)
-    title = html.escape(plain_title)
-    summary = markup.markdown_inline(summary_without_title(notebook_summary(nb), plain_title))
-    thumb = ""
-    figure = main_figure(nb, stem, site)
-    if figure is not None:
-        target = make_thumbnail(figure, site.root / "thumbnails" / f"{stem}.png")
-        alt = figure_alt(nb, figure.stem) or f"Main chart of {plain_title}"
-        thumb = (
-            f'<a class="thumb" href="{stem}.html"><img class="thumb" '
-            f'src="thumbnails/{target.name}" alt="{html.escape(alt)}"></a>'
-        )
-    flag = ' <span class="status-failed">(failed in this run)</span>' if status == "failed" else ""
-    params = parameter_table(parameter_rows(nb), compact=True)
-    params = f"<details><summary>Parameters</summary>{params}</details>" if params else ""
-    return IndexEntry(
-        f'<li>{thumb}<div><h3><a href="{stem}.html">{title}</a>{flag}</h3>'
-        f"<p>{summary}</p>{params}"
-        f'<p class="muted"><a href="{stem}.ipynb">Download the executed notebook</a></p>'
-        "</div></li>",
-        stem,
-    )
-
-
-def render_index(site: Site, entries: list[str]) -> Path:
-    """Write ``index.html``: a pitch, then the pages grouped as Read (topic notebooks),
-    Practise (exercises) and Teach (guide, glossary, solutions); then complete the site
-    (:func:`navigation.finish`: previous/next links, cross-references, data package)."""
-    grouped: dict[str, list[str]] = {key: [] for key, _, _ in navigation.GROUPS}
-    for entry in entries:
-        stem = getattr(entry, "stem", "")
-        grouped[navigation.group_of(stem) if stem else "read"].append(entry)
-    teach = []
-    if site.guide:
-        teach.append(
-            f'<li><div><h3><a href="{GUIDE_PAGE}">Instructor guide</a></h3><p>The course '
-            "plan session by session: objectives, timing, exercises, discussion questions."
-            "</p></div></li>"
-        )
-    if site.glossary:
-        teach.append(
-            f'<li><div><h3><a href="{GLOSSARY_PAGE}">Glossary</a></h3><p>The acronyms of '
-            "the document and the data, in English and French.</p></div></li>"
-        )
-    grouped["teach"] = teach + grouped["teach"]
-    groups = [
-        {"key": key, "label": label, "entries": grouped[key]} for key, label, _ in navigation.GROUPS
-    ]
-    body = _PAGES.get_template("index.html.j2").render(
-        title=f"{SITE_TITLE}: the notebooks", groups=groups
-    )
-    out = site.root / "index.html"
-    out.write_text(page(SITE_TITLE, body, nav=site.nav()), encoding="utf-8")
-    navigation.finish(site.root)
-    return out
-
-
 # -- glossary and instructor guide --------------------------------------------------------
 
 
-def render_markdown_page(source: Path, site: Site, name: str) -> Path:
-    """Write ``name`` from a Markdown file; links to ``X.ipynb`` point at ``X.html``."""
+def render_markdown_page(
+    source: Path, site: Site, name: str, *, _done: frozenset[str] = frozenset()
+) -> Path:
+    """Write ``name`` from a Markdown file; links to ``X.ipynb`` point at ``X.html``, and
+    a link to a Markdown file beside ``source`` (``[rubric](course_rubric.md)``) is
+    rendered as a page of its own, ``course_rubric.html``, so that it works on the site."""
     text = source.read_text(encoding="utf-8")
     body = navigation.link_markdown_notebooks(markup.markdown(text))
-    body = navigation.with_contents(markup.heading_ids(body))
+    done = _done | {source.stem}
+
+    def linked(match: re.Match[str]) -> str:
+        stem, anchor = match.group(1), match.group(2) or ""
+        other = source.parent / f"{stem}.md"
+        if not other.is_file():
+            return match.group(0)
+        if stem not in done:
+            render_markdown_page(other, site, f"{stem}.html", _done=done)
+        return f'href="{stem}.html{anchor}"'
+
+    body = re.sub(r'href="(?:\./)?([\w-]+)\.md(#[^"]*)?"', linked, body)
+    body = navigation.with_contents(markup.heading_ids(body), site.gettext)
     title = next(
         (ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("# ")), source.stem
     )
     out = site.root / name
-    out.write_text(page(f"{markup.plain(title)} | {SITE_TITLE}", body, nav=site.nav()), "utf-8")
+    page_title = f"{markup.plain(title)} | {site.title}"
+    out.write_text(site.page(page_title, body, nav=site.nav()), "utf-8")
     return out

@@ -179,9 +179,9 @@ def _problems(tools: DevTools, page: Path) -> list[str]:
 
 
 def test_every_page_opens_offline_without_errors(browser: DevTools) -> None:
-    pages = support.html_pages(support.fixture_site(), support.collection_site())
-    assert any(p.name == "index.html" for p in pages)
-    report = {p.parent.name + "/" + p.name: _problems(browser, p) for p in pages}
+    pages = support.edition_pages(support.fixture_site(), support.collection_site())
+    assert any(p.name == "index.html" and p.parent.name == "fr" for p in pages)
+    report = {"/".join(p.parts[-3:]): _problems(browser, p) for p in pages}
     assert {name: found for name, found in report.items() if found} == {}
 
 
@@ -215,9 +215,10 @@ LAYOUT_SCRIPT = """JSON.stringify({
   next: document.querySelectorAll('nav.pager a[rel=next]').length,
   contents: document.querySelectorAll('nav.toc a[href^="#"]').length,
 })"""
-SCIENTIFIC = re.compile(r"\d\.\d+e[+-]?\d+", re.I)
+SCIENTIFIC = re.compile(r"\d[.,]\d+e[+-]?\d+", re.I)
 MISSING_MARKERS = {"NaN", "nan", "<NA>", "None", "NaT"}
-WHOLE_AS_DECIMAL = re.compile(r"^-?(?:\d{4,}|\d{1,3}(?:,\d{3})+)\.0$")
+# English (14,528,662.0) and French (14 528 662,0, narrow no-break spaces) forms.
+WHOLE_AS_DECIMAL = re.compile(r"^-?(?:\d{4,}|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+)[.,]0$")
 
 
 def table_problems(cells: list[str]) -> list[str]:
@@ -254,15 +255,18 @@ def _layout(tools: DevTools, page: Path, width: int) -> dict[str, Any]:
 
 
 def test_pages_fit_a_phone_and_show_clean_tables(browser: DevTools) -> None:
+    """Every page of both editions (the French site in ``fr/``)."""
     site = support.collection_site()
-    notebooks = {p.stem for p in site.glob("*.ipynb")}
     report: dict[str, list[str]] = {}
     raw_tables: dict[str, list[str]] = {}
+    pages = support.edition_pages(site)
+    assert any(p.parent.name == "fr" for p in pages), "no French site"
     try:
-        for page in support.html_pages(site):
+        for page in pages:
             problems, tables = [], []
             limit = PAGE_MAX_BYTES
-            if page.stem in notebooks and page.stem[:1].isdigit():
+            is_notebook = page.with_suffix(".ipynb").is_file()
+            if is_notebook and page.stem[:1].isdigit():
                 limit = TOPIC_PAGE_MAX_BYTES
             if page_weight(page) > limit:
                 problems.append(f"weighs {page_weight(page)} bytes with its images (> {limit})")
@@ -272,17 +276,18 @@ def test_pages_fit_a_phone_and_show_clean_tables(browser: DevTools) -> None:
                     problems.append(f"{found['overflow']} px wider than a {width} px viewport")
                 if width == WIDTHS[0]:
                     tables = table_problems(found["cells"])
-                    if page.stem in notebooks:
+                    if is_notebook:
                         if not (found["prev"] or found["next"]):
                             problems.append("no previous/next link")
                         if not found["contents"]:
                             problems.append("no contents list")
+            name = str(page.relative_to(site))
             if tables and page.stem in RAW_TABLE_PAGES:
-                raw_tables[page.name] = tables
+                raw_tables[name] = tables
             else:
                 problems += tables
             if problems:
-                report[page.name] = problems
+                report[name] = problems
     finally:
         browser.send("Emulation.clearDeviceMetricsOverride")
     if raw_tables:
@@ -297,3 +302,6 @@ def test_the_table_check_catches_raw_cells() -> None:
     found = table_problems(cells)
     assert len(found) == 6, found
     assert table_problems(["14,528,662", "11.5", "–", "2012", "0.50"]) == []
+    french = ["8,274170e+08", "14528662,0", "14\u202f528\u202f662,0", "3,0", "16,3\u00a0%"]
+    assert len(table_problems(french)) == 3, table_problems(french)
+    assert table_problems(["14\u202f528\u202f662", "11,5", "2012", "0,50"]) == []

@@ -307,8 +307,8 @@ def test_executed_notebook_is_clean(site: Path) -> None:
 @pytest.mark.slow
 def test_rerun_gives_byte_identical_files(previous: Path) -> None:
     before = support.tree(previous)
-    notebooks = support.make_notebooks(previous.parent, "a_chart", "b_bars")
-    result = support.run_fixtures(notebooks, previous, "-p", "a_chart:end_year=2005")
+    notebooks = support.make_notebooks(previous.parent, *support.FIXTURE_NOTEBOOKS)
+    result = support.run_fixtures(notebooks, previous, *support.FIXTURE_PARAMETERS)
     assert result.returncode == 0, result.stderr
     assert support.differences(before, support.tree(previous)) == []
 
@@ -316,10 +316,11 @@ def test_rerun_gives_byte_identical_files(previous: Path) -> None:
 @pytest.mark.slow
 def test_running_one_notebook_keeps_the_others(previous: Path) -> None:
     before = support.tree(previous)
-    notebooks = support.make_notebooks(previous.parent, "a_chart", "b_bars")
+    notebooks = support.make_notebooks(previous.parent, *support.FIXTURE_NOTEBOOKS)
     result = support.run_fixtures(notebooks, previous, "b_bars", "-p", "peers=[GIN, BFA, SEN]")
     assert result.returncode == 0, result.stderr
     assert "kept    a_chart" in result.stdout and "ok      b_bars" in result.stdout
+    assert "kept    fr/a_chart" in result.stdout  # the French site is carried over whole
     after = support.tree(previous)
     changed = support.differences(before, after)
     assert changed and all("b_bars" in name or name == "index.html" for name in changed)

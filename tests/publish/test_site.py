@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from diaspora_helpers import charts
-from diaspora_helpers.publish import navigation, site
+from diaspora_helpers.publish import index_page, navigation, site
 
 MAX_PAGE_BYTES = 1_000_000
 RESOURCE_ATTRIBUTES = {
@@ -89,12 +89,21 @@ def _external(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def fixture_pages() -> list[Path]:
-    return support.html_pages(support.fixture_site())
+    return support.edition_pages(support.fixture_site())
 
 
 @pytest.fixture(scope="module")
 def all_pages(fixture_pages: list[Path]) -> list[Path]:
-    return fixture_pages + support.html_pages(support.collection_site())
+    """Every page of both editions (English, and French in ``fr/``) of both runs."""
+    return fixture_pages + support.edition_pages(support.collection_site())
+
+
+#: What the pages of each edition say for the labels these tests look for.
+SHOW_CODE = {"en": "<summary>Show code</summary>", "fr": "<summary>Afficher le code</summary>"}
+
+
+def _language(path: Path) -> str:
+    return "fr" if path.parent.name == "fr" else "en"
 
 
 @pytest.mark.slow
@@ -143,7 +152,7 @@ def test_code_is_hidden_but_available(all_pages: list[Path]) -> None:
         assert page.code_blocks > 0, path.name
         assert page.code_outside_details == 0, f"{path.name} shows code outside <details>"
         text = path.read_text(encoding="utf-8")
-        assert "<summary>Show code</summary>" in text
+        assert SHOW_CODE[_language(path)] in text, path
         assert "&lt;matplotlib" not in text and "&lt;Axes:" not in text
 
 
@@ -203,8 +212,18 @@ def test_collection_index_lists_every_notebook() -> None:
             continue
         assert f'href="{notebook.stem}.html"' in index
         assert (outputs / f"{notebook.stem}.html").is_file()
+    french = (outputs / "fr" / "index.html").read_text(encoding="utf-8")
+    twins = sorted((support.collection_notebooks() / "fr").glob("*.ipynb"))
+    assert twins, "the collection has no French edition"
+    for notebook in twins:
+        if notebook.name.startswith("master_"):
+            assert not (outputs / "fr" / f"{notebook.stem}.html").exists()
+            continue
+        assert f'href="{notebook.stem}.html"' in french
+        assert (outputs / "fr" / f"{notebook.stem}.html").is_file()
     if (support.PROJECT / "data" / "glossary.csv").exists():
         assert (outputs / "glossary.html").is_file()
+        assert (outputs / "fr" / "glossary.html").is_file()
 
 
 # -- rendering, without running anything --------------------------------------------------
@@ -269,25 +288,46 @@ def test_exercise_pages_show_their_code_open() -> None:
         ).replace("</span>", "")
 
 
+#: Labels of the contents list, the pager and the footer, by edition.
+LABELS = {
+    "en": (
+        "<summary>Contents</summary>",
+        "<span>Previous</span>",
+        "<span>Next</span>",
+        "Code: MIT",
+    ),
+    "fr": (
+        "<summary>Sommaire</summary>",
+        "<span>Précédent</span>",
+        "<span>Suivant</span>",
+        "Code\u202f: licence MIT",
+    ),
+}
+
+
 @pytest.mark.slow
 def test_pages_have_contents_pager_anchors_and_footer(all_pages: list[Path]) -> None:
-    outputs = support.collection_site()
-    order = navigation.collection_order([p.stem for p in outputs.glob("*.ipynb")])
-    for stem in order:
-        text = (outputs / f"{stem}.html").read_text(encoding="utf-8")
-        assert '<nav class="toc"' in text, stem
-        assert '<a class="anchor-link" href="#' in text, stem
-        at = order.index(stem)
-        if at:
-            assert f'<a rel="prev" href="{order[at - 1]}.html">' in text, stem
-        if at + 1 < len(order):
-            assert f'<a rel="next" href="{order[at + 1]}.html">' in text, stem
-        assert "<!-- pager -->" not in text
+    site = support.collection_site()
+    for language, outputs in (("en", site), ("fr", site / "fr")):
+        contents, previous, following, licence = LABELS[language]
+        order = navigation.collection_order([p.stem for p in outputs.glob("*.ipynb")])
+        assert order, outputs
+        for stem in order:
+            text = (outputs / f"{stem}.html").read_text(encoding="utf-8")
+            assert '<nav class="toc"' in text and contents in text, (language, stem)
+            assert '<a class="anchor-link" href="#' in text, stem
+            at = order.index(stem)
+            if at:
+                assert f'<a rel="prev" href="{order[at - 1]}.html">{previous}' in text, stem
+            if at + 1 < len(order):
+                assert f'<a rel="next" href="{order[at + 1]}.html">{following}' in text, stem
+            assert "<!-- pager -->" not in text
     for path in all_pages:
         text = path.read_text(encoding="utf-8")
-        assert "Code: MIT" in text and "CC BY 4.0" in text, path.name
+        assert LABELS[_language(path)][3] in text and "CC BY 4.0" in text, path
     version = json.loads((support.PROJECT / "data" / "datapackage.json").read_text())["version"]
-    assert f"version {version}" in (outputs / "00_overview.html").read_text(encoding="utf-8")
+    assert f"version {version}" in (site / "00_overview.html").read_text(encoding="utf-8")
+    assert f"version {version}\u202f:" in (site / "fr" / "00_overview.html").read_text("utf-8")
 
 
 @pytest.mark.slow
@@ -298,11 +338,12 @@ def test_site_carries_the_data_package_and_links_mentions() -> None:
     assert (outputs / "data" / "datapackage.json").is_file()
     guide = (outputs / "instructor_guide.html").read_text(encoding="utf-8")
     assert '<a class="xref" href="exercises_1_counting.html">' in guide
-    for path in outputs.glob("*.html"):
+    for path in support.edition_pages(outputs):
         text = path.read_text(encoding="utf-8")
         mention = "<code>data/datapackage.json</code>"
-        linked = f'href="data/datapackage.json">{mention}'
-        assert text.count(mention) == text.count(linked), f"{path.name}: unlinked {mention}"
+        up = "../" if path.parent.name == "fr" else ""  # French pages: the English site's copy
+        linked = f'href="{up}data/datapackage.json">{mention}'
+        assert text.count(mention) == text.count(linked), f"{path}: unlinked {mention}"
 
 
 @pytest.mark.slow
@@ -351,13 +392,19 @@ def test_pager_and_contents() -> None:
 
 
 def test_summary_does_not_repeat_the_title() -> None:
-    assert site.summary_without_title("Title: the rest.", "Title") == "The rest."
-    assert site.summary_without_title("Other words.", "Title") == "Other words."
+    assert index_page.summary_without_title("Title: the rest.", "Title") == "The rest."
+    assert index_page.summary_without_title("Other words.", "Title") == "Other words."
     lead = "How many Malians live abroad and where: counts, destinations."
     title = "Malians abroad: how many, and where?"
-    assert site.summary_without_title(lead, title) == "Counts, destinations."
-    assert site.summary_without_title("Session 1: counts.", "Session 1 exercises: x") == "Counts."
-    assert site.summary_without_title("Money: the rest.", "Forums and laws") == "Money: the rest."
+    assert index_page.summary_without_title(lead, title) == "Counts, destinations."
+    assert (
+        index_page.summary_without_title("Session 1: counts.", "Session 1 exercises: x")
+        == "Counts."
+    )
+    assert (
+        index_page.summary_without_title("Money: the rest.", "Forums and laws")
+        == "Money: the rest."
+    )
 
 
 def test_the_glossary_carries_the_definitions_table(tmp_path):
