@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
+from functools import cache
 
 import matplotlib.patches as mpatches
 import pandas as pd
+import pyphen
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -18,7 +20,7 @@ from diaspora_helpers import constants
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.analysis.institutions import relation_words
 from diaspora_helpers.charts import layout, style
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, language
 
 #: Fill colours of the landscape's boxes, by kind of institution.
 INSTITUTION_COLOURS = constants.INSTITUTION_FILLS
@@ -41,11 +43,32 @@ BAND_TITLES = {
 }
 
 
+@cache
+def _hyphenator(language: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=language)
+
+
+def _hyphenated(name: str, width: int) -> str:
+    """Return ``name`` with each word longer than ``width`` characters split at its
+    syllables (the edition's language's hyphenation patterns, from pyphen) into pieces
+    that fit: "codéveloppement" at 13 -> "codéveloppe- ment". Shorter words are kept."""
+    words = []
+    for word in name.split():
+        while len(word) > width:
+            split = _hyphenator(language()).wrap(word, width)
+            if not split:
+                break
+            head, word = split
+            words.append(head)
+        words.append(word)
+    return " ".join(words)
+
+
 def box_parts(row: pd.Series, width: int = 15, max_lines: int = 6) -> tuple[str, str]:
     """Return a box's two texts: the acronym (or "") and the name wrapped to fit.
 
-    Bracketed remarks are dropped from the name; a name longer than the lines left
-    ends with an ellipsis.
+    Bracketed remarks are dropped from the name; a word too long for a line is hyphenated
+    (see :func:`_hyphenated`); a name longer than the lines left ends with an ellipsis.
     """
     acronym = row.get("acronym")
     full = str(row["name"])
@@ -54,7 +77,7 @@ def box_parts(row: pd.Series, width: int = 15, max_lines: int = 6) -> tuple[str,
     if name == head or (not head and isinstance(acronym, str) and name == acronym):
         head, name = name, " ".join(re.findall(r"\(([^)]*)\)", full))
     room = max_lines - (1 if head else 0)
-    name_lines = textwrap.wrap(name, width, break_long_words=False)
+    name_lines = textwrap.wrap(_hyphenated(name, width), width, break_long_words=False)
     if len(name_lines) > room:
         name_lines = name_lines[:room]
         name_lines[-1] = textwrap.shorten(name_lines[-1] + " …", width=width, placeholder=" …")

@@ -149,3 +149,18 @@ def test_groups_wider_than_the_page_go_on_a_shelf_below():
     kayes = page.set_index("id").at["kayes_regional_council", "y"]
     assert partners < kayes < alone  # partners under the diagram they link to
     assert alone == page["y"].max()
+
+
+def test_a_word_too_long_for_a_box_is_hyphenated_in_the_editions_language():
+    import pandas as pd
+
+    import diaspora_helpers
+    from diaspora_helpers.charts import institutions
+
+    row = pd.Series({"name": "Projet d'appui au codéveloppement", "acronym": ""})
+    diaspora_helpers.setup(language="fr")
+    _, body = institutions.box_parts(row, width=13)
+    assert max(len(line) for line in body.splitlines()) <= 13
+    assert "codéveloppe-\nment" in body
+    _, short = institutions.box_parts(pd.Series({"name": "Union européenne", "acronym": ""}), 13)
+    assert short == "Union\neuropéenne"
