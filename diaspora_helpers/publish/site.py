@@ -250,7 +250,8 @@ def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
         parts = []
         for label, file in (
             ("PNG", f"{name}.png"),
-            ("SVG", f"{name}.svg"),
+            # The scalable chart, readable at any zoom: the one to open on a phone.
+            (_("full size (SVG)"), f"{name}.svg"),
             (_("slide 16:9"), f"{name}_slide.png"),
             (_("data (CSV)"), f"{name}.csv"),
             (_("about the data (JSON)"), f"{name}.csv-metadata.json"),
