@@ -192,15 +192,24 @@ def footer(environment: jinja2.Environment, language: str = i18n.LANGUAGES[0]) -
 
 
 def copy_data_package(root: Path) -> list[str]:
-    """Copy the CSV tables and ``datapackage.json`` into ``root/data/``; return the names."""
+    """Copy the CSV tables, their French text (``fr/*.csv``) and ``datapackage.json`` into
+    ``root/data/``, so the package the site carries is whole; return the names copied."""
     source = paths.data_dir()
-    names = sorted(p.name for p in source.glob("*.csv")) if source.is_dir() else []
+    names = (
+        sorted(
+            p.relative_to(source).as_posix()
+            for p in [*source.glob("*.csv"), *source.glob("fr/*.csv")]
+        )
+        if source.is_dir()
+        else []
+    )
     if (source / "datapackage.json").is_file():
         names.append("datapackage.json")
     if names:
         target = root / DATA_FOLDER
         target.mkdir(parents=True, exist_ok=True)
         for name in names:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source / name, target / name)
     citation = paths.PROJECT_ROOT / CITATION_FILE
     if citation.is_file():

@@ -333,8 +333,12 @@ def test_pages_have_contents_pager_anchors_and_footer(all_pages: list[Path]) -> 
 @pytest.mark.slow
 def test_site_carries_the_data_package_and_links_mentions() -> None:
     outputs = support.collection_site()
-    for csv_file in (support.PROJECT / "data").glob("*.csv"):
-        assert (outputs / "data" / csv_file.name).read_bytes() == csv_file.read_bytes()
+    data = support.PROJECT / "data"
+    tables = [*data.glob("*.csv"), *data.glob("fr/*.csv")]
+    assert any(t.parent.name == "fr" for t in tables)
+    for csv_file in tables:  # every resource datapackage.json names, French text included
+        copied = outputs / "data" / csv_file.relative_to(data)
+        assert copied.read_bytes() == csv_file.read_bytes()
     assert (outputs / "data" / "datapackage.json").is_file()
     guide = (outputs / "instructor_guide.html").read_text(encoding="utf-8")
     assert '<a class="xref" href="exercises_1_counting.html">' in guide
