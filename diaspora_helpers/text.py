@@ -130,6 +130,16 @@ def date(iso: str, precision: str = "day") -> str:
     return format_date(day, format=patterns[precision][1], locale=language())
 
 
+def quarter(period: str) -> str:
+    """Write a quarter (``"2020Q3"``, as Remittance Prices Worldwide names its surveys) the
+    edition's way: ``"2020Q3"`` in English, ``"T3 2020"`` in French. Raises ``ValueError``
+    for another form."""
+    year, sep, number = str(period).partition("Q")
+    if not (sep and year.isdigit() and number in ("1", "2", "3", "4")):
+        raise ValueError(f"quarter {period!r} is not written as YYYYQn (e.g. 2020Q3)")
+    return period if language() == "en" else f"T{number}\u00a0{year}"
+
+
 def counted(n: int, singular: str, plural: str | None = None) -> str:
     """Return a count with its noun in the edition's language: "1 event", "47 events",
     "0 events" ("1 événement", "47 événements", "0 événement").

@@ -83,3 +83,11 @@ def test_listing_translates_its_conjunction():
     text.set_language("fr")
     assert text.listing(["A", "B", "C"]) == "A, B et C"
     assert text.listing(["A", "B"], "or") == "A ou B"
+
+
+def test_quarters_read_the_editions_way():
+    assert text.quarter("2020Q3") == "2020Q3"
+    text.set_language("fr")
+    assert text.quarter("2011Q1") == "T1\u00a02011"
+    with pytest.raises(ValueError, match="YYYYQn"):
+        text.quarter("2020-3")

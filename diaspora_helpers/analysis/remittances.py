@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from diaspora_helpers import text
 from diaspora_helpers.constants import (
     COST,
     GDP,
@@ -282,9 +283,9 @@ def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: floa
         rows.append(
             {
                 "corridor": corridor,
-                "first_period": part["period"].iloc[0],
+                "first_period": text.quarter(part["period"].iloc[0]),
                 "first_cost_pct": float(part["cost_pct"].iloc[0]),
-                "last_period": part["period"].iloc[-1],
+                "last_period": text.quarter(part["period"].iloc[-1]),
                 "last_cost_pct": float(part["cost_pct"].iloc[-1]),
                 "surveys": len(part),
                 f"share_above_{threshold_pct:g}pct": 100
