@@ -53,6 +53,7 @@ DEFAULT_MISSING_MEANING = N_("no value in the source")
 DECIMALS = {"year": 0, "percent": 1, "ratio": 2, "count": 0, "amount": 0, "number": 2}
 NUMERIC_KINDS = frozenset(DECIMALS)
 AMOUNT_THRESHOLD = 1_000
+LONG_TEXT = 60  # characters: a text column with a longer cell is given a minimum width
 
 # Words kept in capitals when a snake_case name becomes a label.
 ACRONYMS = frozenset(
@@ -160,6 +161,12 @@ class Table:
             [formatters[j](value) for j, value in enumerate(row)]
             for row in frame.itertuples(index=False, name=None)
         ]
+        # A column of long text keeps a readable width instead of one word per line, however
+        # many number columns share the table (the table then scrolls in its box).
+        self.wide = [
+            not numeric[j] and max((len(row[j]) for row in self.cells), default=0) > LONG_TEXT
+            for j in range(len(labels))
+        ]
         digest = hashlib.sha1(repr((labels, self.cells, caption)).encode("utf-8")).hexdigest()
         self.table_id = f"dt-{digest[:10]}"
 
@@ -187,7 +194,8 @@ class Table:
         tag, classes = match.group(1), match.group(2).split()
         column = next((int(c[3:]) for c in classes if re.fullmatch(r"col\d+", c)), None)
         side = "right" if column is not None and self.numeric[column] else "left"
-        return f'<{tag} class="{match.group(2)}" align="{side}" style="text-align:{side}">'
+        width = ";min-width:16em" if column is not None and self.wide[column] else ""
+        return f'<{tag} class="{match.group(2)}" align="{side}" style="text-align:{side}{width}">'
 
     def _repr_html_(self) -> str:
         return self.to_html()

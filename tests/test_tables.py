@@ -128,3 +128,14 @@ def test_a_start_column_of_years_reads_as_years_and_a_start_count_does_not():
     shown = tables.show(pd.DataFrame({"start": [1967.0, 1977.0], "to": [3.0, 12000.0]}))
     assert [row[0] for row in shown.cells] == ["1967", "1977"]
     assert [row[1] for row in shown.cells] == ["3", "12,000"]
+
+
+def test_a_long_text_column_keeps_a_readable_width_and_a_short_one_does_not():
+    import pandas as pd
+
+    from diaspora_helpers import tables
+
+    frame = pd.DataFrame({"code": ["SEN"], "n": [3], "what": ["a long description " * 5]})
+    page = tables.show(frame).to_html()
+    assert page.count("min-width:16em") == 2  # the long column's header and its one cell
+    assert 'style="text-align:left">SEN' in page.replace("\n", "").replace(" >", ">")
