@@ -153,10 +153,10 @@ def test_french_fixture_pages_are_in_french() -> None:
     page = _text(french / "a_chart.html")
     assert _lang(page) == "fr"
     for label in (
-        '<a href="index.html">Tous les carnets</a>',
+        '<a href="index.html">Tous les notebooks</a>',
         '<a href="glossary.html">Glossaire</a>',
         '<a href="instructor_guide.html">Guide de l\'enseignant</a>',
-        '<a href="a_chart.ipynb">Télécharger le carnet</a>',
+        '<a href="a_chart.ipynb">Télécharger le notebook</a>',
         "<summary>Sommaire</summary>",
         f"Télécharger ce graphique{NNBSP}:",
         "<strong>Comment citer.</strong>",
@@ -250,7 +250,7 @@ def test_french_index() -> None:
     assert practise < index.index('href="exercises_1_counting.html"') < teach
     assert teach < index.index('<h3><a href="glossary.html">Glossaire</a></h3>')
     assert '<p class="pitch">Combien de Maliens vivent à l\'étranger' in index
-    assert "Télécharger le carnet exécuté" in index
+    assert "Télécharger le notebook exécuté" in index
     for english in ("Download the executed notebook", "Main chart of", "How many Malians"):
         assert english not in index, english
     alts = re.findall(r'<img class="thumb" src="thumbnails/[^"]+" alt="([^"]*)"', index)
