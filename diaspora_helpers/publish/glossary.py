@@ -28,6 +28,12 @@ HEADERS = {
     "note": N_("Note"),
     "section": N_("Section"),
 }
+#: The words of the ``section`` column (the others are section numbers, shown as they are).
+SECTION_WORDS = {
+    "intro": N_("intro"),
+    "conclusion": N_("conclusion"),
+    "external": N_("external"),
+}
 
 
 def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -105,19 +111,25 @@ def render_glossary(source: Path, site: Site) -> Path:
         html.escape(_(HEADERS[h]) if h in HEADERS else h.replace("_", " ").capitalize())
         for h in header
     ]
+    # The label a phone shows before each cell (site.css), colon included: French
+    # typography puts a narrow no-break space before it.
+    prefixes = [html.escape(_("{label}:").format(label=label)) for label in labels]
     heading = _("Glossary")
     lines = [f"<h1>{heading}</h1>", '<table class="glossary"><thead><tr>']
     lines += [f"<th>{label}</th>" for label in labels]
     lines.append("</tr></thead><tbody>")
     for row in rows:
-        cells_text = [row.get(h) or "" for h in header]
+        cells_text = [
+            _(SECTION_WORDS[cell]) if h == "section" and cell in SECTION_WORDS else cell
+            for h, cell in ((h, row.get(h) or "") for h in header)
+        ]
         if not any(cell.strip() for cell in cells_text):
             continue
         term = cells_text[0] if cells_text else ""
         cells = [f'<th id="{markup.slug(term)}">{html.escape(term)}</th>']
         cells += [
-            f'<td data-label="{label}">{markup.markdown_inline(cell)}</td>'
-            for label, cell in zip(labels[1:], cells_text[1:], strict=False)
+            f'<td data-label="{prefix}">{markup.markdown_inline(cell)}</td>'
+            for prefix, cell in zip(prefixes[1:], cells_text[1:], strict=False)
         ]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
