@@ -22,6 +22,18 @@ from diaspora_helpers.exercises.grading import (
 )
 from diaspora_helpers.i18n import _
 
+#: French names a student may type for the audit's ``severity`` values (exercise 5.6); the
+#: table shows the English values, which are accepted too. Matching folds accents and case.
+SEVERITY_FRENCH = {
+    "ambiguïté": "ambiguity",
+    "passage altéré": "garble",
+    "altération": "garble",
+    "terminologie": "terminology",
+    "contradiction": "contradiction",
+    "erreur de calcul": "arithmetic",
+    "arithmétique": "arithmetic",
+}
+
 
 @exercise("5.1")
 def check_france_share(answer: object) -> Verdict:
@@ -152,6 +164,7 @@ def check_commonest_problem(answer: object) -> Verdict:
     counts = audit.entries()["severity"].astype("str").value_counts()
     correct = str(counts.sort_index().idxmax())
     kinds = {k: k for k in counts.index}
+    kinds.update({fr: en for fr, en in SEVERITY_FRENCH.items() if en in kinds})
     return grade_choice(
         answer,
         correct,

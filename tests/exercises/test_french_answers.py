@@ -239,3 +239,36 @@ def test_the_known_slip_of_exercise_2_3_gets_its_french_hint():
     setup(language="fr")
     verdict = exercises.check_africa_share(_french_decimal(sub_saharan, 1))
     assert str(verdict).startswith("Pas tout à fait. L'Afrique du Nord est aussi en Afrique")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_commonest_problem_named_in_french_passes(edition):
+    """Exercise 5.6: the audit's commonest severity, typed in French (accents or not)."""
+    from diaspora_helpers.analysis import audit
+    from diaspora_helpers.exercises.session5_source_criticism import SEVERITY_FRENCH
+
+    setup(language=edition)
+    counts = audit.entries()["severity"].astype("str").value_counts()
+    correct = str(counts.sort_index().idxmax())
+    french = {en: fr for fr, en in SEVERITY_FRENCH.items()}
+    assert exercises.check_commonest_problem(french[correct]).correct
+    assert exercises.check_commonest_problem(reading.fold(french[correct]).upper()).correct
+    other = next(str(k) for k in counts.index if str(k) != correct)
+    verdict = exercises.check_commonest_problem(french[other])
+    assert verdict.status == grading.WRONG
+    assert "possibles" not in str(verdict) and "possible answers" not in str(verdict)
+
+
+def test_a_list_missing_an_id_reads_as_a_french_sentence():
+    """'Pas tout à fait.' is followed by a sentence that starts with a capital or a digit."""
+    from diaspora_helpers.analysis import policy
+
+    setup(language="fr")
+    links = policy.coverage()
+    direct = links[
+        (links["constraint_id"] == "remittance_costs") & (links["strength"] == "direct")
+    ]["strategy_id"]
+    assert len(direct) > 1
+    verdict = str(exercises.check_strategies_on_cost([str(direct.iloc[0])]))
+    after = verdict.removeprefix("Pas tout à fait. ")
+    assert after != verdict and (after[0].isupper() or after[0].isdigit()), verdict
