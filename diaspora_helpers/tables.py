@@ -20,6 +20,8 @@ kind       how it is recognised                                       decimals
 year       whole numbers; name has the word ``year``, or ``start``,     0, no separator
            ``end``, ``since``, ``until``, ``from``, ``to`` and values
            from 1000 to 2999
+decimal    the same names and range, with fractions of a year         2, no separator
+year       (1991.50 for July 1991)
 percent    name has ``pct``, ``percent``, ``share`` or ends in ``%``  1
 ratio      name has ``ratio``, ``per`` or ``multiplier``              2
 count      integer dtype, or floats that are all whole numbers        0
@@ -50,7 +52,15 @@ from diaspora_helpers.i18n import N_, _
 
 MISSING = "–"  # en dash, shown for a missing value
 DEFAULT_MISSING_MEANING = N_("no value in the source")
-DECIMALS = {"year": 0, "percent": 1, "ratio": 2, "count": 0, "amount": 0, "number": 2}
+DECIMALS = {
+    "year": 0,
+    "decimal_year": 2,
+    "percent": 1,
+    "ratio": 2,
+    "count": 0,
+    "amount": 0,
+    "number": 2,
+}
 NUMERIC_KINDS = frozenset(DECIMALS)
 AMOUNT_THRESHOLD = 1_000
 LONG_TEXT = 60  # characters: a text column with a longer cell is given a minimum width
@@ -94,10 +104,10 @@ def column_kind(name: object, values: pd.Series) -> str:
         return "text"
     words = set(re.split(r"[^a-z0-9%]+", str(name).lower()))
     whole = bool(((present % 1) == 0).all()) if len(present) else True
-    if whole and (
-        "year" in words
-        or (words & _YEAR_WORDS and len(present) and present.between(1000, 2999).all())
-    ):
+    yearly = "year" in words or bool(words & _YEAR_WORDS)
+    if yearly and len(present) and present.between(1000, 2999).all():
+        return "year" if whole else "decimal_year"
+    if "year" in words and whole:
         return "year"
     if words & _PERCENT_WORDS or str(name).endswith("%"):
         return "percent"
@@ -129,6 +139,8 @@ def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
         number = float(value)
         if kind == "year" and decimals is None:
             return str(int(round(number)))
+        if kind == "decimal_year":  # 1991.50 for July 1991: no thousands separator
+            return text.plain_number(number, places)
         shown = text.number(number, places)
         return shown[1:] if re.fullmatch(r"-0([.,]0*)?", shown) else shown
 

@@ -92,6 +92,14 @@ def number(value: float, decimals: int = 0) -> str:
     return _localise(f"{value:,.{decimals}f}")
 
 
+def plain_number(value: float, decimals: int = 0) -> str:
+    """Format a number without thousands separators, for years and codes: 1991.5 ->
+    '1991.50' with ``decimals=2`` ('1991,50' in French)."""
+    if _missing(value):
+        return MISSING[language()]
+    return _localise(f"{value:.{decimals}f}")
+
+
 def percent(value: float, decimals: int = 1) -> str:
     """Format a percentage already expressed in percent: 27.53 -> '27.5%' ('27,5 %')."""
     if _missing(value):

@@ -139,3 +139,15 @@ def test_a_long_text_column_keeps_a_readable_width_and_a_short_one_does_not():
     page = tables.show(frame).to_html()
     assert page.count("min-width:16em") == 2  # the long column's header and its one cell
     assert 'style="text-align:left">SEN' in page.replace("\n", "").replace(" >", ">")
+
+
+def test_fractional_years_keep_their_fraction_and_no_separator():
+    import pandas as pd
+
+    import diaspora_helpers
+    from diaspora_helpers import tables
+
+    frame = pd.DataFrame({"start": [1991.5, 1992.0]})
+    assert [row[0] for row in tables.show(frame).cells] == ["1991.50", "1992.00"]
+    diaspora_helpers.setup(language="fr")
+    assert [row[0] for row in tables.show(frame).cells] == ["1991,50", "1992,00"]
