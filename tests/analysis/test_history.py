@@ -1,26 +1,13 @@
 """Events on the timeline, the institutional graph's layout, the legal table and TOKTEN."""
 
+import history_frames
 import pandas as pd
 import pytest
 
 from diaspora_helpers import charts, text
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
 
-
-def _events() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "id": ["e1", "e2", "e3", "e4", "e5", "e6"],
-            "date": ["1991-11", "1995-08-25", "1996-04", "2003", "2009-12", "2012"],
-            "date_precision": ["month", "day", "month", "year", "month", "year"],
-            "end_date": [None, None, None, "2007", None, "2016"],
-            "kind": pd.Categorical(
-                ["institution", "law_policy", "forum", "institution", "forum", "mission"],
-                categories=timeline.KIND_ORDER,
-            ),
-            "label": ["council", "law", "forum one", "offices", "forum two", "missions"],
-        }
-    )
+_events = history_frames.events
 
 
 def test_date_position_reads_each_precision():

@@ -1,6 +1,7 @@
 """Notebook 03's helpers in the French edition: dates, codes shown in tables, names from
 the glossary, chart text."""
 
+import history_frames
 import pandas as pd
 import pytest
 
@@ -8,21 +9,7 @@ import diaspora_helpers
 from diaspora_helpers import charts, paths
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
 
-
-def _events() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "id": ["e1", "e2", "e3", "e4", "e5", "e6"],
-            "date": ["1991-11", "1995-08-25", "1996-04", "2003", "2009-12", "2012"],
-            "date_precision": ["month", "day", "month", "year", "month", "year"],
-            "end_date": [None, None, None, "2007", None, "2016"],
-            "kind": pd.Categorical(
-                ["institution", "law_policy", "forum", "institution", "forum", "mission"],
-                categories=timeline.KIND_ORDER,
-            ),
-            "label": ["council", "law", "forum one", "offices", "forum two", "missions"],
-        }
-    )
+_events = history_frames.events
 
 
 def test_dates_read_in_the_editions_language_with_the_french_first_of_the_month():
