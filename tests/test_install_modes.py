@@ -42,9 +42,10 @@ def _copy_sources(target: Path) -> None:
         shutil.copy(ROOT / name, target / name)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "tables")
     shutil.copytree(ROOT / "diaspora_helpers", target / "diaspora_helpers", ignore=ignore)
-    (target / "data").mkdir()
-    for path in [ROOT / "data" / "datapackage.json", *(ROOT / "data").glob("*.csv")]:
-        shutil.copy(path, target / "data" / path.name)
+    (target / "data" / "fr").mkdir(parents=True)
+    data = ROOT / "data"
+    for path in [data / "datapackage.json", *data.glob("*.csv"), *data.glob("fr/*.csv")]:
+        shutil.copy(path, target / "data" / path.relative_to(data))
 
 
 @pytest.fixture(scope="module")
@@ -116,18 +117,26 @@ print(len(key_figures.key_figures()))
 tables = loader.load_all()
 print(len(tables), sum(len(t) for t in tables.values()))
 print(loader.data_dir())
+diaspora_helpers.setup(language="fr")
+from diaspora_helpers import i18n, text
+print(loader.load("events").set_index("id").at["women_forum_2016_07", "label"])
+print(i18n._("no value in the source"), text.percent(16.3))
 """
 
 
 def test_installed_wheel_loads_every_table_from_another_folder(installed):
     result = _run(installed, "-c", LOAD_EVERYTHING)
     assert result.returncode == 0, result.stderr
-    module, key_rows, tables, data = result.stdout.split("\n")[:4]
+    module, key_rows, tables, data, event, words = result.stdout.split("\n")[:6]
     assert module.startswith(str(installed["site"])), "not the installed wheel"
     assert int(key_rows) > 0
-    described = len(list((ROOT / "data").glob("*.csv")))
+    described = len([*(ROOT / "data").glob("*.csv"), *(ROOT / "data").glob("fr/*.csv")])
     assert int(tables.split()[0]) == described
     assert data.startswith(str(installed["site"]))
+    # The French edition works from the wheel: data/fr/ and the compiled catalogs are in it.
+    english = (ROOT / "data" / "events.csv").read_text(encoding="utf-8")
+    assert event and event not in english
+    assert words == "pas de valeur dans la source 16,3\u00a0%"
 
 
 def test_runner_without_notebooks_says_so_in_one_line(installed):
