@@ -48,27 +48,27 @@ def _hyphenator(language: str) -> pyphen.Pyphen:
     return pyphen.Pyphen(lang=language)
 
 
-def _hyphenated(name: str, width: int) -> str:
-    """Return ``name`` with each word longer than ``width`` characters split at its
-    syllables (the edition's language's hyphenation patterns, from pyphen) into pieces
-    that fit: "codéveloppement" at 13 -> "codéveloppe- ment". Shorter words are kept."""
-    words = []
-    for word in name.split():
-        while len(word) > width:
-            split = _hyphenator(language()).wrap(word, width)
+def _wrapped(name: str, width: int) -> list[str]:
+    """Wrap ``name`` at ``width`` characters (at spaces and hyphens); a word still longer
+    than a line is split at its syllables (the edition's language's hyphenation patterns,
+    from pyphen) into lines that fit: "codéveloppement" at 13 -> "codéveloppe-", "ment"."""
+    lines = []
+    for line in textwrap.wrap(name, width, break_long_words=False):
+        while len(line) > width:
+            split = _hyphenator(language()).wrap(line, width)
             if not split:
                 break
-            head, word = split
-            words.append(head)
-        words.append(word)
-    return " ".join(words)
+            head, line = split
+            lines.append(head)
+        lines.append(line)
+    return lines
 
 
 def box_parts(row: pd.Series, width: int = 15, max_lines: int = 6) -> tuple[str, str]:
     """Return a box's two texts: the acronym (or "") and the name wrapped to fit.
 
     Bracketed remarks are dropped from the name; a word too long for a line is hyphenated
-    (see :func:`_hyphenated`); a name longer than the lines left ends with an ellipsis.
+    (see :func:`_wrapped`); a name longer than the lines left ends with an ellipsis.
     """
     acronym = row.get("acronym")
     full = str(row["name"])
@@ -77,7 +77,7 @@ def box_parts(row: pd.Series, width: int = 15, max_lines: int = 6) -> tuple[str,
     if name == head or (not head and isinstance(acronym, str) and name == acronym):
         head, name = name, " ".join(re.findall(r"\(([^)]*)\)", full))
     room = max_lines - (1 if head else 0)
-    name_lines = textwrap.wrap(_hyphenated(name, width), width, break_long_words=False)
+    name_lines = _wrapped(name, width)
     if len(name_lines) > room:
         name_lines = name_lines[:room]
         name_lines[-1] = textwrap.shorten(name_lines[-1] + " …", width=width, placeholder=" …")
