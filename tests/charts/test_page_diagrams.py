@@ -164,3 +164,6 @@ def test_a_word_too_long_for_a_box_is_hyphenated_in_the_editions_language():
     assert "codéveloppe-\nment" in body
     _, short = institutions.box_parts(pd.Series({"name": "Union européenne", "acronym": ""}), 13)
     assert short == "Union\neuropéenne"
+    diaspora_helpers.setup(language="en")  # a word that breaks at its own hyphen is not split
+    english = pd.Series({"name": "Co-Development Technical Unit", "acronym": ""})
+    assert institutions.box_parts(english, width=13)[1] == "Co-\nDevelopment\nTechnical\nUnit"
