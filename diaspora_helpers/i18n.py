@@ -25,6 +25,7 @@ English is the source language: it has no catalog, and :func:`_` returns its arg
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -146,6 +147,19 @@ def N_(message: str) -> str:
     Translate it where it is used, with ``_(constant)``.
     """
     return message
+
+
+def word(code: str, words: Mapping[str, str] | Collection[str]) -> str:
+    """Return a data code as a reader reads it, in the edition's language.
+
+    ``words`` maps codes to their English words (``{"law_policy": N_("Laws and policies")}``)
+    or lists the codes that are their own English words (``(N_("smes"), …)``); either way
+    the words are translated with :func:`_`. A code ``words`` does not hold is returned
+    unchanged (a missing value included), so data the helpers do not know still shows.
+    """
+    if isinstance(words, Mapping):
+        return _(words[code]) if code in words else code
+    return _(code) if code in words else code
 
 
 def pick(**texts: str) -> str:

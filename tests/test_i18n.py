@@ -50,3 +50,15 @@ def test_tables_translate_headers_booleans_and_the_missing_note():
     french = tables.show(frame)
     assert french.cells[0] == ["Oui", "1,5"]
     assert french.caption == "– signifie\u202f: pas de valeur dans la source."
+
+
+def test_word_reads_a_code_through_a_mapping_or_a_list_and_keeps_unknown_codes():
+    words = {"law_policy": "Laws and policies"}
+    assert i18n.word("law_policy", words) == "Laws and policies"
+    assert i18n.word("mission", words) == "mission"
+    diaspora_helpers.setup(language="fr")
+    assert i18n.word("none", {"none": "no value in the source"}) == "pas de valeur dans la source"
+    assert i18n.word("no value in the source", ("no value in the source",)) == (
+        "pas de valeur dans la source"
+    )
+    assert i18n.word("other", ("no value in the source",)) == "other"

@@ -10,7 +10,7 @@ import pandas as pd
 
 from diaspora_helpers.analysis.timeline import separator
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, word
 
 #: How each relation between institutions reads in a sentence or a legend.
 RELATION_WORDS = {
@@ -26,7 +26,7 @@ RELATION_WORDS = {
 def relation_words(relation: str) -> str:
     """Return how ``relation`` reads in a sentence or legend, in the edition's language
     (the relation itself when it has no words)."""
-    return _(RELATION_WORDS[relation]) if relation in RELATION_WORDS else relation
+    return word(relation, RELATION_WORDS)
 
 
 #: How each relation places its two ends in the diagram: "down" puts ``to_id`` a layer
@@ -170,7 +170,7 @@ FIGURE_WORDS = (
 
 def figure_word(code: str) -> str:
     """Return a topic or qualifier code of the figures table in the edition's language."""
-    return _(code) if code in FIGURE_WORDS else code
+    return word(code, FIGURE_WORDS)
 
 
 def figures_about(

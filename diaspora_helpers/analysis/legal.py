@@ -6,7 +6,7 @@ import pandas as pd
 
 from diaspora_helpers.analysis.timeline import describe_date
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, word
 
 #: The domains of the legal framework as the tables show them: the codes themselves in
 #: English, translated in the catalog (``domain_name``).
@@ -31,7 +31,7 @@ NO_NUMBER = N_("(no number given)")
 def domain_name(code: str) -> str:
     """Return a domain of the legal framework as tables show it, in the edition's language
     ("migration_policy" in English, "politique migratoire" in French)."""
-    return _(code) if code in DOMAINS else code
+    return word(code, DOMAINS)
 
 
 def legal_by_domain(table: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pandas as pd
 from diaspora_helpers.analysis import demography, remittances
 from diaspora_helpers.analysis.timeline import short_label
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, word
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
@@ -68,9 +68,7 @@ def readable(table: pd.DataFrame) -> pd.DataFrame:
     out = table.copy()
     for column in CODE_COLUMNS:
         if column in out.columns:
-            out[column] = [
-                _(CODE_WORDS[str(v)]) if str(v) in CODE_WORDS else v for v in out[column]
-            ]
+            out[column] = [word(v, CODE_WORDS) if isinstance(v, str) else v for v in out[column]]
     return out
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from diaspora_helpers import text
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _, language, ngettext
+from diaspora_helpers.i18n import N_, _, language, ngettext, word
 
 #: The kinds of event, in the order of the timeline's lanes (top to bottom).
 KIND_ORDER = ["forum", "institution", "programme", "law_policy", "mission"]
@@ -34,7 +34,7 @@ KIND_LABELS = {
 def kind_label(kind: str) -> str:
     """Return the lane label of a kind of event in the edition's language (the kind itself
     when it has none)."""
-    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+    return word(kind, KIND_LABELS)
 
 
 def kind_count(kind: str, n: int) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from diaspora_helpers import i18n
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, _
 
@@ -34,7 +35,7 @@ NOT_STATED = N_("not stated")
 def word(code: str) -> str:
     """Return a sector, degree level or measure code as tables show it, in the edition's
     language ("smes" in English, "PME" in French); an unknown code is returned as it is."""
-    return _(code) if code in WORDS else code
+    return i18n.word(code, WORDS)
 
 
 def tokten_sectors(results: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from diaspora_helpers import constants
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.analysis.institutions import relation_words
 from diaspora_helpers.charts import layout, style
-from diaspora_helpers.i18n import N_, _, language
+from diaspora_helpers.i18n import N_, _, language, word
 
 #: Fill colours of the landscape's boxes, by kind of institution.
 INSTITUTION_COLOURS = constants.INSTITUTION_FILLS
@@ -265,7 +265,7 @@ def draw_landscape(
         ax.text(
             float(positions["x"].min()) - half_w,
             top_of[y] - 0.08,
-            _(BAND_TITLES[band]) if band in BAND_TITLES else band,
+            word(band, BAND_TITLES),
             ha="left",
             va="bottom",
             fontsize=fontsize + 1,

@@ -139,8 +139,8 @@ def untranslated(catalog: Catalog) -> list[str]:
 def problems() -> list[str]:
     """Return one line per problem: a string without French, or a file not up to date."""
     found = []
-    for area in catalog_names():
-        catalog = updated(area)
+    catalogs = {area: updated(area) for area in catalog_names()}
+    for area, catalog in catalogs.items():
         po, mo = _po_path(area), _po_path(area).with_suffix(".mo")
         shown = po.relative_to(i18n.LOCALE_DIR.parent).as_posix()
         for msgid in untranslated(catalog):
@@ -149,16 +149,19 @@ def problems() -> list[str]:
             found.append(f"{shown} is not up to date: run make catalogs")
         if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
             found.append(f"{shown[:-3]}.mo is not up to date: run make catalogs")
-    found += conflicts()
+    found += conflicts(catalogs)
     return found
 
 
-def conflicts() -> list[str]:
-    """Return one line per msgid that two catalogs translate differently."""
+def conflicts(catalogs: dict[str, Catalog] | None = None) -> list[str]:
+    """Return one line per msgid that two catalogs translate differently; ``catalogs``
+    (name -> updated catalog) saves reading them again when the caller has them."""
+    if catalogs is None:
+        catalogs = {area: updated(area) for area in catalog_names()}
     seen: dict[str, tuple[str, object]] = {}
     found = []
-    for area in catalog_names():
-        for message in updated(area):
+    for area, catalog in catalogs.items():
+        for message in catalog:
             if not message.id or not message.string:
                 continue
             key = message.id if isinstance(message.id, str) else message.id[0]
