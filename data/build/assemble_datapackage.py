@@ -10,6 +10,7 @@ package differs from what the descriptors give.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from pathlib import Path
@@ -70,7 +71,8 @@ def translations(resources: list[dict]) -> list[dict]:
         base = by_name.get(path.stem)
         if base is None:
             raise SystemExit(f"data/fr/{path.name}: no table named {path.stem!r} to translate")
-        header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+        with path.open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle))
         fields = {f["name"]: f for f in base["schema"]["fields"]}
         unknown = [c for c in header if c not in fields]
         if unknown:

@@ -14,10 +14,12 @@ def _translated_tables() -> list[str]:
     return [r["translates"] for r in data.package()["resources"] if "translates" in r]
 
 
-@pytest.mark.parametrize("name", _translated_tables() or ["(none yet)"])
+def test_the_french_edition_translates_the_tables_readers_see():
+    assert {"source_audit", "definitions", "events", "glossary"} <= set(_translated_tables())
+
+
+@pytest.mark.parametrize("name", _translated_tables())
 def test_every_translation_covers_every_row_and_changes_only_text(name):
-    if name == "(none yet)":
-        pytest.skip("no table has a French translation yet")
     english = data.load(name)
     diaspora_helpers.setup(language="fr")
     french = data.load(name)
