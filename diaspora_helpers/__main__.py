@@ -191,7 +191,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="change nothing; fail if a string lacks French or a catalog file is stale",
     )
-    from diaspora_helpers.publish import course
+    from diaspora_helpers.publish.course import workflow as course
 
     course.add_parser(commands)
     return parser
@@ -223,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, run the command and return the exit status."""
     args = _parser().parse_args(papermill_pairs(sys.argv[1:] if argv is None else argv))
     if args.command == "course":
-        from diaspora_helpers.publish import course
+        from diaspora_helpers.publish.course import workflow as course
 
         return course.main(args)
     if args.command == "catalogs":
@@ -231,15 +231,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return catalogs.main(check=args.check)
     if args.command == "bench":
-        from diaspora_helpers.publish import bench
+        from diaspora_helpers.publish.execution import bench
 
         return bench.main(
             args.notebooks, jobs=args.jobs, repeat=args.repeat, baseline_run=not args.skip_baseline
         )
-    from diaspora_helpers.publish import requests, runner
+    from diaspora_helpers.publish.execution import runner, selection
 
     try:
-        flat = requests.flat_parameters(args.flat_files, args.yamls, args.raws)
+        flat = selection.flat_parameters(args.flat_files, args.yamls, args.raws)
         report = runner.run(
             args.notebooks,
             assignments=args.params,
@@ -250,9 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             outputs_dir=args.outputs_dir,
             progress=not args.quiet,
         )
-    except requests.RunError as exc:
+    except selection.RunError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return requests.EXIT_USAGE
+        return selection.EXIT_USAGE
     except KeyboardInterrupt:  # before the runner's own signal handling was in place
         print("Interrupted before anything was written.", file=sys.stderr)
         return 130
@@ -262,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(runner.format_report(report), flush=True)
     except BrokenPipeError:  # e.g. `... | head`: the run itself is complete
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0 if report.ok else requests.EXIT_FAILED
+    return 0 if report.ok else selection.EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     ),
     "policy": ("analysis/policy.py", "charts/policy.py", "prose/policy.py"),
     "exercises": ("exercises/*.py",),
-    "publish": ("publish/*.py",),
+    "publish": ("publish/*.py", "publish/*/*.py"),
 }
 
 _settings = {"language": LANGUAGES[0]}

@@ -14,7 +14,7 @@ from papermill.cli import _resolve_type as papermill_p
 
 from diaspora_helpers import params
 from diaspora_helpers.params import ParameterError
-from diaspora_helpers.publish import requests
+from diaspora_helpers.publish.execution import selection as requests
 
 ROADS = {
     "papermill -p": papermill_p,

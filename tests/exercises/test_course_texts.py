@@ -21,7 +21,8 @@ import pytest
 
 from diaspora_helpers import exercises
 from diaspora_helpers.exercises import grading
-from diaspora_helpers.publish import course, course_texts
+from diaspora_helpers.publish.course import texts as course_texts
+from diaspora_helpers.publish.course import workflow as course
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"

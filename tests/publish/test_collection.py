@@ -7,7 +7,7 @@ from __future__ import annotations
 import diaspora_test_support as support
 import pytest
 
-from diaspora_helpers.publish import requests
+from diaspora_helpers.publish.execution import selection as requests
 
 
 @pytest.mark.slow

@@ -17,7 +17,8 @@ import pytest
 
 from diaspora_helpers import exercises
 from diaspora_helpers.__main__ import main
-from diaspora_helpers.publish import course, requests
+from diaspora_helpers.publish.course import workflow as course
+from diaspora_helpers.publish.execution import selection as requests
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 _SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION\n", re.S)

@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from diaspora_helpers.publish import course
+from diaspora_helpers.publish.course import workflow as course
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 

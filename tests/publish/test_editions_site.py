@@ -16,7 +16,9 @@ import diaspora_test_support as support
 import nbformat
 import pytest
 
-from diaspora_helpers.publish import navigation, requests, site
+from diaspora_helpers.publish.execution import selection as requests
+from diaspora_helpers.publish.site import navigation
+from diaspora_helpers.publish.site import pages as site
 
 NNBSP = "\u202f"
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">')
@@ -287,7 +289,7 @@ def test_run_help_names_the_french_notebooks() -> None:
 
 def test_french_glossary_reads_the_french_tables(tmp_path: Path) -> None:
     """Headers in French; the text of ``data/fr/<table>.csv`` swapped in by key."""
-    from diaspora_helpers.publish import glossary
+    from diaspora_helpers.publish.site import glossary
 
     data = tmp_path / "data"
     (data / "fr").mkdir(parents=True)

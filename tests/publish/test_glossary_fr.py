@@ -13,7 +13,8 @@ from pathlib import Path
 import diaspora_test_support as support
 import pytest
 
-from diaspora_helpers.publish import glossary, markup, site
+from diaspora_helpers.publish.site import glossary, markup
+from diaspora_helpers.publish.site import pages as site
 
 NNBSP = "\u202f"
 DATA = support.PROJECT / "data"

@@ -20,7 +20,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from papermill.cli import _resolve_type as papermill_p
 
 from diaspora_helpers.__main__ import _parser, main, papermill_pairs
-from diaspora_helpers.publish import requests
+from diaspora_helpers.publish.execution import selection as requests
 
 # -- the command line, no kernel -----------------------------------------------------------
 

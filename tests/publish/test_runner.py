@@ -13,8 +13,9 @@ import diaspora_test_support as support
 import nbformat
 import pytest
 
-from diaspora_helpers.publish import requests, staging
-from diaspora_helpers.publish.execute import (
+from diaspora_helpers.publish.execution import selection as requests
+from diaspora_helpers.publish.execution import staging
+from diaspora_helpers.publish.execution.execute import (
     clean,  # noqa: E402
     find_failure,  # noqa: E402
 )

@@ -12,7 +12,7 @@ from pathlib import Path
 import diaspora_test_support as support
 import pytest
 
-from diaspora_helpers.publish import staging
+from diaspora_helpers.publish.execution import staging
 
 
 def _start_slow_run(previous: Path) -> tuple[subprocess.Popen[str], Path, int]:

@@ -13,7 +13,8 @@ import nbformat
 import pytest
 
 from diaspora_helpers import charts
-from diaspora_helpers.publish import index_page, navigation, site
+from diaspora_helpers.publish.site import index_page, navigation
+from diaspora_helpers.publish.site import pages as site
 
 MAX_PAGE_BYTES = 1_000_000
 RESOURCE_ATTRIBUTES = {
@@ -414,8 +415,8 @@ def test_summary_does_not_repeat_the_title() -> None:
 def test_the_glossary_carries_the_definitions_table(tmp_path):
     """A definition is written once, in data/definitions.csv, and the glossary page reads it."""
     from diaspora_helpers.data import load
-    from diaspora_helpers.publish import glossary
-    from diaspora_helpers.publish.site import Site
+    from diaspora_helpers.publish.site import glossary
+    from diaspora_helpers.publish.site.pages import Site
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "glossary.csv").write_text("acronym,english\nUN,United Nations\n")

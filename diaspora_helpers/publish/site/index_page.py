@@ -12,9 +12,9 @@ from pathlib import Path
 from nbformat import NotebookNode
 
 from diaspora_helpers.i18n import N_
-from diaspora_helpers.publish import markup, navigation
-from diaspora_helpers.publish.images import make_thumbnail
-from diaspora_helpers.publish.site import (
+from diaspora_helpers.publish.site import markup, navigation
+from diaspora_helpers.publish.site.images import make_thumbnail
+from diaspora_helpers.publish.site.pages import (
     _PAGES,
     FIGURE_METADATA_KEY,
     GLOSSARY_PAGE,

@@ -13,7 +13,7 @@ import shutil
 import signal
 from pathlib import Path
 
-from diaspora_helpers.publish.requests import RunError
+from diaspora_helpers.publish.execution.selection import RunError
 
 STAGING_PREFIX = ".outputs-staging-"
 
@@ -83,7 +83,7 @@ def publish(staging: Path, outputs: Path) -> None:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _keep_failed(staging: Path, outputs: Path) -> Path:
+def keep_failed(staging: Path, outputs: Path) -> Path:
     target = outputs.parent / FAILED_DIR
     if target.exists():
         shutil.rmtree(target)
@@ -91,7 +91,7 @@ def _keep_failed(staging: Path, outputs: Path) -> Path:
     return target
 
 
-def _copy_previous(stem: str, outputs: Path, staging: Path) -> bool:
+def copy_previous(stem: str, outputs: Path, staging: Path) -> bool:
     """Copy a notebook's previous results into the staging tree; False if it has none."""
     source = outputs / f"{stem}.ipynb"
     if not source.is_file():

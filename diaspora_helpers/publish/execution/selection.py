@@ -50,15 +50,21 @@ def edition_of(key: str) -> str:
     return head if slash and head in EDITIONS else LANGUAGES[0]
 
 
+MASTER_PREFIX = "master_"
+
+
+def is_master(path: Path) -> bool:
+    """Return True for a session's master notebook (kept back from the public site)."""
+    return Path(path).name.startswith(MASTER_PREFIX) and Path(path).suffix == ".ipynb"
+
+
 def discover(notebooks_dir: Path) -> list[Path]:
     """Return every notebook of every edition but the masters: ``notebooks_dir/*.ipynb``
     (English), then ``notebooks_dir/fr/*.ipynb`` (French), each sorted by file name.
 
     The course's master notebooks hold the solutions: only the lecturer's ``course``
-    command runs them (see :mod:`diaspora_helpers.publish.course`).
+    command runs them (see :mod:`diaspora_helpers.publish.course.workflow`).
     """
-    from diaspora_helpers.publish.course import is_master
-
     found: list[Path] = []
     for folder in (notebooks_dir, *(notebooks_dir / code for code in EDITIONS)):
         found += sorted(p for p in folder.glob("*.ipynb") if p.is_file() and not is_master(p))

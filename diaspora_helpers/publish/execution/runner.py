@@ -56,7 +56,7 @@ from typing import Any
 
 from diaspora_helpers import paths
 from diaspora_helpers.i18n import LANGUAGES
-from diaspora_helpers.publish.requests import (
+from diaspora_helpers.publish.execution.selection import (
     RunError,
     check_parameters,
     discover,
@@ -66,11 +66,11 @@ from diaspora_helpers.publish.requests import (
     resolve_parameters,
     select,
 )
-from diaspora_helpers.publish.staging import (
+from diaspora_helpers.publish.execution.staging import (
     STAGING_PREFIX,
-    _copy_previous,
-    _keep_failed,
     clean_stale_staging,
+    copy_previous,
+    keep_failed,
     publish,
 )
 
@@ -199,7 +199,7 @@ def run(
         parameters = resolve_parameters(selected, available, file_params, assignments, flat_params)
         info = check_parameters(selected, parameters)
 
-        from diaspora_helpers.publish.execute import KernelRegistry
+        from diaspora_helpers.publish.execution.execute import KernelRegistry
 
         outputs.parent.mkdir(parents=True, exist_ok=True)
         clean_stale_staging(outputs.parent)
@@ -266,8 +266,8 @@ def _edition_sites(
 ) -> dict[str, Any]:
     """Return the site of each edition that has notebooks (English at the root of the
     tree, French in ``fr/``), with its glossary and guide pages written."""
-    from diaspora_helpers.publish import glossary as glossary_page
-    from diaspora_helpers.publish import site
+    from diaspora_helpers.publish.site import glossary as glossary_page
+    from diaspora_helpers.publish.site import pages as site
 
     try:
         glossary = paths.data_dir() / GLOSSARY_SOURCE
@@ -310,7 +310,9 @@ def _run_staged(
     (English at its root, French in ``fr/``), then publish it or keep it as failed."""
     import nbformat
 
-    from diaspora_helpers.publish import execute, index_page, navigation, site
+    from diaspora_helpers.publish.execution import execute
+    from diaspora_helpers.publish.site import index_page, navigation
+    from diaspora_helpers.publish.site import pages as site
 
     started = time.monotonic()
     webs = _edition_sites(available, notebooks_dir, outputs, staging)
@@ -387,7 +389,7 @@ def _run_staged(
         previous = outputs / web.root.relative_to(staging)
         nb = None
         if key not in chosen:
-            if _copy_previous(stem, previous, web.root):
+            if copy_previous(stem, previous, web.root):
                 nb = nbformat.read(web.root / f"{stem}.ipynb", as_version=4)
                 site.render_notebook(nb, stem, web)
                 outcomes[key] = Outcome(key, "kept", figures=len(site.figure_names(nb)))
@@ -408,7 +410,7 @@ def _run_staged(
     failed = any(o.status == "failed" for o in ordered)
     failed_dir = None
     if failed:
-        failed_dir = _keep_failed(staging, outputs)
+        failed_dir = keep_failed(staging, outputs)
     else:
         publish(staging, outputs)
     return Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)

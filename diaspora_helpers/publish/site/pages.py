@@ -39,11 +39,11 @@ from pygments.formatters import HtmlFormatter
 
 from diaspora_helpers import i18n
 from diaspora_helpers.i18n import N_
-from diaspora_helpers.publish import markup, navigation
-from diaspora_helpers.publish.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
-from diaspora_helpers.publish.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
-from diaspora_helpers.publish.images import lighter_png
-from diaspora_helpers.publish.navigation import translator
+from diaspora_helpers.publish.execution.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
+from diaspora_helpers.publish.site import markup, navigation
+from diaspora_helpers.publish.site.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
+from diaspora_helpers.publish.site.images import lighter_png
+from diaspora_helpers.publish.site.navigation import translator
 
 SITE_TITLE = N_("Mali and its diaspora")
 GLOSSARY_PAGE = "glossary.html"
@@ -52,7 +52,7 @@ GUIDE_PAGE = "instructor_guide.html"
 # because importing charts costs this process pandas and matplotlib).
 FIGURE_METADATA_KEY = "diaspora_figure"
 
-TEMPLATES = resources.files("diaspora_helpers.publish") / "templates"
+TEMPLATES = resources.files("diaspora_helpers.publish.site") / "templates"
 _PAGES = jinja2.Environment(
     loader=jinja2.FunctionLoader(lambda name: (TEMPLATES / name).read_text(encoding="utf-8")),
     autoescape=jinja2.select_autoescape(default=True),

@@ -2,7 +2,8 @@
 the grade table (one row per student, points per question).
 
 Read from nbgrader's ``gradebook.db`` after ``autograde``; written as
-``grades_<assignment>.csv`` in the course folder (see :mod:`diaspora_helpers.publish.course`).
+``grades_<assignment>.csv`` in the course folder (see
+:mod:`diaspora_helpers.publish.course.workflow`).
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ def kernel_bound(repeat: int) -> list[float]:
     """Return, per sample, the seconds to start a python3 kernel and import pandas+matplotlib."""
     from jupyter_client.manager import start_new_kernel
 
-    from diaspora_helpers.publish.execute import kernel_env
+    from diaspora_helpers.publish.execution.execute import kernel_env
 
     samples = []
     with tempfile.TemporaryDirectory(prefix="diaspora-bench-") as folder:
@@ -130,7 +130,7 @@ def _tool(name: str) -> str:
 def baseline(notebooks: Sequence[Path], work: Path) -> tuple[float, int]:
     """Run papermill then nbconvert per notebook, sequentially; return (wall, peak memory)."""
     wall, peak = 0.0, 0
-    from diaspora_helpers.publish.requests import notebook_key
+    from diaspora_helpers.publish.execution.selection import notebook_key
 
     for notebook in notebooks:
         name = notebook_key(notebook).replace("/", "_")
@@ -171,7 +171,7 @@ def main(
     baseline_run: bool = True,
 ) -> int:
     """Measure and print the benchmark table; return an exit status."""
-    from diaspora_helpers.publish.requests import (
+    from diaspora_helpers.publish.execution.selection import (
         RunError,
         discover,
         edition_of,

@@ -14,8 +14,8 @@ import html
 from pathlib import Path
 
 from diaspora_helpers.i18n import LANGUAGES, N_
-from diaspora_helpers.publish import markup
-from diaspora_helpers.publish.site import GLOSSARY_PAGE, Site
+from diaspora_helpers.publish.site import markup
+from diaspora_helpers.publish.site.pages import GLOSSARY_PAGE, Site
 
 DEFINITIONS_SOURCE = "definitions.csv"  # beside glossary.csv in data/
 #: Headers of the glossary's columns, by column name; another column is shown as its

@@ -37,13 +37,13 @@ from pathlib import Path
 from typing import Any
 
 from diaspora_helpers import paths
-from diaspora_helpers.publish.course_grades import submissions as _submissions
-from diaspora_helpers.publish.course_grades import write_grade_table
+from diaspora_helpers.publish.course.grades import submissions as _submissions
+from diaspora_helpers.publish.course.grades import write_grade_table
+from diaspora_helpers.publish.execution.selection import MASTER_PREFIX, parse_value
 
 COURSE_ID = "mali-diaspora"
 #: The editions of the course: language code -> folder of its notebooks, under notebooks/.
 EDITIONS = {"en": "", "fr": "fr"}
-MASTER_PREFIX = "master_"
 _MASTER = re.compile(r"master_(\d+)_(\w+)\.ipynb")
 
 CONFIG = """\
@@ -60,7 +60,7 @@ from nbgrader.preprocessors import (
     SaveCells,
 )
 
-from diaspora_helpers.publish.nbgrader_stub import AnswerStub
+from diaspora_helpers.publish.course.nbgrader_stub import AnswerStub
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.course_id = "{course_id}"
@@ -89,11 +89,6 @@ c.Execute.timeout = 300
 
 class CourseError(Exception):
     """A mistake in what was asked of the course command; reported without a traceback."""
-
-
-def is_master(path: Path) -> bool:
-    """Return True for a session's master notebook (kept back from the public site)."""
-    return Path(path).name.startswith(MASTER_PREFIX) and Path(path).suffix == ".ipynb"
 
 
 def edition_dir(edition: str = "en", notebooks_dir: Path | None = None) -> Path:
@@ -387,7 +382,6 @@ def add_parser(commands: Any) -> None:
 
 
 def _parse_params(assignments: Sequence[str]) -> dict[str, Any]:
-    from diaspora_helpers.publish.requests import parse_value
 
     values = {}
     for text in assignments:
@@ -420,12 +414,12 @@ def main(args: Any) -> int:
             graded = grade(args.session, course_dir=args.course_dir, edition=args.edition)
             print(f"grades: {graded}")
         elif args.verb == "guide":
-            from diaspora_helpers.publish import course_texts
+            from diaspora_helpers.publish.course import texts as course_texts
 
             changed = course_texts.update_guide()
             print("guide updated" if changed else "guide already up to date")
         elif args.verb == "binder":
-            from diaspora_helpers.publish import course_texts
+            from diaspora_helpers.publish.course import texts as course_texts
 
             url = course_texts.repository_url()
             if url is None:
