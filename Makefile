@@ -69,7 +69,7 @@ bench: $(STAMP)  ## time the full run (both editions) against a naive papermill 
 SESSION ?=
 SUBMISSIONS ?=
 EDITION ?= en
-course-release: $(STAMP)  ## nbgrader: student versions and solutions into outputs/course/ (SESSION=n, EDITION=en|fr)
+course-release: $(STAMP)  ## nbgrader: student versions and solutions into course/ (SESSION=n, EDITION=en|fr)
 	$(NOTEBOOKS_RUN) course release --edition $(EDITION) $(SESSION)
 
 course-grade: $(STAMP)  ## nbgrader: collect SUBMISSIONS (folder or zip) for SESSION=n (EDITION=en|fr), grade, feedback, CSV

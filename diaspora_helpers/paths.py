@@ -89,3 +89,19 @@ def outputs_dir(start: Path | None = None) -> Path:
         return Path(override).resolve()
     checkout = find_checkout(start)
     return (checkout or (start or Path.cwd()).resolve()) / "outputs"
+
+
+def course_dir(start: Path | None = None) -> Path:
+    """Return the lecturer's course folder: gradebook, releases, submissions, grades.
+
+    ``DIASPORA_COURSE_DIR`` if set, else ``course/`` of the checkout found from ``start``
+    (default: the cwd), else ``./course``. Never inside ``outputs/``: a run publishes
+    ``outputs/`` as one tree, and students' work and marks must not depend on what a run
+    keeps. ``course/`` is ignored by git, so ``git clean -fdX`` would delete it: keep a
+    copy of a real course elsewhere.
+    """
+    override = os.environ.get("DIASPORA_COURSE_DIR")
+    if override:
+        return Path(override).resolve()
+    checkout = find_checkout(start)
+    return (checkout or (start or Path.cwd()).resolve()) / "course"

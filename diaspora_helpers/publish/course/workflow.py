@@ -12,7 +12,7 @@ locally (no JupyterHub, no Docker), turns it into:
 - a grade table and per-student feedback from a folder of submissions: :func:`collect`
   then :func:`grade`.
 
-Everything goes under a course folder, ``outputs/course/`` by default (git-ignored): the
+Everything goes under a course folder, ``course/`` by default (git-ignored): the
 nbgrader folders ``source``, ``release``, ``submitted``, ``autograded``, ``feedback``,
 its ``gradebook.db``, and ``solutions`` and ``grades_<assignment>.csv``.
 
@@ -128,8 +128,8 @@ def student_name(master: Path) -> str:
 
 
 def default_course_dir() -> Path:
-    """Return ``outputs/course`` (``DIASPORA_OUTPUTS_DIR`` moves it with the outputs)."""
-    return paths.outputs_dir() / "course"
+    """Return the course folder, ``course/`` of the checkout (see :func:`paths.course_dir`)."""
+    return paths.course_dir()
 
 
 def _format_value(value: Any) -> str:
@@ -343,7 +343,7 @@ def add_parser(commands: Any) -> None:
             "notebooks/fr/ for the French edition): release student versions and solutions, "
             "collect a folder or zip of submissions, grade them into grades_session<n>.csv "
             "(grades_session<n>_fr.csv) with per-student feedback. Everything goes under "
-            "the course folder (default outputs/course/)."
+            "the course folder (default course/)."
         ),
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
@@ -372,7 +372,7 @@ def add_parser(commands: Any) -> None:
     verbs.add_parser("guide", help="regenerate the guide's definitions from data/definitions.csv")
     verbs.add_parser("binder", help="print the Binder launch link of the repository URL")
     for sub in (release_p, collect_p, grade_p):
-        sub.add_argument("--course-dir", type=Path, default=None, help="default: outputs/course")
+        sub.add_argument("--course-dir", type=Path, default=None, help="default: course/ of the checkout (DIASPORA_COURSE_DIR)")
         sub.add_argument(
             "--edition",
             choices=list(EDITIONS),
