@@ -90,7 +90,9 @@ def _decode(path: Path, file: str) -> str:
         raise DataError(
             file, f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", row=line
         ) from exc
-    text = text.removeprefix("\ufeff")
+    # A spreadsheet's "CSV UTF-8" starts with a byte-order mark and ends lines with CRLF,
+    # inside quoted cells too: read it as the same table.
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if not text.strip():
         raise DataError(file, "the file is empty; it needs at least a header row")
     return text
@@ -176,15 +178,16 @@ def _convert(values: pd.Series, spec: dict[str, Any], file: str) -> pd.Series:
     return typed
 
 
-def _load_uncached(folder: Path, name: str) -> pd.DataFrame:
-    desc = None
-    described = _read_package(folder)["resources"]
+def _resource_in(described: list[dict[str, Any]], name: str) -> dict[str, Any]:
     for res in described:
         if res["name"] == name:
-            desc = res
-    if desc is None:
-        known = ", ".join(sorted(r["name"] for r in described))
-        raise DataError(PACKAGE_FILE, f"no table named '{name}'. Known tables: {known}")
+            return res
+    known = ", ".join(sorted(r["name"] for r in described))
+    raise DataError(PACKAGE_FILE, f"no table named '{name}'. Known tables: {known}")
+
+
+def _load_uncached(folder: Path, name: str) -> pd.DataFrame:
+    desc = _resource_in(_read_package(folder)["resources"], name)
     file = desc["path"]
     path = folder / file
     if not path.is_file():
@@ -197,8 +200,20 @@ def _load_uncached(folder: Path, name: str) -> pd.DataFrame:
     fields = desc["schema"]["fields"]
     expected = [f["name"] for f in fields]
     missing = [c for c in expected if c not in raw.columns]
+    if len(raw.columns) == 1 and len(expected) > 1 and ";" in str(raw.columns[0]):
+        raise DataError(
+            file,
+            "the columns are separated by ';', not ','; save the file again as "
+            "'CSV UTF-8 (comma delimited)'",
+            row=1,
+        )
     if missing:
-        raise DataError(file, f"the header lacks column(s) {', '.join(missing)}", row=1)
+        raise DataError(
+            file,
+            f"the header lacks column(s) {', '.join(missing)}; "
+            f"the first line should read: {','.join(expected)}",
+            row=1,
+        )
     extra = [c for c in raw.columns if c not in expected]
     if extra:
         raise DataError(
@@ -233,6 +248,13 @@ def _stamp(folder: Path, *files: str) -> tuple[float, ...]:
     return tuple((folder / f).stat().st_mtime if (folder / f).exists() else 0.0 for f in files)
 
 
+def _translation_in(described: list[dict[str, Any]], name: str, language: str) -> str | None:
+    for res in described:
+        if res.get("translates") == name and res.get("language") == language:
+            return str(res["name"])
+    return None
+
+
 def translation_of(name: str, language: str) -> str | None:
     """Return the name of the table holding ``language``'s text for table ``name``, if any.
 
@@ -240,24 +262,21 @@ def translation_of(name: str, language: str) -> str | None:
     ``"language": "fr"``) has the table's primary key and, under the same names, the text
     columns it translates.
     """
-    for res in package()["resources"]:
-        if res.get("translates") == name and res.get("language") == language:
-            return str(res["name"])
-    return None
+    return _translation_in(package()["resources"], name, language)
 
 
-def _translated(table: pd.DataFrame, name: str, language: str) -> pd.DataFrame:
+def _translated(table: pd.DataFrame, name: str, language: str, folder: Path) -> pd.DataFrame:
     """Put ``language``'s text into the text columns of ``table`` (the table ``name``).
 
     Raises :class:`DataError` naming the translation file when it translates a column the
     table lacks, or when a row of the table has no translation.
     """
-    other = translation_of(name, language)
+    described = _read_package(folder)["resources"]
+    other = _translation_in(described, name, language)
     if other is None:
-        return table
-    desc, base = resource(other), resource(name)
+        return table.copy()
+    desc, base = _resource_in(described, other), _resource_in(described, name)
     file = desc["path"]
-    folder = data_dir()
     words = _load_cached(str(folder), other, _stamp(folder, PACKAGE_FILE, file))
     key = base["schema"].get("primaryKey", [])
     key = [key] if isinstance(key, str) else list(key)
@@ -283,6 +302,50 @@ def _translated(table: pd.DataFrame, name: str, language: str) -> pd.DataFrame:
     return out
 
 
+def translated_columns(folder: Path, name: str, language: str) -> list[str]:
+    """Return the columns of table ``name`` that ``language``'s translation table in
+    ``folder`` replaces (none for English or without a translation), in its order."""
+    described = _read_package(Path(folder))["resources"]
+    other = _translation_in(described, name, language)
+    if other is None:
+        return []
+    desc, base = _resource_in(described, other), _resource_in(described, name)
+    key = base["schema"].get("primaryKey", [])
+    key = [key] if isinstance(key, str) else list(key)
+    return [f["name"] for f in desc["schema"]["fields"] if f["name"] not in key]
+
+
+def table_of(folder: Path, file: str) -> str:
+    """Return the name of the table whose file is ``file`` (a path inside ``folder``, such
+    as ``"glossary.csv"``) in ``folder``'s ``datapackage.json``.
+
+    Raises :class:`DataError` naming the file when the package does not describe it: every
+    table is read through its schema.
+    """
+    described = _read_package(Path(folder))["resources"]
+    for res in described:
+        if res.get("path") == file:
+            return str(res["name"])
+    raise DataError(
+        file, f"{PACKAGE_FILE} does not describe this file; describe it there to read it"
+    )
+
+
+def load_from(folder: Path, name: str, language: str = "en") -> pd.DataFrame:
+    """Return the table ``name`` of the data package in ``folder``, checked and typed by
+    its schema, with ``language``'s text in its translated columns (see :func:`load`).
+
+    For the code that is handed a data folder (the site's pages, tests); notebooks use
+    :func:`load`. Raises :class:`DataError` as :func:`load` does.
+    """
+    folder = Path(folder)
+    file = _resource_in(_read_package(folder)["resources"], name)["path"]
+    table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, file))
+    if language != "en":
+        return _translated(table, name, language, folder)
+    return table.copy()
+
+
 def load(name: str) -> pd.DataFrame:
     """Return the table ``name`` from ``data/``, checked and typed by its schema.
 
@@ -291,11 +354,7 @@ def load(name: str) -> pd.DataFrame:
     other column are the same in both editions. Raises :class:`DataError` for a table that
     is unknown, missing or malformed, or whose translation lacks rows.
     """
-    folder = data_dir()
-    table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, f"{name}.csv"))
-    if language() != "en":
-        return _translated(table, name, language())
-    return table.copy()
+    return load_from(data_dir(), name, language())
 
 
 def load_all() -> dict[str, pd.DataFrame]:

@@ -304,6 +304,7 @@ def test_french_glossary_reads_the_french_tables(tmp_path: Path) -> None:
     (data / "fr" / "definitions.csv").write_text(
         "id,name,definition,unit\nstock,Stock de migrants,Personnes nées à l'étranger.,personnes\n"
     )
+    support.describe_tables(data)
     web = site.Site(tmp_path / "out", glossary=True, language="fr")
     web.root.mkdir()
     text = glossary.render_glossary(data / "glossary.csv", web).read_text(encoding="utf-8")

@@ -70,3 +70,59 @@ def test_the_english_page_keeps_its_english_text(tmp_path: Path) -> None:
         shown = dict(cells)
         assert shown["Note:"] == markup.markdown_inline(english[term]["note"]), term
         assert shown["Section:"] == english[term]["section"], term
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    """A copy of the glossary's tables and the package that describes them."""
+    folder = tmp_path / "data"
+    (folder / "fr").mkdir(parents=True)
+    for name in ("datapackage.json", "glossary.csv", "definitions.csv"):
+        (folder / name).write_bytes((DATA / name).read_bytes())
+    for name in ("glossary.csv", "definitions.csv"):
+        (folder / "fr" / name).write_bytes((DATA / "fr" / name).read_bytes())
+    return folder
+
+
+def _render(folder: Path, out: Path, language: str) -> str:
+    web = site.Site(out, glossary=True, language=language)
+    web.root.mkdir(parents=True)
+    return glossary.render_glossary(folder / "glossary.csv", web).read_text(encoding="utf-8")
+
+
+def test_tables_resaved_by_a_spreadsheet_give_the_same_page(tmp_path: Path) -> None:
+    """Excel's "CSV UTF-8" adds a byte-order mark and ends lines with CRLF (issue 21)."""
+    folder = _copy_data(tmp_path)
+    expected = _render(folder, tmp_path / "before", "fr")
+    for path in (folder / "glossary.csv", folder / "fr" / "glossary.csv"):
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert (folder / "fr" / "glossary.csv").read_bytes().startswith(b"\xef\xbb\xbfacronym,")
+    resaved = _render(folder, tmp_path / "after", "fr")
+    assert resaved == expected
+    # The French notes are on the page: the first French note of the file, as data.
+    note = next(row["note"] for row in _rows(DATA / "fr" / "glossary.csv").values() if row["note"])
+    assert markup.markdown_inline(note) in resaved
+
+
+def test_a_table_the_loader_cannot_read_stops_the_page_naming_the_file(tmp_path: Path) -> None:
+    from diaspora_helpers.data.loader import DataError
+
+    folder = _copy_data(tmp_path)
+    path = folder / "fr" / "glossary.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/fr/glossary.csv, line 1: .*separated by ';'"):
+        _render(folder, tmp_path / "out", "fr")
+    path.write_bytes(
+        (DATA / "fr" / "glossary.csv").read_text(encoding="utf-8").encode("cp1252", "replace")
+    )
+    with pytest.raises(DataError, match=r"data/fr/glossary.csv.*save the file as UTF-8"):
+        _render(folder, tmp_path / "out2", "fr")
+
+
+def test_a_table_the_package_does_not_describe_is_refused(tmp_path: Path) -> None:
+    from diaspora_helpers.data.loader import DataError
+
+    folder = _copy_data(tmp_path)
+    (folder / "glossary.csv").rename(folder / "acronyms.csv")
+    with pytest.raises(DataError, match="data/acronyms.csv: datapackage.json does not describe"):
+        glossary.render_glossary(folder / "acronyms.csv", site.Site(tmp_path / "out"))

@@ -422,6 +422,7 @@ def test_the_glossary_carries_the_definitions_table(tmp_path):
     (tmp_path / "data" / "glossary.csv").write_text("acronym,english\nUN,United Nations\n")
     definitions = load("definitions")
     definitions.to_csv(tmp_path / "data" / "definitions.csv", index=False)
+    support.describe_tables(tmp_path / "data")
     site = Site(tmp_path / "out")
     site.root.mkdir()
     text = glossary.render_glossary(tmp_path / "data" / "glossary.csv", site).read_text()

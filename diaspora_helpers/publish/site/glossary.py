@@ -3,17 +3,21 @@ then what each dataset, indicator and count measures (``data/definitions.csv``),
 definition is written once, in data, and read the same on every page.
 
 The French site's glossary reads the same tables, with the French text of
-``data/fr/<table>.csv`` (primary-key column first, then the translated text columns)
-swapped in where that file exists, as :func:`diaspora_helpers.load` does for notebooks.
+``data/fr/<table>.csv`` swapped in where that file exists. Both are read through the data
+loader (:func:`diaspora_helpers.data.loader.load_from`), as notebooks read them, so a file
+re-saved by a spreadsheet (byte-order mark, CRLF) reads the same, and a file that does not
+match its schema stops the page with an error naming the file.
 """
 
 from __future__ import annotations
 
-import csv
 import html
 from pathlib import Path
 
-from diaspora_helpers.i18n import LANGUAGES, N_
+import pandas as pd
+
+from diaspora_helpers.data import loader
+from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.site import markup
 from diaspora_helpers.publish.site.pages import GLOSSARY_PAGE, Site
 
@@ -36,34 +40,28 @@ SECTION_WORDS = {
 }
 
 
-def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        rows = list(reader)
-        return list(reader.fieldnames or []), rows
+def _text(value: object) -> str:
+    """A loaded cell as the page shows it: blank for a missing value."""
+    return "" if value is None or pd.isna(value) else str(value)  # type: ignore[arg-type]
 
 
-def _translated(
-    path: Path, rows: list[dict[str, str]], language: str
-) -> tuple[list[dict[str, str]], set[str]]:
-    """Return ``rows`` with the text of ``<folder>/<language>/<name>`` swapped in, matched
-    on the first column (the table's key), and the names of the columns swapped in;
-    unchanged (and no column) for English or without that file."""
-    if language == LANGUAGES[0]:
-        return rows, set()
-    french = path.parent / language / path.name
-    if not french.is_file():
-        return rows, set()
-    header, translated = _read(french)
-    if not header:
-        return rows, set()
-    key = header[0]
-    by_key = {row[key]: row for row in translated}
-    out = []
-    for row in rows:
-        swap = by_key.get(row.get(key, ""), {})
-        out.append({**row, **{k: v for k, v in swap.items() if k != key and v}})
-    return out, set(header[1:])
+def _read(path: Path, language: str) -> tuple[list[str], list[dict[str, str]], set[str]]:
+    """Return the header, the rows (as text) and the translated columns of the table at
+    ``path`` (a file that ``datapackage.json`` beside it describes), through the data
+    loader, with ``language``'s text (``<folder>/<language>/<name>``) swapped in.
+
+    Raises :class:`~diaspora_helpers.data.loader.DataError` naming the file and the fix
+    when it cannot be read as its schema says.
+    """
+    folder = path.parent
+    name = loader.table_of(folder, path.name)
+    table = loader.load_from(folder, name, language)
+    header = [str(c) for c in table.columns]
+    rows = [
+        {c: _text(v) for c, v in zip(header, values, strict=True)}
+        for values in table.itertuples(index=False)
+    ]
+    return header, rows, set(loader.translated_columns(folder, name, language))
 
 
 def _definitions(folder: Path, site: Site) -> list[str]:
@@ -72,7 +70,7 @@ def _definitions(folder: Path, site: Site) -> list[str]:
     path = folder / DEFINITIONS_SOURCE
     if not path.is_file():
         return []
-    rows, translated = _translated(path, _read(path)[1], site.language)
+    _header, rows, translated = _read(path, site.language)
     # What a source counts: its translated ``counts``, else its translated ``unit``.
     counted = "unit" if "counts" not in translated and "unit" in translated else "counts"
     intro = _(
@@ -105,8 +103,7 @@ def render_glossary(source: Path, site: Site) -> Path:
     definitions of ``definitions.csv`` beside it when that table is there, in the site's
     language."""
     _ = site.gettext
-    header, rows = _read(source)
-    rows, _columns = _translated(source, rows, site.language)
+    header, rows, _translated = _read(source, site.language)
     labels = [
         html.escape(_(HEADERS[h]) if h in HEADERS else h.replace("_", " ").capitalize())
         for h in header
