@@ -1,11 +1,13 @@
 """The conda environment, the pyproject, the lock and the Makefile agree.
 
-pyproject.toml declares the runtime packages, the ``dev`` extra (tests and linters) and the
-``build`` extra; requirements.lock pins all of them and everything they pull in; environment.yml
-brings the runtime and dev packages for Binder. The Python floor in ``requires-python`` is the
+pyproject.toml declares the runtime packages (what the package imports when it runs), the
+``dev`` extra (tests, linters, type check), the ``lab`` and ``bench`` extras and the ``build``
+extra; requirements.lock pins all of them and everything they pull in; environment.yml brings
+the runtime, dev, lab and bench packages for Binder. The Python floor in ``requires-python`` is the
 one the Makefile's gate checks, and every locked package must install on it.
 """
 
+import ast
 import importlib.metadata
 import json
 import os
@@ -83,17 +85,32 @@ def _makefile_floor() -> str:
     return found[0]
 
 
-def test_environment_yml_names_the_runtime_and_dev_packages():
-    expected = _requirements("runtime").keys() | _requirements("dev").keys()
+#: The extras environment.yml brings besides the runtime packages (not ``build``).
+BINDER_EXTRAS = ("dev", "lab", "bench")
+
+
+def _binder_requirements() -> dict[str, Requirement]:
+    found = _requirements("runtime")
+    for extra in BINDER_EXTRAS:
+        found = found | _requirements(extra)
+    return found
+
+
+def _all_requirements() -> dict[str, Requirement]:
+    return _binder_requirements() | _requirements("build")
+
+
+def test_environment_yml_names_the_runtime_and_extra_packages():
+    expected = _binder_requirements().keys()
     named = _environment_requirements().keys() - {"python", "pip"}
     assert named == expected, (
         f"missing from environment.yml: {sorted(expected - named)}; "
-        f"not in pyproject's runtime or dev: {sorted(named - expected)}"
+        f"not in pyproject's runtime, dev, lab or bench: {sorted(named - expected)}"
     )
 
 
 def test_environment_yml_asks_for_the_pyproject_lower_bounds():
-    declared = _requirements("runtime") | _requirements("dev")
+    declared = _binder_requirements()
     environment = _environment_requirements()
     differ = {
         name: (str(environment[name].specifier), str(declared[name].specifier))
@@ -122,20 +139,64 @@ def test_runtime_and_dev_packages_are_apart():
 
 def test_lock_pins_every_requirement_exactly():
     pins = _pins()
-    declared = _requirements("runtime") | _requirements("dev") | _requirements("build")
+    declared = _all_requirements()
     missing = sorted(name for name in declared if name not in pins)
     assert not missing, f"requirements.lock lacks exact pins for {missing}: run make lock"
 
 
 def test_lock_pins_satisfy_the_pyproject_lower_bounds():
     pins = _pins()
-    declared = _requirements("runtime") | _requirements("dev") | _requirements("build")
+    declared = _all_requirements()
     below = {
         name: f"{pins[name]} does not satisfy {requirement}"
         for name, requirement in declared.items()
         if name in pins and not requirement.specifier.contains(pins[name], prereleases=True)
     }
     assert not below, f"requirements.lock pins outside pyproject's bounds: {below}"
+
+
+def test_extras_declare_the_same_bounds_as_dev():
+    """A package in an extra and in dev (JupyterLab, psutil) has one lower bound."""
+    dev = _requirements("dev")
+    for extra in ("lab", "bench"):
+        for name, requirement in _requirements(extra).items():
+            assert name in dev, f"{name} ({extra}) is missing from dev: the tests need it"
+            assert requirement.specifier == dev[name].specifier, (name, extra)
+
+
+#: Top-level modules the package imports, by distribution, when the name differs.
+MODULE_DISTRIBUTIONS = {"PIL": "pillow", "yaml": "pyyaml", "zmq": "pyzmq", "IPython": "ipython"}
+#: Distributions the package imports only in a command of its own, declared in an extra.
+IMPORTED_BY_A_COMMAND = {"psutil": "bench", "nbgrader": "dev"}
+#: Runtime packages that run rather than being imported: the notebooks' kernel.
+RUN_NOT_IMPORTED = {"ipykernel"}
+
+
+def _imported_distributions() -> set[str]:
+    """The third-party distributions ``diaspora_helpers`` imports (read from its source)."""
+    modules: set[str] = set()
+    for path in (ROOT / "diaspora_helpers").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules.add(node.module.split(".")[0])
+    third_party = modules - set(sys.stdlib_module_names) - {"diaspora_helpers", "__future__"}
+    return {canonicalize_name(MODULE_DISTRIBUTIONS.get(m, m)) for m in third_party}
+
+
+def test_runtime_dependencies_are_what_the_package_imports():
+    imported = _imported_distributions()
+    runtime = set(_requirements("runtime"))
+    assert "pandas" in imported and "nbgrader" in imported  # the scan reads the imports
+    undeclared = imported - runtime - set(IMPORTED_BY_A_COMMAND)
+    assert not undeclared, f"imported but not a runtime dependency in pyproject: {undeclared}"
+    unused = runtime - imported - RUN_NOT_IMPORTED
+    assert not unused, (
+        f"runtime dependencies the package never imports (move to an extra): {unused}"
+    )
+    for name, extra in IMPORTED_BY_A_COMMAND.items():
+        assert name in _requirements(extra) and name not in runtime, (name, extra)
 
 
 def test_installed_packages_are_the_locked_versions():
