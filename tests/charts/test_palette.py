@@ -13,13 +13,11 @@ import itertools
 import re
 from pathlib import Path
 
+import colorspacious
 import numpy as np
-import pytest
 
 from diaspora_helpers import constants
 from diaspora_helpers.charts import style
-
-colorspacious = pytest.importorskip("colorspacious")
 
 MIN_DISTANCE = 10.0
 MIN_GREY_DISTANCE = 13.0

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import frictionless
 import pytest
 
 from diaspora_helpers import data
@@ -61,7 +62,6 @@ def test_every_link_is_marked_and_argued_in_one_line():
 
 
 def test_frictionless_checks_the_foreign_keys(tmp_path):
-    frictionless = pytest.importorskip("frictionless")
     path = _package(tmp_path)
     assert frictionless.validate(str(path)).valid
     links = (tmp_path / f"{NAME}.csv").read_text("utf-8")
@@ -123,7 +123,6 @@ def test_every_objective_link_is_marked_and_argued_in_one_line():
 
 
 def test_frictionless_checks_the_objective_foreign_keys(tmp_path):
-    frictionless = pytest.importorskip("frictionless")
     path = _package(tmp_path)
     assert frictionless.validate(str(path)).valid
     original = (tmp_path / f"{OBJECTIVE_LINKS}.csv").read_text("utf-8")

@@ -47,7 +47,7 @@ def test_run_help_documents_parameters_and_exit_status() -> None:
 def test_console_script_is_installed() -> None:
     script = Path(sys.executable).parent / "diaspora-run"
     if not script.exists():
-        pytest.skip("the package is not installed in this environment (pip install -e .)")
+        support.prerequisite_missing("the package is not installed here (pip install -e .)")
     result = support.subprocess.run(
         [str(script), "run", "--help"], capture_output=True, text=True, timeout=60
     )

@@ -14,7 +14,7 @@ from diaspora_helpers.publish.execution import selection as requests
 def test_collection_runs_with_the_network_unavailable() -> None:
     reason = support.network_namespace_available()
     if reason is not None:
-        pytest.skip(f"no network namespace for the offline run: {reason}")
+        support.prerequisite_missing(f"no network namespace for the offline run: {reason}")
     _, offline, result = support.collection_second_run()
     assert offline
     assert result.returncode == 0, result.stderr + result.stdout
