@@ -6,6 +6,7 @@ the master notebooks' solutions do it, never copied from ``exercises.py``.
 
 from __future__ import annotations
 
+import csv
 import json
 import math
 import re
@@ -29,18 +30,50 @@ from diaspora_helpers.analysis import (
 from diaspora_helpers.data import load
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+DATA = NOTEBOOKS.parent / "data"
 PEERS = ["SEN", "BFA", "NER", "CIV", "GIN", "MRT"]
 
 
 # -- correct answers, computed the way a student would ------------------------------------
 
 
+def _raw(name: str) -> list[dict[str, str]]:
+    """The rows of ``data/<name>.csv`` as text, read with the csv module (not the loader)."""
+    with (DATA / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _document_figure(figure_id: str) -> float:
+    return float(next(row["value"] for row in _raw("key_figures") if row["id"] == figure_id))
+
+
 def _share_of_all() -> float:
-    return key_figures.share_of_all_malians(key_figures.key_figures())["share_of_all_pct"]
+    """Exercise 1.1 from the raw table: abroad / (residents + abroad), in percent."""
+    abroad, residents = _document_figure("malians_abroad"), _document_figure("population")
+    return 100 * abroad / (residents + abroad)
 
 
 def _admin_to_un(un_year: int = 2020) -> float:
-    return key_figures.key_figures().at["malians_abroad", "value"] / demography.total(un_year)
+    """Exercise 1.2 from the raw tables: the document's count over UN DESA's World total of
+    Mali's emigrants (both sexes) for ``un_year``."""
+    (world,) = (
+        float(row["value"])
+        for row in _raw("un_migrant_stock_mali")
+        if (row["direction"], row["sex"], row["partner_kind"], row["year"])
+        == ("emigrants", "total", "world", str(un_year))
+    )
+    return _document_figure("malians_abroad") / world
+
+
+def test_the_raw_answers_are_the_hand_computed_ones():
+    """The source document, section 1.1, gives 14 528 662 residents (RGPH 2009) and 4
+    million Malians abroad: 100 x 4 000 000 / 18 528 662 = 21.588 %. UN DESA's International
+    Migrant Stock 2020 counts 1 303 511 emigrants from Mali in 2020 and 647 426 in 1990
+    (total_outflow; shared/reference/un_desa_migrant_stock/PROVENANCE.md): 4 000 000 /
+    1 303 511 = 3.069 and 4 000 000 / 647 426 = 6.178."""
+    assert round(_share_of_all(), 3) == 21.588
+    assert round(_admin_to_un(2020), 3) == 3.069
+    assert round(_admin_to_un(1990), 3) == 6.178
 
 
 def _foreign_born_ratio() -> float:
