@@ -41,7 +41,7 @@ import hashlib
 import html
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -190,7 +190,11 @@ class Table:
         shown.columns = list(range(shown.shape[1]))  # labels may repeat; positions do not
         styler = (
             shown.style.format(dict(enumerate(self._formatters)), escape="html")
-            .format_index(lambda j: self.labels[j], axis="columns", escape="html")
+            .format_index(
+                lambda j: self.labels[j],  # type: ignore[call-overload]  # j is the column's position
+                axis="columns",
+                escape="html",
+            )
             .hide(axis="index")
             .set_uuid(self.table_id)
             .set_table_attributes('class="diaspora-table" style="border-collapse:collapse"')
@@ -290,3 +294,13 @@ def show(
         caption = f"{caption.rstrip()} {note}" if caption else note
     numeric = [kind in NUMERIC_KINDS for kind in kinds]
     return Table(frame, labels=labels, formatters=formatters, numeric=numeric, caption=caption)
+
+
+def rows(frame: pd.DataFrame) -> Iterator[Any]:
+    """Return ``frame.itertuples()``: one named tuple per row (``Index``, then a field per
+    column), for the helpers that walk a table row by row.
+
+    The rows are typed ``Any``: pandas-stubs types every field as any scalar (text, date,
+    number...), while the loader's schema (``datapackage.json``) gives each column its type.
+    """
+    return iter(frame.itertuples())

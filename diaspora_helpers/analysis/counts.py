@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 
 import pandas as pd
 
+from diaspora_helpers import tables
 from diaspora_helpers.analysis import demography
 from diaspora_helpers.constants import OTHER_COUNTS_TABLE as OTHER_COUNTS
 from diaspora_helpers.data import countries, given_or_load, measures
@@ -101,7 +102,7 @@ def totals_side_by_side(
             "source": str(r.source_id),
             "counted_by": str(r.publisher),
         }
-        for r in totals.itertuples()
+        for r in tables.rows(totals)
     ]
     for year in un_years or demography.estimate_years(stock):
         rows.append(

@@ -307,8 +307,8 @@ def abroad_estimates(
     rows = [
         {
             "estimate": _("Source document (administrative)"),
-            "year": pd.NA if pd.isna(admin_year) else int(admin_year),
-            "persons": float(admin["value"]),
+            "year": pd.NA if pd.isna(admin_year) else int(admin_year),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            "persons": float(admin["value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             "what_is_counted": WHAT_IS_COUNTED["administrative"],
             "kind": "administrative",
         }
@@ -334,7 +334,7 @@ def abroad_estimates(
     )
     table = pd.DataFrame(rows)
     table["year"] = table["year"].astype("Int64")
-    table["ratio_admin_to_this"] = table.at[0, "persons"] / table["persons"]
+    table["ratio_admin_to_this"] = table.at[0, "persons"] / table["persons"]  # type: ignore[operator]  # pandas-stubs types a cell as any scalar
     return table
 
 
@@ -359,7 +359,7 @@ def document_vs_un(
     rows = [
         {
             "where": place_label(where),
-            "document": float(key_figures.at[key, "value"]),
+            "document": float(key_figures.at[key, "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             f"un_desa_{year}": float(un[where]),
         }
         for where, key in ids.items()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from diaspora_helpers import tables
 from diaspora_helpers.analysis.timeline import separator
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, word
@@ -52,7 +53,7 @@ def supervision_graph(
     nodes = given_or_load("institutions", institutions)
     edges = given_or_load("institution_links", links)
     known = set(nodes["id"])
-    for row in edges.itertuples():
+    for row in tables.rows(edges):
         for end in (row.from_id, row.to_id):
             if end not in known:
                 raise KeyError(f"link {row.id!r} names {end!r}, which is not an institution")

@@ -47,7 +47,7 @@ def recomputed_shares(figures: pd.DataFrame, population_id: str = "population") 
     """
     if population_id not in figures.index:
         raise KeyError(f"no key figure '{population_id}' to divide by")
-    population = float(figures.at[population_id, "value"])
+    population = float(figures.at[population_id, "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     stated = figures.dropna(subset=["stated_share_pct"])
     table = pd.DataFrame(
         {
@@ -81,10 +81,10 @@ def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
         ]
     ].copy()
     table["value"] = figures["value"].map(lambda v: text.number(v))
-    table["unit"] = figures["unit"].astype("str").map(lambda u: _(UNIT_NAMES.get(u, u)))
-    table["estimate_kind"] = (
-        figures["estimate_kind"].astype("str").map(lambda k: _(KIND_NAMES.get(k, k)))
-    )
+    table["unit"] = [_(UNIT_NAMES.get(u, u)) for u in figures["unit"].astype("str")]
+    table["estimate_kind"] = [
+        _(KIND_NAMES.get(k, k)) for k in figures["estimate_kind"].astype("str")
+    ]
     return table.rename(
         columns={
             "stated_value_text": "as printed",
@@ -103,8 +103,8 @@ def share_of_all_malians(figures: pd.DataFrame) -> dict[str, float]:
     the denominator gives the share of all Malians who live outside Mali. Both use the
     document's own (2009 census and administrative) figures.
     """
-    abroad = float(figures.at["malians_abroad", "value"])
-    residents = float(figures.at["population", "value"])
+    abroad = float(figures.at["malians_abroad", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    residents = float(figures.at["population", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     return {
         "abroad": abroad,
         "residents": residents,
@@ -120,10 +120,10 @@ def abroad_breakdown(figures: pd.DataFrame) -> pd.DataFrame:
     (``where``: :data:`PLACES`, English in both editions, translate with ``_()`` where
     shown), columns ``where``, ``persons``, ``how_obtained`` and ``share_of_abroad_pct``.
     """
-    total = float(figures.at["malians_abroad", "value"])
-    africa = float(figures.at["malians_in_africa", "value"])
-    europe = float(figures.at["malians_in_europe", "value"])
-    france = float(figures.at["malians_in_france", "value"])
+    total = float(figures.at["malians_abroad", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    africa = float(figures.at["malians_in_africa", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    europe = float(figures.at["malians_in_europe", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    france = float(figures.at["malians_in_france", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     counts = (africa, europe - france, france, total - africa - europe)
     how = (HOW_OBTAINED[0], HOW_OBTAINED[1], HOW_OBTAINED[0], HOW_OBTAINED[2])
     rows = list(zip(PLACES, counts, how, strict=True))

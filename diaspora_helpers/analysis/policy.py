@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from diaspora_helpers import tables
 from diaspora_helpers.analysis import demography, remittances
 from diaspora_helpers.analysis.timeline import short_label
 from diaspora_helpers.data import given_or_load
@@ -199,10 +200,11 @@ def coverage_matrix(
     cov = coverage(links, strategies, constraints, scope)
     matrix = pd.DataFrame(0, index=pd.Index(st["id"], name="strategy_id"), columns=co.index)
     matrix.columns.name = "constraint_id"
-    for row in cov.itertuples():
+    for row in tables.rows(cov):
         score = STRENGTH_SCORE.get(row.strength, 1)
         matrix.loc[row.strategy_id, row.constraint_id] = max(
-            matrix.loc[row.strategy_id, row.constraint_id], score
+            matrix.loc[row.strategy_id, row.constraint_id],
+            score,
         )
     return matrix
 
@@ -304,7 +306,7 @@ def objectives_by_scope(
     in_scope = strategies_in_scope(st, scope)
     labels = dict(zip(in_scope["id"], in_scope["label"], strict=True))
     rows = []
-    for row in obj.sort_values("objective_no").itertuples():
+    for row in tables.rows(obj.sort_values("objective_no")):
         named = set(mapping.get(row.id, []))
         served = [s for s in labels if s in named]
         rows.append(
@@ -337,8 +339,8 @@ def remittance_cost(vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> p
 def cost_summary(costs: pd.DataFrame) -> dict[str, float]:
     """Return the first, last, lowest and highest cost and their years from a cost series."""
     ordered = costs.sort_values("year").reset_index(drop=True)
-    low = ordered.loc[ordered["cost_pct"].idxmin()]
-    high = ordered.loc[ordered["cost_pct"].idxmax()]
+    low = ordered.loc[ordered["cost_pct"].idxmin()]  # type: ignore[call-overload]  # pandas-stubs: idxmax/idxmin give a Hashable label
+    high = ordered.loc[ordered["cost_pct"].idxmax()]  # type: ignore[call-overload]  # pandas-stubs: idxmax/idxmin give a Hashable label
     return {
         "first_year": int(ordered["year"].iloc[0]),
         "first_pct": float(ordered["cost_pct"].iloc[0]),

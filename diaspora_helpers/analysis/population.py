@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from diaspora_helpers import tables
 from diaspora_helpers.analysis.demography import (
     _countries,
     _un,
@@ -56,7 +57,7 @@ def population_counts(
     census = given_or_load(CENSUS_TABLE, census)
     counts = census[census["measure"].astype("str") == "resident population total"]
     rows = []
-    for row in counts.sort_values("year").itertuples():
+    for row in tables.rows(counts.sort_values("year")):
         year = int(row.year)
         estimate = wdi_value("SP.POP.TOTL", year, wdi=wdi)
         rows.append(

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from diaspora_helpers import text
+from diaspora_helpers import tables, text
 from diaspora_helpers.constants import (
     COST,
     GDP,
@@ -337,7 +337,7 @@ def savings_scenario(
             continue
         rows.append(
             {
-                "year": int(year),
+                "year": int(year),  # type: ignore[call-overload]  # an index label (a year) is Hashable to pandas-stubs
                 "remittances_usd": float(r),
                 "cost_pct": float(c),
                 "target_pct": float(target_pct),
@@ -369,7 +369,7 @@ def document_links(
     rows = [
         {"what": _(LINK_KINDS[kind]), "id": r.id, "label": r.label, "section": str(r.section)}
         for kind, picked in (("constraint", picked_c), ("strategy", picked_s))
-        for r in picked.itertuples()
+        for r in tables.rows(picked)
     ]
     return pd.DataFrame(rows, columns=["what", "id", "label", "section"])
 

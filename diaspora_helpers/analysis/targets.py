@@ -73,7 +73,7 @@ def threshold(kind: str, table: pd.DataFrame | None = None) -> float:
             f"SDG 10.c has no threshold for a {kind!r} measure; it has one for each of: "
             f"{', '.join(targets.index)}"
         )
-    return float(targets.at[kind, "value_pct"])
+    return float(targets.at[kind, "value_pct"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
 
 
 def _rule(kind: str, table: pd.DataFrame | None) -> tuple[float, str]:
@@ -112,8 +112,7 @@ def corridor_years(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd
     """
     ceiling, rule = _rule("corridor", table)
     grouped = costs.groupby(["year", "corridor"], sort=True)["cost_pct"]
-    out = grouped.agg(quarters="size", mean_pct="mean", min_pct="min", max_pct="max")
-    out = out.reset_index()
+    out = grouped.agg(quarters="size", mean_pct="mean", min_pct="min", max_pct="max").reset_index()
     out["above_ceiling"] = ~_meets(out["mean_pct"], ceiling, rule)
     out["quarters_cross"] = (out["min_pct"] <= ceiling) & (out["max_pct"] > ceiling)
     return out
@@ -131,7 +130,7 @@ def corridor_test(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.
         failing = part.loc[part["above_ceiling"], "corridor"].tolist()
         rows.append(
             {
-                "year": int(year),
+                "year": int(year),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
                 "corridors": len(part),
                 "above_ceiling": len(failing),
                 "failing": "; ".join(failing),

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from diaspora_helpers import text
+from diaspora_helpers import tables, text
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, _, language, ngettext, word
 
@@ -357,7 +357,7 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
     found = waves(table, quiet_years)
     kinds = [k for k in KIND_ORDER if k in set(table["kind"])]
     rows = []
-    for w in found.itertuples():
+    for w in tables.rows(found):
         inside = table[table["year"].between(w.first_year, w.last_year)]
         years = (
             str(w.first_year) if w.first_year == w.last_year else f"{w.first_year}-{w.last_year}"
@@ -406,7 +406,7 @@ def sequels(table: pd.DataFrame, kind: str = "forum", within_years: float = 1.0)
     """
     rows = []
     anchors = table[table["kind"] == kind]
-    for anchor, name in zip(anchors.itertuples(), timeline_labels(anchors), strict=True):
+    for anchor, name in zip(tables.rows(anchors), timeline_labels(anchors), strict=True):
         after = followed(table, anchor.id, within_years)
         after = after[after["kind"] != kind]
         rows.append(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from diaspora_helpers import i18n
+from diaspora_helpers import i18n, tables
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, _
 
@@ -53,7 +53,7 @@ def tokten_sectors(results: pd.DataFrame | None = None) -> pd.DataFrame:
     level_women = levels.groupby("sector")["women"].sum(min_count=1)
     source = []
     women = []
-    for row in sectors.itertuples():
+    for row in tables.rows(sectors):
         if pd.notna(row.women):
             women.append(row.women)
             source.append(_(STATED))

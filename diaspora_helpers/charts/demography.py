@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
-from diaspora_helpers import text
+from diaspora_helpers import tables, text
 from diaspora_helpers.analysis.demography import place_label, region_label
 from diaspora_helpers.charts import maps, style
 from diaspora_helpers.charts.style import barh_house
@@ -87,7 +87,7 @@ def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFram
         zorder=3,
         label=_("Census count"),
     )
-    for row in population.itertuples():
+    for row in tables.rows(population):
         ax.annotate(
             row.census,
             (row.year, row.census_count / 1e6),

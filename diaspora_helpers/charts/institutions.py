@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from diaspora_helpers import constants
+from diaspora_helpers import constants, tables
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.analysis.institutions import relation_words
 from diaspora_helpers.charts import layout, style
@@ -190,8 +190,8 @@ def draw_landscape(
     info = nodes.set_index("id")
     half_w = box_width / 2
     halves = {n: (box_heights or {}).get(n, box_height) / 2 for n in pos.index}
-    centre = {n: (float(pos.at[n, "x"]), float(pos.at[n, "y"])) for n in pos.index}
-    for row in edges.itertuples():
+    centre = {n: (float(pos.at[n, "x"]), float(pos.at[n, "y"])) for n in pos.index}  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    for row in tables.rows(edges):
         line = RELATION_STYLES.get(row.relation, RELATION_STYLES["partners_with"])
         a, b = centre[row.from_id], centre[row.to_id]
         others = [n for n in centre if n not in (row.from_id, row.to_id)]
@@ -256,7 +256,7 @@ def draw_landscape(
             x, body_y, body, ha="center", va=body_va, fontsize=size,
             color=style.PALETTE["ink"], zorder=3, linespacing=1.1,
         )  # fmt: skip
-    top_of = {}  # the top edge of each row of boxes
+    top_of: dict[float, float] = {}  # the top edge of each row of boxes
     for n, (_x, y) in centre.items():
         top_of[y] = min(top_of.get(y, y), y - halves[n])
     bands = positions[positions["band"] != ""]
@@ -265,7 +265,7 @@ def draw_landscape(
         ax.text(
             float(positions["x"].min()) - half_w,
             top_of[y] - 0.08,
-            word(band, BAND_TITLES),
+            word(band, BAND_TITLES),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             ha="left",
             va="bottom",
             fontsize=fontsize + 1,
@@ -280,7 +280,7 @@ def draw_landscape(
             # a shelf of the diagram under a band: ruled off from it
             ax.axhline(top_of[y] - 0.12, color=constants.FAINT_GREY, linewidth=0.6, zorder=0)
     used = [r for r in RELATION_STYLES if r in set(edges["relation"])]
-    handles = [Line2D([], [], **{k: v for k, v in RELATION_STYLES[r].items()}) for r in used]
+    handles = [Line2D([], [], **{k: v for k, v in RELATION_STYLES[r].items()}) for r in used]  # type: ignore[arg-type]  # the styles are Line2D's keyword arguments
     ax.legend(
         handles,
         [relation_words(r) for r in used],
@@ -363,7 +363,7 @@ def institutional_landscape(
         for r, ids in positions.groupby("y")["id"]
     }
     middle, y = {}, 0.0
-    for r in sorted(row_in):
+    for r in sorted(row_in):  # type: ignore[type-var]  # pandas-stubs types a cell as any scalar
         middle[r] = y + row_in[r] / 2
         y += row_in[r] + PAGE_ROW_GAP_IN
     placed = positions.assign(y=positions["y"].map(middle))

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from diaspora_helpers import tables
 from diaspora_helpers.analysis.institutions import RELATION_DIRECTION
 
 
 def _oriented(edges: pd.DataFrame, keep: set[str] | None = None) -> list[tuple[str, str]]:
     pairs = []
-    for row in edges.itertuples():
+    for row in tables.rows(edges):
         if keep is not None and not (row.from_id in keep and row.to_id in keep):
             continue
         way = RELATION_DIRECTION.get(row.relation, "side")
@@ -40,7 +41,7 @@ def components(nodes: Sequence[str], edges: pd.DataFrame) -> list[list[str]]:
             n = parent[n]
         return n
 
-    for row in edges.itertuples():
+    for row in tables.rows(edges):
         if row.from_id in parent and row.to_id in parent:
             a, b = root(row.from_id), root(row.to_id)
             if a != b:
@@ -87,7 +88,7 @@ def layers(nodes: Sequence[str], edges: pd.DataFrame) -> dict[str, int]:
         if not uppers[n] and lowers[n]:
             layer[n] = min(layer[lo] for lo in lowers[n]) - 1
     constrained = {n for pair in pairs for n in pair}
-    for row in edges.itertuples():
+    for row in tables.rows(edges):
         if RELATION_DIRECTION.get(row.relation, "side") != "side":
             continue
         a, b = row.from_id, row.to_id
@@ -104,7 +105,7 @@ def layers(nodes: Sequence[str], edges: pd.DataFrame) -> dict[str, int]:
 
 def _neighbours(edges: pd.DataFrame, keep: set[str]) -> dict[str, list[str]]:
     near: dict[str, list[str]] = {n: [] for n in keep}
-    for row in edges.itertuples():
+    for row in tables.rows(edges):
         if row.from_id in keep and row.to_id in keep and row.from_id != row.to_id:
             near[row.from_id].append(row.to_id)
             near[row.to_id].append(row.from_id)

@@ -179,7 +179,7 @@ def choropleth(
     classes = classify(values, bins, labels)
     palette = dict(zip(labels, class_colours(len(labels), cmap), strict=True))
     colours = {code: palette[label] for code, label in classes.dropna().items()}
-    draw_countries(ax, colours, background=background_codes(), highlight=highlight, extent=extent)
+    draw_countries(ax, colours, background=background_codes(), highlight=highlight, extent=extent)  # type: ignore[arg-type]  # pandas-stubs types an index label as Hashable
     handles = [Patch(facecolor=palette[label], label=label) for label in labels]
     handles.append(
         Patch(facecolor=NO_DATA_COLOUR, edgecolor=constants.FAINT_GREY, label=_("none recorded"))

@@ -89,7 +89,7 @@ def draw_coverage(
             )
     for i in range(n_rows):
         for j in range(n_cols):
-            score = int(matrix.iat[i, j])
+            score = int(matrix.iat[i, j])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             face = {2: style.PALETTE["un"], 1: constants.LIGHT_BLUE}.get(score)
             if face:
                 ax.add_patch(
@@ -141,7 +141,7 @@ def draw_coverage(
     named = constraints.rename_axis("id").reset_index() if "short_label" in constraints else None
     ax.set_xticks(
         range(n_cols),
-        [constraint_label(c, constraints.at[c, "label"], named) for c in matrix.columns],
+        [constraint_label(c, constraints.at[c, "label"], named) for c in matrix.columns],  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         rotation=head_rotation,
         ha="left",
         rotation_mode="anchor",
@@ -209,7 +209,7 @@ def draw_theme_counts(ax: Axes, counts: pd.DataFrame) -> None:
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel(_("constraints"))
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # the default AutoLocator is a MaxNLocator
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower right")
@@ -230,7 +230,7 @@ def draw_cost(ax: Axes, costs: pd.DataFrame, target_pct: float) -> None:
         )
     ax.set_ylim(0, float(costs["cost_pct"].max()) * 1.15)
     ax.set_ylabel(_("% of the amount sent"))
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # the default AutoLocator is a MaxNLocator
 
 
 def constraints_by_theme(
@@ -243,7 +243,7 @@ def constraints_by_theme(
     the constraints shown; ``scope`` and ``show_gaps_only`` are the notebook's parameters
     (a scope outside ``analysis.policy.NO_STRATEGY`` raises ``KeyError``).
     """
-    in_host = int(themes.at["host_country", "total"]) if "host_country" in themes.index else 0
+    in_host = int(themes.at["host_country", "total"]) if "host_country" in themes.index else 0  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     if show_gaps_only:
         subtitle = _(
             "Constraints on diaspora investment listed by the source document, by theme (the "

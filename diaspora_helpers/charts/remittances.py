@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
-from diaspora_helpers import text
+from diaspora_helpers import tables, text
 from diaspora_helpers.analysis import remittances
 from diaspora_helpers.charts import style
 from diaspora_helpers.charts.style import barh_house
@@ -40,7 +40,7 @@ def remittances_over_time(
     series: pd.DataFrame, focus_year: int, doc_year: int, amount: dict[str, float]
 ) -> Figure:
     """Remittances to Mali in USD (left) and CFA francs (right), chosen year and document."""
-    peak = series.loc[series["remittances_usd"].idxmax()]
+    peak = series.loc[series["remittances_usd"].idxmax()]  # type: ignore[call-overload]  # pandas-stubs: idxmax/idxmin give a Hashable label
     in_focus = series[series["year"] == focus_year].iloc[0]
     fig, (left, right) = style.titled_figure(
         _(
@@ -216,7 +216,7 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
     )
     ax.barh(shown["country"], shown["usd_millions"], color=style.PALETTE["wb"])
     barh_house(ax)
-    for y, row in enumerate(shown.itertuples()):
+    for y, row in enumerate(tables.rows(shown)):
         note = " " + (
             ngettext(
                 "0 in the model, yet {n} person born in Mali lives there",

@@ -14,12 +14,14 @@ import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from diaspora_helpers import constants
 from diaspora_helpers.i18n import N_, _
@@ -95,7 +97,7 @@ def apply_style() -> None:
             "axes.titlesize": 10.5,
             "axes.titleweight": "bold",
             "axes.titlelocation": "left",
-            "axes.prop_cycle": mpl.cycler(color=SERIES),
+            "axes.prop_cycle": mpl.cycler(color=SERIES),  # type: ignore[attr-defined]  # matplotlib re-exports cycler; its types do not say so
             "axes.grid": True,
             "axes.axisbelow": True,
             "axes.grid.axis": "y",
@@ -119,8 +121,9 @@ def apply_style() -> None:
     _configure_inline_backend()
 
 
-def _kernel_shell() -> object | None:
-    """Return the IPython shell when running in a Jupyter kernel, else None."""
+def _kernel_shell() -> Any:
+    """Return the IPython shell (``ZMQInteractiveShell``) when running in a Jupyter kernel,
+    else None."""
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython ships with the project
@@ -208,7 +211,10 @@ def _place_texts(fig: Figure) -> None:
         color=constants.SOURCE_GREY,
     )
     fig._house_texts = [t1, t2, t3]  # type: ignore[attr-defined]
-    fig.get_layout_engine().set(rect=(0.0, bottom, 1.0, y - bottom))
+    engine = fig.get_layout_engine()
+    if not isinstance(engine, ConstrainedLayoutEngine):  # titled_figure makes it constrained
+        raise TypeError(f"the house texts need a constrained layout, not {engine!r}")
+    engine.set(rect=(0.0, bottom, 1.0, y - bottom))
 
 
 def titled_figure(
@@ -220,8 +226,11 @@ def titled_figure(
     ncols: int = 1,
     figsize: tuple[float, float] | None = None,
     **subplot_kw: object,
-) -> tuple[Figure, object]:
+) -> tuple[Figure, Any]:
     """Return a figure and its axes, with title, subtitle and source line in place.
+
+    The axes are what ``plt.subplots`` returns: one ``Axes``, or an array of them when
+    ``nrows`` or ``ncols`` is above 1 (typed ``Any``, as matplotlib types it).
 
     ``title`` states the finding, ``subtitle`` says what is measured and in which unit,
     ``source`` names the data (it is prefixed with "Source: " if it does not say so; one

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from diaspora_helpers import constants
+from diaspora_helpers import constants, tables
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.charts import style
 from diaspora_helpers.i18n import _
@@ -125,7 +125,7 @@ def draw_timeline(
     for lane, (_kind, top, n_rows) in enumerate(lane_tops):
         if lane % 2 == 0:
             ax.axhspan(top - 0.3, top + n_rows + 0.3, color=constants.PANEL_GREY, zorder=0, lw=0)
-    for row in placed.itertuples():
+    for row in tables.rows(placed):
         colour = KIND_COLOURS.get(row.kind, style.PALETTE["grey"])
         if row.is_period:
             ax.add_patch(

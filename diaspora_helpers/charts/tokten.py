@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from diaspora_helpers import text
+from diaspora_helpers import tables, text
 from diaspora_helpers.charts import style
 from diaspora_helpers.i18n import _, ngettext
 
@@ -29,7 +29,7 @@ def draw_tokten(axes: Sequence[Axes], sectors: pd.DataFrame, levels: pd.DataFram
     y = range(len(sectors))
     left.barh(y, women, color=style.PALETTE["mali"], label=_("women"))
     left.barh(y, men, left=women, color=style.PALETTE["light"], label=_("men (or not stated)"))
-    for i, row in enumerate(sectors.itertuples()):
+    for i, row in enumerate(tables.rows(sectors)):
         missions = ngettext("{n} mission", "{n} missions", int(row.missions)).format(
             n=text.number(row.missions)
         )
@@ -54,7 +54,7 @@ def draw_tokten(axes: Sequence[Axes], sectors: pd.DataFrame, levels: pd.DataFram
     x = range(len(levels))
     right.bar(x, w, color=style.PALETTE["mali"])
     right.bar(x, m, bottom=w, color=style.PALETTE["light"])
-    for i, row in enumerate(levels.itertuples()):
+    for i, row in enumerate(tables.rows(levels)):
         right.text(
             i,
             row.trainees,

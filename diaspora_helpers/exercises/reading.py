@@ -39,7 +39,8 @@ def unwrap(answer: object) -> object:
     if isinstance(answer, pd.DataFrame) and answer.size == 1:
         answer = answer.iloc[0, 0]
     elif isinstance(answer, _SEQUENCES) and not isinstance(answer, str) and len(answer) == 1:
-        answer = answer[0] if not isinstance(answer, pd.Series | pd.Index) else answer.iloc[0]
+        # A Series is read by position (iloc), not by its index label; an Index by position.
+        answer = answer.iloc[0] if isinstance(answer, pd.Series) else answer[0]
     if isinstance(answer, np.generic):
         answer = answer.item()
     return answer

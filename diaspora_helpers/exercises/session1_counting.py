@@ -51,7 +51,7 @@ def check_share_of_all_malians(answer: object) -> Verdict:
 @exercise("1.2")
 def check_admin_to_un_ratio(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 1.2: how many times the UN DESA count of ``un_year`` the administrative count is."""
-    admin = float(key_figures.key_figures().at["malians_abroad", "value"])
+    admin = float(key_figures.key_figures().at["malians_abroad", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     un = float(demography.total(un_year))
     return grade_number(
         answer,
@@ -130,7 +130,7 @@ def check_count_with_descendants(answer: object) -> Verdict:
 def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 1.4: where the document's figure exceeds the UN's by the largest ratio."""
     table = demography.document_vs_un(key_figures.key_figures(), un_year)
-    correct = str(table.loc[table["ratio_document_to_un"].idxmax(), "where"])
+    correct = str(table.loc[table["ratio_document_to_un"].idxmax(), "where"])  # type: ignore[index]  # pandas-stubs: idxmax/idxmin give a Hashable label
     places = {str(w): str(w) for w in table["where"]}
     return grade_choice(
         answer,
@@ -152,8 +152,8 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
 def check_foreign_born_ratio(answer: object) -> Verdict:
     """Exercise 1.5: the UN's born-abroad count (interpolated to 2009) over the census count."""
     key = key_figures.key_figures()
-    count = float(key.at["foreigners_in_mali", "value"])
-    year = int(key.at["foreigners_in_mali", "reference_year"])
+    count = float(key.at["foreigners_in_mali", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    year = int(key.at["foreigners_in_mali", "reference_year"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     table = population.foreigners_comparison(count, year)
     same_year = table[(table["year"] == year) & (table.index > 0)]
     correct = float(same_year["ratio_to_census"].iloc[-1])

@@ -104,8 +104,8 @@ def check_fastest_growing(
 ) -> Verdict:
     """Exercise 2.4: which of the ``n`` largest destinations grew fastest, in percent."""
     change = demography.change_between(start_year, un_year, n).dropna(subset=["change_pct"])
-    fastest = str(change.loc[change["change_pct"].idxmax(), "iso3"])
-    most = str(change.loc[change["change"].idxmax(), "iso3"])
+    fastest = str(change.loc[change["change_pct"].idxmax(), "iso3"])  # type: ignore[index]  # pandas-stubs: idxmax/idxmin give a Hashable label
+    most = str(change.loc[change["change"].idxmax(), "iso3"])  # type: ignore[index]  # pandas-stubs: idxmax/idxmin give a Hashable label
     table = demography.destinations(un_year)
     traps = (
         {}
@@ -145,7 +145,7 @@ def check_fastest_growing(
 def check_women_share(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 2.5: the share (%) of women among Malians abroad in ``un_year``."""
     totals = demography.totals_over_time()
-    correct = float(totals.at[un_year, "female_share_pct"])
+    correct = float(totals.at[un_year, "female_share_pct"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     return grade_number(
         answer,
         correct,

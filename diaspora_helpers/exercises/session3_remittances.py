@@ -113,8 +113,8 @@ def check_per_emigrant(answer: object, *, focus_year: int = 2020) -> Verdict:
 def check_document_vs_world_bank(answer: object) -> Verdict:
     """Exercise 3.4: by how much (%) the document's remittance figure exceeds the World Bank's."""
     key = key_figures.key_figures()
-    amount = float(key.at["remittances", "value"])
-    year = int(key.at["remittances", "reference_year"])
+    amount = float(key.at["remittances", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    year = int(key.at["remittances", "reference_year"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     compared = remittances.document_amount(amount, year)
     as_if_euros = 100 * (compared["eur"] / compared["wb_usd"] - 1)
     return grade_number(
@@ -198,8 +198,8 @@ def check_fee_savings(
     check_parameters(focus_year=focus_year, target_cost_pct=target_cost_pct)
     year, cost = _cost_point(focus_year)
     scenario = remittances.savings_scenario(target_cost_pct).set_index("year")
-    gain = float(scenario.at[year, "gain_usd"]) / 1e6
-    received = float(scenario.at[year, "remittances_usd"]) / 1e6
+    gain = float(scenario.at[year, "gain_usd"]) / 1e6  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    received = float(scenario.at[year, "remittances_usd"]) / 1e6  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     simple = received * (cost - target_cost_pct) / 100
     return grade_number(
         answer,
@@ -216,7 +216,7 @@ def check_fee_savings(
         ),
         traps=[
             (
-                float(scenario.at[year, "fees_paid_usd"]) / 1e6,
+                float(scenario.at[year, "fees_paid_usd"]) / 1e6,  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
                 _(
                     "That is everything paid in fees; the question asks what would be saved at "
                     "the target cost, which is not zero."

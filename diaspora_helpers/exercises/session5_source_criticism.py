@@ -40,9 +40,9 @@ def check_france_share(answer: object) -> Verdict:
     """Exercise 5.1: how many Malians in France the document's printed share implies."""
     key = key_figures.key_figures()
     shares = key_figures.recomputed_shares(key)
-    population = float(key.at["population", "value"])
-    stated = float(shares.at["malians_in_france", "stated_share_pct"])
-    count = float(shares.at["malians_in_france", "count"])
+    population = float(key.at["population", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    stated = float(shares.at["malians_in_france", "stated_share_pct"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    count = float(shares.at["malians_in_france", "count"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     return grade_number(
         answer,
         stated / 100 * population,
@@ -86,8 +86,8 @@ def check_disagreeing_shares(answer: object) -> Verdict:
 def check_unplaced_abroad(answer: object) -> Verdict:
     """Exercise 5.3: how many Malians abroad the document places neither in Africa nor Europe."""
     table = key_figures.abroad_breakdown(key_figures.key_figures()).set_index("where")
-    correct = float(table.loc["Not placed by the document", "persons"])
-    france = float(table.loc["France", "persons"])
+    correct = float(table.loc["Not placed by the document", "persons"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    france = float(table.loc["France", "persons"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     return grade_number(
         answer,
         correct,

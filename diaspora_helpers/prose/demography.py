@@ -173,9 +173,9 @@ def regional_split(
     ``un_africa``: ``demography.africa_share(year)`` (percent); ``un_abroad``: the UN's
     total for ``year`` (persons). Raises ``KeyError`` for a missing region or figure.
     """
-    total = float(key.at["malians_abroad", "value"])
-    doc_africa = 100 * float(key.at["malians_in_africa", "value"]) / total
-    doc_europe = 100 * float(key.at["malians_in_europe", "value"]) / total
+    total = float(key.at["malians_abroad", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    doc_africa = 100 * float(key.at["malians_in_africa", "value"]) / total  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    doc_europe = 100 * float(key.at["malians_in_europe", "value"]) / total  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     un_region = regions.set_index("region_group")["share_pct"]
     return text.say(
         _(
@@ -209,8 +209,8 @@ def women_share(women: pd.DataFrame, over_time: pd.DataFrame, year: int) -> text
     ``over_time``: ``demography.totals_over_time()`` indexed by year (``female``,
     ``male`` persons, ``female_share_pct`` percent); ``year`` must be one of its years.
     """
-    lowest = women.loc[women["women_share_pct"].idxmin()]
-    highest = women.loc[women["women_share_pct"].idxmax()]
+    lowest = women.loc[women["women_share_pct"].idxmin()]  # type: ignore[call-overload]  # pandas-stubs: idxmax/idxmin give a Hashable label
+    highest = women.loc[women["women_share_pct"].idxmax()]  # type: ignore[call-overload]  # pandas-stubs: idxmax/idxmin give a Hashable label
     first_year, last_year = over_time.index[0], over_time.index[-1]
     return text.say(
         _(
@@ -229,8 +229,8 @@ def women_share(women: pd.DataFrame, over_time: pd.DataFrame, year: int) -> text
             last=text.percent(over_time.loc[last_year, "female_share_pct"]),
             last_year=last_year,
             year=year,
-            women=text.number(over_time.loc[year, "female"]),
-            men=text.number(over_time.loc[year, "male"]),
+            women=text.number(over_time.loc[year, "female"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            men=text.number(over_time.loc[year, "male"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         )
     )
 
@@ -259,8 +259,8 @@ def europe_and_france(versus_un: pd.DataFrame, year: int) -> text.Prose:
             year=year,
             un_france_share=text.percent(100 * un_cols[france] / un_cols[europe]),
             doc_france_share=text.percent(100 * doc_cols[france] / doc_cols[europe]),
-            europe_ratio=_ratio(table.at[europe, "ratio_document_to_un"]),
-            africa_ratio=_ratio(table.at[africa, "ratio_document_to_un"]),
+            europe_ratio=_ratio(table.at[europe, "ratio_document_to_un"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            africa_ratio=_ratio(table.at[africa, "ratio_document_to_un"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         )
     )
 
@@ -343,7 +343,7 @@ def cote_divoire_counts(civ: pd.DataFrame) -> text.Prose:
             "come from definitions (nationality against birthplace, if the UN's figure for "
             "Côte d'Ivoire rests on birthplace); these tables cannot say how much."
         ).format(
-            race=text.number(race),
+            race=text.number(race),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             census_year=int(census["reference_year"]),
             census=text.number(census["persons"]),
             un_1995=text.number(un.loc[1995]),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from diaspora_helpers import text
+from diaspora_helpers import tables, text
 from diaspora_helpers.analysis import timeline, tokten
 from diaspora_helpers.i18n import _, ngettext
 
@@ -188,7 +188,7 @@ def landscape(
         "{structures} structures in all."
     ).format(
         groups=len(members),
-        structures=text.number(figures.at["emdk_member_structures", "value"]),
+        structures=text.number(figures.at["emdk_member_structures", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     )
     loose = (
         _(
@@ -247,7 +247,7 @@ def land_code_amendments(laws: pd.DataFrame) -> text.Prose:
     """
     amendments = laws[laws["related_id"] == "land_code_2000"]
     sentences = []
-    for row in amendments.itertuples():
+    for row in tables.rows(amendments):
         when = timeline.describe_date(row.date, row.date_precision)
         if isinstance(row.reference_as_printed, str):
             sentence = _(
@@ -335,7 +335,7 @@ def women_shares(
             smes=text.percent(by_sector[level("smes")]),
             others=text.percent(by_sector[level("other_administrations")]),
             doctors=text.number(
-                levels.set_index("degree_level").at[level("doctorate"), "trainees"]
+                levels.set_index("degree_level").at[level("doctorate"), "trainees"]  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             ),
         )
     )
@@ -359,11 +359,11 @@ def codevelopment(figures: pd.DataFrame, events: pd.DataFrame) -> text.Prose:
             "northern regions. The document gives no amount for the programme itself, and "
             "names none of the regions concerned."
         ).format(
-            associations=text.number(figures.at["associations_in_france", "value"]),
+            associations=text.number(figures.at["associations_in_france", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             convention=timeline.when(events, "codev_convention_2000_12"),
             project=timeline.when(events, "codev_support_project_2009_10"),
-            partners=int(figures.at["codev_regional_partnerships", "value"]),
-            north=int(figures.at["northern_regions_excluded", "value"]),
+            partners=int(figures.at["codev_regional_partnerships", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            north=int(figures.at["northern_regions_excluded", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         )
     )
 

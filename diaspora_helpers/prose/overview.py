@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from diaspora_helpers import text
+from diaspora_helpers import tables, text
 from diaspora_helpers.i18n import _, ngettext
 
 
@@ -64,7 +64,7 @@ def printed_shares(shares: pd.DataFrame, decimals: int) -> text.Prose:
             stated=text.percent(row.stated_share_pct, 1),
             computed=text.percent(row.recomputed_share_pct, decimals),
         )
-        for row in wrong.itertuples()
+        for row in tables.rows(wrong)
     ]
     # TRANSLATORS: the separator between the shares listed; French puts a narrow
     # no-break space before the semicolon.

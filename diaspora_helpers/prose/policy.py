@@ -82,7 +82,7 @@ def scope_summary(counts: pd.Series, scope: str, shown: int) -> text.Prose:
     the notebook's parameter ("all" or a scope id); ``shown`` the strategies kept. Raises
     ``KeyError`` for a scope the document does not use.
     """
-    items = text.listing(_(SCOPE_FOR[s]).format(n=int(n)) for s, n in counts.items())
+    items = text.listing(_(SCOPE_FOR[s]).format(n=int(n)) for s, n in counts.items())  # type: ignore[index]  # pandas-stubs types an index label as Hashable
     closing = (
         _("This reading covers all of them.")
         if scope == "all"
@@ -134,7 +134,7 @@ def coverage_summary(
     with ``label``); ``lonely`` the strategies that answer none (with ``label``).
     """
     direct = int((links["strength"].astype("str") == "direct").sum())
-    gap_names = [policy.constraint_label(i, lab).lower() for i, lab in gaps["label"].items()]
+    gap_names = [policy.constraint_label(i, lab).lower() for i, lab in gaps["label"].items()]  # type: ignore[arg-type]  # pandas-stubs types an index label as Hashable
     first = ngettext(
         "In this reading, {n} link ({direct} direct, the rest partial) joins {linked_s} of "
         "the {strategies} strategies to {linked_c} of the {constraints} constraints.",
@@ -185,7 +185,7 @@ def cost_reading(
     the SDG 10.c target for the average cost. Raises ``KeyError`` when ``then`` was not
     measured.
     """
-    cost_then = float(costs.set_index("year").at[then, "cost_pct"])
+    cost_then = float(costs.set_index("year").at[then, "cost_pct"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     below = targets.compare(cost_then, "average")
     values = {
         "then": then,

@@ -206,7 +206,7 @@ def bilateral(senders: pd.DataFrame, wb_2017: float) -> text.Prose:
         second=top_two["country"].iloc[1],
         share=text.percent(top_two["share_pct"].round(1).sum()),
         total=text.millions(total * 1e6, 0),
-        stock=text.number(civ["malians_there_2017"]),
+        stock=text.number(civ["malians_there_2017"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     )
     zeros = ngettext(
         "{n} such zero appears in all ({countries}).",
@@ -333,12 +333,12 @@ def scenario(table: pd.DataFrame, cost_in: int, target_cost_pct: float) -> text.
     row = table.set_index("year").loc[cost_in]
     values = {
         "year": cost_in,
-        "received": text.millions(row["remittances_usd"], 0),
-        "cost": text.percent(row["cost_pct"], 2),
-        "fees": text.millions(row["fees_paid_usd"], 1),
+        "received": text.millions(row["remittances_usd"], 0),  # type: ignore[arg-type]  # pandas-stubs types each field of a row as any scalar
+        "cost": text.percent(row["cost_pct"], 2),  # type: ignore[arg-type]  # pandas-stubs types each field of a row as any scalar
+        "fees": text.millions(row["fees_paid_usd"], 1),  # type: ignore[arg-type]  # pandas-stubs types each field of a row as any scalar
         "target": _threshold(target_cost_pct),
-        "gain": text.millions(row["gain_usd"], 1),
-        "gain_share": text.percent(100 * row["gain_usd"] / row["remittances_usd"]),
+        "gain": text.millions(row["gain_usd"], 1),  # type: ignore[arg-type]  # pandas-stubs types each field of a row as any scalar
+        "gain_share": text.percent(100 * row["gain_usd"] / row["remittances_usd"]),  # type: ignore[arg-type]  # pandas-stubs types each field of a row as any scalar
         "start": int(table["year"].min()),
         "end": int(table["year"].max()),
         "total": text.millions(table["gain_usd"].sum(), 0),

@@ -272,3 +272,11 @@ def test_a_list_missing_an_id_reads_as_a_french_sentence():
     verdict = str(exercises.check_strategies_on_cost([str(direct.iloc[0])]))
     after = verdict.removeprefix("Pas tout à fait. ")
     assert after != verdict and (after[0].isupper() or after[0].isdigit()), verdict
+
+
+def test_a_one_element_index_or_series_gives_its_element():
+    """By position: a Series labelled 5 still gives its only value (and an Index works)."""
+    import pandas as pd
+
+    assert reading.unwrap(pd.Index([3.5])) == 3.5
+    assert reading.unwrap(pd.Series([2.0], index=[5])) == 2.0

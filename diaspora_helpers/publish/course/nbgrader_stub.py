@@ -20,6 +20,8 @@ _ASSIGNED = re.compile(r"^\s*(answer_\d+)\s*[=,]", re.M)
 class AnswerStub(ClearSolutions):
     """Replace each solution region with the configured stub, ``{answer}`` filled in."""
 
+    code_stub: dict[str, str]  # ClearSolutions' trait, by language (nbgrader has no types)
+
     def _replace_solution_region(self, cell: NotebookNode, language: str) -> bool:
         begin, end = self.begin_solution_delimeter, self.end_solution_delimeter
         region = cell.source.partition(begin)[2].partition(end)[0]

@@ -65,6 +65,10 @@ def guides() -> dict[str, Path]:
     English guide always, the French one once ``data/fr/definitions.csv`` exists and the
     guide carries the section's markers."""
     folder = paths.notebooks_dir()
+    if folder is None:
+        raise FileNotFoundError(
+            "no notebooks/ folder: the guides are updated from the project's checkout"
+        )
     found = {"en": folder / "instructor_guide.md"}
     french = folder / "fr" / "instructor_guide.md"
     if (

@@ -99,13 +99,21 @@ def edition_dir(edition: str = "en", notebooks_dir: Path | None = None) -> Path:
     """
     if edition not in EDITIONS:
         raise CourseError(f"no edition {edition!r}; editions: {', '.join(EDITIONS)}")
-    folder = notebooks_dir or paths.notebooks_dir()
+    folder = _notebooks(notebooks_dir)
     return folder / EDITIONS[edition] if EDITIONS[edition] else folder
+
+
+def _notebooks(given: Path | None) -> Path:
+    """``given``, else the checkout's ``notebooks/``; CourseError when there is none."""
+    folder = given or paths.notebooks_dir()
+    if folder is None:
+        raise CourseError("no notebooks/ folder found: run the course from the project's checkout")
+    return folder
 
 
 def masters(notebooks_dir: Path | None = None) -> dict[int, Path]:
     """Return the master notebooks of one folder (one edition) by session number."""
-    folder = notebooks_dir or paths.notebooks_dir()
+    folder = _notebooks(notebooks_dir)
     found = {}
     for path in sorted(folder.glob(f"{MASTER_PREFIX}*.ipynb")):
         match = _MASTER.fullmatch(path.name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -40,9 +41,9 @@ SECTION_WORDS = {
 }
 
 
-def _text(value: object) -> str:
+def _text(value: Any) -> str:
     """A loaded cell as the page shows it: blank for a missing value."""
-    return "" if value is None or pd.isna(value) else str(value)  # type: ignore[arg-type]
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def _read(path: Path, language: str) -> tuple[list[str], list[dict[str, str]], set[str]]:

@@ -15,8 +15,8 @@ def make_thumbnail(source: Path, target: Path, width: int = THUMBNAIL_WIDTH) -> 
     from PIL import Image
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    with Image.open(source) as image:
-        image = image.convert("RGB")
+    with Image.open(source) as opened:
+        image = opened.convert("RGB")
         height = max(1, round(image.height * width / image.width))
         small = image.resize((width, height), Image.Resampling.LANCZOS)
         _quantized(small).save(target, format="PNG")
