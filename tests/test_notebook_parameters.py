@@ -101,7 +101,7 @@ def test_parameters_are_documented_for_papermill(path):
 
 
 def _cases_flat() -> list[tuple[Path, str, object]]:
-    out = []
+    out: list[tuple[Path, str, object]] = []
     for path in _notebooks():
         for name, values in _cases(path.stem).items():
             out.extend((path, name, v) for v in values)

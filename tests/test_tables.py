@@ -49,7 +49,7 @@ def test_missing_values_are_explained_in_the_caption(frame: pd.DataFrame) -> Non
         tables.show(frame, caption="Stocks.").caption == "Stocks. – means no value in the source."
     )
     assert tables.show(frame[["year"]], caption="Years.").caption == "Years."
-    assert "means not collected" in tables.show(frame, missing="not collected").caption
+    assert "means not collected" in str(tables.show(frame, missing="not collected").caption)
 
 
 def test_html_has_fixed_ids_inline_alignment_and_no_style_block(frame: pd.DataFrame) -> None:

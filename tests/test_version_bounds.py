@@ -31,7 +31,7 @@ def _pyproject() -> dict[str, Requirement]:
 
 
 def _environment() -> dict[str, Requirement]:
-    found = {}
+    found: dict[str, Requirement] = {}
     for dep in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"]:
         for line in dep["pip"] if isinstance(dep, dict) else [dep]:
             if not line.startswith("-e"):

@@ -23,7 +23,7 @@ def _claims() -> list[tuple[str, str, str]]:
     """Return (id, claim, location) for both claims of every audit row."""
     rows = audit()
     return [
-        (r.id, claim, loc)
+        (r.id, claim, loc)  # type: ignore[misc]  # pandas-stubs types a cell as any scalar
         for r in rows.itertuples()
         for claim, loc in ((r.claim_a, r.location_a), (r.claim_b, r.location_b))
     ]

@@ -214,8 +214,8 @@ def test_un_totals_table_agrees_with_mali_world_rows(un: pd.DataFrame, wdi: pd.D
     totals = read("un_migrant_stock_totals")
     assert sorted(totals.iso3.unique()) == sorted(PEERS)
     mali = totals[totals.iso3 == "MLI"].set_index(["direction", "year"]).value
-    world = un[(un.partner_kind == "world") & (un.sex == "total")]
-    world = world.set_index(["direction", "year"]).value
+    world_rows = un[(un.partner_kind == "world") & (un.sex == "total")]
+    world = world_rows.set_index(["direction", "year"]).value
     pd.testing.assert_series_equal(mali.sort_index(), world.sort_index(), check_names=False)
     # WDI's immigrant stock follows a later UN revision that changed only Côte d'Ivoire here.
     stock = wdi[wdi.indicator_code == "SM.POP.TOTL"][["iso3", "year", "value"]]

@@ -316,13 +316,13 @@ def _check_dates(df: pd.DataFrame, where: str) -> None:
     for row in df.itertuples():
         if row.date == "":
             continue
-        assert re.fullmatch(PRECISION_PATTERN[row.date_precision], row.date), (where, row.id)
-        assert _is_real_date(row.date, row.date_precision), (where, row.id)
+        assert re.fullmatch(PRECISION_PATTERN[row.date_precision], row.date), (where, row.id)  # type: ignore[arg-type,index]  # pandas-stubs types each field of a row as any scalar
+        assert _is_real_date(row.date, row.date_precision), (where, row.id)  # type: ignore[arg-type]  # pandas-stubs types each field of a row as any scalar
         end = getattr(row, "end_date", "")
         if end:
-            assert re.fullmatch(PRECISION_PATTERN[row.date_precision], end), (where, row.id)
-            assert _is_real_date(end, row.date_precision), (where, row.id)
-            assert end >= row.date, (where, row.id)
+            assert re.fullmatch(PRECISION_PATTERN[row.date_precision], end), (where, row.id)  # type: ignore[index]  # pandas-stubs types each field of a row as any scalar
+            assert _is_real_date(end, row.date_precision), (where, row.id)  # type: ignore[arg-type]  # pandas-stubs types each field of a row as any scalar
+            assert end >= row.date, (where, row.id)  # type: ignore[operator]  # pandas-stubs types each field of a row as any scalar
 
 
 def test_event_kinds_are_the_five_lanes():

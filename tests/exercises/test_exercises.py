@@ -78,7 +78,7 @@ def test_the_raw_answers_are_the_hand_computed_ones():
 
 def _foreign_born_ratio() -> float:
     key = key_figures.key_figures()
-    table = population.foreigners_comparison(key.at["foreigners_in_mali", "value"], 2009)
+    table = population.foreigners_comparison(key.at["foreigners_in_mali", "value"], 2009)  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     return float(
         table.loc[table["estimate"].str.contains("interpolated"), "ratio_to_census"].iloc[0]
     )
@@ -128,7 +128,7 @@ def _cost_gap(target: float = 3.0) -> float:
 
 def _fee_gain() -> float:
     table = remittances.savings_scenario(3.0).set_index("year")
-    return float(table.at[remittances.cost_year(2020), "gain_usd"]) / 1e6
+    return float(table.at[remittances.cost_year(2020), "gain_usd"]) / 1e6  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
 
 
 def _forum_before_policy() -> str:
@@ -143,7 +143,7 @@ def _after_fidima() -> list[str]:
 
 
 def _busiest_year() -> int:
-    return int(timeline.events()["year"].value_counts().sort_index().idxmax())
+    return int(timeline.events()["year"].value_counts().sort_index().idxmax())  # type: ignore[call-overload]  # pandas-stubs: idxmax/idxmin give a Hashable label
 
 
 def _direct_on_cost() -> list[str]:
@@ -154,7 +154,7 @@ def _direct_on_cost() -> list[str]:
 
 def _france_share() -> float:
     key = key_figures.key_figures()
-    return round(1.3 / 100 * key.at["population", "value"])
+    return round(1.3 / 100 * key.at["population", "value"])  # type: ignore[arg-type,operator]  # pandas-stubs types a cell as any scalar
 
 
 def _disagreeing() -> list[str]:

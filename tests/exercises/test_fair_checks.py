@@ -28,7 +28,7 @@ def _hints_on():
 
 def _gain(focus_year: int, target: float) -> float:
     table = remittances.savings_scenario(target).set_index("year")
-    return float(table.at[remittances.cost_year(focus_year), "gain_usd"]) / 1e6
+    return float(table.at[remittances.cost_year(focus_year), "gain_usd"]) / 1e6  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
 
 
 def _cost(focus_year: int) -> float:
@@ -36,7 +36,7 @@ def _cost(focus_year: int) -> float:
 
 
 def _admin_to_un(un_year: int = 2020) -> float:
-    return key_figures.key_figures().at["malians_abroad", "value"] / demography.total(un_year)
+    return key_figures.key_figures().at["malians_abroad", "value"] / demography.total(un_year)  # type: ignore[operator,return-value]  # pandas-stubs types a cell as any scalar
 
 
 # -- every allowed parameter value gives a question that makes sense -----------------------

@@ -37,7 +37,7 @@ def _french_grouped(value: float, space: str) -> str:
 
 
 def _admin_to_un() -> float:
-    return float(key_figures.key_figures().at["malians_abroad", "value"]) / float(
+    return float(key_figures.key_figures().at["malians_abroad", "value"]) / float(  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         demography.total(2020)
     )
 

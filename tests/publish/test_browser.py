@@ -292,8 +292,8 @@ def test_pages_fit_a_phone_and_show_clean_tables(browser: DevTools) -> None:
         browser.send("Emulation.clearDeviceMetricsOverride")
     if raw_tables:
         print("Tables still raw (expected until tables.show is applied):")
-        for name, found in raw_tables.items():
-            print(f"  {name}: {len(found)} cells, e.g. {found[:3]}")
+        for name, raw in raw_tables.items():
+            print(f"  {name}: {len(raw)} cells, e.g. {raw[:3]}")
     assert report == {}
 
 

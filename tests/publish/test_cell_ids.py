@@ -14,10 +14,11 @@ import pytest
 from diaspora_helpers.publish.execution import cell_ids
 
 
-def _notebook(ids: list[str | None], minor: int = 5) -> dict:
+def _notebook(ids: list, minor: int = 5) -> dict:
     cells = []
     for n, cell_id in enumerate(ids):
-        cell = {"cell_type": "code", "metadata": {}, "source": f"x = {n}\n", "outputs": []}
+        cell: dict[str, object] = {"cell_type": "code", "metadata": {}, "source": f"x = {n}\n"}
+        cell["outputs"] = []
         cell["execution_count"] = None
         if cell_id is not None:
             cell["id"] = cell_id
