@@ -50,6 +50,17 @@ def _read_package(folder: Path) -> dict[str, Any]:
         raise DataError(PACKAGE_FILE, f"not valid UTF-8 JSON ({exc})") from exc
 
 
+@lru_cache(maxsize=8)
+def _described_cached(folder: str, stamp: tuple[float, ...]) -> list[dict[str, Any]]:
+    return list(_read_package(Path(folder))["resources"])
+
+
+def _described(folder: Path) -> list[dict[str, Any]]:
+    """The resources of ``folder``'s package, parsed once per version of the file (read
+    only: :func:`package` gives a copy to change)."""
+    return _described_cached(str(folder), _stamp(folder, PACKAGE_FILE))
+
+
 def data_dir() -> Path:
     """Return the tables' folder (see :func:`diaspora_helpers.paths.data_dir`).
 
@@ -187,7 +198,7 @@ def _resource_in(described: list[dict[str, Any]], name: str) -> dict[str, Any]:
 
 
 def _load_uncached(folder: Path, name: str) -> pd.DataFrame:
-    desc = _resource_in(_read_package(folder)["resources"], name)
+    desc = _resource_in(_described(folder), name)
     file = desc["path"]
     path = folder / file
     if not path.is_file():
@@ -271,7 +282,7 @@ def _translated(table: pd.DataFrame, name: str, language: str, folder: Path) -> 
     Raises :class:`DataError` naming the translation file when it translates a column the
     table lacks, or when a row of the table has no translation.
     """
-    described = _read_package(folder)["resources"]
+    described = _described(folder)
     other = _translation_in(described, name, language)
     if other is None:
         return table.copy()
@@ -305,7 +316,7 @@ def _translated(table: pd.DataFrame, name: str, language: str, folder: Path) -> 
 def translated_columns(folder: Path, name: str, language: str) -> list[str]:
     """Return the columns of table ``name`` that ``language``'s translation table in
     ``folder`` replaces (none for English or without a translation), in its order."""
-    described = _read_package(Path(folder))["resources"]
+    described = _described(Path(folder))
     other = _translation_in(described, name, language)
     if other is None:
         return []
@@ -322,7 +333,7 @@ def table_of(folder: Path, file: str) -> str:
     Raises :class:`DataError` naming the file when the package does not describe it: every
     table is read through its schema.
     """
-    described = _read_package(Path(folder))["resources"]
+    described = _described(Path(folder))
     for res in described:
         if res.get("path") == file:
             return str(res["name"])
@@ -339,7 +350,7 @@ def load_from(folder: Path, name: str, language: str = "en") -> pd.DataFrame:
     :func:`load`. Raises :class:`DataError` as :func:`load` does.
     """
     folder = Path(folder)
-    file = _resource_in(_read_package(folder)["resources"], name)["path"]
+    file = _resource_in(_described(folder), name)["path"]
     table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, file))
     if language != "en":
         return _translated(table, name, language, folder)
