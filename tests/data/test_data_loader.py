@@ -148,3 +148,53 @@ def test_edits_are_seen_without_restarting(folder):
 
 def test_data_error_is_a_value_error():
     assert issubclass(DataError, ValueError)
+
+
+def test_a_spreadsheet_resave_reads_as_the_same_table(folder):
+    """Excel's "CSV UTF-8": a byte-order mark, CRLF line ends, and CRLF inside a quoted cell."""
+    expected = data.load("things")
+    text = GOOD.replace("a,forum,", '"a",forum,')
+    (folder / "things.csv").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    pd.testing.assert_frame_equal(data.load("things"), expected)
+    schema = {"fields": [{"name": "id", "type": "string"}, {"name": "note", "type": "string"}]}
+    package = {"name": "t", "resources": [{"name": "notes", "path": "notes.csv", "schema": schema}]}
+    (folder / "datapackage.json").write_text(json.dumps(package))
+    (folder / "notes.csv").write_bytes(b'\xef\xbb\xbfid,note\r\nx,"two\r\nlines"\r\n')
+    assert data.load("notes").at[0, "note"] == "two\nlines"
+
+
+def test_semicolon_separators_are_named_with_the_fix(folder):
+    (folder / "things.csv").write_text(GOOD.replace(",", ";"))
+    with pytest.raises(DataError, match=r"data/things.csv, line 1: the columns are separated"):
+        data.load("things")
+
+
+def test_load_from_reads_another_folder_in_a_language(tmp_path):
+    from diaspora_helpers.data import loader
+
+    (tmp_path / "fr").mkdir()
+    schema = {"fields": [{"name": "id", "type": "string"}, {"name": "text", "type": "string"}]}
+    package = {
+        "name": "t",
+        "resources": [
+            {"name": "words", "path": "words.csv", "schema": {**schema, "primaryKey": ["id"]}},
+            {
+                "name": "words_fr",
+                "path": "fr/words.csv",
+                "translates": "words",
+                "language": "fr",
+                "schema": schema,
+            },
+        ],
+    }
+    (tmp_path / "datapackage.json").write_text(json.dumps(package))
+    (tmp_path / "words.csv").write_text("id,text\na,water\n")
+    (tmp_path / "fr" / "words.csv").write_text("id,text\na,eau\n")
+    assert loader.table_of(tmp_path, "fr/words.csv") == "words_fr"
+    assert loader.load_from(tmp_path, "words").at[0, "text"] == "water"
+    assert loader.load_from(tmp_path, "words", "fr").at[0, "text"] == "eau"
+    assert loader.translated_columns(tmp_path, "words", "fr") == ["text"]
+    assert loader.translated_columns(tmp_path, "words", "en") == []
+    (tmp_path / "fr" / "words.csv").write_text("id,text\nb,autre\n")
+    with pytest.raises(DataError, match=r"data/fr/words.csv: 1 row\(s\) of 'words' have no fr"):
+        loader.load_from(tmp_path, "words", "fr")
