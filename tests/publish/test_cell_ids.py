@@ -120,3 +120,20 @@ def test_an_invalid_id_is_refused_with_the_fix(bad) -> None:
 def test_text_that_is_not_a_notebook_is_named() -> None:
     with pytest.raises(cell_ids.CellIdError, match="broken.ipynb: not a notebook"):
         cell_ids.reads("{", "broken.ipynb")
+
+
+def test_a_notebook_read_by_papermill_gets_the_stable_ids_back(tmp_path: Path) -> None:
+    from papermill.iorw import load_notebook_node
+
+    path = _write(tmp_path, _notebook(["a", "a", "b", "a"]))
+    expected = _ids(cell_ids.read(path)[0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nb = load_notebook_node(str(path))
+    assert _ids(nb) != expected  # papermill alone gives random ids to the repeats
+    renamed = cell_ids.restore(nb, path)
+    assert _ids(nb) == expected and [r.index for r in renamed] == [1, 3]
+    assert nb.cells[0].metadata["tags"] == []  # papermill's own additions are kept
+    nb.cells.pop()
+    with pytest.raises(cell_ids.CellIdError, match="3 cells read, but the file has 4"):
+        cell_ids.restore(nb, path)

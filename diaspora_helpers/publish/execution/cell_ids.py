@@ -160,3 +160,21 @@ def read(path: Path, *, strict: bool = False) -> tuple[Any, list[Renamed]]:
     """Read the notebook at ``path`` like ``nbformat.read(path, as_version=4)``, with the
     cell ids :func:`reads` makes stable; return it and the cells whose id was set."""
     return reads(Path(path).read_text(encoding="utf-8"), str(path), strict=strict)
+
+
+def restore(notebook: Any, path: Path, *, strict: bool = False) -> list[Renamed]:
+    """Give the cells of ``notebook``, read from ``path`` by another reader (papermill's
+    ``load_notebook_node``, nbconvert), the stable ids :func:`read` gives, in place;
+    return the cells whose id was set.
+
+    The other reader keeps the cells in the file's order, so ids are matched by position.
+    Raises :class:`CellIdError` as :func:`read` does, or when the cell counts differ.
+    """
+    stable, changed = read(path, strict=strict)
+    if len(stable.cells) != len(notebook.cells):
+        raise CellIdError(
+            f"{path}: {len(notebook.cells)} cells read, but the file has {len(stable.cells)}"
+        )
+    for cell, source in zip(notebook.cells, stable.cells, strict=True):
+        cell["id"] = source["id"]
+    return changed
