@@ -137,3 +137,15 @@ def test_a_notebook_read_by_papermill_gets_the_stable_ids_back(tmp_path: Path) -
     nb.cells.pop()
     with pytest.raises(cell_ids.CellIdError, match="3 cells read, but the file has 4"):
         cell_ids.restore(nb, path)
+
+
+def test_the_course_copies_a_master_with_stable_ids(tmp_path: Path) -> None:
+    """The course's release copies the master (``_copy_source``): twice, the same ids."""
+    from diaspora_helpers.publish.course import workflow
+
+    master = _write(tmp_path, _notebook(["a", "a", "b"]), "master_1_x.ipynb")
+    first, second = tmp_path / "one.ipynb", tmp_path / "two.ipynb"
+    workflow._copy_source(master, first, {})
+    workflow._copy_source(master, second, {})
+    assert first.read_bytes() == second.read_bytes()
+    assert len({cell["id"] for cell in json.loads(first.read_text())["cells"]}) == 3

@@ -39,6 +39,7 @@ from typing import Any
 from diaspora_helpers import paths
 from diaspora_helpers.publish.course.grades import submissions as _submissions
 from diaspora_helpers.publish.course.grades import write_grade_table
+from diaspora_helpers.publish.execution import cell_ids
 from diaspora_helpers.publish.execution.selection import MASTER_PREFIX, parse_value
 
 COURSE_ID = "mali-diaspora"
@@ -205,7 +206,7 @@ def _sessions(wanted: Sequence[int] | None, notebooks_dir: Path | None) -> dict[
 def _copy_source(master: Path, target: Path, values: Mapping[str, Any]) -> None:
     import nbformat
 
-    notebook = nbformat.read(master, as_version=4)
+    notebook, _renamed = cell_ids.read(master)  # stable ids, even where an editor repeated one
     if values:
         cells = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
         if not cells:
