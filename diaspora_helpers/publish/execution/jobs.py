@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 import resource
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 #: Descriptors the runner holds per running kernel (measured peak near 30).
 FILES_PER_KERNEL = 30
@@ -31,18 +31,16 @@ MEMINFO = Path("/proc/meminfo")
 OPEN_FILES_WANTED = 10240
 
 
-@dataclass(frozen=True)
-class Jobs:
+class Jobs(NamedTuple):
     """The number of kernels to run at once, and why it is lower than asked.
 
-    ``reason`` is ``None`` when ``jobs`` is what was asked (or the number of notebooks,
-    when there are fewer); otherwise one sentence for the run's log naming the limit and
-    how to raise it.
+    ``reason`` is ``""`` when ``jobs`` is what was asked (or the number of notebooks, when
+    there are fewer); otherwise one sentence for the run's log naming the limit and how to
+    raise it. Unpacks as ``jobs, reason = choose_jobs(...)``.
     """
 
     jobs: int
-    asked: int
-    reason: str | None = None
+    reason: str = ""
 
 
 def cores() -> int:
@@ -141,7 +139,5 @@ def choose_jobs(
                 f"{MEMORY_PER_KERNEL // 2**20} MiB per kernel: close other programs"
             )
     if not reasons:
-        return Jobs(jobs, wanted)
-    return Jobs(
-        jobs, wanted, f"{jobs} kernel(s) at a time, not {wanted}: " + "; ".join(reasons) + "."
-    )
+        return Jobs(jobs)
+    return Jobs(jobs, f"{jobs} kernel(s) at a time, not {wanted}: " + "; ".join(reasons) + ".")
