@@ -50,7 +50,7 @@ import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,11 +67,11 @@ from diaspora_helpers.publish.execution.selection import (
     select,
 )
 from diaspora_helpers.publish.execution.staging import (
-    STAGING_PREFIX,
     clean_stale_staging,
     copy_previous,
     keep_failed,
     publish,
+    staging_prefix,
 )
 
 GLOSSARY_SOURCE = "glossary.csv"  # in data/
@@ -107,6 +107,8 @@ class Report:
     failed_dir: Path | None
     seconds: float
     jobs: int
+    kept_files: list[str] = field(default_factory=list)  # the user's files carried over
+    notes: list[str] = field(default_factory=list)  # e.g. why fewer jobs than asked
 
     @property
     def ok(self) -> bool:
@@ -201,9 +203,10 @@ def run(
 
         from diaspora_helpers.publish.execution.execute import KernelRegistry
 
+        check_outputs_dir(outputs)
         outputs.parent.mkdir(parents=True, exist_ok=True)
-        clean_stale_staging(outputs.parent)
-        staging = outputs.parent / f"{STAGING_PREFIX}{os.getpid()}"
+        clean_stale_staging(outputs)
+        staging = outputs.parent / f"{staging_prefix(outputs)}{os.getpid()}"
         staging.mkdir()
         registry = KernelRegistry()
         workers = max(1, min(jobs or os.cpu_count() or 1, len(selected) or 1))
@@ -242,6 +245,29 @@ def run(
     finally:
         for signum, handler in previous_handlers.items():
             signal.signal(signum, handler)
+
+
+def check_outputs_dir(outputs: Path) -> None:
+    """Raise RunError, before any work, for an outputs folder a run must never replace.
+
+    A run publishes its tree in the place of ``outputs``; it keeps files it does not own,
+    but a checkout (``notebooks/`` or ``.git`` inside), the home folder or the filesystem
+    root is refused outright, with one message naming the path.
+    """
+    home = Path.home().resolve()
+    reasons = []
+    if outputs == home:
+        reasons.append("it is your home folder")
+    if outputs == Path(outputs.anchor):
+        reasons.append("it is the root of the filesystem")
+    for name in ("notebooks", ".git"):
+        if (outputs / name).exists():
+            reasons.append(f"it contains {name}/")
+    if reasons:
+        raise RunError(
+            f"refusing to publish into {outputs}: {' and '.join(reasons)}. Name a folder of "
+            "its own with --outputs-dir (for example outputs/ of the checkout, the default)"
+        )
 
 
 def _notebooks_folder(given: Path | None) -> Path:
@@ -288,9 +314,6 @@ def _edition_sites(
         if web.guide:
             site.render_markdown_page(guide, web, site.GUIDE_PAGE)
         webs[language] = web
-    readme = outputs / "README.md"
-    if readme.is_file():
-        shutil.copy2(readme, staging / "README.md")
     return webs
 
 
@@ -409,11 +432,14 @@ def _run_staged(
     ordered = [outcomes[keys[p]] for p in available if keys[p] in outcomes]
     failed = any(o.status == "failed" for o in ordered)
     failed_dir = None
+    carried: list[str] = []
     if failed:
         failed_dir = keep_failed(staging, outputs)
     else:
-        publish(staging, outputs)
-    return Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
+        carried = publish(staging, outputs)
+    report = Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
+    report.kept_files = carried
+    return report
 
 
 def format_report(report: Report) -> str:
@@ -429,8 +455,19 @@ def format_report(report: Report) -> str:
     head = f"Ran {ran} notebook{'s' if ran != 1 else ''} in {report.seconds:.1f} s"
     head += f" ({report.jobs} at a time)."
     lines.insert(0, head)
+    lines[1:1] = [f"Note: {note}" for note in report.notes]
     if report.published:
         lines.append(f"Published {report.outputs_dir} (open {report.outputs_dir / 'index.html'}).")
+        if report.kept_files:
+            shown = report.kept_files[:20]
+            more = len(report.kept_files) - len(shown)
+            lines.append(
+                f"Kept {len(report.kept_files)} file{'s' if len(report.kept_files) != 1 else ''}"
+                " of yours that this run did not make:"
+            )
+            lines += [f"  {name}" for name in shown]
+            if more:
+                lines.append(f"  … and {more} more")
     else:
         lines.append(
             f"{report.outputs_dir} was left as it was. This run's results, with the error shown "
