@@ -56,6 +56,7 @@ from typing import Any
 
 from diaspora_helpers import paths
 from diaspora_helpers.i18n import LANGUAGES
+from diaspora_helpers.publish.execution import up_to_date
 from diaspora_helpers.publish.execution.selection import (
     RunError,
     check_parameters,
@@ -91,7 +92,8 @@ class Outcome:
     """What happened to one notebook in a run."""
 
     stem: str
-    status: str  # "ok", "failed", "kept" (not run, previous result kept), "missing"
+    status: str  # "ok" (ran), "reused" (from the cache), "failed", "kept" (not run,
+    # previous result kept), "missing"
     seconds: float = 0.0
     message: str = ""
     figures: int = 0
@@ -109,6 +111,7 @@ class Report:
     jobs: int
     kept_files: list[str] = field(default_factory=list)  # the user's files carried over
     notes: list[str] = field(default_factory=list)  # e.g. why fewer jobs than asked
+    unchanged: bool = False  # nothing changed since the last run: nothing was done
 
     @property
     def ok(self) -> bool:
@@ -179,12 +182,14 @@ def run(
     notebooks_dir: Path | None = None,
     outputs_dir: Path | None = None,
     progress: bool = True,
+    fresh: bool = False,
 ) -> Report:
     """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request.
 
     ``assignments`` are ``-p`` texts (``NOTEBOOK:NAME=VALUE``, or ``NAME=VALUE`` with one
     notebook named), ``params_file`` a notebook-keyed YAML file, ``flat_params`` the
-    parameters of the one notebook named (papermill's ``-f``, ``-y``, ``-r``).
+    parameters of the one notebook named (papermill's ``-f``, ``-y``, ``-r``). ``fresh``
+    runs every notebook in a kernel even when the cache holds its result.
     """
     started = time.monotonic()
     previous_handlers = _install_signal_handlers()
@@ -193,23 +198,37 @@ def run(
     outputs = (outputs_dir or paths.outputs_dir()).resolve()
     try:
         notebooks_dir = _notebooks_folder(notebooks_dir)
+        check_outputs_dir(outputs)
         if jobs is not None and jobs < 1:
             raise RunError(f"--jobs must be at least 1, not {jobs}")
         available = discover(notebooks_dir)
         selected = select(names, available)
         file_params = load_params_file(params_file) if params_file is not None else {}
         parameters = resolve_parameters(selected, available, file_params, assignments, flat_params)
+        run_key = up_to_date.run_key(notebooks_dir, selected, parameters, outputs)
+        if not fresh:
+            unchanged = up_to_date.unchanged(outputs, run_key)
+            if unchanged is not None:
+                outcomes = [
+                    Outcome(notebook_key(p), "reused", figures=unchanged.get(notebook_key(p), 0))
+                    if p in selected
+                    else Outcome(notebook_key(p), "kept", figures=unchanged.get(notebook_key(p), 0))
+                    for p in available
+                ]
+                seconds = time.monotonic() - started
+                return Report(outcomes, False, outputs, None, seconds, 0, unchanged=True)
         info = check_parameters(selected, parameters)
 
         from diaspora_helpers.publish.execution.execute import KernelRegistry
 
-        check_outputs_dir(outputs)
         outputs.parent.mkdir(parents=True, exist_ok=True)
         clean_stale_staging(outputs)
         staging = outputs.parent / f"{staging_prefix(outputs)}{os.getpid()}"
         staging.mkdir()
         registry = KernelRegistry()
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(selected) or 1))
+        from diaspora_helpers.publish.execution.jobs import choose_jobs
+
+        workers, why_fewer = choose_jobs(jobs, len(selected))
         report = _run_staged(
             selected,
             available,
@@ -221,8 +240,12 @@ def run(
             workers,
             registry,
             progress,
+            fresh,
+            run_key,
         )
         report.seconds = time.monotonic() - started
+        if why_fewer:
+            report.notes.append(why_fewer)
         return report
     except Interrupted as exc:
         if registry is not None:
@@ -328,6 +351,8 @@ def _run_staged(
     workers: int,
     registry: Any,
     progress: bool,
+    fresh: bool = False,
+    run_key: str = "",
 ) -> Report:
     """Execute every edition's notebooks into ``staging`` in one pool, complete the tree
     (English at its root, French in ``fr/``), then publish it or keep it as failed."""
@@ -346,6 +371,10 @@ def _run_staged(
     }
     bar = _Progress(sum(cells.values()), len(selected), progress)
     logs = Path(tempfile.mkdtemp(prefix="diaspora-kernel-logs-"))
+    from diaspora_helpers.publish.execution import cache as cache_module
+
+    cache = cache_module.Cache(cache_module.cache_dir(outputs))
+    fingerprint = cache_module.inputs_fingerprint() + cache_module.environment_fingerprint()
 
     def one(notebook: Path) -> Outcome:
         key, stem = keys[notebook], notebook.stem
@@ -357,23 +386,29 @@ def _run_staged(
             bar.cell()
 
         log = logs / f"{key.replace('/', '__')}.log"
-        result = execute.execute(
+        result = execute.run_notebook(
             notebook,
             parameters.get(key, {}),
             info[key],
-            cwd=notebook.parent,
-            figures_dir=web.root / "figures" / stem,
+            key=key,
+            work=logs / key.replace("/", "__"),
             registry=registry,
+            cache=cache,
+            reuse=not fresh,
+            fingerprint=fingerprint,
             log_path=log,
             on_cell=on_cell,
         )
+        if result.files is not None and result.files.is_dir():
+            shutil.copytree(result.files, web.root / "figures" / stem, dirs_exist_ok=True)
         bar.notebook_done(cells[key] - ran[0])
         if result.notebook is not None:
             execute.write_notebook(result.notebook, web.root / f"{stem}.ipynb")
             site.render_notebook(result.notebook, stem, web, failed=result.failure is not None)
         figures = len(site.figure_names(result.notebook)) if result.notebook is not None else 0
         if result.failure is None:
-            return Outcome(key, "ok", result.seconds, figures=figures)
+            status = "reused" if result.reused else "ok"
+            return Outcome(key, status, result.seconds, figures=figures)
         message = result.failure.describe()
         if result.failure.position is None:
             message += execute.log_tail(log)
@@ -427,6 +462,7 @@ def _run_staged(
         entries[language].append(entry)
     for language, web in webs.items():
         index_page.render_index(web, entries[language], finish=False)
+    cache.evict()
     navigation.finish(staging)
 
     ordered = [outcomes[keys[p]] for p in available if keys[p] in outcomes]
@@ -436,7 +472,8 @@ def _run_staged(
     if failed:
         failed_dir = keep_failed(staging, outputs)
     else:
-        carried = publish(staging, outputs)
+        summary = {o.stem: o.figures for o in ordered}
+        carried = publish(staging, outputs, run={"key": run_key, "notebooks": summary})
     report = Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
     report.kept_files = carried
     return report
@@ -445,14 +482,31 @@ def _run_staged(
 def format_report(report: Report) -> str:
     """Return the table printed after a run."""
     width = max((len(o.stem) for o in report.outcomes), default=8)
+    if report.unchanged:
+        lines = [
+            f"Nothing changed since the last run ({report.seconds:.1f} s): "
+            f"{report.outputs_dir} is up to date."
+        ]
+        lines += [f"  {o.status:<7} {o.stem}" for o in report.outcomes]
+        lines.append("(make run FRESH=1, or run --fresh, runs every notebook again.)")
+        return "\n".join(lines)
     lines = []
-    labels = {"ok": "ok", "failed": "FAILED", "kept": "kept", "missing": "not run"}
+    labels = {
+        "ok": "ran",
+        "reused": "reused",
+        "failed": "FAILED",
+        "kept": "kept",
+        "missing": "not run",
+    }
     for o in report.outcomes:
         timing = f"{o.seconds:6.1f} s" if o.status in ("ok", "failed") else " " * 8
         figures = f"{o.figures} figure{'s' if o.figures != 1 else ''}" if o.figures else ""
         lines.append(f"  {labels[o.status]:<7} {o.stem:<{width}}  {timing}  {figures}".rstrip())
     ran = sum(1 for o in report.outcomes if o.status in ("ok", "failed"))
-    head = f"Ran {ran} notebook{'s' if ran != 1 else ''} in {report.seconds:.1f} s"
+    reused = sum(1 for o in report.outcomes if o.status == "reused")
+    head = f"Ran {ran} notebook{'s' if ran != 1 else ''}"
+    head += f", reused {reused} from the cache" if reused else ""
+    head += f" in {report.seconds:.1f} s"
     head += f" ({report.jobs} at a time)."
     lines.insert(0, head)
     lines[1:1] = [f"Note: {note}" for note in report.notes]

@@ -160,20 +160,23 @@ def carry_user_files(outputs: Path, staging: Path, generated: list[str]) -> list
     return carried
 
 
-def write_manifest(staging: Path, generated: list[str]) -> None:
-    """Record the files this run generated in ``staging/.diaspora-manifest.json``."""
-    text = json.dumps({"files": generated}, indent=1, ensure_ascii=False) + "\n"
+def write_manifest(staging: Path, generated: list[str], run: dict | None = None) -> None:
+    """Record the files this run generated in ``staging/.diaspora-manifest.json``, and
+    ``run`` (its key and per-notebook summary, see :mod:`.up_to_date`)."""
+    text = json.dumps({"files": generated, "run": run or {}}, indent=1, ensure_ascii=False)
+    text += "\n"
     (staging / MANIFEST).write_text(text, encoding="utf-8")
 
 
-def publish(staging: Path, outputs: Path) -> list[str]:
+def publish(staging: Path, outputs: Path, run: dict | None = None) -> list[str]:
     """Put ``staging`` in the place of ``outputs`` in one step, keeping the user's files.
 
-    Returns the files of the user's carried over (see :func:`carry_user_files`).
+    Returns the files of the user's carried over (see :func:`carry_user_files`); ``run`` is
+    recorded in the manifest.
     """
     generated = generated_files(staging)
     carried = carry_user_files(outputs, staging, generated)
-    write_manifest(staging, generated)
+    write_manifest(staging, generated, run)
     blocked = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
     try:
