@@ -157,3 +157,12 @@ def test_refused_outputs_folder_stops_before_any_work(tmp_path: Path) -> None:
     assert "contains notebooks/" in result.stderr
     assert not any(p.name.startswith(".") for p in tmp_path.iterdir() if p.is_dir())
     assert os.listdir(tmp_path) == ["notebooks"]
+
+
+def test_nbval_sanitizing_file_is_generated_from_the_executors_rules() -> None:
+    from diaspora_helpers.publish.execution.execute import nbval_sanitize_text
+
+    cfg = support.PROJECT / "tests" / "nbval_sanitize.cfg"
+    assert cfg.read_text(encoding="utf-8") == nbval_sanitize_text(), (
+        "regenerate tests/nbval_sanitize.cfg from execute.OUTPUT_RULES"
+    )

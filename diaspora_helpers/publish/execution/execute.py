@@ -64,7 +64,7 @@ START_TIMEOUT = 120  # seconds for a kernel to start; generous for a loaded 2-co
 #: sanitising file (tests/nbval_sanitize.cfg) is generated from them.
 OUTPUT_RULES: tuple[tuple[str, str, str], ...] = (
     ("ipykernel temporary files", r"(?:/[^\s:'\"]*)?/ipykernel_\d+/\d+\.py", "<cell>"),
-    ("memory addresses", r"(?<=at )0x[0-9a-fA-F]{6,16}\b", "0xADDRESS"),
+    ("memory addresses", r"\b0x[0-9a-fA-F]{6,16}\b", "0xADDRESS"),
 )
 _KERNEL_PATH = re.compile(OUTPUT_RULES[0][1])
 _ADDRESS = re.compile(OUTPUT_RULES[1][1])
