@@ -51,12 +51,10 @@ from papermill.parameterize import parameterize_notebook
 from diaspora_helpers import paths
 from diaspora_helpers.paths import source_checkout
 from diaspora_helpers.publish.execution.cache import Cache, notebook_key, sha256_file
+from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, RUN_METADATA
 
 KERNEL_NAME = "python3"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
-INJECTED_TAG = "injected-parameters"
-PARAMETERS_TAG = "parameters"
-RUN_METADATA = "diaspora_run"  # notebook metadata key the runner writes (parameters as run)
 START_TIMEOUT = 120  # seconds for a kernel to start; generous for a loaded 2-core machine
 
 #: The output rules: (name, pattern, replacement) for text that legitimately differs

@@ -176,6 +176,9 @@ def publish(staging: Path, outputs: Path, run: dict | None = None) -> list[str]:
     """
     generated = generated_files(staging)
     carried = carry_user_files(outputs, staging, generated)
+    if run is not None:
+        stats = {name: (staging / name).stat() for name in generated}
+        run = {**run, "stat": {n: [st.st_size, st.st_mtime_ns] for n, st in stats.items()}}
     write_manifest(staging, generated, run)
     blocked = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)

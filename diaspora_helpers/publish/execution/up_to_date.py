@@ -6,7 +6,8 @@ Markdown of both editions, the guide and course documents), and of what the cach
 covers (``data/``, the helper package, the installed distributions). The key is recorded
 in the outputs folder's manifest; a later run with the same key, whose published files are
 all still there, leaves the outputs as they are and reports every notebook as reused.
-``run --fresh`` never takes this path.
+``run --fresh`` never takes this path. (A published file edited or removed by hand makes
+the next run a real one: its size or modification time no longer match the manifest.)
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def run_key(
 
 def unchanged(outputs: Path, key: str) -> dict[str, int] | None:
     """Return the per-notebook figure counts of the last run if it had ``key`` and every
-    file it published is still in ``outputs``; else None."""
+    file it published is still in ``outputs``, unchanged (same size and modification time);
+    else None."""
     try:
         manifest = json.loads((outputs / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -52,7 +54,13 @@ def unchanged(outputs: Path, key: str) -> dict[str, int] | None:
     run = manifest.get("run") or {}
     if run.get("key") != key:
         return None
-    if not all((outputs / name).is_file() for name in manifest.get("files", [])):
-        return None
+    stats = run.get("stat") or {}
+    for name in manifest.get("files", []):
+        try:
+            found = (outputs / name).stat()
+        except OSError:
+            return None
+        if stats.get(name) != [found.st_size, found.st_mtime_ns]:
+            return None
     notebooks = run.get("notebooks")
     return dict(notebooks) if isinstance(notebooks, dict) else {}
