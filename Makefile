@@ -76,8 +76,8 @@ format: $(STAMP)  ## apply ruff's formatting and safe fixes (refuses files with 
 catalogs: $(STAMP)  ## French edition: extract, update and compile the gettext catalogs (refuses uncommitted .po unless FORCE=1)
 	$(NOTEBOOKS_RUN) catalogs $(FORCE_FLAG)
 
-bench: $(STAMP)  ## time the full run (both editions) against a naive papermill + nbconvert baseline
-	$(NOTEBOOKS_RUN) bench
+bench: $(STAMP)  ## time the run against a naive baseline, the import bound B, cached runs (SUITE=1: also make check and make test)
+	$(NOTEBOOKS_RUN) bench $(if $(SUITE),--suite)
 
 # The lecturer's course (nbgrader, locally): SESSION=4 make course-release, then put the
 # submissions in a folder or zip and SESSION=4 SUBMISSIONS=path make course-grade.

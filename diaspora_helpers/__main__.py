@@ -188,6 +188,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--skip-baseline", action="store_true", help="measure only the runner and the bound"
     )
+    bench.add_argument("--suite", action="store_true", help="also time make check and make test")
     catalogs = commands.add_parser(
         "catalogs",
         help="update and compile the French gettext catalogs (diaspora_helpers/locale/)",
@@ -278,7 +279,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from diaspora_helpers.publish.execution import bench
 
         return bench.main(
-            args.notebooks, jobs=args.jobs, repeat=args.repeat, baseline_run=not args.skip_baseline
+            args.notebooks,
+            jobs=args.jobs,
+            repeat=args.repeat,
+            baseline_run=not args.skip_baseline,
+            suite_run=args.suite,
         )
     from diaspora_helpers.publish.execution import runner, selection
 
