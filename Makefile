@@ -23,6 +23,8 @@ NBVAL_NOTEBOOKS = notebooks/master_*.ipynb notebooks/fr/master_*.ipynb
 # uncommitted changes; FRESH=1 to make run ignore the cache of earlier executions.
 FORCE ?=
 FRESH ?=
+# The tests make check runs (all that start no kernel); a test narrows it.
+CHECK_TESTS ?= tests
 FORCE_FLAG = $(if $(FORCE),--force)
 
 .PHONY: help run test check lab refresh lint format clean bench lock catalogs course-release course-grade course-students
@@ -51,7 +53,7 @@ check: $(STAMP)  ## the fast loop: ruff, import contracts, types, catalogs, data
 	$(VENV)/bin/lint-imports
 	$(NOTEBOOKS_RUN) catalogs --check
 	$(PY) data/build/assemble_datapackage.py --check
-	$(PY) -m pytest -q -n 2 -p no:cacheprovider -m "not slow" -W error::DeprecationWarning tests
+	$(PY) -m pytest -q -n 2 -p no:cacheprovider -m "not slow" -W error::DeprecationWarning $(CHECK_TESTS)
 
 test: check  ## everything CI runs: make check, then the end-to-end tests and nbval on the masters
 	$(VENV)/bin/frictionless validate data/datapackage.json
