@@ -149,3 +149,13 @@ def test_the_course_copies_a_master_with_stable_ids(tmp_path: Path) -> None:
     workflow._copy_source(master, second, {})
     assert first.read_bytes() == second.read_bytes()
     assert len({cell["id"] for cell in json.loads(first.read_text())["cells"]}) == 3
+
+
+def test_normalise_gives_a_notebook_read_by_nbformat_the_stable_ids(tmp_path: Path) -> None:
+    """The executor reads with nbformat, then normalises (execute.normalise_ids)."""
+    path = _write(tmp_path, _notebook(["a", "b", "a"]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = cell_ids.normalise(nbformat.read(path, as_version=4), path)
+        second = cell_ids.normalise(nbformat.read(path, as_version=4), path)
+    assert _ids(first) == _ids(second) == _ids(cell_ids.read(path)[0])

@@ -6,7 +6,8 @@ copies cells, or a merge, can leave two cells with the same id; an older noteboo
 (``generate_corpus_id``), so two runs of the same file differ and ``make refresh`` leaves
 a git diff every time.
 
-:func:`read` repairs this deterministically before nbformat sees the cells: the first cell
+:func:`read` repairs this deterministically before nbformat sees the cells (and
+:func:`normalise` gives a notebook another reader made the same ids): the first cell
 keeps an id it shares, and every later duplicate, or a cell without an id, gets
 ``cell-<hash>`` from its position and its content. Each change is returned as a
 :class:`Renamed`, for the run's log. With ``strict=True`` it refuses instead, with a
@@ -89,7 +90,7 @@ def _check_valid(cells: Sequence[dict[str, Any]], name: str) -> None:
         )
 
 
-def normalise(notebook: dict[str, Any], name: str = "notebook") -> list[Renamed]:
+def normalise_json(notebook: dict[str, Any], name: str = "notebook") -> list[Renamed]:
     """Give every cell of the raw notebook JSON ``notebook`` a unique id, deterministically,
     in place; return what changed (nothing for a notebook whose ids are already fine).
 
@@ -124,7 +125,7 @@ def normalise(notebook: dict[str, Any], name: str = "notebook") -> list[Renamed]
 
 def reads(text: str, name: str = "notebook", *, strict: bool = False) -> tuple[Any, list[Renamed]]:
     """Return the notebook in ``text`` as an nbformat 4 ``NotebookNode`` with stable cell
-    ids, and the cells whose id was set (see :func:`normalise`).
+    ids, and the cells whose id was set (see :func:`normalise_json`).
 
     ``name`` names the notebook in messages. With ``strict``, a duplicate or missing id
     raises :class:`CellIdError` naming every such cell instead of being repaired. Raises
@@ -141,7 +142,7 @@ def reads(text: str, name: str = "notebook", *, strict: bool = False) -> tuple[A
         raw = json.loads(nbformat.writes(nbformat.reads(text, as_version=4)))
         for cell in raw["cells"]:
             cell.pop("id", None)
-    changed = normalise(raw, name)
+    changed = normalise_json(raw, name)
     if strict and changed:
         cells = raw["cells"]
         lines = [
@@ -178,3 +179,13 @@ def restore(notebook: Any, path: Path, *, strict: bool = False) -> list[Renamed]
     for cell, source in zip(notebook.cells, stable.cells, strict=True):
         cell["id"] = source["id"]
     return changed
+
+
+def normalise(notebook: Any, source: Path) -> Any:
+    """Return ``notebook`` (read from ``source`` by nbformat, papermill or nbconvert, which
+    invent random ids for repeated ones) with the stable ids of :func:`read`, in place.
+
+    Raises :class:`CellIdError` as :func:`restore` does.
+    """
+    restore(notebook, Path(source))
+    return notebook
