@@ -285,6 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             baseline_run=not args.skip_baseline,
             suite_run=args.suite,
         )
+    from diaspora_helpers.data.loader import DataError
     from diaspora_helpers.publish.execution import runner, selection
 
     try:
@@ -300,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             progress=not args.quiet,
             fresh=args.fresh,
         )
-    except selection.RunError as exc:
+    except (selection.RunError, DataError) as exc:  # a data file names itself and the fix
         print(f"error: {exc}", file=sys.stderr)
         return selection.EXIT_USAGE
     except KeyboardInterrupt:  # before the runner's own signal handling was in place

@@ -143,3 +143,29 @@ def test_argparse_errors_are_usage_errors() -> None:
     result = support.cli("run", "--jobs", "two", timeout=60)
     assert result.returncode == 2 and "invalid int value" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_data_file_the_loader_cannot_read_stops_the_run_in_one_line(tmp_path: Path) -> None:
+    """A glossary re-saved with ';' separators: one error naming the file and the fix, no
+    traceback, nothing published (the pages are prepared before any kernel starts)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("datapackage.json", "glossary.csv"):
+        (data / name).write_bytes((support.FIXTURE_DATA / name).read_bytes())
+    text = (data / "glossary.csv").read_text(encoding="utf-8")
+    (data / "glossary.csv").write_text(text.replace(",", ";"), encoding="utf-8")
+    notebooks = support.make_notebooks(tmp_path, "a_chart")
+    result = support.cli(
+        "run",
+        "--notebooks-dir",
+        str(notebooks),
+        "--outputs-dir",
+        str(tmp_path / "outputs"),
+        "--quiet",
+        env=support.cli_env(DIASPORA_DATA_DIR=str(data)),
+        timeout=120,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("error: data/glossary.csv, line 1: the columns are separated")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "outputs" / "a_chart.html").exists()
