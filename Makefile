@@ -51,6 +51,7 @@ check: $(STAMP)  ## the fast loop: ruff, import contracts, types, catalogs, data
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(NOTEBOOKS_RUN) catalogs --check
 	$(PY) data/build/assemble_datapackage.py --check
 	$(PY) -m pytest -q -n 2 -p no:cacheprovider -m "not slow" -W error::DeprecationWarning $(CHECK_TESTS)

@@ -99,17 +99,19 @@ def display_names(iso3: pd.Series, fallback: pd.Series) -> pd.Series:
     return pd.Series(names, index=iso3.index, dtype="str")
 
 
-def _un(stock: pd.DataFrame | None) -> pd.DataFrame:
+def un_stock(stock: pd.DataFrame | None) -> pd.DataFrame:
+    """Return ``stock``, or the UN DESA migrant-stock table (``un_desa_migrant_stock``) when
+    None: one row per year, direction, sex and partner, in persons."""
     return given_or_load(UN_TABLE, stock)
 
 
 def estimate_years(stock: pd.DataFrame | None = None) -> list[int]:
     """Return the UN DESA estimate years present in the migrant-stock table, in order."""
-    table = _un(stock)
+    table = un_stock(stock)
     return sorted(int(y) for y in table["year"].dropna().unique())
 
 
-def _countries(
+def country_rows(
     stock: pd.DataFrame, direction: str, year: int | None, sex: str = "total"
 ) -> pd.DataFrame:
     """Return the country rows (no aggregates) of one direction and sex, one year or all."""
@@ -127,7 +129,7 @@ def total(
     year: int, direction: str = "emigrants", sex: str = "total", stock: pd.DataFrame | None = None
 ) -> int:
     """Return the UN total (the 'World' row) for one year, direction and sex."""
-    table = _un(stock)
+    table = un_stock(stock)
     mask = (
         (table["direction"].astype("str") == direction)
         & (table["sex"].astype("str") == sex)
@@ -144,7 +146,7 @@ def totals_over_time(
     direction: str = "emigrants", stock: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Return the UN totals by year for both sexes, women and men, with women's share."""
-    table = _un(stock)
+    table = un_stock(stock)
     world = table[
         (table["direction"].astype("str") == direction)
         & (table["partner_kind"].astype("str") == "world")
@@ -160,7 +162,7 @@ def totals_over_time(
 
 def destinations(year: int, sex: str = "total", stock: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return Malians abroad by country of residence in ``year``, largest first, with shares."""
-    rows = _countries(_un(stock), "emigrants", year, sex)
+    rows = country_rows(un_stock(stock), "emigrants", year, sex)
     table = pd.DataFrame(
         {
             "iso3": rows["partner_iso3"].astype("str"),
@@ -239,7 +241,7 @@ def change_between(start: int, end: int, n: int, stock: pd.DataFrame | None = No
     A destination with no estimate in ``start`` counts 0 there (the UN records an empty
     cell as zero).
     """
-    table = _un(stock)
+    table = un_stock(stock)
     latest = destinations(end, "total", table).head(n)
     earlier = destinations(start, "total", table).set_index("iso3")["persons"]
     out = latest[["iso3", "country", "region_group"]].copy()
@@ -253,7 +255,7 @@ def change_between(start: int, end: int, n: int, stock: pd.DataFrame | None = No
 
 def women_by_destination(year: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return women, men and women's share among Malians in the ``n`` largest destinations."""
-    table = _un(stock)
+    table = un_stock(stock)
     top = destinations(year, "total", table).head(n)
     female = destinations(year, "female", table).set_index("iso3")["persons"]
     male = destinations(year, "male", table).set_index("iso3")["persons"]
@@ -268,7 +270,7 @@ def continent_totals(
     year: int, stock: pd.DataFrame | None = None, *, direction: str = "emigrants"
 ) -> dict[str, int]:
     """Return persons in Africa, in Europe and in France for ``year`` (UN country rows)."""
-    rows = _countries(_un(stock), direction, year)
+    rows = country_rows(un_stock(stock), direction, year)
     region = rows["partner_region"].astype("str")
     return {
         "Africa": int(rows.loc[region == "Africa", "value"].sum()),

@@ -8,10 +8,10 @@ import pandas as pd
 
 from diaspora_helpers import tables
 from diaspora_helpers.analysis.demography import (
-    _countries,
-    _un,
+    country_rows,
     display_names,
     totals_over_time,
+    un_stock,
 )
 from diaspora_helpers.constants import CENSUS_TABLE, WDI_TABLE
 from diaspora_helpers.data import given_or_load
@@ -114,7 +114,7 @@ def foreigners_comparison(
     The UN counts people born abroad (an interpolated value for the document's year, and
     the estimates on either side); the census count is of foreign nationals.
     """
-    table = _un(stock)
+    table = un_stock(stock)
     immigrants = totals_over_time("immigrants", table)["total"]
     rows = [
         {
@@ -155,7 +155,7 @@ def foreigners_comparison(
 
 def immigrant_origins(year: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the ``n`` largest countries of birth of immigrants in Mali in ``year``."""
-    rows = _countries(_un(stock), "immigrants", year)
+    rows = country_rows(un_stock(stock), "immigrants", year)
     out = pd.DataFrame(
         {
             "iso3": rows["partner_iso3"].astype("str"),

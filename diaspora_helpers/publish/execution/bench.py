@@ -235,7 +235,6 @@ def main(
     )
 
     folder = paths.notebooks_dir()
-    folder_of_notebooks = folder
     if folder is None:
         print(f"error: no notebooks/ folder in {Path.cwd()} or above it", file=sys.stderr)
         return 2
@@ -255,15 +254,15 @@ def main(
         f"Benchmark: {len(notebooks)} notebooks ({', '.join(editions)}), {cores} cores, "
         f"runner with {workers} jobs"
     )
-    with tempfile.TemporaryDirectory(prefix="diaspora-bench-") as folder:
-        work = Path(folder)
+    with tempfile.TemporaryDirectory(prefix="diaspora-bench-") as scratch:
+        work = Path(scratch)
         print("measuring the kernel bound ...", file=sys.stderr)
         samples = kernel_bound(repeat)
         print("measuring the runner ...", file=sys.stderr)
         run_wall, run_peak, report = runner(keys if names else [], jobs, work)
         print("measuring the import bound and the cached runs ...", file=sys.stderr)
         imports = import_bound(repeat)
-        steps = incremental(folder_of_notebooks, work / "incremental")
+        steps = incremental(folder, work / "incremental")
         suites = {t: suite(t) for t in ("check", "test")} if suite_run else {}
         base = None
         if baseline_run:

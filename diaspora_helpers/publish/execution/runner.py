@@ -226,8 +226,9 @@ def run(
         staging = outputs.parent / f"{staging_prefix(outputs)}{os.getpid()}"
         staging.mkdir()
         registry = KernelRegistry()
-        from diaspora_helpers.publish.execution.jobs import choose_jobs
+        from diaspora_helpers.publish.execution.jobs import choose_jobs, lift_open_file_limit
 
+        lift_open_file_limit()
         workers, why_fewer = choose_jobs(jobs, len(selected))
         report = _run_staged(
             selected,

@@ -15,10 +15,10 @@ from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.site import markup, navigation
 from diaspora_helpers.publish.site.images import make_thumbnail
 from diaspora_helpers.publish.site.pages import (
-    _PAGES,
     FIGURE_METADATA_KEY,
     GLOSSARY_PAGE,
     GUIDE_PAGE,
+    PAGES,
     Site,
     figure_names,
     notebook_summary,
@@ -174,7 +174,7 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
         {"key": key, "label": _(label), "entries": grouped[key]}
         for key, label, _prefixes in navigation.GROUPS
     ]
-    body = _PAGES.get_template("index.html.j2").render(
+    body = PAGES.get_template("index.html.j2").render(
         title=_("{site}: the notebooks").format(site=site.title), pitch=_(PITCH), groups=groups
     )
     out = site.root / "index.html"

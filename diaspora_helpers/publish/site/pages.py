@@ -53,7 +53,7 @@ GUIDE_PAGE = "instructor_guide.html"
 FIGURE_METADATA_KEY = "diaspora_figure"
 
 TEMPLATES = resources.files("diaspora_helpers.publish.site") / "templates"
-_PAGES = jinja2.Environment(
+PAGES = jinja2.Environment(
     loader=jinja2.FunctionLoader(lambda name: (TEMPLATES / name).read_text(encoding="utf-8")),
     autoescape=jinja2.select_autoescape(default=True),
     keep_trailing_newline=True,
@@ -98,14 +98,14 @@ def page(
     :func:`navigation.finish` replaces with previous/next links, and the head and the bar
     carry the markers it replaces with the links to the page's twin in the other edition."""
     _ = translator(language)
-    return _PAGES.get_template("page.html.j2").render(
+    return PAGES.get_template("page.html.j2").render(
         title=title,
         lang=language,
         css=_css().strip() + "\n" + _pygments_css(),
         nav=nav,
         nav_label=_("Site"),
         body=body,
-        footer=footer or navigation.footer(_PAGES, language),
+        footer=footer or navigation.footer(PAGES, language),
         pager=pager,
         alternate=navigation.ALTERNATE_MARKER,
         switch=navigation.SWITCH_MARKER,
