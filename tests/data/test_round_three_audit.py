@@ -106,4 +106,6 @@ def test_the_ministry_2015_row_is_its_activities_not_a_plan():
     event = _rows("events")["ministry_activities_2015"]
     assert "plan" not in event["short_label"].casefold()
     assert "activities" in event["label"]
-    assert "Programme" not in _rows("events", french=True)["ministry_activities_2015"]["short_label"]
+    assert (
+        "Programme" not in _rows("events", french=True)["ministry_activities_2015"]["short_label"]
+    )

@@ -372,7 +372,12 @@ def add_parser(commands: Any) -> None:
     verbs.add_parser("guide", help="regenerate the guide's definitions from data/definitions.csv")
     verbs.add_parser("binder", help="print the Binder launch link of the repository URL")
     for sub in (release_p, collect_p, grade_p):
-        sub.add_argument("--course-dir", type=Path, default=None, help="default: course/ of the checkout (DIASPORA_COURSE_DIR)")
+        sub.add_argument(
+            "--course-dir",
+            type=Path,
+            default=None,
+            help="default: course/ of the checkout (DIASPORA_COURSE_DIR)",
+        )
         sub.add_argument(
             "--edition",
             choices=list(EDITIONS),
