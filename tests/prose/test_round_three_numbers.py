@@ -26,7 +26,7 @@ def test_top_two_senders_share_is_computed_from_unrounded_values():
         if r["table"] == "remittances_usd_millions" and r["direction"] == "into_mali"
     ]
     world = next(float(r["value"]) for r in money if r["partner_kind"] == "world")
-    values = sorted((float(r["value"]) for r in money if r["partner_kind"] == "country"))
+    values = sorted(float(r["value"]) for r in money if r["partner_kind"] == "country")
     expected = f"{100 * (values[-1] + values[-2]) / world:.1f}%"
     senders = remittances.bilateral_into_mali()
     wb_2017 = remittances.value_in(remittances.mali_series(), 2017, "remittances_usd")
