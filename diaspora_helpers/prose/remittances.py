@@ -231,7 +231,7 @@ def corridor_test(test: pd.DataFrame, judged: pd.DataFrame, ceiling: float) -> t
     """
     latest = test.iloc[-1]
     failing = len(test[test["above_ceiling"] > 0])
-    if latest["failing"]:
+    if latest["corridors_above_ceiling"]:
         sentence = _(
             "In {failing} of the {years} years surveyed ({start} to {end}), at least one "
             "surveyed corridor into Mali cost more than {ceiling} on its yearly mean. The "
@@ -257,7 +257,7 @@ def corridor_test(test: pd.DataFrame, judged: pd.DataFrame, ceiling: float) -> t
         year=int(latest["year"]),
         above=int(latest["above_ceiling"]),
         corridors=int(latest["corridors"]),
-        names=latest["failing"],
+        names=latest["corridors_above_ceiling"],
     )
     crossing = judged[judged["quarters_cross"] & ~judged["above_ceiling"]]
     if len(crossing):
