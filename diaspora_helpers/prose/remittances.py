@@ -232,12 +232,18 @@ def corridor_test(test: pd.DataFrame, judged: pd.DataFrame, ceiling: float) -> t
     latest = test.iloc[-1]
     failing = len(test[test["above_ceiling"] > 0])
     if latest["corridors_above_ceiling"]:
-        sentence = _(
+        sentence = ngettext(
             "In {failing} of the {years} years surveyed ({start} to {end}), at least one "
             "surveyed corridor into Mali cost more than {ceiling} on its yearly mean. The "
             "ceiling is a target for {due_year}: these years measure the distance still to "
-            "cover, not a deadline missed. In {year}, {above} of {corridors} "
-            "corridors were above it ({names})."
+            "cover, not a deadline missed. In {year}, {above} of {corridors} corridors was "
+            "above it ({names}).",
+            "In {failing} of the {years} years surveyed ({start} to {end}), at least one "
+            "surveyed corridor into Mali cost more than {ceiling} on its yearly mean. The "
+            "ceiling is a target for {due_year}: these years measure the distance still to "
+            "cover, not a deadline missed. In {year}, {above} of {corridors} corridors were "
+            "above it ({names}).",
+            int(latest["above_ceiling"]),
         )
     else:
         sentence = _(
