@@ -34,3 +34,26 @@ def test_top_two_senders_share_is_computed_from_unrounded_values():
     assert f"together send {expected} of the USD" in said
     assert expected == "45.7%"  # the fact-check's figure; the old code said 45.8%
     assert text.percent(100 * (values[-1] + values[-2]) / world) == expected
+
+
+def test_corridor_sentence_reads_the_ceiling_as_a_2030_target_not_a_failure():
+    import pandas as pd
+
+    test = pd.DataFrame(
+        {
+            "year": [2019, 2020],
+            "corridors": [4, 4],
+            "above_ceiling": [2, 1],
+            "corridors_above_ceiling": ["A → Mali; B → Mali", "B → Mali"],
+        }
+    )
+    judged = pd.DataFrame(
+        {"corridor": ["A → Mali"], "year": [2020], "quarters_cross": [False], "above_ceiling": [0]}
+    )
+    with open(DATA / "sdg_targets.csv", encoding="utf-8", newline="") as handle:
+        due = next(r["due_year"] for r in csv.DictReader(handle) if r["applies_to"] == "corridor")
+    said = prose.remittances.corridor_test(test, judged.astype({"above_ceiling": bool}), 5.0).text
+    assert "Mali fails" not in said
+    assert said.startswith("In 2 of the 2 years surveyed (2019 to 2020), at least one surveyed")
+    assert f"a target for {due}" in said
+    assert "In 2020, 1 of 4 corridors was above it (B → Mali)." in said
