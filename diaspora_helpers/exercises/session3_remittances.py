@@ -189,8 +189,9 @@ def check_cost_gap(
         unit=POINTS,
         decimals=2,
         why=_(
-            "The gap is the cut in the average cost still needed to reach the target (SDG "
-            "10.c sets 3% for the average; its 5% applies to each corridor, not the average)."
+            "The gap is the cut in the average cost still needed to bring it down to the "
+            "target (SDG 10.c asks for an average below 3%; its 5% ceiling applies to each "
+            "corridor, not to the average)."
         ),
         hint=_(
             "Take the World Bank's average cost of sending money to Mali "

@@ -50,7 +50,8 @@ def check_france_share(answer: object) -> Verdict:
         unit=PERSONS,
         decimals=0,
         why=_(
-            "The printed share and the printed count cannot both be right: one of the two is wrong."
+            "The printed share and the printed count cannot both be right: at least one of "
+            "the two is wrong."
         ),
         hint=_(
             "Multiply the resident population of the 2009 census by the printed share, "
