@@ -166,6 +166,7 @@ FIGURE_WORDS = (
     N_("approximate"),
     N_("at_least"),
     N_("more_than"),
+    N_("examples"),
 )
 
 

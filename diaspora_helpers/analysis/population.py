@@ -111,8 +111,9 @@ def foreigners_comparison(
 ) -> pd.DataFrame:
     """Return the document's count of foreign nationals beside the UN immigrant stock.
 
-    The UN counts people born abroad (an interpolated value for the document's year, and
-    the estimates on either side); the census count is of foreign nationals.
+    The UN counts international migrants living in Mali: people born abroad, or foreign
+    citizens where no birthplace is recorded (an interpolated value for the document's
+    year, and the estimates on either side); the census count is of foreign nationals.
     """
     table = un_stock(stock)
     immigrants = totals_over_time("immigrants", table)["total"]
@@ -131,7 +132,7 @@ def foreigners_comparison(
     for year in sorted({y for y in (before, after) if y is not None}):
         rows.append(
             {
-                "estimate": _("UN DESA {year}: born abroad").format(year=int(year)),
+                "estimate": _("UN DESA {year}: international migrants").format(year=int(year)),
                 "year": int(year),
                 "persons": float(immigrants.loc[year]),
                 "how": _("UN estimate of migrants living in Mali, mostly by birthplace"),
@@ -140,7 +141,7 @@ def foreigners_comparison(
     if document_year not in immigrants.index:
         rows.append(
             {
-                "estimate": _("UN DESA, interpolated to {year}: born abroad").format(
+                "estimate": _("UN DESA, interpolated to {year}: international migrants").format(
                     year=document_year
                 ),
                 "year": document_year,

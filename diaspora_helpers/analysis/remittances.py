@@ -302,18 +302,30 @@ def country_cost(vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> pd.S
     return series.rename("cost_pct")
 
 
-def fee_saving(received: float, cost_pct: float, target_pct: float) -> float:
-    """Return what recipients would gain if the cost fell from ``cost_pct`` to ``target_pct``.
+def fee_saving(
+    received: float, cost_pct: float, target_pct: float, *, net_of_fees: bool = False
+) -> float:
+    """Return what recipients would gain (same unit as ``received``) if the cost of sending
+    fell from ``cost_pct`` to ``target_pct`` (percent of the amount sent), none when the
+    cost is already at or below the target.
 
-    Senders keep sending S; receipts R arrive at cost c, so S = R / (1 - c); at cost t, S
-    delivers S (1 - t): the gain is R (c - t) / (1 - c) (fractions), none when c <= t.
+    The usual calculation (the default) applies the cut to the recorded flow R: the gain is
+    R (c - t), costs as fractions. Balance-of-payments remittances are not recorded net of
+    fees, so this reads R as the amount sent. ``net_of_fees=True`` makes the other reading,
+    an assumption: R is what arrived after fees, senders sent S = R / (1 - c), which at
+    cost t delivers S (1 - t), a gain of R (c - t) / (1 - c).
+
+    Raises ``ValueError`` when a cost is outside 0 to below 100.
     """
     if not 0 <= cost_pct < 100:
         raise ValueError(f"cost_pct must be from 0 to below 100, got {cost_pct}")
     if not 0 <= target_pct < 100:
         raise ValueError(f"target_pct must be from 0 to below 100, got {target_pct}")
     c, t = cost_pct / 100, target_pct / 100
-    return max(0.0, received * (c - t) / (1 - c))
+    gain = received * (c - t)
+    if net_of_fees:
+        gain /= 1 - c
+    return max(0.0, gain)
 
 
 def savings_scenario(
@@ -324,9 +336,12 @@ def savings_scenario(
 ) -> pd.DataFrame:
     """Return, for each year with a cost measure, what recipients would gain at ``target_pct``.
 
-    Receipts come from the 2026 vintage (BX.TRF.PWKR.CD.DT), the cost from the 2022
-    vintage's country average (SI.RMT.COST.IB.ZS); the cost is a percentage, so no GDP
-    enters and the vintages do not conflict. See :func:`fee_saving` for the formula.
+    One row per year: ``remittances_usd`` (R, the 2026 vintage's BX.TRF.PWKR.CD.DT),
+    ``cost_pct`` (c, the 2022 vintage's country average SI.RMT.COST.IB.ZS), ``target_pct``,
+    ``fees_paid_usd`` (R c: the cost of sending the recorded flow), ``gain_usd`` (the usual
+    calculation, R (c - t)) and ``gain_if_net_of_fees_usd`` (the same under the assumption
+    that R arrived after fees, R (c - t) / (1 - c)); amounts in US$. The cost is a
+    percentage, so no GDP enters and the vintages do not conflict. See :func:`fee_saving`.
     """
     cost = country_cost(vintage, iso3)
     received = indicator(REMITTANCES, [iso3], given_or_load(WDI_TABLE, wdi))[iso3]
@@ -341,8 +356,11 @@ def savings_scenario(
                 "remittances_usd": float(r),
                 "cost_pct": float(c),
                 "target_pct": float(target_pct),
-                "fees_paid_usd": float(r) * (c / 100) / (1 - c / 100),
+                "fees_paid_usd": float(r) * c / 100,
                 "gain_usd": fee_saving(float(r), float(c), float(target_pct)),
+                "gain_if_net_of_fees_usd": fee_saving(
+                    float(r), float(c), float(target_pct), net_of_fees=True
+                ),
             }
         )
     return pd.DataFrame(rows)

@@ -121,19 +121,20 @@ def corridor_years(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd
 def corridor_test(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Count, per year, the corridors whose yearly mean cost is above the corridor ceiling.
 
-    Returns one row per year: ``corridors`` surveyed, ``above_ceiling`` (how many fail) and
-    ``failing`` (their names, joined with "; "). See :func:`corridor_years`.
+    Returns one row per year: ``corridors`` surveyed, ``above_ceiling`` (how many are above
+    the ceiling) and ``corridors_above_ceiling`` (their names, joined with "; "). See
+    :func:`corridor_years`.
     """
     judged = corridor_years(costs, table)
     rows = []
     for year, part in judged.groupby("year", sort=True):
-        failing = part.loc[part["above_ceiling"], "corridor"].tolist()
+        above = part.loc[part["above_ceiling"], "corridor"].tolist()
         rows.append(
             {
                 "year": int(year),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
                 "corridors": len(part),
-                "above_ceiling": len(failing),
-                "failing": "; ".join(failing),
+                "above_ceiling": len(above),
+                "corridors_above_ceiling": "; ".join(above),
             }
         )
     return pd.DataFrame(rows)

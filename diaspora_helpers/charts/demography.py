@@ -15,7 +15,7 @@ from diaspora_helpers import tables, text
 from diaspora_helpers.analysis.demography import place_label, region_label
 from diaspora_helpers.charts import maps, style
 from diaspora_helpers.charts.style import barh_house
-from diaspora_helpers.i18n import _
+from diaspora_helpers.i18n import _, ngettext
 
 #: Bar colours of the destinations chart, by region group (English names, see
 #: ``analysis.demography.REGION_GROUPS``); other rows are light grey.
@@ -299,16 +299,26 @@ def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -
     """
     shares = women["women_share_pct"]
     fig, ax = style.titled_figure(
-        _("Women were {overall} of Malians abroad in {year}, {low} to {high} by country").format(
+        ngettext(
+            "Women were {overall} of Malians abroad in {year}, {low} in the largest community",
+            "Women were {overall} of Malians abroad in {year}, {low} to {high} in the {n} "
+            "largest communities",
+            len(women),
+        ).format(
+            n=len(women),
             overall=text.percent(overall),
             year=year,
             low=text.percent(shares.min(), 0),
             high=text.percent(shares.max(), 0),
         ),
-        _(
-            "Women as a share of migrants from Mali (mostly born there) in each country, "
-            "percent; dashed line: all destinations; dotted line: parity ({parity})"
-        ).format(parity=text.percent(50, 0)),
+        ngettext(
+            "Women as a share of migrants from Mali (mostly born there) in the country with "
+            "the most, percent; dashed line: all destinations; dotted line: parity ({parity})",
+            "Women as a share of migrants from Mali (mostly born there) in each of the {n} "
+            "countries with the most, percent; dashed line: all destinations; dotted line: "
+            "parity ({parity})",
+            len(women),
+        ).format(n=len(women), parity=text.percent(50, 0)),
         _("UN DESA, International Migrant Stock 2020, by sex"),
         figsize=(9.0, 2.2 + 0.32 * len(women)),
     )
@@ -361,15 +371,18 @@ def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
 
 
 def foreigners_in_mali(immigrants: pd.Series, foreign: pd.Series, ratio: float) -> Figure:
-    """UN line of people born abroad living in Mali against the census's foreign nationals."""
+    """UN line of international migrants living in Mali (born abroad, or foreign citizens
+    where no birthplace is recorded) against the census's foreign nationals."""
     census_year = foreign["reference_year"]
     fig, ax = style.titled_figure(
-        _("The UN counts {ratio}× as many born abroad as the census counted foreigners").format(
-            ratio=text.number(ratio, 1)
-        ),
         _(
-            "People living in Mali, thousands: born abroad (UN DESA, line) and foreign "
-            "nationals ({year} census, dot); ratio for {year}, UN interpolated"
+            "The UN counts {ratio}× as many international migrants in Mali as the census "
+            "counted foreign nationals"
+        ).format(ratio=text.number(ratio, 1)),
+        _(
+            "People living in Mali, thousands: international migrants (UN DESA: born abroad, "
+            "or foreign citizens where no birthplace is recorded; line) and foreign nationals "
+            "({year} census, dot); ratio for {year}, UN interpolated"
         ).format(year=census_year),
         _(
             "UN DESA, International Migrant Stock 2020 (immigrants, both sexes); source "
@@ -381,7 +394,7 @@ def foreigners_in_mali(immigrants: pd.Series, foreign: pd.Series, ratio: float) 
         immigrants / 1e3,
         marker="o",
         color=style.PALETTE["un"],
-        label=_("Born abroad (UN DESA)"),
+        label=_("International migrants (UN DESA)"),
     )
     ax.scatter(
         [census_year],

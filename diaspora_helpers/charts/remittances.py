@@ -163,8 +163,8 @@ def mali_and_peers(
         ),
         _(
             "Personal remittances received: percent of GDP, derived from the 2026 copy (left); "
-            "USD per person born in the country living abroad (right); grey: World Bank "
-            "aggregates"
+            "USD per migrant from the country living abroad, as UN DESA counts them (right); "
+            "grey: World Bank aggregates"
         ),
         _(
             "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); "
@@ -326,8 +326,8 @@ def scenario_lower_costs(
         ),
         _(
             "SCENARIO, not observed: extra money reaching Mali each year had sending cost "
-            "{cost} instead of the measured average, millions of USD; gain = R(c − t)/(1 − c); "
-            "highlighted: {year}"
+            "{cost} instead of the measured average, millions of USD; gain = R(c − t), R the "
+            "recorded remittances; highlighted: {year}"
         ).format(cost=_threshold(target_cost_pct), year=cost_in),
         _(
             "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT) and WDI "

@@ -59,8 +59,10 @@ def check_admin_to_un_ratio(answer: object, *, un_year: int = 2020) -> Verdict:
         unit=RATIO,
         decimals=2,
         why=_(
-            "The administrative figure is several times the UN count, because it counts a "
-            "different population (nationals and their descendants, not people born in Mali)."
+            "The administrative figure is several times the UN count. The two do not count "
+            "the same people, and the ratio alone cannot say why they differ: descendants "
+            "born abroad, registers that are not kept up to date and people whom no census "
+            "records are all possible reasons (notebook 01 sets them out)."
         ),
         hint=_(
             "Divide the document's count of Malians abroad by the UN DESA World total of "
@@ -94,34 +96,37 @@ _KIND_ALIASES = {
     "comptage administratif": "administrative",
 }
 
-#: Words that mark the count that may include descendants born abroad, in its definition
-#: (English or French, as data/definitions.csv or its French translation words it).
-_DESCENDANT_WORDS = ("descendants", "descendance", "enfants nés à l'étranger")
-
-
-def _counts_descendants(text: str) -> bool:
-    folded = text.casefold()
-    return any(word in folded for word in _DESCENDANT_WORDS)
+#: The answer key of exercise 1.3, written here and tested on its own: of the three
+#: counts, only a count of nationals can include a Malian child born in a country whose
+#: census records place of birth. UN DESA counts people by place of birth wherever a census
+#: records it, and the World Bank/KNOMAD stocks estimate people born in Mali; the
+#: administrative count, a count of nationals, may include descendants born abroad
+#: (data/definitions.csv, rows un_desa_migrant_stock, knomad_bilateral_migrant_stocks_2017
+#: and administrative_sources).
+COUNT_WITH_DESCENDANTS = "administrative"
 
 
 @exercise("1.3")
 def check_count_with_descendants(answer: object) -> Verdict:
-    """Exercise 1.3: which kind of count can include children born abroad to Malian parents."""
+    """Exercise 1.3: which kind of count can include a Malian child born in a country whose
+    census records place of birth (:data:`COUNT_WITH_DESCENDANTS`)."""
     kinds = demography.WHAT_IS_COUNTED
-    correct = next(kind for kind, text in kinds.items() if _counts_descendants(text))
     names = {kind: kind for kind in kinds} | _KIND_ALIASES
     return grade_choice(
         answer,
-        correct,
+        COUNT_WITH_DESCENDANTS,
         resolve=resolver(names),
         options=_("one of the three kinds of count named in the exercise, in quotes"),
         why=_(
-            "The UN and the World Bank count people born in Mali; a child born abroad to "
-            "Malian parents is not one of them."
+            "Where a census records place of birth, UN DESA counts people born in Mali, and "
+            "the World Bank/KNOMAD estimates do the same; a child born there is in neither. A "
+            "count of nationals may include descendants born abroad who hold Malian "
+            "nationality. (Where a census records only citizenship, the UN counts Malian "
+            "citizens instead, and such a child can be among them.)"
         ),
         hint=_(
-            "Read what each estimate counts (demography.WHAT_IS_COUNTED): who was born in "
-            "Mali, and who merely holds Malian nationality?"
+            "Read what each estimate counts (demography.WHAT_IS_COUNTED): which ones follow "
+            "place of birth where a census records it, and which one counts nationals?"
         ),
     )
 
@@ -150,7 +155,9 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
 
 @exercise("1.5")
 def check_foreign_born_ratio(answer: object) -> Verdict:
-    """Exercise 1.5: the UN's born-abroad count (interpolated to 2009) over the census count."""
+    """Exercise 1.5: the UN's count of international migrants living in Mali (born abroad,
+    or foreign citizens where no birthplace is recorded), interpolated to the census year,
+    over the census count of foreign nationals."""
     key = key_figures.key_figures()
     count = float(key.at["foreigners_in_mali", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     year = int(key.at["foreigners_in_mali", "reference_year"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
@@ -164,12 +171,14 @@ def check_foreign_born_ratio(answer: object) -> Verdict:
         unit=RATIO,
         decimals=2,
         why=_(
-            "More people were born abroad than hold a foreign nationality: many of them are "
-            "Malian citizens born in a neighbouring country."
+            "The UN counts more international migrants living in Mali than the census "
+            "counted foreign nationals. The tables cannot say who makes up the difference: "
+            "none of them crosses nationality with place of birth."
         ),
         hint=_(
-            "Estimate the UN's born-abroad count for the census year by a straight line "
-            "between the UN estimates on either side, then divide by the census count."
+            "Estimate the UN's count of migrants living in Mali for the census year by a "
+            "straight line between the UN estimates on either side, then divide by the census "
+            "count."
         ),
         traps=[
             (

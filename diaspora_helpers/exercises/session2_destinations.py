@@ -36,7 +36,10 @@ def check_top_destination(answer: object, *, un_year: int = 2020) -> Verdict:
         str(table["iso3"].iloc[0]),
         resolve=_destination_resolver(table),
         options=_("a country where Malians live, by name or ISO code"),
-        why=_("Most Malians abroad live in neighbouring West African countries, not in Europe."),
+        why=_(
+            "The largest community of migrants from Mali, as UN DESA counts them, lives in "
+            "another African country, not in Europe."
+        ),
         hint=_(
             "Sort the destinations of that year by persons (demography.destinations does) "
             "and read the first row."
@@ -54,7 +57,10 @@ def check_top3_share(answer: object, *, un_year: int = 2020) -> Verdict:
         correct,
         unit=PERCENT,
         decimals=1,
-        why=_("A few countries hold most of the diaspora: the distribution is very concentrated."),
+        why=_(
+            "Three countries out of all those the UN lists hold this share of the migrants "
+            "from Mali: a measure of how concentrated the diaspora is."
+        ),
         hint=_(
             "Add the persons of the three largest destinations and divide by the total "
             "over all countries."
@@ -83,8 +89,8 @@ def check_africa_share(answer: object, *, un_year: int = 2020) -> Verdict:
         unit=PERCENT,
         decimals=1,
         why=_(
-            "Migration from Mali is mostly migration within Africa, which a Europe-centred "
-            "debate tends to forget."
+            "By the UN's count, most migrants from Mali live in other African countries: a "
+            "picture of Malian migration centred on Europe leaves out most of it."
         ),
         hint=_(
             "Group the destinations by region (demography.by_region) and add the African groups."
@@ -151,7 +157,10 @@ def check_women_share(answer: object, *, un_year: int = 2020) -> Verdict:
         correct,
         unit=PERCENT,
         decimals=1,
-        why=_("Women are a large minority of Malian emigrants, close to but below half."),
+        why=_(
+            "By the UN's count, women are a large minority of migrants from Mali: fewer than "
+            "half, but far from few."
+        ),
         hint=_(
             "Divide the women (sex 'female', the World row) by both sexes together for that year."
         ),

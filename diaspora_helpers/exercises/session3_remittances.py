@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from diaspora_helpers import text
 from diaspora_helpers.analysis import key_figures, remittances
 from diaspora_helpers.exercises.grading import (
     PERCENT,
@@ -39,8 +40,10 @@ def check_remittance_share_of_gdp(answer: object, *, focus_year: int = 2020) -> 
         unit=PERCENT,
         decimals=2,
         why=_(
-            "Remittances are a sizeable part of Mali's economy, measured against the "
-            "rebased GDP of the current World Bank release."
+            "This sets two flows of one year side by side: it says how large the money "
+            "received is beside what the economy produces, not what part of GDP it makes up. "
+            "It moves whenever GDP is revised, as Mali's rebased GDP in the current World "
+            "Bank release shows."
         ),
         hint=_(
             "Divide remittances received (BX.TRF.PWKR.CD.DT) by GDP (NY.GDP.MKTP.CD), both "
@@ -87,14 +90,21 @@ def check_peer_rank(
 def check_per_emigrant(answer: object, *, focus_year: int = 2020) -> Verdict:
     """Exercise 3.3: remittances received per Malian living abroad, in US$."""
     row = _peer_table(focus_year, []).iloc[0]
+    # GDP per resident = remittances / (share of GDP) / population.
+    per_head_gdp = float(row["remittances_usd"]) / (float(row["share_2026_derived_pct"]) / 100)
+    per_head_gdp /= float(row["population"])
     return grade_number(
         answer,
         float(row["per_emigrant_usd"]),
         unit=USD,
         decimals=0,
         why=_(
-            "Per emigrant, the yearly amount is modest: most Malians abroad live in poorer "
-            "neighbouring countries."
+            "That is about {ratio} of Mali's GDP per resident in {year}: no small sum by "
+            "Mali's standards. Read it as a rough guide only: the people who send money and "
+            "the people the UN counts abroad are not the same group."
+        ).format(
+            ratio=text.percent(100 * float(row["per_emigrant_usd"]) / per_head_gdp, 0),
+            year=focus_year,
         ),
         hint=_(
             "Divide remittances received by the UN DESA count of emigrants for the nearest "
@@ -179,8 +189,9 @@ def check_cost_gap(
         unit=POINTS,
         decimals=2,
         why=_(
-            "The gap is the cut in the average cost still needed to reach the target (SDG "
-            "10.c sets 3% for the average; its 5% applies to each corridor, not the average)."
+            "The gap is the cut in the average cost still needed to bring it down to the "
+            "target (SDG 10.c asks for an average below 3%; its 5% ceiling applies to each "
+            "corridor, not to the average)."
         ),
         hint=_(
             "Take the World Bank's average cost of sending money to Mali "
@@ -194,39 +205,42 @@ def check_cost_gap(
 def check_fee_savings(
     answer: object, *, focus_year: int = 2020, target_cost_pct: float = 3.0
 ) -> Verdict:
-    """Exercise 3.6: what recipients would gain (US$ millions) if the cost fell to the target."""
+    """Exercise 3.6: what recipients would gain (US$ millions) if the cost fell to the target.
+
+    The expected answer is the usual calculation, recorded remittances x (cost - target);
+    the variant that reads receipts as net of fees is an assumption, answered by a trap.
+    """
     check_parameters(focus_year=focus_year, target_cost_pct=target_cost_pct)
-    year, cost = _cost_point(focus_year)
+    year = _cost_point(focus_year)[0]
     scenario = remittances.savings_scenario(target_cost_pct).set_index("year")
     gain = float(scenario.at[year, "gain_usd"]) / 1e6  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-    received = float(scenario.at[year, "remittances_usd"]) / 1e6  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-    simple = received * (cost - target_cost_pct) / 100
     return grade_number(
         answer,
         gain,
         unit=USD_MILLIONS,
         decimals=1,
         why=_(
-            "Every point of cost removed is money that reaches families instead of "
-            "transfer operators."
+            "If senders keep sending the same amount, every point of cost removed from the "
+            "recorded flow is money that reaches families instead of transfer operators."
         ),
         hint=_(
-            "Senders send S and families receive S(1 - c); keep S fixed and work out what "
-            "arrives at the target cost (remittances.fee_saving)."
+            "Multiply the recorded remittances of the cost year by the cut in cost, both "
+            "costs as fractions: R × (c − t) (remittances.fee_saving)."
         ),
         traps=[
             (
                 float(scenario.at[year, "fees_paid_usd"]) / 1e6,  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
                 _(
-                    "That is everything paid in fees; the question asks what would be saved at "
+                    "That is everything paid in costs; the question asks what would be saved at "
                     "the target cost, which is not zero."
                 ),
             ),
             (
-                simple,
+                float(scenario.at[year, "gain_if_net_of_fees_usd"]) / 1e6,  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
                 _(
-                    "Close: that applies the cost cut to what arrived. Receipts are already net of "
-                    "fees, so first work out what was sent."
+                    "Close: that reads the recorded amount as what arrived after fees, an "
+                    "assumption the question does not make. Balance-of-payments remittances are "
+                    "not recorded net of fees: apply the cost cut to the recorded amount."
                 ),
             ),
         ],

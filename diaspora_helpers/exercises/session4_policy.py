@@ -173,8 +173,10 @@ def check_strategies_without_constraint(answer: object, *, scope: str = "all") -
         valid=list(load("strategies")["id"]),
         what=_("strategy ids"),
         why=_(
-            "A strategy with no listed constraint behind it answers a problem the document "
-            "never states."
+            "A strategy that answers none of the constraints listed in section 6 is tied to "
+            "no obstacle of that list. It may still meet a need the document states "
+            "elsewhere: the fund to back investment, for one, echoes the guarantee fund the "
+            "diaspora forums asked for (section 1.2)."
         ),
         hint=_("In the coverage matrix, look for rows that are zero throughout."),
     )

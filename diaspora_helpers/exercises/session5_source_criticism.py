@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from diaspora_helpers.analysis import audit, key_figures, tokten
+from diaspora_helpers import text
+from diaspora_helpers.analysis import audit, demography, key_figures, tokten
 from diaspora_helpers.data import load
 from diaspora_helpers.exercises.grading import (
     PERSONS,
@@ -49,7 +50,8 @@ def check_france_share(answer: object) -> Verdict:
         unit=PERSONS,
         decimals=0,
         why=_(
-            "The printed share and the printed count cannot both be right: one of the two is wrong."
+            "The printed share and the printed count cannot both be right: at least one of "
+            "the two is wrong."
         ),
         hint=_(
             "Multiply the resident population of the 2009 census by the printed share, "
@@ -88,14 +90,23 @@ def check_unplaced_abroad(answer: object) -> Verdict:
     table = key_figures.abroad_breakdown(key_figures.key_figures()).set_index("where")
     correct = float(table.loc["Not placed by the document", "persons"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     france = float(table.loc["France", "persons"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    un_year = demography.estimate_years()[-1]
+    regions = demography.by_region(un_year).set_index("region_group")
+    elsewhere = regions.loc[demography.region_label("Elsewhere")]
     return grade_number(
         answer,
         correct,
         unit=PERSONS,
         decimals=0,
         why=_(
-            "The document's parts leave a remainder it never names, probably the Americas, "
-            "the Middle East and Asia."
+            "The document's parts leave a remainder it never places, and nothing says where "
+            "those people live: the UN puts only {elsewhere} migrants from Mali ({share}) "
+            "outside Africa and Europe in {year}. The collection records the gap and does "
+            "not guess."
+        ).format(
+            elsewhere=text.number(elsewhere["persons"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            share=text.percent(elsewhere["share_pct"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            year=un_year,
         ),
         hint=_("Subtract the parts from the total once each."),
         traps=[
@@ -150,12 +161,30 @@ def check_tokten_health_women(answer: object) -> Verdict:
     return grade_integer(
         answer,
         int(round(-check["difference"])),
-        why=_("The document leaves the figure out, but its own total pins it down."),
+        why=_(
+            "The document leaves the figure out, but its own total pins it down, provided "
+            "the total and the other sectors' figures are right."
+        ),
         hint=_(
             "Subtract the women of every other sector (without counting a subtotal twice) "
             "from the stated total of women."
         ),
     )
+
+
+def _commonest_why(n: int, total: int) -> str:
+    """Return why the commonest kind is right: it holds ``n`` of the ``total`` entries."""
+    values = {"n": n, "total": total, "share": text.percent(100 * n / total, 0)}
+    if 2 * n > total:
+        return _(
+            "The commonest kind holds {n} of the {total} entries ({share}): more than half "
+            "of the audit is of this one kind."
+        ).format(**values)
+    return _(
+        "The commonest kind holds {n} of the {total} entries ({share}): fewer than half, so "
+        "the audit mixes several kinds of problem, and each entry records how the "
+        "collection treats it."
+    ).format(**values)
 
 
 @exercise("5.6")
@@ -170,9 +199,6 @@ def check_commonest_problem(answer: object) -> Verdict:
         correct,
         resolve=resolver(kinds),
         options=_("one of the values of the `severity` column of the source audit"),
-        why=_(
-            "Most problems are not outright errors but passages that can be read more than "
-            "one way, which is why each reading is recorded with its treatment."
-        ),
+        why=_commonest_why(int(counts.max()), int(counts.sum())),
         hint=_("Count the audit entries by their `severity` column (value_counts)."),
     )

@@ -273,21 +273,23 @@ def foreigners(
     origins: pd.DataFrame,
     year: int,
 ) -> text.Prose:
-    """The census's foreign nationals against the UN's people born abroad living in Mali.
+    """The census's foreign nationals against the UN's international migrants living in Mali.
 
     ``foreign``: the key figure ``foreigners_in_mali`` (``value`` persons,
     ``reference_year``); ``population``: the census's residents (persons);
     ``interpolated``: the last row of ``population.foreigners_comparison`` (``persons``);
-    ``immigrants``: UN people born abroad by year; ``origins``:
+    ``immigrants``: the UN's international migrants living in Mali by year; ``origins``:
     ``population.immigrant_origins(year, n)`` with at least two rows (``country``,
     ``persons``), else ``IndexError``.
     """
     return text.say(
         _(
             "The census's {foreign} foreign nationals were {share} of the residents it "
-            "counted. The UN's estimate of people born abroad, interpolated to {census_year}, "
-            "is {interpolated}; for {year} the UN gives {immigrants}. The largest group in "
-            "{year} was born in {first} ({first_persons}), then {second} ({second_persons})."
+            "counted. The UN's estimate of international migrants living in Mali (people born "
+            "abroad, or foreign citizens where no birthplace is recorded), interpolated to "
+            "{census_year}, is {interpolated}; for {year} the UN gives {immigrants}. The "
+            "largest group in {year} came from {first} ({first_persons}), then {second} "
+            "({second_persons})."
         ).format(
             foreign=text.number(foreign["value"]),
             share=text.percent(100 * foreign["value"] / population, 2),
@@ -367,7 +369,7 @@ def france_and_africa(
     )
     return text.say(
         _(
-            "In {year}, France was home to {france} of the people born in Mali living abroad, "
-            "and Africa to {africa}."
+            "In {year}, France was home to {france} of the migrants from Mali the UN counts "
+            "abroad, and Africa to {africa}."
         ).format(year=year, france=text.percent(france), africa=text.percent(un_africa))
     )

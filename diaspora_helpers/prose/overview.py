@@ -29,9 +29,10 @@ def kinds_of_estimate(figures: pd.DataFrame) -> text.Prose:
         _(
             "Of the {total} headline figures, {administrative} are administrative estimates, "
             "{census} come from the 2009 census and {central_bank} from the central bank "
-            "(BCEAO). Every figure on Malians abroad is administrative; the collection found "
-            "no census count of Malians abroad to set beside them (caveats of "
-            "`census_figures` in `data/datapackage.json`)."
+            "(BCEAO). Every figure on Malians abroad is administrative: Mali's censuses count "
+            "only the people resident in Mali (caveats of `census_figures` in "
+            "`data/datapackage.json`). A census of a country of residence can count Malians "
+            "there; notebook 01 sets one, Côte d'Ivoire's, beside the other counts."
         ).format(
             total=text.number(len(figures)),
             administrative=text.number(kinds.get("administrative", 0)),

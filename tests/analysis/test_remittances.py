@@ -166,9 +166,14 @@ def test_corridor_costs_are_ordered_and_summarised():
 
 
 def test_fee_saving_formula():
-    # 90 received at 10% means 100 was sent; at 5% the same 100 delivers 95: a gain of 5.
-    assert remittances.fee_saving(90.0, 10.0, 5.0) == pytest.approx(5.0)
+    # The usual calculation: 100 recorded at a cost of 10% rather than 5% is 5 more.
+    assert remittances.fee_saving(100.0, 10.0, 5.0) == pytest.approx(5.0)
+    # The assumption that receipts arrived after fees: 90 received at 10% means 100 was
+    # sent; at 5% the same 100 delivers 95, a gain of 5 on 90 received.
+    assert remittances.fee_saving(90.0, 10.0, 5.0, net_of_fees=True) == pytest.approx(5.0)
+    assert remittances.fee_saving(90.0, 10.0, 5.0) == pytest.approx(4.5)
     assert remittances.fee_saving(90.0, 3.0, 5.0) == 0.0
+    assert remittances.fee_saving(90.0, 3.0, 5.0, net_of_fees=True) == 0.0
     with pytest.raises(ValueError):
         remittances.fee_saving(90.0, 100.0, 3.0)
 
@@ -177,8 +182,9 @@ def test_savings_scenario_needs_both_cost_and_receipts():
     table = remittances.savings_scenario(3.0, _wdi(), _vintage())
     assert table["year"].tolist() == [2011, 2012]  # no receipts recorded for 2013
     row = table.set_index("year").loc[2011]
-    assert row["gain_usd"] == pytest.approx(80.0 * 0.07 / 0.9)
-    assert row["fees_paid_usd"] == pytest.approx(80.0 * 0.1 / 0.9)
+    assert row["gain_usd"] == pytest.approx(80.0 * 0.07)
+    assert row["gain_if_net_of_fees_usd"] == pytest.approx(80.0 * 0.07 / 0.9)
+    assert row["fees_paid_usd"] == pytest.approx(80.0 * 0.1)
     higher = remittances.savings_scenario(5.0, _wdi(), _vintage()).set_index("year")
     assert higher.loc[2012, "gain_usd"] == 0.0
 

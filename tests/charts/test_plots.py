@@ -199,7 +199,11 @@ def test_women_share_by_destination():
     women = pd.DataFrame({"country": ["A", "B", "C"], "women_share_pct": [30.4, 52.6, 44.0]})
     fig = charts.demography.women_share_by_destination(women, 45.25, 2020)
     title, subtitle, source = _texts(fig)
-    assert title == "Women were 45.2% of Malians abroad in 2020, 30% to 53% by country"
+    # The range is of the communities drawn, not of every country (issue 23).
+    assert (
+        title
+        == "Women were 45.2% of Malians abroad in 2020, 30% to 53% in the 3 largest communities"
+    )
     assert subtitle.startswith("Women as a share of migrants from Mali (mostly born there)")
     assert source == "Source: UN DESA, International Migrant Stock 2020, by sex"
     (ax,) = fig.axes
@@ -238,7 +242,11 @@ def test_foreigners_in_mali():
     foreign = pd.Series({"value": 160_000, "reference_year": 2009})
     fig = charts.demography.foreigners_in_mali(immigrants, foreign, 2.34)
     title, subtitle, source = _texts(fig)
-    assert title == "The UN counts 2.3× as many born abroad as the census counted foreigners"
+    assert title == (
+        "The UN counts 2.3× as many international migrants in Mali as the census counted "
+        "foreign nationals"
+    )
+    assert "or foreign citizens where no birthplace is recorded" in subtitle
     assert "(2009 census, dot); ratio for 2009, UN interpolated" in subtitle
     assert source.startswith("Source: UN DESA")
     (ax,) = fig.axes

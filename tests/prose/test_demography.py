@@ -180,6 +180,6 @@ def test_france_and_africa_falls_back_to_the_un_rows_when_france_is_not_shown():
     france = 100 * demography.continent_totals(2020)["France"] / demography.total(2020)
     said = sentences.france_and_africa(top, 89.6, demography.total(2020), 2020).text
     assert said == (
-        f"In 2020, France was home to {text.percent(france)} of the people born in Mali living "
-        "abroad, and Africa to 89.6%."
+        f"In 2020, France was home to {text.percent(france)} of the migrants from Mali the UN "
+        "counts abroad, and Africa to 89.6%."
     )

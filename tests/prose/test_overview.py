@@ -30,7 +30,7 @@ def test_kinds_of_estimate_counts_the_table_in_both_editions(key):
     diaspora_helpers.setup(language="fr")
     french = overview.kinds_of_estimate(key).text
     assert french.startswith(f"Sur les {len(key)} chiffres clés, {kinds['administrative']} sont")
-    assert f"administratifs{NNBSP};" in french
+    assert f"administratifs{NNBSP}:" in french
 
 
 def test_kinds_of_estimate_counts_a_kind_that_is_absent_as_zero():
