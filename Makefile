@@ -59,7 +59,7 @@ check: $(STAMP)  ## the fast loop: ruff, import contracts, types, catalogs, data
 test: check  ## everything CI runs: make check, then the end-to-end tests and nbval on the masters
 	$(VENV)/bin/frictionless validate data/datapackage.json
 	$(PY) -m pytest -n 3 --dist loadfile -m slow -W error::DeprecationWarning tests
-	$(PY) -m pytest -n 2 -W error::DeprecationWarning $(NBVAL_OPTS) $(NBVAL_NOTEBOOKS)
+	$(PY) -m pytest -n 2 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) $(NBVAL_NOTEBOOKS)
 
 lab: $(STAMP)  ## open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
