@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from countryinfo import CountryInfo
+from countryinfo import CountryInfo, all_countries
 from countryinfo.exceptions import CountryNotFoundError
 
 from diaspora_helpers.i18n import language
@@ -64,6 +64,42 @@ def iso3_of(name: str) -> str | None:
         return str(CountryInfo(text).iso(3))
     except (CountryNotFoundError, ValueError):
         return None
+
+
+@cache
+def all_names() -> dict[str, str]:
+    """Return every name of a country the collection's sources give -> its ISO alpha-3 code.
+
+    The names are countryinfo's (its English name, alternative spellings, native name and
+    the alpha-2 and alpha-3 codes), the current short names of :data:`DISPLAY_NAMES`, and
+    CLDR's names in English and French (Babel), as written there (accents, case and
+    apostrophes untouched). A name that two countries share is left out, so a name never
+    stands for two countries; unlike :func:`iso3_of`, nothing is matched approximately.
+    """
+    codes: dict[str, set[str]] = {}
+
+    def add(name: object, code: str) -> None:
+        if isinstance(name, str) and name.strip():
+            codes.setdefault(name.strip(), set()).add(code)
+
+    alpha3_of: dict[str, str] = {}
+    for info in all_countries():
+        iso = info.iso()
+        code = iso.get("alpha3") if isinstance(iso, dict) else None
+        if not code:
+            continue
+        alpha3_of[str(iso.get("alpha2"))] = code
+        for name in (info.name(), info.native_name(), code, iso.get("alpha2")):
+            add(name, code)
+        for name in info.alt_spellings() or []:
+            add(name, code)
+    for code, name in DISPLAY_NAMES.items():
+        add(name, code)
+    for locale in ("en", "fr"):
+        for alpha2, name in Locale.parse(locale).territories.items():
+            if alpha2 in alpha3_of:
+                add(name, alpha3_of[alpha2])
+    return {name: next(iter(found)) for name, found in sorted(codes.items()) if len(found) == 1}
 
 
 def is_valid_iso3(code: str) -> bool:

@@ -1,0 +1,249 @@
+"""How the checks read a name: countries, places, kinds and ids, in English or French.
+
+A name is compared folded (:func:`fold`: no accents, case, hyphens, and one apostrophe
+for ’ and '), and without a leading article or preposition (:func:`without_article`:
+"l'Afrique", "la Côte d’Ivoire", "the Gambia", "en Mauritanie"). A table of names
+(:class:`Names`) gives one id per name; a misspelling counts only when it is within a small
+edit distance (:func:`allowed_distance`) of the names of exactly one id, so a prefix such as
+"Mau" or a string that lists several names is never read as one of them, whatever the order
+of its words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+#: Articles, prepositions and elided forms a student may put before a name, folded (see
+#: :func:`fold`): "l'" covers l’ too. Removed only at the start, and only when a name is
+#: left.
+ARTICLES = (
+    "the",
+    "a",
+    "an",
+    "in",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d'",
+    "en",
+    "au",
+    "aux",
+)
+#: What separates several answers typed in one string.
+_SEVERAL = re.compile(r"\s*(?:[,;/\n+&]|\band\b|\bet\b|\bor\b|\bou\b)\s*")
+#: A year or a number at the end of a label ("DAES (ONU) 2020"), and a part in brackets.
+_TRAILING_NUMBER = re.compile(r"\s*\{?\w*\}?\s*$")
+_BRACKETS = re.compile(r"\s*\(([^)]*)\)\s*")
+
+
+#: French names of the countries and places the exercises ask about (ISO alpha-3 or the
+#: place's English name), so that 'Mauritanie' or "Côte-d'Ivoire" is read like the English,
+#: in both editions. Matching folds accents, case, hyphens and apostrophes (:func:`fold`),
+#: so "Côte d’Ivoire", "cote d'ivoire" and "COTE-D'IVOIRE" are one name.
+FRENCH_NAMES = {
+    "Afrique": "Africa",
+    "Afrique subsaharienne": "Sub-Saharan Africa",
+    "Afrique du Nord": "Northern Africa",
+    "Ailleurs": "Elsewhere",
+    "Reste du monde": "Elsewhere",
+    "Émirats arabes unis": "ARE",
+    "Gabon": "GAB",
+    "Ghana": "GHA",
+    "Congo": "COG",
+    "Congo-Brazzaville": "COG",
+    "Guinée-Conakry": "GIN",
+    "RDC": "COD",
+    "Niger": "NER",
+    "Burkina": "BFA",
+    "Burkina Faso": "BFA",
+    "Canada": "CAN",
+    "Portugal": "PRT",
+    "Grèce": "GRC",
+    "Angola": "AGO",
+    "Kenya": "KEN",
+    "Soudan du Sud": "SSD",
+    "Mali": "MLI",
+    "Royaume Uni": "GBR",
+    "Grande-Bretagne": "GBR",
+    "Afrique du Sud": "ZAF",
+    "Algérie": "DZA",
+    "Allemagne": "DEU",
+    "Arabie saoudite": "SAU",
+    "Belgique": "BEL",
+    "Bénin": "BEN",
+    "Cameroun": "CMR",
+    "Cap-Vert": "CPV",
+    "Centrafrique": "CAF",
+    "Chine": "CHN",
+    "Côte d'Ivoire": "CIV",
+    "Égypte": "EGY",
+    "Espagne": "ESP",
+    "États-Unis": "USA",
+    "États-Unis d'Amérique": "USA",
+    "Gambie": "GMB",
+    "Guinée": "GIN",
+    "Guinée-Bissau": "GNB",
+    "Guinée équatoriale": "GNQ",
+    "Italie": "ITA",
+    "Libye": "LBY",
+    "Libéria": "LBR",
+    "Maroc": "MAR",
+    "Mauritanie": "MRT",
+    "Nigéria": "NGA",
+    "Pays-Bas": "NLD",
+    "République centrafricaine": "CAF",
+    "République du Congo": "COG",
+    "République démocratique du Congo": "COD",
+    "Royaume-Uni": "GBR",
+    "Sénégal": "SEN",
+    "Soudan": "SDN",
+    "Suisse": "CHE",
+    "Tchad": "TCD",
+    "Tunisie": "TUN",
+}
+
+
+def fold(text: str) -> str:
+    """Return ``text`` without accents, case, hyphens or typographic quotes, for matching."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = text.replace("\u02bc", "'").replace("-", " ").replace("\u2011", " ")
+    return " ".join(text.casefold().split())
+
+
+def without_article(folded: str) -> str:
+    """Return a folded name without the articles and prepositions it starts with:
+    ``"l'afrique"`` -> ``"afrique"``, ``"de la cote d'ivoire"`` -> ``"cote d'ivoire"``.
+
+    A word that is the whole name is kept (``"de"`` stays ``"de"``).
+    """
+    changed = True
+    while changed:
+        changed = False
+        for article in ARTICLES:
+            if article.endswith("'"):
+                rest = folded[len(article) :].lstrip() if folded.startswith(article) else ""
+            else:
+                rest = folded[len(article) + 1 :] if folded.startswith(article + " ") else ""
+            if rest:
+                folded, changed = rest, True
+                break
+    return folded
+
+
+def keys(text: str) -> list[str]:
+    """Return the forms under which ``text`` is looked up: folded, then without article."""
+    folded = fold(text)
+    bare = without_article(folded)
+    return [folded] if bare == folded else [folded, bare]
+
+
+def label_variants(label: str) -> set[str]:
+    """Return the ways a reader may copy a label a page shows, for the same thing.
+
+    The label itself; without a trailing year or ``{placeholder}`` ("DAES (ONU) 2020" ->
+    "DAES (ONU)"); without its part in brackets, and that part alone ("Document source
+    (sources administratives)" -> "Document source", "sources administratives"); and each
+    side of a slash ("Banque mondiale/KNOMAD" -> "Banque mondiale", "KNOMAD").
+    """
+    found = {label.strip()}
+    undated = _TRAILING_NUMBER.sub("", label).strip() if re.search(r"(\d|\})\s*$", label) else ""
+    if undated:
+        found.add(undated)
+    for text in list(found):
+        inside = _BRACKETS.findall(text)
+        found.update(part.strip() for part in inside)
+        outside = _BRACKETS.sub(" ", text).strip()
+        found.add(outside)
+    for text in list(found):
+        if "/" in text:
+            found.update(part.strip() for part in text.split("/"))
+    return {text for text in found if text}
+
+
+def allowed_distance(folded: str) -> int:
+    """Return how many edits (a letter added, dropped, changed, or two swapped) a typed
+    name of this length may be from a known name and still count as it: none up to four
+    characters (codes, short names), one up to eight, two beyond."""
+    if len(folded) <= 4:
+        return 0
+    return 1 if len(folded) <= 8 else 2
+
+
+def parts(text: str) -> list[str]:
+    """Return the answers a string holds when it lists several ("Mali, Niger", "A et B"),
+    or ``[text]`` when it holds one."""
+    found = [p for p in _SEVERAL.split(text) if p.strip()]
+    return found if len(found) > 1 else [text]
+
+
+class Names:
+    """A table of names -> ids, read the way :mod:`names` describes.
+
+    ``names`` maps a name (any case, accents, apostrophe) to its id; every id also names
+    itself. Later names never replace earlier ones, so list the most specific first.
+    """
+
+    def __init__(self, names: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        self._table: dict[str, str] = {}
+        self._ambiguous: set[str] = set()
+        self.update(names)
+
+    def add(self, name: str, ident: str) -> None:
+        """Add ``name`` for ``ident`` (and ``ident`` for itself); a name already given to
+        another id stands for neither."""
+        for text in (name, ident):
+            for key in keys(str(text)):
+                if not key:
+                    continue
+                known = self._table.setdefault(key, ident)
+                if known != ident:
+                    self._ambiguous.add(key)
+
+    def update(self, names: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
+        """Add every ``name -> id`` of ``names``."""
+        pairs = names.items() if isinstance(names, Mapping) else names
+        for name, ident in pairs:
+            self.add(name, ident)
+
+    def exact(self, text: str) -> str | None:
+        """Return the id ``text`` names once folded and without article, or None."""
+        for key in keys(text):
+            if key in self._table and key not in self._ambiguous:
+                return self._table[key]
+        return None
+
+    def __call__(self, text: str) -> str | None:
+        """Return the id of ``text``: an exact name, or a near-miss of one id's names only."""
+        found = self.exact(text)
+        if found is not None:
+            return found
+        key = keys(text)[-1]
+        limit = allowed_distance(key)
+        if not limit:
+            return None
+        choices = [k for k in self._table if k not in self._ambiguous]
+        near = process.extract(
+            key,
+            choices,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=limit,
+            limit=None,
+        )
+        if not near:
+            return None
+        best = min(score for _, score, _ in near)
+        ids = {self._table[name] for name, score, _ in near if score == best}
+        return ids.pop() if len(ids) == 1 else None
