@@ -419,13 +419,13 @@ def resolver(names: Mapping[str, str], *, fuzzy: bool = True) -> Callable[[str],
     """Return a resolver of ``names`` (text -> id; ids name themselves), read as
     :class:`Names` reads them, with the French or English of :data:`FRENCH_NAMES`; with
     ``fuzzy`` False, only exact names (folded, without article) count."""
-    table = Names(names)
+    table = Names(names, fuzzy=fuzzy)
     for french, english in FRENCH_NAMES.items():
         if english in names.values():
             table.add(french, english)
         if french in names.values():  # a table already in French: accept the English too
             table.add(english, french)
-    return table if fuzzy else table.exact
+    return table
 
 
 @functools.cache

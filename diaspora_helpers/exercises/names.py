@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
+
+from diaspora_helpers import i18n
+
+T = TypeVar("T")
 
 #: Articles, prepositions and elided forms a student may put before a name, folded (see
 #: :func:`fold`): "l'" covers l’ too. Removed only at the start, and only when a name is
@@ -189,16 +194,36 @@ def parts(text: str) -> list[str]:
     return found if len(found) > 1 else [text]
 
 
+def in_each_language(make: Callable[[], T]) -> list[T]:
+    """Return what ``make()`` gives in each edition's language, the edition's own last;
+    the language is as it was afterwards (so the French labels of a table are read in the
+    English edition too)."""
+    current = i18n.language()
+    order = [code for code in i18n.LANGUAGES if code != current] + [current]
+    made = []
+    try:
+        for code in order:
+            i18n.set_language(code)
+            made.append(make())
+    finally:
+        i18n.set_language(current)
+    return made
+
+
 class Names:
     """A table of names -> ids, read the way :mod:`names` describes.
 
     ``names`` maps a name (any case, accents, apostrophe) to its id; every id also names
-    itself. Later names never replace earlier ones, so list the most specific first.
+    itself. A name given to two ids stands for neither. With ``fuzzy`` False, only exact
+    names count (ids that students copy, such as event ids with dates in them).
     """
 
-    def __init__(self, names: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, names: Mapping[str, str] | Iterable[tuple[str, str]] = (), *, fuzzy: bool = True
+    ) -> None:
         self._table: dict[str, str] = {}
         self._ambiguous: set[str] = set()
+        self.fuzzy = fuzzy
         self.update(names)
 
     def add(self, name: str, ident: str) -> None:
@@ -226,12 +251,17 @@ class Names:
         return None
 
     def __call__(self, text: str) -> str | None:
-        """Return the id of ``text``: an exact name, or a near-miss of one id's names only."""
+        """Return the id of ``text``: an exact name, a label copied with or without its
+        year or bracketed part (:func:`label_variants`), or a near-miss of one id's names
+        only."""
         found = self.exact(text)
         if found is not None:
             return found
+        copied = {self.exact(variant) for variant in label_variants(text)} - {None}
+        if len(copied) == 1:
+            return copied.pop()
         key = keys(text)[-1]
-        limit = allowed_distance(key)
+        limit = allowed_distance(key) if self.fuzzy else 0
         if not limit:
             return None
         choices = [k for k in self._table if k not in self._ambiguous]

@@ -16,6 +16,7 @@ from diaspora_helpers.exercises.grading import (
     grade_number,
     resolver,
 )
+from diaspora_helpers.exercises.names import Names, in_each_language, label_variants
 from diaspora_helpers.i18n import _
 
 
@@ -92,7 +93,32 @@ _KIND_ALIASES = {
     "sources administratives": "administrative",
     "source administrative": "administrative",
     "comptage administratif": "administrative",
+    "document": "administrative",
+    "source document": "administrative",
+    "document source": "administrative",
+    "the document's figure": "administrative",
+    "administrative figure": "administrative",
+    "chiffre administratif": "administrative",
+    "chiffre du document": "administrative",
+    "Administrative figure (the document)": "administrative",
+    "Chiffre administratif (le document)": "administrative",
 }
+
+
+def _kind_names() -> Names:
+    """The names of the three kinds of count: their keys, the aliases above, and the
+    labels the tables of notebook 01 and of the exercise show for them, in both editions
+    ("DAES (ONU) 2020", "Document source (sources administratives)"), each as a reader may
+    copy it (:func:`label_variants`)."""
+    names = Names({kind: kind for kind in demography.WHAT_IS_COUNTED} | _KIND_ALIASES)
+    for table in in_each_language(
+        lambda: demography.abroad_estimates(key_figures.key_figures(), [2020])
+    ):
+        for label, kind in zip(table["estimate"], table["kind"], strict=True):
+            for variant in sorted(label_variants(str(label))):
+                names.add(variant, str(kind))
+    return names
+
 
 #: Words that mark the count that may include descendants born abroad, in its definition
 #: (English or French, as data/definitions.csv or its French translation words it).
@@ -109,11 +135,10 @@ def check_count_with_descendants(answer: object) -> Verdict:
     """Exercise 1.3: which kind of count can include children born abroad to Malian parents."""
     kinds = demography.WHAT_IS_COUNTED
     correct = next(kind for kind, text in kinds.items() if _counts_descendants(text))
-    names = {kind: kind for kind in kinds} | _KIND_ALIASES
     return grade_choice(
         answer,
         correct,
-        resolve=resolver(names),
+        resolve=_kind_names(),
         options=_("one of the three kinds of count named in the exercise, in quotes"),
         why=_(
             "The UN and the World Bank count people born in Mali; a child born abroad to "
@@ -131,7 +156,10 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 1.4: where the document's figure exceeds the UN's by the largest ratio."""
     table = demography.document_vs_un(key_figures.key_figures(), un_year)
     correct = str(table.loc[table["ratio_document_to_un"].idxmax(), "where"])
-    places = {str(w): str(w) for w in table["where"]}
+    where = [str(w) for w in table["where"]]
+    places = {w: w for w in where}
+    for shown in in_each_language(lambda: {demography.place_label(w): w for w in where}):
+        places |= {str(label): w for label, w in shown.items()}
     return grade_choice(
         answer,
         correct,

@@ -389,12 +389,15 @@ def test_lists_match_in_any_order_and_case():
 def test_set_hints_never_count_extra_or_missing_items():
     """Issue 22: a count of wrong items lets a student solve a list by leaving one out."""
     wanted = _after_fidima()
+    other = next(
+        str(i) for i in timeline.events()["id"] if str(i) not in {*wanted, "fidima_2009_12"}
+    )
     messages = {
         repr(exercises.check_events_after_fidima(answer))
-        for answer in ([*wanted[1:], "fidima_2009_12"], wanted[1:], [*wanted, "fidima_2009_12"])
+        for answer in ([*wanted[1:], other], wanted[1:], [*wanted, other], [other])
     }
     assert len(messages) == 1, messages
-    assert not any(ch.isdigit() for ch in messages.pop().split("(")[0])
+    assert not any(ch.isdigit() for ch in messages.pop())
 
 
 def test_known_slips_get_their_own_hint():
