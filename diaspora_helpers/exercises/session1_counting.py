@@ -151,6 +151,10 @@ def check_count_with_descendants(answer: object) -> Verdict:
     )
 
 
+#: The places of the document's split, in the order of demography.document_vs_un's rows.
+_PLACES = ("Africa", "Europe", "France")
+
+
 @exercise("1.4")
 def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 1.4: where the document's figure exceeds the UN's by the largest ratio."""
@@ -158,8 +162,10 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
     correct = str(table.loc[table["ratio_document_to_un"].idxmax(), "where"])
     where = [str(w) for w in table["where"]]
     places = {w: w for w in where}
-    for shown in in_each_language(lambda: {demography.place_label(w): w for w in where}):
-        places |= {str(label): w for label, w in shown.items()}
+    # the rows are the document's Africa, Europe and France, in that order: each is also
+    # read by its name in the other edition
+    for shown in in_each_language(lambda: [demography.place_label(p) for p in _PLACES]):
+        places |= {str(label): w for label, w in zip(shown, where, strict=True)}
     return grade_choice(
         answer,
         correct,

@@ -151,28 +151,32 @@ def check_busiest_year(answer: object) -> Verdict:
 def check_unaddressed_constraints(answer: object, *, scope: str = "all") -> Verdict:
     """Exercise 4.4: the constraints that no strategy in ``scope`` addresses, even partly."""
     strongest = policy.coverage_matrix(scope=scope).max()
-    return grade_set(
-        answer,
-        list(policy.gaps(scope=scope).index),
-        valid=_table_names("constraints"),
-        what=_("constraint ids"),
-        traps=[
-            (
-                list(strongest.index[strongest < 2]),
-                _("A 1 in the matrix counts too: a constraint answered in part is addressed."),
+    traps = [
+        (
+            list(strongest.index[strongest < 2]),
+            _("A 1 in the matrix counts too: a constraint answered in part is addressed."),
+        ),
+        (
+            list(strongest.index[strongest > 0]),
+            _(
+                "Those are the constraints some strategy addresses; the question asks for "
+                "the ones none does."
             ),
-            (
-                list(strongest.index[strongest > 0]),
-                _(
-                    "Those are the constraints some strategy addresses; the question asks for "
-                    "the ones none does."
-                ),
-            ),
+        ),
+    ]
+    if scope != "all":
+        traps.append(
             (
                 list(policy.gaps(scope="all").index),
                 _("Only the strategies in `scope` count: filter the matrix to them first."),
-            ),
-        ],
+            )
+        )
+    return grade_set(
+        answer,
+        list(strongest.index[strongest == 0]),
+        valid=_table_names("constraints"),
+        what=_("constraint ids"),
+        traps=traps,
         why=_(
             "Several of the constraints left open lie outside what a diaspora policy can "
             "change on its own."
