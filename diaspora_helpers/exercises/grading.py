@@ -373,6 +373,16 @@ def grade_set(
             _("Give a list of {what} in quotes, like ['first_id', 'second_id'].").format(what=what)
         )
     items, unknown = read
+    if unknown and isinstance(valid, Names) and valid.labelled:
+        return unreadable(
+            ngettext(
+                "{n} entry is neither one of the {what} nor a label the tables show for one: "
+                "copy ids or labels from the table.",
+                "{n} entries are neither among the {what} nor labels the tables show for "
+                "them: copy ids or labels from the table.",
+                unknown,
+            ).format(n=unknown, what=what)
+        )
     if unknown:
         return unreadable(
             ngettext(

@@ -224,6 +224,8 @@ class Names:
         self._table: dict[str, str] = {}
         self._ambiguous: set[str] = set()
         self.fuzzy = fuzzy
+        #: True when the names include labels a page shows, not only ids.
+        self.labelled = False
         self.update(names)
 
     def add(self, name: str, ident: str) -> None:

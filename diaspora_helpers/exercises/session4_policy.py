@@ -46,6 +46,7 @@ def _table_names(name: str) -> Names:
     for them in either edition, so that a list copied from a French table is read as the
     ids the question asks for (no French table shows the ids of the constraints)."""
     names = Names()
+    names.labelled = True
     for table in in_each_language(lambda: load(name)):
         for column in ("id", "short_label", "label"):
             if column in table.columns:
