@@ -398,7 +398,7 @@ def grade_set(
     if chosen == wanted:
         return right(why)
     for trap, message in traps:
-        if chosen == set(trap) and set(trap) != wanted:
+        if trap and chosen == set(trap) and set(trap) != wanted:
             return wrong(message)
     return wrong(hint)
 

@@ -96,12 +96,23 @@ def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> V
     """Exercise 4.2: the events that started within ``within_years`` after FIDIMA."""
     ev = timeline.events()
     after = timeline.followed(ev, FIDIMA_EVENT, within_years)
+    year = int(ev.loc[ev["id"] == FIDIMA_EVENT, "year"].iloc[0])
+    by_year = ev[(ev["year"] > year) & (ev["year"] <= year + within_years)]
     return grade_set(
         answer,
         list(after["id"]),
         valid=Names({str(i): str(i) for i in ev["id"]}, fuzzy=False),
         what=_("event ids"),
-        traps=[([*after["id"], FIDIMA_EVENT], _("FIDIMA itself is not one of what followed it."))],
+        traps=[
+            ([*after["id"], FIDIMA_EVENT], _("FIDIMA itself is not one of what followed it.")),
+            (
+                list(by_year["id"]),
+                _(
+                    "Compare the `start` column, which places an event within its year, not "
+                    "the year alone."
+                ),
+            ),
+        ],
         why=_(
             "Following in time is not following from: the timeline shows sequence, and "
             "other sources must show cause."

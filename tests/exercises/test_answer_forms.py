@@ -837,3 +837,30 @@ def test_set_messages_never_hold_a_count_in_either_edition():
                 )
             )
             assert not any(ch.isdigit() for ch in message), message
+
+
+def test_the_known_slip_of_4_2_gets_its_kind_of_mistake():
+    """Counting by the year alone (2010 and 2011 for two years after December 2009)."""
+    events = load("events").astype({"date": "str"})
+    years = events["date"].str[:4].astype(int)
+    by_year = list(events.loc[(years > 2009) & (years <= 2011), "id"])
+    message = str(exercises.check_events_after_fidima(by_year, within_years=2.0))
+    assert "`start`" in message, message
+
+
+def test_a_slip_equal_to_the_answer_or_empty_never_fires():
+    """With today's data every link to remittance costs is direct: 4.5's slip (all links)
+    is the answer itself, and is graded right."""
+    links = load("strategy_constraint_links").astype("str")
+    on_cost = list(links.loc[links["constraint_id"] == "remittance_costs", "strategy_id"])
+    direct = list(
+        links.loc[
+            (links["constraint_id"] == "remittance_costs") & (links["strength"] == "direct"),
+            "strategy_id",
+        ]
+    )
+    assert exercises.check_strategies_on_cost(on_cost).correct is (set(on_cost) == set(direct))
+    verdict = grading.grade_set(
+        [], ["a"], valid=["a", "b"], what="ids", why="", hint="Look.", traps=[([], "Empty!")]
+    )
+    assert str(verdict) == "Not quite. Look."
