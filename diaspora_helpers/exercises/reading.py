@@ -123,7 +123,7 @@ _SEQUENCES = (list, tuple, pd.Series, pd.Index, np.ndarray, pd.api.extensions.Ex
 def unwrap(answer: object) -> object:
     """Return the single value inside a one-element container, or ``answer`` unchanged.
 
-    One-element Series, Index, array (a 0-d array too), list, tuple and one-cell
+    One-element Series, Index, array (a 0-d array too), list, tuple, set and one-cell
     DataFrames give their element; numpy scalars give the Python scalar.
     """
     if isinstance(answer, pd.DataFrame) and answer.size == 1:
@@ -132,6 +132,8 @@ def unwrap(answer: object) -> object:
         answer = answer.item()
     elif isinstance(answer, pd.Series) and len(answer) == 1:
         answer = answer.iloc[0]
+    elif isinstance(answer, set | frozenset) and len(answer) == 1:
+        answer = next(iter(answer))
     elif isinstance(answer, _SEQUENCES) and not isinstance(answer, str) and len(answer) == 1:
         answer = answer[0]
         if isinstance(answer, np.ndarray) and answer.size == 1:  # a 1x1 array

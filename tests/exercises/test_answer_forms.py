@@ -198,6 +198,12 @@ ENGLISH: list[Row] = [
         CORRECT,
     ),
     (
+        "share, set",
+        lambda: exercises.check_share_of_all_malians,
+        lambda: {share_of_all_malians()},
+        CORRECT,
+    ),
+    (
         "share, one-cell frame",
         lambda: exercises.check_share_of_all_malians,
         lambda: pd.DataFrame({"share": [share_of_all_malians()]}),
