@@ -53,17 +53,23 @@ def _require(iso3: str) -> CountryInfo:
 
 
 def iso3_of(name: str) -> str | None:
-    """Return the ISO 3166-1 alpha-3 code of a country name countryinfo knows, or None.
+    """Return the ISO 3166-1 alpha-3 code of a country name, or None.
 
-    Name variants resolve ("Ivory Coast" -> "CIV"); an empty or unknown name gives None.
+    Any name of :func:`all_names` counts, in any case ("Ivory Coast", "côte d’ivoire" ->
+    "CIV"); nothing is matched approximately, so a fragment such as "Mau" or a string
+    naming several countries gives None, as does an empty or unknown name.
     """
-    text = str(name).strip()
-    if not text:
-        return None
-    try:
-        return str(CountryInfo(text).iso(3))
-    except (CountryNotFoundError, ValueError):
-        return None
+    text = str(name).strip().casefold()
+    return _names_folded().get(text) if text else None
+
+
+@cache
+def _names_folded() -> dict[str, str]:
+    folded: dict[str, set[str]] = {}
+    for known, code in all_names().items():
+        folded.setdefault(known.casefold(), set()).add(code)
+        folded.setdefault(known.replace("\u2019", "'").casefold(), set()).add(code)
+    return {k: next(iter(v)) for k, v in folded.items() if len(v) == 1}
 
 
 @cache
@@ -74,7 +80,7 @@ def all_names() -> dict[str, str]:
     the alpha-2 and alpha-3 codes), the current short names of :data:`DISPLAY_NAMES`, and
     CLDR's names in English and French (Babel), as written there (accents, case and
     apostrophes untouched). A name that two countries share is left out, so a name never
-    stands for two countries; unlike :func:`iso3_of`, nothing is matched approximately.
+    stands for two countries; nothing is matched approximately.
     """
     codes: dict[str, set[str]] = {}
 
