@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from diaspora_helpers import text as formats
-from diaspora_helpers.data import countries
-from diaspora_helpers.exercises.names import FRENCH_NAMES, Names, fold, parts
+from diaspora_helpers.exercises.names import (
+    Names,
+    country_resolver,
+    fold,
+    parts,
+    resolver,
+)
 from diaspora_helpers.exercises.reading import (
     COUNT,
     PERCENT,
@@ -49,6 +54,7 @@ __all__ = [
     "Verdict",
     "as_items",
     "as_number",
+    "country_resolver",
     "fold",
     "grade_choice",
     "grade_integer",
@@ -423,39 +429,3 @@ def grade_integer(
     return grade_number(
         answer, correct, unit=COUNT, decimals=0, why=why, hint=hint, traps=traps, direction=False
     )
-
-
-def resolver(names: Mapping[str, str], *, fuzzy: bool = True) -> Callable[[str], str | None]:
-    """Return a resolver of ``names`` (text -> id; ids name themselves), read as
-    :class:`Names` reads them, with the French or English of :data:`FRENCH_NAMES`; with
-    ``fuzzy`` False, only exact names (folded, without article) count."""
-    table = Names(names, fuzzy=fuzzy)
-    for french, english in FRENCH_NAMES.items():
-        if english in names.values():
-            table.add(french, english)
-        if french in names.values():  # a table already in French: accept the English too
-            table.add(english, french)
-    return table
-
-
-@functools.cache
-def _world() -> Names:
-    """Every name of every country, English and French, and the French names of
-    :data:`FRENCH_NAMES` that are countries."""
-    world = Names(countries.all_names())
-    world.update((k, v) for k, v in FRENCH_NAMES.items() if countries.is_valid_iso3(v))
-    return world
-
-
-def country_resolver(iso3s: Iterable[str], labels: Iterable[str]) -> Callable[[str], str | None]:
-    """Return a resolver for countries among ``iso3s``: ISO code, the collection's name or
-    any English or French name of the country (misspelt by a letter or two at most); a
-    country outside ``iso3s`` gives None."""
-    codes = list(iso3s)
-    local = Names(dict(zip(labels, codes, strict=True)))
-
-    def resolve(text: str) -> str | None:
-        code = local.exact(text) or _world()(text)
-        return code if code in codes else None
-
-    return resolve
