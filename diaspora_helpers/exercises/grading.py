@@ -240,11 +240,13 @@ def grade_number(
 
     Right when the answer, rounded half up to ``decimals``, is ``correct`` rounded so (a
     more precise answer counts when it rounds the same way); one rounded more coarsely is
-    asked for ``decimals`` decimals. A text such as ``'300.000'`` is right when either of
-    its readings is; when neither is and a whole number is asked, it gets help on the
-    format. Known slips in ``traps`` (within half a unit) are named; ``direction`` adds "too
-    high"/"too low" to the hint: never for answers with few possible values, such as a
-    year, a rank or a count that a student could find by halving the range.
+    asked for ``decimals`` decimals (a hint, so with hints off it is only "not quite": it
+    tells that the coarse value is right, which a student could otherwise probe for). A
+    text such as ``'300.000'`` is right when either of its readings is; when neither is
+    and a whole number is asked, it gets help on the format. Known slips in ``traps``
+    (within half a unit) are named; ``direction`` adds "too high"/"too low" to the hint:
+    never for answers with few possible values, such as a year, a rank or a count that a
+    student could find by halving the range.
     """
     if is_blank(answer):
         return blank()
