@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from countryinfo import CountryInfo
+from countryinfo import CountryInfo, all_countries
 from countryinfo.exceptions import CountryNotFoundError
 
 from diaspora_helpers.i18n import language
@@ -53,17 +53,59 @@ def _require(iso3: str) -> CountryInfo:
 
 
 def iso3_of(name: str) -> str | None:
-    """Return the ISO 3166-1 alpha-3 code of a country name countryinfo knows, or None.
+    """Return the ISO 3166-1 alpha-3 code of a country name, or None.
 
-    Name variants resolve ("Ivory Coast" -> "CIV"); an empty or unknown name gives None.
+    Any name of :func:`all_names` counts, in any case ("Ivory Coast", "côte d’ivoire" ->
+    "CIV"); nothing is matched approximately, so a fragment such as "Mau" or a string
+    naming several countries gives None, as does an empty or unknown name.
     """
-    text = str(name).strip()
-    if not text:
-        return None
-    try:
-        return str(CountryInfo(text).iso(3))
-    except (CountryNotFoundError, ValueError):
-        return None
+    text = str(name).strip().casefold()
+    return _names_folded().get(text) if text else None
+
+
+@cache
+def _names_folded() -> dict[str, str]:
+    folded: dict[str, set[str]] = {}
+    for known, code in all_names().items():
+        folded.setdefault(known.casefold(), set()).add(code)
+        folded.setdefault(known.replace("\u2019", "'").casefold(), set()).add(code)
+    return {k: next(iter(v)) for k, v in folded.items() if len(v) == 1}
+
+
+@cache
+def all_names() -> dict[str, str]:
+    """Return every name of a country the collection's sources give -> its ISO alpha-3 code.
+
+    The names are countryinfo's (its English name, alternative spellings, native name and
+    the alpha-2 and alpha-3 codes), the current short names of :data:`DISPLAY_NAMES`, and
+    CLDR's names in English and French (Babel), as written there (accents, case and
+    apostrophes untouched). A name that two countries share is left out, so a name never
+    stands for two countries; nothing is matched approximately.
+    """
+    codes: dict[str, set[str]] = {}
+
+    def add(name: object, code: str) -> None:
+        if isinstance(name, str) and name.strip():
+            codes.setdefault(name.strip(), set()).add(code)
+
+    alpha3_of: dict[str, str] = {}
+    for info in all_countries():
+        iso = info.iso()
+        code = iso.get("alpha3") if isinstance(iso, dict) else None
+        if not code:
+            continue
+        alpha3_of[str(iso.get("alpha2"))] = code
+        for name in (info.name(), info.native_name(), code, iso.get("alpha2")):
+            add(name, code)
+        for name in info.alt_spellings() or []:
+            add(name, code)
+    for code, name in DISPLAY_NAMES.items():
+        add(name, code)
+    for locale in ("en", "fr"):
+        for alpha2, name in Locale.parse(locale).territories.items():
+            if alpha2 in alpha3_of:
+                add(name, alpha3_of[alpha2])
+    return {name: next(iter(found)) for name, found in sorted(codes.items()) if len(found) == 1}
 
 
 def is_valid_iso3(code: str) -> bool:

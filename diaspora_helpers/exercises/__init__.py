@@ -4,9 +4,14 @@ Every ``check_*`` function takes a student's answer (and the notebook's paramete
 returns a :class:`Verdict`: "Not yet answered", "Correct." with the reason, or "Not
 quite." with a hint, never the expected value. The verdicts are in the edition's language
 (``setup(language="fr")``: "Pas encore de réponse", "Bonne réponse.", "Pas tout à fait."),
-through the ``exercises`` catalog; answers are read in English or French in both editions
-(names of countries, places and institutions; numbers typed as text with a decimal comma
-and any kind of space between digit groups, :mod:`diaspora_helpers.exercises.reading`).
+through the ``exercises`` catalog; answers are read in English or French in both editions:
+numbers in any common container (one-element Series, Index, array, list, tuple or frame),
+typed as text with a decimal comma, any kind of space or a dot between digit groups, and
+unit words either side (``'765 USD'``, ``'USD 765'``, ``'21,6 %'``), see
+:mod:`diaspora_helpers.exercises.reading`; names of countries, places, institutions and the
+labels the tables show, with or without an article (``"l’Afrique"``), misspelt by a letter
+or two at most, see :mod:`diaspora_helpers.exercises.names`. What a wrong answer is told is
+limited so that it cannot be mined: see :mod:`diaspora_helpers.exercises.grading`.
 """
 
 from diaspora_helpers.exercises.grading import (

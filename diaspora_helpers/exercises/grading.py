@@ -1,23 +1,45 @@
 """The grading core of the exercises: verdicts, reading an answer (numbers, lists, names),
 tolerances, hints, and the registry of checks by question number.
+
+What a verdict may say is limited so that it cannot be mined: a number is right when it
+rounds, to the decimals the question asks, to the expected value rounded so; a number
+rounded more coarsely than asked is told how many decimals to give; "too high" and "too
+low" come only where the answer has many possible values; a list is told which KIND of
+mistake it shows (an item outside the question's scope, or exactly a known slip), never how
+many items are wrong or missing, so that no list can be solved one item at a time.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
-from diaspora_helpers.data import countries
+from diaspora_helpers import text as formats
+from diaspora_helpers.exercises.names import (
+    Names,
+    country_resolver,
+    fold,
+    parts,
+    resolver,
+)
 from diaspora_helpers.exercises.reading import (
-    FRENCH_NAMES,
+    COUNT,
+    PERCENT,
+    PERSONS,
+    POINTS,
+    RATIO,
+    USD,
+    USD_MILLIONS,
     as_items,
     as_number,
     as_text,
     comma_slip,
-    fold,
     is_many,
     is_nan_result,
+    readings,
+    rounds_to,
+    written_decimals,
 )
 from diaspora_helpers.i18n import N_, _, ngettext
 from diaspora_helpers.params import ParameterError
@@ -32,12 +54,14 @@ __all__ = [
     "Verdict",
     "as_items",
     "as_number",
+    "country_resolver",
     "fold",
     "grade_choice",
     "grade_integer",
     "grade_number",
     "grade_set",
     "hints_shown",
+    "resolver",
     "set_hints",
 ]
 
@@ -144,7 +168,7 @@ def number_format_help(unit: str, answer: object) -> Verdict | None:
         return unreadable(_(COMMA_HELP))
     if is_many(answer):
         return unreadable(_("Your answer holds several values; give one number."))
-    if as_number(answer) is None:
+    if as_number(answer, unit) is None:
         return unreadable(
             _("Give {example}, without quotes or units.").format(example=_(_EXAMPLES[unit]))
         )
@@ -154,17 +178,6 @@ def number_format_help(unit: str, answer: object) -> Verdict | None:
 def is_blank(answer: object) -> bool:
     """Return True for an answer left as None, ``...`` or empty text."""
     return answer is None or answer is Ellipsis or (isinstance(answer, str) and not answer.strip())
-
-
-PERCENT, RATIO, PERSONS, USD, USD_MILLIONS, COUNT, POINTS = (
-    "percent",
-    "ratio",
-    "persons",
-    "usd",
-    "usd_millions",
-    "count",
-    "points",
-)
 
 
 _EXAMPLES = {
@@ -184,12 +197,32 @@ def within(value: float, target: float, tolerance: float) -> bool:
 
 
 def half_unit(decimals: int) -> float:
-    """Return the tolerance of an answer asked for with ``decimals`` decimals (half a unit).
-
-    The exact value rounded as the question asks is always within it, and so is any more
-    precise answer; an answer off by one unit in the last asked decimal is not.
-    """
+    """Return half a unit of the last of ``decimals`` decimals: how far a known slip may be
+    from a value and still be recognised as it."""
     return 0.5 * 10.0 ** (-decimals)
+
+
+def _ambiguous_help(values: Sequence[float]) -> Verdict:
+    """Say that a number such as '300.000' reads two ways, and how to write it in one."""
+    small, large = sorted(values)
+    return unreadable(
+        _(
+            "Your answer can be read as {small} or as {large}. Write a whole number without "
+            "separators ({plain}), or with spaces between groups of three digits ({spaced})."
+        ).format(
+            small=formats.plain_number(small, 3),
+            large=formats.number(large),
+            plain=formats.plain_number(large),
+            spaced=f"{round(large):,}".replace(",", " "),
+        )
+    )
+
+
+def _coarse(answer: object, unit: str, value: float, correct: float, decimals: int) -> bool:
+    """Return True when the answer is the expected value rounded to fewer decimals than
+    the question asks (4.8 or 5 for 4.82 asked with two decimals)."""
+    typed = written_decimals(answer, unit)
+    return typed is not None and typed < decimals and rounds_to(value, correct, typed)
 
 
 def grade_number(
@@ -203,27 +236,44 @@ def grade_number(
     traps: Sequence[tuple[float, str]] = (),
     direction: bool = True,
 ) -> Verdict:
-    """Grade a numeric answer given to ``decimals`` decimals: right within half a unit.
+    """Grade a numeric answer asked for with ``decimals`` decimals.
 
-    Known slips in ``traps`` are named; ``direction`` adds "too high"/"too low" to the
-    hint (never for answers with few possible values, such as a year or a rank).
+    Right when the answer, rounded half up to ``decimals``, is ``correct`` rounded so (a
+    more precise answer counts when it rounds the same way); one rounded more coarsely is
+    asked for ``decimals`` decimals (a hint, so with hints off it is only "not quite": it
+    tells that the coarse value is right, which a student could otherwise probe for). A
+    text such as ``'300.000'`` is right when either of its readings is; when neither is
+    and a whole number is asked, it gets help on the format. Known slips in ``traps``
+    (within half a unit) are named; ``direction`` adds "too high"/"too low" to the hint:
+    never for answers with few possible values, such as a year, a rank or a count that a
+    student could find by halving the range.
     """
     if is_blank(answer):
         return blank()
     unreadable_help = number_format_help(unit, answer)
     if unreadable_help is not None:
         return unreadable_help
-    value = as_number(answer)
-    assert value is not None
-    tolerance = half_unit(decimals)
-    if within(value, correct, tolerance):
+    values = readings(answer, unit)
+    if any(rounds_to(value, correct, decimals) for value in values):
         return right(why)
+    if len(values) > 1 and decimals == 0:
+        return _ambiguous_help(values)
+    value = values[0]
+    tolerance = half_unit(decimals)
     for trap, trap_hint in traps:
         if not math.isnan(trap) and within(value, trap, tolerance):
             return wrong(trap_hint)
-    if unit == PERCENT and within(100 * value, correct, tolerance):
+    if _coarse(answer, unit, value, correct, decimals):
+        return wrong(
+            ngettext(
+                "Your answer is rounded more coarsely than the question asks: give {n} decimal.",
+                "Your answer is rounded more coarsely than the question asks: give {n} decimals.",
+                decimals,
+            ).format(n=decimals)
+        )
+    if unit == PERCENT and rounds_to(100 * value, correct, decimals):
         return wrong(_("Give the share in percent (12.5 for 12.5%), not as a fraction."))
-    if unit == USD_MILLIONS and within(value / 1e6, correct, tolerance):
+    if unit == USD_MILLIONS and rounds_to(value / 1e6, correct, decimals):
         return wrong(_("Give the amount in millions of US dollars (divide by one million)."))
     if unit == PERSONS and within(value * 1e6, correct, max(tolerance, 1.0)):
         return wrong(_("Give the number of persons, not millions."))
@@ -246,13 +296,29 @@ def grade_choice(
     hint: str,
     traps: Mapping[str, str] | None = None,
 ) -> Verdict:
-    """Grade a one-word answer; ``resolve`` maps what was typed to an id, or None."""
+    """Grade a one-word answer; ``resolve`` maps what was typed to an id, or None.
+
+    Exactly one answer counts: a string that names several (``'Mali, Niger'``) is asked
+    for one, whatever their order, unless all its names stand for the same id.
+    """
     if is_blank(answer):
         return blank()
     text = as_text(answer)
     if text is None:
+        if is_many(answer):
+            return unreadable(
+                _("Your answer holds several values; give one: {options}.").format(options=options)
+            )
         return unreadable(_("Give your answer as text: {options}.").format(options=options))
     chosen = resolve(text)
+    if chosen is None:
+        named = {resolve(part) for part in parts(text)}
+        if len(named) == 1 and None not in named:
+            chosen = named.pop()
+        elif len(named - {None}) > 1:
+            return unreadable(
+                _("Your answer names several; give one: {options}.").format(options=options)
+            )
     if chosen is None:
         return unreadable(
             _("That is not one of the possible answers: {options}.").format(options=options)
@@ -262,51 +328,87 @@ def grade_choice(
     return wrong((traps or {}).get(chosen, hint))
 
 
+def _items(answer: object, names: Names) -> tuple[list[str], int] | None:
+    """Return the ids an answer lists and how many of its entries name no id, or None when
+    it is not a list. A text is split at commas, semicolons and line breaks, keeping
+    together the pieces of a label that has commas in it."""
+    if isinstance(answer, str):
+        pieces = [p for p in answer.replace(";", ",").replace("\n", ",").split(",")]
+        pieces = [p.strip() for p in pieces if p.strip()]
+        found, unknown, start = [], 0, 0
+        while start < len(pieces):
+            for end in range(len(pieces), start, -1):
+                ident = names(", ".join(pieces[start:end]))
+                if ident is not None:
+                    found.append(ident)
+                    start = end
+                    break
+            else:
+                unknown, start = unknown + 1, start + 1
+        return found, unknown
+    items = as_items(answer)
+    if items is None:
+        return None
+    resolved = [names(item) for item in items]
+    return [i for i in resolved if i is not None], sum(i is None for i in resolved)
+
+
 def grade_set(
     answer: object,
     correct: Collection[str],
     *,
-    valid: Collection[str],
+    valid: Collection[str] | Names,
     what: str,
     why: str,
     hint: str,
+    traps: Sequence[tuple[Collection[str], str]] = (),
+    outside: Sequence[tuple[Collection[str], str]] = (),
 ) -> Verdict:
-    """Grade a list of ids in any order: say how many are extra or missing, never which."""
+    """Grade a list of ids in any order; the ids are ``valid`` (or the ids a :class:`Names`
+    table gives, so that the labels a page shows are read as the ids they stand for).
+
+    A wrong list is told the KIND of mistake, never how many items are wrong or which:
+    ``outside`` pairs a group of ids that cannot be right (outside the question's scope)
+    with what to say when the list holds one; ``traps`` pairs the exact list a known slip
+    gives with its hint; any other wrong list gets ``hint``.
+    """
     if is_blank(answer):
         return blank()
-    items = as_items(answer)
-    if items is None:
+    names = valid if isinstance(valid, Names) else Names({str(v): str(v) for v in valid})
+    read = _items(answer, names)
+    if read is None:
         return unreadable(
             _("Give a list of {what} in quotes, like ['first_id', 'second_id'].").format(what=what)
         )
-    known = {v.lower() for v in valid}
-    unknown = [i for i in items if i not in known]
+    items, unknown = read
+    if unknown and isinstance(valid, Names) and valid.labelled:
+        return unreadable(
+            ngettext(
+                "{n} entry is neither one of the {what} nor a label the tables show for one: "
+                "copy ids or labels from the table.",
+                "{n} entries are neither among the {what} nor labels the tables show for "
+                "them: copy ids or labels from the table.",
+                unknown,
+            ).format(n=unknown, what=what)
+        )
     if unknown:
-        n = len(unknown)
         return unreadable(
             ngettext(
                 "{n} entry is not among the {what}: copy ids from the table.",
                 "{n} entries are not among the {what}: copy ids from the table.",
-                n,
-            ).format(n=n, what=what)
+                unknown,
+            ).format(n=unknown, what=what)
         )
-    chosen, wanted = set(items), {c.lower() for c in correct}
+    chosen, wanted = set(items), set(correct)
+    for group, message in outside:
+        if chosen & set(group):
+            return wrong(message)
     if chosen == wanted:
         return right(why)
-    extra, missing = len(chosen - wanted), len(wanted - chosen)
-    too_many = ngettext(
-        "{n} of your {what} should not be in the list",
-        "{n} of your {what} should not be in the list",
-        extra,
-    ).format(n=extra, what=what)
-    too_few = ngettext("{n} more belongs in it", "{n} more belong in it", missing).format(n=missing)
-    if extra and missing:
-        counted = _("{too_many}; {too_few}.").format(too_many=too_many, too_few=too_few)
-    elif extra:
-        counted = _("{too_many}.").format(too_many=too_many)
-    else:
-        counted = _("{too_few}.").format(too_few=too_few)
-    return wrong(_("{counted} {hint}").format(counted=counted, hint=hint))
+    for trap, message in traps:
+        if trap and chosen == set(trap) and set(trap) != wanted:
+            return wrong(message)
+    return wrong(hint)
 
 
 def grade_integer(
@@ -323,39 +425,9 @@ def grade_integer(
     with few possible values, that would let a student halve the range with each try.
     """
     if not is_blank(answer) and number_format_help(COUNT, answer) is None:
-        value = as_number(answer)
-        if value is not None and value != int(value):
+        values = readings(answer, COUNT)
+        if all(value != int(value) for value in values):
             return unreadable(_("Give a whole number."))
     return grade_number(
         answer, correct, unit=COUNT, decimals=0, why=why, hint=hint, traps=traps, direction=False
     )
-
-
-def resolver(names: Mapping[str, str]) -> Callable[[str], str | None]:
-    """Return a resolver matching folded ``names`` (text -> id); ids match themselves."""
-    table = {fold(k): v for k, v in names.items()}
-    table.update({fold(v): v for v in names.values()})
-    for french, english in FRENCH_NAMES.items():
-        if english in names.values():
-            table.setdefault(fold(french), english)
-        if french in names.values():  # a table already in French: accept the English too
-            table.setdefault(fold(english), french)
-    return lambda text: table.get(fold(text))
-
-
-def country_resolver(iso3s: Iterable[str], labels: Iterable[str]) -> Callable[[str], str | None]:
-    """Return a resolver for countries: ISO code, the collection's name or a countryinfo name."""
-    codes = list(iso3s)
-    by_name = resolver(dict(zip(labels, codes, strict=True)))
-
-    def resolve(text: str) -> str | None:
-        found = by_name(text) or by_name(text.upper())
-        if found is not None:
-            return found
-        french = {fold(k): v for k, v in FRENCH_NAMES.items()}.get(fold(text))
-        if french is not None:
-            return french if french in codes else None
-        code = countries.iso3_of(text)
-        return code if code in codes else None
-
-    return resolve

@@ -16,6 +16,7 @@ from diaspora_helpers.exercises.grading import (
     grade_number,
     resolver,
 )
+from diaspora_helpers.exercises.names import Names, in_each_language, label_variants
 from diaspora_helpers.i18n import _
 
 
@@ -94,6 +95,15 @@ _KIND_ALIASES = {
     "sources administratives": "administrative",
     "source administrative": "administrative",
     "comptage administratif": "administrative",
+    "document": "administrative",
+    "source document": "administrative",
+    "document source": "administrative",
+    "the document's figure": "administrative",
+    "administrative figure": "administrative",
+    "chiffre administratif": "administrative",
+    "chiffre du document": "administrative",
+    "Administrative figure (the document)": "administrative",
+    "Chiffre administratif (le document)": "administrative",
 }
 
 #: The answer key of exercise 1.3, written here and tested on its own: of the three
@@ -106,16 +116,29 @@ _KIND_ALIASES = {
 COUNT_WITH_DESCENDANTS = "administrative"
 
 
+def _kind_names() -> Names:
+    """The names of the three kinds of count: their keys, the aliases above, and the
+    labels the tables of notebook 01 and of the exercise show for them, in both editions
+    ("DAES (ONU) 2020", "Document source (sources administratives)"), each as a reader may
+    copy it (:func:`label_variants`)."""
+    names = Names({kind: kind for kind in demography.WHAT_IS_COUNTED} | _KIND_ALIASES)
+    for table in in_each_language(
+        lambda: demography.abroad_estimates(key_figures.key_figures(), [2020])
+    ):
+        for label, kind in zip(table["estimate"], table["kind"], strict=True):
+            for variant in sorted(label_variants(str(label))):
+                names.add(variant, str(kind))
+    return names
+
+
 @exercise("1.3")
 def check_count_with_descendants(answer: object) -> Verdict:
     """Exercise 1.3: which kind of count can include a Malian child born in a country whose
     census records place of birth (:data:`COUNT_WITH_DESCENDANTS`)."""
-    kinds = demography.WHAT_IS_COUNTED
-    names = {kind: kind for kind in kinds} | _KIND_ALIASES
     return grade_choice(
         answer,
         COUNT_WITH_DESCENDANTS,
-        resolve=resolver(names),
+        resolve=_kind_names(),
         options=_("one of the three kinds of count named in the exercise, in quotes"),
         why=_(
             "Where a census records place of birth, UN DESA counts people born in Mali, and "
@@ -131,12 +154,21 @@ def check_count_with_descendants(answer: object) -> Verdict:
     )
 
 
+#: The places of the document's split, in the order of demography.document_vs_un's rows.
+_PLACES = ("Africa", "Europe", "France")
+
+
 @exercise("1.4")
 def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 1.4: where the document's figure exceeds the UN's by the largest ratio."""
     table = demography.document_vs_un(key_figures.key_figures(), un_year)
-    correct = str(table.loc[table["ratio_document_to_un"].idxmax(), "where"])  # type: ignore[index]  # pandas-stubs: idxmax/idxmin give a Hashable label
-    places = {str(w): str(w) for w in table["where"]}
+    correct = str(table.loc[table["ratio_document_to_un"].idxmax(), "where"])  # type: ignore[index]  # pandas-stubs: idxmax gives a Hashable label
+    where = [str(w) for w in table["where"]]
+    places = {w: w for w in where}
+    # the rows are the document's Africa, Europe and France, in that order: each is also
+    # read by its name in the other edition
+    for shown in in_each_language(lambda: [demography.place_label(p) for p in _PLACES]):
+        places |= {str(label): w for label, w in zip(shown, where, strict=True)}
     return grade_choice(
         answer,
         correct,

@@ -20,6 +20,7 @@ from diaspora_helpers.exercises.grading import (
     grade_set,
     resolver,
 )
+from diaspora_helpers.exercises.names import Names, in_each_language
 from diaspora_helpers.i18n import _, ngettext
 
 #: The event the timeline exercises are anchored on (the National Migration Policy) and
@@ -35,8 +36,24 @@ COST_CONSTRAINT = "remittance_costs"
 
 
 def _event_resolver(table: pd.DataFrame) -> Callable[[str], str | None]:
+    """Event ids, exactly: they hold dates, and a near-miss may be another event's."""
     ids = {str(i): str(i) for i in table["id"]}
-    return resolver(ids)
+    return resolver(ids, fuzzy=False)
+
+
+def _table_names(name: str) -> Names:
+    """The ids of table ``name`` and the labels (``label``, ``short_label``) a page shows
+    for them in either edition, so that a list copied from a French table is read as the
+    ids the question asks for (no French table shows the ids of the constraints)."""
+    names = Names()
+    names.labelled = True
+    for table in in_each_language(lambda: load(name)):
+        for column in ("id", "short_label", "label"):
+            if column in table.columns:
+                names.update(
+                    zip(table[column].astype("str"), table["id"].astype("str"), strict=True)
+                )
+    return names
 
 
 @exercise("4.1")
@@ -79,11 +96,23 @@ def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> V
     """Exercise 4.2: the events that started within ``within_years`` after FIDIMA."""
     ev = timeline.events()
     after = timeline.followed(ev, FIDIMA_EVENT, within_years)
+    year = int(ev.loc[ev["id"] == FIDIMA_EVENT, "year"].iloc[0])
+    by_year = ev[(ev["year"] > year) & (ev["year"] <= year + within_years)]
     return grade_set(
         answer,
         list(after["id"]),
-        valid=list(ev["id"]),
+        valid=Names({str(i): str(i) for i in ev["id"]}, fuzzy=False),
         what=_("event ids"),
+        traps=[
+            ([*after["id"], FIDIMA_EVENT], _("FIDIMA itself is not one of what followed it.")),
+            (
+                list(by_year["id"]),
+                _(
+                    "Compare the `start` column, which places an event within its year, not "
+                    "the year alone."
+                ),
+            ),
+        ],
         why=_(
             "Following in time is not following from: the timeline shows sequence, and "
             "other sources must show cause."
@@ -133,11 +162,33 @@ def check_busiest_year(answer: object) -> Verdict:
 @exercise("4.4")
 def check_unaddressed_constraints(answer: object, *, scope: str = "all") -> Verdict:
     """Exercise 4.4: the constraints that no strategy in ``scope`` addresses, even partly."""
+    strongest = policy.coverage_matrix(scope=scope).max()
+    traps = [
+        (
+            list(strongest.index[strongest < 2]),
+            _("A 1 in the matrix counts too: a constraint answered in part is addressed."),
+        ),
+        (
+            list(strongest.index[strongest > 0]),
+            _(
+                "Those are the constraints some strategy addresses; the question asks for "
+                "the ones none does."
+            ),
+        ),
+    ]
+    if scope != "all":
+        traps.append(
+            (
+                list(policy.gaps(scope="all").index),
+                _("Only the strategies in `scope` count: filter the matrix to them first."),
+            )
+        )
     return grade_set(
         answer,
-        list(policy.gaps(scope=scope).index),
-        valid=list(load("constraints")["id"]),
+        list(strongest.index[strongest == 0]),
+        valid=_table_names("constraints"),
         what=_("constraint ids"),
+        traps=traps,
         why=_(
             "Several of the constraints left open lie outside what a diaspora policy can "
             "change on its own."
@@ -153,12 +204,19 @@ def check_unaddressed_constraints(answer: object, *, scope: str = "all") -> Verd
 def check_strategies_on_cost(answer: object) -> Verdict:
     """Exercise 4.5: the strategies that directly address the cost of sending money."""
     cover = policy.coverage()
-    direct = cover[(cover["constraint_id"] == COST_CONSTRAINT) & (cover["strength"] == "direct")]
+    on_cost = cover[cover["constraint_id"] == COST_CONSTRAINT]
+    direct = on_cost[on_cost["strength"] == "direct"]
     return grade_set(
         answer,
         list(direct["strategy_id"]),
-        valid=list(load("strategies")["id"]),
+        valid=_table_names("strategies"),
         what=_("strategy ids"),
+        traps=[
+            (
+                list(on_cost["strategy_id"]),
+                _("Only the links of strength 'direct' count, not those in part."),
+            )
+        ],
         why=_("The document does answer this constraint, with more than one lever."),
         hint=_("Filter policy.coverage() to that constraint and to links of strength 'direct'."),
     )
@@ -167,11 +225,29 @@ def check_strategies_on_cost(answer: object) -> Verdict:
 @exercise("4.6")
 def check_strategies_without_constraint(answer: object, *, scope: str = "all") -> Verdict:
     """Exercise 4.6: the strategies in ``scope`` that answer none of the listed constraints."""
+    in_scope = set(policy.strategies_in_scope(scope=scope)["id"].astype("str"))
+    every = set(load("strategies")["id"].astype("str"))
+    unlinked = set(policy.unlinked_strategies(scope=scope).index)
     return grade_set(
         answer,
-        list(policy.unlinked_strategies(scope=scope).index),
-        valid=list(load("strategies")["id"]),
+        list(unlinked),
+        valid=_table_names("strategies"),
         what=_("strategy ids"),
+        outside=[
+            (
+                sorted(every - in_scope),
+                _("Your list holds strategies outside `scope`: only those in scope count."),
+            )
+        ],
+        traps=[
+            (
+                sorted(in_scope - unlinked),
+                _(
+                    "Those are the strategies that answer some constraint; the question asks "
+                    "for the ones that answer none."
+                ),
+            )
+        ],
         why=_(
             "A strategy that answers none of the constraints listed in section 6 is tied to "
             "no obstacle of that list. It may still meet a need the document states "

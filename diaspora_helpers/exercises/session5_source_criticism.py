@@ -61,6 +61,7 @@ def check_france_share(answer: object) -> Verdict:
             (count, _("That is the printed count; compute what the printed share implies.")),
             (stated * population, _("A share in percent must be divided by 100 first.")),
         ],
+        direction=False,
     )
 
 
@@ -73,6 +74,15 @@ def check_disagreeing_shares(answer: object) -> Verdict:
         list(shares.index[~shares["agrees"]]),
         valid=list(shares.index),
         what=_("key-figure ids"),
+        traps=[
+            (
+                list(shares.index[shares["difference_pp"].abs() > 0]),
+                _(
+                    "Almost no recomputed share equals the printed one to the last digit: "
+                    "compare them at the precision printed."
+                ),
+            )
+        ],
         why=_(
             "A share is right only if the count divided by the population gives it at the "
             "precision printed."
@@ -115,6 +125,7 @@ def check_unplaced_abroad(answer: object) -> Verdict:
                 _("France is part of Europe: subtracting it as well counts it twice."),
             )
         ],
+        direction=False,
     )
 
 

@@ -2,7 +2,8 @@
 
 ``python -m diaspora_helpers catalogs`` (``make catalogs``) does, for every area of
 :data:`diaspora_helpers.i18n.AREAS`, what ``pybabel extract``, ``pybabel update`` and
-``pybabel compile`` do, through Babel's own functions:
+``pybabel compile`` do, through Babel's own functions (and checks what Babel does not: that
+each translation keeps the ``{placeholders}`` of its message, :func:`placeholder_problems`):
 
 1. extract the strings wrapped in ``_``, ``N_``, ``ngettext`` and ``text.counted`` from
    the area's files;
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import string
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -150,6 +152,64 @@ def problems() -> list[str]:
         if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
             found.append(f"{shown[:-3]}.mo is not up to date: run make catalogs")
     found += conflicts(catalogs)
+    found += placeholder_problems(catalogs)
+    return found
+
+
+def placeholders(text: str) -> set[str] | None:
+    """Return the ``str.format`` fields of ``text`` (``{n}``, ``{value:.1f}``) as written,
+    or None when ``text`` is not a valid format string (an unmatched brace)."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    fields = set()
+    for _literal, name, spec, conversion in parsed:
+        if name is not None:
+            converted = f"!{conversion}" if conversion else ""
+            fields.add(f"{{{name}{converted}{':' + spec if spec else ''}}}")
+    return fields
+
+
+def _listed(fields: set[str]) -> str:
+    return ", ".join(sorted(fields)) or "none"
+
+
+def placeholder_problems(catalogs: dict[str, Catalog] | None = None) -> list[str]:
+    """Return one line per translation whose ``{placeholders}`` differ from its message's.
+
+    The helpers fill a message with ``str.format`` after translating it: a French text that
+    renames a placeholder raises ``KeyError`` where a student expected a hint, one that drops
+    a placeholder loses what it stood for, and one that adds a placeholder fails too. Babel's
+    own check reads ``%`` formats only, so it misses all three. A message with plural forms
+    is held the same way in its last form (the general plural); its other forms may leave a
+    field out (French "Celle qui…" for one item, as gettext allows) but never rename or add
+    one.
+    """
+    if catalogs is None:
+        catalogs = {area: updated(area) for area in catalog_names()}
+    found = []
+    for area, catalog in catalogs.items():
+        for message in catalog:
+            if not message.id or not message.string:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            wanted = [placeholders(str(text)) for text in ids]
+            if any(fields is None for fields in wanted):
+                continue  # not a format string
+            expected: set[str] = set().union(*(w for w in wanted if w is not None))
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            for number, form in enumerate(forms, start=1):
+                if not form:
+                    continue  # reported as a string without French
+                fields = placeholders(str(form))
+                last = number == len(forms)
+                if fields is None or (fields != expected if last else not fields <= expected):
+                    shown = "an unmatched brace" if fields is None else _listed(fields)
+                    found.append(
+                        f"{area}: the French of {ids[0]!r} has placeholders {shown}, not "
+                        f"{_listed(expected)}: keep the message's own"
+                    )
     return found
 
 

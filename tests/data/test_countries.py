@@ -82,3 +82,16 @@ def test_country_names_follow_the_edition():
     diaspora_helpers.setup(language="fr")
     assert country_name("USA") == "États-Unis"
     assert country_name("GBR") == "Royaume-Uni"
+
+
+def test_a_name_is_matched_exactly_never_approximately():
+    """Issue 22: countryinfo's fuzzy lookup read 'Mau' as Mauritania and a string listing
+    several countries as one of them."""
+    from diaspora_helpers.data import countries
+
+    assert countries.iso3_of("côte d’ivoire") == "CIV" and countries.iso3_of("ci") == "CIV"
+    for text in ("Mau", "Ivory", "Senegal Mali", "Mali Senegal", "Mauritania, Senegal"):
+        assert countries.iso3_of(text) is None, text
+    names = countries.all_names()
+    assert names["Mauritanie"] == "MRT" and names["États-Unis"] == "USA"
+    assert all(countries.is_valid_iso3(code) for code in names.values())
