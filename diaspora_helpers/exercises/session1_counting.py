@@ -6,6 +6,8 @@ and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
 
 from __future__ import annotations
 
+import functools
+
 from diaspora_helpers.analysis import demography, key_figures, population
 from diaspora_helpers.exercises.grading import (
     PERCENT,
@@ -116,11 +118,13 @@ _KIND_ALIASES = {
 COUNT_WITH_DESCENDANTS = "administrative"
 
 
+@functools.cache
 def _kind_names() -> Names:
     """The names of the three kinds of count: their keys, the aliases above, and the
     labels the tables of notebook 01 and of the exercise show for them, in both editions
     ("DAES (ONU) 2020", "Document source (sources administratives)"), each as a reader may
-    copy it (:func:`label_variants`)."""
+    copy it (:func:`label_variants`). The labels come from the catalogs, not the data, so
+    they are read once per process."""
     names = Names({kind: kind for kind in demography.WHAT_IS_COUNTED} | _KIND_ALIASES)
     for table in in_each_language(
         lambda: demography.abroad_estimates(key_figures.key_figures(), [2020])

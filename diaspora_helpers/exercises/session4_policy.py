@@ -6,10 +6,12 @@ and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import pandas as pd
 
+from diaspora_helpers import paths
 from diaspora_helpers.analysis import policy, timeline
 from diaspora_helpers.data import load
 from diaspora_helpers.exercises.grading import (
@@ -44,7 +46,15 @@ def _event_resolver(table: pd.DataFrame) -> Callable[[str], str | None]:
 def _table_names(name: str) -> Names:
     """The ids of table ``name`` and the labels (``label``, ``short_label``) a page shows
     for them in either edition, so that a list copied from a French table is read as the
-    ids the question asks for (no French table shows the ids of the constraints)."""
+    ids the question asks for (no French table shows the ids of the constraints). Built
+    once per version of the table's files."""
+    folder = paths.data_dir()
+    files = (folder / f"{name}.csv", folder / "fr" / f"{name}.csv")
+    return _names_of(name, tuple(f.stat().st_mtime if f.exists() else 0.0 for f in files))
+
+
+@functools.lru_cache(maxsize=8)
+def _names_of(name: str, stamp: tuple[float, ...]) -> Names:
     names = Names()
     names.labelled = True
     for table in in_each_language(lambda: load(name)):
