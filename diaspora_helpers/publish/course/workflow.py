@@ -31,14 +31,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from diaspora_helpers import paths
-from diaspora_helpers.publish.course.grades import submissions as _submissions
-from diaspora_helpers.publish.course.grades import write_grade_table
 from diaspora_helpers.publish.execution.selection import MASTER_PREFIX, parse_value
 
 COURSE_ID = "mali-diaspora"
@@ -284,55 +281,6 @@ def write_student_versions(
     return written
 
 
-def collect(
-    source: Path, session: int, *, course_dir: Path | None = None, edition: str = "en"
-) -> list[str]:
-    """Copy a folder or zip of submissions into ``submitted/<student>/<assignment>/``.
-
-    One notebook per student: ``<student>/<any name>.ipynb`` (a folder per student, as
-    copied from a JupyterHub or unpacked from an LMS download) or ``<student>.ipynb``
-    (files sent by e-mail). ``edition`` is the edition the session was released in.
-    Returns the student ids.
-    """
-    course_dir = (course_dir or default_course_dir()).resolve()
-    master = _sessions([session], edition_dir(edition))[session]
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(source)
-        if folder.suffix == ".zip":
-            with zipfile.ZipFile(folder) as archive:
-                archive.extractall(tmp)
-            folder = Path(tmp)
-        if not folder.is_dir():
-            raise CourseError(f"no folder or zip of submissions at {source}")
-        try:
-            found = _submissions(folder)
-        except ValueError as exc:
-            raise CourseError(str(exc)) from exc
-        if not found:
-            raise CourseError(f"no notebook found in {source}")
-        for student, path in found.items():
-            target = course_dir / "submitted" / student / assignment_name(session, edition)
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / student_name(master))
-    return sorted(found)
-
-
-def grade(session: int, *, course_dir: Path | None = None, edition: str = "en") -> Path:
-    """Autograde every submission of a session, write feedback and the grade table (CSV).
-
-    The feedback is in the edition's language: the checks of a French session answer in
-    French. Returns ``grades_session<n>.csv`` (``grades_session<n>_fr.csv``).
-    """
-    course_dir = (course_dir or default_course_dir()).resolve()
-    assignment = assignment_name(session, edition)
-    if not (course_dir / "source" / assignment).is_dir():
-        raise CourseError(f"{assignment} was never released in {course_dir}: run release first")
-    write_config(course_dir)
-    nbgrader(course_dir, "autograde", assignment, "--force")
-    nbgrader(course_dir, "generate_feedback", assignment, "--force")
-    return write_grade_table(course_dir, assignment)
-
-
 def add_parser(commands: Any) -> None:
     """Add the ``course`` subcommand (release, collect, grade, students) to the command line."""
     parser = commands.add_parser(
@@ -363,16 +311,37 @@ def add_parser(commands: Any) -> None:
     collect_p = verbs.add_parser("collect", help="copy a folder or zip of submissions in")
     collect_p.add_argument("session", type=int)
     collect_p.add_argument("source", type=Path, help="<student>/*.ipynb or <student>.ipynb")
+    collect_p.add_argument(
+        "--roster",
+        type=Path,
+        default=None,
+        help="CSV with columns name,student: a platform's names -> the ids to grade under",
+    )
     grade_p = verbs.add_parser("grade", help="autograde, feedback and the grade table (CSV)")
     grade_p.add_argument("session", type=int)
+    grade_p.add_argument(
+        "--workers", type=int, default=2, help="notebooks run at the same time (default 2)"
+    )
+    gradebook_p = verbs.add_parser(
+        "gradebook",
+        help="final grades from the grade tables, course/marks.csv and the syllabus's weights",
+    )
+    gradebook_p.add_argument(
+        "--marks", type=Path, default=None, help="the lecturer's marks (default course/marks.csv)"
+    )
     verbs.add_parser(
         "students",
         help="regenerate notebooks/exercises_*.ipynb and notebooks/fr/exercises_*.ipynb",
     )
     verbs.add_parser("guide", help="regenerate the guide's definitions from data/definitions.csv")
     verbs.add_parser("binder", help="print the Binder launch link of the repository URL")
-    for sub in (release_p, collect_p, grade_p):
-        sub.add_argument("--course-dir", type=Path, default=None, help="default: course/ of the checkout (DIASPORA_COURSE_DIR)")
+    for sub in (release_p, collect_p, grade_p, gradebook_p):
+        sub.add_argument(
+            "--course-dir",
+            type=Path,
+            default=None,
+            help="default: course/ of the checkout (DIASPORA_COURSE_DIR)",
+        )
         sub.add_argument(
             "--edition",
             choices=list(EDITIONS),
@@ -394,6 +363,8 @@ def _parse_params(assignments: Sequence[str]) -> dict[str, Any]:
 
 def main(args: Any) -> int:
     """Run the ``course`` subcommand parsed by :func:`add_parser`; return the exit status."""
+    from diaspora_helpers.publish.course.collection import collect, grade
+
     try:
         if args.verb == "release":
             released = release(
@@ -406,13 +377,42 @@ def main(args: Any) -> int:
             for path in released:
                 print(f"released {path}")
         elif args.verb == "collect":
-            students = collect(
-                args.source, args.session, course_dir=args.course_dir, edition=args.edition
+            students, aside = collect(
+                args.source,
+                args.session,
+                course_dir=args.course_dir,
+                edition=args.edition,
+                roster=args.roster,
             )
             print(f"collected {len(students)} submissions: {', '.join(students)}")
+            for student, reason in aside.items():
+                print(f"needs attention: {student}: {reason}")
         elif args.verb == "grade":
-            graded = grade(args.session, course_dir=args.course_dir, edition=args.edition)
-            print(f"grades: {graded}")
+            table, results = grade(
+                args.session,
+                course_dir=args.course_dir,
+                edition=args.edition,
+                workers=args.workers,
+            )
+            print(f"grades: {table}")
+            look = [r for r in results if r.attention or not r.graded]
+            for result in look:
+                state = "graded" if result.graded else "NOT graded"
+                print(f"needs attention ({state}): {result.student}: {'; '.join(result.attention)}")
+            print(f"{sum(r.graded for r in results)} graded, {len(look)} need attention")
+        elif args.verb == "gradebook":
+            from diaspora_helpers.publish.course import gradebook
+
+            try:
+                written = gradebook.build(
+                    (args.course_dir or default_course_dir()).resolve(),
+                    edition=args.edition,
+                    marks=args.marks,
+                )
+            except gradebook.GradebookError as exc:
+                raise CourseError(str(exc)) from exc
+            for path in written:
+                print(f"wrote {path}")
         elif args.verb == "guide":
             from diaspora_helpers.publish.course import texts as course_texts
 
