@@ -40,8 +40,9 @@ test: $(STAMP)  ## lint, import contracts, data checks, unit and end-to-end test
 	$(VENV)/bin/frictionless validate data/datapackage.json
 	$(PY) -m pytest -n 3 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) tests notebooks
 
-lab: $(STAMP)  ## open JupyterLab on notebooks/
-	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
+lab: $(STAMP)  ## copy the exercises into workspace/ (your answers are saved there, never overwritten) and open JupyterLab on it
+	$(NOTEBOOKS_RUN) course lab --workspace $(WORKSPACE)
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(WORKSPACE)/
 
 refresh: $(STAMP)  ## re-execute notebooks/ and notebooks/fr/ in place so their stored outputs are current
 	env -u MPLBACKEND -u DIASPORA_FIGURES_DIR PYTHONHASHSEED=0 $(VENV)/bin/jupyter nbconvert \
@@ -107,3 +108,18 @@ clean:  ## remove generated files (outputs, caches); keeps .venv
 	find outputs -mindepth 1 ! -name README.md -exec rm -rf {} +
 	rm -rf .pytest_cache .ruff_cache .outputs-* build *.egg-info
 	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +
+
+# The course, continued: final grades, the lecturer's build, worksheets, the student workspace.
+# MARKS=path names the lecturer's marks CSV (default course/marks.csv); WORKSPACE the folder
+# `make lab` copies the exercises into (default workspace/, git-ignored).
+MARKS ?=
+WORKSPACE ?= workspace
+.PHONY: course-gradebook instructor-site worksheets
+course-gradebook: $(STAMP)  ## final grades: grade tables + course/marks.csv, weighted by notebooks/course_weights.csv; Moodle/Canvas CSVs (EDITION=en|fr)
+	$(NOTEBOOKS_RUN) course gradebook --edition $(EDITION) $(if $(MARKS),--marks $(MARKS))
+
+instructor-site: $(STAMP)  ## the instructor guide with its answers into course/instructor/ (never published, not indexed)
+	$(NOTEBOOKS_RUN) course instructor-site
+
+worksheets: $(STAMP)  ## printable worksheets and answer sheets per session and edition into course/worksheets/ (PDF when Chromium is installed)
+	$(NOTEBOOKS_RUN) course worksheets

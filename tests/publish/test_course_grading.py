@@ -84,7 +84,10 @@ def _with_cell(notebook: dict, source: str, after: str) -> dict:
 
 def _pasted(notebook: dict) -> dict:
     copies = [c for c in notebook.cells if _grade_id(c) in {"answer_2_3", "test_2_3"}]
-    notebook.cells += [nbformat.from_dict(dict(c)) for c in copies]
+    for cell in copies:
+        copy = nbformat.from_dict(dict(cell))
+        copy.id = f"pasted-{cell.id}"
+        notebook.cells.append(copy)
     return notebook
 
 

@@ -6,7 +6,7 @@ For each submitted notebook, :func:`prepare` compares the cells with the session
 edit or delete a hidden test), a missing grading cell is put back after its answer cell,
 a pasted copy of a graded cell is kept as an ordinary cell (the first copy is graded), and
 each repair is noted. :func:`execute_all` runs the notebooks, two kernels at a time by
-default, each in a process of its own; :func:`recorded_answers` reads what the hidden tests
+default; :func:`recorded_answers` reads what the hidden tests
 recorded (:mod:`diaspora_helpers.exercises.recording`). The verdicts are given elsewhere
 (:mod:`diaspora_helpers.publish.course.marking`), outside the students' kernels.
 """
@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,8 +99,14 @@ def prepare(text: str, source: nbformat.NotebookNode) -> Prepared:
     return prepared
 
 
+def _kernel_environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"MPLBACKEND", "DIASPORA_FIGURES_DIR"}}
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
 def _execute(job: tuple[str, str, str]) -> tuple[str, str]:
-    """Run one notebook (in a worker process); return (output path, error or "")."""
+    """Run one notebook in a kernel of its own; return (output path, error or "")."""
     from nbclient import NotebookClient
 
     path, out, cwd = job
@@ -114,17 +121,11 @@ def _execute(job: tuple[str, str, str]) -> tuple[str, str]:
     )
     error = ""
     try:
-        client.execute()
+        client.execute(env=_kernel_environment(), stderr=subprocess.DEVNULL)
     except Exception as exc:  # a timeout or a dead kernel: keep what ran
         error = f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc) else ''}"
     nbformat.write(client.nb, out)
     return out, error
-
-
-def _worker_environment() -> None:
-    os.environ.pop("MPLBACKEND", None)
-    os.environ.pop("DIASPORA_FIGURES_DIR", None)
-    os.environ["PYTHONHASHSEED"] = "0"
 
 
 def execute_all(
@@ -133,19 +134,15 @@ def execute_all(
     workers: int = 2,
     progress: Callable[[Path, str], None] | None = None,
 ) -> dict[Path, str]:
-    """Execute each ``(notebook, executed copy)`` in its own kernel, ``workers`` at a time.
+    """Execute each ``(notebook, executed copy)`` in its own kernel, ``workers`` at a time
+    (threads of this process drive the kernels; each kernel is a process of its own).
 
     Returns ``{executed copy: error}`` ("" when the run ended normally; errors inside cells
     are kept in the outputs and are not errors here).
     """
-    import multiprocessing
-
     todo = [(str(src), str(out), str(out.parent)) for src, out in jobs]
     results: dict[Path, str] = {}
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=max(1, workers), mp_context=context, initializer=_worker_environment
-    ) as pool:
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for out, error in pool.map(_execute, todo):
             results[Path(out)] = error
             if progress:
@@ -173,13 +170,14 @@ def recorded_answers(notebook: nbformat.NotebookNode) -> dict[str, Any]:
 
 
 def cell_errors(notebook: nbformat.NotebookNode) -> dict[str, str]:
-    """Return ``{question: "ErrorName: message"}`` of grading cells that raised."""
-    errors = {}
+    """Return ``{question: "ErrorName: message"}`` of questions whose cells raised: the
+    answer cell's error when it raised (the cause), else the grading cell's."""
+    errors: dict[str, str] = {}
     for cell in notebook.cells:
         number = question_of(grade_id(cell))
-        if not number or not grade_id(cell).startswith("test_"):
+        if not number:
             continue
         for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
+            if output.get("output_type") == "error" and number not in errors:
                 errors[number] = f"{output.get('ename', '')}: {output.get('evalue', '')}"
     return errors

@@ -174,9 +174,10 @@ def grade(
         nbformat.write(prepared.notebook, staged)
         jobs.append((staged, out))
         prepared_by[out] = (student, prepared)
-    ran = autograde.execute_all(jobs, workers=workers)
-    for out, error in ran.items():
-        student, prepared = prepared_by[out]
+
+    def finish(out: Path, error: str) -> None:
+        """Mark one executed notebook (called as each one ends, while others still run)."""
+        student, _ = prepared_by[out]
         result = results[student]
         executed = nbformat.read(out, as_version=4)
         if error:
@@ -193,6 +194,8 @@ def grade(
             language=edition,
             errors=autograde.cell_errors(executed),
         )
+
+    autograde.execute_all(jobs, workers=workers, progress=finish)
     for result in results.values():
         if result.graded:
             target = course_dir / "feedback" / result.student / assignment

@@ -100,7 +100,10 @@ def weights_markdown(language: str = "en") -> str:
         "fr": "| Partie | Poids | Notation |\n|---|---|---|",
     }[language]
     how = {
-        "en": {"grades": "autograded, one point per question", "marks": "[rubric](course_rubric.md), out of {n}"},
+        "en": {
+            "grades": "autograded, one point per question",
+            "marks": "[rubric](course_rubric.md), out of {n}",
+        },
         "fr": {
             "grades": "corrigé automatiquement, un point par question",
             "marks": "[grille](course_rubric.md), sur {n}",

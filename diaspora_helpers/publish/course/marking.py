@@ -116,6 +116,26 @@ def _shown(answer: Any) -> str:
     return text if len(text) <= 300 else text[:297] + "..."
 
 
+#: Verdicts already given in this process: a class gives many identical answers, and the
+#: checks read the same data each time. Keyed by question, language, hints, the answer's
+#: kind and value, and the parameters.
+_VERDICTS: dict[tuple[str, str, bool, str, str], tuple[bool, str]] = {}
+
+
+def _key(answer: Any) -> str:
+    from diaspora_helpers.exercises.recording import encode
+
+    return repr(encode(answer))
+
+
+def _verdict(check: Any, answer: Any, kwargs: dict[str, Any]) -> tuple[bool, str]:
+    try:
+        verdict = check(answer, **kwargs)
+        return bool(verdict.correct), str(verdict)
+    except Exception as exc:  # a value no check can read is a wrong answer
+        return False, _("The answer could not be read ({error}).").format(error=type(exc).__name__)
+
+
 def mark_answers(
     answers: dict[str, Any],
     released: dict[str, Any],
