@@ -111,8 +111,20 @@ def changed_parameters(released: dict[str, Any], submitted: dict[str, Any] | Non
     return changes
 
 
-def _shown(answer: Any) -> str:
-    text = repr(answer)
+def shown(answer: Any) -> str:
+    """Return an answer as a reader would write it: ``62.1``, ``Côte d'Ivoire``,
+    ``FRA, CIV`` (numpy and pandas values as their plain values), at most 300 characters."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(answer, np.generic):
+        answer = answer.item()
+    if isinstance(answer, pd.DataFrame):
+        text = answer.to_string(max_rows=10)
+    elif isinstance(answer, pd.Series | pd.Index | np.ndarray | list | tuple | set):
+        text = ", ".join(shown(v) for v in list(answer))
+    else:
+        text = str(answer)
     return text if len(text) <= 300 else text[:297] + "..."
 
 
@@ -173,7 +185,7 @@ def mark_answers(
             except Exception as exc:  # a value no check can read is a wrong answer
                 ok = False
                 text = _("The answer could not be read ({error}).").format(error=type(exc).__name__)
-            marks.append(Mark(number, worth if ok else 0.0, worth, text, _shown(answer)))
+            marks.append(Mark(number, worth if ok else 0.0, worth, text, shown(answer)))
     finally:
         i18n.set_language(previous_language)
         exercises.set_hints(previous_hints)

@@ -22,6 +22,7 @@ import nbformat
 
 from diaspora_helpers.exercises.recording import MIME, rebuild
 from diaspora_helpers.publish.course.autograde import grade_id, question_of
+from diaspora_helpers.publish.course.marking import shown
 from diaspora_helpers.publish.site import markup
 
 _SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
@@ -55,7 +56,7 @@ def _recorded(cell: nbformat.NotebookNode) -> str:
     for output in cell.get("outputs", []):
         record = output.get("data", {}).get(MIME)
         if isinstance(record, dict):
-            return repr(rebuild(record.get("answer")))
+            return shown(rebuild(record.get("answer")))
     return "?"
 
 
