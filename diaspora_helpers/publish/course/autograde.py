@@ -25,6 +25,7 @@ from typing import Any
 import nbformat
 
 from diaspora_helpers.exercises.recording import MIME, rebuild
+from diaspora_helpers.i18n import _
 
 _TEST = re.compile(r"test_(\d+)_(\d+)")
 _ANSWER = re.compile(r"answer_(\d+)_(\d+)")
@@ -63,7 +64,9 @@ def prepare(text: str, source: nbformat.NotebookNode) -> Prepared:
         notebook = nbformat.reads(text, as_version=4)
     except Exception as exc:  # any JSON or schema error: this student's problem only
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return Prepared(None, attention=[f"the notebook cannot be read ({reason})"])
+        return Prepared(
+            None, attention=[_("the notebook cannot be read ({reason})").format(reason=reason)]
+        )
     reference = {grade_id(c): c for c in source.cells if grade_id(c)}
     prepared = Prepared(notebook)
     seen: set[str] = set()
@@ -72,8 +75,12 @@ def prepare(text: str, source: nbformat.NotebookNode) -> Prepared:
         grade = grade_id(cell)
         if grade and (grade in seen or grade not in reference):
             label = question_of(grade) or grade
-            why = "a copy of" if grade in seen else "an unknown graded cell"
-            prepared.notes.append(f"{why} {label} was run as an ordinary cell")
+            note = (
+                _("a copy of {label} was run as an ordinary cell")
+                if grade in seen
+                else _("an unknown graded cell {label} was run as an ordinary cell")
+            )
+            prepared.notes.append(note.format(label=label))
             cell.metadata.pop("nbgrader", None)
         elif grade:
             seen.add(grade)
@@ -89,9 +96,13 @@ def prepare(text: str, source: nbformat.NotebookNode) -> Prepared:
             answer = grade.replace("test_", "answer_")
             at = next((i + 1 for i, c in enumerate(cells) if grade_id(c) == answer), len(cells))
             cells.insert(at, nbformat.from_dict(cell))
-            prepared.notes.append(f"the grading cell of {label} was missing and was put back")
+            prepared.notes.append(
+                _("the grading cell of {label} was missing and was put back").format(label=label)
+            )
         else:
-            prepared.attention.append(f"the answer cell of {label} is missing")
+            prepared.attention.append(
+                _("the answer cell of {label} is missing").format(label=label)
+            )
     notebook.cells = cells
     for cell in notebook.cells:
         if cell.cell_type == "code":

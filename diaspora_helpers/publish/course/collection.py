@@ -17,9 +17,12 @@ import tempfile
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
+from diaspora_helpers import i18n
+from diaspora_helpers.i18n import _
 from diaspora_helpers.publish.course import autograde, feedback, marking, submissions
 from diaspora_helpers.publish.course import grades as grades_module
 from diaspora_helpers.publish.course.marking import Result
@@ -73,7 +76,7 @@ def _keep_earlier(target: Path, new: Path, course_dir: Path, student: str, assig
     return f"resubmitted: the earlier copy is {kept.relative_to(course_dir)}"
 
 
-def collect(
+def _collect(
     source: Path,
     session: int,
     *,
@@ -134,7 +137,7 @@ def _submitted(course_dir: Path, assignment: str) -> dict[str, Path]:
     return found
 
 
-def grade(
+def _grade(
     session: int, *, course_dir: Path | None = None, edition: str = "en", workers: int = 2
 ) -> tuple[Path, list[Result]]:
     """Mark every submission of a session; write feedback and the grade table (CSV).
@@ -177,15 +180,17 @@ def grade(
 
     def finish(out: Path, error: str) -> None:
         """Mark one executed notebook (called as each one ends, while others still run)."""
-        student, _ = prepared_by[out]
+        student = prepared_by[out][0]
         result = results[student]
         executed = nbformat.read(out, as_version=4)
         if error:
-            result.attention.append(f"the notebook stopped: {error}")
+            result.attention.append(_("the notebook stopped: {error}").format(error=error))
         changes = marking.changed_parameters(released, marking.parameters(executed))
         if changes:
             result.attention.append(
-                "parameters changed (marked with the released values): " + "; ".join(changes)
+                _("parameters changed (marked with the released values): {changes}").format(
+                    changes="; ".join(changes)
+                )
             )
         result.marks = marking.mark_answers(
             autograde.recorded_answers(executed),
@@ -204,3 +209,36 @@ def grade(
         course_dir / f"grades_{assignment}.csv", list(results.values()), questions
     )
     return table, sorted(results.values(), key=lambda r: r.student)
+
+
+def _in_language(edition: str, run: Any, *args: Any, **kwargs: Any) -> Any:
+    previous = i18n.language()
+    i18n.set_language(edition)
+    try:
+        return run(*args, **kwargs)
+    finally:
+        i18n.set_language(previous)
+
+
+def collect(
+    source: Path,
+    session: int,
+    *,
+    course_dir: Path | None = None,
+    edition: str = "en",
+    roster: Path | None = None,
+) -> tuple[list[str], dict[str, str]]:
+    """Collect a folder or zip of submissions (see :func:`_collect`); the reasons a student
+    was set aside are written in the edition's language."""
+    return _in_language(
+        edition, _collect, source, session, course_dir=course_dir, edition=edition, roster=roster
+    )
+
+
+def grade(
+    session: int, *, course_dir: Path | None = None, edition: str = "en", workers: int = 2
+) -> tuple[Path, list[Result]]:
+    """Grade a session (see :func:`_grade`); notes and feedback in the edition's language."""
+    return _in_language(
+        edition, _grade, session, course_dir=course_dir, edition=edition, workers=workers
+    )

@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diaspora_helpers.i18n import _
+
 _UNSAFE = set('/\\:*?"<>|')
 
 
@@ -95,27 +97,29 @@ def find(source: Path, roster: dict[str, str] | None = None) -> Found:
         try:
             sid = roster[key] if roster is not None else student_id(name)
         except KeyError:
-            found.attention[student_id(name)] = f"{name!r} is not in the roster"
+            found.attention[student_id(name)] = _("{name!r} is not in the roster").format(name=name)
             continue
         except ValueError as exc:
             found.attention[f"unnamed ({notebooks[0].relative_to(source)})"] = str(exc)
             continue
         groups.setdefault(sid.casefold(), []).append((key, sid, notebooks))
     for entries in groups.values():
-        names = sorted({key for key, _, _ in entries})
+        names = sorted({entry[0] for entry in entries})
         if len(names) > 1:
             listed = ", ".join(repr(n) for n in names)
-            for key, sid, _ in entries:
+            for key, sid, _paths in entries:
                 label = sid if sid == key else f"{sid} ({key})"
-                found.attention[label] = (
-                    f"the names {listed} give the same student id: rename one or use a roster"
-                )
+                found.attention[label] = _(
+                    "the names {listed} give the same student id: rename one or use a roster"
+                ).format(listed=listed)
             continue
         sid = entries[0][1]
-        notebooks = [p for _, _, paths in entries for p in paths]
+        notebooks = [p for entry in entries for p in entry[2]]
         if len(notebooks) > 1:
             listed = ", ".join(str(p.relative_to(source)) for p in notebooks)
-            found.attention[sid] = f"two or more notebooks ({listed}): keep only one"
+            found.attention[sid] = _("two or more notebooks ({listed}): keep only one").format(
+                listed=listed
+            )
         else:
             found.notebooks[sid] = notebooks[0]
     return found
