@@ -211,9 +211,9 @@ def _grade(
     return table, sorted(results.values(), key=lambda r: r.student)
 
 
-def _in_language(edition: str, run: Any, *args: Any, **kwargs: Any) -> Any:
+def _in_language(language: str, run: Any, *args: Any, **kwargs: Any) -> Any:
     previous = i18n.language()
-    i18n.set_language(edition)
+    i18n.set_language(language)
     try:
         return run(*args, **kwargs)
     finally:
