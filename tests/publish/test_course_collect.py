@@ -57,7 +57,8 @@ def test_a_student_with_two_notebooks_or_a_colliding_name_is_set_aside(tmp_path)
 
 def test_a_roster_maps_platform_names_and_names_the_unknown(tmp_path):
     folder = _folder(
-        tmp_path, {"Chloé Martin_123_assignsubmission/x.ipynb": NOTEBOOK, "stranger.ipynb": NOTEBOOK}
+        tmp_path,
+        {"Chloé Martin_123_assignsubmission/x.ipynb": NOTEBOOK, "stranger.ipynb": NOTEBOOK},
     )
     roster = tmp_path / "roster.csv"
     roster.write_text("name,student\nChloé Martin_123_assignsubmission,cmartin\n", "utf-8")
