@@ -1,17 +1,19 @@
 """Printable worksheets for students without computers, and the lecturer's answer sheets.
 
-Drawn from the stored masters of each edition (``notebooks/master_*.ipynb`` and
-``notebooks/fr/master_*.ipynb``, executed at the default parameters): the worksheet keeps
-the text of the exercise (brief, statements), the tables the notebook shows (those of the
-working cells and of the solutions: the data an answer is read from), and a box to write
-each answer in; the answer sheet adds, per question, the solution's code and the answer the
-master recorded. Written to ``course/worksheets/<edition>/session<n>_worksheet.html`` and
-``session<n>_answers.html``, and as PDF beside them when Chromium or Chrome is installed
+Drawn from the masters of each edition (``notebooks/master_*.ipynb`` and
+``notebooks/fr/master_*.ipynb``), executed at their default parameters with the tables of
+their solutions displayed: the worksheet keeps the text of the exercise (brief, the values
+of the parameters, statements), the tables the notebook and the solutions show (the data
+an answer is read from), and a box to write each answer in; the answer sheet adds, per
+question, the solution's code and the answer the master recorded. Written to
+``course/worksheets/<edition>/session<n>_worksheet.html`` and ``session<n>_answers.html``,
+and as PDF beside them when Chromium or Chrome is installed
 (printed headless); otherwise print the HTML from a browser.
 """
 
 from __future__ import annotations
 
+import ast
 import html
 import re
 import shutil
@@ -21,8 +23,8 @@ from pathlib import Path
 import nbformat
 
 from diaspora_helpers.exercises.recording import MIME, rebuild
-from diaspora_helpers.publish.course.autograde import grade_id, question_of
-from diaspora_helpers.publish.course.marking import shown
+from diaspora_helpers.publish.course.autograde import execute_all, grade_id, question_of
+from diaspora_helpers.publish.course.marking import parameters, shown
 from diaspora_helpers.publish.site import markup
 
 _SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
@@ -36,8 +38,18 @@ padding:.15rem .4rem;text-align:right}th{text-align:left}
 @media print{body{max-width:none}h2{break-after:avoid}.box,table{break-inside:avoid}}
 """
 _WORDS = {
-    "en": {"answer": "Answer {n}", "key": "Answer sheet (lecturer)", "code": "Solution"},
-    "fr": {"answer": "Réponse {n}", "key": "Corrigé (enseignant)", "code": "Solution"},
+    "en": {
+        "answer": "Answer {n}",
+        "key": "Answer sheet (lecturer)",
+        "code": "Solution",
+        "values": "The questions use these values:",
+    },
+    "fr": {
+        "answer": "Réponse {n}",
+        "key": "Corrigé (enseignant)",
+        "code": "Solution",
+        "values": "Valeurs utilisées par les questions\u202f:",
+    },
 }
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
@@ -68,9 +80,24 @@ def sheets(master: Path, language: str) -> tuple[str, str]:
     lecturer: list[str] = []
     cells = notebook.cells
     title = "Worksheet"
+    pending: list[str] = []  # the answer box waits for the tables drawn from its solution
     for index, cell in enumerate(cells):
+        if cell.metadata.get("worksheet") == "table":
+            tables = _tables(cell)
+            student.extend(tables)
+            lecturer.extend(tables)
+            continue
+        student.extend(pending)
+        pending = []
         following = cells[index + 1] if index + 1 < len(cells) else None
         tags = following.metadata.get("tags", []) if following else []
+        if "parameters" in cell.metadata.get("tags", []):
+            found = parameters(notebook) or {}
+            values = ", ".join(f"{k} = {v!r}" for k, v in found.items() if k != "show_hints")
+            line = f"<p><strong>{words['values']}</strong> <code>{html.escape(values)}</code></p>"
+            student.append(line)
+            lecturer.append(line)
+            continue
         if cell.cell_type == "markdown":
             if "parameters" in tags:
                 continue  # how to edit the parameters cell: nothing to do on paper
@@ -94,17 +121,45 @@ def sheets(master: Path, language: str) -> tuple[str, str]:
         if grade.startswith("answer_"):
             number = question_of(grade)
             label = html.escape(words["answer"].format(n=number))
-            student.append(f'<p><strong>{label}</strong></p><div class="box"></div>')
+            pending.append(f'<p><strong>{label}</strong></p><div class="box"></div>')
             match = _SOLUTION.search(cell.source)
             code = match.group(1).strip() if match else ""
             lecturer.append(
                 f"<details open><summary>{words['code']} {number}</summary>"
                 f"<pre>{html.escape(code)}</pre></details>"
             )
+    student.extend(pending)
     return (
         _page(title, student, language),
         _page(f"{title}: {words['key']}", lecturer, language),
     )
+
+
+def _expressions(region: str) -> list[str]:
+    """Return the bare expressions of a solution region (the tables its author showed)."""
+    try:
+        tree = ast.parse(region)
+    except SyntaxError:
+        return []
+    return [ast.unparse(node.value) for node in tree.body if isinstance(node, ast.Expr)]
+
+
+def with_tables(master: Path) -> nbformat.NotebookNode:
+    """Return a master with a cell after each answer cell that displays the tables its
+    solution shows (tagged ``worksheet: table``), to be executed before :func:`sheets`."""
+    notebook = nbformat.read(master, as_version=4)
+    cells = []
+    for cell in notebook.cells:
+        cells.append(cell)
+        match = _SOLUTION.search(cell.source) if grade_id(cell).startswith("answer_") else None
+        shown = _expressions(match.group(1)) if match else []
+        if shown:
+            code = "\n".join(f"display({expression})" for expression in shown)
+            extra = nbformat.v4.new_code_cell(code)
+            extra.metadata["worksheet"] = "table"
+            cells.append(extra)
+    notebook.cells = cells
+    return notebook
 
 
 def _page(title: str, parts: list[str], language: str) -> str:
@@ -142,19 +197,34 @@ def print_pdf(page: Path, program: str) -> Path | None:
     return pdf if done.returncode == 0 and pdf.exists() else None
 
 
-def build(course_dir: Path, masters: dict[str, dict[int, Path]], *, pdf: bool = True) -> list[Path]:
+def build(
+    course_dir: Path, masters: dict[str, dict[int, Path]], *, pdf: bool = True, workers: int = 2
+) -> list[Path]:
     """Write the worksheet and answer sheet of every session of every edition.
 
-    ``masters`` is ``{edition: {session: master path}}``. Returns the files written (HTML,
-    and PDF when a browser is installed and ``pdf`` is true).
+    ``masters`` is ``{edition: {session: master path}}``. Each master is first executed
+    with the tables of its solutions displayed (``worksheets/executed/``, ``workers`` at a
+    time). Returns the pages written (HTML, and PDF when a browser is installed and ``pdf``
+    is true).
     """
     program = browser() if pdf else None
     written = []
+    work = course_dir / "worksheets" / "executed"
+    jobs, executed = [], {}
+    for language, by_session in masters.items():
+        for session, master in sorted(by_session.items()):
+            source = work / language / master.name
+            source.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(with_tables(master), source)
+            out = source.with_suffix(".executed.ipynb")
+            jobs.append((source, out))
+            executed[(language, session)] = out
+    execute_all(jobs, workers=workers)
     for language, by_session in masters.items():
         folder = course_dir / "worksheets" / language
         folder.mkdir(parents=True, exist_ok=True)
-        for session, master in sorted(by_session.items()):
-            worksheet, answers = sheets(master, language)
+        for session in sorted(by_session):
+            worksheet, answers = sheets(executed[(language, session)], language)
             for name, text in (
                 (f"session{session}_worksheet", worksheet),
                 (f"session{session}_answers", answers),
