@@ -113,7 +113,7 @@ def test_worksheets_have_answer_boxes_and_the_answer_sheet_has_the_answers(tmp_p
     answers = (tmp_path / "worksheets" / "en" / "session2_answers.html").read_text("utf-8")
     assert sheet.count('class="box"') == 5 and sheet.count("<table") >= 4  # solutions' tables
     assert "un_year = 2020" in sheet
-    assert "BEGIN SOLUTION" not in sheet and "Côte d&#x27;Ivoire" not in sheet
+    assert "BEGIN SOLUTION" not in sheet and 'class="answer"' not in sheet
     assert "Answer 2.1</strong>: <code>Côte d&#x27;Ivoire</code>" in answers
     french = (tmp_path / "worksheets" / "fr" / "session2_worksheet.html").read_text("utf-8")
     assert '<html lang="fr">' in french and "Réponse 2.1" in french

@@ -1,20 +1,21 @@
-"""The lecturer's course: student versions, release, collection and grading with nbgrader.
+"""The lecturer's course: masters, student versions and release (with nbgrader).
 
 Each session has one master notebook, ``notebooks/master_<n>_<topic>.ipynb``: the exercise
 with its solutions between ``### BEGIN SOLUTION`` / ``### END SOLUTION`` and one hidden test
-per question between ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS``. nbgrader, run
-locally (no JupyterHub, no Docker), turns it into:
+per question between ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS`` (it records the
+answer: :mod:`diaspora_helpers.exercises.recording`). nbgrader, run locally (no
+JupyterHub, no Docker), turns it into:
 
 - the student version ``exercises_<n>_<topic>.ipynb`` (``answer_<k> = None`` where the
   solution was, no hidden test): :func:`release`, and :func:`write_student_versions` for
   the copies kept in ``notebooks/``;
 - the solutions, the master executed: :func:`release` writes them beside the release;
-- a grade table and per-student feedback from a folder of submissions: :func:`collect`
-  then :func:`grade`.
-
-Everything goes under a course folder, ``course/`` by default (git-ignored): the
-nbgrader folders ``source``, ``release``, ``submitted``, ``autograded``, ``feedback``,
-its ``gradebook.db``, and ``solutions`` and ``grades_<assignment>.csv``.
+Collection and grading are the project's own
+(:mod:`~diaspora_helpers.publish.course.collection`): each answer is marked outside the
+student's kernel with the released parameters. Everything goes under a course folder,
+``course/`` by default (git-ignored): ``source``, ``release`` and nbgrader's
+``gradebook.db``; ``submitted``, ``resubmitted``, ``autograded``, ``feedback``,
+``solutions``, ``grades_<assignment>.csv`` and the gradebook's files.
 
 The course has two editions (:data:`EDITIONS`): the English masters in ``notebooks/`` and
 their French twins in ``notebooks/fr/`` (same file names, same code cells; the French sets
