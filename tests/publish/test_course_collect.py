@@ -129,3 +129,17 @@ def test_the_workspace_copies_what_is_missing_and_keeps_a_students_copy(tmp_path
     _, copied_again, kept = lab.prepare(tmp_path / "ws")
     assert not copied_again and mine in kept and mine.read_text("utf-8") == "my answers"
     assert len(kept) == len(copied)
+
+
+def test_the_site_renders_the_guide_without_its_instructor_only_parts(tmp_path):
+    source = tmp_path / "notebooks" / "instructor_guide.md"
+    source.parent.mkdir()
+    source.write_text(
+        "# Guide\n\n1. *A question?* <!-- instructor-only -->The model answer.<!-- end "
+        "instructor-only -->\n",
+        encoding="utf-8",
+    )
+    web = pages.Site(tmp_path / "site", glossary=False, guide=True, language="en")
+    (tmp_path / "site").mkdir()
+    page = pages.render_markdown_page(source, web, pages.GUIDE_PAGE).read_text("utf-8")
+    assert "A question?" in page and "model answer" not in page
