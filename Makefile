@@ -15,53 +15,72 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NOTEBOOKS_RUN := $(PY) -m diaspora_helpers
-NBVAL_OPTS := --nbval --nbval-current-env --nbval-sanitize-with=$(CURDIR)/tests/nbval_sanitize.cfg
+# nbval checks the stored outputs of the notebooks the runner does not execute (the course's
+# masters); the others are compared with the test suite's fresh run (tests/publish/test_cached_run.py).
+NBVAL_OPTS := --nbval --nbval-current-env --nbval-sanitize-with=tests/nbval_sanitize.cfg
+NBVAL_NOTEBOOKS = notebooks/master_*.ipynb notebooks/fr/master_*.ipynb
+# Set FORCE=1 to let refresh, catalogs, format and course-students overwrite files with
+# uncommitted changes; FRESH=1 to make run ignore the cache of earlier executions.
+FORCE ?=
+FRESH ?=
+# The tests make check runs (all that start no kernel); a test narrows it.
+CHECK_TESTS ?= tests
+FORCE_FLAG = $(if $(FORCE),--force)
 
-.PHONY: help run test lab refresh lint format clean bench lock catalogs course-release course-grade course-students
+.PHONY: help run test check lab refresh lint format clean bench lock catalogs course-release course-grade course-students
 
 help:  ## list the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
+# A .venv left half-made (Debian's Python without python3-venv: no pip inside) is rebuilt.
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c '$(FLOOR_GATE)'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@if test -x $(PY) && ! $(PY) -m pip --version >/dev/null 2>&1; then \
+	  echo "$(VENV) has no working pip (a half-made virtual environment): rebuilding it"; \
+	  rm -rf $(VENV); fi
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "could not create $(VENV): on Debian or Ubuntu install python3-venv (apt install python3-venv), then run make again"; exit 1; }
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## execute every notebook of both editions into outputs/ (English) and outputs/fr/ (French), with pages and indexes
-	$(NOTEBOOKS_RUN) run
+run: $(STAMP)  ## execute every notebook of both editions into outputs/ (English) and outputs/fr/ (French), reusing unchanged results (FRESH=1: all)
+	$(NOTEBOOKS_RUN) run $(if $(FRESH),--fresh)
 
-test: $(STAMP)  ## lint, import contracts, data checks, unit and end-to-end tests, strict nbval
+check: $(STAMP)  ## the fast loop: ruff, import contracts, types, catalogs, data checks, every test that starts no kernel
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(NOTEBOOKS_RUN) catalogs --check
 	$(PY) data/build/assemble_datapackage.py --check
+	$(PY) -m pytest -q -n 2 -p no:cacheprovider -m "not slow" -W error::DeprecationWarning $(CHECK_TESTS)
+
+test: check  ## everything CI runs: make check, then the end-to-end tests and nbval on the masters
 	$(VENV)/bin/frictionless validate data/datapackage.json
-	$(PY) -m pytest -n 3 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) tests notebooks
+	$(PY) -m pytest -n 3 --dist loadfile -m slow -W error::DeprecationWarning tests
+	$(PY) -m pytest -n 2 -W error::DeprecationWarning $(NBVAL_OPTS) $(NBVAL_NOTEBOOKS)
 
 lab: $(STAMP)  ## copy the exercises into workspace/ (your answers are saved there, never overwritten) and open JupyterLab on it
 	$(NOTEBOOKS_RUN) course lab --workspace $(WORKSPACE)
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(WORKSPACE)/
 
-refresh: $(STAMP)  ## re-execute notebooks/ and notebooks/fr/ in place so their stored outputs are current
-	env -u MPLBACKEND -u DIASPORA_FIGURES_DIR PYTHONHASHSEED=0 $(VENV)/bin/jupyter nbconvert \
-	  --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
-	  --ExecutePreprocessor.timeout=600 notebooks/*.ipynb $(wildcard notebooks/fr/*.ipynb)
+refresh: $(STAMP)  ## re-execute notebooks/ and notebooks/fr/ in place (refuses uncommitted ones unless FORCE=1)
+	$(NOTEBOOKS_RUN) refresh $(FORCE_FLAG) $(if $(FRESH),--fresh)
 
 lint:  $(STAMP)  ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: $(STAMP)  ## apply ruff's formatting and safe fixes
+format: $(STAMP)  ## apply ruff's formatting and safe fixes (refuses files with uncommitted changes unless FORCE=1)
+	git ls-files -z '*.py' | xargs -0 $(NOTEBOOKS_RUN) guard $(FORCE_FLAG) format
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-catalogs: $(STAMP)  ## French edition: extract, update and compile the gettext catalogs (then fill in the new msgstr)
-	$(NOTEBOOKS_RUN) catalogs
+catalogs: $(STAMP)  ## French edition: extract, update and compile the gettext catalogs (refuses uncommitted .po unless FORCE=1)
+	$(NOTEBOOKS_RUN) catalogs $(FORCE_FLAG)
 
-bench: $(STAMP)  ## time the full run (both editions) against a naive papermill + nbconvert baseline
-	$(NOTEBOOKS_RUN) bench
+bench: $(STAMP)  ## time the run against a naive baseline, the import bound B, cached runs (SUITE=1: also make check and make test)
+	$(NOTEBOOKS_RUN) bench $(if $(SUITE),--suite)
 
 # The lecturer's course (nbgrader, locally): SESSION=4 make course-release, then put the
 # submissions in a folder or zip and SESSION=4 SUBMISSIONS=path make course-grade.
@@ -78,11 +97,10 @@ course-grade: $(STAMP)  ## nbgrader: collect SUBMISSIONS (folder or zip) for SES
 	$(NOTEBOOKS_RUN) course collect --edition $(EDITION) $(SESSION) $(SUBMISSIONS)
 	$(NOTEBOOKS_RUN) course grade --edition $(EDITION) $(SESSION)
 
-course-students: $(STAMP)  ## regenerate notebooks/exercises_*.ipynb and notebooks/fr/exercises_*.ipynb from the masters, then re-execute them
+course-students: $(STAMP)  ## regenerate the exercises from the masters, then re-execute both (refuses uncommitted ones unless FORCE=1)
+	$(NOTEBOOKS_RUN) guard $(FORCE_FLAG) course-students notebooks/exercises_*.ipynb notebooks/fr/exercises_*.ipynb
 	$(NOTEBOOKS_RUN) course students
-	env -u MPLBACKEND -u DIASPORA_FIGURES_DIR PYTHONHASHSEED=0 $(VENV)/bin/jupyter nbconvert \
-	  --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
-	  --ExecutePreprocessor.timeout=600 notebooks/exercises_*.ipynb notebooks/master_*.ipynb \
+	$(NOTEBOOKS_RUN) refresh --force notebooks/exercises_*.ipynb notebooks/master_*.ipynb \
 	  notebooks/fr/exercises_*.ipynb notebooks/fr/master_*.ipynb
 
 # Prints the pins of a pip install report (the project itself left out), sorted as pip freeze sorts.
@@ -104,9 +122,14 @@ lock:  ## rebuild requirements.lock (runtime, dev and build extras), resolved fo
 	.venv-lock/bin/python -c "$$PINS_FROM_REPORT" .venv-lock/report.json > requirements.lock
 	rm -rf .venv-lock
 
-clean:  ## remove generated files (outputs, caches); keeps .venv
-	find outputs -mindepth 1 ! -name README.md -exec rm -rf {} +
-	rm -rf .pytest_cache .ruff_cache .outputs-* build *.egg-info
+clean:  ## remove what make run and the tools generated (the files a run's manifest lists, caches); keeps .venv, course/ and your own files
+	$(PYTHON) -c 'import json, pathlib; o = pathlib.Path("outputs"); m = o / ".diaspora-manifest.json"; \
+	  files = json.loads(m.read_text())["files"] if m.is_file() else []; \
+	  [(o / f).unlink(missing_ok=True) for f in files]; m.unlink(missing_ok=True); \
+	  dirs = {p for f in files for p in (o / f).parents if p != o and o in p.parents}; \
+	  [d.rmdir() for d in sorted(dirs, key=lambda d: -len(d.parts)) if d.is_dir() and not any(d.iterdir())]'
+
+	rm -rf .pytest_cache .ruff_cache .mypy_cache .diaspora-cache .outputs-* build *.egg-info
 	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +
 
 # The course, continued: final grades, the lecturer's build, worksheets, the student workspace.

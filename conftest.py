@@ -1,16 +1,17 @@
 """Test-session set-up shared by the unit tests and nbval.
 
-Kernels started by nbval inherit this process's environment: drop ``MPLBACKEND`` so
-inline figures are stored, fix ``PYTHONHASHSEED`` so printed sets and dicts keep their
-order, and make sure the runner's figure folder is not set, so validating a notebook
-writes no files.
+Kernels started by nbval inherit this process's environment, which becomes the project's
+one kernel environment (``execute.kernel_env``, with no folder for run files, so
+validating a notebook writes no files).
 """
 
 import os
 
-os.environ.pop("MPLBACKEND", None)
-os.environ.pop("DIASPORA_FIGURES_DIR", None)
-os.environ["PYTHONHASHSEED"] = "0"
+from diaspora_helpers.publish.execution.execute import kernel_env
+
+_kernel = kernel_env(None)
+os.environ.clear()
+os.environ.update(_kernel)
 
 
 def pytest_configure(config):

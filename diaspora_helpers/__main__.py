@@ -47,10 +47,16 @@ number (YAML 1.2). Later sources win: --params-file, -f, -y, -r, then -p. A para
 the notebook does not declare is an error naming the nearest declared one. Every
 notebook's page shows the parameters it ran with.
 
+A notebook whose code, parameters, edition, data, helper package and installed
+packages are those of an earlier run is not run again: its stored result is reused
+(the log says "ran" or "reused" per notebook; --fresh ignores the cache). A run owns
+only the files it generated (listed in outputs/.diaspora-manifest.json); any other file
+in the outputs folder (a course folder, your notes) is kept, and listed in the log.
+
 exit status: 0 all notebooks ran and outputs/ was replaced; 1 a notebook failed
 (outputs/ left as it was, this run's results in .outputs-failed/); 2 a mistake in the
 command (no notebooks/ folder found, unknown notebook, bad -p, unreadable parameter
-file, undeclared parameter);
+file, undeclared parameter, an outputs folder holding notebooks/ or .git, or your home);
 128+N interrupted by signal N (outputs/ left as it was).
 """
 
@@ -156,6 +162,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar (it goes to stderr)"
     )
+    run.add_argument(
+        "--fresh",
+        action="store_true",
+        help="run every notebook in a kernel, ignoring the cache of earlier runs "
+        "(.diaspora-cache/ beside the outputs folder, or $DIASPORA_CACHE_DIR)",
+    )
 
     bench = commands.add_parser(
         "bench",
@@ -176,6 +188,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--skip-baseline", action="store_true", help="measure only the runner and the bound"
     )
+    bench.add_argument("--suite", action="store_true", help="also time make check and make test")
     catalogs = commands.add_parser(
         "catalogs",
         help="update and compile the French gettext catalogs (diaspora_helpers/locale/)",
@@ -191,7 +204,32 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="change nothing; fail if a string lacks French or a catalog file is stale",
     )
-    from diaspora_helpers.publish.course import workflow as course
+    catalogs.add_argument(
+        "--force", action="store_true", help="overwrite catalogs with uncommitted changes"
+    )
+    refresh = commands.add_parser(
+        "refresh",
+        help="re-execute the stored notebooks (notebooks/, notebooks/fr/) in place",
+        description=(
+            "Run every stored notebook (or those named: 02_remittances, fr/master_3_remittances,"
+            " or a path) through the one executor, reusing the cache where nothing changed, "
+            "and write each back in place. Refuses notebooks with uncommitted changes unless "
+            "--force."
+        ),
+    )
+    refresh.add_argument("notebooks", nargs="*", metavar="NOTEBOOK")
+    refresh.add_argument(
+        "--force", action="store_true", help="overwrite notebooks with uncommitted changes"
+    )
+    refresh.add_argument("--fresh", action="store_true", help="ignore the cache")
+    refresh.add_argument("-j", "--jobs", type=int, default=None, metavar="N")
+    guard = commands.add_parser(
+        "guard", help="exit 3 if a file has uncommitted changes (used by make format)"
+    )
+    guard.add_argument("--force", action="store_true")
+    guard.add_argument("what", metavar="COMMAND")
+    guard.add_argument("files", nargs="*", type=Path)
+    from diaspora_helpers.publish.course import cli as course
 
     course.add_parser(commands)
     return parser
@@ -223,18 +261,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, run the command and return the exit status."""
     args = _parser().parse_args(papermill_pairs(sys.argv[1:] if argv is None else argv))
     if args.command == "course":
-        from diaspora_helpers.publish.course import workflow as course
+        from diaspora_helpers.publish.course import cli as course
 
         return course.main(args)
     if args.command == "catalogs":
         from diaspora_helpers.publish import catalogs
 
-        return catalogs.main(check=args.check)
+        return catalogs.main(check=args.check, force=args.force)
+    if args.command == "guard":
+        from diaspora_helpers.publish import guard as guard_module
+
+        extra = ["--force"] if args.force else []
+        return guard_module.main([*extra, args.what, *map(str, args.files)])
+    if args.command == "refresh":
+        return _refresh(args)
     if args.command == "bench":
         from diaspora_helpers.publish.execution import bench
 
         return bench.main(
-            args.notebooks, jobs=args.jobs, repeat=args.repeat, baseline_run=not args.skip_baseline
+            args.notebooks,
+            jobs=args.jobs,
+            repeat=args.repeat,
+            baseline_run=not args.skip_baseline,
+            suite_run=args.suite,
         )
     from diaspora_helpers.publish.execution import runner, selection
 
@@ -249,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             notebooks_dir=args.notebooks_dir,
             outputs_dir=args.outputs_dir,
             progress=not args.quiet,
+            fresh=args.fresh,
         )
     except selection.RunError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -263,6 +313,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `... | head`: the run itself is complete
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0 if report.ok else selection.EXIT_FAILED
+
+
+def _refresh(args: argparse.Namespace) -> int:
+    from diaspora_helpers import paths
+    from diaspora_helpers.publish.execution import refresh
+    from diaspora_helpers.publish.execution.jobs import choose_jobs
+    from diaspora_helpers.publish.execution.selection import RunError
+    from diaspora_helpers.publish.guard import UncommittedChanges
+
+    folder = paths.notebooks_dir()
+    if folder is None:
+        print("error: no notebooks/ folder here or above: run from a checkout", file=sys.stderr)
+        return 2
+    try:
+        notebooks = refresh.stored_notebooks(folder, args.notebooks)
+        jobs, _ = choose_jobs(args.jobs, len(notebooks))
+        failures = refresh.refresh(notebooks, force=args.force, jobs=jobs, fresh=args.fresh)
+    except (RunError, UncommittedChanges) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for message in failures:
+        print(f"error: {message}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

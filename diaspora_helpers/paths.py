@@ -105,3 +105,19 @@ def course_dir(start: Path | None = None) -> Path:
         return Path(override).resolve()
     checkout = find_checkout(start)
     return (checkout or (start or Path.cwd()).resolve()) / "course"
+
+
+#: The one channel by which the executor (``publish.execution.execute.kernel_env``) tells a
+#: notebook's kernel where to put the files it produces (charts as PNG, SVG, slide and CSV).
+RUN_FILES_VARIABLE = "DIASPORA_FIGURES_DIR"
+
+
+def run_files_dir() -> Path | None:
+    """Return the folder the executor gave this kernel for its files, or None outside it.
+
+    Set only by the executor, in the kernel's environment (``RUN_FILES_VARIABLE``); the
+    executor lists what was written there, with hashes, in the executed notebook's
+    metadata, and the publisher places the files.
+    """
+    folder = os.environ.get(RUN_FILES_VARIABLE)
+    return Path(folder) if folder else None

@@ -51,6 +51,11 @@ def test_the_package_keeps_its_contracts(tmp_path):
         ("analysis/audit.py", "from diaspora_helpers.charts import style", "never draws"),
         ("charts/maps.py", "from diaspora_helpers.publish import site", "but the command line"),
         ("data/countries.py", "from diaspora_helpers.analysis import audit", "Layers"),
+        (
+            "publish/execution/selection.py",
+            "from diaspora_helpers.publish.course import workflow",
+            "import each other",
+        ),
     ],
 )
 def test_a_wrong_import_breaks_a_contract(tmp_path, module, line, contract):
@@ -96,3 +101,32 @@ def test_the_notebook_check_sees_an_import_of_publish(tmp_path):
 def test_no_notebook_imports_publish(notebook):
     found = {m for m in _notebook_imports(notebook) if m.startswith("diaspora_helpers.publish")}
     assert not found, f"{notebook.name} imports {sorted(found)}: notebooks never import publish"
+
+
+#: gettext's conventional names, public by convention though they start with an underscore.
+GETTEXT_NAMES = {"diaspora_helpers.i18n._", "diaspora_helpers.i18n.N_"}
+
+
+def _private_imports(path: Path) -> list[str]:
+    """Return ``module.name`` for every private name ``path`` imports from another module of
+    the package (``from diaspora_helpers.x import _name``)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("diaspora_helpers"):
+            found += [f"{node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+    return found
+
+
+def test_no_module_imports_another_modules_private_names():
+    offenders = {
+        str(path.relative_to(ROOT)): names
+        for path in sorted((ROOT / "diaspora_helpers").rglob("*.py"))
+        if (names := [n for n in _private_imports(path) if n not in GETTEXT_NAMES])
+    }
+    assert offenders == {}
+
+
+def test_the_private_names_check_sees_one(tmp_path):
+    path = tmp_path / "m.py"
+    path.write_text("from diaspora_helpers.publish.execution.staging import _exchange\n")
+    assert _private_imports(path) == ["diaspora_helpers.publish.execution.staging._exchange"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import textwrap
 from collections.abc import Callable
@@ -21,7 +20,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from diaspora_helpers import constants
+from diaspora_helpers import constants, paths
 from diaspora_helpers.i18n import N_, _
 
 # The palette lives in diaspora_helpers.constants (colour-blind-safe, tested).
@@ -246,9 +245,9 @@ def titled_figure(
 
 
 def figures_dir() -> Path | None:
-    """Return where the runner wants figure files, or None when not under the runner."""
-    folder = os.environ.get("DIASPORA_FIGURES_DIR")
-    return Path(folder) if folder else None
+    """Return where the runner wants figure files, or None when not under the runner
+    (the executor's one channel: :func:`diaspora_helpers.paths.run_files_dir`)."""
+    return paths.run_files_dir()
 
 
 def rounded(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:

@@ -187,12 +187,22 @@ def write_all() -> list[str]:
     return missing
 
 
-def main(check: bool) -> int:
+def main(check: bool, force: bool = False) -> int:
     """The ``catalogs`` command: 0 when every string has French (and, with ``check``,
-    every file is up to date); else 1, with the list on stdout."""
+    every file is up to date); else 1, with the list on stdout. Without ``check`` it
+    rewrites the catalogs, and refuses (status 3) catalogs with uncommitted changes unless
+    ``force``."""
     if check:
         found = problems()
     else:
+        from diaspora_helpers.publish.guard import UncommittedChanges, refuse_uncommitted
+
+        folder = i18n.LOCALE_DIR
+        try:
+            refuse_uncommitted(sorted(folder.rglob("*.po")), force=force, command="catalogs")
+        except UncommittedChanges as exc:
+            print(f"error: {exc}")
+            return 3
         found = [f"no French yet: {line}" for line in write_all()]
     for line in found:
         print(line)

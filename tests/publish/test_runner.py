@@ -4,6 +4,7 @@ published tree, and what failures and interruptions leave behind (issues 7 and 9
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -219,14 +220,18 @@ def test_find_failure_counts_cells_of_the_source_notebook() -> None:
 # -- publishing ---------------------------------------------------------------------------
 
 
-def test_publish_swaps_the_whole_tree(tmp_path: Path) -> None:
+def test_publish_swaps_the_whole_tree_the_run_owns(tmp_path: Path) -> None:
     outputs, stage = tmp_path / "outputs", tmp_path / ".outputs-staging-1"
-    (outputs / "old").mkdir(parents=True)
-    (outputs / "old" / "a.txt").write_text("old")
+    stage.mkdir()
+    (stage / "old").mkdir()
+    (stage / "old" / "a.txt").write_text("old")
+    staging.publish(stage, outputs)
     stage.mkdir()
     (stage / "new.txt").write_text("new")
     staging.publish(stage, outputs)
-    assert support.tree(outputs) == {"new.txt": b"new"}
+    tree = support.tree(outputs)
+    assert tree.pop(staging.MANIFEST)
+    assert tree == {"new.txt": b"new"}, "what the previous run made is gone with it"
     assert not stage.exists()
     fresh = tmp_path / "fresh"
     stage.mkdir()
@@ -239,7 +244,7 @@ def test_stale_staging_is_removed_but_a_running_one_is_respected(tmp_path: Path)
     dead.wait()
     stale = tmp_path / f"{staging.STAGING_PREFIX}{dead.pid}"
     stale.mkdir()
-    staging.clean_stale_staging(tmp_path)
+    staging.clean_stale_staging(tmp_path / "outputs")
     assert not stale.exists()
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)", "diaspora"])
     cmdline = Path(f"/proc/{alive.pid}/cmdline")
@@ -250,7 +255,7 @@ def test_stale_staging_is_removed_but_a_running_one_is_respected(tmp_path: Path)
         busy = tmp_path / f"{staging.STAGING_PREFIX}{alive.pid}"
         busy.mkdir()
         with pytest.raises(requests.RunError, match="another run"):
-            staging.clean_stale_staging(tmp_path)
+            staging.clean_stale_staging(tmp_path / "outputs")
     finally:
         alive.kill()
         alive.wait()
@@ -320,7 +325,7 @@ def test_running_one_notebook_keeps_the_others(previous: Path) -> None:
     notebooks = support.make_notebooks(previous.parent, *support.FIXTURE_NOTEBOOKS)
     result = support.run_fixtures(notebooks, previous, "b_bars", "-p", "peers=[GIN, BFA, SEN]")
     assert result.returncode == 0, result.stderr
-    assert "kept    a_chart" in result.stdout and "ok      b_bars" in result.stdout
+    assert "kept    a_chart" in result.stdout and re.search(r"(ran|reused) +b_bars", result.stdout)
     assert "kept    fr/a_chart" in result.stdout  # the French site is carried over whole
     after = support.tree(previous)
     changed = support.differences(before, after)
@@ -342,7 +347,9 @@ def test_failing_notebook_reports_cell_and_keeps_outputs(previous: Path) -> None
         "failed with RuntimeError: deliberate failure in fixture C"
     ) in result.stderr
     assert "Traceback" not in result.stderr
-    assert "ok      a_chart" in result.stdout and "ok      b_bars" in result.stdout
+    assert re.search(r"(ran|reused) +a_chart", result.stdout) and re.search(
+        r"(ran|reused) +b_bars", result.stdout
+    )
     assert "FAILED  c_fails" in result.stdout
     assert support.differences(before, support.tree(previous)) == [], "outputs/ untouched"
     failed = previous.parent / staging.FAILED_DIR

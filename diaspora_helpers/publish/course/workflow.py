@@ -280,17 +280,3 @@ def write_student_versions(
                 shutil.copyfile(path, folder / path.name)
                 written.append(folder / path.name)
     return written
-
-
-def add_parser(commands: Any) -> None:
-    """Add the ``course`` subcommand to the command line (see :mod:`.cli`)."""
-    from diaspora_helpers.publish.course import cli
-
-    cli.add_parser(commands)
-
-
-def main(args: Any) -> int:
-    """Run the ``course`` subcommand; return the exit status (see :mod:`.cli`)."""
-    from diaspora_helpers.publish.course import cli
-
-    return cli.main(args)

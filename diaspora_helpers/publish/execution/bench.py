@@ -12,6 +12,12 @@ Three measurements, all on the same notebooks (by default every notebook of both
   over the cores: notebooks x bound / min(cores, notebooks), where "notebooks" counts
   every notebook run, French twins included (each starts its own kernel).
 
+Then the figures issue 21 asks for, each against the import bound B = notebooks x the
+time of ``python -c "import ipykernel, pandas, matplotlib.pyplot"`` / cores, measured in the
+same session: a run with nothing changed, a run after one English topic notebook's code
+changed (on a copy of ``notebooks/``, with the cache of a fresh first run), and with
+``--suite`` the wall time of ``make check`` and ``make test``.
+
 Wall time is measured around each command; peak memory is the largest sum of the resident
 memory of a command and all its descendants (the runner and its kernels), sampled every
 50 ms with psutil. Nothing is written to ``outputs/``: the table is only printed.
@@ -154,6 +160,54 @@ def baseline(notebooks: Sequence[Path], work: Path) -> tuple[float, int]:
     return wall, peak
 
 
+IMPORT_BOUND_CODE = "import ipykernel, pandas, matplotlib.pyplot"
+#: The notebook whose code the incremental measurement changes (an English topic notebook).
+CHANGED_NOTEBOOK = "02_remittances"
+
+
+def import_bound(repeat: int) -> float:
+    """Return the median seconds of ``python -c IMPORT_BOUND_CODE`` over ``repeat`` runs."""
+    samples = []
+    for _ in range(max(1, repeat)):
+        started = time.monotonic()
+        subprocess.run([sys.executable, "-c", IMPORT_BOUND_CODE], check=True, env=_env())
+        samples.append(time.monotonic() - started)
+    return statistics.median(samples)
+
+
+def incremental(notebooks_dir: Path, work: Path) -> dict[str, float]:
+    """Return the wall seconds of: a fresh run, a run with nothing changed, a run after one
+    code cell of :data:`CHANGED_NOTEBOOK` changed (on a copy of ``notebooks_dir``)."""
+    import nbformat
+
+    copy = work / "notebooks"
+    shutil.copytree(notebooks_dir, copy, ignore=shutil.ignore_patterns(".*"))
+    env = {**_env(), "DIASPORA_CACHE_DIR": str(work / "cache")}
+    base = [sys.executable, "-m", "diaspora_helpers", "run", "--quiet", "--notebooks-dir"]
+    command = [*base, str(copy), "--outputs-dir", str(work / "incremental")]
+    cwd = paths.find_checkout() or Path.cwd()
+    timings = {"fresh": measure([*command, "--fresh"], env=env, cwd=cwd)[0]}
+    timings["unchanged"] = measure(command, env=env, cwd=cwd)[0]
+    path = copy / f"{CHANGED_NOTEBOOK}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    code = [
+        c
+        for c in nb.cells
+        if c.cell_type == "code" and "parameters" not in c.metadata.get("tags", [])
+    ]
+    code[-1].source += "\n# changed by make bench"
+    nbformat.write(nb, path)
+    timings["one changed"] = measure(command, env=env, cwd=cwd)[0]
+    return timings
+
+
+def suite(target: str) -> float:
+    """Return the wall seconds of ``make TARGET`` in the checkout."""
+    started = time.monotonic()
+    subprocess.run(["make", "--no-print-directory", target], cwd=paths.find_checkout(), check=True)
+    return time.monotonic() - started
+
+
 def runner(names: Sequence[str], jobs: int | None, work: Path) -> tuple[float, int, str]:
     """Run the runner into ``work/outputs``; return (wall, peak memory, its report)."""
     command = [sys.executable, "-m", "diaspora_helpers", "run", "--quiet"]
@@ -169,6 +223,7 @@ def main(
     jobs: int | None = None,
     repeat: int = 3,
     baseline_run: bool = True,
+    suite_run: bool = False,
 ) -> int:
     """Measure and print the benchmark table; return an exit status."""
     from diaspora_helpers.publish.execution.selection import (
@@ -180,6 +235,7 @@ def main(
     )
 
     folder = paths.notebooks_dir()
+    folder_of_notebooks = folder
     if folder is None:
         print(f"error: no notebooks/ folder in {Path.cwd()} or above it", file=sys.stderr)
         return 2
@@ -205,6 +261,10 @@ def main(
         samples = kernel_bound(repeat)
         print("measuring the runner ...", file=sys.stderr)
         run_wall, run_peak, report = runner(keys if names else [], jobs, work)
+        print("measuring the import bound and the cached runs ...", file=sys.stderr)
+        imports = import_bound(repeat)
+        steps = incremental(folder_of_notebooks, work / "incremental")
+        suites = {t: suite(t) for t in ("check", "test")} if suite_run else {}
         base = None
         if baseline_run:
             print("measuring the naive baseline ...", file=sys.stderr)
@@ -236,7 +296,7 @@ def main(
         f"runner / spread bound: {run_wall / spread:.2f}x (the goal is at most 2x; `make test` "
         f"aims at 90 s, about {90 / spread:.0f}x the spread bound on this machine)"
     )
-    own = [float(m) for m in re.findall(r"^\s+ok\s+\S+\s+([\d.]+) s", report, re.M)]
+    own = [float(m) for m in re.findall(r"^\s+ran\s+\S+\s+([\d.]+) s", report, re.M)]
     if own:
         ideal = max(sum(own) / min(cores, len(own)), max(own))
         print(
@@ -244,6 +304,24 @@ def main(
             f"{sum(own):.1f} s in all, at best {ideal:.1f} s over {min(cores, len(own))} cores; "
             f"the runner's wall time is {run_wall / ideal:.2f}x that"
         )
+    b = len(notebooks) * imports / cores
+    print()
+    print(
+        f"B = {len(notebooks)} notebooks x {imports:.2f} s ({IMPORT_BOUND_CODE}) / {cores} cores"
+        f" = {b:.1f} s"
+    )
+    goals = {"fresh": None, "unchanged": 0.5, "one changed": 1.2, "check": 4.0, "test": 12.0}
+    labels = {
+        "fresh": "make run, fresh (every notebook in a kernel)",
+        "unchanged": "make run, nothing changed",
+        "one changed": f"make run, {CHANGED_NOTEBOOK}'s code changed",
+        "check": "make check",
+        "test": "make test",
+    }
+    for name, seconds in {**steps, **suites}.items():
+        goal = goals[name]
+        aim = f"   (goal: at most {goal} B)" if goal is not None else ""
+        print(f"{labels[name]:48}{seconds:>8.1f} s = {seconds / b:5.2f} B{aim}")
     print()
     print(report.rstrip())
     return 0

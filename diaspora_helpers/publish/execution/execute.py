@@ -1,8 +1,20 @@
-"""Execute one notebook with papermill in a kernel of its own, and make the result reproducible.
+"""The one executor: every execution of a notebook goes through :func:`run_notebook`.
 
-Each notebook gets its own kernel (kernel name ``python3``, started from the ``notebooks/``
-folder) whose environment has ``PYTHONHASHSEED=0``, no ``MPLBACKEND`` and
-``DIASPORA_FIGURES_DIR`` pointing at the notebook's figure folder in the staging tree.
+``make run`` (the runner), ``make refresh`` and ``course students`` (stored notebooks
+re-executed in place), the tests' collection runs and the course's solutions all call
+:func:`run_notebook`; nbgrader's autograde keeps its own executor but is given the same
+environment (:func:`kernel_env`), and nbval's sanitising file is generated from the same
+output rules (:data:`OUTPUT_RULES`, :func:`nbval_sanitize_text`; a test compares them).
+
+Each notebook gets its own kernel (kernel name ``python3``, started from the notebook's
+folder) whose environment is :func:`kernel_env`: ``PYTHONHASHSEED=0``, no ``MPLBACKEND``,
+and ``paths.RUN_FILES_VARIABLE`` naming a private folder for the files the notebook
+produces (the one channel; the charts layer reads it through ``paths.run_files_dir``).
+After the run, the executed notebook's metadata lists each file with its SHA-256
+(``diaspora_run.files``) and the publisher places them. With a :class:`Cache`, a notebook
+whose key (code cells, parameters, edition, data, package, installed versions) is already
+stored is not run again: its stored outputs are put under the current Markdown, and the
+result is the same bytes a fresh run gives (both paths build it the same way).
 Several notebooks can run at once from threads of one process: papermill is driven
 through its engine directly (its ``execute_notebook`` changes the process's working
 directory, which threads share), and every kernel manager is registered so an
@@ -17,6 +29,7 @@ nothing to a reader, are dropped.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import signal
@@ -35,18 +48,39 @@ from papermill.engines import papermill_engines
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
+from diaspora_helpers import paths
 from diaspora_helpers.paths import source_checkout
+from diaspora_helpers.publish.execution.cache import Cache, notebook_key, sha256_file
+from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, RUN_METADATA
 
 KERNEL_NAME = "python3"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
-INJECTED_TAG = "injected-parameters"
-PARAMETERS_TAG = "parameters"
-RUN_METADATA = "diaspora_run"  # notebook metadata key the runner writes (parameters as run)
 START_TIMEOUT = 120  # seconds for a kernel to start; generous for a loaded 2-core machine
 
-_KERNEL_PATH = re.compile(r"(?:/[^\s:'\"]*)?/ipykernel_\d+/\d+\.py")
-_ADDRESS = re.compile(r"(?<=at )0x[0-9a-fA-F]{6,16}\b")
+#: The output rules: (name, pattern, replacement) for text that legitimately differs
+#: between runs. The executor applies them to every executed notebook, and nbval's
+#: sanitising file (tests/nbval_sanitize.cfg) is generated from them.
+OUTPUT_RULES: tuple[tuple[str, str, str], ...] = (
+    ("ipykernel temporary files", r"(?:/[^\s:'\"]*)?/ipykernel_\d+/\d+\.py", "<cell>"),
+    ("memory addresses", r"\b0x[0-9a-fA-F]{6,16}\b", "0xADDRESS"),
+)
+_KERNEL_PATH = re.compile(OUTPUT_RULES[0][1])
+_ADDRESS = re.compile(OUTPUT_RULES[1][1])
+#: pandas Styler ids are numbered in order of appearance (T_s1, T_s2...), not replaced by
+#: one constant, so two tables of a notebook keep distinct CSS; nbval sees them as T_STYLER.
 _STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?![0-9a-zA-Z])")
+STYLER_RULE = ("pandas styler ids", r"T_(?:[0-9a-f]{5}|s\d+)\b", "T_STYLER")
+
+
+def nbval_sanitize_text() -> str:
+    """Return the text of ``tests/nbval_sanitize.cfg``, generated from :data:`OUTPUT_RULES`."""
+    lines = ["# Generated from diaspora_helpers.publish.execution.execute.OUTPUT_RULES: do not"]
+    lines.append("# edit; a test fails when this file and the rules differ.")
+    for name, pattern, replacement in (*OUTPUT_RULES, STYLER_RULE):
+        lines += ["", f"[{name}]", f"regex: {pattern}", f"replace: {replacement}"]
+    return "\n".join(lines) + "\n"
+
+
 _NOISE_REPR = re.compile(
     r"^\s*\[?\s*(?:<(?:matplotlib\.|Axes\b|Figure\b|\w*Container\b)[^<>]*>[,\s]*)+\]?\s*$"
     r"|^\s*Text\(.*\)\s*$",
@@ -79,12 +113,19 @@ class CellFailure:
 
 @dataclass
 class Execution:
-    """The cleaned executed notebook, and the failure if there was one."""
+    """The cleaned executed notebook, and the failure if there was one.
+
+    ``files`` is the folder holding the files the notebook produced (listed with their
+    hashes in ``notebook.metadata.diaspora_run.files``); ``reused`` is True when the
+    result came from the cache instead of a kernel.
+    """
 
     stem: str
     notebook: NotebookNode | None
     failure: CellFailure | None
     seconds: float
+    files: Path | None = None
+    reused: bool = False
 
 
 @dataclass
@@ -116,12 +157,20 @@ class KernelRegistry:
                     pass
 
 
-def kernel_env(figures_dir: Path) -> dict[str, str]:
-    """Return the environment a runner kernel starts with."""
-    env = dict(os.environ)
+def kernel_env(files_dir: Path | None = None, base: dict[str, str] | None = None) -> dict[str, str]:
+    """Return the environment every kernel of the project starts with (the one definition).
+
+    ``base`` (default: this process's environment) without ``MPLBACKEND`` (inline figures
+    must be stored) and with ``PYTHONHASHSEED=0`` (printed sets keep their order);
+    ``paths.RUN_FILES_VARIABLE`` is set to ``files_dir``, or removed when it is None (a
+    kernel that must write no files, e.g. nbval's or nbgrader's).
+    """
+    env = dict(os.environ if base is None else base)
     env.pop("MPLBACKEND", None)
+    env.pop(paths.RUN_FILES_VARIABLE, None)
     env["PYTHONHASHSEED"] = "0"
-    env["DIASPORA_FIGURES_DIR"] = str(figures_dir)
+    if files_dir is not None:
+        env[paths.RUN_FILES_VARIABLE] = str(files_dir)
     # From a checkout, the helpers are importable even when they are not installed in the
     # venv; an installed package is importable anyway.
     checkout = source_checkout()
@@ -209,6 +258,108 @@ def execute(
         failure = CellFailure(stem, type(error).__name__, str(error).strip().splitlines()[0])
     clean(nb, parameters, parameter_info)
     return Execution(stem, nb, failure, time.monotonic() - started)
+
+
+def run_notebook(
+    source: Path,
+    parameters: dict[str, Any],
+    parameter_info: dict[str, dict[str, Any]],
+    *,
+    key: str,
+    work: Path,
+    registry: KernelRegistry,
+    cache: Cache | None = None,
+    reuse: bool = True,
+    fingerprint: str = "",
+    log_path: Path | None = None,
+    on_cell: Callable[[], None] = lambda: None,
+) -> Execution:
+    """Execute notebook ``source`` (or reuse its cached run); the one way a notebook runs.
+
+    ``key`` names the notebook (``fr/<stem>`` for the French edition), ``work`` is a folder
+    of the caller's for this notebook's files (created here; the kernel writes into
+    ``work/files``). With ``cache`` (and ``fingerprint``, from
+    :func:`~diaspora_helpers.publish.execution.cache.inputs_fingerprint` and
+    :func:`~diaspora_helpers.publish.execution.cache.environment_fingerprint`), a stored
+    run with the same key is reused (unless ``reuse`` is False) and a successful fresh run
+    is stored. The returned
+    notebook has the source's current Markdown and the run's outputs, built the same way on
+    both paths, so a reused run and a fresh one give the same bytes.
+    """
+    started = time.monotonic()
+    current = normalise_ids(nbformat.read(source, as_version=4), source)
+    cache_key = notebook_key(current, key, parameters, fingerprint) if cache else ""
+    hit = cache.get(cache_key) if cache is not None and reuse else None
+    if hit is not None:
+        nb = with_outputs(current, hit.notebook, parameters, parameter_info)
+        return Execution(source.stem, nb, None, time.monotonic() - started, hit.files, True)
+    files = work / "files"
+    files.mkdir(parents=True, exist_ok=True)
+    result = execute(
+        source,
+        parameters,
+        parameter_info,
+        cwd=source.parent,
+        figures_dir=files,
+        registry=registry,
+        log_path=log_path,
+        on_cell=on_cell,
+    )
+    result.files = files
+    if result.notebook is None:
+        return result
+    result.notebook.metadata.setdefault(RUN_METADATA, {})["files"] = {
+        p.relative_to(files).as_posix(): sha256_file(p)
+        for p in sorted(files.rglob("*"))
+        if p.is_file()
+    }
+    if result.failure is None:
+        executed = result.notebook
+        result.notebook = with_outputs(current, executed, parameters, parameter_info)
+        if cache is not None:
+            cache.put(cache_key, notebook_text(executed), files)
+    return result
+
+
+def normalise_ids(nb: NotebookNode, source: Path) -> NotebookNode:
+    """Return ``nb`` with unique cell ids (the project's rule for duplicates, when present)."""
+    try:
+        from diaspora_helpers.publish.execution import cell_ids
+    except ImportError:  # pragma: no cover - until the module lands
+        return nb
+    return cell_ids.normalise(nb, source)
+
+
+def with_outputs(
+    current: NotebookNode,
+    executed: NotebookNode,
+    parameters: dict[str, Any],
+    parameter_info: dict[str, dict[str, Any]],
+) -> NotebookNode:
+    """Return ``current`` (a source notebook) parameterized like the run and carrying the
+    outputs of ``executed`` (a run of the same code cells), cleaned as a run is."""
+    nb = copy.deepcopy(current)
+    if parameters:
+        nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL_NAME, language="python")
+    now = [c for c in nb.cells if c.cell_type == "code"]
+    then = [c for c in executed.cells if c.cell_type == "code"]
+    if [c.source for c in now] != [c.source for c in then]:
+        raise ValueError("the executed notebook does not have the source's code cells")
+    for cell, ran in zip(now, then, strict=True):
+        cell.outputs = copy.deepcopy(ran.get("outputs", []))
+        cell.execution_count = ran.get("execution_count")
+        for name in ("papermill", "execution"):
+            cell.metadata.pop(name, None)
+    nb.metadata = copy.deepcopy(executed.metadata)
+    clean(nb, parameters, parameter_info)
+    nb.metadata[RUN_METADATA]["files"] = dict(executed.metadata[RUN_METADATA].get("files", {}))
+    return nb
+
+
+def notebook_text(nb: NotebookNode) -> str:
+    """Return ``nb`` as the stable JSON text the project writes (ends with a newline)."""
+    text = nbformat.writes(nb)
+    return text if text.endswith("\n") else text + "\n"
 
 
 def find_failure(nb: NotebookNode, stem: str) -> CellFailure | None:
@@ -322,8 +473,7 @@ def _clean_output(output: NotebookNode, styler_ids: dict[str, str]) -> NotebookN
 def write_notebook(nb: NotebookNode, path: Path) -> None:
     """Write ``nb`` as a stable JSON file (sorted keys, one-space indent, final newline)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = nbformat.writes(nb)
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    path.write_text(notebook_text(nb), encoding="utf-8")
 
 
 def log_tail(path: Path, lines: int = 5) -> str:

@@ -50,12 +50,13 @@ import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from diaspora_helpers import paths
 from diaspora_helpers.i18n import LANGUAGES
+from diaspora_helpers.publish.execution import up_to_date
 from diaspora_helpers.publish.execution.selection import (
     RunError,
     check_parameters,
@@ -67,11 +68,11 @@ from diaspora_helpers.publish.execution.selection import (
     select,
 )
 from diaspora_helpers.publish.execution.staging import (
-    STAGING_PREFIX,
     clean_stale_staging,
     copy_previous,
     keep_failed,
     publish,
+    staging_prefix,
 )
 
 GLOSSARY_SOURCE = "glossary.csv"  # in data/
@@ -91,7 +92,8 @@ class Outcome:
     """What happened to one notebook in a run."""
 
     stem: str
-    status: str  # "ok", "failed", "kept" (not run, previous result kept), "missing"
+    status: str  # "ok" (ran), "reused" (from the cache), "failed", "kept" (not run,
+    # previous result kept), "missing"
     seconds: float = 0.0
     message: str = ""
     figures: int = 0
@@ -107,6 +109,9 @@ class Report:
     failed_dir: Path | None
     seconds: float
     jobs: int
+    kept_files: list[str] = field(default_factory=list)  # the user's files carried over
+    notes: list[str] = field(default_factory=list)  # e.g. why fewer jobs than asked
+    unchanged: bool = False  # nothing changed since the last run: nothing was done
 
     @property
     def ok(self) -> bool:
@@ -177,12 +182,14 @@ def run(
     notebooks_dir: Path | None = None,
     outputs_dir: Path | None = None,
     progress: bool = True,
+    fresh: bool = False,
 ) -> Report:
     """Run the notebooks and publish ``outputs/``; RunError for mistakes in the request.
 
     ``assignments`` are ``-p`` texts (``NOTEBOOK:NAME=VALUE``, or ``NAME=VALUE`` with one
     notebook named), ``params_file`` a notebook-keyed YAML file, ``flat_params`` the
-    parameters of the one notebook named (papermill's ``-f``, ``-y``, ``-r``).
+    parameters of the one notebook named (papermill's ``-f``, ``-y``, ``-r``). ``fresh``
+    runs every notebook in a kernel even when the cache holds its result.
     """
     started = time.monotonic()
     previous_handlers = _install_signal_handlers()
@@ -191,22 +198,37 @@ def run(
     outputs = (outputs_dir or paths.outputs_dir()).resolve()
     try:
         notebooks_dir = _notebooks_folder(notebooks_dir)
+        check_outputs_dir(outputs)
         if jobs is not None and jobs < 1:
             raise RunError(f"--jobs must be at least 1, not {jobs}")
         available = discover(notebooks_dir)
         selected = select(names, available)
         file_params = load_params_file(params_file) if params_file is not None else {}
         parameters = resolve_parameters(selected, available, file_params, assignments, flat_params)
+        run_key = up_to_date.run_key(notebooks_dir, selected, parameters, outputs)
+        if not fresh:
+            unchanged = up_to_date.unchanged(outputs, run_key)
+            if unchanged is not None:
+                outcomes = [
+                    Outcome(notebook_key(p), "reused", figures=unchanged.get(notebook_key(p), 0))
+                    if p in selected
+                    else Outcome(notebook_key(p), "kept", figures=unchanged.get(notebook_key(p), 0))
+                    for p in available
+                ]
+                seconds = time.monotonic() - started
+                return Report(outcomes, False, outputs, None, seconds, 0, unchanged=True)
         info = check_parameters(selected, parameters)
 
         from diaspora_helpers.publish.execution.execute import KernelRegistry
 
         outputs.parent.mkdir(parents=True, exist_ok=True)
-        clean_stale_staging(outputs.parent)
-        staging = outputs.parent / f"{STAGING_PREFIX}{os.getpid()}"
+        clean_stale_staging(outputs)
+        staging = outputs.parent / f"{staging_prefix(outputs)}{os.getpid()}"
         staging.mkdir()
         registry = KernelRegistry()
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(selected) or 1))
+        from diaspora_helpers.publish.execution.jobs import choose_jobs
+
+        workers, why_fewer = choose_jobs(jobs, len(selected))
         report = _run_staged(
             selected,
             available,
@@ -218,8 +240,12 @@ def run(
             workers,
             registry,
             progress,
+            fresh,
+            run_key,
         )
         report.seconds = time.monotonic() - started
+        if why_fewer:
+            report.notes.append(why_fewer)
         return report
     except Interrupted as exc:
         if registry is not None:
@@ -242,6 +268,29 @@ def run(
     finally:
         for signum, handler in previous_handlers.items():
             signal.signal(signum, handler)
+
+
+def check_outputs_dir(outputs: Path) -> None:
+    """Raise RunError, before any work, for an outputs folder a run must never replace.
+
+    A run publishes its tree in the place of ``outputs``; it keeps files it does not own,
+    but a checkout (``notebooks/`` or ``.git`` inside), the home folder or the filesystem
+    root is refused outright, with one message naming the path.
+    """
+    home = Path.home().resolve()
+    reasons = []
+    if outputs == home:
+        reasons.append("it is your home folder")
+    if outputs == Path(outputs.anchor):
+        reasons.append("it is the root of the filesystem")
+    for name in ("notebooks", ".git"):
+        if (outputs / name).exists():
+            reasons.append(f"it contains {name}/")
+    if reasons:
+        raise RunError(
+            f"refusing to publish into {outputs}: {' and '.join(reasons)}. Name a folder of "
+            "its own with --outputs-dir (for example outputs/ of the checkout, the default)"
+        )
 
 
 def _notebooks_folder(given: Path | None) -> Path:
@@ -288,9 +337,6 @@ def _edition_sites(
         if web.guide:
             site.render_markdown_page(guide, web, site.GUIDE_PAGE)
         webs[language] = web
-    readme = outputs / "README.md"
-    if readme.is_file():
-        shutil.copy2(readme, staging / "README.md")
     return webs
 
 
@@ -305,6 +351,8 @@ def _run_staged(
     workers: int,
     registry: Any,
     progress: bool,
+    fresh: bool = False,
+    run_key: str = "",
 ) -> Report:
     """Execute every edition's notebooks into ``staging`` in one pool, complete the tree
     (English at its root, French in ``fr/``), then publish it or keep it as failed."""
@@ -323,6 +371,10 @@ def _run_staged(
     }
     bar = _Progress(sum(cells.values()), len(selected), progress)
     logs = Path(tempfile.mkdtemp(prefix="diaspora-kernel-logs-"))
+    from diaspora_helpers.publish.execution import cache as cache_module
+
+    cache = cache_module.Cache(cache_module.cache_dir(outputs))
+    fingerprint = cache_module.inputs_fingerprint() + cache_module.environment_fingerprint()
 
     def one(notebook: Path) -> Outcome:
         key, stem = keys[notebook], notebook.stem
@@ -334,23 +386,29 @@ def _run_staged(
             bar.cell()
 
         log = logs / f"{key.replace('/', '__')}.log"
-        result = execute.execute(
+        result = execute.run_notebook(
             notebook,
             parameters.get(key, {}),
             info[key],
-            cwd=notebook.parent,
-            figures_dir=web.root / "figures" / stem,
+            key=key,
+            work=logs / key.replace("/", "__"),
             registry=registry,
+            cache=cache,
+            reuse=not fresh,
+            fingerprint=fingerprint,
             log_path=log,
             on_cell=on_cell,
         )
+        if result.files is not None and result.files.is_dir():
+            shutil.copytree(result.files, web.root / "figures" / stem, dirs_exist_ok=True)
         bar.notebook_done(cells[key] - ran[0])
         if result.notebook is not None:
             execute.write_notebook(result.notebook, web.root / f"{stem}.ipynb")
             site.render_notebook(result.notebook, stem, web, failed=result.failure is not None)
         figures = len(site.figure_names(result.notebook)) if result.notebook is not None else 0
         if result.failure is None:
-            return Outcome(key, "ok", result.seconds, figures=figures)
+            status = "reused" if result.reused else "ok"
+            return Outcome(key, status, result.seconds, figures=figures)
         message = result.failure.describe()
         if result.failure.position is None:
             message += execute.log_tail(log)
@@ -404,33 +462,66 @@ def _run_staged(
         entries[language].append(entry)
     for language, web in webs.items():
         index_page.render_index(web, entries[language], finish=False)
+    cache.evict()
     navigation.finish(staging)
 
     ordered = [outcomes[keys[p]] for p in available if keys[p] in outcomes]
     failed = any(o.status == "failed" for o in ordered)
     failed_dir = None
+    carried: list[str] = []
     if failed:
         failed_dir = keep_failed(staging, outputs)
     else:
-        publish(staging, outputs)
-    return Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
+        summary = {o.stem: o.figures for o in ordered}
+        carried = publish(staging, outputs, run={"key": run_key, "notebooks": summary})
+    report = Report(ordered, not failed, outputs, failed_dir, time.monotonic() - started, workers)
+    report.kept_files = carried
+    return report
 
 
 def format_report(report: Report) -> str:
     """Return the table printed after a run."""
     width = max((len(o.stem) for o in report.outcomes), default=8)
+    if report.unchanged:
+        lines = [
+            f"Nothing changed since the last run ({report.seconds:.1f} s): "
+            f"{report.outputs_dir} is up to date."
+        ]
+        lines += [f"  {o.status:<7} {o.stem}" for o in report.outcomes]
+        lines.append("(make run FRESH=1, or run --fresh, runs every notebook again.)")
+        return "\n".join(lines)
     lines = []
-    labels = {"ok": "ok", "failed": "FAILED", "kept": "kept", "missing": "not run"}
+    labels = {
+        "ok": "ran",
+        "reused": "reused",
+        "failed": "FAILED",
+        "kept": "kept",
+        "missing": "not run",
+    }
     for o in report.outcomes:
         timing = f"{o.seconds:6.1f} s" if o.status in ("ok", "failed") else " " * 8
         figures = f"{o.figures} figure{'s' if o.figures != 1 else ''}" if o.figures else ""
         lines.append(f"  {labels[o.status]:<7} {o.stem:<{width}}  {timing}  {figures}".rstrip())
     ran = sum(1 for o in report.outcomes if o.status in ("ok", "failed"))
-    head = f"Ran {ran} notebook{'s' if ran != 1 else ''} in {report.seconds:.1f} s"
+    reused = sum(1 for o in report.outcomes if o.status == "reused")
+    head = f"Ran {ran} notebook{'s' if ran != 1 else ''}"
+    head += f", reused {reused} from the cache" if reused else ""
+    head += f" in {report.seconds:.1f} s"
     head += f" ({report.jobs} at a time)."
     lines.insert(0, head)
+    lines[1:1] = [f"Note: {note}" for note in report.notes]
     if report.published:
         lines.append(f"Published {report.outputs_dir} (open {report.outputs_dir / 'index.html'}).")
+        if report.kept_files:
+            shown = report.kept_files[:20]
+            more = len(report.kept_files) - len(shown)
+            lines.append(
+                f"Kept {len(report.kept_files)} file{'s' if len(report.kept_files) != 1 else ''}"
+                " of yours that this run did not make:"
+            )
+            lines += [f"  {name}" for name in shown]
+            if more:
+                lines.append(f"  … and {more} more")
     else:
         lines.append(
             f"{report.outputs_dir} was left as it was. This run's results, with the error shown "

@@ -39,7 +39,7 @@ from pygments.formatters import HtmlFormatter
 
 from diaspora_helpers import i18n
 from diaspora_helpers.i18n import N_
-from diaspora_helpers.publish.execution.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
+from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
 from diaspora_helpers.publish.site import markup, navigation
 from diaspora_helpers.publish.site.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
 from diaspora_helpers.publish.site.images import lighter_png
