@@ -26,6 +26,7 @@ DOCS = ["README.md", "notebooks/instructor_guide.md", "notebooks/fr/instructor_g
 #: Commands not run, by how they start, each with the reason.
 EXEMPT = {
     "make test": "runs the whole test suite, this test included",
+    "make check": "runs the fast test suite, which collects this file",
     "make lab": "opens JupyterLab and waits for a person",
     "conda env create": "needs conda and the network",
     "git clone": "needs the network",
