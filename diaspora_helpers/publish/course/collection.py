@@ -28,10 +28,10 @@ from diaspora_helpers.publish.course import grades as grades_module
 from diaspora_helpers.publish.course.marking import Result
 from diaspora_helpers.publish.course.workflow import (
     CourseError,
-    _sessions,
     assignment_name,
     default_course_dir,
     edition_dir,
+    select_sessions,
     student_name,
 )
 
@@ -95,7 +95,7 @@ def _collect(
     Returns the ids collected and ``{student: reason}`` of those set aside.
     """
     course_dir = (course_dir or default_course_dir()).resolve()
-    master = _sessions([session], edition_dir(edition))[session]
+    master = select_sessions([session], edition_dir(edition))[session]
     assignment = assignment_name(session, edition)
     try:
         names = submissions.read_roster(roster) if roster else None

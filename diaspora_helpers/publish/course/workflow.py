@@ -180,7 +180,7 @@ def nbgrader(course_dir: Path, *args: str) -> str:
     return done.stdout + done.stderr
 
 
-def _sessions(wanted: Sequence[int] | None, notebooks_dir: Path | None) -> dict[int, Path]:
+def select_sessions(wanted: Sequence[int] | None, notebooks_dir: Path | None) -> dict[int, Path]:
     found = masters(notebooks_dir)
     if not found:
         raise CourseError("no master notebook (notebooks/master_<n>_<topic>.ipynb)")
@@ -225,7 +225,7 @@ def release(
     write_config(course_dir)
     released = []
     folder = edition_dir(edition, notebooks_dir)
-    for session, master in _sessions(sessions, folder).items():
+    for session, master in select_sessions(sessions, folder).items():
         assignment, name = assignment_name(session, edition), student_name(master)
         source = course_dir / "source" / assignment / name
         _copy_source(master, source, values or {})
