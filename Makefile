@@ -92,7 +92,7 @@ EDITION ?= en
 course-release: $(STAMP)  ## nbgrader: student versions and solutions into course/ (SESSION=n, EDITION=en|fr)
 	$(NOTEBOOKS_RUN) course release --edition $(EDITION) $(SESSION)
 
-course-grade: $(STAMP)  ## nbgrader: collect SUBMISSIONS (folder or zip) for SESSION=n (EDITION=en|fr), grade, feedback, CSV
+course-grade: $(STAMP)  ## collect SUBMISSIONS (folder or zip) for SESSION=n (EDITION=en|fr), grade outside the students' kernels, feedback, CSV
 	@test -n "$(SESSION)" -a -n "$(SUBMISSIONS)" || { echo "usage: make course-grade SESSION=n SUBMISSIONS=folder-or-zip [EDITION=fr]"; exit 2; }
 	$(NOTEBOOKS_RUN) course collect --edition $(EDITION) $(SESSION) $(SUBMISSIONS)
 	$(NOTEBOOKS_RUN) course grade --edition $(EDITION) $(SESSION)

@@ -14,7 +14,7 @@ from pathlib import Path
 import mistune
 
 from diaspora_helpers import i18n, text
-from diaspora_helpers.i18n import _
+from diaspora_helpers.i18n import _, ngettext
 from diaspora_helpers.publish.course.marking import Result
 
 _STYLE = """
@@ -67,17 +67,15 @@ def page(result: Result, session: int, *, language: str = "en") -> str:
         ]
         if result.attention or result.notes:
             items = "".join(f"<li>{html.escape(n)}</li>" for n in result.attention + result.notes)
-            parts.append(
-                f'<div class="notice"><p>{html.escape(_("Your lecturer was told:"))}</p>'
-                f"<ul>{items}</ul></div>"
-            )
+            told = html.escape(_("Your lecturer was told:"))
+            parts.append(f'<div class="notice"><p>{told}</p><ul>{items}</ul></div>')
         for mark in result.marks:
             ok = mark.points >= mark.maximum > 0
             status = _("right") if ok else _("not right")
             heading = _("Question {number}").format(number=mark.number)
-            points = _("{points} of {maximum} points").format(
-                points=_points(mark.points), maximum=_points(mark.maximum)
-            )
+            points = ngettext(
+                "{points} of {maximum} point", "{points} of {maximum} points", int(mark.maximum)
+            ).format(points=_points(mark.points), maximum=_points(mark.maximum))
             parts.append(
                 f"<section><h2>{html.escape(heading)}</h2>"
                 f'<p class="{"right" if ok else "wrong"}"><strong>'
