@@ -61,8 +61,9 @@ test: check  ## everything CI runs: make check, then the end-to-end tests and nb
 	$(PY) -m pytest -n 3 --dist loadfile -m slow -W error::DeprecationWarning tests
 	$(PY) -m pytest -n 2 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) $(NBVAL_NOTEBOOKS)
 
-lab: $(STAMP)  ## open JupyterLab on notebooks/
-	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
+lab: $(STAMP)  ## copy the exercises into workspace/ (your answers are saved there, never overwritten) and open JupyterLab on it
+	$(NOTEBOOKS_RUN) course lab --workspace $(WORKSPACE)
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(WORKSPACE)/
 
 refresh: $(STAMP)  ## re-execute notebooks/ and notebooks/fr/ in place (refuses uncommitted ones unless FORCE=1)
 	$(NOTEBOOKS_RUN) refresh $(FORCE_FLAG) $(if $(FRESH),--fresh)
@@ -92,7 +93,7 @@ EDITION ?= en
 course-release: $(STAMP)  ## nbgrader: student versions and solutions into course/ (SESSION=n, EDITION=en|fr)
 	$(NOTEBOOKS_RUN) course release --edition $(EDITION) $(SESSION)
 
-course-grade: $(STAMP)  ## nbgrader: collect SUBMISSIONS (folder or zip) for SESSION=n (EDITION=en|fr), grade, feedback, CSV
+course-grade: $(STAMP)  ## collect SUBMISSIONS (folder or zip) for SESSION=n (EDITION=en|fr), grade outside the students' kernels, feedback, CSV
 	@test -n "$(SESSION)" -a -n "$(SUBMISSIONS)" || { echo "usage: make course-grade SESSION=n SUBMISSIONS=folder-or-zip [EDITION=fr]"; exit 2; }
 	$(NOTEBOOKS_RUN) course collect --edition $(EDITION) $(SESSION) $(SUBMISSIONS)
 	$(NOTEBOOKS_RUN) course grade --edition $(EDITION) $(SESSION)
@@ -131,3 +132,18 @@ clean:  ## remove what make run and the tools generated (the files a run's manif
 
 	rm -rf .pytest_cache .ruff_cache .mypy_cache .diaspora-cache .outputs-* build *.egg-info
 	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +
+
+# The course, continued: final grades, the lecturer's build, worksheets, the student workspace.
+# MARKS=path names the lecturer's marks CSV (default course/marks.csv); WORKSPACE the folder
+# `make lab` copies the exercises into (default workspace/, git-ignored).
+MARKS ?=
+WORKSPACE ?= workspace
+.PHONY: course-gradebook instructor-site worksheets
+course-gradebook: $(STAMP)  ## final grades: grade tables + course/marks.csv, weighted by notebooks/course_weights.csv; Moodle/Canvas CSVs (EDITION=en|fr)
+	$(NOTEBOOKS_RUN) course gradebook --edition $(EDITION) $(if $(MARKS),--marks $(MARKS))
+
+instructor-site: $(STAMP)  ## the instructor guide with its answers into course/instructor/ (never published, not indexed)
+	$(NOTEBOOKS_RUN) course instructor-site
+
+worksheets: $(STAMP)  ## printable worksheets and answer sheets per session and edition into course/worksheets/ (PDF when Chromium is installed)
+	$(NOTEBOOKS_RUN) course worksheets

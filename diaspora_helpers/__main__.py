@@ -229,7 +229,7 @@ def _parser() -> argparse.ArgumentParser:
     guard.add_argument("--force", action="store_true")
     guard.add_argument("what", metavar="COMMAND")
     guard.add_argument("files", nargs="*", type=Path)
-    from diaspora_helpers.publish.course import workflow as course
+    from diaspora_helpers.publish.course import cli as course
 
     course.add_parser(commands)
     return parser
@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, run the command and return the exit status."""
     args = _parser().parse_args(papermill_pairs(sys.argv[1:] if argv is None else argv))
     if args.command == "course":
-        from diaspora_helpers.publish.course import workflow as course
+        from diaspora_helpers.publish.course import cli as course
 
         return course.main(args)
     if args.command == "catalogs":

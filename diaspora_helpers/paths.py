@@ -78,6 +78,18 @@ def notebooks_dir(start: Path | None = None) -> Path | None:
     return None if checkout is None else checkout / "notebooks"
 
 
+def require_notebooks_dir(start: Path | None = None) -> Path:
+    """Return :func:`notebooks_dir`, or raise ``FileNotFoundError`` saying to run from a
+    checkout of the collection (the course's documents and masters live there)."""
+    found = notebooks_dir(start)
+    if found is None:
+        raise FileNotFoundError(
+            f"no notebooks/ folder in {(start or Path.cwd()).resolve()} or above it: run this "
+            "from a checkout of the collection"
+        )
+    return found
+
+
 def outputs_dir(start: Path | None = None) -> Path:
     """Return the folder the runner writes into.
 

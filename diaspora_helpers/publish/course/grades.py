@@ -1,77 +1,70 @@
-"""Submissions and grades of a course session: each student's notebook in a folder, and
-the grade table (one row per student, points per question).
+"""The grade table of a course session: one row per student, points per question.
 
-Read from nbgrader's ``gradebook.db`` after ``autograde``; written as
-``grades_<assignment>.csv`` in the course folder (see
-:mod:`diaspora_helpers.publish.course.workflow`).
+Written as ``grades_<assignment>.csv`` in the course folder by ``course grade``
+(:mod:`diaspora_helpers.publish.course.workflow`). Columns: ``student``, one column per
+question (``2.1`` ... ``2.5``, points), ``total``, ``max``, ``status`` (``graded``,
+``graded, needs attention`` or ``needs attention``: not graded) and ``notes`` (what the
+lecturer should know: a changed parameters cell, a repaired notebook, why a submission
+could not be graded). A student who needs attention and was not graded has empty points.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-_STUDENT_ID = re.compile(r"[^A-Za-z0-9_.-]+")
+from diaspora_helpers.publish.course.marking import Result
+
+GRADED, FLAGGED, ATTENTION = "graded", "graded, needs attention", "needs attention"
 
 
-def submissions(source: Path) -> dict[str, Path]:
-    """Return each student's notebook in a folder: ``<student>/*.ipynb`` or ``<student>.ipynb``.
-
-    Raises ``ValueError`` when one student has two notebooks.
-    """
-    found: dict[str, Path] = {}
-    for path in sorted(source.rglob("*.ipynb")):
-        if ".ipynb_checkpoints" in path.parts or path.name.startswith("."):
-            continue
-        relative = path.relative_to(source)
-        student = relative.parts[0] if len(relative.parts) > 1 else path.stem
-        student = _STUDENT_ID.sub("_", student).strip("_")
-        if student in found:
-            raise ValueError(f"two notebooks for student {student!r}: {found[student]}, {path}")
-        found[student] = path
-    return found
+def status(result: Result) -> str:
+    """Return the status column of a student's row."""
+    if not result.graded:
+        return ATTENTION
+    return FLAGGED if result.attention else GRADED
 
 
-def grade_rows(course_dir: Path, assignment: str) -> list[dict[str, Any]]:
-    """Return one row per student: points per question (``1.1``, ...), total and maximum."""
-    from nbgrader.api import Gradebook
-
-    rows = []
-    with Gradebook(f"sqlite:///{course_dir / 'gradebook.db'}") as gradebook:
-        for submission in gradebook.assignment_submissions(assignment):
-            row: dict[str, Any] = {"student": submission.student.id}
-            total = maximum = 0.0
-            for notebook in submission.notebooks:
-                for item in sorted(notebook.grades, key=lambda g: _question_key(g.name)):
-                    row[_question(item.name)] = float(item.score or 0.0)
-                    total += float(item.score or 0.0)
-                    maximum += float(item.max_score)
-            rows.append(row | {"total": total, "max": maximum})
-    return sorted(rows, key=lambda r: r["student"])
+def _points(value: float) -> str:
+    return f"{value:g}"
 
 
-def _question(grade_id: str) -> str:
-    match = re.fullmatch(r"test_(\d+)_(\d+)", grade_id)
-    return f"{match.group(1)}.{match.group(2)}" if match else grade_id
+def rows(results: Sequence[Result], questions: Sequence[str]) -> list[dict[str, Any]]:
+    """Return the rows of the grade table, sorted by student id."""
+    table = []
+    for result in sorted(results, key=lambda r: r.student):
+        row: dict[str, Any] = {"student": result.student}
+        by_number = {m.number: m for m in result.marks}
+        for number in questions:
+            mark = by_number.get(number)
+            row[number] = _points(mark.points) if (mark and result.graded) else ""
+        row["total"] = _points(result.total) if result.graded else ""
+        row["max"] = _points(result.maximum) if result.graded else ""
+        row["status"] = status(result)
+        row["notes"] = "; ".join(result.attention + result.notes)
+        table.append(row)
+    return table
 
 
-def _question_key(grade_id: str) -> tuple[int, ...] | tuple[float, str]:
-    match = re.fullmatch(r"test_(\d+)_(\d+)", grade_id)
-    return (int(match.group(1)), int(match.group(2))) if match else (float("inf"), grade_id)
+def question_key(number: str) -> tuple[int, ...]:
+    """Return a sort key of a question number: ``"2.10"`` after ``"2.9"``."""
+    return tuple(int(n) for n in re.findall(r"\d+", number))
 
 
-def write_grade_table(course_dir: Path, assignment: str) -> Path:
-    """Write ``grades_<assignment>.csv``: a row per student, points per question."""
-    rows = grade_rows(course_dir, assignment)
-    columns = ["student"]
-    for row in rows:
-        columns += [k for k in row if k not in columns and k not in {"total", "max"}]
-    columns += ["total", "max"]
-    path = course_dir / f"grades_{assignment}.csv"
+def write_grade_table(path: Path, results: Sequence[Result], questions: Sequence[str]) -> Path:
+    """Write the grade table (UTF-8 CSV) of ``results`` to ``path`` and return it."""
+    columns = ["student", *questions, "total", "max", "status", "notes"]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(rows(results, questions))
     return path
+
+
+def read_grade_table(path: Path) -> list[dict[str, str]]:
+    """Return the rows of a grade table written by :func:`write_grade_table`."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

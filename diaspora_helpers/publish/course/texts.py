@@ -64,7 +64,7 @@ def guides() -> dict[str, Path]:
     """Return the instructor guide of each edition whose definitions are generated: the
     English guide always, the French one once ``data/fr/definitions.csv`` exists and the
     guide carries the section's markers."""
-    folder = paths.notebooks_dir()
+    folder = paths.require_notebooks_dir()
     if folder is None:
         raise FileNotFoundError(
             "no notebooks/ folder: the guides are updated from the project's checkout"
@@ -80,9 +80,31 @@ def guides() -> dict[str, Path]:
     return found
 
 
+WEIGHTS_BEGIN = "<!-- weights: generated from course_weights.csv; do not edit -->"
+WEIGHTS_END = "<!-- end of weights -->"
+
+
+def with_weights(text: str, language: str) -> str:
+    """Return a syllabus with its table of weights generated from ``course_weights.csv``."""
+    from diaspora_helpers.publish.course.gradebook import weights_markdown
+
+    head, sep, rest = text.partition(WEIGHTS_BEGIN)
+    _, sep_end, tail = rest.partition(WEIGHTS_END)
+    if not sep or not sep_end:
+        raise ValueError("the syllabus has no weights section markers")
+    return f"{head}{WEIGHTS_BEGIN}\n\n{weights_markdown(language)}\n\n{WEIGHTS_END}{tail}"
+
+
+def syllabi() -> dict[str, Path]:
+    """Return the syllabus of each edition: ``course_syllabus.md`` in ``notebooks/`` (en)
+    and ``notebooks/fr/`` (fr)."""
+    folder = paths.require_notebooks_dir()
+    return {"en": folder / "course_syllabus.md", "fr": folder / "fr" / "course_syllabus.md"}
+
+
 def update_guide() -> bool:
-    """Rewrite each guide's definitions section from the table, in the guide's language;
-    return True if one changed."""
+    """Rewrite each guide's definitions section from the table, and each syllabus's weights
+    from ``course_weights.csv``, in its language; return True if one changed."""
     changed = False
     previous = i18n.language()
     try:
@@ -92,6 +114,12 @@ def update_guide() -> bool:
             new = with_definitions(text)
             if new != text:
                 guide.write_text(new, encoding="utf-8")
+                changed = True
+        for language, syllabus in syllabi().items():
+            text = syllabus.read_text(encoding="utf-8")
+            new = with_weights(text, language)
+            if new != text:
+                syllabus.write_text(new, encoding="utf-8")
                 changed = True
     finally:
         i18n.set_language(previous)

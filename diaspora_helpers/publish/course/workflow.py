@@ -1,20 +1,21 @@
-"""The lecturer's course: student versions, release, collection and grading with nbgrader.
+"""The lecturer's course: masters, student versions and release (with nbgrader).
 
 Each session has one master notebook, ``notebooks/master_<n>_<topic>.ipynb``: the exercise
 with its solutions between ``### BEGIN SOLUTION`` / ``### END SOLUTION`` and one hidden test
-per question between ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS``. nbgrader, run
-locally (no JupyterHub, no Docker), turns it into:
+per question between ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS`` (it records the
+answer: :mod:`diaspora_helpers.exercises.recording`). nbgrader, run locally (no
+JupyterHub, no Docker), turns it into:
 
 - the student version ``exercises_<n>_<topic>.ipynb`` (``answer_<k> = None`` where the
   solution was, no hidden test): :func:`release`, and :func:`write_student_versions` for
   the copies kept in ``notebooks/``;
 - the solutions, the master executed: :func:`release` writes them beside the release;
-- a grade table and per-student feedback from a folder of submissions: :func:`collect`
-  then :func:`grade`.
-
-Everything goes under a course folder, ``course/`` by default (git-ignored): the
-nbgrader folders ``source``, ``release``, ``submitted``, ``autograded``, ``feedback``,
-its ``gradebook.db``, and ``solutions`` and ``grades_<assignment>.csv``.
+Collection and grading are the project's own
+(:mod:`~diaspora_helpers.publish.course.collection`): each answer is marked outside the
+student's kernel with the released parameters. Everything goes under a course folder,
+``course/`` by default (git-ignored): ``source``, ``release`` and nbgrader's
+``gradebook.db``; ``submitted``, ``resubmitted``, ``autograded``, ``feedback``,
+``solutions``, ``grades_<assignment>.csv`` and the gradebook's files.
 
 The course has two editions (:data:`EDITIONS`): the English masters in ``notebooks/`` and
 their French twins in ``notebooks/fr/`` (same file names, same code cells; the French sets
@@ -31,16 +32,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from diaspora_helpers import paths
-from diaspora_helpers.publish.course.grades import submissions as _submissions
-from diaspora_helpers.publish.course.grades import write_grade_table
 from diaspora_helpers.publish.execution import cell_ids
-from diaspora_helpers.publish.execution.selection import MASTER_PREFIX, parse_value
+from diaspora_helpers.publish.execution.selection import MASTER_PREFIX
 
 COURSE_ID = "mali-diaspora"
 #: The editions of the course: language code -> folder of its notebooks, under notebooks/.
@@ -191,7 +189,7 @@ def nbgrader(course_dir: Path, *args: str) -> str:
     return done.stdout + done.stderr
 
 
-def _sessions(wanted: Sequence[int] | None, notebooks_dir: Path | None) -> dict[int, Path]:
+def select_sessions(wanted: Sequence[int] | None, notebooks_dir: Path | None) -> dict[int, Path]:
     found = masters(notebooks_dir)
     if not found:
         raise CourseError("no master notebook (notebooks/master_<n>_<topic>.ipynb)")
@@ -236,7 +234,7 @@ def release(
     write_config(course_dir)
     released = []
     folder = edition_dir(edition, notebooks_dir)
-    for session, master in _sessions(sessions, folder).items():
+    for session, master in select_sessions(sessions, folder).items():
         assignment, name = assignment_name(session, edition), student_name(master)
         source = course_dir / "source" / assignment / name
         _copy_source(master, source, values or {})
@@ -291,160 +289,3 @@ def write_student_versions(
                 shutil.copyfile(path, folder / path.name)
                 written.append(folder / path.name)
     return written
-
-
-def collect(
-    source: Path, session: int, *, course_dir: Path | None = None, edition: str = "en"
-) -> list[str]:
-    """Copy a folder or zip of submissions into ``submitted/<student>/<assignment>/``.
-
-    One notebook per student: ``<student>/<any name>.ipynb`` (a folder per student, as
-    copied from a JupyterHub or unpacked from an LMS download) or ``<student>.ipynb``
-    (files sent by e-mail). ``edition`` is the edition the session was released in.
-    Returns the student ids.
-    """
-    course_dir = (course_dir or default_course_dir()).resolve()
-    master = _sessions([session], edition_dir(edition))[session]
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(source)
-        if folder.suffix == ".zip":
-            with zipfile.ZipFile(folder) as archive:
-                archive.extractall(tmp)
-            folder = Path(tmp)
-        if not folder.is_dir():
-            raise CourseError(f"no folder or zip of submissions at {source}")
-        try:
-            found = _submissions(folder)
-        except ValueError as exc:
-            raise CourseError(str(exc)) from exc
-        if not found:
-            raise CourseError(f"no notebook found in {source}")
-        for student, path in found.items():
-            target = course_dir / "submitted" / student / assignment_name(session, edition)
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / student_name(master))
-    return sorted(found)
-
-
-def grade(session: int, *, course_dir: Path | None = None, edition: str = "en") -> Path:
-    """Autograde every submission of a session, write feedback and the grade table (CSV).
-
-    The feedback is in the edition's language: the checks of a French session answer in
-    French. Returns ``grades_session<n>.csv`` (``grades_session<n>_fr.csv``).
-    """
-    course_dir = (course_dir or default_course_dir()).resolve()
-    assignment = assignment_name(session, edition)
-    if not (course_dir / "source" / assignment).is_dir():
-        raise CourseError(f"{assignment} was never released in {course_dir}: run release first")
-    write_config(course_dir)
-    nbgrader(course_dir, "autograde", assignment, "--force")
-    nbgrader(course_dir, "generate_feedback", assignment, "--force")
-    return write_grade_table(course_dir, assignment)
-
-
-def add_parser(commands: Any) -> None:
-    """Add the ``course`` subcommand (release, collect, grade, students) to the command line."""
-    parser = commands.add_parser(
-        "course",
-        help="the lecturer's nbgrader course: release, collect, grade",
-        description=(
-            "Run nbgrader locally on the masters (notebooks/master_<n>_<topic>.ipynb, or "
-            "notebooks/fr/ for the French edition): release student versions and solutions, "
-            "collect a folder or zip of submissions, grade them into grades_session<n>.csv "
-            "(grades_session<n>_fr.csv) with per-student feedback. Everything goes under "
-            "the course folder (default course/)."
-        ),
-    )
-    verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
-    release_p = verbs.add_parser("release", help="student versions and solutions of sessions")
-    release_p.add_argument("sessions", nargs="*", type=int, metavar="SESSION", help="default: all")
-    release_p.add_argument(
-        "-p",
-        dest="params",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="a parameter for this release (a group's variant), e.g. -p un_year=2000",
-    )
-    release_p.add_argument(
-        "--no-solutions", action="store_true", help="skip executing the solutions"
-    )
-    collect_p = verbs.add_parser("collect", help="copy a folder or zip of submissions in")
-    collect_p.add_argument("session", type=int)
-    collect_p.add_argument("source", type=Path, help="<student>/*.ipynb or <student>.ipynb")
-    grade_p = verbs.add_parser("grade", help="autograde, feedback and the grade table (CSV)")
-    grade_p.add_argument("session", type=int)
-    verbs.add_parser(
-        "students",
-        help="regenerate notebooks/exercises_*.ipynb and notebooks/fr/exercises_*.ipynb",
-    )
-    verbs.add_parser("guide", help="regenerate the guide's definitions from data/definitions.csv")
-    verbs.add_parser("binder", help="print the Binder launch link of the repository URL")
-    for sub in (release_p, collect_p, grade_p):
-        sub.add_argument(
-            "--course-dir",
-            type=Path,
-            default=None,
-            help="default: course/ of the checkout (or DIASPORA_COURSE_DIR)",
-        )
-        sub.add_argument(
-            "--edition",
-            choices=list(EDITIONS),
-            default="en",
-            help="en: notebooks/master_*; fr: the French masters, notebooks/fr/ (default: en)",
-        )
-
-
-def _parse_params(assignments: Sequence[str]) -> dict[str, Any]:
-
-    values = {}
-    for text in assignments:
-        name, sep, value = text.partition("=")
-        if not sep or not name.strip():
-            raise CourseError(f"-p wants NAME=VALUE, got {text!r}")
-        values[name.strip()] = parse_value(value)
-    return values
-
-
-def main(args: Any) -> int:
-    """Run the ``course`` subcommand parsed by :func:`add_parser`; return the exit status."""
-    try:
-        if args.verb == "release":
-            released = release(
-                args.sessions,
-                course_dir=args.course_dir,
-                values=_parse_params(args.params),
-                solutions=not args.no_solutions,
-                edition=args.edition,
-            )
-            for path in released:
-                print(f"released {path}")
-        elif args.verb == "collect":
-            students = collect(
-                args.source, args.session, course_dir=args.course_dir, edition=args.edition
-            )
-            print(f"collected {len(students)} submissions: {', '.join(students)}")
-        elif args.verb == "grade":
-            graded = grade(args.session, course_dir=args.course_dir, edition=args.edition)
-            print(f"grades: {graded}")
-        elif args.verb == "guide":
-            from diaspora_helpers.publish.course import texts as course_texts
-
-            changed = course_texts.update_guide()
-            print("guide updated" if changed else "guide already up to date")
-        elif args.verb == "binder":
-            from diaspora_helpers.publish.course import texts as course_texts
-
-            url = course_texts.repository_url()
-            if url is None:
-                raise CourseError(
-                    "no repository URL: set Repository under [project.urls] in pyproject.toml"
-                )
-            print(course_texts.binder_url(url))
-        else:
-            for path in write_student_versions():
-                print(f"wrote {path} (now execute it: make course-students does both)")
-    except CourseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0

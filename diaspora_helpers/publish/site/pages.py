@@ -322,13 +322,27 @@ def _tags(cell: NotebookNode) -> list[str]:
 # -- glossary and instructor guide --------------------------------------------------------
 
 
+#: Marks of what only lecturers read (answers, model answers): the public pages leave it out.
+INSTRUCTOR_ONLY = re.compile(
+    r"<!-- instructor-only -->.*?<!-- end instructor-only -->", flags=re.DOTALL
+)
+
+
+def public_text(markdown_text: str) -> str:
+    """Return Markdown without its instructor-only parts (answers and model answers)."""
+    return INSTRUCTOR_ONLY.sub("", markdown_text)
+
+
 def render_markdown_page(
     source: Path, site: Site, name: str, *, _done: frozenset[str] = frozenset()
 ) -> Path:
     """Write ``name`` from a Markdown file; links to ``X.ipynb`` point at ``X.html``, and
     a link to a Markdown file beside ``source`` (``[rubric](course_rubric.md)``) is
-    rendered as a page of its own, ``course_rubric.html``, so that it works on the site."""
-    text = source.read_text(encoding="utf-8")
+    rendered as a page of its own, ``course_rubric.html``, so that it works on the site.
+    The parts between ``<!-- instructor-only -->`` and ``<!-- end instructor-only -->``
+    are left out (:func:`public_text`): they go only into the lecturer's build in the
+    course folder (``make instructor-site``)."""
+    text = public_text(source.read_text(encoding="utf-8"))
     body = navigation.link_markdown_notebooks(markup.markdown(text))
     done = _done | {source.stem}
 

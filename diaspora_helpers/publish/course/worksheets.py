@@ -1,0 +1,237 @@
+"""Printable worksheets for students without computers, and the lecturer's answer sheets.
+
+Drawn from the masters of each edition (``notebooks/master_*.ipynb`` and
+``notebooks/fr/master_*.ipynb``), executed at their default parameters with the tables of
+their solutions displayed: the worksheet keeps the text of the exercise (brief, the values
+of the parameters, statements), the tables the notebook and the solutions show (the data
+an answer is read from), and a box to write each answer in; the answer sheet adds, per
+question, the solution's code and the answer the master recorded. Written to
+``course/worksheets/<edition>/session<n>_worksheet.html`` and ``session<n>_answers.html``,
+and as PDF beside them when Chromium or Chrome is installed
+(printed headless); otherwise print the HTML from a browser.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+
+from diaspora_helpers.exercises.recording import MIME, rebuild
+from diaspora_helpers.publish.course.autograde import execute_all, grade_id, question_of
+from diaspora_helpers.publish.course.marking import parameters, shown
+from diaspora_helpers.publish.site import markup
+
+_SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+_STYLE = """
+body{font-family:system-ui,sans-serif;line-height:1.45;max-width:48rem;margin:0 auto;
+padding:1rem;color:#000;background:#fff}
+table{border-collapse:collapse;font-size:.9em;margin:.5rem 0}td,th{border:1px solid #555;
+padding:.15rem .4rem;text-align:right}th{text-align:left}
+.box{border:1.5px solid #000;min-height:4.5rem;margin:.5rem 0 1.25rem;padding:.4rem}
+.answer{border-left:4px solid #000;padding-left:.6rem}pre{white-space:pre-wrap}
+@media print{body{max-width:none}h2{break-after:avoid}.box,table{break-inside:avoid}}
+"""
+_WORDS = {
+    "en": {
+        "answer": "Answer {n}",
+        "key": "Answer sheet (lecturer)",
+        "code": "Solution",
+        "values": "The questions use these values:",
+    },
+    "fr": {
+        "answer": "Réponse {n}",
+        "key": "Corrigé (enseignant)",
+        "code": "Solution",
+        "values": "Valeurs utilisées par les questions\u202f:",
+    },
+}
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+
+
+def _tables(cell: nbformat.NotebookNode) -> list[str]:
+    found = []
+    for output in cell.get("outputs", []):
+        page = output.get("data", {}).get("text/html", "")
+        text = "".join(page) if isinstance(page, list) else page
+        if "<table" in text:
+            found.append(re.sub(r"<style.*?</style>", "", text, flags=re.S))
+    return found
+
+
+def _recorded(cell: nbformat.NotebookNode) -> str:
+    for output in cell.get("outputs", []):
+        record = output.get("data", {}).get(MIME)
+        if isinstance(record, dict):
+            return shown(rebuild(record.get("answer")))
+    return "?"
+
+
+def sheets(master: Path, language: str) -> tuple[str, str]:
+    """Return the worksheet and the answer sheet of a stored master, as HTML pages."""
+    notebook = nbformat.read(master, as_version=4)
+    words = _WORDS[language]
+    student: list[str] = []
+    lecturer: list[str] = []
+    cells = notebook.cells
+    title = "Worksheet"
+    pending: list[str] = []  # the answer box waits for the tables drawn from its solution
+    for index, cell in enumerate(cells):
+        if cell.metadata.get("worksheet") == "table":
+            tables = _tables(cell)
+            student.extend(tables)
+            lecturer.extend(tables)
+            continue
+        student.extend(pending)
+        pending = []
+        following = cells[index + 1] if index + 1 < len(cells) else None
+        tags = following.metadata.get("tags", []) if following else []
+        if "parameters" in cell.metadata.get("tags", []):
+            found = parameters(notebook) or {}
+            values = ", ".join(f"{k} = {v!r}" for k, v in found.items() if k != "show_hints")
+            line = f"<p><strong>{words['values']}</strong> <code>{html.escape(values)}</code></p>"
+            student.append(line)
+            lecturer.append(line)
+            continue
+        if cell.cell_type == "markdown":
+            if "parameters" in tags:
+                continue  # how to edit the parameters cell: nothing to do on paper
+            if cell.source.startswith("# "):
+                title = markup.plain(cell.source.splitlines()[0][2:])
+            part = markup.markdown(cell.source)
+            student.append(part)
+            lecturer.append(part)
+            continue
+        grade = grade_id(cell)
+        if grade.startswith("test_"):
+            number = question_of(grade)
+            lecturer.append(
+                f'<p class="answer"><strong>{html.escape(words["answer"].format(n=number))}'
+                f"</strong>: <code>{html.escape(_recorded(cell))}</code></p>"
+            )
+            continue
+        tables = _tables(cell)
+        student.extend(tables)
+        lecturer.extend(tables)
+        if grade.startswith("answer_"):
+            number = question_of(grade)
+            label = html.escape(words["answer"].format(n=number))
+            pending.append(f'<p><strong>{label}</strong></p><div class="box"></div>')
+            match = _SOLUTION.search(cell.source)
+            code = match.group(1).strip() if match else ""
+            lecturer.append(
+                f"<details open><summary>{words['code']} {number}</summary>"
+                f"<pre>{html.escape(code)}</pre></details>"
+            )
+    student.extend(pending)
+    return (
+        _page(title, student, language),
+        _page(f"{title}: {words['key']}", lecturer, language),
+    )
+
+
+def _expressions(region: str) -> list[str]:
+    """Return the bare expressions of a solution region (the tables its author showed)."""
+    try:
+        tree = ast.parse(region)
+    except SyntaxError:
+        return []
+    return [ast.unparse(node.value) for node in tree.body if isinstance(node, ast.Expr)]
+
+
+def with_tables(master: Path) -> nbformat.NotebookNode:
+    """Return a master with a cell after each answer cell that displays the tables its
+    solution shows (tagged ``worksheet: table``), to be executed before :func:`sheets`."""
+    notebook = nbformat.read(master, as_version=4)
+    cells = []
+    for cell in notebook.cells:
+        cells.append(cell)
+        match = _SOLUTION.search(cell.source) if grade_id(cell).startswith("answer_") else None
+        shown = _expressions(match.group(1)) if match else []
+        if shown:
+            code = "\n".join(f"display({expression})" for expression in shown)
+            extra = nbformat.v4.new_code_cell(code)
+            extra.metadata["worksheet"] = "table"
+            cells.append(extra)
+    notebook.cells = cells
+    return notebook
+
+
+def _page(title: str, parts: list[str], language: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="{language}">\n<head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>\n"
+        f"<body><main>\n" + "\n".join(parts) + "\n</main></body></html>\n"
+    )
+
+
+def browser() -> str | None:
+    """Return the path of an installed Chromium or Chrome, or None."""
+    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
+
+
+def print_pdf(page: Path, program: str) -> Path | None:
+    """Print an HTML page to PDF beside it with a headless browser; None if that failed."""
+    pdf = page.with_suffix(".pdf")
+    done = subprocess.run(
+        [
+            program,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.resolve().as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    return pdf if done.returncode == 0 and pdf.exists() else None
+
+
+def build(
+    course_dir: Path, masters: dict[str, dict[int, Path]], *, pdf: bool = True, workers: int = 2
+) -> list[Path]:
+    """Write the worksheet and answer sheet of every session of every edition.
+
+    ``masters`` is ``{edition: {session: master path}}``. Each master is first executed
+    with the tables of its solutions displayed (``worksheets/executed/``, ``workers`` at a
+    time). Returns the pages written (HTML, and PDF when a browser is installed and ``pdf``
+    is true).
+    """
+    program = browser() if pdf else None
+    written = []
+    work = course_dir / "worksheets" / "executed"
+    jobs, executed = [], {}
+    for language, by_session in masters.items():
+        for session, master in sorted(by_session.items()):
+            source = work / language / master.name
+            source.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(with_tables(master), source)
+            out = source.with_suffix(".executed.ipynb")
+            jobs.append((source, out))
+            executed[(language, session)] = out
+    execute_all(jobs, workers=workers)
+    for language, by_session in masters.items():
+        folder = course_dir / "worksheets" / language
+        folder.mkdir(parents=True, exist_ok=True)
+        for session in sorted(by_session):
+            worksheet, answers = sheets(executed[(language, session)], language)
+            for name, text in (
+                (f"session{session}_worksheet", worksheet),
+                (f"session{session}_answers", answers),
+            ):
+                page = folder / f"{name}.html"
+                page.write_text(text, encoding="utf-8")
+                written.append(page)
+                if program and (made := print_pdf(page, program)):
+                    written.append(made)
+    return written

@@ -1,0 +1,106 @@
+"""The gradebook: exercise grades, the lecturer's marks and the syllabus's weights combined
+into the final grade table and the learning platforms' import files; and the syllabus shows
+the weights the gradebook applies."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from diaspora_helpers.__main__ import main
+from diaspora_helpers.publish.course import gradebook, texts
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _read(path: Path, delimiter: str = ",") -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=delimiter))
+    key = next(iter(rows[0]))
+    return {row[key]: row for row in rows}
+
+
+def _grade_tables(course_dir: Path, suffix: str = "") -> None:
+    # Awa: 5/5 in session 1, 3/6 in session 3; Binta: 2/5 in session 1, not in session 3.
+    _write(
+        course_dir / f"grades_session1{suffix}.csv",
+        [
+            {"student": "Awa", "total": "5", "max": "5", "status": "graded"},
+            {"student": "Binta", "total": "2", "max": "5", "status": "graded"},
+        ],
+    )
+    _write(
+        course_dir / f"grades_session3{suffix}.csv",
+        [{"student": "Awa", "total": "3", "max": "6", "status": "graded"}],
+    )
+
+
+def test_the_weights_add_up_and_the_syllabi_show_them():
+    components = gradebook.read_weights()
+    assert sum(c.weight_pct for c in components) == 100
+    for language, path in texts.syllabi().items():
+        text = path.read_text(encoding="utf-8")
+        assert texts.with_weights(text, language) == text, path  # generated, not drifted
+        for c in components:
+            assert (c.label_en if language == "en" else c.label_fr) in text
+
+
+def test_final_grades_apply_the_weights(tmp_path):
+    _grade_tables(tmp_path)
+    # First run: no marks file yet, so one is written with every student and empty cells.
+    assert main(["course", "gradebook", "--course-dir", str(tmp_path)]) == 0
+    marks = _read(tmp_path / "marks.csv")
+    assert sorted(marks) == ["Awa", "Binta"] and marks["Awa"]["writing_4"] == ""
+    _write(
+        tmp_path / "marks.csv",
+        [
+            {"student": "Awa", "writing_4": "12", "writing_5": "6", "participation": "9"},
+            {"student": "Binta", "writing_4": "3", "writing_5": "", "participation": "12"},
+        ],
+    )
+    assert main(["course", "gradebook", "--course-dir", str(tmp_path)]) == 0
+    final = _read(tmp_path / "final_grades.csv")
+    # Awa: 10%*100 + 10%*50 (sessions 1, 3) + 15%*100 + 15%*50 + 20%*75 = 52.5
+    assert float(final["Awa"]["final_pct"]) == pytest.approx(10 + 5 + 15 + 7.5 + 15)
+    # Binta: 10%*40 + 15%*25 + 20%*100 = 27.75, shown to one decimal
+    assert final["Binta"]["final_pct"] == "27.8"
+    assert "writing_5: not marked yet" in final["Binta"]["notes"]
+    assert "exercises_2: session not graded yet" in final["Binta"]["notes"]
+    moodle = _read(tmp_path / "moodle_import.csv")
+    assert list(moodle["Awa"]) == ["Identifier", gradebook.GRADE_ITEM]
+    canvas = _read(tmp_path / "canvas_import.csv")
+    assert list(canvas["Awa"])[:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+    assert canvas["Binta"][gradebook.GRADE_ITEM] == "27.8"
+
+
+def test_the_french_gradebook_also_writes_the_excel_form(tmp_path):
+    _grade_tables(tmp_path, "_fr")
+    _write(
+        tmp_path / "marks.csv",
+        [{"student": "Awa", "writing_4": "6", "writing_5": "6", "participation": "6"}],
+    )
+    assert main(["course", "gradebook", "--edition", "fr", "--course-dir", str(tmp_path)]) == 0
+    excel = _read(tmp_path / "final_grades_fr_excel.csv", delimiter=";")
+    # Awa: 10 + 5 + 7.5 + 7.5 + 10 = 40.0, with a decimal comma
+    assert excel["Awa"]["final_pct"] == "40,0"
+    assert not (tmp_path / "final_grades.csv").exists()
+
+
+def test_a_wrong_mark_is_named_before_anything_is_written(tmp_path, capsys):
+    _grade_tables(tmp_path)
+    _write(
+        tmp_path / "marks.csv",
+        [{"student": "Awa", "writing_4": "13", "writing_5": "", "participation": ""}],
+    )
+    assert main(["course", "gradebook", "--course-dir", str(tmp_path)]) == 2
+    assert "line 2, column writing_4: '13' is not a mark from 0 to 12" in capsys.readouterr().err
+    assert not (tmp_path / "final_grades.csv").exists()
