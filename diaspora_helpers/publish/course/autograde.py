@@ -13,7 +13,6 @@ recorded (:mod:`diaspora_helpers.exercises.recording`). The verdicts are given e
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from collections.abc import Callable, Sequence
@@ -111,9 +110,10 @@ def prepare(text: str, source: nbformat.NotebookNode) -> Prepared:
 
 
 def _kernel_environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"MPLBACKEND", "DIASPORA_FIGURES_DIR"}}
-    env["PYTHONHASHSEED"] = "0"
-    return env
+    """The project's one kernel environment (no folder for run files: grading writes none)."""
+    from diaspora_helpers.publish.execution.execute import kernel_env
+
+    return kernel_env(None)
 
 
 def _execute(job: tuple[str, str, str]) -> tuple[str, str]:

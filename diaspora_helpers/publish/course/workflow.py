@@ -170,8 +170,9 @@ def write_config(course_dir: Path) -> Path:
 
 
 def _environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"MPLBACKEND", "DIASPORA_FIGURES_DIR"}}
-    env["PYTHONHASHSEED"] = "0"
+    from diaspora_helpers.publish.execution.execute import kernel_env
+
+    env = kernel_env(None)  # the project's one kernel environment, for nbgrader's kernels too
     # nbgrader runs `alembic` (its database migrations) from PATH: use this environment's.
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     return env
@@ -247,28 +248,30 @@ def release(
 
 def write_solutions(source: Path, folder: Path, *, language: str = "en") -> Path:
     """Execute a master (solutions and checks) into ``folder`` as a notebook and a page
-    (``<html lang=language>``)."""
+    (``<html lang=language>``), through the project's one executor."""
+    from nbconvert import HTMLExporter
+
+    from diaspora_helpers.publish.execution import execute
+
     folder.mkdir(parents=True, exist_ok=True)
     executed = folder / f"{source.stem}_solutions.ipynb"
-    nbconvert = [sys.executable, "-m", "jupyter", "nbconvert", "--output-dir", str(folder)]
-    commands = [
-        [
-            *nbconvert,
-            "--to=notebook",
-            "--execute",
-            "--ExecutePreprocessor.record_timing=False",
-            "--ExecutePreprocessor.timeout=600",
-            f"--output={executed.stem}",
-            str(source),
-        ],
-        [*nbconvert, "--to=html", f"--HTMLExporter.language_code={language}", str(executed)],
-    ]
-    for command in commands:
-        done = subprocess.run(
-            command, env=_environment(), capture_output=True, text=True, check=False
-        )
-        if done.returncode != 0:
-            raise CourseError(f"could not write the solutions of {source.name}:\n{done.stderr}")
+    registry = execute.KernelRegistry()
+    with tempfile.TemporaryDirectory(prefix="diaspora-solutions-") as work:
+        try:
+            result = execute.run_notebook(
+                source, {}, {}, key=source.stem, work=Path(work), registry=registry
+            )
+        finally:
+            registry.kill_all()
+    if result.notebook is None or result.failure is not None:
+        reason = result.failure.describe() if result.failure else "the kernel did not start"
+        raise CourseError(f"could not write the solutions of {source.name}: {reason}")
+    result.notebook.metadata.pop(execute.RUN_METADATA, None)
+    execute.write_notebook(result.notebook, executed)
+    exporter = HTMLExporter()
+    exporter.language_code = language
+    body, _resources = exporter.from_notebook_node(result.notebook)
+    executed.with_suffix(".html").write_text(body, encoding="utf-8")
     return executed
 
 
