@@ -58,7 +58,7 @@ def test_a_french_list_message_names_the_kind_of_value_and_the_stranger():
         )
     )
     assert message == (
-        f"Le paramètre «{NNBSP}peers{NNBSP}» a reçu ['SEN', 'XXX'] (list){NNBSP}; valeur "
+        f"Le paramètre «{NNBSP}peers{NNBSP}» a reçu ['SEN', 'XXX'] (liste){NNBSP}; valeur "
         f"attendue{NNBSP}: une liste non vide de codes ISO alpha-3, chaque élément étant "
         f"l’une des valeurs 'SEN', 'NER' (valeur non admise{NNBSP}: 'XXX')."
     )
