@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from diaspora_helpers.analysis.timeline import separator
 from diaspora_helpers.constants import TARGETS_TABLE
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, _
@@ -134,7 +135,7 @@ def corridor_test(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.
                 "year": int(year),
                 "corridors": len(part),
                 "above_ceiling": len(failing),
-                "failing": "; ".join(failing),
+                "failing": separator().join(failing),
             }
         )
     return pd.DataFrame(rows)
