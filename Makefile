@@ -40,8 +40,19 @@ test: $(STAMP)  ## lint, import contracts, data checks, unit and end-to-end test
 	$(VENV)/bin/frictionless validate data/datapackage.json
 	$(PY) -m pytest -n 3 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) tests notebooks
 
-lab: $(STAMP)  ## open JupyterLab on notebooks/
+# make lab EDITION=fr: JupyterLab's menus in French, set in user settings kept inside .venv
+# (JUPYTERLAB_SETTINGS_DIR), never in ~/.jupyter; written once, so a change made in Lab stays.
+LAB_FR_SETTINGS := $(VENV)/share/jupyter/lab/user-settings-fr
+lab: $(STAMP)  ## open JupyterLab on notebooks/ (EDITION=fr: on notebooks/fr/, menus in French)
+ifeq ($(EDITION),fr)
+	test -f $(LAB_FR_SETTINGS)/@jupyterlab/translation-extension/plugin.jupyterlab-settings || \
+	  { mkdir -p $(LAB_FR_SETTINGS)/@jupyterlab/translation-extension && printf '{"locale": "fr_FR"}\n' \
+	  > $(LAB_FR_SETTINGS)/@jupyterlab/translation-extension/plugin.jupyterlab-settings; }
+	JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/$(LAB_FR_SETTINGS) $(VENV)/bin/jupyter lab \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/fr/
+else
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
+endif
 
 refresh: $(STAMP)  ## re-execute notebooks/ and notebooks/fr/ in place so their stored outputs are current
 	env -u MPLBACKEND -u DIASPORA_FIGURES_DIR PYTHONHASHSEED=0 $(VENV)/bin/jupyter nbconvert \
@@ -94,12 +105,12 @@ print("\n".join(f"{name}=={pins[name]}" for name in sorted(pins, key=str.lower))
 endef
 export PINS_FROM_REPORT
 
-lock:  ## rebuild requirements.lock (runtime, dev and build extras), resolved for the Python floor
+lock:  ## rebuild requirements.lock (runtime, dev, build and lab extras), resolved for the Python floor
 	@$(PYTHON) -c '$(LOCK_GATE)'
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check --upgrade 'pip>=23.3'
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check --dry-run --ignore-installed \
-	  --python-version $(PYTHON_FLOOR) --only-binary=:all: --report .venv-lock/report.json '.[dev,build]'
+	  --python-version $(PYTHON_FLOOR) --only-binary=:all: --report .venv-lock/report.json '.[dev,build,lab]'
 	.venv-lock/bin/python -c "$$PINS_FROM_REPORT" .venv-lock/report.json > requirements.lock
 	rm -rf .venv-lock
 

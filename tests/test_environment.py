@@ -1,8 +1,9 @@
 """The conda environment, the pyproject, the lock and the Makefile agree.
 
-pyproject.toml declares the runtime packages, the ``dev`` extra (tests and linters) and the
-``build`` extra; requirements.lock pins all of them and everything they pull in; environment.yml
-brings the runtime and dev packages for Binder. The Python floor in ``requires-python`` is the
+pyproject.toml declares the runtime packages, the ``dev`` extra (tests and linters), the
+``build`` extra and the ``lab`` extra (JupyterLab's French menus); requirements.lock pins all
+of them and everything they pull in; environment.yml brings the runtime, dev and lab packages
+for Binder. The Python floor in ``requires-python`` is the
 one the Makefile's gate checks, and every locked package must install on it.
 """
 
@@ -85,6 +86,7 @@ def _makefile_floor() -> str:
 
 def test_environment_yml_names_the_runtime_and_dev_packages():
     expected = _requirements("runtime").keys() | _requirements("dev").keys()
+    expected |= _requirements("lab").keys()  # Binder opens JupyterLab: its French menus too
     named = _environment_requirements().keys() - {"python", "pip"}
     assert named == expected, (
         f"missing from environment.yml: {sorted(expected - named)}; "
@@ -93,7 +95,7 @@ def test_environment_yml_names_the_runtime_and_dev_packages():
 
 
 def test_environment_yml_asks_for_the_pyproject_lower_bounds():
-    declared = _requirements("runtime") | _requirements("dev")
+    declared = _requirements("runtime") | _requirements("dev") | _requirements("lab")
     environment = _environment_requirements()
     differ = {
         name: (str(environment[name].specifier), str(declared[name].specifier))
@@ -123,6 +125,7 @@ def test_runtime_and_dev_packages_are_apart():
 def test_lock_pins_every_requirement_exactly():
     pins = _pins()
     declared = _requirements("runtime") | _requirements("dev") | _requirements("build")
+    declared |= _requirements("lab")
     missing = sorted(name for name in declared if name not in pins)
     assert not missing, f"requirements.lock lacks exact pins for {missing}: run make lock"
 
@@ -130,6 +133,7 @@ def test_lock_pins_every_requirement_exactly():
 def test_lock_pins_satisfy_the_pyproject_lower_bounds():
     pins = _pins()
     declared = _requirements("runtime") | _requirements("dev") | _requirements("build")
+    declared |= _requirements("lab")
     below = {
         name: f"{pins[name]} does not satisfy {requirement}"
         for name, requirement in declared.items()
