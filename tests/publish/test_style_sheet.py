@@ -113,3 +113,24 @@ def test_the_check_reads_notebook_outputs_table_cells_and_msgstr_only(tmp_path):
     assert (root / "data" / "fr" / "t.csv").read_text(
         encoding="utf-8"
     ) == "id,label\nl'id,d’accord\n"
+
+
+def _title(path: Path) -> str:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return "".join(cells[0]["source"]).splitlines()[0].lstrip("#").strip()
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "notebooks" / "fr").glob("*.ipynb")), ids=lambda p: p.name
+)
+def test_a_french_notebook_cites_another_by_its_title(path):
+    """A link to a topic notebook reads that notebook's own title, or "notebook 0n"
+    (issue 24: exercises cited notebooks by titles that were not theirs)."""
+    import re
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    for shown, target in re.findall(r"\[([^\]]+)\]\((0\d_\w+\.ipynb)\)", text):
+        if shown == f"notebook {target[:2]}":
+            continue
+        assert shown.replace("\n", " ") == _title(path.parent / target), (shown, target)
