@@ -61,9 +61,20 @@ test: check  ## everything CI runs: make check, then the end-to-end tests and nb
 	$(PY) -m pytest -n 3 --dist loadfile -m slow -W error::DeprecationWarning tests
 	$(PY) -m pytest -n 2 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) $(NBVAL_NOTEBOOKS)
 
-lab: $(STAMP)  ## copy the exercises into workspace/ (your answers are saved there, never overwritten) and open JupyterLab on it
+# make lab EDITION=fr: JupyterLab's menus in French, set in user settings kept inside .venv
+# (JUPYTERLAB_SETTINGS_DIR), never in ~/.jupyter; written once, so a change made in Lab stays.
+LAB_FR_SETTINGS := $(VENV)/share/jupyter/lab/user-settings-fr
+lab: $(STAMP)  ## copy the exercises into workspace/ (your answers are saved there, never overwritten) and open JupyterLab on it (EDITION=fr: menus in French)
 	$(NOTEBOOKS_RUN) course lab --workspace $(WORKSPACE)
+ifeq ($(EDITION),fr)
+	test -f $(LAB_FR_SETTINGS)/@jupyterlab/translation-extension/plugin.jupyterlab-settings || \
+	  { mkdir -p $(LAB_FR_SETTINGS)/@jupyterlab/translation-extension && printf '{"locale": "fr_FR"}\n' \
+	  > $(LAB_FR_SETTINGS)/@jupyterlab/translation-extension/plugin.jupyterlab-settings; }
+	JUPYTERLAB_SETTINGS_DIR="$(CURDIR)/$(LAB_FR_SETTINGS)" $(VENV)/bin/jupyter lab \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(WORKSPACE)/fr/
+else
 	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(WORKSPACE)/
+endif
 
 refresh: $(STAMP)  ## re-execute notebooks/ and notebooks/fr/ in place (refuses uncommitted ones unless FORCE=1)
 	$(NOTEBOOKS_RUN) refresh $(FORCE_FLAG) $(if $(FRESH),--fresh)
@@ -114,12 +125,12 @@ print("\n".join(f"{name}=={pins[name]}" for name in sorted(pins, key=str.lower))
 endef
 export PINS_FROM_REPORT
 
-lock:  ## rebuild requirements.lock (runtime, dev and build extras), resolved for the Python floor
+lock:  ## rebuild requirements.lock (runtime, dev, build and lab extras), resolved for the Python floor
 	@$(PYTHON) -c '$(LOCK_GATE)'
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check --upgrade 'pip>=23.3'
 	.venv-lock/bin/pip install --quiet --disable-pip-version-check --dry-run --ignore-installed \
-	  --python-version $(PYTHON_FLOOR) --only-binary=:all: --report .venv-lock/report.json '.[dev,build]'
+	  --python-version $(PYTHON_FLOOR) --only-binary=:all: --report .venv-lock/report.json '.[dev,build,lab]'
 	.venv-lock/bin/python -c "$$PINS_FROM_REPORT" .venv-lock/report.json > requirements.lock
 	rm -rf .venv-lock
 

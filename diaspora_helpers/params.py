@@ -59,6 +59,29 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=ParameterLoader)
 
 
+#: Python's names of the types a parameter can get, marked so that the catalogs give each
+#: its word in the edition's language ("int" reads "entier" in French).
+TYPE_NAMES = frozenset(
+    {
+        N_("int"),
+        N_("float"),
+        N_("str"),
+        N_("bool"),
+        N_("list"),
+        N_("tuple"),
+        N_("dict"),
+        N_("NoneType"),
+    }
+)
+
+
+def type_name(value: Any) -> str:
+    """Return the name of ``value``'s type in the edition's language (Python's name in
+    English; another type keeps Python's name)."""
+    name = type(value).__name__
+    return _(name) if name in TYPE_NAMES else name
+
+
 class ParameterError(ValueError):
     """A notebook parameter with a value the notebook cannot use.
 
@@ -71,7 +94,7 @@ class ParameterError(ValueError):
         self.name, self.value, self.allowed = name, value, allowed
         super().__init__(
             _("Parameter '{name}' got {value} ({kind}); allowed: {allowed}.").format(
-                name=name, value=repr(value), kind=type(value).__name__, allowed=allowed
+                name=name, value=repr(value), kind=type_name(value), allowed=allowed
             )
         )
 

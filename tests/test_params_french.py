@@ -33,13 +33,13 @@ def test_the_english_message_is_unchanged():
             "un nombre entier de 0 à 3",
         ),
         (lambda: params.check_int("top_n", 0, minimum=1), "un nombre entier supérieur ou égal à 1"),
-        (lambda: params.check_int("year", 1, choices=[1990, 2020]), "l'une des valeurs 1990, 2020"),
+        (lambda: params.check_int("year", 1, choices=[1990, 2020]), "l’une des valeurs 1990, 2020"),
         (
             lambda: params.check_float("rate", 30, maximum=12.5),
             "un nombre inférieur ou égal à 12.5",
         ),
         (lambda: params.check_bool("show_hints", "yes"), "True ou False"),
-        (lambda: params.check_choice("scope", "globl", ["all"]), "l'une des valeurs 'all'"),
+        (lambda: params.check_choice("scope", "globl", ["all"]), "l’une des valeurs 'all'"),
     ],
 )
 def test_the_french_message_names_parameter_value_and_rule(check, rule):
@@ -58,9 +58,9 @@ def test_a_french_list_message_names_the_kind_of_value_and_the_stranger():
         )
     )
     assert message == (
-        f"Le paramètre «{NNBSP}peers{NNBSP}» a reçu ['SEN', 'XXX'] (list){NNBSP}; valeur "
+        f"Le paramètre «{NNBSP}peers{NNBSP}» a reçu ['SEN', 'XXX'] (liste){NNBSP}; valeur "
         f"attendue{NNBSP}: une liste non vide de codes ISO alpha-3, chaque élément étant "
-        f"l'une des valeurs 'SEN', 'NER' (valeur non admise{NNBSP}: 'XXX')."
+        f"l’une des valeurs 'SEN', 'NER' (valeur non admise{NNBSP}: 'XXX')."
     )
     unreadable = _message(lambda: params.check_choices("peers", '["SEN"', ["SEN"]))
     assert "une liste non vide de valeurs" in unreadable and "liste lisible" in unreadable

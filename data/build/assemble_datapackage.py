@@ -66,8 +66,11 @@ def translations(resources: list[dict]) -> list[dict]:
     descriptor: the table's primary key, then the text columns it translates, under the
     same names. The loader swaps them in for the French edition."""
     by_name = {r["name"]: r for r in resources}
+    own = {r["path"] for r in resources}  # a file of data/fr/ with its own descriptor (style.csv)
     described = []
     for path in sorted((DATA / "fr").glob("*.csv")):
+        if f"fr/{path.name}" in own:
+            continue
         base = by_name.get(path.stem)
         if base is None:
             raise SystemExit(f"data/fr/{path.name}: no table named {path.stem!r} to translate")

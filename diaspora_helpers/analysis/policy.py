@@ -16,7 +16,7 @@ import pandas as pd
 
 from diaspora_helpers import tables
 from diaspora_helpers.analysis import demography, remittances
-from diaspora_helpers.analysis.timeline import short_label
+from diaspora_helpers.analysis.timeline import separator, short_label
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, word
 
@@ -314,7 +314,7 @@ def objectives_by_scope(
                 "id": row.id,
                 "objective": row.label,
                 "strategies": len(served),
-                "served_by": "; ".join(labels[s] for s in served),
+                "served_by": separator().join(labels[s] for s in served),
             }
         )
     return pd.DataFrame(rows).set_index("id")

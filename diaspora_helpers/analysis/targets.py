@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from diaspora_helpers.analysis.timeline import separator
 from diaspora_helpers.constants import TARGETS_TABLE
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, _
@@ -134,7 +135,7 @@ def corridor_test(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.
                 "year": int(year),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
                 "corridors": len(part),
                 "above_ceiling": len(above),
-                "corridors_above_ceiling": "; ".join(above),
+                "corridors_above_ceiling": separator().join(above),
             }
         )
     return pd.DataFrame(rows)

@@ -261,4 +261,4 @@ def test_census_names_follow_the_edition():
     english = population.population_counts()["census"].tolist()
     assert english == ["RGPH 2009 (4th census)", "RGPH 2022 (RGPH5)"]
     diaspora_helpers.setup(language="fr")
-    assert population.population_counts()["census"].tolist()[0] == "RGPH 2009 (4e recensement)"
+    assert population.population_counts()["census"].tolist()[0] == "RGPH 2009 (4ᵉ recensement)"

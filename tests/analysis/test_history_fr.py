@@ -31,13 +31,13 @@ def test_counts_and_titles_of_the_timeline_in_french():
     diaspora_helpers.setup(language="fr")
     ev = timeline.events(_events())
     assert timeline.describe_counts(ev) == (
-        "2 forums et concertations, 2 créations d'institutions et de services, "
+        "2 forums et concertations, 2 créations d’institutions et de services, "
         "1 loi ou politique et 1 période de missions"
     )
     summary = timeline.wave_summary(ev, quiet_years=1)
     assert "Forums et concertation" in summary.columns
     assert timeline.rhythm_title(summary).startswith(
-        f"La politique envers la diaspora s'est construite en {len(summary)} vagues"
+        f"La politique envers la diaspora s’est construite en {len(summary)} vagues"
     )
     assert set(timeline.peak_waves(summary)) <= set(summary.columns)
 

@@ -21,9 +21,9 @@ def test_the_french_chart_speaks_french_and_formats_numbers_the_french_way():
     title, subtitle, source = (t.get_text().replace("\n", " ") for t in fig.texts[:3])
     shown = f"{africa:.1f}".replace(".", ",") + f"{NBSP}%"
     assert title == (
-        f"Selon le document, {shown} des Maliens établis à l'extérieur vivent ailleurs en Afrique"
+        f"Selon le document, {shown} des Maliens établis à l’extérieur vivent ailleurs en Afrique"
     )
-    assert subtitle.startswith("Maliens établis à l'extérieur par lieu de résidence")
+    assert subtitle.startswith("Maliens établis à l’extérieur par lieu de résidence")
     assert source.startswith(f"Source{NNBSP}: document source, section 1.1")
     (ax,) = fig.axes
     fig.canvas.draw()

@@ -429,5 +429,5 @@ def test_the_average_cost_chart_speaks_french_in_the_french_edition():
         " Cible 10.c des ODD pour le coût moyen\u202f: 3\u00a0%"
     ]
     title, _subtitle, _source = fig._house_labels
-    assert title.startswith("Envoyer de l'argent au Mali coûtait 11,0\u00a0% du montant en 2011")
+    assert title.startswith("Envoyer de l’argent au Mali coûtait 11,0\u00a0% du montant en 2011")
     assert ax.get_ylabel() == "% du montant envoyé"

@@ -137,7 +137,7 @@ def test_the_french_chart_data_descriptor_has_a_french_note_and_units(tmp_path):
     diaspora_helpers.setup(language="fr")
     sidecar = charts.style.write_chart_data(data, tmp_path / "fr.csv", labels)
     french = json.loads(sidecar.read_text(encoding="utf-8"))
-    assert french["notes"].startswith("Données d'un graphique de la collection")
+    assert french["notes"].startswith("Données d’un graphique de la collection")
     assert "CC BY 4.0" in french["notes"] and french["dc:license"] == english["dc:license"]
     assert [c.get("unit") for c in french["tableSchema"]["columns"]] == [
         "année civile",

@@ -106,7 +106,7 @@ def test_the_french_edition_explains_a_refused_conversion_in_french():
     import diaspora_helpers
 
     diaspora_helpers.setup(language="fr")
-    with pytest.raises(ValueError, match="pas d'euro en 1990\u202f: la parité fixe"):
+    with pytest.raises(ValueError, match="pas d’euro en 1990\u202f: la parité fixe"):
         currency.xof_to_eur(1000.0, 1990)
     with pytest.raises(ValueError, match="monnaie inconnue 'GBP'\u202f: choisir parmi"):
         currency.convert(1.0, "GBP", "XOF")

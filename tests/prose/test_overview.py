@@ -82,7 +82,7 @@ def test_printed_shares_agrees_in_number_with_one_share_or_none():
     diaspora_helpers.setup(language="fr")
     one = overview.printed_shares(_shares([True, False]), 1).text
     assert one.startswith("1 part publiée sur 2 est exacte")
-    assert f"Celle qui ne l'est pas{NNBSP}: Figure 1" in one
+    assert f"Celle qui ne l’est pas{NNBSP}: Figure 1" in one
 
 
 def test_share_of_all_states_both_denominators(key):
@@ -97,7 +97,7 @@ def test_share_of_all_states_both_denominators(key):
         assert text.percent(value, 2) in french
         assert re.search(r"\d,\d\d\u00a0%", text.percent(value, 2))
     assert f"14{NNBSP}528{NNBSP}662 résidents" in french
-    assert "les 4,0 millions de Maliens établis à l'extérieur" in french
+    assert "les 4,0 millions de Maliens établis à l’extérieur" in french
 
 
 def test_share_of_all_names_a_missing_value():

@@ -48,8 +48,8 @@ def test_document_figure_in_french_reads_milliards_de_fcfa(amount):
     ("focus", "expected", "french"),
     [
         ({"usd": 40e6, "xof": float("nan"), "eur": float("nan")}, "no CFA franc amount", "FCFA"),
-        ({"usd": 40e6, "xof": 12e9, "eur": float("nan")}, "the euro did not yet exist", "l'euro"),
-        ({"usd": 40e6, "xof": 12e9, "eur": 18e6}, "or €18 million.", "18 millions d'euros"),
+        ({"usd": 40e6, "xof": 12e9, "eur": float("nan")}, "the euro did not yet exist", "l’euro"),
+        ({"usd": 40e6, "xof": 12e9, "eur": 18e6}, "or €18 million.", "18 millions d’euros"),
     ],
 )
 def test_chosen_year_says_which_currencies_existed(focus, expected, french):
@@ -58,7 +58,7 @@ def test_chosen_year_says_which_currencies_existed(focus, expected, french):
     assert expected in said
     setup(language="fr")
     said = prose.remittances.chosen_year(focus, 1990).text
-    assert said.startswith("Pour l'année choisie, 1990, la Banque mondiale enregistre 40 millions")
+    assert said.startswith("Pour l’année choisie, 1990, la Banque mondiale enregistre 40 millions")
     assert french in said
 
 

@@ -314,7 +314,7 @@ def test_french_glossary_reads_the_french_tables(tmp_path: Path) -> None:
     assert "<th>Sigle</th><th>Anglais</th><th>Français</th><th>Note</th>" in text.replace("\n", "")
     assert "Une remarque" in text and "A note" not in text
     assert "Stock de migrants" in text and "Personnes nées à l&#x27;étranger." in text
-    assert f"Unité de compte{NNBSP}: personnes{NNBSP};" in text
+    assert f"Unité{NNBSP}: personnes{NNBSP};" in text
     english = site.Site(tmp_path / "en", glossary=True)
     english.root.mkdir()
     text = glossary.render_glossary(data / "glossary.csv", english).read_text(encoding="utf-8")

@@ -1,0 +1,315 @@
+"""An edition's style sheet (``data/<lang>/style.csv``), checked over every reader-facing
+file of that edition, and applied where a rule has one safe replacement.
+
+The sheet has one row per rule: ``term`` (what the rule is about), ``preferred`` (the form
+to write), ``forbidden`` (variants separated by `` | ``), ``match`` and ``note``. ``match``
+says how a variant is found in prose:
+
+- ``word``: the variant as written (case counts), not inside a longer word;
+- ``between_letters``: the variant with a letter on each side (``l'Afrique``);
+- ``pattern``: the variant is a regular expression; ``preferred`` may use its groups
+  (``\\1ᵉ``).
+
+Prose is what a reader sees as text: the Markdown cells and the outputs of the edition's
+notebooks, its Markdown course files, the text columns of ``data/<lang>/*.csv`` (every
+column but the first, the key) and the ``msgstr`` of its catalogs. Code never counts: fenced
+blocks, inline code between backticks, ``<code>`` elements, link addresses, HTML tags,
+``{placeholders}`` and the code cells of notebooks.
+
+Run ``python -m diaspora_helpers.publish.style_sheet fr`` to list the faults, ``--fix`` to
+replace the forbidden variants that have a replacement (``fix`` is ``yes`` in the row) in
+Markdown cells, course files, tables and catalogs; outputs change when the notebooks are
+re-executed, and catalogs need ``python -m diaspora_helpers catalogs`` afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHEET = "style.csv"
+#: Stretches of prose that are code (or markup) and never checked nor changed.
+_CODE = re.compile(
+    r"```.*?```"  # fenced block
+    r"|`[^`\n]*`"  # inline code
+    r"|<code>.*?</code>"
+    r"|<!--.*?-->"
+    r"|\]\([^)\s]*\)"  # a link's address
+    r"|<[^>\n]*>"  # an HTML tag and its attributes
+    r"|\{[a-z_][a-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}"  # a {placeholder}
+    r"|https?://\S+",
+    re.S,
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of a style sheet, compiled."""
+
+    term: str
+    preferred: str
+    pattern: re.Pattern[str]
+    fix: bool
+    note: str
+
+
+def _compile(variant: str, match: str) -> str:
+    if match == "pattern":
+        return variant
+    escaped = re.escape(variant)
+    if match == "between_letters":
+        return rf"(?<=[^\W\d_]){escaped}(?=[^\W\d_])"
+    if match == "word":
+        start = r"(?<!\w)" if variant[:1].isalnum() else ""
+        end = r"(?!\w)" if variant[-1:].isalnum() else ""
+        return f"{start}{escaped}{end}"
+    raise ValueError(f"style sheet: match must be word, between_letters or pattern, not {match!r}")
+
+
+def rules(language: str = "fr", root: Path = ROOT) -> list[Rule]:
+    """Return the rules of ``data/<language>/style.csv``.
+
+    Raises ``FileNotFoundError`` when the edition has no sheet and ``ValueError`` naming a
+    row whose ``match`` is unknown or that has no forbidden variant.
+    """
+    path = root / "data" / language / SHEET
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    compiled = []
+    for row in rows:
+        variants = [v.strip() for v in row["forbidden"].split(" | ") if v.strip()]
+        if not variants:
+            raise ValueError(f"{path}: the row {row['term']!r} forbids nothing")
+        alternatives = "|".join(f"(?:{_compile(v, row['match'])})" for v in variants)
+        compiled.append(
+            Rule(
+                term=row["term"],
+                preferred=row["preferred"],
+                pattern=re.compile(alternatives),
+                fix=row.get("fix", "") == "yes",
+                note=row["note"],
+            )
+        )
+    return compiled
+
+
+def _prose_map(text: str, change: Callable[[str], str]) -> str:
+    """Apply ``change`` to the prose of ``text``, leaving its code stretches as they are."""
+    out, at = [], 0
+    for code in _CODE.finditer(text):
+        out.append(change(text[at : code.start()]))
+        out.append(code.group(0))
+        at = code.end()
+    out.append(change(text[at:]))
+    return "".join(out)
+
+
+def prose(text: str) -> str:
+    """Return ``text`` with its code stretches blanked out (kept as spaces)."""
+    return _CODE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def faults(text: str, sheet: list[Rule]) -> list[tuple[str, str]]:
+    """Return ``(found in its context, rule term)`` for every forbidden variant in the prose
+    of ``text``."""
+    seen = prose(text)
+    return [
+        (seen[max(m.start() - 25, 0) : m.end() + 25].replace("\n", " "), rule.term)
+        for rule in sheet
+        for m in rule.pattern.finditer(seen)
+    ]
+
+
+def _expander(preferred: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: match.expand(preferred)
+
+
+def apply(text: str, sheet: list[Rule]) -> str:
+    """Return ``text`` with the fixable rules applied to its prose."""
+
+    def change(part: str) -> str:
+        for rule in sheet:
+            if rule.fix:
+                part = rule.pattern.sub(_expander(rule.preferred), part)
+        return part
+
+    return _prose_map(text, change)
+
+
+# -- the edition's reader-facing files ------------------------------------------------------
+
+
+def _html_text(value: str) -> str:
+    """The text a reader sees in an HTML output (tags removed, entities decoded)."""
+    value = re.sub(r"<style.*?</style>|<script.*?</script>", " ", value, flags=re.S)
+    value = re.sub(r"<code>.*?</code>", " ", value, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", value))
+
+
+def _notebook_texts(path: Path) -> Iterator[tuple[str, str]]:
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    for number, cell in enumerate(notebook["cells"]):
+        if cell["cell_type"] == "markdown":
+            yield f"{path.name} cell {number}", "".join(cell["source"])
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                yield f"{path.name} cell {number} output", _html_text("".join(data["text/html"]))
+            elif "text/markdown" in data:
+                yield f"{path.name} cell {number} output", "".join(data["text/markdown"])
+            elif "text/plain" in data and "image/png" not in data:
+                yield f"{path.name} cell {number} output", "".join(data["text/plain"])
+            if output.get("output_type") == "stream":
+                yield f"{path.name} cell {number} output", "".join(output.get("text", ""))
+
+
+def _key_width(path: Path) -> int:
+    """How many leading columns of a table of ``data/<lang>/`` are its key (1 unless
+    ``data/datapackage.json`` gives a longer primary key)."""
+    package = path.parents[1] / "datapackage.json"
+    if package.is_file():
+        wanted = f"{path.parent.name}/{path.name}"
+        for resource in json.loads(package.read_text(encoding="utf-8"))["resources"]:
+            if resource.get("path") == wanted:
+                key = resource.get("schema", {}).get("primaryKey", [])
+                return len([key] if isinstance(key, str) else key) or 1
+    return 1
+
+
+def _csv_rows(path: Path) -> tuple[int, list[str], list[list[str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    return _key_width(path), (rows[0] if rows else []), rows[1:]
+
+
+def _csv_texts(path: Path) -> Iterator[tuple[str, str]]:
+    width, header, rows = _csv_rows(path)
+    for number, row in enumerate(rows, start=2):
+        for name, value in zip(header[width:], row[width:], strict=False):
+            yield f"{path.name}:{number} ({name})", value
+
+
+def _fix_csv(path: Path, text: str, sheet: list[Rule]) -> str:
+    """Apply the sheet to a table's text, its key columns excepted (they must keep matching
+    the English table's keys)."""
+    width, _header, rows = _csv_rows(path)
+    keys = sorted({cell for row in rows for cell in row[:width] if apply(cell, sheet) != cell})
+    for number, key in enumerate(keys):
+        text = text.replace(key, f"\x00{number}\x00")
+    text = apply(text, sheet)
+    for number, key in enumerate(keys):
+        text = text.replace(f"\x00{number}\x00", key)
+    return text
+
+
+def _po_texts(path: Path) -> Iterator[tuple[str, str]]:
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for string in strings:
+            yield f"{path.name}: {str(message.id)[:50]!r}", str(string or "")
+
+
+def files(language: str = "fr", root: Path = ROOT) -> list[Path]:
+    """Return the reader-facing files of an edition: its notebooks and course files, its
+    data tables (the style sheet excepted) and its catalogs."""
+    notebooks = root / "notebooks" / language
+    found = sorted(notebooks.glob("*.ipynb")) + sorted(notebooks.glob("*.md"))
+    found += sorted(p for p in (root / "data" / language).glob("*.csv") if p.name != SHEET)
+    found += sorted((root / "diaspora_helpers" / "locale" / language).glob("LC_MESSAGES/*.po"))
+    return found
+
+
+def texts(path: Path) -> Iterator[tuple[str, str]]:
+    """Yield ``(where, text)`` for every piece of reader-facing text of ``path``."""
+    if path.suffix == ".ipynb":
+        yield from _notebook_texts(path)
+    elif path.suffix == ".csv":
+        yield from _csv_texts(path)
+    elif path.suffix == ".po":
+        yield from _po_texts(path)
+    else:
+        yield path.name, path.read_text(encoding="utf-8")
+
+
+def check(language: str = "fr", root: Path = ROOT) -> list[str]:
+    """Return one line per fault in the edition's reader-facing files."""
+    sheet = rules(language, root)
+    return [
+        f"{where}: {found!r} ({term})"
+        for path in files(language, root)
+        for where, text in texts(path)
+        for found, term in faults(text, sheet)
+    ]
+
+
+def _fix_po(text: str, sheet: list[Rule]) -> str:
+    """Apply the sheet to the ``msgstr`` lines of a catalog's text (never to ``msgid``)."""
+    out, in_msgstr = [], False
+    for line in text.splitlines(keepends=True):
+        if line.startswith("msgstr"):
+            in_msgstr = True
+        elif not line.startswith('"'):
+            in_msgstr = False
+        out.append(apply(line, sheet) if in_msgstr else line)
+    return "".join(out)
+
+
+def fix(language: str = "fr", root: Path = ROOT) -> list[Path]:
+    """Apply the fixable rules to the edition's Markdown, tables and catalogs; return the
+    files changed. Notebook outputs are left to the next execution."""
+    sheet = rules(language, root)
+    changed = []
+    for path in files(language, root):
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".ipynb":
+            notebook, touched = json.loads(text), False
+            for cell in notebook["cells"]:
+                if cell["cell_type"] == "markdown":
+                    source = "".join(cell["source"])
+                    if apply(source, sheet) != source:
+                        cell["source"] = apply(source, sheet).splitlines(keepends=True)
+                        touched = True
+            new = text
+            if touched:  # written as nbformat writes it
+                new = json.dumps(notebook, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+        elif path.suffix == ".po":
+            new = _fix_po(text, sheet)
+        elif path.suffix == ".csv":
+            new = _fix_csv(path, text, sheet)
+        else:
+            new = apply(text, sheet)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("language", nargs="?", default="fr")
+    parser.add_argument("--fix", action="store_true", help="apply the fixable rules")
+    args = parser.parse_args(argv)
+    if args.fix:
+        for path in fix(args.language):
+            print(f"fixed {path.relative_to(ROOT)}")
+    found = check(args.language)
+    print("\n".join(found) or "no fault")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""The French style sheet (``data/fr/style.csv``) holds over every French reader-facing file:
+notebooks (Markdown and outputs), course files, ``data/fr`` tables and the catalogs (issue 24).
+
+Each row names a term, the form to write and the variants refused; the check reads prose
+only (code, inline code, link addresses, HTML tags and placeholders are left alone).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from diaspora_helpers.publish import style_sheet
+
+ROOT = Path(__file__).resolve().parents[2]
+FILES = style_sheet.files("fr")
+
+
+def test_the_sheet_reads_and_covers_the_rules_the_issue_asks_for():
+    sheet = style_sheet.rules("fr")
+    terms = {rule.term: rule for rule in sheet}
+    assert terms["apostrophe"].preferred == "’"
+    assert terms["Nations Unies"].pattern.search("des Nations unies")
+    assert terms["notebook"].pattern.search("le carnet maître")
+    assert terms["relevé critique"].pattern.search("L’audit des sources")
+    assert terms["ordinal abrégé"].pattern.sub(terms["ordinal abrégé"].preferred, "4e") == "4ᵉ"
+
+
+def test_the_sheet_gives_the_constraints_the_short_names_of_the_french_table():
+    """One set of short names for the 14 constraints: the sheet's preferred forms are the
+    ``short_label`` of ``data/fr/constraints.csv``."""
+    with (ROOT / "data" / "fr" / "constraints.csv").open(encoding="utf-8", newline="") as f:
+        short = {row["id"]: row["short_label"] for row in csv.DictReader(f)}
+    named = {
+        rule.term.removeprefix("contrainte "): rule.preferred
+        for rule in style_sheet.rules("fr")
+        if rule.term.startswith("contrainte ")
+    }
+    assert named and set(named) <= set(short)
+    assert {k: short[k] for k in named} == named
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_the_french_file_follows_the_style_sheet(path):
+    sheet = style_sheet.rules("fr")
+    found = [
+        f"{where}: …{found}… ({term})"
+        for where, text in style_sheet.texts(path)
+        for found, term in style_sheet.faults(text, sheet)
+    ]
+    assert not found, "\n".join(found[:20]) + f"\n({len(found)} in all)"
+
+
+def test_every_kind_of_french_file_is_read():
+    kinds = {p.suffix for p in FILES}
+    assert kinds == {".ipynb", ".md", ".csv", ".po"}
+    assert not any(p.name == "style.csv" for p in FILES)
+
+
+def test_a_planted_fault_is_found_in_prose_and_code_is_left_alone():
+    sheet = style_sheet.rules("fr")
+    text = (
+        "Le carnet de l'étudiant, des Nations unies, au 4e rang\u202f; `l'id` et "
+        "[lien](https://x.org/l'a) et {name} restent.\n```python\nx = \"l'a\"\n```\n"
+    )
+    terms = sorted(term for _found, term in style_sheet.faults(text, sheet))
+    assert terms == ["Nations Unies", "apostrophe", "notebook", "ordinal abrégé"]
+    fixed = style_sheet.apply(text, sheet)
+    assert "de l’étudiant" in fixed and "Nations Unies" in fixed and "4ᵉ rang" in fixed
+    assert "`l'id`" in fixed and "(https://x.org/l'a)" in fixed and 'x = "l\'a"' in fixed
+    assert "le carnet" in fixed.lower()  # no automatic fix: "carnet" needs rewording
+
+
+def test_the_check_reads_notebook_outputs_table_cells_and_msgstr_only(tmp_path):
+    root = tmp_path
+    (root / "notebooks" / "fr").mkdir(parents=True)
+    (root / "data" / "fr").mkdir(parents=True)
+    (root / "diaspora_helpers" / "locale" / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    (root / "data" / "fr" / "style.csv").write_text(
+        (ROOT / "data" / "fr" / "style.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "source": 'x = "l\'a"',
+                "metadata": {},
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": "Nations unies\n"}],
+            },
+            {"cell_type": "markdown", "source": "Bien.", "metadata": {}},
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (root / "notebooks" / "fr" / "a.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    (root / "data" / "fr" / "t.csv").write_text("id,label\nl'id,d'accord\n", encoding="utf-8")
+    (root / "diaspora_helpers" / "locale" / "fr" / "LC_MESSAGES" / "x.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "the carnet\'s"\nmsgstr "le carnet"\n',
+        encoding="utf-8",
+    )
+    found = style_sheet.check("fr", root)
+    assert len(found) == 3, found
+    assert any("a.ipynb cell 0 output" in line and "Nations unies" in line for line in found)
+    assert any("t.csv:2 (label)" in line for line in found)  # the key column l'id is not read
+    assert any("x.po" in line and "(notebook)" in line for line in found)
+    fixed = style_sheet.fix("fr", root)
+    assert {p.name for p in fixed} == {"t.csv"}
+    assert (root / "data" / "fr" / "t.csv").read_text(
+        encoding="utf-8"
+    ) == "id,label\nl'id,d’accord\n"
+
+
+def _title(path: Path) -> str:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return "".join(cells[0]["source"]).splitlines()[0].lstrip("#").strip()
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "notebooks" / "fr").glob("*.ipynb")), ids=lambda p: p.name
+)
+def test_a_french_notebook_cites_another_by_its_title(path):
+    """A link to a topic notebook reads that notebook's own title, or "notebook 0n"
+    (issue 24: exercises cited notebooks by titles that were not theirs)."""
+    import re
+
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    for shown, target in re.findall(r"\[([^\]]+)\]\((0\d_\w+\.ipynb)\)", text):
+        if shown == f"notebook {target[:2]}":
+            continue
+        assert shown.replace("\n", " ") == _title(path.parent / target), (shown, target)
