@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from diaspora_helpers import text
+from diaspora_helpers import i18n, text
 from diaspora_helpers.i18n import N_, _
 
 MISSING = "–"  # en dash, shown for a missing value
@@ -267,6 +267,7 @@ def show(
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"show() needs a pandas DataFrame or Series, not {type(table).__name__}")
     frame = table.reset_index() if index else table
+    frame = i18n.labelled(frame)  # code columns read as words of the edition
     names = list(columns) if columns is not None else list(frame.columns)
     unknown = [n for n in names if n not in frame.columns]
     if isinstance(decimals, Mapping):

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from diaspora_helpers import paths
+from diaspora_helpers import editions, paths
 from diaspora_helpers.i18n import language
 
 PACKAGE_FILE = "datapackage.json"
@@ -253,12 +253,20 @@ def _translated(table: pd.DataFrame, name: str, language: str) -> pd.DataFrame:
     table lacks, or when a row of the table has no translation.
     """
     other = translation_of(name, language)
-    if other is None:
-        return table
-    desc, base = resource(other), resource(name)
-    file = desc["path"]
-    folder = data_dir()
-    words = _load_cached(str(folder), other, _stamp(folder, PACKAGE_FILE, file))
+    base = resource(name)
+    if other is not None:
+        file = resource(other)["path"]
+        folder = data_dir()
+        words = _load_cached(str(folder), other, _stamp(folder, PACKAGE_FILE, file))
+    else:
+        # An edition declared outside the package (editions.DIASPORA_EDITIONS) keeps its
+        # translations in its own folder, with the same files as data/fr/.
+        given = editions.get(language).data
+        path = Path(given) / f"{name}.csv" if given and Path(given).is_absolute() else None
+        if path is None or not path.is_file():
+            return table
+        file = str(path)
+        words = pd.read_csv(path, dtype="str", keep_default_na=False)
     key = base["schema"].get("primaryKey", [])
     key = [key] if isinstance(key, str) else list(key)
     unknown = [c for c in words.columns if c not in table.columns]
@@ -293,7 +301,7 @@ def load(name: str) -> pd.DataFrame:
     """
     folder = data_dir()
     table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, f"{name}.csv"))
-    if language() != "en":
+    if editions.get(language()).data is not None:
         return _translated(table, name, language())
     return table.copy()
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from babel.numbers import get_decimal_symbol
 
 from diaspora_helpers import i18n
 
@@ -86,8 +87,8 @@ def as_number(answer: object) -> float | None:
     for symbol in ("US$", "$"):  # an amount in dollars typed with its sign
         text = text.removeprefix(symbol).removesuffix(symbol)
     text = text.replace("\u2212", "-")  # the minus sign typographers use
-    french = i18n.language() == "fr"
-    if _DECIMAL_COMMA.fullmatch(text) and (french or not _THOUSANDS.fullmatch(text)):
+    comma = get_decimal_symbol(i18n.locale()) == ","  # the edition writes decimal commas
+    if _DECIMAL_COMMA.fullmatch(text) and (comma or not _THOUSANDS.fullmatch(text)):
         text = text.replace(",", ".")  # a decimal comma, as in French and the source document
     elif _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")

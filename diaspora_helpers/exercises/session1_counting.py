@@ -131,7 +131,7 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 1.4: where the document's figure exceeds the UN's by the largest ratio."""
     table = demography.document_vs_un(key_figures.key_figures(), un_year)
     correct = str(table.loc[table["ratio_document_to_un"].idxmax(), "where"])
-    places = {str(w): str(w) for w in table["where"]}
+    places = {demography.place_label(str(w)): str(w) for w in table["where"]}
     return grade_choice(
         answer,
         correct,

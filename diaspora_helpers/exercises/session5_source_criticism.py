@@ -86,8 +86,8 @@ def check_disagreeing_shares(answer: object) -> Verdict:
 def check_unplaced_abroad(answer: object) -> Verdict:
     """Exercise 5.3: how many Malians abroad the document places neither in Africa nor Europe."""
     table = key_figures.abroad_breakdown(key_figures.key_figures()).set_index("where")
-    correct = float(table.loc["Not placed by the document", "persons"])
-    france = float(table.loc["France", "persons"])
+    correct = float(table.loc["not_placed", "persons"])
+    france = float(table.loc["france", "persons"])
     return grade_number(
         answer,
         correct,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from diaspora_helpers import text
+from diaspora_helpers import tables, text
 from diaspora_helpers.analysis import timeline, tokten
 from diaspora_helpers.i18n import _, ngettext
 
@@ -86,17 +86,24 @@ def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -
     return text.say(f"{first} {second}")
 
 
+def wave_columns(summary: pd.DataFrame) -> dict[str, str]:
+    """Return the headers of a wave summary's table (``timeline.wave_summary(...)``):
+    column -> English header, translated by :func:`diaspora_helpers.tables.show`; a kind's
+    count column is headed by the kind's lane label."""
+    return {column: timeline.KIND_LABELS.get(column, tables.label(column)) for column in summary}
+
+
 def peaks(peak_years: dict[str, str]) -> text.Prose:
     """Say in which wave each kind of event peaks.
 
-    ``peak_years`` is ``timeline.peak_waves(...)``: lane label -> years of its busiest wave.
+    ``peak_years`` is ``timeline.peak_waves(...)``: kind code -> years of its busiest wave.
     """
     if len(peak_years) <= 1:
         return text.say(
             _("With a single kind of event or none in view, there are no peaks to compare.")
         )
     parts = [
-        _("{kind} in {years}").format(kind=kind.lower(), years=years)
+        _("{kind} in {years}").format(kind=timeline.kind_label(kind).lower(), years=years)
         for kind, years in peak_years.items()
     ]
     return text.say(

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 import diaspora_helpers
-from diaspora_helpers import charts, paths
+from diaspora_helpers import charts, paths, tables
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
+from diaspora_helpers.prose import history
 
 _events = history_frames.events
 
@@ -35,7 +36,9 @@ def test_counts_and_titles_of_the_timeline_in_french():
         "1 loi ou politique et 1 période de missions"
     )
     summary = timeline.wave_summary(ev, quiet_years=1)
-    assert "Forums et concertation" in summary.columns
+    assert "forum" in summary.columns
+    shown = tables.show(summary, columns=history.wave_columns(summary))
+    assert "Forums et concertation" in shown.labels
     assert timeline.rhythm_title(summary).startswith(
         f"La politique envers la diaspora s'est construite en {len(summary)} vagues"
     )

@@ -36,14 +36,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from diaspora_helpers import paths
+from diaspora_helpers import editions, paths
 from diaspora_helpers.publish.course.grades import submissions as _submissions
 from diaspora_helpers.publish.course.grades import write_grade_table
 from diaspora_helpers.publish.execution.selection import MASTER_PREFIX, parse_value
 
 COURSE_ID = "mali-diaspora"
-#: The editions of the course: language code -> folder of its notebooks, under notebooks/.
-EDITIONS = {"en": "", "fr": "fr"}
+#: The editions of the course: language code -> folder of its notebooks, under notebooks/
+#: (the registry :mod:`diaspora_helpers.editions`).
+EDITIONS = editions.NOTEBOOK_FOLDERS
 _MASTER = re.compile(r"master_(\d+)_(\w+)\.ipynb")
 
 CONFIG = """\
@@ -116,7 +117,8 @@ def masters(notebooks_dir: Path | None = None) -> dict[int, Path]:
 
 def assignment_name(session: int, edition: str = "en") -> str:
     """Return nbgrader's assignment name of a session: ``session1``, ``session1_fr``."""
-    return f"session{session}" if edition == "en" else f"session{session}_{edition}"
+    source = editions.source().code
+    return f"session{session}" if edition == source else f"session{session}_{edition}"
 
 
 def student_name(master: Path) -> str:
@@ -372,7 +374,12 @@ def add_parser(commands: Any) -> None:
     verbs.add_parser("guide", help="regenerate the guide's definitions from data/definitions.csv")
     verbs.add_parser("binder", help="print the Binder launch link of the repository URL")
     for sub in (release_p, collect_p, grade_p):
-        sub.add_argument("--course-dir", type=Path, default=None, help="default: course/ of the checkout (DIASPORA_COURSE_DIR)")
+        sub.add_argument(
+            "--course-dir",
+            type=Path,
+            default=None,
+            help="default: course/ of the checkout (DIASPORA_COURSE_DIR)",
+        )
         sub.add_argument(
             "--edition",
             choices=list(EDITIONS),

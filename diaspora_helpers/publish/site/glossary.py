@@ -13,7 +13,8 @@ import csv
 import html
 from pathlib import Path
 
-from diaspora_helpers.i18n import LANGUAGES, N_
+from diaspora_helpers import editions
+from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.site import markup
 from diaspora_helpers.publish.site.pages import GLOSSARY_PAGE, Site
 
@@ -49,9 +50,10 @@ def _translated(
     """Return ``rows`` with the text of ``<folder>/<language>/<name>`` swapped in, matched
     on the first column (the table's key), and the names of the columns swapped in;
     unchanged (and no column) for English or without that file."""
-    if language == LANGUAGES[0]:
+    folder = editions.get(language).data
+    if folder is None:
         return rows, set()
-    french = path.parent / language / path.name
+    french = path.parent / folder / path.name
     if not french.is_file():
         return rows, set()
     header, translated = _read(french)
