@@ -52,6 +52,7 @@ from diaspora_helpers.i18n import N_, _
 
 MISSING = "–"  # en dash, shown for a missing value
 DEFAULT_MISSING_MEANING = N_("no value in the source")
+YES, NO = N_("Yes"), N_("No")  # how a True/False cell reads
 DECIMALS = {
     "year": 0,
     "decimal_year": 2,
@@ -134,8 +135,10 @@ def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
         if _missing(value):
             return MISSING
         if kind == "text":
-            # True/False read "True"/"False" in English and "Oui"/"Non" in French.
-            return _(str(bool(value))) if isinstance(value, bool | np.bool_) else str(value)
+            # A yes/no column reads "Yes"/"No" ("Oui"/"Non"), never Python's True/False.
+            if isinstance(value, bool | np.bool_):
+                return _(YES) if value else _(NO)
+            return str(value)
         number = float(value)
         if kind == "year" and decimals is None:
             return str(int(round(number)))

@@ -8,6 +8,7 @@ import pytest
 import diaspora_helpers
 from diaspora_helpers import charts, paths, tables
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
+from diaspora_helpers.i18n import labelled
 from diaspora_helpers.prose import history
 
 _events = history_frames.events
@@ -48,21 +49,23 @@ def test_counts_and_titles_of_the_timeline_in_french():
 def test_codes_shown_in_tables_are_translated_and_english_keeps_them():
     laws = legal.legal_by_domain()
     assert "migration_policy" in legal.domain_counts(laws).index
-    assert tokten.word("smes") == "smes"
+    assert tokten.word("smes") == "SMEs"
     diaspora_helpers.setup(language="fr")
     laws = legal.legal_by_domain()
     assert set(laws["domain"]) >= {"citizenship"}  # codes stay codes for computing
     counts = legal.domain_counts(laws)
-    assert "politique migratoire" in counts.index
+    assert "migration_policy" in counts.index
+    assert "politique migratoire" in labelled(counts.reset_index())["domain"].tolist()
     assert counts["texts"].sum() == len(laws)
     sectors = tokten.tokten_sectors()
-    assert list(sectors["sector"]) == ["éducation", "santé", "PME", "autres administrations"]
-    assert "non précisé" in set(sectors["women_source"])
+    shown = labelled(sectors)
+    assert list(shown["sector"]) == ["éducation", "santé", "PME", "autres administrations"]
+    assert "non précisé" in set(shown["women_source"])
     check = tokten.check_totals(sectors, tokten.stated_totals(), ["trainees", "women"])
-    assert list(check["measure"]) == ["stagiaires", "femmes"]
+    assert list(labelled(check)["measure"]) == ["stagiaires", "femmes"]
     assert institutions.relation_words("member_of") == "est membre de"
     figures = institutions.figures_about(topics=["kayes"])
-    assert set(figures["topic"]) == {"Kayes"}
+    assert set(labelled(figures)["topic"]) == {"Kayes"}
 
 
 def test_french_names_and_acronyms_come_from_the_glossary():
