@@ -277,6 +277,14 @@ def continent_totals(
     }
 
 
+def continent_table(year: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return :func:`continent_totals` as a table: ``where`` (codes ``Africa``, ``Europe``,
+    ``France``, named by :data:`PLACES`) and ``persons``, one row per place."""
+    totals = continent_totals(year, stock)
+    table = pd.DataFrame({"where": list(totals), "persons": list(totals.values())})
+    return with_words(table, where=PLACES)
+
+
 def wb_emigrant_total(bilateral: pd.DataFrame | None = None) -> float:
     """Return the World Bank/KNOMAD 2017 estimate of people born in Mali living abroad."""
     table = given_or_load(WB_TABLE, bilateral)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from diaspora_helpers.data import load
+from diaspora_helpers.data import load, units
 from diaspora_helpers.i18n import N_, with_words
 
 #: How a reader's table names each kind of estimate and unit (``estimate_kind`` and
@@ -15,7 +15,7 @@ KIND_NAMES = {
     "central_bank": N_("Central bank"),
     "geographic": N_("Geographic fact"),
 }
-UNIT_NAMES = {"persons": N_("Persons"), "km2": N_("km²"), "xof": N_("CFA francs (XOF)")}
+UNIT_NAMES = units.UNIT_WORDS
 #: The places of :func:`abroad_breakdown` (codes of its ``where`` column) and their names.
 PLACES = {
     "africa": N_("Africa"),

@@ -22,6 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from diaspora_helpers import constants, i18n, tables
+from diaspora_helpers.data import loader
 from diaspora_helpers.i18n import N_, _
 
 # The palette lives in diaspora_helpers.constants (colour-blind-safe, tested).
@@ -301,6 +302,23 @@ def chart_table(data: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, index=table.index)
 
 
+def text_columns(data: pd.DataFrame) -> set[str]:
+    """Return the columns of ``data``'s download that hold words of the edition's language:
+    the ``_label`` columns of its code columns, the columns recorded with
+    :func:`diaspora_helpers.i18n.with_texts`, and the text columns named like a column that
+    ``data/<code>/`` translates (``label``, ``name``, ``country``…; see
+    :func:`diaspora_helpers.data.loader.translated_columns`) unless they hold codes."""
+    words = i18n.words_of(data)
+    named = {
+        str(c)
+        for c in data.columns
+        if str(c) in loader.translated_columns()
+        and c not in words
+        and not pd.api.types.is_numeric_dtype(data[c])
+    }
+    return named | set(i18n.texts_of(data)) | {f"{c}{LABEL_SUFFIX}" for c in words}
+
+
 def write_chart_data(
     data: pd.DataFrame, path: Path, labels: tuple[str, str, str] | None = None
 ) -> Path:
@@ -317,7 +335,7 @@ def write_chart_data(
     table.to_csv(path, index=False, lineterminator="\n")
     title, subtitle, source = labels or (path.stem, "", "")
     code = i18n.language()
-    texts = set(i18n.texts_of(data)) | {f"{c}{LABEL_SUFFIX}" for c in i18n.words_of(data)}
+    texts = text_columns(data)
     columns = []
     for column in table.columns:
         kind = table[column].dtype

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from diaspora_helpers import editions, paths
+from diaspora_helpers.data import units
 from diaspora_helpers.i18n import language
 
 PACKAGE_FILE = "datapackage.json"
@@ -246,6 +247,28 @@ def translation_of(name: str, language: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _translated_columns() -> frozenset[str]:
+    names: set[str] = set()
+    for res in package()["resources"]:
+        if not res.get("translates"):
+            continue
+        key = resource(str(res["translates"]))["schema"].get("primaryKey", [])
+        key = {key} if isinstance(key, str) else set(key)
+        names |= {f["name"] for f in res["schema"]["fields"]} - key
+    return frozenset(names)
+
+
+def translated_columns() -> frozenset[str]:
+    """Return the names of the columns that a translation table (``data/<code>/``)
+    translates in some table: text in the edition's language (``label``, ``name``…), never
+    codes; a chart download tags a column of that name with its language."""
+    try:
+        return _translated_columns()
+    except (FileNotFoundError, DataError):  # an installed package without its tables
+        return frozenset()
+
+
 def _translated(table: pd.DataFrame, name: str, language: str) -> pd.DataFrame:
     """Put ``language``'s text into the text columns of ``table`` (the table ``name``).
 
@@ -302,8 +325,8 @@ def load(name: str) -> pd.DataFrame:
     folder = data_dir()
     table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, f"{name}.csv"))
     if editions.get(language()).data is not None:
-        return _translated(table, name, language())
-    return table.copy()
+        return units.record(_translated(table, name, language()))
+    return units.record(table.copy())
 
 
 def load_all() -> dict[str, pd.DataFrame]:

@@ -80,7 +80,7 @@ def test_the_reader_table_keeps_codes_and_numbers_and_reads_in_the_edition():
     )
     shown = tables.show(french)
     cells = shown.cells[list(french.index).index("population")]
-    assert "14\u202f528\u202f662" in cells and "Personnes" in cells
+    assert "14\u202f528\u202f662" in cells and "personnes" in cells
     assert "Banque centrale" in shown.cells[list(french.index).index("remittances")]
     assert french.at["malians_abroad", "source"] == "sources administratives"
     reading = audit.as_reading(audit.entries("key_figures:malians_in_france"))
