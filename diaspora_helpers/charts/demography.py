@@ -90,7 +90,7 @@ def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFram
     )
     for row in population.itertuples():
         ax.annotate(
-            row.census,
+            _(str(row.census)),  # the census name is a code; its words are in the catalog
             (row.year, row.census_count / 1e6),
             textcoords="offset points",
             xytext=(6, -14),

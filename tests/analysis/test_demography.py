@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from diaspora_helpers.analysis import demography, population
+from diaspora_helpers.i18n import labelled
 
 # A small UN-shaped table: two years, three destinations, women and men, World rows and a
 # region row that must never be added to the countries.
@@ -264,4 +265,6 @@ def test_census_names_follow_the_edition():
     english = population.population_counts()["census"].tolist()
     assert english == ["RGPH 2009 (4th census)", "RGPH 2022 (RGPH5)"]
     diaspora_helpers.setup(language="fr")
-    assert population.population_counts()["census"].tolist()[0] == "RGPH 2009 (4e recensement)"
+    assert population.population_counts()["census"].tolist() == english  # codes
+    shown = labelled(population.population_counts())["census"].tolist()
+    assert shown[0] == "RGPH 2009 (4e recensement)"
