@@ -94,6 +94,7 @@ def timeline_labels(table: pd.DataFrame) -> list[str]:
 #: ("; " in English, " ; " with a narrow no-break space in French).
 SEPARATOR = N_("; ")
 #: The Babel date pattern of the first day of a month (French writes "1er mars 2000").
+# TRANSLATORS: a Babel (CLDR) date pattern, not text: letters are fields; quote literal text.
 FIRST_OF_MONTH = N_("d MMMM y")
 
 
