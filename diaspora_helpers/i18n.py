@@ -242,3 +242,15 @@ def with_texts(frame: Any, *columns: str) -> Any:
 def texts_of(frame: Any) -> list[str]:
     """Return the columns :func:`with_texts` recorded for ``frame`` that it still has."""
     return [c for c in frame.attrs.get(TEXTS_ATTR, ()) if c in frame.columns]
+
+
+#: Words of the code columns of the data tables, declared by the module that owns each
+#: vocabulary: table name -> column -> words (see :func:`register_words`).
+TABLE_WORDS: dict[str, dict[str, Mapping[str, str] | Collection[str]]] = {}
+
+
+def register_words(table: str, **columns: Mapping[str, str] | Collection[str]) -> None:
+    """Declare how the codes of the data table ``table``'s ``columns`` read: the loader
+    records them (:func:`with_words`) on every copy of the table it returns, so even a
+    table shown as loaded reads words, never codes."""
+    TABLE_WORDS.setdefault(table, {}).update(columns)

@@ -17,7 +17,7 @@ import pandas as pd
 from diaspora_helpers.analysis import demography, remittances
 from diaspora_helpers.analysis.timeline import short_label
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, with_words
+from diaspora_helpers.i18n import N_, register_words, with_words
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
@@ -56,6 +56,12 @@ CODE_COLUMNS = ("kind", "theme", "scope", "strength", "reading", "constraint_kin
 KIND_ORDER = ["endogenous", "exogenous"]
 #: Strength of a link, as drawn in the coverage matrix.
 STRENGTH_SCORE = {"direct": 2, "partial": 1}
+
+
+register_words("constraints", kind=CODE_WORDS, theme=CODE_WORDS)
+register_words("strategies", scope=CODE_WORDS)
+register_words("strategy_constraint_links", strength=CODE_WORDS, reading=CODE_WORDS)
+register_words("objective_strategy_links", reading=CODE_WORDS)
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from diaspora_helpers import text
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _, ngettext, word
+from diaspora_helpers.i18n import N_, _, ngettext, register_words, word
 
 #: The kinds of event, in the order of the timeline's lanes (top to bottom).
 KIND_ORDER = ["forum", "institution", "programme", "law_policy", "mission"]
@@ -29,6 +29,9 @@ KIND_LABELS = {
     "law_policy": N_("Laws and policies"),
     "mission": N_("Missions"),
 }
+
+
+register_words("events", kind=KIND_LABELS)
 
 
 def kind_label(kind: str) -> str:

@@ -10,7 +10,7 @@ import pandas as pd
 
 from diaspora_helpers import i18n
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, with_words, words_of
+from diaspora_helpers.i18n import N_, register_words, with_words, words_of
 
 #: The codes of TOKTEN's sectors, degree levels and measures, which the tables show as
 #: they are in English and translated in the French edition (see :func:`word`).
@@ -34,6 +34,10 @@ NOT_STATED = N_("not stated")
 SOURCE_WORDS = {"stated": STATED, "sum_of_levels": SUM_OF_LEVELS, "not_stated": NOT_STATED}
 #: The breakdowns of :func:`tokten_chart_data` (codes) and their words.
 BREAKDOWNS = {"sector": N_("sector"), "degree_level": N_("degree level")}
+
+
+register_words("tokten_results", sector=WORDS, degree_level=WORDS)
+register_words("tokten_totals", measure=WORDS)
 
 
 def word(code: str) -> str:

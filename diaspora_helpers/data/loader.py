@@ -18,7 +18,7 @@ import pandas as pd
 
 from diaspora_helpers import editions, paths
 from diaspora_helpers.data import units
-from diaspora_helpers.i18n import language
+from diaspora_helpers.i18n import TABLE_WORDS, language, with_words
 
 PACKAGE_FILE = "datapackage.json"
 _INTEGER = re.compile(r"^-?\d+$")
@@ -325,8 +325,11 @@ def load(name: str) -> pd.DataFrame:
     folder = data_dir()
     table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, f"{name}.csv"))
     if editions.get(language()).data is not None:
-        return units.record(_translated(table, name, language()))
-    return units.record(table.copy())
+        table = _translated(table, name, language())
+    else:
+        table = table.copy()
+    words = {c: w for c, w in TABLE_WORDS.get(name, {}).items() if c in table.columns}
+    return units.record(with_words(table, **words) if words else table)
 
 
 def load_all() -> dict[str, pd.DataFrame]:

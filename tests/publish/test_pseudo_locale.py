@@ -13,6 +13,7 @@ fixture (each edition writes its own).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from babel import Locale
 from nbclient import NotebookClient
 
 from tests.fixtures import diaspora_test_support as support
@@ -43,12 +45,50 @@ _EXEMPT = re.compile(
 )
 
 
+#: Columns that quote the source document as printed (in its language, in every edition).
+QUOTED = {
+    "events": ["date_as_printed"],
+    "key_figures": ["stated_value_text", "stated_share_text"],
+    "legal_framework": ["reference_as_printed", "date_as_printed"],
+}
+
+
+@functools.cache
+def _quotations() -> tuple[str, ...]:
+    """Return the source's wording as printed, longest first (exempt: a quotation)."""
+    from diaspora_helpers.data import loader
+
+    found = {
+        str(v)
+        for table, columns in QUOTED.items()
+        for column in columns
+        for v in loader.load(table)[column].dropna()
+        if str(v).strip()
+    }
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@functools.cache
+def _cldr_words() -> frozenset[str]:
+    """Return the month and day names of the pseudo edition's CLDR locale: Babel formats it
+    as English, so its dates are English by design (CLDR data, not the project's text)."""
+    locale = Locale.parse("en")
+    names = set()
+    for table in (locale.months, locale.days):
+        for width in ("wide", "abbreviated"):
+            names |= set(table["format"][width].values())
+    return frozenset(names)
+
+
 def leftovers(text: str) -> list[str]:
-    """Return the plain English words of ``text`` outside pseudo-text and exempt forms."""
+    """Return the plain English words of ``text`` outside pseudo-text and exempt forms
+    (quotations of the source as printed, CLDR's month and day names)."""
     stripped = text
+    for quoted in _quotations():
+        stripped = stripped.replace(quoted, " ")
     for _ in range(3):  # nested brackets: "[Ŧǿŧȧŀ ([ĦČḾḖ])]"
         stripped = _EXEMPT.sub(" ", stripped)
-    return _ENGLISH.findall(stripped)
+    return [w for w in _ENGLISH.findall(stripped) if w not in _cldr_words()]
 
 
 def _visible_text(page: str) -> str:
