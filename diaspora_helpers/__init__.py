@@ -96,7 +96,8 @@ __all__ = ["DataError", "__version__", "language", "load", "setup"]
 def setup(language: str = "en") -> None:
     """Set the notebook's edition once, in its first code cell: ``setup(language="fr")``.
 
-    ``language`` is ``"en"`` or ``"fr"``; anything else raises ``ValueError`` naming the
+    ``language`` is an edition's code (``"en"``, ``"fr"``; see
+    :mod:`diaspora_helpers.editions`); anything else raises ``ValueError`` naming the
     editions. Numbers, dates, table headers, chart text, generated sentences, hints and the
     text columns of the data tables follow it from then on.
     """

@@ -28,13 +28,17 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from babel.support import NullTranslations, Translations
 
-#: The languages of the collection's editions; the first is the source language.
-LANGUAGES = ("en", "fr")
-#: Where the catalogs are: ``<LOCALE_DIR>/<language>/LC_MESSAGES/<area>.mo``.
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+from diaspora_helpers import editions
+
+#: The languages of the collection's editions, the first the source language: the codes of
+#: the registry :mod:`diaspora_helpers.editions` (read live, so a test edition is seen).
+LANGUAGES = editions.CODES
+#: Where the shipped catalogs are: ``<LOCALE_DIR>/<language>/LC_MESSAGES/<area>.mo``.
+LOCALE_DIR = editions.LOCALE_DIR
 #: The areas of the package, each with its own catalog, and the source files each covers
 #: (globs relative to the package folder). A source file belongs to exactly one area.
 AREAS: dict[str, tuple[str, ...]] = {
@@ -81,11 +85,17 @@ _settings = {"language": LANGUAGES[0]}
 
 def check_language(code: object) -> str:
     """Return ``code`` if it is one of :data:`LANGUAGES`; else raise ``ValueError`` naming them."""
-    if code not in LANGUAGES:
-        raise ValueError(
-            f"unknown language {code!r}; the editions are: {', '.join(map(repr, LANGUAGES))}"
-        )
-    return str(code)
+    return editions.get(code).code
+
+
+def edition() -> editions.Edition:
+    """Return the edition of the language set (see :mod:`diaspora_helpers.editions`)."""
+    return editions.get(_settings["language"])
+
+
+def locale() -> str:
+    """Return the Babel locale formatting the edition's numbers, dates and lists."""
+    return edition().locale
 
 
 def set_language(code: str) -> None:
@@ -99,18 +109,21 @@ def set_language(code: str) -> None:
 
 
 def language() -> str:
-    """Return the edition's language: ``"en"`` (the default) or ``"fr"``."""
+    """Return the edition's language code: ``"en"`` (the default), ``"fr"``, …"""
     return _settings["language"]
 
 
-@cache
 def _catalog(code: str) -> NullTranslations:
-    """Return the merged catalogs (every ``*.mo`` of the language) for ``code``; nothing
-    for English."""
+    """Return the merged catalogs of ``code`` (cached per catalog folder)."""
+    return _catalog_in(code, editions.get(code).catalogs)
+
+
+@cache
+def _catalog_in(code: str, folder: Path | None) -> NullTranslations:
+    """Return the merged catalogs (every ``*.mo`` of ``folder``); nothing for English."""
     merged: NullTranslations = NullTranslations()
-    if code == LANGUAGES[0]:
+    if folder is None:
         return merged
-    folder = LOCALE_DIR / code / "LC_MESSAGES"
     for mo in sorted(folder.glob("*.mo")):
         with mo.open("rb") as handle:
             loaded = Translations(handle, domain=mo.stem)
@@ -173,3 +186,71 @@ def pick(**texts: str) -> str:
     if code not in texts:
         raise ValueError(f"no {code!r} text given; pass one per language: {', '.join(LANGUAGES)}")
     return texts[code]
+
+
+#: The key of ``DataFrame.attrs`` naming, for a table's code columns, the words of their codes.
+WORDS_ATTR = "diaspora_words"
+
+
+def with_words(frame: Any, **columns: Mapping[str, str] | Collection[str]) -> Any:
+    """Return ``frame`` (a DataFrame, changed in place) recording how the codes of its
+    ``columns`` read: ``with_words(table, region_group=REGION_WORDS)``.
+
+    Analysis keeps codes in its tables; the presentation layers (:func:`labelled`, the
+    tables and the chart downloads) turn them into words of the edition with :func:`word`.
+    The record lives in ``frame.attrs`` and follows the frame through pandas' copies,
+    selections and ``head``.
+    """
+    known = dict(frame.attrs.get(WORDS_ATTR, {}))
+    known.update(columns)
+    frame.attrs[WORDS_ATTR] = known
+    return frame
+
+
+def words_of(frame: Any) -> dict[str, Mapping[str, str] | Collection[str]]:
+    """Return the vocabularies :func:`with_words` recorded for ``frame``'s columns."""
+    return {
+        column: words
+        for column, words in dict(frame.attrs.get(WORDS_ATTR, {})).items()
+        if column in frame.columns
+    }
+
+
+def labelled(frame: Any) -> Any:
+    """Return a copy of ``frame`` whose code columns (see :func:`with_words`) hold the
+    edition's words for their codes; a missing value stays missing."""
+    out = frame.copy()
+    for column, words in words_of(frame).items():
+        out[column] = [
+            word(str(v), words) if isinstance(v, str) else v for v in frame[column].tolist()
+        ]
+    return out
+
+
+#: The key of ``DataFrame.attrs`` listing a table's columns of words in the edition's language.
+TEXTS_ATTR = "diaspora_texts"
+
+
+def with_texts(frame: Any, *columns: str) -> Any:
+    """Return ``frame`` (changed in place) recording that ``columns`` hold words in the
+    edition's language (names, labels from ``data/<code>/``), not codes: a chart download
+    tags them with the language, and compares only the other columns across editions."""
+    frame.attrs[TEXTS_ATTR] = sorted(set(frame.attrs.get(TEXTS_ATTR, ())) | set(columns))
+    return frame
+
+
+def texts_of(frame: Any) -> list[str]:
+    """Return the columns :func:`with_texts` recorded for ``frame`` that it still has."""
+    return [c for c in frame.attrs.get(TEXTS_ATTR, ()) if c in frame.columns]
+
+
+#: Words of the code columns of the data tables, declared by the module that owns each
+#: vocabulary: table name -> column -> words (see :func:`register_words`).
+TABLE_WORDS: dict[str, dict[str, Mapping[str, str] | Collection[str]]] = {}
+
+
+def register_words(table: str, **columns: Mapping[str, str] | Collection[str]) -> None:
+    """Declare how the codes of the data table ``table``'s ``columns`` read: the loader
+    records them (:func:`with_words`) on every copy of the table it returns, so even a
+    table shown as loaded reads words, never codes."""
+    TABLE_WORDS.setdefault(table, {}).update(columns)

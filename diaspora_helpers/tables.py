@@ -47,11 +47,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from diaspora_helpers import text
+from diaspora_helpers import i18n, text
 from diaspora_helpers.i18n import N_, _
 
 MISSING = "–"  # en dash, shown for a missing value
 DEFAULT_MISSING_MEANING = N_("no value in the source")
+YES, NO = N_("Yes"), N_("No")  # how a True/False cell reads
 DECIMALS = {
     "year": 0,
     "decimal_year": 2,
@@ -134,8 +135,10 @@ def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
         if _missing(value):
             return MISSING
         if kind == "text":
-            # True/False read "True"/"False" in English and "Oui"/"Non" in French.
-            return _(str(bool(value))) if isinstance(value, bool | np.bool_) else str(value)
+            # A yes/no column reads "Yes"/"No" ("Oui"/"Non"), never Python's True/False.
+            if isinstance(value, bool | np.bool_):
+                return _(YES) if value else _(NO)
+            return str(value)
         number = float(value)
         if kind == "year" and decimals is None:
             return str(int(round(number)))
@@ -249,6 +252,7 @@ def show(
     index: bool = False,
     decimals: int | Mapping[str, int] | None = None,
     missing: str = DEFAULT_MISSING_MEANING,
+    codes: Sequence[str] = (),
 ) -> Table:
     """Return ``table`` in the house style, ready to be a cell's last expression.
 
@@ -262,6 +266,14 @@ def show(
     ``missing``: what a missing value means here; when the table has one, the caption
     ends with ``– means <missing>.`` Headers (given or default) and ``missing`` are
     translated into the edition's language; ``caption`` is passed already translated.
+    Code columns (recorded with :func:`diaspora_helpers.i18n.with_words` by the analysis
+    that made the table) read as words of the edition; ``codes`` names those whose codes
+    are also shown, in a column just after theirs headed "<header> (code)": where a
+    student must type a code as an answer.
+
+    This is the one function that formats a frame for a reader (the notebooks' tables and
+    the reader pages build on it): numbers in the edition's format, codes as words, yes/no
+    for booleans, a dash for a missing value.
 
     Raises ``KeyError`` naming a column that ``columns`` or ``decimals`` asks for and the
     table does not have, and ``TypeError`` if ``table`` is not a DataFrame or Series.
@@ -272,13 +284,26 @@ def show(
         raise TypeError(f"show() needs a pandas DataFrame or Series, not {type(table).__name__}")
     frame = table.reset_index() if index else table
     names = list(columns) if columns is not None else list(frame.columns)
+    given = dict(columns) if isinstance(columns, Mapping) else {}
+    words = i18n.words_of(frame)
+    unknown = [c for c in codes if c not in words]
+    if unknown:
+        raise KeyError(f"column {unknown[0]!r} holds no codes with words; codes: {list(words)}")
+    coded = frame
+    frame = i18n.labelled(frame)  # code columns read as words of the edition
+    for column in codes:
+        header = _(str(given[column]) if column in given else label(column))
+        shown = f"{column} (code)"
+        frame[shown] = coded[column].to_numpy()
+        given[shown] = _("{header} (code)").format(header=header)
+        if column in names:
+            names.insert(names.index(column) + 1, shown)
     unknown = [n for n in names if n not in frame.columns]
     if isinstance(decimals, Mapping):
         unknown += [n for n in decimals if n not in names]
     if unknown:
         raise KeyError(f"no column {unknown[0]!r}; the table has {list(frame.columns)}")
     frame = frame.loc[:, names]
-    given = dict(columns) if isinstance(columns, Mapping) else {}
     # Headers are translated through the "labels" catalog (msgid: the English label).
     labels = [_(str(given[n]) if n in given else label(n)) for n in names]
     kinds = [column_kind(n, frame[n]) for n in names]

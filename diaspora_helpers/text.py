@@ -16,22 +16,16 @@ from collections.abc import Iterable
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.lists import format_list
+from babel.numbers import format_compact_decimal, get_decimal_symbol, get_group_symbol
 
 from diaspora_helpers import i18n
-from diaspora_helpers.i18n import LANGUAGES, N_, _, language  # noqa: F401 (re-exported)
+from diaspora_helpers.i18n import LANGUAGES, N_, _, language, ngettext  # noqa: F401
 
-#: What a missing value reads as, by language.
-MISSING = {"en": "n/a", "fr": "n.d."}
-#: Words for large amounts, by language: (singular, plural).
-SCALE_WORDS = {
-    "en": {"million": ("million", "million"), "billion": ("billion", "billion")},
-    "fr": {"million": ("million", "millions"), "billion": ("milliard", "milliards")},
-}
-#: The word joining the last two items of a list, by language.
-AND = {"en": "and", "fr": "et"}
-#: Other words :func:`listing` is given to join the last two items (marked for the catalog).
-CONJUNCTIONS = (N_("or"), N_("and"))
+#: What a missing value reads as (translated: "n.d." in French).
+MISSING = N_("n/a")
+#: The list styles of :func:`listing`, by the English conjunction naming them.
+LIST_STYLES = {"and": "standard", "or": "or"}
 
 
 def set_language(code: str) -> None:
@@ -46,20 +40,34 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def minus(formatted: str) -> str:
+    """Put the edition's minus sign into a formatted number (U+2212 in French, see
+    :mod:`diaspora_helpers.editions`; English keeps the hyphen-minus)."""
+    sign = i18n.edition().minus
+    return sign + formatted[1:] if formatted.startswith("-") and sign != "-" else formatted
+
+
 def _localise(formatted: str) -> str:
-    """Swap the separators of a number Python formatted (``1,234.5``) for the language's."""
-    code = language()
-    if code == "en":
-        return formatted
+    """Swap the separators of a number Python formatted (``-1,234.5``) for the edition's
+    (its CLDR locale's group and decimal symbols, its minus sign)."""
+    code = i18n.locale()
     group, decimal = get_group_symbol(code), get_decimal_symbol(code)
-    return formatted.replace(",", "\0").replace(".", decimal).replace("\0", group)
+    if (group, decimal) != (",", "."):
+        formatted = formatted.replace(",", "\0").replace(".", decimal).replace("\0", group)
+    return minus(formatted)
 
 
 def _percent_sign() -> str:
     """Return the percent sign with the spacing the language's CLDR pattern puts before it."""
-    pattern = Locale.parse(language()).percent_formats[None].pattern
+    pattern = Locale.parse(i18n.locale()).percent_formats[None].pattern
     tail = pattern[pattern.rfind("0") + 1 :]
     return tail.split(";")[0] or "%"
+
+
+def compact(value: float) -> str:
+    """Format a number in CLDR's short compact form, for axis ticks: 600000 -> '600K'
+    ('600 k' in French, with a no-break space), -2000 -> '-2K' ('−2 k')."""
+    return minus(format_compact_decimal(value, locale=i18n.locale()))
 
 
 class Prose:
@@ -88,7 +96,7 @@ def number(value: float, decimals: int = 0) -> str:
     """Format a number with thousands separators: 14528662 -> '14,528,662' ('14 528 662'
     in French, with narrow no-break spaces). A missing value reads 'n/a' ('n.d.')."""
     if _missing(value):
-        return MISSING[language()]
+        return _(MISSING)
     return _localise(f"{value:,.{decimals}f}")
 
 
@@ -96,22 +104,25 @@ def plain_number(value: float, decimals: int = 0) -> str:
     """Format a number without thousands separators, for years and codes: 1991.5 ->
     '1991.50' with ``decimals=2`` ('1991,50' in French)."""
     if _missing(value):
-        return MISSING[language()]
+        return _(MISSING)
     return _localise(f"{value:.{decimals}f}")
 
 
 def percent(value: float, decimals: int = 1) -> str:
     """Format a percentage already expressed in percent: 27.53 -> '27.5%' ('27,5 %')."""
     if _missing(value):
-        return MISSING[language()]
+        return _(MISSING)
     return _localise(f"{value:.{decimals}f}") + _percent_sign()
 
 
 def _scaled(value: float, divisor: float, decimals: int, scale: str) -> str:
-    singular, plural = SCALE_WORDS[language()][scale]
     shown = f"{value / divisor:,.{decimals}f}"
-    word = singular if language() == "fr" and abs(float(shown.replace(",", ""))) < 2 else plural
-    return f"{_localise(shown)} {word}"
+    whole = int(abs(float(shown.replace(",", ""))))  # 1.5 million: singular in French
+    forms = {
+        "million": ngettext("{n} million", "{n} million", whole),
+        "billion": ngettext("{n} billion", "{n} billion", whole),
+    }
+    return forms[scale].format(n=_localise(shown))
 
 
 def millions(value: float, decimals: int = 2) -> str:
@@ -124,10 +135,11 @@ def billions(value: float, decimals: int = 1) -> str:
     return _scaled(value, 1e9, decimals, "billion")
 
 
-def date(iso: str, precision: str = "day") -> str:
+def date(iso: str, precision: str = "day", pattern: str | None = None) -> str:
     """Format an ISO date at ``day``, ``month`` or ``year`` precision in the language:
     '2000-03-22' -> '22 March 2000' ('22 mars 2000'); '2000-03' -> 'March 2000'.
 
+    ``pattern``, a Babel date pattern, replaces the precision's own (``"d'er' MMMM y"``).
     Raises ``ValueError`` for another precision or a date not written at it.
     """
     parts = [int(p) for p in str(iso).split("-")]
@@ -135,17 +147,18 @@ def date(iso: str, precision: str = "day") -> str:
     if precision not in patterns or len(parts) != patterns[precision][0]:
         raise ValueError(f"date {iso!r} is not written at {precision!r} precision")
     day = datetime.date(*(parts + [1] * (3 - len(parts))))
-    return format_date(day, format=patterns[precision][1], locale=language())
+    return format_date(day, format=pattern or patterns[precision][1], locale=i18n.locale())
 
 
 def quarter(period: str) -> str:
     """Write a quarter (``"2020Q3"``, as Remittance Prices Worldwide names its surveys) the
-    edition's way: ``"2020Q3"`` in English, ``"T3 2020"`` in French. Raises ``ValueError``
-    for another form."""
+    edition's way, from CLDR's abbreviated quarter: ``"Q3 2020"`` in English, ``"T3 2020"``
+    in French (no-break space). Raises ``ValueError`` for another form."""
     year, sep, number = str(period).partition("Q")
     if not (sep and year.isdigit() and number in ("1", "2", "3", "4")):
         raise ValueError(f"quarter {period!r} is not written as YYYYQn (e.g. 2020Q3)")
-    return period if language() == "en" else f"T{number}\u00a0{year}"
+    first_day = datetime.date(int(year), 3 * int(number) - 2, 1)
+    return format_date(first_day, format="QQQ", locale=i18n.locale()) + f"\u00a0{year}"
 
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:
@@ -168,11 +181,13 @@ def counted(n: int, singular: str, plural: str | None = None) -> str:
     return i18n.ngettext(template(singular), template(many), n).format(n=number(n))
 
 
-def listing(items: Iterable[str], conjunction: str | None = None) -> str:
-    """Return names as a list in the language: "A", "A and B", "A, B and C" ("A, B et C");
-    ``conjunction`` (English, e.g. "or") replaces the "and" and is translated ("ou")."""
+def listing(items: Iterable[str], conjunction: str = "and") -> str:
+    """Return names as a list in the edition's CLDR style: "A", "A and B", "A, B and C"
+    ("A, B et C"); ``conjunction="or"`` gives "A, B or C" ("A, B ou C"). Raises
+    ``ValueError`` for another conjunction."""
+    if conjunction not in LIST_STYLES:
+        raise ValueError(f"conjunction {conjunction!r}: use one of {', '.join(LIST_STYLES)}")
     names = [str(i) for i in items]
-    if len(names) <= 1:
-        return "".join(names)
-    word = _(conjunction) if conjunction else AND[language()]
-    return ", ".join(names[:-1]) + f" {word} " + names[-1]
+    if not names:
+        return ""
+    return format_list(names, style=LIST_STYLES[conjunction], locale=i18n.locale())  # type: ignore[arg-type]  # LIST_STYLES holds only CLDR's style names

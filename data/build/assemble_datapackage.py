@@ -61,48 +61,76 @@ def source_document() -> dict:
     return json.loads((HERE / "source_document.json").read_text(encoding="utf-8"))
 
 
-def translations(resources: list[dict]) -> list[dict]:
-    """Describe each French translation table ``data/fr/<table>.csv`` from its table's
+def _described(stem: str, key: list[str], language: str) -> dict[str, str]:
+    """Return the title and description of the translation of ``stem`` into ``language``."""
+    matched = ", ".join(key)
+    if language != "fr":
+        return {
+            "title": f"Text of {stem} in the {language!r} edition",
+            "description": (
+                f"The {language!r} wording of the text columns of {stem}, row by row "
+                f"(matched on {matched}); written for this collection, not a quotation of "
+                f"the source document. Used by the {language!r} edition."
+            ),
+        }
+    return {
+        "title": f"French text of {stem}",
+        "title_fr": f"Texte français de {stem}",
+        "description": (
+            f"The French wording of the text columns of {stem}, row by row "
+            f"(matched on {matched}); written for this collection, not a "
+            "quotation of the source document. Used by the French edition."
+        ),
+        "description_fr": (
+            f"Le texte français des colonnes de texte de {stem}, ligne par ligne "
+            f"(appariées sur {matched})\u202f; rédigé pour cette collection, "
+            "ce n'est pas une citation du document source. Utilisé par l'édition "
+            "française."
+        ),
+    }
+
+
+def languages() -> list[str]:
+    """Return the edition folders of ``data/``: ``fr`` and any other two- or three-letter
+    language code a translator added (``data/<code>/``)."""
+    return sorted(
+        p.name
+        for p in DATA.iterdir()
+        if p.is_dir() and p.name.isalpha() and p.name.islower() and len(p.name) in (2, 3)
+    )
+
+
+def translations(resources: list[dict], language: str = "fr") -> list[dict]:
+    """Describe each translation table ``data/<language>/<table>.csv`` from its table's
     descriptor: the table's primary key, then the text columns it translates, under the
-    same names. The loader swaps them in for the French edition."""
+    same names. The loader swaps them in for that language's edition."""
     by_name = {r["name"]: r for r in resources}
     own = {r["path"] for r in resources}  # a file of data/fr/ with its own descriptor (style.csv)
     described = []
-    for path in sorted((DATA / "fr").glob("*.csv")):
-        if f"fr/{path.name}" in own:
+    for path in sorted((DATA / language).glob("*.csv")):
+        if f"{language}/{path.name}" in own:
             continue
         base = by_name.get(path.stem)
+        shown = f"data/{language}/{path.name}"
         if base is None:
-            raise SystemExit(f"data/fr/{path.name}: no table named {path.stem!r} to translate")
+            raise SystemExit(f"{shown}: no table named {path.stem!r} to translate")
         with path.open(encoding="utf-8", newline="") as handle:
             header = next(csv.reader(handle))
         fields = {f["name"]: f for f in base["schema"]["fields"]}
         unknown = [c for c in header if c not in fields]
         if unknown:
-            raise SystemExit(f"data/fr/{path.name}: columns not in {path.stem}: {unknown}")
+            raise SystemExit(f"{shown}: columns not in {path.stem}: {unknown}")
         key = base["schema"].get("primaryKey", [])
         key = [key] if isinstance(key, str) else key
         if not key or header[: len(key)] != list(key):
-            raise SystemExit(f"data/fr/{path.name}: must start with the key columns {key}")
+            raise SystemExit(f"{shown}: must start with the key columns {key}")
         described.append(
             {
-                "name": f"{path.stem}_fr",
-                "path": f"fr/{path.name}",
-                "title": f"French text of {path.stem}",
-                "title_fr": f"Texte français de {path.stem}",
-                "description": (
-                    f"The French wording of the text columns of {path.stem}, row by row "
-                    f"(matched on {', '.join(key)}); written for this collection, not a "
-                    "quotation of the source document. Used by the French edition."
-                ),
-                "description_fr": (
-                    f"Le texte français des colonnes de texte de {path.stem}, ligne par ligne "
-                    f"(appariées sur {', '.join(key)})\u202f; rédigé pour cette collection, "
-                    "ce n'est pas une citation du document source. Utilisé par l'édition "
-                    "française."
-                ),
+                "name": f"{path.stem}_{language}",
+                "path": f"{language}/{path.name}",
+                **_described(path.stem, key, language),
                 "translates": path.stem,
-                "language": "fr",
+                "language": language,
                 "format": "csv",
                 "encoding": "utf-8",
                 "mediatype": "text/csv",
@@ -130,7 +158,8 @@ def assemble() -> str:
     for path in sorted((HERE / "resources").glob("*.json")):
         desc = json.loads(path.read_text(encoding="utf-8"))
         resources.extend(desc if isinstance(desc, list) else [desc])
-    resources.extend(translations(resources))
+    for language in languages():
+        resources.extend(translations(resources, language))
     resources.sort(key=lambda r: r["name"])
     source = source_document()
     header = {

@@ -19,7 +19,7 @@ from diaspora_helpers import tables
 from diaspora_helpers.analysis import demography
 from diaspora_helpers.constants import OTHER_COUNTS_TABLE as OTHER_COUNTS
 from diaspora_helpers.data import countries, given_or_load, measures
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, with_words
 
 #: Where each kind of count is defined in data/definitions.csv.
 DEFINITION_OF = {
@@ -36,14 +36,14 @@ _KIND_WORDS = {
     "administrative": N_("administrative sources, undated"),
     "statement": N_("statement, no source given"),
 }
-#: How each qualifier of a count reads in the French edition (English shows the code).
-QUALIFIERS = (
-    N_("exact"),
-    N_("more_than"),
-    N_("approximate"),
-    N_("estimate"),
-    N_("as_stated"),
-)
+#: The qualifiers of a count (codes of ``qualifier``) and their words.
+QUALIFIERS = {
+    "exact": N_("exact"),
+    "more_than": N_("more than"),
+    "approximate": N_("approximate"),
+    "estimate": N_("estimate"),
+    "as_stated": N_("as stated"),
+}
 #: The names of the counts of one destination (:func:`destination_counts`).
 RACE_COUNT = N_("RACE electoral register")
 UN_COUNT = N_("UN migrant stock")
@@ -85,9 +85,9 @@ def totals_side_by_side(
     undated document last).
 
     Columns: ``reference_year`` (None for the undated document), ``persons``,
-    ``qualifier`` (exact, more_than, approximate, estimate, as_stated; words in the French
-    edition), ``kind`` (a key of
-    :data:`KIND_WORDS`), ``source`` (a key of :data:`DEFINITION_OF`) and ``counted_by``.
+    ``qualifier`` (a code of :data:`QUALIFIERS`), ``kind`` (a key of :data:`KIND_WORDS`),
+    ``source`` (a key of :data:`DEFINITION_OF`) and ``counted_by``; the words of
+    ``qualifier`` and ``kind`` are recorded with :func:`~diaspora_helpers.i18n.with_words`.
     ``document_total`` is the document's 4 million (``key_figures``); ``un_years`` the UN
     years to show (all by default).
     """
@@ -97,7 +97,7 @@ def totals_side_by_side(
         {
             "reference_year": int(r.reference_year),
             "persons": float(r.persons),
-            "qualifier": _(str(r.qualifier)),
+            "qualifier": str(r.qualifier),
             "kind": str(r.count_kind),
             "source": str(r.source_id),
             "counted_by": str(r.publisher),
@@ -109,7 +109,7 @@ def totals_side_by_side(
             {
                 "reference_year": year,
                 "persons": float(demography.total(year, stock=stock)),
-                "qualifier": _("estimate"),
+                "qualifier": "estimate",
                 "kind": "migrant_stock",
                 "source": "un_desa",
                 "counted_by": _("UN DESA"),
@@ -119,7 +119,7 @@ def totals_side_by_side(
         {
             "reference_year": None,
             "persons": float(document_total),
-            "qualifier": _("as_stated"),
+            "qualifier": "as_stated",
             "kind": "administrative",
             "source": "document",
             "counted_by": _("the source document (administrative sources)"),
@@ -128,7 +128,8 @@ def totals_side_by_side(
     out = pd.DataFrame(rows)
     out["reference_year"] = out["reference_year"].astype("Int64")
     order = out["reference_year"].fillna(9999).astype("int64")  # the undated document last
-    return out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    out = out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    return with_words(out, qualifier=QUALIFIERS, kind=_KIND_WORDS)
 
 
 def destination_counts(

@@ -1,10 +1,10 @@
 """Malians abroad and foreigners in Mali: estimates side by side, destinations, regions, sex.
 
 Every function takes the tables it needs as arguments and loads them from ``data/`` when
-they are left out, so the unit tests can pass small hand-made tables. Text a reader sees
-(country names, region groups, places, the names of estimates) is in the edition's
-language; code that looks a row up by such a name goes through :func:`region_label` or
-:func:`place_label`, so it works in both editions.
+they are left out, so the unit tests can pass small hand-made tables. Region groups are
+codes (``sub_saharan_africa``; :data:`REGION_WORDS` names them, through
+:func:`region_label` or the tables' record of :func:`diaspora_helpers.i18n.with_words`),
+so code that looks a row up by group works the same in every edition.
 
 Three kinds of count meet here and do not measure the same thing:
 
@@ -26,19 +26,22 @@ import pandas as pd
 from diaspora_helpers.constants import UN_STOCK_TABLE as UN_TABLE
 from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
 from diaspora_helpers.data import countries, given_or_load, measures
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, with_words, word
 
-#: The collection's region groups, in table order (English; shown through ``_()``).
-REGION_GROUPS = (
-    N_("Sub-Saharan Africa"),
-    N_("Northern Africa"),
-    N_("Europe"),
-    N_("Elsewhere"),
-)
+#: The collection's region groups (codes of the ``region_group`` column) and their names.
+REGION_WORDS = {
+    "sub_saharan_africa": N_("Sub-Saharan Africa"),
+    "northern_africa": N_("Northern Africa"),
+    "europe": N_("Europe"),
+    "elsewhere": N_("Elsewhere"),
+    "mixed": N_("Mixed"),
+}
+#: The region groups of :func:`by_region`, in table order.
+REGION_GROUPS = ("sub_saharan_africa", "northern_africa", "europe", "elsewhere")
 #: The region groups that are in Africa.
-AFRICAN_GROUPS = ("Sub-Saharan Africa", "Northern Africa")
+AFRICAN_GROUPS = ("sub_saharan_africa", "northern_africa")
 #: How each place of the document's split is named in a table (France: its country name).
-PLACES = {"Africa": N_("Africa"), "Europe": N_("Europe")}
+PLACES = {"Africa": N_("Africa"), "Europe": N_("Europe"), "France": N_("France")}
 
 
 #: Which row of data/definitions.csv defines each kind of estimate of Malians abroad.
@@ -68,9 +71,9 @@ WHAT_IS_COUNTED: Mapping[str, str] = _WhatIsCounted()
 
 
 def region_label(group: str) -> str:
-    """Return a region group (one of :data:`REGION_GROUPS`) as a reader sees it, in the
-    edition's language: ``"Sub-Saharan Africa"`` -> ``"Afrique subsaharienne"``."""
-    return _(group)
+    """Return a region group code (one of :data:`REGION_WORDS`) as a reader sees it, in the
+    edition's language: ``"sub_saharan_africa"`` -> ``"Afrique subsaharienne"``."""
+    return word(group, REGION_WORDS)
 
 
 def place_label(place: str) -> str:
@@ -83,10 +86,9 @@ def place_label(place: str) -> str:
 
 
 def count_in_africa(table: pd.DataFrame) -> int:
-    """Return how many rows of ``table`` (a ``region_group`` column as this module writes
-    it, in the edition's language) are countries in Africa."""
-    african = [region_label(g) for g in AFRICAN_GROUPS]
-    return int(table["region_group"].isin(african).sum())
+    """Return how many rows of ``table`` (a ``region_group`` column of codes, as this
+    module writes it) are countries in Africa."""
+    return int(table["region_group"].isin(AFRICAN_GROUPS).sum())
 
 
 def display_names(iso3: pd.Series, fallback: pd.Series) -> pd.Series:
@@ -174,19 +176,19 @@ def destinations(year: int, sex: str = "total", stock: pd.DataFrame | None = Non
     table = table.sort_values(["persons", "iso3"], ascending=[False, True]).reset_index(drop=True)
     table["share_pct"] = 100 * table["persons"] / table["persons"].sum()
     table["rank"] = range(1, len(table) + 1)
-    return table
+    return with_words(table, region_group=REGION_WORDS)
 
 
 def region_group(region: pd.Series, subregion: pd.Series) -> pd.Series:
     """Return the collection's region group for each country (see ``REGION_GROUPS``),
-    named in the edition's language (:func:`region_label`)."""
+    as a code (``sub_saharan_africa``; :func:`region_label` names it)."""
     region = region.astype("str")
     subregion = subregion.astype("str")
-    group = pd.Series(region_label("Elsewhere"), index=region.index, dtype="str")
-    group = group.mask(region == "Europe", region_label("Europe"))
-    group = group.mask(region == "Africa", region_label("Sub-Saharan Africa"))
+    group = pd.Series("elsewhere", index=region.index, dtype="str")
+    group = group.mask(region == "Europe", "europe")
+    group = group.mask(region == "Africa", "sub_saharan_africa")
     northern = (region == "Africa") & (subregion == "Northern Africa")
-    return group.mask(northern, region_label("Northern Africa"))
+    return group.mask(northern, "northern_africa")
 
 
 def top_destinations(
@@ -204,13 +206,13 @@ def top_destinations(
         {
             "iso3": [""],
             "country": [_("Other countries ({n})").format(n=len(rest))],
-            "region_group": [_("Mixed")],
+            "region_group": ["mixed"],
             "persons": [int(rest["persons"].sum())],
             "share_pct": [float(rest["share_pct"].sum())],
             "rank": [pd.NA],
         }
     )
-    return pd.concat([top, other], ignore_index=True)
+    return with_words(pd.concat([top, other], ignore_index=True), region_group=REGION_WORDS)
 
 
 def by_region(year: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -221,18 +223,16 @@ def by_region(year: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     table = destinations(year, "total", stock)
     grouped = table.groupby("region_group")["persons"].sum()
-    order = [region_label(g) for g in REGION_GROUPS]
-    grouped = grouped.reindex(order, fill_value=0).astype("int64")
+    grouped = grouped.reindex(list(REGION_GROUPS), fill_value=0).astype("int64")
     out = grouped.rename("persons").rename_axis("region_group").reset_index()
     out["share_pct"] = 100 * out["persons"] / out["persons"].sum()
-    return out
+    return with_words(out, region_group=REGION_WORDS)
 
 
 def africa_share(year: int, stock: pd.DataFrame | None = None) -> float:
     """Return the share (%) of Malians abroad who live elsewhere in Africa in ``year``."""
     regions = by_region(year, stock).set_index("region_group")
-    african = [region_label(g) for g in AFRICAN_GROUPS]
-    return float(regions.loc[african, "share_pct"].sum())
+    return float(regions.loc[list(AFRICAN_GROUPS), "share_pct"].sum())
 
 
 def change_between(start: int, end: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -250,7 +250,7 @@ def change_between(start: int, end: int, n: int, stock: pd.DataFrame | None = No
     out["change"] = out[f"persons_{end}"] - out[f"persons_{start}"]
     base = out[f"persons_{start}"].where(out[f"persons_{start}"] > 0)
     out["change_pct"] = 100 * out["change"] / base
-    return out.reset_index(drop=True)
+    return with_words(out.reset_index(drop=True), region_group=REGION_WORDS)
 
 
 def women_by_destination(year: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -277,6 +277,14 @@ def continent_totals(
         "Europe": int(rows.loc[region == "Europe", "value"].sum()),
         "France": int(rows.loc[rows["partner_iso3"] == "FRA", "value"].sum()),
     }
+
+
+def continent_table(year: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return :func:`continent_totals` as a table: ``where`` (codes ``Africa``, ``Europe``,
+    ``France``, named by :data:`PLACES`) and ``persons``, one row per place."""
+    totals = continent_totals(year, stock)
+    table = pd.DataFrame({"where": list(totals), "persons": list(totals.values())})
+    return with_words(table, where=PLACES)
 
 
 def wb_emigrant_total(bilateral: pd.DataFrame | None = None) -> float:
@@ -348,9 +356,9 @@ def document_vs_un(
 ) -> pd.DataFrame:
     """Return the document's Africa, Europe and France figures beside the UN's for ``year``.
 
-    One row per place of ``ids`` (key figure ids by place), the place named in the
-    edition's language (:func:`place_label`); persons, and the document's figure divided
-    by the UN's.
+    One row per place of ``ids`` (key figure ids by place): ``where`` the place's code
+    (``"Africa"``, ``"Europe"``, ``"France"``; named by :func:`place_label` and in shown
+    tables), persons, and the document's figure divided by the UN's.
     """
     ids = ids or {
         "Africa": "malians_in_africa",
@@ -360,7 +368,7 @@ def document_vs_un(
     un = continent_totals(year, stock)
     rows = [
         {
-            "where": place_label(where),
+            "where": where,
             "document": float(key_figures.at[key, "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             f"un_desa_{year}": float(un[where]),
         }
@@ -368,7 +376,7 @@ def document_vs_un(
     ]
     out = pd.DataFrame(rows)
     out["ratio_document_to_un"] = out["document"] / out[f"un_desa_{year}"]
-    return out
+    return with_words(out, where=PLACES)
 
 
 def change_years(year: int, years: list[int]) -> tuple[int, int]:

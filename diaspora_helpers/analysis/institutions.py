@@ -11,7 +11,7 @@ import pandas as pd
 from diaspora_helpers import tables
 from diaspora_helpers.analysis.timeline import separator
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, word
+from diaspora_helpers.i18n import N_, with_words, word
 
 #: How each relation between institutions reads in a sentence or a legend.
 RELATION_WORDS = {
@@ -148,26 +148,26 @@ def kind_counts(nodes: pd.DataFrame) -> pd.Series:
     return counts.sort_index().sort_values(ascending=False, kind="stable").rename("bodies")
 
 
-#: The topics and qualifiers of the document's small figures, as the tables show them: the
-#: codes themselves in English, translated in the catalog (see :func:`figure_word`).
-FIGURE_WORDS = (
-    N_("codevelopment"),
-    N_("kayes"),
-    N_("hcme"),
-    N_("consultation"),
-    N_("institutions"),
-    N_("investment"),
-    N_("employment"),
-    N_("geography"),
-    N_("diaspora"),
-    N_("communication"),
-    N_("migration_policy"),
-    N_("exact"),
-    N_("approximate"),
-    N_("at_least"),
-    N_("more_than"),
-    N_("examples"),
-)
+#: The topics and qualifiers of the document's small figures (codes) and their words,
+#: translated through the catalog (see :func:`figure_word`).
+FIGURE_WORDS = {
+    "codevelopment": N_("co-development"),
+    "kayes": N_("Kayes"),
+    "hcme": N_("HCME"),
+    "consultation": N_("consultation"),
+    "institutions": N_("institutions"),
+    "investment": N_("investment"),
+    "employment": N_("employment"),
+    "geography": N_("geography"),
+    "diaspora": N_("diaspora"),
+    "communication": N_("communication"),
+    "migration_policy": N_("migration policy"),
+    "exact": N_("exact"),
+    "approximate": N_("approximate"),
+    "at_least": N_("at least"),
+    "more_than": N_("more than"),
+    "examples": N_("examples"),
+}
 
 
 def figure_word(code: str) -> str:
@@ -180,11 +180,12 @@ def figures_about(
 ) -> pd.DataFrame:
     """Return the document's small figures on the given topics (codes), indexed by id.
 
-    Topics and qualifiers read in the edition's language (:func:`figure_word`).
+    ``topic`` and ``qualifier`` keep their codes, their words (:func:`figure_word`) recorded
+    for shown tables with :func:`~diaspora_helpers.i18n.with_words`.
     """
     figs = given_or_load("codevelopment_figures", table)
     figs["topic"] = figs["topic"].astype("str")
     picked = figs[figs["topic"].isin(list(topics))].copy()
-    picked["topic"] = picked["topic"].map(figure_word)
-    picked["qualifier"] = picked["qualifier"].astype("str").map(figure_word)
-    return picked.set_index("id")[["topic", "label", "value", "unit", "qualifier", "section"]]
+    picked["qualifier"] = picked["qualifier"].astype("str")
+    out = picked.set_index("id")[["topic", "label", "value", "unit", "qualifier", "section"]]
+    return with_words(out, topic=FIGURE_WORDS, qualifier=FIGURE_WORDS)

@@ -4,28 +4,31 @@ from __future__ import annotations
 
 import pandas as pd
 
-from diaspora_helpers import text
-from diaspora_helpers.data import load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.data import load, units
+from diaspora_helpers.i18n import N_, with_words
 
-#: How the reader's table names each kind of estimate and unit (``estimate_kind`` and
-#: ``unit`` keep their codes in the data, which the code compares).
+#: How a reader's table names each kind of estimate and unit (``estimate_kind`` and
+#: ``unit`` keep their codes in the tables, which the code compares).
 KIND_NAMES = {
-    "census": N_("census"),
-    "administrative": N_("administrative"),
-    "central_bank": N_("central_bank"),
-    "geographic": N_("geographic"),
+    "census": N_("Census"),
+    "administrative": N_("Administrative sources"),
+    "central_bank": N_("Central bank"),
+    "geographic": N_("Geographic fact"),
 }
-UNIT_NAMES = {"persons": N_("persons"), "km2": N_("km2"), "xof": N_("xof")}
-#: The places of :func:`abroad_breakdown` and how each number is obtained. They stay
-#: English in the table (other code looks rows up by them); translate them where shown.
-PLACES = (
-    N_("Africa"),
-    N_("Europe (excluding France)"),
-    N_("France"),
-    N_("Not placed by the document"),
-)
-HOW_OBTAINED = (N_("stated"), N_("derived: Europe minus France"), N_("derived: total minus parts"))
+UNIT_NAMES = units.UNIT_WORDS
+#: The places of :func:`abroad_breakdown` (codes of its ``where`` column) and their names.
+PLACES = {
+    "africa": N_("Africa"),
+    "europe_excluding_france": N_("Europe (excluding France)"),
+    "france": N_("France"),
+    "not_placed": N_("Not placed by the document"),
+}
+#: How each number of :func:`abroad_breakdown` is obtained (codes of ``how_obtained``).
+HOW_OBTAINED = {
+    "stated": N_("stated"),
+    "europe_minus_france": N_("derived: Europe minus France"),
+    "total_minus_parts": N_("derived: total minus parts"),
+}
 
 
 def key_figures() -> pd.DataFrame:
@@ -66,8 +69,9 @@ def recomputed_shares(figures: pd.DataFrame, population_id: str = "population") 
 def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the key figures as a reader's table: value, how it was printed, source, kind.
 
-    One row per key figure; ``value`` is text formatted for the edition (``1,241,238``,
-    ``1 241 238`` in French), ``unit`` and ``kind of estimate`` are words of the edition.
+    One row per key figure; ``value`` is the number (the table formats it), ``unit`` and
+    ``estimate_kind`` are codes named by :data:`UNIT_NAMES` and :data:`KIND_NAMES` (recorded
+    with :func:`~diaspora_helpers.i18n.with_words`, so a shown table reads words).
     """
     table = figures[
         [
@@ -80,20 +84,18 @@ def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
             "original_source",
         ]
     ].copy()
-    table["value"] = figures["value"].map(lambda v: text.number(v))
-    table["unit"] = [_(UNIT_NAMES.get(u, u)) for u in figures["unit"].astype("str")]
-    table["estimate_kind"] = [
-        _(KIND_NAMES.get(k, k)) for k in figures["estimate_kind"].astype("str")
-    ]
-    return table.rename(
+    table["unit"] = figures["unit"].astype("str")
+    table["estimate_kind"] = figures["estimate_kind"].astype("str")
+    table = table.rename(
         columns={
-            "stated_value_text": "as printed",
-            "stated_share_text": "share as printed",
+            "stated_value_text": "as_printed",
+            "stated_share_text": "share_as_printed",
             "reference_year": "year",
             "original_source": "source",
-            "estimate_kind": "kind of estimate",
+            "estimate_kind": "kind_of_estimate",
         }
     )
+    return with_words(table, unit=UNIT_NAMES, kind_of_estimate=KIND_NAMES)
 
 
 def share_of_all_malians(figures: pd.DataFrame) -> dict[str, float]:
@@ -116,27 +118,18 @@ def share_of_all_malians(figures: pd.DataFrame) -> dict[str, float]:
 def abroad_breakdown(figures: pd.DataFrame) -> pd.DataFrame:
     """Return the document's Malians abroad split by continent, with the unexplained rest.
 
-    France is part of Europe, so it is reported as a detail, not added again. Four rows
-    (``where``: :data:`PLACES`, English in both editions, translate with ``_()`` where
-    shown), columns ``where``, ``persons``, ``how_obtained`` and ``share_of_abroad_pct``.
+    France is part of Europe, so it is reported as a detail, not added again. Four rows,
+    columns ``where`` (codes of :data:`PLACES`), ``persons``, ``how_obtained`` (codes of
+    :data:`HOW_OBTAINED`) and ``share_of_abroad_pct``; the codes' words are recorded with
+    :func:`~diaspora_helpers.i18n.with_words` for the tables and chart downloads.
     """
     total = float(figures.at["malians_abroad", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     africa = float(figures.at["malians_in_africa", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     europe = float(figures.at["malians_in_europe", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     france = float(figures.at["malians_in_france", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     counts = (africa, europe - france, france, total - africa - europe)
-    how = (HOW_OBTAINED[0], HOW_OBTAINED[1], HOW_OBTAINED[0], HOW_OBTAINED[2])
+    how = ("stated", "europe_minus_france", "stated", "total_minus_parts")
     rows = list(zip(PLACES, counts, how, strict=True))
     table = pd.DataFrame(rows, columns=["where", "persons", "how_obtained"])
     table["share_of_abroad_pct"] = 100 * table["persons"] / total
-    return table
-
-
-def breakdown_for_reader(parts: pd.DataFrame) -> pd.DataFrame:
-    """Return :func:`abroad_breakdown` with its words (``where``, ``how_obtained``) in the
-    edition's language: the table a reader downloads beside the chart. Same rows × columns;
-    unchanged in English."""
-    shown = parts.copy()
-    for column in ("where", "how_obtained"):
-        shown[column] = shown[column].astype("str").map(_)
-    return shown
+    return with_words(table, where=PLACES, how_obtained=HOW_OBTAINED)

@@ -6,31 +6,31 @@ import pandas as pd
 
 from diaspora_helpers.analysis.timeline import describe_date
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _, word
+from diaspora_helpers.i18n import N_, _, with_words, word
 
-#: The domains of the legal framework as the tables show them: the codes themselves in
-#: English, translated in the catalog (``domain_name``).
-DOMAINS = (
-    N_("labour"),
-    N_("citizenship"),
-    N_("land"),
-    N_("administration"),
-    N_("migration_policy"),
-    N_("employment"),
-    N_("customs"),
-    N_("petroleum"),
-    N_("tax"),
-    N_("mining"),
-    N_("investment"),
-    N_("procurement"),
-)
+#: The domains of the legal framework (codes of ``domain``) and their words, translated
+#: through the catalog (:func:`domain_name`).
+DOMAINS = {
+    "labour": N_("labour"),
+    "citizenship": N_("citizenship"),
+    "land": N_("land"),
+    "administration": N_("administration"),
+    "migration_policy": N_("migration policy"),
+    "employment": N_("employment"),
+    "customs": N_("customs"),
+    "petroleum": N_("petroleum"),
+    "tax": N_("tax"),
+    "mining": N_("mining"),
+    "investment": N_("investment"),
+    "procurement": N_("procurement"),
+}
 #: What a text without a number reads as in the reader's table.
 NO_NUMBER = N_("(no number given)")
 
 
 def domain_name(code: str) -> str:
     """Return a domain of the legal framework as tables show it, in the edition's language
-    ("migration_policy" in English, "politique migratoire" in French)."""
+    ("migration policy" in English, "politique migratoire" in French)."""
     return word(code, DOMAINS)
 
 
@@ -59,18 +59,19 @@ def legal_reading(
             ],
             "reference": legal["reference"].fillna(_(NO_NUMBER)).to_numpy(),
             "title": legal["title"].to_numpy(),
-            "domain": [domain_name(str(d)) for d in legal["domain"]],
+            "domain": legal["domain"].astype("str").to_numpy(),
             "what it means for a Malian abroad": legal["diaspora_relevance"].to_numpy(),
         },
         index=pd.Index(legal["id"], name="id"),
     )
-    return out
+    return with_words(out, domain=DOMAINS)
 
 
 def domain_counts(table: pd.DataFrame) -> pd.DataFrame:
     """Return how many texts each domain has, with its first and last year (most texts first).
 
-    The index holds the domains' names in the edition's language (see :func:`domain_name`).
+    The index holds the domains' codes (named by :func:`domain_name`; recorded for the
+    ``domain`` column a shown table gets with ``index=True``).
     """
     grouped = table.groupby("domain", sort=True)
     counts = pd.DataFrame(
@@ -81,5 +82,5 @@ def domain_counts(table: pd.DataFrame) -> pd.DataFrame:
         }
     )
     counts = counts.sort_values(["texts", "first_year"], ascending=[False, True], kind="stable")
-    counts.index = pd.Index([domain_name(str(d)) for d in counts.index], name="domain")
-    return counts
+    counts.index = pd.Index([str(d) for d in counts.index], name="domain")
+    return with_words(counts, domain=DOMAINS)

@@ -18,7 +18,7 @@ from diaspora_helpers import tables
 from diaspora_helpers.analysis import demography, remittances
 from diaspora_helpers.analysis.timeline import separator, short_label
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, word
+from diaspora_helpers.i18n import N_, register_words, with_words
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
@@ -30,22 +30,22 @@ NO_STRATEGY = {
     "investment": N_("no investment strategy"),
 }
 #: The words a reader sees for the codes of the policy tables (kind, theme, scope, strength,
-#: reading). In English a code reads as itself; the catalog gives the French.
+#: reading), translated through the catalog.
 CODE_WORDS = {
     "endogenous": N_("endogenous"),
     "exogenous": N_("exogenous"),
     "citizenship": N_("citizenship"),
     "conflict": N_("conflict"),
-    "geography_costs": N_("geography_costs"),
-    "host_country": N_("host_country"),
+    "geography_costs": N_("geography and costs"),
+    "host_country": N_("host country"),
     "information": N_("information"),
-    "legal_administrative": N_("legal_administrative"),
+    "legal_administrative": N_("legal and administrative"),
     "skills": N_("skills"),
     "social": N_("social"),
     "support": N_("support"),
     "transfers": N_("transfers"),
     "national": N_("national"),
-    "local_development": N_("local_development"),
+    "local_development": N_("local development"),
     "investment": N_("investment"),
     "direct": N_("direct"),
     "partial": N_("partial"),
@@ -59,18 +59,23 @@ KIND_ORDER = ["endogenous", "exogenous"]
 STRENGTH_SCORE = {"direct": 2, "partial": 1}
 
 
-def readable(table: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy of a policy table for a reader: its codes in the edition's words.
+register_words("constraints", kind=CODE_WORDS, theme=CODE_WORDS)
+register_words("strategies", scope=CODE_WORDS)
+register_words("strategy_constraint_links", strength=CODE_WORDS, reading=CODE_WORDS)
+register_words("objective_strategy_links", reading=CODE_WORDS)
 
-    The columns of :data:`CODE_COLUMNS` that ``table`` has are replaced, value by value,
-    with the words of :data:`CODE_WORDS` (an unknown code stays as it is). Same shape and
-    index; in English the values are unchanged.
+
+def readable(table: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a policy table ready to show: codes kept, their words recorded.
+
+    The columns of :data:`CODE_COLUMNS` that ``table`` has keep their codes; their words
+    (:data:`CODE_WORDS`) are recorded with :func:`~diaspora_helpers.i18n.with_words`, so
+    :func:`diaspora_helpers.tables.show` and the chart downloads name them in the edition's
+    language. Same shape, index and values.
     """
     out = table.copy()
-    for column in CODE_COLUMNS:
-        if column in out.columns:
-            out[column] = [word(v, CODE_WORDS) if isinstance(v, str) else v for v in out[column]]
-    return out
+    present = {c: CODE_WORDS for c in CODE_COLUMNS if c in out.columns}
+    return with_words(out, **present)
 
 
 def scope_choices(strategies: pd.DataFrame | None = None) -> list[str]:

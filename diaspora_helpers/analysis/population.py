@@ -15,7 +15,7 @@ from diaspora_helpers.analysis.demography import (
 )
 from diaspora_helpers.constants import CENSUS_TABLE, WDI_TABLE
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, with_words
 
 #: The censuses' names as data/census_figures.csv writes them (a key of that table, so
 #: not in data/fr/): marked here for the catalog, shown through ``_()``.
@@ -50,9 +50,10 @@ def population_counts(
 ) -> pd.DataFrame:
     """Return the census counts of residents beside the World Bank's estimate for that year.
 
-    One row per census, oldest first: ``year``, ``census`` (its name in the edition's
-    language), ``census_count`` and ``world_bank_estimate`` (persons), ``difference_pct``
-    (the estimate's excess over the count, percent of the count).
+    One row per census, oldest first: ``year``, ``census`` (its name in the data, a code:
+    its words, :data:`CENSUS_NAMES`, are recorded for shown tables), ``census_count`` and
+    ``world_bank_estimate`` (persons), ``difference_pct`` (the estimate's excess over the
+    count, percent of the count).
     """
     census = given_or_load(CENSUS_TABLE, census)
     counts = census[census["measure"].astype("str") == "resident population total"]
@@ -63,13 +64,13 @@ def population_counts(
         rows.append(
             {
                 "year": year,
-                "census": _(str(row.census)),
+                "census": str(row.census),
                 "census_count": float(row.value),
                 "world_bank_estimate": estimate,
                 "difference_pct": 100 * (estimate - row.value) / row.value,
             }
         )
-    return pd.DataFrame(rows)
+    return with_words(pd.DataFrame(rows), census=CENSUS_NAMES)
 
 
 def population_series(

@@ -32,7 +32,7 @@ from diaspora_helpers.constants import (
 from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
 from diaspora_helpers.constants import WDI_2022_TABLE as VINTAGE_TABLE
 from diaspora_helpers.data import countries, currency, given_or_load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, with_texts
 
 VINTAGE_2022 = "WDI 2022-02-15"
 VINTAGE_2026 = "WDI, datahub.io copy of 2026-07-01"
@@ -272,7 +272,8 @@ def corridor_costs(rpw: pd.DataFrame | None = None, receiving: str = "MLI") -> p
         }
     )
     out["time"] = out["year"] + (out["quarter"] - 1) / 4
-    return out.sort_values(["sending_iso3", "time"]).reset_index(drop=True)
+    out = out.sort_values(["sending_iso3", "time"]).reset_index(drop=True)
+    return with_texts(out, "corridor")  # "Côte d'Ivoire → Mali": names in the edition
 
 
 def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: float) -> pd.DataFrame:

@@ -19,16 +19,16 @@ import pandas as pd
 from diaspora_helpers.analysis.timeline import separator
 from diaspora_helpers.constants import TARGETS_TABLE
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, with_words
 
 KINDS = ("average", "corridor")
-#: How the codes of ``applies_to`` and ``comparison`` read in a table, marked for the
-#: catalog (the English reads as the code itself).
+#: How the codes of ``applies_to`` and ``comparison`` read in a table (translated through
+#: the catalog).
 CODE_WORDS = {
     "average": N_("average"),
     "corridor": N_("corridor"),
     "below": N_("below"),
-    "not_above": N_("not_above"),
+    "not_above": N_("not above"),
 }
 
 
@@ -45,7 +45,8 @@ def sdg_targets(table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def as_reading(table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the SDG 10.c thresholds as a reader sees them: one row per kind of measure,
-    columns ``applies_to``, ``comparison`` (their codes put in the edition's language),
+    columns ``applies_to``, ``comparison`` (codes, their words recorded with
+    :func:`~diaspora_helpers.i18n.with_words`),
     ``value_pct`` (percent), ``measure`` and ``compare_with_series`` (a series code).
 
     Raises ``KeyError`` naming a code of ``applies_to`` or ``comparison`` that has no
@@ -59,8 +60,8 @@ def as_reading(table: pd.DataFrame | None = None) -> pd.DataFrame:
         unknown = sorted(set(codes) - set(CODE_WORDS))
         if unknown:
             raise KeyError(f"data/sdg_targets.csv: no wording for {column} {unknown[0]!r}")
-        shown[column] = [_(CODE_WORDS[code]) for code in codes]
-    return shown
+        shown[column] = codes
+    return with_words(shown, applies_to=CODE_WORDS, comparison=CODE_WORDS)
 
 
 def threshold(kind: str, table: pd.DataFrame | None = None) -> float:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from diaspora_helpers import tables, text
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _, language, ngettext, word
+from diaspora_helpers.i18n import N_, _, ngettext, register_words, word
 
 #: The kinds of event, in the order of the timeline's lanes (top to bottom).
 KIND_ORDER = ["forum", "institution", "programme", "law_policy", "mission"]
@@ -29,6 +29,9 @@ KIND_LABELS = {
     "law_policy": N_("Laws and policies"),
     "mission": N_("Missions"),
 }
+
+
+register_words("events", kind=KIND_LABELS)
 
 
 def kind_label(kind: str) -> str:
@@ -90,10 +93,18 @@ def timeline_labels(table: pd.DataFrame) -> list[str]:
     ]
 
 
+#: What separates the items of a list in a table cell, as the edition's catalog writes it
+#: ("; " in English, " ; " with a narrow no-break space in French).
+SEPARATOR = N_("; ")
+#: The Babel date pattern of the first day of a month (French writes "1er mars 2000").
+# TRANSLATORS: a Babel (CLDR) date pattern, not text: letters are fields; quote literal text.
+FIRST_OF_MONTH = N_("d MMMM y")
+
+
 def separator() -> str:
-    """Return what separates the items of a list in a table cell: "; " in English, " ; "
-    in French (with a narrow no-break space before the semicolon)."""
-    return "\u202f; " if language() == "fr" else "; "
+    """Return what separates the items of a list in a table cell, in the edition's
+    typography (see :data:`SEPARATOR`)."""
+    return _(SEPARATOR)
 
 
 def _is_text(value: object) -> bool:
@@ -319,10 +330,10 @@ def describe_date(date: str, precision: str) -> str:
     precision, raises ``ValueError``.
     """
     parts = {"year": 1, "month": 2, "day": 3}.get(precision, 0)
-    words = text.date("-".join(str(date).split("-")[:parts]), precision)
-    if language() == "fr" and precision == "day" and words.startswith("1 "):
-        words = "1er " + words[2:]
-    return words
+    iso = "-".join(str(date).split("-")[:parts])
+    if precision == "day" and iso.endswith("-01"):
+        return text.date(iso, precision, pattern=_(FIRST_OF_MONTH))
+    return text.date(iso, precision)
 
 
 def when(table: pd.DataFrame, event_id: str) -> str:
@@ -349,8 +360,9 @@ def when(table: pd.DataFrame, event_id: str) -> str:
 def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
     """Return each wave (see :func:`waves`) with its events by kind and their short labels.
 
-    Columns: wave, years ("2000-2006"), events, one count column per kind present, and
-    ``what`` (the events' short labels in date order).
+    Columns: wave, years ("2000-2006"), events, one count column per kind present, named
+    by the kind's code (``forum``, ``law_policy``…; see :data:`KIND_LABELS` for their
+    names), and ``what`` (the events' short labels in date order, from the data).
     """
     if table.empty:
         return pd.DataFrame(columns=["wave", "years", "events", "what"])
@@ -364,7 +376,7 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
         )
         row = {"wave": w.wave, "years": years, "events": w.events}
         for kind in kinds:
-            row[kind_label(kind)] = int((inside["kind"] == kind).sum())
+            row[kind] = int((inside["kind"] == kind).sum())
         row["what"] = separator().join(timeline_labels(inside))
         rows.append(row)
     return pd.DataFrame(rows)
@@ -373,12 +385,12 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
 def peak_waves(summary: pd.DataFrame) -> dict[str, str]:
     """Return, for each kind counted in a wave summary, the years of the wave with most of it.
 
-    Keys are the kinds' lane labels (in the edition's language, as :func:`wave_summary`
-    names its columns); ties go to the earlier wave; kinds absent from every wave are left
+    Keys are the kinds' codes (as :func:`wave_summary` names its columns; name them with
+    :func:`kind_label`); ties go to the earlier wave; kinds absent from every wave are left
     out.
     """
     out = {}
-    for label in map(kind_label, KIND_LABELS):
+    for label in KIND_LABELS:
         if label in summary.columns and summary[label].sum() > 0:
             best = summary.sort_values([label, "wave"], ascending=[False, True]).iloc[0]
             out[label] = str(best["years"])

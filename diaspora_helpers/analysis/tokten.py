@@ -10,31 +10,39 @@ import pandas as pd
 
 from diaspora_helpers import i18n, tables
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, register_words, with_words, words_of
 
 #: The codes of TOKTEN's sectors, degree levels and measures, which the tables show as
 #: they are in English and translated in the French edition (see :func:`word`).
-WORDS = (
-    N_("education"),
-    N_("health"),
-    N_("smes"),
-    N_("other_administrations"),
-    N_("bachelor"),
-    N_("master"),
-    N_("doctorate"),
-    N_("missions"),
-    N_("trainees"),
-    N_("women"),
-)
+WORDS = {
+    "education": N_("education"),
+    "health": N_("health"),
+    "smes": N_("SMEs"),
+    "other_administrations": N_("other administrations"),
+    "bachelor": N_("bachelor's"),
+    "master": N_("master"),
+    "doctorate": N_("doctorate"),
+    "missions": N_("missions"),
+    "trainees": N_("trainees"),
+    "women": N_("women"),
+}
 #: Where a sector's count of women comes from.
 STATED = N_("stated")
 SUM_OF_LEVELS = N_("sum of degree levels")
 NOT_STATED = N_("not stated")
+#: The codes of ``women_source`` (:func:`tokten_sectors`) and their words.
+SOURCE_WORDS = {"stated": STATED, "sum_of_levels": SUM_OF_LEVELS, "not_stated": NOT_STATED}
+#: The breakdowns of :func:`tokten_chart_data` (codes) and their words.
+BREAKDOWNS = {"sector": N_("sector"), "degree_level": N_("degree level")}
+
+
+register_words("tokten_results", sector=WORDS, degree_level=WORDS)
+register_words("tokten_totals", measure=WORDS)
 
 
 def word(code: str) -> str:
     """Return a sector, degree level or measure code as tables show it, in the edition's
-    language ("smes" in English, "PME" in French); an unknown code is returned as it is."""
+    language ("SMEs" in English, "PME" in French); an unknown code is returned as it is."""
     return i18n.word(code, WORDS)
 
 
@@ -43,7 +51,8 @@ def tokten_sectors(results: pd.DataFrame | None = None) -> pd.DataFrame:
 
     A sector whose own row gives no women but whose degree levels do gets the sum of its
     levels ("sum of degree levels"); a sector with neither stays missing ("not stated").
-    Sectors and sources are in the edition's language (:func:`word`, :data:`NOT_STATED`).
+    ``sector`` and ``women_source`` hold codes (named by :data:`WORDS` and
+    :data:`SOURCE_WORDS`, recorded with :func:`~diaspora_helpers.i18n.with_words`).
     """
     table = given_or_load("tokten_results", results)
     table["sector"] = table["sector"].astype("str")
@@ -56,33 +65,31 @@ def tokten_sectors(results: pd.DataFrame | None = None) -> pd.DataFrame:
     for row in tables.rows(sectors):
         if pd.notna(row.women):
             women.append(row.women)
-            source.append(_(STATED))
+            source.append("stated")
         elif pd.notna(level_women.get(row.sector, pd.NA)):
             women.append(level_women[row.sector])
-            source.append(_(SUM_OF_LEVELS))
+            source.append("sum_of_levels")
         else:
             women.append(pd.NA)
-            source.append(_(NOT_STATED))
+            source.append("not_stated")
     sectors["women"] = pd.array(women, dtype="Int64")
     sectors["women_source"] = source
-    sectors["sector"] = sectors["sector"].map(word)
-    return sectors[["sector", "missions", "trainees", "women", "women_source"]].reset_index(
-        drop=True
-    )
+    out = sectors[["sector", "missions", "trainees", "women", "women_source"]]
+    return with_words(out.reset_index(drop=True), sector=WORDS, women_source=SOURCE_WORDS)
 
 
 def tokten_levels(results: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the TOKTEN trainees by degree level (the rows that split a sector's total).
 
-    Sectors and degree levels are in the edition's language (:func:`word`).
+    Sectors and degree levels are codes, named by :data:`WORDS` (recorded with
+    :func:`~diaspora_helpers.i18n.with_words`).
     """
     table = given_or_load("tokten_results", results)
     table["degree_level"] = table["degree_level"].astype("str")
     table["sector"] = table["sector"].astype("str")
     levels = table[table["degree_level"] != "all"].copy()
-    levels["sector"] = levels["sector"].map(word)
-    levels["degree_level"] = levels["degree_level"].map(word)
-    return levels[["sector", "degree_level", "trainees", "women"]].reset_index(drop=True)
+    out = levels[["sector", "degree_level", "trainees", "women"]].reset_index(drop=True)
+    return with_words(out, sector=WORDS, degree_level=WORDS)
 
 
 def stated_totals(totals: pd.DataFrame | None = None) -> dict[str, float]:
@@ -117,11 +124,14 @@ def check_levels(results: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def tokten_chart_data(sectors: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
-    """Return the numbers behind the TOKTEN chart as one tidy table: sectors, then levels."""
+    """Return the numbers behind the TOKTEN chart as one tidy table: sectors, then levels.
+
+    ``breakdown`` (``sector``, ``degree_level``) and ``group`` hold codes, named by
+    :data:`BREAKDOWNS` and :data:`WORDS`."""
     parts = []
     for breakdown, table, column in (
-        (_("sector"), sectors, "sector"),
-        (_("degree level"), levels, "degree_level"),
+        ("sector", sectors, "sector"),
+        ("degree_level", levels, "degree_level"),
     ):
         part = pd.DataFrame(
             {
@@ -137,7 +147,7 @@ def tokten_chart_data(sectors: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFra
     data["missions"] = data["missions"].astype("Int64")
     data["women"] = data["women"].astype("Int64")
     data["women_share_pct"] = (100 * data["women"] / data["trainees"]).round(2)
-    return data
+    return with_words(data, breakdown=BREAKDOWNS, group=WORDS)
 
 
 def check_totals(
@@ -147,7 +157,7 @@ def check_totals(
 
     Missing values count as zero in the sum, and the table says how many there were, so a
     total that only holds if an unstated value is zero is visible. ``measure`` names each
-    column in the edition's language (:func:`word`); rows are in the order of ``columns``.
+    column by its code (named by :data:`WORDS`); rows are in the order of ``columns``.
     """
     rows = []
     for column in columns:
@@ -155,7 +165,7 @@ def check_totals(
         computed = float(values.fillna(0).sum())
         rows.append(
             {
-                "measure": word(column),
+                "measure": column,
                 "sum_of_parts": computed,
                 "stated_total": float(stated[column]),
                 "difference": computed - float(stated[column]),
@@ -163,7 +173,7 @@ def check_totals(
                 "agrees": abs(computed - float(stated[column])) < 1e-9,
             }
         )
-    return pd.DataFrame(rows)
+    return with_words(pd.DataFrame(rows), measure=WORDS)
 
 
 def women_share(table: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -179,4 +189,5 @@ def women_share(table: pd.DataFrame, by: str) -> pd.DataFrame:
         }
     )
     out["women_share_pct"] = 100 * out["women"] / out["trainees"]
-    return out.reset_index()
+    words = {c: w for c, w in words_of(table).items() if c == by}
+    return with_words(out.reset_index(), **words)

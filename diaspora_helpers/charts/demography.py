@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
 from diaspora_helpers import tables, text
-from diaspora_helpers.analysis.demography import place_label, region_label
+from diaspora_helpers.analysis.demography import place_label
 from diaspora_helpers.charts import maps, style
 from diaspora_helpers.charts.style import barh_house
 from diaspora_helpers.i18n import _, ngettext
@@ -20,10 +20,10 @@ from diaspora_helpers.i18n import _, ngettext
 #: Bar colours of the destinations chart, by region group (English names, see
 #: ``analysis.demography.REGION_GROUPS``); other rows are light grey.
 REGION_COLOURS = {
-    "Sub-Saharan Africa": style.PALETTE["un"],
-    "Northern Africa": style.PALETTE["un"],
-    "Europe": style.PALETTE["mali"],
-    "Elsewhere": style.PALETTE["wb"],
+    "sub_saharan_africa": style.PALETTE["un"],
+    "northern_africa": style.PALETTE["un"],
+    "europe": style.PALETTE["mali"],
+    "elsewhere": style.PALETTE["wb"],
 }
 
 
@@ -46,8 +46,9 @@ def map_labels(bins: list[int] | None = None) -> list[str]:
 
 
 def _thousands(x: float, _pos: object = None) -> str:
-    """Axis label for a value in thousands: 400 -> '400k' ('400 k' in French)."""
-    return _("{n}k").format(n=text.number(x))
+    """Axis label for a value in thousands, under a subtitle that says "thousands": 400 ->
+    '400', 1200 -> '1,200' ('1 200' in French); no unit letter, which the subtitle gives."""
+    return text.number(x)
 
 
 def _millions_axis(y: float, decimals: int) -> str:
@@ -89,7 +90,7 @@ def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFram
     )
     for row in tables.rows(population):
         ax.annotate(
-            row.census,
+            _(str(row.census)),  # the census name is a code; its words are in the catalog
             (row.year, row.census_count / 1e6),
             textcoords="offset points",
             xytext=(6, -14),
@@ -161,8 +162,7 @@ def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figur
     ``top`` (and ``named``, its rows that are countries) as
     ``analysis.demography.top_destinations`` returns them, in the edition's language.
     """
-    colours_by_label = {region_label(g): c for g, c in REGION_COLOURS.items()}
-    colours = top["region_group"].map(colours_by_label).fillna(style.PALETTE["light"])
+    colours = top["region_group"].map(REGION_COLOURS).fillna(style.PALETTE["light"])
     fig, ax = style.titled_figure(
         _("{share} of Malians abroad lived in {country} in {year}").format(
             share=text.percent(named["share_pct"].iloc[0]),
@@ -339,16 +339,16 @@ def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
     """Bars of the document's figure divided by the UN's count, for Africa, Europe, France.
 
     ``ratios`` is indexed by place as ``analysis.demography.document_vs_un`` names them
-    (``place_label``, in the edition's language).
+    (codes: ``"Africa"``, ``"Europe"``, ``"France"``; named on the chart by ``place_label``).
     """
     fig, ax = style.titled_figure(
         _(
             "Document ÷ UN {year}: {africa}× in Africa, {europe}× in Europe, {france}× in France"
         ).format(
             year=year,
-            africa=text.number(ratios[place_label("Africa")], 1),
-            europe=text.number(ratios[place_label("Europe")], 1),
-            france=text.number(ratios[place_label("France")], 1),
+            africa=text.number(ratios["Africa"], 1),
+            europe=text.number(ratios["Europe"], 1),
+            france=text.number(ratios["France"], 1),
         ),
         _(
             "Document's administrative figure divided by the UN's count of migrants from Mali "
@@ -360,7 +360,10 @@ def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
         ).format(year=year),
     )
     bars = ax.bar(
-        ratios.index, ratios.to_numpy(), color=[style.PALETTE["admin"]] * len(ratios), width=0.55
+        [place_label(p) for p in ratios.index],
+        ratios.to_numpy(),
+        color=[style.PALETTE["admin"]] * len(ratios),
+        width=0.55,
     )
     ax.axhline(1, color=style.PALETTE["ink"], linewidth=1)
     ax.bar_label(bars, labels=[f"{text.number(r, 2)}×" for r in ratios], padding=3)

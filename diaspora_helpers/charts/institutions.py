@@ -16,11 +16,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from diaspora_helpers import constants, tables
+from diaspora_helpers import constants, i18n, tables
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.analysis.institutions import relation_words
 from diaspora_helpers.charts import layout, style
-from diaspora_helpers.i18n import N_, _, language, word
+from diaspora_helpers.i18n import N_, _, word
 
 #: Fill colours of the landscape's boxes, by kind of institution.
 INSTITUTION_COLOURS = constants.INSTITUTION_FILLS
@@ -44,8 +44,10 @@ BAND_TITLES = {
 
 
 @cache
-def _hyphenator(language: str) -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang=language)
+def _hyphenator(locale: str) -> pyphen.Pyphen:
+    """Return pyphen's patterns for the language of a Babel locale (``fr``, ``en_GB`` ->
+    ``en``)."""
+    return pyphen.Pyphen(lang=locale.split("_")[0])
 
 
 def _wrapped(name: str, width: int) -> list[str]:
@@ -55,7 +57,7 @@ def _wrapped(name: str, width: int) -> list[str]:
     lines = []
     for line in textwrap.wrap(name, width, break_long_words=False):
         while len(line) > width:
-            split = _hyphenator(language()).wrap(line, width)
+            split = _hyphenator(i18n.locale()).wrap(line, width)
             if not split:
                 break
             head, line = split

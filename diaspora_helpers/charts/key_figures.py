@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from diaspora_helpers import text
 from diaspora_helpers.charts import style
-from diaspora_helpers.i18n import _
+from diaspora_helpers.i18n import _, labelled
 
 
 def document_malians_abroad(parts: pd.DataFrame, africa_pct: float) -> Figure:
@@ -32,7 +32,7 @@ def document_malians_abroad(parts: pd.DataFrame, africa_pct: float) -> Figure:
         ),
     )
     colours = [style.PALETTE["admin"]] * 3 + [style.PALETTE["light"]]
-    places = [_(str(where)) for where in parts["where"]]  # English in the table
+    places = list(labelled(parts)["where"])  # codes in the table, words on the chart
     ax.barh(places, parts["persons"], color=colours)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(

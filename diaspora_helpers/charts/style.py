@@ -22,7 +22,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-from diaspora_helpers import constants, paths
+from diaspora_helpers import constants, i18n, paths, tables
+from diaspora_helpers.data import loader
 from diaspora_helpers.i18n import N_, _
 
 # The palette lives in diaspora_helpers.constants (colour-blind-safe, tested).
@@ -287,6 +288,45 @@ def _unit(column: str) -> str | None:
     return None
 
 
+#: The suffix of the column that names the codes of a code column in a chart download.
+LABEL_SUFFIX = "_label"
+
+
+def chart_table(data: pd.DataFrame) -> pd.DataFrame:
+    """Return ``data`` as a chart download holds it: rounded (:func:`rounded`), and each
+    code column (recorded with :func:`diaspora_helpers.i18n.with_words`) followed by
+    ``<column>_label``, its codes in words of the edition. Headers and codes are the same
+    in every edition, so analysts can join the English and French downloads."""
+    table = rounded(data)
+    words = i18n.words_of(data)
+    if not words:
+        return table
+    named = i18n.labelled(data)
+    out = {}
+    for column in table.columns:
+        out[column] = table[column]
+        if column in words:
+            out[f"{column}{LABEL_SUFFIX}"] = named[column]
+    return pd.DataFrame(out, index=table.index)
+
+
+def text_columns(data: pd.DataFrame) -> set[str]:
+    """Return the columns of ``data``'s download that hold words of the edition's language:
+    the ``_label`` columns of its code columns, the columns recorded with
+    :func:`diaspora_helpers.i18n.with_texts`, and the text columns named like a column that
+    ``data/<code>/`` translates (``label``, ``name``, ``country``…; see
+    :func:`diaspora_helpers.data.loader.translated_columns`) unless they hold codes."""
+    words = i18n.words_of(data)
+    named = {
+        str(c)
+        for c in data.columns
+        if str(c) in loader.translated_column_names()
+        and c not in words
+        and not pd.api.types.is_numeric_dtype(data[c])
+    }
+    return named | set(i18n.texts_of(data)) | {f"{c}{LABEL_SUFFIX}" for c in words}
+
+
 def write_chart_data(
     data: pd.DataFrame, path: Path, labels: tuple[str, str, str] | None = None
 ) -> Path:
@@ -294,11 +334,16 @@ def write_chart_data(
     ``<name>.csv-metadata.json``, a CSV on the Web (CSVW) descriptor: the chart's title,
     what is measured and in which unit (its subtitle), its source line, the licence, and
     each column's type and unit where the name tells it. Returns the descriptor's path.
-    ``labels`` is (title, subtitle, source) as given to :func:`titled_figure`. The note and
-    the units are written in the edition's language."""
-    table = rounded(data)
+    ``labels`` is (title, subtitle, source) as given to :func:`titled_figure`. The note,
+    the units, the titles of the columns (``titles``, tagged with the edition's code) are in
+    the edition's language; a column of words in that language (a ``_label`` column, or one
+    recorded with :func:`diaspora_helpers.i18n.with_texts`) carries ``"lang"``, every other
+    column holds codes and numbers, the same in every edition."""
+    table = chart_table(data)
     table.to_csv(path, index=False, lineterminator="\n")
     title, subtitle, source = labels or (path.stem, "", "")
+    code = i18n.language()
+    texts = text_columns(data)
     columns = []
     for column in table.columns:
         kind = table[column].dtype
@@ -309,7 +354,14 @@ def write_chart_data(
             if pd.api.types.is_numeric_dtype(kind)
             else "string"
         )
-        entry = {"name": str(column), "titles": str(column), "datatype": datatype}
+        header = str(column).removesuffix(LABEL_SUFFIX)
+        entry: dict[str, object] = {
+            "name": str(column),
+            "titles": {code: _(tables.label(header))},
+            "datatype": datatype,
+        }
+        if column in texts:  # words of the edition's language, not codes
+            entry["lang"] = code
         unit = _unit(str(column))
         if unit:
             entry["unit"] = unit

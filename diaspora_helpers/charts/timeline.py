@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from diaspora_helpers import constants, tables
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.charts import style
-from diaspora_helpers.i18n import _
+from diaspora_helpers.i18n import _, with_texts, with_words
 
 KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
 
@@ -84,7 +84,8 @@ def timeline_layout(
     table["lane_top"] = table["lane"].map(lambda lane: tops[lane][0])
     table["lane_rows"] = table["lane"].map(lambda lane: tops[lane][1])
     table["total_height"] = y - 0.6
-    return table.reset_index(drop=True)
+    # "text" is the event's label in the edition's language; "kind" keeps its code.
+    return with_texts(with_words(table.reset_index(drop=True), kind=timeline.KIND_LABELS), "text")
 
 
 def lane_extents(placed: pd.DataFrame, kinds: Sequence[str]) -> list[tuple[str, float, int]]:

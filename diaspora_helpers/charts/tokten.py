@@ -9,14 +9,15 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from diaspora_helpers import tables, text
+from diaspora_helpers.analysis import tokten
 from diaspora_helpers.charts import style
 from diaspora_helpers.i18n import _, ngettext
 
 
-def _capitalised(name: str) -> str:
-    """Return a sector or level as a tick label: "other_administrations" -> "Other
-    administrations", "smes" -> "SMEs"; a translated name keeps its own capitals ("PME")."""
-    shown = name.replace("_", " ").replace("smes", "SMEs")
+def _capitalised(code: str) -> str:
+    """Return a sector or level code as a tick label in the edition's language:
+    "other_administrations" -> "Other administrations", "smes" -> "SMEs" ("PME")."""
+    shown = tokten.word(code)
     return shown[:1].upper() + shown[1:]
 
 
@@ -75,14 +76,16 @@ def trainees_by_sector_and_level(
 
     ``sectors`` and ``levels`` come from ``analysis.tokten``; ``period`` is the reporting
     period in words, ``women_pct`` the stated share of women among all trainees (percent)
-    and ``lowest`` the degree level where that share is lowest.
+    and ``lowest`` the degree level (code) where that share is lowest.
     """
     fig, axes = style.titled_figure(
         _(
             "TOKTEN trained {n} people in the reporting period; women were {share} of them, "
             "and least present at {level} level"
         ).format(
-            n=text.number(sectors["trainees"].sum()), share=text.percent(women_pct), level=lowest
+            n=text.number(sectors["trainees"].sum()),
+            share=text.percent(women_pct),
+            level=tokten.word(lowest),
         ),
         _(
             "Trainees of TOKTEN missions, {period}, by sector and (education) by degree level; "

@@ -2,20 +2,24 @@
 
 countryinfo (MIT, offline) is the single source for names, regions, sub-regions and
 polygons; this module only adds a cache, strict code checking and a few display names; names in
-French come from Babel's CLDR data.
+a translated edition come from its ``data/<code>/country_names.csv`` where it has one, else
+from Babel's CLDR data for its locale.
 """
 
 from __future__ import annotations
 
 import copy
+import csv
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
 from countryinfo import CountryInfo, all_countries
 from countryinfo.exceptions import CountryNotFoundError
 
+from diaspora_helpers import editions, paths
 from diaspora_helpers.i18n import language
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -121,11 +125,35 @@ def country_name(iso3: str) -> str:
     for an unknown code.
     """
     info = _require(iso3)
-    if language() != "en":
-        french = Locale.parse(language()).territories.get(str(info.iso(2)))
-        if french:
-            return str(french)
+    edition = editions.get(language())
+    if edition.data is not None:  # a translated edition
+        given = _names_of(edition.data).get(iso3)
+        if given:
+            return given
+        cldr = Locale.parse(edition.locale).territories.get(str(info.iso(2)))
+        if cldr:
+            return str(cldr)
     return DISPLAY_NAMES.get(iso3) or info.name()
+
+
+#: A translated edition's own country names (over CLDR's), in its data folder.
+COUNTRY_NAMES_FILE = "country_names.csv"
+
+
+@cache
+def _names_of(folder: str) -> dict[str, str]:
+    """Return the edition's own country names (``iso3,name`` in :data:`COUNTRY_NAMES_FILE`
+    of its data folder, absolute or under ``data/``), empty when it has none."""
+    path = Path(folder) / COUNTRY_NAMES_FILE
+    if not path.is_absolute():
+        try:
+            path = paths.data_dir() / path
+        except FileNotFoundError:
+            return {}
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["iso3"]: row["name"] for row in csv.DictReader(handle)}
 
 
 def region_of(iso3: str) -> str:

@@ -16,8 +16,9 @@ from typing import Any
 
 import pandas as pd
 
-from diaspora_helpers import paths
-from diaspora_helpers.i18n import language
+from diaspora_helpers import editions, paths
+from diaspora_helpers.data import units
+from diaspora_helpers.i18n import TABLE_WORDS, language, with_words
 
 PACKAGE_FILE = "datapackage.json"
 _INTEGER = re.compile(r"^-?\d+$")
@@ -276,6 +277,28 @@ def translation_of(name: str, language: str) -> str | None:
     return _translation_in(package()["resources"], name, language)
 
 
+@lru_cache(maxsize=1)
+def _translated_columns() -> frozenset[str]:
+    names: set[str] = set()
+    for res in package()["resources"]:
+        if not res.get("translates"):
+            continue
+        key = resource(str(res["translates"]))["schema"].get("primaryKey", [])
+        key = {key} if isinstance(key, str) else set(key)
+        names |= {f["name"] for f in res["schema"]["fields"]} - key
+    return frozenset(names)
+
+
+def translated_column_names() -> frozenset[str]:
+    """Return the names of the columns that a translation table (``data/<code>/``)
+    translates in some table: text in the edition's language (``label``, ``name``…), never
+    codes; a chart download tags a column of that name with its language."""
+    try:
+        return _translated_columns()
+    except (FileNotFoundError, DataError):  # an installed package without its tables
+        return frozenset()
+
+
 def _translated(table: pd.DataFrame, name: str, language: str, folder: Path) -> pd.DataFrame:
     """Put ``language``'s text into the text columns of ``table`` (the table ``name``).
 
@@ -284,11 +307,19 @@ def _translated(table: pd.DataFrame, name: str, language: str, folder: Path) -> 
     """
     described = _described(folder)
     other = _translation_in(described, name, language)
-    if other is None:
-        return table.copy()
-    desc, base = _resource_in(described, other), _resource_in(described, name)
-    file = desc["path"]
-    words = _load_cached(str(folder), other, _stamp(folder, PACKAGE_FILE, file))
+    base = _resource_in(described, name)
+    if other is not None:
+        file = _resource_in(described, other)["path"]
+        words = _load_cached(str(folder), other, _stamp(folder, PACKAGE_FILE, file))
+    else:
+        # An edition declared outside the package (editions.DIASPORA_EDITIONS) keeps its
+        # translations in its own folder, with the same files as data/fr/.
+        declared = editions.get(language).data
+        path = Path(declared) / f"{name}.csv" if declared and Path(declared).is_absolute() else None
+        if path is None or not path.is_file():
+            return table.copy()
+        file = str(path)
+        words = pd.read_csv(path, dtype="str", keep_default_na=False)
     key = base["schema"].get("primaryKey", [])
     key = [key] if isinstance(key, str) else list(key)
     unknown = [c for c in words.columns if c not in table.columns]
@@ -352,9 +383,12 @@ def load_from(folder: Path, name: str, language: str = "en") -> pd.DataFrame:
     folder = Path(folder)
     file = _resource_in(_described(folder), name)["path"]
     table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, file))
-    if language != "en":
-        return _translated(table, name, language, folder)
-    return table.copy()
+    if editions.get(language).data is not None:
+        table = _translated(table, name, language, folder)
+    else:
+        table = table.copy()
+    words = {c: w for c, w in TABLE_WORDS.get(name, {}).items() if c in table.columns}
+    return units.record(with_words(table, **words) if words else table)
 
 
 def load(name: str) -> pd.DataFrame:

@@ -167,11 +167,10 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
     """Exercise 1.4: where the document's figure exceeds the UN's by the largest ratio."""
     table = demography.document_vs_un(key_figures.key_figures(), un_year)
     correct = str(table.loc[table["ratio_document_to_un"].idxmax(), "where"])  # type: ignore[index]  # pandas-stubs: idxmax gives a Hashable label
-    where = [str(w) for w in table["where"]]
+    where = [str(w) for w in table["where"]]  # codes: africa, europe, france
     places = {w: w for w in where}
-    # the rows are the document's Africa, Europe and France, in that order: each is also
-    # read by its name in the other edition
-    for shown in in_each_language(lambda: [demography.place_label(p) for p in _PLACES]):
+    # each place is also read by its name in either edition
+    for shown in in_each_language(lambda: [demography.place_label(w) for w in where]):
         places |= {str(label): w for label, w in zip(shown, where, strict=True)}
     return grade_choice(
         answer,

@@ -71,12 +71,9 @@ def check_top3_share(answer: object, *, un_year: int = 2020) -> Verdict:
 
 def _sub_saharan_share(regions: pd.Series) -> float:
     """Return the share (%) of the Sub-Saharan group in ``regions`` (indexed by region
-    group, in English or, where the table is translated, in the edition's language)."""
+    group code, as :func:`demography.by_region` writes it)."""
     name = demography.REGION_GROUPS[0]
-    for label in (name, _(name)):
-        if label in regions.index:
-            return float(regions[label])
-    return math.nan
+    return float(regions[name]) if name in regions.index else math.nan
 
 
 @exercise("2.3")

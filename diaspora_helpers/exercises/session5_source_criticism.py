@@ -98,11 +98,11 @@ def check_disagreeing_shares(answer: object) -> Verdict:
 def check_unplaced_abroad(answer: object) -> Verdict:
     """Exercise 5.3: how many Malians abroad the document places neither in Africa nor Europe."""
     table = key_figures.abroad_breakdown(key_figures.key_figures()).set_index("where")
-    correct = float(table.loc["Not placed by the document", "persons"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-    france = float(table.loc["France", "persons"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    correct = float(table.loc["not_placed", "persons"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    france = float(table.loc["france", "persons"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     un_year = demography.estimate_years()[-1]
     regions = demography.by_region(un_year).set_index("region_group")
-    elsewhere = regions.loc[demography.region_label("Elsewhere")]
+    elsewhere = regions.loc["elsewhere"]
     return grade_number(
         answer,
         correct,

@@ -16,7 +16,6 @@ import pandas as pd
 
 from diaspora_helpers import text
 from diaspora_helpers.analysis import counts, demography, population
-from diaspora_helpers.analysis.demography import place_label, region_label
 from diaspora_helpers.i18n import N_, _
 
 #: The three sources of notebook 01's definitions list: title and definition id.
@@ -190,9 +189,9 @@ def regional_split(
             top_share=text.percent(named["share_pct"].sum()),
             year=year,
             un_africa=text.percent(un_africa),
-            south=text.percent(un_region[region_label("Sub-Saharan Africa")]),
-            un_europe=text.percent(un_region[region_label("Europe")]),
-            elsewhere=text.percent(un_region[region_label("Elsewhere")]),
+            south=text.percent(un_region["sub_saharan_africa"]),
+            un_europe=text.percent(un_region["europe"]),
+            elsewhere=text.percent(un_region["elsewhere"]),
             doc_africa=text.percent(doc_africa),
             doc_europe=text.percent(doc_europe),
             points=_ratio(abs(un_africa - doc_africa)),
@@ -239,13 +238,12 @@ def europe_and_france(versus_un: pd.DataFrame, year: int) -> text.Prose:
     """France's part of Malians in Europe by the UN and by the document, and the document's
     figures as multiples of the UN's.
 
-    ``versus_un``: ``demography.document_vs_un(key, year)`` (``where`` named by
-    ``place_label``, ``document`` and ``un_desa_<year>`` in persons,
-    ``ratio_document_to_un``).
+    ``versus_un``: ``demography.document_vs_un(key, year)`` (``where`` codes, ``document``
+    and ``un_desa_<year>`` in persons, ``ratio_document_to_un``).
     """
     table = versus_un.set_index("where")
     un_cols, doc_cols = table[f"un_desa_{year}"], table["document"]
-    europe, france, africa = (place_label(p) for p in ("Europe", "France", "Africa"))
+    europe, france, africa = "Europe", "France", "Africa"
     return text.say(
         _(
             "The UN counts {un_europe} migrants from Mali in Europe and {un_france} in France "

@@ -86,17 +86,27 @@ def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -
     return text.say(f"{first} {second}")
 
 
+def wave_columns(summary: pd.DataFrame) -> dict[str, str]:
+    """Return the headers of a wave summary's table (``timeline.wave_summary(...)``):
+    column -> English header, translated by :func:`diaspora_helpers.tables.show`; a kind's
+    count column is headed by the kind's lane label."""
+    return {
+        str(column): timeline.KIND_LABELS.get(str(column), tables.label(str(column)))
+        for column in summary
+    }
+
+
 def peaks(peak_years: dict[str, str]) -> text.Prose:
     """Say in which wave each kind of event peaks.
 
-    ``peak_years`` is ``timeline.peak_waves(...)``: lane label -> years of its busiest wave.
+    ``peak_years`` is ``timeline.peak_waves(...)``: kind code -> years of its busiest wave.
     """
     if len(peak_years) <= 1:
         return text.say(
             _("With a single kind of event or none in view, there are no peaks to compare.")
         )
     parts = [
-        _("{kind} in {years}").format(kind=kind.lower(), years=years)
+        _("{kind} in {years}").format(kind=timeline.kind_label(kind).lower(), years=years)
         for kind, years in peak_years.items()
     ]
     return text.say(
@@ -285,14 +295,14 @@ def tokten_totals(
         totals = _("All {n} stated totals equal the sum of their parts").format(n=len(check))
     else:
         totals = _("The stated totals of {measures} do not equal the sum of their parts").format(
-            measures=text.listing(wrong)
+            measures=text.listing(tokten.word(m) for m in wrong)
         )
     levels = (
         _("{totals}, and the degree levels add up to the education row.")
         if levels_check["agrees"].all()
         else _("{totals}, but the degree levels do not add up to the sector row.")
     ).format(totals=totals)
-    silent = sectors.loc[sectors["women_source"] == _(tokten.NOT_STATED), "sector"]
+    silent = sectors.loc[sectors["women_source"] == "not_stated", "sector"].map(tokten.word)
     women = _(
         "The women's total of {women} holds only if {sectors} trained no women: the "
         "document gives no figure there, and the audit notes it."
@@ -316,7 +326,6 @@ def women_shares(
     """
     by_level = shares.set_index("degree_level")["women_share_pct"]
     by_sector = tokten.women_share(sectors, "sector").set_index("sector")["women_share_pct"]
-    level = tokten.word
     return text.say(
         _(
             "Overall, the document counts {women} women among {trainees} trainees, {overall}. "
@@ -329,14 +338,12 @@ def women_shares(
             trainees=text.number(stated["trainees"]),
             overall=text.percent(100 * stated["women"] / stated["trainees"]),
             period=period,
-            bachelor=text.percent(by_level[level("bachelor")]),
-            master=text.percent(by_level[level("master")]),
-            doctorate=text.percent(by_level[level("doctorate")]),
-            smes=text.percent(by_sector[level("smes")]),
-            others=text.percent(by_sector[level("other_administrations")]),
-            doctors=text.number(
-                levels.set_index("degree_level").at[level("doctorate"), "trainees"]  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-            ),
+            bachelor=text.percent(by_level["bachelor"]),
+            master=text.percent(by_level["master"]),
+            doctorate=text.percent(by_level["doctorate"]),
+            smes=text.percent(by_sector["smes"]),
+            others=text.percent(by_sector["other_administrations"]),
+            doctors=text.number(levels.set_index("degree_level").at["doctorate", "trainees"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         )
     )
 

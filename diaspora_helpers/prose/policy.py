@@ -109,7 +109,7 @@ def objectives_served(objectives: pd.DataFrame) -> text.Prose:
                 "strategy in scope working towards them."
             ).format(**values)
         )
-    names = text.listing((quoted(o) for o in orphans["objective"]), _("or"))
+    names = text.listing((quoted(o) for o in orphans["objective"]), "or")
     return text.say(
         _(
             "{served} of the policy's {total} diaspora objectives have at least one strategy "

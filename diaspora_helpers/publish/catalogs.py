@@ -27,18 +27,32 @@ import io
 import string
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from diaspora_helpers import i18n
+from diaspora_helpers import editions, i18n
 
 PACKAGE = Path(i18n.__file__).resolve().parent
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "counted": (2, 3)}
 #: A fixed date for the catalogs' headers, so that regenerating them changes no byte.
 FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
-LANGUAGE = "fr"
+
+
+def languages() -> list[str]:
+    """Return the translated editions whose catalogs ship in the package (the registry's
+    editions with a catalog folder, :mod:`diaspora_helpers.editions`)."""
+    return [code for code in editions.TRANSLATIONS if editions.get(code).catalogs is not None]
+
+
+def _language_name(language: str) -> str:
+    """Return the edition's language named in English, for messages: ``fr`` -> French."""
+    try:
+        return str(Locale.parse(editions.get(language).locale).english_name)
+    except (ValueError, TypeError):
+        return language
 
 
 class CatalogError(RuntimeError):
@@ -67,43 +81,45 @@ def extracted(area: str) -> Catalog:
     return template
 
 
-def _po_path(area: str) -> Path:
-    return i18n.LOCALE_DIR / LANGUAGE / "LC_MESSAGES" / f"{area}.po"
+def _po_path(area: str, language: str) -> Path:
+    return i18n.LOCALE_DIR / language / "LC_MESSAGES" / f"{area}.po"
 
 
 HEADER_COMMENT = (
-    "# French text of the diaspora_helpers package ({area}): the French edition of the\n"
+    "# {name} text of the diaspora_helpers package ({area}): the {name} edition of the\n"
     "# Mali diaspora notebook collection. Same licence as the collection's text (CC BY 4.0).\n"
     "# Regenerate with `make catalogs`; fill in each empty msgstr by hand."
 )
 
 
-def _read(area: str) -> Catalog:
-    path = _po_path(area)
+def _read(area: str, language: str) -> Catalog:
+    path = _po_path(area, language)
     if not path.exists():
-        catalog = Catalog(locale=LANGUAGE, project="diaspora_helpers")
+        catalog = Catalog(locale=language, project="diaspora_helpers")
     else:
         with path.open("rb") as handle:
-            catalog = read_po(handle, locale=LANGUAGE)
-    catalog.header_comment = HEADER_COMMENT.format(area=area)
+            catalog = read_po(handle, locale=language)
+    name = _language_name(language)
+    catalog.header_comment = HEADER_COMMENT.format(area=area, name=name)
     catalog.copyright_holder = "Mali diaspora notebook collection"
     catalog.msgid_bugs_address = ""
     catalog.last_translator = "Mali diaspora notebook collection"
-    catalog.language_team = "French edition"
+    catalog.language_team = f"{name} edition"
     return catalog
 
 
-def catalog_names() -> list[str]:
-    """Return every catalog: the areas, then the hand-written ``labels_*`` catalogs."""
-    folder = i18n.LOCALE_DIR / LANGUAGE / "LC_MESSAGES"
+def catalog_names(language: str = "fr") -> list[str]:
+    """Return every catalog of ``language``: the areas, then the hand-written ``labels_*``
+    catalogs."""
+    folder = i18n.LOCALE_DIR / language / "LC_MESSAGES"
     written = sorted(p.stem for p in folder.glob("*.po") if p.stem not in i18n.AREAS)
     return sorted(i18n.AREAS) + written
 
 
-def updated(area: str) -> Catalog:
-    """Return the area's French catalog brought up to date with its source files (a
-    hand-written catalog, not an area, is returned as it is, normalised)."""
-    catalog = _read(area)
+def updated(area: str, language: str = "fr") -> Catalog:
+    """Return the area's catalog in ``language`` brought up to date with its source files
+    (a hand-written catalog, not an area, is returned as it is, normalised)."""
+    catalog = _read(area, language)
     if area in i18n.AREAS:
         catalog.update(extracted(area), no_fuzzy_matching=True)
         catalog.obsolete.clear()
@@ -139,20 +155,24 @@ def untranslated(catalog: Catalog) -> list[str]:
 
 
 def problems() -> list[str]:
-    """Return one line per problem: a string without French, or a file not up to date."""
+    """Return one line per problem, for every shipped language (:func:`languages`): a
+    string without a translation, or a file not up to date."""
     found = []
-    catalogs = {area: updated(area) for area in catalog_names()}
-    for area, catalog in catalogs.items():
-        po, mo = _po_path(area), _po_path(area).with_suffix(".mo")
-        shown = po.relative_to(i18n.LOCALE_DIR.parent).as_posix()
-        for msgid in untranslated(catalog):
-            found.append(f"{shown}: no French for {msgid!r}")
-        if not po.exists() or po.read_bytes() != po_bytes(catalog):
-            found.append(f"{shown} is not up to date: run make catalogs")
-        if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
-            found.append(f"{shown[:-3]}.mo is not up to date: run make catalogs")
-    found += conflicts(catalogs)
-    found += placeholder_problems(catalogs)
+    for language in languages():
+        name = _language_name(language)
+        catalogs = {area: updated(area, language) for area in catalog_names(language)}
+        for area, catalog in catalogs.items():
+            po = _po_path(area, language)
+            mo = po.with_suffix(".mo")
+            shown = po.relative_to(i18n.LOCALE_DIR.parent).as_posix()
+            for msgid in untranslated(catalog):
+                found.append(f"{shown}: no {name} for {msgid!r}")
+            if not po.exists() or po.read_bytes() != po_bytes(catalog):
+                found.append(f"{shown} is not up to date: run make catalogs")
+            if not mo.exists() or mo.read_bytes() != mo_bytes(catalog):
+                found.append(f"{shown[:-3]}.mo is not up to date: run make catalogs")
+        found += conflicts(catalogs, language)
+        found += placeholder_problems(catalogs)
     return found
 
 
@@ -213,11 +233,13 @@ def placeholder_problems(catalogs: dict[str, Catalog] | None = None) -> list[str
     return found
 
 
-def conflicts(catalogs: dict[str, Catalog] | None = None) -> list[str]:
-    """Return one line per msgid that two catalogs translate differently; ``catalogs``
-    (name -> updated catalog) saves reading them again when the caller has them."""
+def conflicts(catalogs: dict[str, Catalog] | None = None, language: str = "fr") -> list[str]:
+    """Return one line per msgid that two catalogs of ``language`` translate differently;
+    ``catalogs`` (name -> updated catalog) saves reading them again when the caller has
+    them."""
+    name = _language_name(language)
     if catalogs is None:
-        catalogs = {area: updated(area) for area in catalog_names()}
+        catalogs = {area: updated(area, language) for area in catalog_names(language)}
     seen: dict[str, tuple[str, object]] = {}
     found = []
     for area, catalog in catalogs.items():
@@ -227,7 +249,7 @@ def conflicts(catalogs: dict[str, Catalog] | None = None) -> list[str]:
             key = message.id if isinstance(message.id, str) else message.id[0]
             if key in seen and seen[key][1] != message.string:
                 found.append(
-                    f"{key!r} has two French texts: {seen[key][1]!r} ({seen[key][0]}) and "
+                    f"{key!r} has two {name} texts: {seen[key][1]!r} ({seen[key][0]}) and "
                     f"{message.string!r} ({area}); keep one"
                 )
             seen.setdefault(key, (area, message.string))
@@ -235,15 +257,19 @@ def conflicts(catalogs: dict[str, Catalog] | None = None) -> list[str]:
 
 
 def write_all() -> list[str]:
-    """Update and compile every area's catalog; return the strings still without French."""
+    """Update and compile every area's catalog of every shipped language; return the
+    strings still without a translation (prefixed by the language when there are several)."""
     missing = []
-    for area in catalog_names():
-        catalog = updated(area)
-        po = _po_path(area)
-        po.parent.mkdir(parents=True, exist_ok=True)
-        po.write_bytes(po_bytes(catalog))
-        po.with_suffix(".mo").write_bytes(mo_bytes(catalog))
-        missing += [f"{area}: {msgid}" for msgid in untranslated(catalog)]
+    shipped = languages()
+    for language in shipped:
+        prefix = f"{language}/" if len(shipped) > 1 else ""
+        for area in catalog_names(language):
+            catalog = updated(area, language)
+            po = _po_path(area, language)
+            po.parent.mkdir(parents=True, exist_ok=True)
+            po.write_bytes(po_bytes(catalog))
+            po.with_suffix(".mo").write_bytes(mo_bytes(catalog))
+            missing += [f"{prefix}{area}: {msgid}" for msgid in untranslated(catalog)]
     return missing
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from diaspora_helpers import charts, text
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
+from diaspora_helpers.i18n import labelled
 
 _events = history_frames.events
 
@@ -265,11 +266,11 @@ def test_wave_summary_titles_and_peaks():
     ev = timeline.events(_events())
     summary = timeline.wave_summary(ev, quiet_years=2)
     assert summary["years"].tolist() == ["1991", "1995-1996", "2003", "2009", "2012"]
-    assert "Laws and policies" in summary.columns
+    assert "law_policy" in summary.columns  # kinds' codes: the same in every edition
     assert timeline.rhythm_title(summary).startswith("Diaspora policy came in 5 waves")
     assert timeline.rhythm_title(summary.iloc[0:0]).startswith("The document dates no event")
     peaks = timeline.peak_waves(summary)
-    assert peaks["Forums and consultation"] == "1995-1996"
+    assert peaks["forum"] == "1995-1996"
     assert timeline.wave_summary(ev.iloc[0:0]).empty
 
 
@@ -416,10 +417,13 @@ def _tokten() -> pd.DataFrame:
 def test_tokten_sectors_fill_women_from_levels_and_say_so():
     sectors = tokten.tokten_sectors(_tokten()).set_index("sector")
     assert sectors.at["education", "women"] == 54
-    assert sectors.at["education", "women_source"] == "sum of degree levels"
+    assert sectors.at["education", "women_source"] == "sum_of_levels"
     assert pd.isna(sectors.at["health", "women"])
-    assert sectors.at["health", "women_source"] == "not stated"
+    assert sectors.at["health", "women_source"] == "not_stated"
     assert sectors.at["smes", "women_source"] == "stated"
+    shown = labelled(tokten.tokten_sectors(_tokten())).set_index("sector")
+    assert shown.at["SMEs", "women_source"] == "stated"
+    assert shown.at["education", "women_source"] == "sum of degree levels"
 
 
 def test_tokten_levels_and_their_check():
@@ -466,7 +470,8 @@ def test_tokten_chart_data_stacks_sectors_and_levels():
     data = tokten.tokten_chart_data(
         tokten.tokten_sectors(_tokten()), tokten.tokten_levels(_tokten())
     )
-    assert data["breakdown"].tolist() == ["sector"] * 3 + ["degree level"] * 3
+    assert data["breakdown"].tolist() == ["sector"] * 3 + ["degree_level"] * 3
+    assert labelled(data)["breakdown"].tolist() == ["sector"] * 3 + ["degree level"] * 3
     assert data.loc[data["group"] == "bachelor", "women_share_pct"].iloc[0] == 6.51
     assert pd.isna(data.loc[data["group"] == "health", "women_share_pct"].iloc[0])
     assert pd.isna(data.loc[data["group"] == "master", "missions"].iloc[0])

@@ -6,8 +6,10 @@ import pandas as pd
 import pytest
 
 import diaspora_helpers
-from diaspora_helpers import charts, paths
+from diaspora_helpers import charts, paths, tables
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
+from diaspora_helpers.i18n import labelled
+from diaspora_helpers.prose import history
 
 _events = history_frames.events
 
@@ -35,7 +37,9 @@ def test_counts_and_titles_of_the_timeline_in_french():
         "1 loi ou politique et 1 période de missions"
     )
     summary = timeline.wave_summary(ev, quiet_years=1)
-    assert "Forums et concertation" in summary.columns
+    assert "forum" in summary.columns
+    shown = tables.show(summary, columns=history.wave_columns(summary))
+    assert "Forums et concertation" in shown.labels
     assert timeline.rhythm_title(summary).startswith(
         f"La politique envers la diaspora s’est construite en {len(summary)} vagues"
     )
@@ -45,21 +49,23 @@ def test_counts_and_titles_of_the_timeline_in_french():
 def test_codes_shown_in_tables_are_translated_and_english_keeps_them():
     laws = legal.legal_by_domain()
     assert "migration_policy" in legal.domain_counts(laws).index
-    assert tokten.word("smes") == "smes"
+    assert tokten.word("smes") == "SMEs"
     diaspora_helpers.setup(language="fr")
     laws = legal.legal_by_domain()
     assert set(laws["domain"]) >= {"citizenship"}  # codes stay codes for computing
     counts = legal.domain_counts(laws)
-    assert "politique migratoire" in counts.index
+    assert "migration_policy" in counts.index
+    assert "politique migratoire" in labelled(counts.reset_index())["domain"].tolist()
     assert counts["texts"].sum() == len(laws)
     sectors = tokten.tokten_sectors()
-    assert list(sectors["sector"]) == ["éducation", "santé", "PME", "autres administrations"]
-    assert "non précisé" in set(sectors["women_source"])
+    shown = labelled(sectors)
+    assert list(shown["sector"]) == ["éducation", "santé", "PME", "autres administrations"]
+    assert "non précisé" in set(shown["women_source"])
     check = tokten.check_totals(sectors, tokten.stated_totals(), ["trainees", "women"])
-    assert list(check["measure"]) == ["stagiaires", "femmes"]
+    assert list(labelled(check)["measure"]) == ["stagiaires", "femmes"]
     assert institutions.relation_words("member_of") == "est membre de"
     figures = institutions.figures_about(topics=["kayes"])
-    assert set(figures["topic"]) == {"Kayes"}
+    assert set(labelled(figures)["topic"]) == {"Kayes"}
 
 
 def test_french_names_and_acronyms_come_from_the_glossary():

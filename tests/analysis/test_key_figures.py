@@ -46,7 +46,7 @@ def test_share_of_all_malians_uses_a_larger_denominator():
 def test_abroad_breakdown_adds_up_without_counting_france_twice():
     table = key_figures.abroad_breakdown(_figures())
     assert table["persons"].sum() == pytest.approx(4_000_000)
-    assert table.set_index("where").loc["Not placed by the document", "persons"] == 300_000
+    assert table.set_index("where").loc["not_placed", "persons"] == 300_000
     assert table["share_of_abroad_pct"].sum() == pytest.approx(100)
 
 
@@ -59,49 +59,61 @@ def test_audit_entries_can_leave_out_what_another_section_shows():
     assert "tokten_start" not in kept and kept == {i for i in everything if "tokten" not in i[:6]}
 
 
-def test_the_reader_tables_are_in_the_editions_language():
+def test_the_reader_table_keeps_codes_and_numbers_and_reads_in_the_edition():
     import diaspora_helpers
+    from diaspora_helpers import tables
     from diaspora_helpers.analysis import audit
 
     english = key_figures.as_printed(key_figures.key_figures())
-    assert english.at["population", "value"] == "14,528,662"
-    assert english.at["remittances", "kind of estimate"] == "central_bank"
+    assert english.at["population", "value"] == 14_528_662
+    assert english.at["remittances", "kind_of_estimate"] == "central_bank"
     assert english.at["population", "unit"] == "persons"
+    shown = tables.show(english)
+    row = dict(
+        zip(shown.labels, shown.cells[list(english.index).index("remittances")], strict=True)
+    )
+    assert (row["Kind of estimate"], row["Unit"]) == ("Central bank", "CFA francs (XOF)")
     diaspora_helpers.setup(language="fr")
     french = key_figures.as_printed(key_figures.key_figures())
-    assert french.shape == english.shape
-    assert french.at["population", "value"] == "14\u202f528\u202f662"
-    assert french.at["remittances", "kind of estimate"] == "banque centrale"
-    assert french.at["population", "unit"] == "personnes"
+    assert french.drop(columns=["label", "source"]).equals(
+        english.drop(columns=["label", "source"])
+    )
+    shown = tables.show(french)
+    cells = shown.cells[list(french.index).index("population")]
+    assert "14\u202f528\u202f662" in cells and "personnes" in cells
+    assert "Banque centrale" in shown.cells[list(french.index).index("remittances")]
     assert french.at["malians_abroad", "source"] == "sources administratives"
-    # What the document printed is quoted as printed, in both editions.
-    assert french["as printed"].equals(english["as printed"])
     reading = audit.as_reading(audit.entries("key_figures:malians_in_france"))
     assert reading.at["france_share", "topic"] == "Maliens en France"
     assert "0,83\u00a0%" in reading.at["france_share", "problem"]
 
 
-def test_the_breakdown_keeps_english_places_for_lookups_in_both_editions():
+def test_the_breakdown_keeps_codes_for_lookups_in_both_editions():
     import diaspora_helpers
 
     diaspora_helpers.setup(language="fr")
     table = key_figures.abroad_breakdown(key_figures.key_figures())
     assert list(table["where"]) == list(key_figures.PLACES)
-    assert table.set_index("where").at["Africa", "persons"] == 3_500_000
+    assert table.set_index("where").at["africa", "persons"] == 3_500_000
 
 
-def test_the_chart_data_a_reader_downloads_is_in_the_editions_language():
+def test_the_chart_download_holds_codes_and_a_label_column_in_the_edition():
     import diaspora_helpers
+    from diaspora_helpers.charts import style
 
     parts = key_figures.abroad_breakdown(key_figures.key_figures())
-    assert key_figures.breakdown_for_reader(parts).equals(parts)
+    english = style.chart_table(parts)
+    assert list(english["where"]) == list(key_figures.PLACES)
+    assert list(english["where_label"])[1] == "Europe (excluding France)"
     diaspora_helpers.setup(language="fr")
-    french = key_figures.breakdown_for_reader(parts)
-    assert list(french["where"]) == [
+    french = style.chart_table(key_figures.abroad_breakdown(key_figures.key_figures()))
+    assert list(french.columns) == list(english.columns)
+    assert list(french["where_label"]) == [
         "Afrique",
         "Europe (hors France)",
         "France",
         "Non situés par le document",
     ]
-    assert french.at[3, "how_obtained"] == "calculé\u202f: total moins composantes"
-    assert french["persons"].equals(parts["persons"])
+    assert french.at[3, "how_obtained_label"] == "calculé\u202f: total moins composantes"
+    codes = [c for c in french.columns if not c.endswith("_label")]
+    assert french[codes].equals(english[codes])

@@ -5,6 +5,7 @@ import pytest
 
 from diaspora_helpers.analysis import policy
 from diaspora_helpers.data import load
+from diaspora_helpers.i18n import labelled
 
 
 def _constraints() -> pd.DataFrame:
@@ -250,14 +251,15 @@ def test_readable_puts_the_codes_in_the_editions_words():
     table = policy.coverage()
     shown = table[["strategy", "strength", "constraint_kind", "reading"]]
     same = policy.readable(shown).astype("str").equals(shown.astype("str"))
-    assert same, "English reads the codes as they are"
+    assert same, "the codes stay codes; their words are recorded for display"
+    assert "host country" in set(labelled(policy.readable(policy.constraint_list()))["theme"])
     setup(language="fr")
-    french = policy.readable(policy.constraint_list())
+    french = labelled(policy.readable(policy.constraint_list()))
     assert set(french["kind"]) == {"endogène", "exogène"}
     assert "pays de résidence" in set(french["theme"])
     assert french.shape == policy.constraint_list().shape
     odd = pd.DataFrame({"kind": ["unheard_of"], "label": ["x"]})
-    assert policy.readable(odd)["kind"].tolist() == ["unheard_of"]
+    assert labelled(policy.readable(odd))["kind"].tolist() == ["unheard_of"]
 
 
 def test_every_scope_has_its_no_strategy_phrase():

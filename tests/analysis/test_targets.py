@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from diaspora_helpers.analysis import remittances, targets
+from diaspora_helpers.i18n import labelled
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,12 +81,15 @@ def test_the_targets_as_read_put_their_codes_in_the_editions_language():
     english = targets.as_reading()
     assert list(english["applies_to"]) == ["average", "corridor"]
     assert list(english["comparison"]) == ["below", "not_above"]
+    assert list(labelled(english)["comparison"]) == ["below", "not above"]
     setup(language="fr")
-    french = targets.as_reading()
+    french = labelled(targets.as_reading())
     assert list(french["applies_to"]) == ["moyenne", "corridor"]
     assert list(french["comparison"]) == ["inférieur à", "au plus égal à"]
     assert french["measure"].str.startswith("Coût total").all()  # data/fr/sdg_targets.csv
     assert list(french["value_pct"]) == list(english["value_pct"])
+    codes = ["applies_to", "comparison", "value_pct", "compare_with_series"]
+    assert targets.as_reading()[codes].equals(english[codes])  # the same in every edition
 
 
 def test_the_targets_as_read_refuse_a_code_without_wording():

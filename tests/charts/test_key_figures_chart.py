@@ -16,7 +16,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 def test_the_french_chart_speaks_french_and_formats_numbers_the_french_way():
     diaspora_helpers.setup(language="fr")
     parts = key_figures.abroad_breakdown(key_figures.key_figures())
-    africa = float(parts.set_index("where").at["Africa", "share_of_abroad_pct"])
+    africa = float(parts.set_index("where").at["africa", "share_of_abroad_pct"])
     fig = charts.key_figures.document_malians_abroad(parts, africa)
     title, subtitle, source = (t.get_text().replace("\n", " ") for t in fig.texts[:3])
     shown = f"{africa:.1f}".replace(".", ",") + f"{NBSP}%"

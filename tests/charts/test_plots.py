@@ -102,7 +102,7 @@ def _top():
         {
             "country": ["Côte d'Ivoire", "France", "United States", "All other countries"],
             "iso3": ["CIV", "FRA", "USA", ""],
-            "region_group": ["Sub-Saharan Africa", "Europe", "Elsewhere", None],
+            "region_group": ["sub_saharan_africa", "europe", "elsewhere", "mixed"],
             "persons": [500_000, 80_000, 10_000, 5_000],
             "share_pct": [50.0, 8.0, 1.0, 0.5],
         }
@@ -227,9 +227,9 @@ def test_document_vs_un_by_region():
 
 
 def test_document_vs_un_by_region_in_french():
-    """The places are the French names analysis.demography.document_vs_un gives them."""
+    """The places are codes (analysis.demography.document_vs_un), named in French."""
     diaspora_helpers.setup(language="fr")
-    ratios = pd.Series({"Afrique": 3.04, "Europe": 2.5, "France": 1.26})
+    ratios = pd.Series({"Africa": 3.04, "Europe": 2.5, "France": 1.26})
     fig = charts.demography.document_vs_un_by_region(ratios, 2020)
     title, _subtitle, _source = _texts(fig)
     assert title == ("Document ÷ ONU 2020\u202f: 3,0× en Afrique, 2,5× en Europe, 1,3× en France")

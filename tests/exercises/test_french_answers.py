@@ -135,7 +135,7 @@ def test_a_decimal_comma_without_quotes_gets_help_in_the_edition_language(editio
 def test_a_count_of_persons_grouped_with_any_space_passes(edition, space):
     setup(language=edition)
     table = key_figures.abroad_breakdown(key_figures.key_figures())
-    rest = float(table.set_index("where").loc["Not placed by the document", "persons"])
+    rest = float(table.set_index("where").loc["not_placed", "persons"])
     assert exercises.check_unplaced_abroad(_french_grouped(rest, space)).correct
     assert not exercises.check_unplaced_abroad(_french_grouped(rest + 1000, space)).correct
 

@@ -99,9 +99,7 @@ def test_regional_split_reads_the_region_groups_of_the_edition(language):
     un_africa = demography.africa_share(2020)
     said = sentences.regional_split(named, regions, key, un_africa, demography.total(2020), 2020)
     assert text.percent(un_africa) in said.text
-    south = regions.set_index("region_group").at[
-        demography.region_label("Sub-Saharan Africa"), "share_pct"
-    ]
+    south = regions.set_index("region_group").at["sub_saharan_africa", "share_pct"]
     assert text.percent(south) in said.text
     # The document: 3.5 of its 4 million in Africa.
     assert text.percent(87.5) in said.text

@@ -138,7 +138,7 @@ def test_women_shares_are_computed_and_formatted_in_french():
     overall = text.percent(100 * stated["women"] / stated["trainees"])
     assert overall == "16,3\u00a0%"
     assert f"soit {overall}" in said
-    bachelor = shares.set_index("degree_level").at["licence", "women_share_pct"]
+    bachelor = shares.set_index("degree_level").at["bachelor", "women_share_pct"]
     assert f"{text.percent(bachelor)} des stagiaires de niveau licence" in said
 
 

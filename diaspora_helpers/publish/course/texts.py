@@ -15,9 +15,10 @@ import tomllib
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
-from diaspora_helpers import i18n, paths
+from diaspora_helpers import editions, i18n, paths
 from diaspora_helpers.data import load
 from diaspora_helpers.data.loader import translation_of
+from diaspora_helpers.i18n import _
 
 DEFINITIONS_BEGIN = "<!-- definitions: generated from data/definitions.csv; do not edit -->"
 DEFINITIONS_END = "<!-- end of definitions -->"
@@ -41,11 +42,12 @@ def definitions_markdown() -> str:
     lines = []
     for key in COURSE_DEFINITIONS:
         row = table.loc[key]
-        colon = i18n.pick(en=":", fr="\u202f:")  # French puts a narrow space before a colon
-        lines.append(f"- **{row['name']}** ({row['publisher']}){colon} {row['definition']}")
+        item = _("- **{name}** ({publisher}): {definition}")
+        lines.append(
+            item.format(name=row["name"], publisher=row["publisher"], definition=row["definition"])
+        )
         if isinstance(row["note"], str) and row["note"].strip():
-            note = i18n.pick(en="*Note:*", fr="*Remarque\u202f:*")
-            lines.append(f"  {note} {row['note'].strip()}")
+            lines.append("  " + _("*Note:* {note}").format(note=row["note"].strip()))
     return "\n".join(lines)
 
 
@@ -62,21 +64,19 @@ def with_definitions(text: str) -> str:
 
 def guides() -> dict[str, Path]:
     """Return the instructor guide of each edition whose definitions are generated: the
-    English guide always, the French one once ``data/fr/definitions.csv`` exists and the
-    guide carries the section's markers."""
+    source language's guide always, another edition's once its translation of
+    ``definitions`` exists (``data/<code>/definitions.csv``) and its guide carries the
+    section's markers."""
     folder = paths.require_notebooks_dir()
-    if folder is None:
-        raise FileNotFoundError(
-            "no notebooks/ folder: the guides are updated from the project's checkout"
-        )
-    found = {"en": folder / "instructor_guide.md"}
-    french = folder / "fr" / "instructor_guide.md"
-    if (
-        translation_of("definitions", "fr")
-        and french.exists()
-        and DEFINITIONS_BEGIN in french.read_text(encoding="utf-8")
-    ):
-        found["fr"] = french
+    found = {editions.source().code: folder / "instructor_guide.md"}
+    for code in editions.TRANSLATIONS:
+        guide = folder / editions.get(code).notebooks / "instructor_guide.md"
+        if (
+            translation_of("definitions", code)
+            and guide.exists()
+            and DEFINITIONS_BEGIN in guide.read_text(encoding="utf-8")
+        ):
+            found[code] = guide
     return found
 
 

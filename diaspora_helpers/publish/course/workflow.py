@@ -36,13 +36,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from diaspora_helpers import paths
+from diaspora_helpers import editions, paths
 from diaspora_helpers.publish.execution import cell_ids
 from diaspora_helpers.publish.execution.selection import MASTER_PREFIX
 
 COURSE_ID = "mali-diaspora"
-#: The editions of the course: language code -> folder of its notebooks, under notebooks/.
-EDITIONS = {"en": "", "fr": "fr"}
+#: The editions of the course: language code -> folder of its notebooks, under notebooks/
+#: (the registry :mod:`diaspora_helpers.editions`).
+EDITIONS = editions.NOTEBOOK_FOLDERS
 _MASTER = re.compile(r"master_(\d+)_(\w+)\.ipynb")
 
 CONFIG = """\
@@ -123,7 +124,8 @@ def masters(notebooks_dir: Path | None = None) -> dict[int, Path]:
 
 def assignment_name(session: int, edition: str = "en") -> str:
     """Return nbgrader's assignment name of a session: ``session1``, ``session1_fr``."""
-    return f"session{session}" if edition == "en" else f"session{session}_{edition}"
+    source = editions.source().code
+    return f"session{session}" if edition == source else f"session{session}_{edition}"
 
 
 def student_name(master: Path) -> str:

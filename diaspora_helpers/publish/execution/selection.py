@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from diaspora_helpers.editions import TRANSLATIONS as EDITIONS
 from diaspora_helpers.i18n import LANGUAGES
 from diaspora_helpers.params import load_yaml
 
@@ -23,11 +24,6 @@ EXIT_FAILED, EXIT_USAGE = 1, 2
 
 class RunError(Exception):
     """A mistake in what was asked of the runner; reported without a traceback (exit 2)."""
-
-
-#: The folders of the other editions inside ``notebooks/`` (``notebooks/fr/``): every
-#: language of :data:`diaspora_helpers.i18n.LANGUAGES` but the source language.
-EDITIONS = tuple(LANGUAGES[1:])
 
 
 def notebook_key(name: str | Path) -> str:

@@ -29,6 +29,7 @@ from typing import Any
 
 import jinja2
 
+from diaspora_helpers import editions as registry
 from diaspora_helpers import i18n, paths
 from diaspora_helpers.i18n import N_
 
@@ -37,8 +38,6 @@ PAGER_MARKER = "<!-- pager -->"
 ALTERNATE_MARKER = "<!-- alternate -->"
 #: Replaced by the visible link to the other edition (in the page bar).
 SWITCH_MARKER = "<!-- language -->"
-#: Each edition's name, written in its own language, for the link to it.
-LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 DATA_FOLDER = "data"
 CITATION_FILE = "CITATION.cff"
 # The index's groups in reading order: (key, heading, stem prefixes). A notebook whose stem
@@ -320,7 +319,7 @@ def language_links(page: Path, language: str, sites: list[tuple[str, Path]]) -> 
         if code == language:
             continue
         twin = folder / page.name
-        name = LANGUAGE_NAMES.get(code, code)
+        name = registry.get(code).name  # in its own language
         if twin.is_file():
             href = _relative(twin, page)
             alternates.append(f'\n<link rel="alternate" hreflang="{code}" href="{href}">')
