@@ -216,7 +216,7 @@ def _po_texts(path: Path) -> Iterator[tuple[str, str]]:
     with path.open("rb") as handle:
         catalog = read_po(handle)
     for message in catalog:
-        if not message.id:
+        if not message.id or _is_pattern(message.auto_comments):
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         for string in strings:
@@ -256,15 +256,26 @@ def check(language: str = "fr", root: Path = ROOT) -> list[str]:
     ]
 
 
+def _is_pattern(comments: list[str]) -> bool:
+    """True for a message its translator comment marks as a pattern, not text (a Babel date
+    pattern, where an apostrophe quotes literal text)."""
+    return any("pattern, not text" in comment for comment in comments)
+
+
 def _fix_po(text: str, sheet: list[Rule]) -> str:
-    """Apply the sheet to the ``msgstr`` lines of a catalog's text (never to ``msgid``)."""
-    out, in_msgstr = [], False
+    """Apply the sheet to the ``msgstr`` lines of a catalog's text (never to ``msgid``, nor
+    to a message whose translator comment says it is a pattern, not text)."""
+    out, in_msgstr, pattern = [], False, False
     for line in text.splitlines(keepends=True):
+        if line.startswith("#.") and "pattern, not text" in line:
+            pattern = True
+        elif not line.strip():
+            pattern = False
         if line.startswith("msgstr"):
             in_msgstr = True
         elif not line.startswith('"'):
             in_msgstr = False
-        out.append(apply(line, sheet) if in_msgstr else line)
+        out.append(apply(line, sheet) if in_msgstr and not pattern else line)
     return "".join(out)
 
 

@@ -67,13 +67,14 @@ def refresh(
             cache=store,
             reuse=not fresh,
             fingerprint=fingerprint,
+            log_path=root / f"{key.replace('/', '__')}.log",  # the kernel's own stderr
         )
         if result.failure is not None or result.notebook is None:
             return result.failure.describe() if result.failure else f"{path}: no notebook"
         result.notebook.metadata.pop(execute.RUN_METADATA, None)
         execute.write_notebook(result.notebook, path)
         state = "reused" if result.reused else "ran"
-        print(f"  {state:<7} {path}", flush=True)
+        print(f"  {state:<7} {key}", flush=True)
         return None
 
     try:
