@@ -74,7 +74,7 @@ def test_make_lab_sets_french_inside_the_venv_never_in_the_home_folder():
     target = makefile[makefile.index("LAB_FR_SETTINGS :=") : makefile.index("\nendif")]
     assert "LAB_FR_SETTINGS := $(VENV)/share/jupyter/lab/" in target
     assert 'JUPYTERLAB_SETTINGS_DIR="$(CURDIR)/$(LAB_FR_SETTINGS)"' in target
-    assert '{"locale": "fr_FR"}' in target and "notebooks/fr/" in target
+    assert '{"locale": "fr_FR"}' in target and "$(WORKSPACE)/fr/" in target
     assert "~" not in target and "HOME" not in target
 
 
