@@ -307,8 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # before the runner's own signal handling was in place
         print("Interrupted before anything was written.", file=sys.stderr)
         return 130
-    for message in runner.failures(report):
-        print(f"error: {message}", file=sys.stderr)
+    for line in runner.failures(report):
+        print(line, file=sys.stderr)
     try:
         print(runner.format_report(report), flush=True)
     except BrokenPipeError:  # e.g. `... | head`: the run itself is complete

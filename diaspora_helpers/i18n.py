@@ -25,7 +25,7 @@ English is the source language: it has no catalog, and :func:`_` returns its arg
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,15 @@ def set_language(code: str) -> None:
 def language() -> str:
     """Return the edition's language code: ``"en"`` (the default), ``"fr"``, …"""
     return _settings["language"]
+
+
+def translator(code: str) -> Callable[[str], str]:
+    """Return the function that translates the package's English text into edition
+    ``code`` (the identity for the source language), whatever the edition set now: for
+    text about several editions at once (the runner's report, the site's pages)."""
+    if editions.get(check_language(code)).catalogs is None:
+        return str
+    return _catalog(code).gettext
 
 
 def _catalog(code: str) -> NullTranslations:

@@ -48,7 +48,7 @@ from papermill.engines import papermill_engines
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
-from diaspora_helpers import paths
+from diaspora_helpers import i18n, paths
 from diaspora_helpers.paths import source_checkout
 from diaspora_helpers.publish.execution.cache import Cache, notebook_key, sha256_file
 from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, RUN_METADATA
@@ -99,16 +99,23 @@ class CellFailure:
     execution_count: int | None = None
     first_line: str = ""
 
-    def describe(self) -> str:
-        """Return one readable sentence: notebook, cell, first line of code, error."""
+    def describe(self, language: str = "en") -> str:
+        """Return one readable sentence in edition ``language`` (the notebook's): notebook,
+        cell, first line of code, error. The error's own text stays as Python gave it."""
+        _ = i18n.translator(language)
         if self.position is None:
-            where = "the parameters passed by the runner" if self.first_line else "the run"
+            where = _("the parameters passed by the runner") if self.first_line else _("the run")
+        elif self.execution_count:
+            where = _("cell {position} (In [{count}])").format(
+                position=self.position, count=self.execution_count
+            )
         else:
-            count = f" (In [{self.execution_count}])" if self.execution_count else ""
-            where = f"cell {self.position}{count}"
-        line = f", which starts `{self.first_line}`," if self.first_line else ""
+            where = _("cell {position}").format(position=self.position)
+        line = _(", which starts `{line}`,").format(line=self.first_line) if self.first_line else ""
         message = f"{self.ename}: {self.evalue}" if self.evalue else self.ename
-        return f"{self.stem}: {where}{line} failed with {message}"
+        return _("{notebook}: {where}{line} failed with {error}").format(
+            notebook=self.stem, where=where, line=line, error=message
+        )
 
 
 @dataclass

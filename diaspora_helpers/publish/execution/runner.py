@@ -410,7 +410,7 @@ def _run_staged(
         if result.failure is None:
             status = "reused" if result.reused else "ok"
             return Outcome(key, status, result.seconds, figures=figures)
-        message = result.failure.describe()
+        message = result.failure.describe(edition_of(key))
         if result.failure.position is None:
             message += execute.log_tail(log)
         return Outcome(key, "failed", result.seconds, message, figures)
@@ -532,5 +532,13 @@ def format_report(report: Report) -> str:
 
 
 def failures(report: Report) -> list[str]:
-    """Return one message per failed notebook."""
-    return [o.message for o in report.outcomes if o.status == "failed"]
+    """Return one line per failed notebook, in the notebook's edition ("error: …" for an
+    English notebook, « erreur : … » for a French one)."""
+    from diaspora_helpers import i18n
+
+    lines = []
+    for o in report.outcomes:
+        if o.status == "failed":
+            _ = i18n.translator(edition_of(o.stem))
+            lines.append(_("error: {message}").format(message=o.message))
+    return lines

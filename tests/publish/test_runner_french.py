@@ -1,0 +1,41 @@
+"""The runner speaks the notebook's language about it (issue 24): a French notebook's
+failure is reported in French, an English one's in English, in the same run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import diaspora_test_support as support
+import pytest
+
+from diaspora_helpers.publish.execution.execute import CellFailure
+
+NNBSP = "\u202f"
+
+
+def test_a_failure_is_described_in_the_notebooks_language() -> None:
+    failure = CellFailure("fr/a_chart", "ParameterError", "bad", 4, 3, "x = 1")
+    assert failure.describe("en") == (
+        "fr/a_chart: cell 4 (In [3]), which starts `x = 1`, failed with ParameterError: bad"
+    )
+    assert failure.describe("fr") == (
+        f"fr/a_chart{NNBSP}: la cellule 4 (In [3]), qui commence par `x = 1`, "
+        "a échoué avec ParameterError: bad"
+    )
+
+
+@pytest.mark.slow
+def test_the_runner_reports_a_french_notebooks_failure_in_french(tmp_path: Path) -> None:
+    notebooks = support.make_notebooks(tmp_path, "a_chart", "fr/a_chart")
+    result = support.run_fixtures(
+        notebooks,
+        tmp_path / "outputs",
+        "-p",
+        "fr/a_chart:end_year=1800",
+        "-p",
+        "a_chart:end_year=1800",
+    )
+    assert result.returncode == 1
+    assert f"erreur{NNBSP}: a_chart{NNBSP}: la cellule 4" in result.stderr, result.stderr
+    assert "a échoué avec ParameterError" in result.stderr
+    assert "error: a_chart: cell 4" in result.stderr
