@@ -344,6 +344,7 @@ def save_figure(
     fig.set_layout_engine("none")
     fig.savefig(written[1], metadata=SVG_METADATA)
     fig.set_layout_engine(engine)
+    _name_svg(written[1], getattr(fig, "_house_labels", None))
     written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
     slide = folder / f"{name}_slide.png"
     draw_slide = getattr(fig, "_house_slide", None)
@@ -368,6 +369,30 @@ def save_figure(
     fig.set_size_inches(*original)
     _place_texts(fig)
     return [*written, slide]
+
+
+def _name_svg(path: Path, labels: tuple[str, str, str] | None) -> None:
+    """Give the SVG at ``path`` a ``<title>`` (the chart's title) and a ``<desc>`` (what is
+    measured, and the source line), first in the drawing, and ``role="img"`` with
+    ``aria-labelledby`` pointing at them, so the full-size chart opened on its own is named
+    for a screen reader. Nothing is done without ``labels`` (title, subtitle, source)."""
+    if not labels:
+        return
+    from xml.sax.saxutils import escape
+
+    title, subtitle, source = (escape(" ".join(text.split())) for text in labels)
+    text = path.read_text(encoding="utf-8")
+    opening = re.search(r"<svg\b[^>]*>", text)
+    if opening is None or '<title id="chart-title">' in text:
+        return
+    tag = opening.group(0)
+    named = tag[:-1] + ' role="img" aria-labelledby="chart-title chart-desc">'
+    inserted = (
+        f'\n <title id="chart-title">{title}</title>'
+        f'\n <desc id="chart-desc">{subtitle} {source}</desc>'
+    )
+    text = text[: opening.start()] + named + inserted + text[opening.end() :]
+    path.write_text(text, encoding="utf-8")
 
 
 def with_slide(fig: Figure, draw_slide: Callable[[], Figure]) -> Figure:

@@ -31,6 +31,7 @@ import jinja2
 
 from diaspora_helpers import i18n, paths
 from diaspora_helpers.i18n import N_
+from diaspora_helpers.publish.site import search
 
 PAGER_MARKER = "<!-- pager -->"
 #: Replaced by the ``<link rel="alternate" hreflang>`` to the page's twin (in the head).
@@ -332,6 +333,16 @@ def language_links(page: Path, language: str, sites: list[tuple[str, Path]]) -> 
     return "".join(alternates), "".join(switches)
 
 
+def current_page(page: str, name: str) -> str:
+    """Return ``page`` with the link of its bar that points at the page itself (``name``)
+    marked ``aria-current="page"`` (shown bold and thick-underlined)."""
+    start, end = page.find('<header class="site"'), page.find("</header>")
+    if start < 0 or end < 0:
+        return page
+    bar = page[start:end].replace(f'<a href="{name}">', f'<a href="{name}" aria-current="page">', 1)
+    return page[:start] + bar + page[end:]
+
+
 def finish(root: Path) -> None:
     """Complete the site under ``root`` once every page of every edition exists: copy the
     data package and ``CITATION.cff`` (once, at the root), then, in each edition, fill each
@@ -354,5 +365,7 @@ def finish(root: Path) -> None:
             alternate, switch = language_links(page, language, sites)
             new = new.replace(ALTERNATE_MARKER, alternate, 1).replace(SWITCH_MARKER, switch, 1)
             new = cross_link(new, set(order), data_files, data_root)
+            new = current_page(new, page.name)
             if new != text:
                 page.write_text(new, encoding="utf-8")
+        search.write_index(folder)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import functools
 import html
 import re
 import threading
@@ -40,7 +41,7 @@ from pygments.formatters import HtmlFormatter
 from diaspora_helpers import i18n
 from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.execution.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
-from diaspora_helpers.publish.site import markup, navigation
+from diaspora_helpers.publish.site import accessibility, markup, navigation, search, table_markup
 from diaspora_helpers.publish.site.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
 from diaspora_helpers.publish.site.images import lighter_png
 from diaspora_helpers.publish.site.navigation import translator
@@ -98,12 +99,15 @@ def page(
     :func:`navigation.finish` replaces with previous/next links, and the head and the bar
     carry the markers it replaces with the links to the page's twin in the other edition."""
     _ = translator(language)
+    body = accessibility.named_section_links(table_markup.for_readers(body, _), _)
     return _PAGES.get_template("page.html.j2").render(
         title=title,
         lang=language,
         css=_css().strip() + "\n" + _pygments_css(),
         nav=nav,
         nav_label=_("Site"),
+        labels={"skip": _("Skip to the content"), "top": _("Back to top")},
+        search=search.form(_),
         body=body,
         footer=footer or navigation.footer(_PAGES, language),
         pager=pager,
@@ -112,8 +116,12 @@ def page(
     )
 
 
+@functools.cache
 def _pygments_css() -> str:
-    return HtmlFormatter(style="default").get_style_defs(".highlight")
+    """Pygments' colours for code, each darkened where needed to read at 4.5:1 on the
+    code's background (:func:`accessibility.readable_code_css`)."""
+    css = HtmlFormatter(style="default").get_style_defs(".highlight")
+    return accessibility.readable_code_css(css)
 
 
 @dataclass(frozen=True)
