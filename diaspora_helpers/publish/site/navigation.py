@@ -83,8 +83,9 @@ _HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?
 
 
 def contents(body: str, gettext: Callable[[str], str] = str) -> str:
-    """Return a contents list (``<nav class="toc">``) of the body's ``<h2>`` headings, or ""
-    when there are fewer than two; its label translated with ``gettext``."""
+    """Return a contents list of the body's ``<h2>`` headings, or "" when there are fewer
+    than two; its label translated with ``gettext``. It is written twice, and CSS shows
+    one: closed on a phone (the story comes first), open on a wider screen."""
     _ = gettext
     found = _HEADING.findall(body)
     if len(found) < 2:
@@ -95,15 +96,23 @@ def contents(body: str, gettext: Callable[[str], str] = str) -> str:
         for ident, title in found
     )
     label = _("Contents")
-    return (
-        f'<nav class="toc" aria-label="{label}"><details open><summary>{label}</summary>'
-        f"<ol>{items}</ol></details></nav>"
+    return "".join(
+        f'<nav class="toc {kind}" aria-label="{label}"><details{state}><summary>{label}'
+        f"</summary><ol>{items}</ol></details></nav>"
+        for kind, state in (("toc-narrow", ""), ("toc-wide", " open"))
     )
 
 
+#: Where a page wants its contents list (else it goes after the first ``</h1>``).
+CONTENTS_MARKER = "<!-- contents -->"
+
+
 def with_contents(body: str, gettext: Callable[[str], str] = str) -> str:
-    """Insert :func:`contents` after the body's first ``</h1>`` (or at its top)."""
+    """Insert :func:`contents` at :data:`CONTENTS_MARKER`, else after the body's first
+    ``</h1>`` (or at its top)."""
     toc = contents(body, gettext)
+    if CONTENTS_MARKER in body:
+        return body.replace(CONTENTS_MARKER, toc, 1)
     if not toc:
         return body
     if "</h1>" in body:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import nbformat
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 from pygments.formatters import HtmlFormatter
@@ -41,7 +42,14 @@ from pygments.formatters import HtmlFormatter
 from diaspora_helpers import i18n
 from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.execution.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
-from diaspora_helpers.publish.site import accessibility, markup, navigation, search, table_markup
+from diaspora_helpers.publish.site import (
+    accessibility,
+    markup,
+    navigation,
+    search,
+    story,
+    table_markup,
+)
 from diaspora_helpers.publish.site.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
 from diaspora_helpers.publish.site.images import lighter_png
 from diaspora_helpers.publish.site.navigation import translator
@@ -296,7 +304,16 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     _extract_images(nb, stem, site)
     injected = next((c.source for c in nb.cells if INJECTED_TAG in _tags(c)), "")
     has_parameters = any(PARAMETERS_TAG in _tags(c) for c in nb.cells)
-    table = parameter_table(parameter_rows(nb), gettext=_) if has_parameters else ""
+    rows = parameter_rows(nb)
+    table = parameter_table(rows, gettext=_) if has_parameters else ""
+    names = figure_names(nb)
+    cells, rerun = story.split_rerun(nb)
+    finding = story.finding_box(story.key_finding(nb, stem, site.root, names), _)
+    changed = story.changed_parameters(rows, _)
+    opening = finding + (f'<p class="meta">{changed}</p>' if changed else "")
+    opening += navigation.CONTENTS_MARKER
+    first = 1 if cells and cells[0].cell_type == "markdown" else 0
+    cells.insert(first, nbformat.v4.new_raw_cell(_OPENING, metadata={"raw_mimetype": "text/html"}))
     resources = {
         "parameter_table": table,
         "labels": {
@@ -306,11 +323,22 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
             "full_chart": _("Open the full-size chart"),
         },
         "injected_source": injected,
-        "figure_links": _figure_links(stem, site, figure_names(nb)),
-        "figure_full": _figure_full(stem, site, figure_names(nb)),
+        "figure_links": _figure_links(stem, site, names),
+        "figure_full": _figure_full(stem, site, names),
         "open_code": navigation.group_of(stem) != "read",
     }
-    body, _exported = _exporter().from_notebook_node(nb, resources=resources)
+    body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
+    body = body.replace(_OPENING, opening, 1)
+    if rerun:
+        rerun = [story.without_heading(c) if c.cell_type == "markdown" else c for c in rerun]
+        block, _exported = _exporter().from_notebook_node(
+            _with_cells(nb, rerun), resources=resources
+        )
+        summary = _("Parameters, and how to run this notebook again")
+        body += (
+            f'\n<details class="rerun" id="parameters"><summary>{summary}</summary>\n'
+            f"{block}\n</details>"
+        )
     body = navigation.with_contents(navigation.link_markdown_notebooks(body), _)
     if failed:
         failure = _("This notebook failed in this run; the error is shown where it happened.")
@@ -320,6 +348,17 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     title = f"{notebook_title(nb, stem)} | {site.title}"
     out = site.root / f"{stem}.html"
     out.write_text(site.page(title, body, nav=nav, pager=True), encoding="utf-8")
+    return out
+
+
+#: Where the story's opening (key finding, contents) goes: after the question.
+_OPENING = "DIASPORA-PAGE-OPENING"
+
+
+def _with_cells(nb: NotebookNode, cells: list[NotebookNode]) -> NotebookNode:
+    """Return a shallow copy of ``nb`` holding ``cells``."""
+    out = copy.copy(nb)
+    out["cells"] = cells
     return out
 
 

@@ -119,8 +119,9 @@ def table_name(inner: str, labels: list[str], gettext: Callable[[str], str] = st
 
 def for_readers(body: str, gettext: Callable[[str], str] = str) -> str:
     """Return ``body`` with every table in a named, focusable box that scrolls on its own
-    (a second table of the same name is "(2)", and so on), long-text tables marked to read as cards on a phone and boolean cells as words of the
-    page's language (``gettext`` translates them)."""
+    (a second table of the same name is "(2)", and so on), long-text tables marked to read
+    as cards on a phone and boolean cells as words of the page's language (``gettext``
+    translates them)."""
 
     used: dict[str, int] = {}
 
