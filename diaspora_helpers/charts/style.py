@@ -345,7 +345,10 @@ def save_figure(
     fig.savefig(written[1], metadata=SVG_METADATA)
     fig.set_layout_engine(engine)
     _name_svg(written[1], getattr(fig, "_house_labels", None))
+    phone = save_phone(fig, folder / f"{name}_phone.svg")
     written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
+    if phone is not None:
+        written.append(phone)
     slide = folder / f"{name}_slide.png"
     draw_slide = getattr(fig, "_house_slide", None)
     if draw_slide is not None:
@@ -369,6 +372,33 @@ def save_figure(
     fig.set_size_inches(*original)
     _place_texts(fig)
     return [*written, slide]
+
+
+#: The chart drawn for a phone: this wide (inches), so that shown 358 CSS px wide (a
+#: 390 px screen less the page's margins) a point of text is about 1.3 CSS px, and the
+#: smallest house text (the source line, 8.5 pt) stays above 11 CSS px; at least this tall.
+PHONE_WIDTH = 3.8
+PHONE_MIN_HEIGHT = 4.6
+
+
+def save_phone(fig: Figure, path: Path) -> Path | None:
+    """Write ``fig`` drawn again for a phone to ``path`` (SVG, text as text): as wide as
+    :data:`PHONE_WIDTH`, title, subtitle and source wrapped anew, the axes laid out again;
+    then give the figure back its size and labels. Returns the path, or None for a figure
+    that is not a house chart (no title, subtitle and source) or draws its own slide
+    (a diagram placed box by box, which does not reflow: the page shows it as it is)."""
+    if not hasattr(fig, "_house_labels") or getattr(fig, "_house_slide", None) is not None:
+        return None
+    original = fig.get_size_inches().copy()
+    try:
+        fig.set_size_inches(PHONE_WIDTH, max(float(original[1]), PHONE_MIN_HEIGHT))
+        _place_texts(fig)
+        fig.savefig(path, metadata=SVG_METADATA)
+    finally:
+        fig.set_size_inches(*original)
+        _place_texts(fig)
+    _name_svg(path, fig._house_labels)  # type: ignore[attr-defined]
+    return path
 
 
 def _name_svg(path: Path, labels: tuple[str, str, str] | None) -> None:

@@ -44,6 +44,7 @@ from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.execution.execute import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
 from diaspora_helpers.publish.site import (
     accessibility,
+    chart_tables,
     markup,
     navigation,
     search,
@@ -325,6 +326,10 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
         "injected_source": injected,
         "figure_links": _figure_links(stem, site, names),
         "figure_full": _figure_full(stem, site, names),
+        "figure_data": {
+            name: chart_tables.data_table(site.root / "figures" / stem, name, site.language, _)
+            for name in names
+        },
         "open_code": navigation.group_of(stem) != "read",
     }
     body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
