@@ -379,6 +379,10 @@ def save_figure(
 #: smallest house text (the source line, 8.5 pt) stays above 11 CSS px; at least this tall.
 PHONE_WIDTH = 3.8
 PHONE_MIN_HEIGHT = 4.6
+#: Panels drawn side by side on the page are stacked on a phone, each this tall (inches),
+#: below the title, subtitle and source (about this tall together).
+PHONE_PANEL_HEIGHT = 2.9
+PHONE_LABELS_HEIGHT = 1.9
 
 
 def save_phone(fig: Figure, path: Path) -> Path | None:
@@ -390,11 +394,26 @@ def save_phone(fig: Figure, path: Path) -> Path | None:
     if not hasattr(fig, "_house_labels") or getattr(fig, "_house_slide", None) is not None:
         return None
     original = fig.get_size_inches().copy()
+    panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None]
+    specs = [ax.get_subplotspec() for ax in panels]
+    grids = {spec.get_gridspec() for spec in specs}
+    side_by_side = len(grids) == 1 and len(panels) > 1 and next(iter(grids)).get_geometry()[0] == 1
+    height = max(float(original[1]), PHONE_MIN_HEIGHT)
     try:
-        fig.set_size_inches(PHONE_WIDTH, max(float(original[1]), PHONE_MIN_HEIGHT))
+        if side_by_side:
+            # Panels side by side are stacked: each gets the phone's whole width.
+            column = fig.add_gridspec(len(panels), 1)
+            for row, ax in enumerate(
+                sorted(panels, key=lambda a: a.get_subplotspec().colspan.start)
+            ):
+                ax.set_subplotspec(column[row, 0])
+            height = max(height, PHONE_PANEL_HEIGHT * len(panels) + PHONE_LABELS_HEIGHT)
+        fig.set_size_inches(PHONE_WIDTH, height)
         _place_texts(fig)
         fig.savefig(path, metadata=SVG_METADATA)
     finally:
+        for ax, spec in zip(panels, specs, strict=True):
+            ax.set_subplotspec(spec)
         fig.set_size_inches(*original)
         _place_texts(fig)
     _name_svg(path, fig._house_labels)  # type: ignore[attr-defined]

@@ -31,7 +31,7 @@ import jinja2
 
 from diaspora_helpers import i18n, paths
 from diaspora_helpers.i18n import N_
-from diaspora_helpers.publish.site import search
+from diaspora_helpers.publish.site import search, used_in
 
 PAGER_MARKER = "<!-- pager -->"
 #: Replaced by the ``<link rel="alternate" hreflang>`` to the page's twin (in the head).
@@ -377,4 +377,6 @@ def finish(root: Path) -> None:
             new = current_page(new, page.name)
             if new != text:
                 page.write_text(new, encoding="utf-8")
+        notebook_pages = [folder / f"{stem}.html" for stem in order]
+        used_in.link_used_in(folder / "glossary.html", notebook_pages)
         search.write_index(folder)

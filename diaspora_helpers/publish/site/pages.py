@@ -45,6 +45,7 @@ from diaspora_helpers.publish.execution.execute import INJECTED_TAG, PARAMETERS_
 from diaspora_helpers.publish.site import (
     accessibility,
     chart_tables,
+    citation,
     markup,
     navigation,
     search,
@@ -259,6 +260,15 @@ def _figure_full(stem: str, site: Site, names: list[str]) -> dict[str, str]:
     return full
 
 
+def _figure_phone(stem: str, site: Site, names: list[str]) -> dict[str, str]:
+    """Return, per figure, its phone rendering (``<name>_phone.svg``) when it has one."""
+    found = {}
+    for name in names:
+        if (site.root / "figures" / stem / f"{name}_phone.svg").exists():
+            found[name] = f"figures/{stem}/{name}_phone.svg"
+    return found
+
+
 def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
     _ = site.gettext
     links = {}
@@ -311,7 +321,12 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     cells, rerun = story.split_rerun(nb)
     finding = story.finding_box(story.key_finding(nb, stem, site.root, names), _)
     changed = story.changed_parameters(rows, _)
-    opening = finding + (f'<p class="meta">{changed}</p>' if changed else "")
+    updated = citation.page_updated(stem, site.language)
+    meta = [changed] if changed else []
+    if updated:
+        date = f'<time datetime="{updated}">{updated}</time>'
+        meta.append(_("Last updated: {date}").format(date=date))
+    opening = finding + "".join(f'<p class="meta">{line}</p>' for line in meta)
     opening += navigation.CONTENTS_MARKER
     first = 1 if cells and cells[0].cell_type == "markdown" else 0
     cells.insert(first, nbformat.v4.new_raw_cell(_OPENING, metadata={"raw_mimetype": "text/html"}))
@@ -326,6 +341,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
         "injected_source": injected,
         "figure_links": _figure_links(stem, site, names),
         "figure_full": _figure_full(stem, site, names),
+        "figure_phone": _figure_phone(stem, site, names),
         "figure_data": {
             name: chart_tables.data_table(site.root / "figures" / stem, name, site.language, _)
             for name in names
@@ -344,13 +360,15 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
             f'\n<details class="rerun" id="parameters"><summary>{summary}</summary>\n'
             f"{block}\n</details>"
         )
+    title_text = notebook_title(nb, stem)
+    body += "\n" + citation.cite_block(title_text, f"{stem}.html", updated, _)
     body = navigation.with_contents(navigation.link_markdown_notebooks(body), _)
     if failed:
         failure = _("This notebook failed in this run; the error is shown where it happened.")
         body = f'<p class="status-failed">{failure}</p>\n' + body
     download = _("Download the notebook")
     nav = site.nav(f'<a href="{stem}.ipynb">{download}</a>')
-    title = f"{notebook_title(nb, stem)} | {site.title}"
+    title = f"{title_text} | {site.title}"
     out = site.root / f"{stem}.html"
     out.write_text(site.page(title, body, nav=nav, pager=True), encoding="utf-8")
     return out
