@@ -379,6 +379,8 @@ def save_figure(
 #: smallest house text (the source line, 8.5 pt) stays above 11 CSS px; at least this tall.
 PHONE_WIDTH = 3.8
 PHONE_MIN_HEIGHT = 4.6
+#: No text of the phone rendering is smaller (points): 8.5 pt is 11.1 CSS px at 358 px.
+PHONE_MIN_PT = 8.5
 #: Panels drawn side by side on the page are stacked on a phone, each this tall (inches),
 #: below the title, subtitle and source (about this tall together).
 PHONE_PANEL_HEIGHT = 2.9
@@ -399,7 +401,14 @@ def save_phone(fig: Figure, path: Path) -> Path | None:
     grids = {spec.get_gridspec() for spec in specs}
     side_by_side = len(grids) == 1 and len(panels) > 1 and next(iter(grids)).get_geometry()[0] == 1
     height = max(float(original[1]), PHONE_MIN_HEIGHT)
+    small = [
+        (text, text.get_fontsize())
+        for text in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+        if text.get_fontsize() < PHONE_MIN_PT
+    ]
     try:
+        for text, _size in small:
+            text.set_fontsize(PHONE_MIN_PT)
         if side_by_side:
             # Panels side by side are stacked: each gets the phone's whole width.
             column = fig.add_gridspec(len(panels), 1)
@@ -412,6 +421,8 @@ def save_phone(fig: Figure, path: Path) -> Path | None:
         _place_texts(fig)
         fig.savefig(path, metadata=SVG_METADATA)
     finally:
+        for text, size in small:
+            text.set_fontsize(size)
         for ax, spec in zip(panels, specs, strict=True):
             ax.set_subplotspec(spec)
         fig.set_size_inches(*original)

@@ -142,7 +142,8 @@ PRINT_PROBLEMS = """JSON.stringify((() => {
     if (/(auto|scroll|hidden)/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1)
       out.push(e.tagName + '.' + e.className + ' clips ' + (e.scrollWidth - e.clientWidth));
     const r = e.getBoundingClientRect();
-    if (r.width > 0 && r.right > width + 1) out.push(e.tagName + '.' + e.className + ' past the paper');
+    if (r.width > 0 && r.right > width + 1)
+      out.push(e.tagName + '.' + e.className + ' past the paper');
   }
   const bar = document.querySelector('header.site');
   if (bar && getComputedStyle(bar).display !== 'none') out.push('navigation printed');

@@ -106,9 +106,10 @@ def cite_block(
     address = str(meta.get("url") or meta.get("repository-code") or "").strip()
     work = html.escape(str(meta["title"]))
     edition = _(" (Version {version})").format(version=version) if version else ""
+    within = _("In")
     apa = (
         f"{html.escape(' & '.join(authors))} ({year}). {html.escape(page_title)}. "
-        f"{_('In')} <cite>{work}</cite>{html.escape(edition)}."
+        f"{within} <cite>{work}</cite>{html.escape(edition)}."
         + (f" {html.escape(address)}" if address else "")
     )
     key = re.sub(r"\W+", "_", f"mali_diaspora_{page.removesuffix('.html')}").strip("_")

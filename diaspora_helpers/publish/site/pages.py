@@ -322,11 +322,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     finding = story.finding_box(story.key_finding(nb, stem, site.root, names), _)
     changed = story.changed_parameters(rows, _)
     updated = citation.page_updated(stem, site.language)
-    meta = [changed] if changed else []
-    if updated:
-        date = f'<time datetime="{updated}">{updated}</time>'
-        meta.append(_("Last updated: {date}").format(date=date))
-    opening = finding + "".join(f'<p class="meta">{line}</p>' for line in meta)
+    opening = finding + (f'<p class="meta">{changed}</p>' if changed else "")
     opening += navigation.CONTENTS_MARKER
     first = 1 if cells and cells[0].cell_type == "markdown" else 0
     cells.insert(first, nbformat.v4.new_raw_cell(_OPENING, metadata={"raw_mimetype": "text/html"}))
@@ -350,24 +346,30 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     }
     body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
     body = body.replace(_OPENING, opening, 1)
+    download = _("Download the notebook")
+    download = f'<p><a href="{stem}.ipynb">{download}</a> (.ipynb)</p>'
+    block = download
     if rerun:
         rerun = [story.without_heading(c) if c.cell_type == "markdown" else c for c in rerun]
         block, _exported = _exporter().from_notebook_node(
             _with_cells(nb, rerun), resources=resources
         )
-        summary = _("Parameters, and how to run this notebook again")
-        body += (
-            f'\n<details class="rerun" id="parameters"><summary>{summary}</summary>\n'
-            f"{block}\n</details>"
-        )
+        block = download + block
+    summary = _("Parameters, and how to run this notebook again")
+    body += (
+        f'\n<details class="rerun" id="parameters"><summary>{summary}</summary>\n'
+        f"{block}\n</details>"
+    )
     title_text = notebook_title(nb, stem)
+    if updated:
+        date = f'<time datetime="{updated}">{updated}</time>'
+        body += '\n<p class="meta">' + _("Last updated: {date}").format(date=date) + "</p>"
     body += "\n" + citation.cite_block(title_text, f"{stem}.html", updated, _)
     body = navigation.with_contents(navigation.link_markdown_notebooks(body), _)
     if failed:
         failure = _("This notebook failed in this run; the error is shown where it happened.")
         body = f'<p class="status-failed">{failure}</p>\n' + body
-    download = _("Download the notebook")
-    nav = site.nav(f'<a href="{stem}.ipynb">{download}</a>')
+    nav = site.nav()
     title = f"{title_text} | {site.title}"
     out = site.root / f"{stem}.html"
     out.write_text(site.page(title, body, nav=nav, pager=True), encoding="utf-8")
