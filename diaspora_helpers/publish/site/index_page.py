@@ -17,6 +17,7 @@ from diaspora_helpers.publish.site import markup, navigation, story
 from diaspora_helpers.publish.site.images import make_thumbnail
 from diaspora_helpers.publish.site.pages import (
     _PAGES,
+    COURSE_PREFIX,
     FIGURE_METADATA_KEY,
     GLOSSARY_PAGE,
     GUIDE_PAGE,
@@ -167,6 +168,9 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
         teach.append(
             f'<li><div><h3><a href="{GUIDE_PAGE}">{guide}</a></h3><p>{about}</p></div></li>'
         )
+    for page in sorted(site.root.glob(f"{COURSE_PREFIX}*.html")):
+        name = html.escape(navigation.page_title(page))
+        teach.append(f'<li><div><h3><a href="{page.name}">{name}</a></h3></div></li>')
     if site.glossary:
         about = _("The acronyms of the document and the data, in English and French.")
         teach.append(

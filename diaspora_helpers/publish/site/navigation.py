@@ -227,6 +227,11 @@ def copy_data_package(root: Path) -> list[str]:
     return names
 
 
+def page_title(page: Path) -> str:
+    """Return a page's own title: its ``<title>`` without the site's name."""
+    return _title(page)
+
+
 def _title(page: Path) -> str:
     match = re.search(r"<title>(.*?)(?: \| [^<]*)?</title>", page.read_text(encoding="utf-8"))
     return match.group(1) if match else page.stem
@@ -259,17 +264,27 @@ _SKIP = ("a", "pre", "script", "style", "title", "summary")
 _TOKEN = re.compile(r"(<[^>]+>)")
 
 
-def cross_link(page: str, stems: set[str], data_files: set[str], data_root: str = "") -> str:
+def cross_link(
+    page: str,
+    stems: set[str],
+    data_files: set[str],
+    data_root: str = "",
+    documents: frozenset[str] = frozenset(),
+) -> str:
     """Return ``page`` with ``<code>`` mentions of a notebook (``01_demographics``,
-    ``notebooks/01_demographics.ipynb``) or of a data file (``data/events.csv``,
-    ``datapackage.json``) made into links, outside links and code blocks; data links
-    start with ``data_root`` (``../`` on the French pages)."""
+    ``notebooks/01_demographics.ipynb``), of a data file (``data/events.csv``,
+    ``datapackage.json``) or of a Markdown document that is a page of the site
+    (``course_rubric.md``, named in ``documents`` by stem) made into links, outside links
+    and code blocks; data links start with ``data_root`` (``../`` on the French pages)."""
 
     def target(code: str) -> str | None:
         name = html.unescape(code).strip()
         notebook = re.fullmatch(r"(?:notebooks/)?(?:fr/)?([\w-]+?)(?:\.ipynb)?", name)
         if notebook and notebook.group(1) in stems:
             return f"{notebook.group(1)}.html"
+        document = re.fullmatch(r"(?:notebooks/)?(?:fr/)?([\w-]+)\.md", name)
+        if document and document.group(1) in documents:
+            return f"{document.group(1)}.html"
         data = re.fullmatch(r"(?:data/)?([\w.-]+\.(?:csv|json))", name)
         if data and data.group(1) in data_files:
             return f"{data_root}{DATA_FOLDER}/{data.group(1)}"
@@ -366,6 +381,7 @@ def finish(root: Path) -> None:
         stems = [p.stem for p in folder.glob("*.ipynb") if (folder / f"{p.stem}.html").is_file()]
         order = collection_order(stems)
         titles = {stem: _title(folder / f"{stem}.html") for stem in order}
+        documents = frozenset(p.stem for p in folder.glob("course_*.html"))
         for page in sorted(folder.glob("*.html")):
             text = page.read_text(encoding="utf-8")
             new = text
@@ -373,7 +389,7 @@ def finish(root: Path) -> None:
                 new = new.replace(PAGER_MARKER, pager(order, titles, page.stem, _))
             alternate, switch = language_links(page, language, sites)
             new = new.replace(ALTERNATE_MARKER, alternate, 1).replace(SWITCH_MARKER, switch, 1)
-            new = cross_link(new, set(order), data_files, data_root)
+            new = cross_link(new, set(order), data_files, data_root, documents)
             new = current_page(new, page.name)
             if new != text:
                 page.write_text(new, encoding="utf-8")

@@ -59,6 +59,9 @@ from diaspora_helpers.publish.site.navigation import translator
 SITE_TITLE = N_("Mali and its diaspora")
 GLOSSARY_PAGE = "glossary.html"
 GUIDE_PAGE = "instructor_guide.html"
+#: The course documents (syllabus, rubric, readings, cheat sheet) beside the guide, each
+#: rendered as a page of its own with the guide's page.
+COURSE_PREFIX = "course_"
 # The output metadata key charts.show() writes (charts.FIGURE_METADATA_KEY; not imported,
 # because importing charts costs this process pandas and matplotlib).
 FIGURE_METADATA_KEY = "diaspora_figure"
@@ -399,7 +402,9 @@ def render_markdown_page(
 ) -> Path:
     """Write ``name`` from a Markdown file; links to ``X.ipynb`` point at ``X.html``, and
     a link to a Markdown file beside ``source`` (``[rubric](course_rubric.md)``) is
-    rendered as a page of its own, ``course_rubric.html``, so that it works on the site."""
+    rendered as a page of its own, ``course_rubric.html``, so that it works on the site.
+    With the guide's page come the course documents beside it (``course_*.md``), each a
+    page of its own, whether the guide links them or only names them."""
     text = source.read_text(encoding="utf-8")
     body = navigation.link_markdown_notebooks(markup.markdown(text))
     done = _done | {source.stem}
@@ -421,4 +426,8 @@ def render_markdown_page(
     out = site.root / name
     page_title = f"{markup.plain(title)} | {site.title}"
     out.write_text(site.page(page_title, body, nav=site.nav()), "utf-8")
+    if name == GUIDE_PAGE:
+        for document in sorted(source.parent.glob(f"{COURSE_PREFIX}*.md")):
+            if document.stem not in done and not (site.root / f"{document.stem}.html").exists():
+                render_markdown_page(document, site, f"{document.stem}.html", _done=done)
     return out
