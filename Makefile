@@ -107,3 +107,19 @@ clean:  ## remove generated files (outputs, caches); keeps .venv
 	find outputs -mindepth 1 ! -name README.md -exec rm -rf {} +
 	rm -rf .pytest_cache .ruff_cache .outputs-* build *.egg-info
 	find . -name __pycache__ -not -path './.venv/*' -exec rm -rf {} +
+
+# -- the site's JavaScript (issue 25): axe-core for the accessibility test, MiniSearch for
+# the offline search; exact versions in package.json and package-lock.json, from npm.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+node: $(NODE_STAMP)  ## install axe-core and MiniSearch from npm (package-lock.json) for the page tests
+	@true
+
+vendor-js: $(NODE_STAMP)  ## copy MiniSearch from node_modules into the package (the search every page loads)
+	{ printf '/*! MiniSearch %s (npm package minisearch), MIT licence, Copyright 2022 Luca Ongaro.\n    Vendored unchanged below this comment by make vendor-js from node_modules/minisearch/dist/umd/index.js. */\n' \
+	  "$$(node -p 'require("./node_modules/minisearch/package.json").version')"; \
+	  cat node_modules/minisearch/dist/umd/index.js; } > diaspora_helpers/publish/site/templates/vendor/minisearch.js
+	cp node_modules/minisearch/LICENSE.txt diaspora_helpers/publish/site/templates/vendor/minisearch.LICENSE.txt
