@@ -132,7 +132,7 @@ def for_readers(body: str, gettext: Callable[[str], str] = str) -> str:
         if labels and _wants_cards(inner, labels):
             inner = _labelled_rows(inner, labels)
             if 'class="' in attrs:
-                attrs = attrs.replace('class="', 'class="cards ', 1)
+                attrs = re.sub(r'class="([^"]*)"', r'class="\1 cards"', attrs, count=1)
             else:
                 attrs += ' class="cards"'
         name = table_name(inner, labels, gettext)
