@@ -394,5 +394,5 @@ def finish(root: Path) -> None:
             if new != text:
                 page.write_text(new, encoding="utf-8")
         notebook_pages = [folder / f"{stem}.html" for stem in order]
-        used_in.link_used_in(folder / "glossary.html", notebook_pages)
+        used_in.link_used_in(folder / "glossary.html", notebook_pages, _)
         search.write_index(folder)

@@ -91,7 +91,7 @@ def page_documents(page: Path) -> list[dict[str, str]]:
     body = main.group(1) if main else text
     body = re.sub(r"<details class=\"code\">.*?</details>", " ", body, flags=re.S)
     body = re.sub(r"<(nav|script|style)\b.*?</\1>", " ", body, flags=re.S)
-    body = re.sub(r'<span class="vh">.*?</span>', " ", body, flags=re.S)
+    body = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', " ", body, flags=re.S)
     parts = re.split(r'(<h2\b[^>]*id="[^"]*"[^>]*>.*?</h2>)', body, flags=re.S)
     documents = [{"id": page.name, "url": page.name, "title": title, "section": "",
                   "text": _plain(parts[0])[:TEXT_LIMIT]}]  # fmt: skip

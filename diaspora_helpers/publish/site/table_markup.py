@@ -129,7 +129,8 @@ def for_readers(body: str, gettext: Callable[[str], str] = str) -> str:
         attrs, inner = match.group(1), match.group(2)
         labels = _header_labels(inner)
         inner = _words(inner, gettext)
-        if labels and _wants_cards(inner, labels):
+        # A table that labels its own cells (the glossary) has its own phone layout.
+        if labels and "data-label" not in inner and _wants_cards(inner, labels):
             inner = _labelled_rows(inner, labels)
             if 'class="' in attrs:
                 attrs = re.sub(r'class="([^"]*)"', r'class="\1 cards"', attrs, count=1)

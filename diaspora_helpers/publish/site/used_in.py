@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from diaspora_helpers.publish.site import search
@@ -31,8 +32,10 @@ def places(term: str, documents: list[dict[str, str]]) -> dict[str, list[dict[st
     return found
 
 
-def links(found: dict[str, list[dict[str, str]]]) -> str:
-    """Return the HTML of a term's places: each page's title, then its sections linked."""
+def links(found: dict[str, list[dict[str, str]]], gettext: Callable[[str], str] = str) -> str:
+    """Return the HTML of a term's places: each page's title, then its sections linked
+    (``gettext`` translates the colon between them)."""
+    _ = gettext
     parts = []
     for title, sections in found.items():
         named = [d for d in sections if d["section"]][:SECTIONS_PER_PAGE]
@@ -42,15 +45,17 @@ def links(found: dict[str, list[dict[str, str]]]) -> str:
         inner = ", ".join(
             f'<a href="{html.escape(d["url"])}">{html.escape(d["section"])}</a>' for d in named
         )
-        parts.append(f"{html.escape(title)}: {inner}")
+        parts.append(_("{page}: {sections}").format(page=html.escape(title), sections=inner))
     return "; ".join(parts)
 
 
 _ROW = re.compile(r'(<tr><th id="[^"]*">)(.*?)(</th>)(.*?)</tr>', re.S)
-_USED = re.compile(r'(<td class="used-in"[^>]*>)(.*?)(</td>)', re.S)
+_USED = re.compile(r'(<td[^>]*class="used-in"[^>]*>)(.*?)(</td>)', re.S)
 
 
-def link_used_in(glossary: Path, notebook_pages: list[Path]) -> None:
+def link_used_in(
+    glossary: Path, notebook_pages: list[Path], gettext: Callable[[str], str] = str
+) -> None:
     """Rewrite the "Used in" cells of ``glossary`` with links to the sections of
     ``notebook_pages`` (in reading order) that use each term; nothing when the page is
     absent."""
@@ -65,7 +70,7 @@ def link_used_in(glossary: Path, notebook_pages: list[Path]) -> None:
         found = places(term, documents) if term else {}
         if not found:
             return match.group(0)
-        cells = _USED.sub(lambda m: m.group(1) + links(found) + m.group(3), cells, 1)
+        cells = _USED.sub(lambda m: m.group(1) + links(found, gettext) + m.group(3), cells, 1)
         return f"{opening}{term_html}{closing}{cells}</tr>"
 
     new = _ROW.sub(row, text)
