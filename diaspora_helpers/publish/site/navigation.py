@@ -394,5 +394,12 @@ def finish(root: Path) -> None:
             if new != text:
                 page.write_text(new, encoding="utf-8")
         notebook_pages = [folder / f"{stem}.html" for stem in order]
-        used_in.link_used_in(folder / "glossary.html", notebook_pages, _)
+        used_in.link_used_in(
+            folder / "glossary.html",
+            notebook_pages,
+            _,
+            lambda name, root=data_root: (
+                f"{root}{DATA_FOLDER}/{name}.csv" if f"{name}.csv" in data_files else None
+            ),
+        )
         search.write_index(folder)
