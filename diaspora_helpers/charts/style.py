@@ -344,8 +344,10 @@ def save_figure(
     fig.set_layout_engine("none")
     fig.savefig(written[1], metadata=SVG_METADATA)
     fig.set_layout_engine(engine)
-    _name_svg(written[1], getattr(fig, "_house_labels", None))
-    phone = save_phone(fig, folder / f"{name}_phone.svg")
+    from diaspora_helpers.charts import phone as phone_rendering
+
+    phone_rendering.name_svg(written[1], getattr(fig, "_house_labels", None))
+    phone = phone_rendering.save_phone(fig, folder / f"{name}_phone.svg")
     written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
     if phone is not None:
         written.append(phone)
@@ -372,87 +374,6 @@ def save_figure(
     fig.set_size_inches(*original)
     _place_texts(fig)
     return [*written, slide]
-
-
-#: The chart drawn for a phone: this wide (inches), so that shown 358 CSS px wide (a
-#: 390 px screen less the page's margins) a point of text is about 1.3 CSS px, and the
-#: smallest house text (the source line, 8.5 pt) stays above 11 CSS px; at least this tall.
-PHONE_WIDTH = 3.8
-PHONE_MIN_HEIGHT = 4.6
-#: No text of the phone rendering is smaller (points): 8.5 pt is 11.1 CSS px at 358 px.
-PHONE_MIN_PT = 8.5
-#: Panels drawn side by side on the page are stacked on a phone, each this tall (inches),
-#: below the title, subtitle and source (about this tall together).
-PHONE_PANEL_HEIGHT = 2.9
-PHONE_LABELS_HEIGHT = 1.9
-
-
-def save_phone(fig: Figure, path: Path) -> Path | None:
-    """Write ``fig`` drawn again for a phone to ``path`` (SVG, text as text): as wide as
-    :data:`PHONE_WIDTH`, title, subtitle and source wrapped anew, the axes laid out again;
-    then give the figure back its size and labels. Returns the path, or None for a figure
-    that is not a house chart (no title, subtitle and source) or draws its own slide
-    (a diagram placed box by box, which does not reflow: the page shows it as it is)."""
-    if not hasattr(fig, "_house_labels") or getattr(fig, "_house_slide", None) is not None:
-        return None
-    original = fig.get_size_inches().copy()
-    panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None]
-    specs = [ax.get_subplotspec() for ax in panels]
-    grids = {spec.get_gridspec() for spec in specs}
-    side_by_side = len(grids) == 1 and len(panels) > 1 and next(iter(grids)).get_geometry()[0] == 1
-    height = max(float(original[1]), PHONE_MIN_HEIGHT)
-    small = [
-        (text, text.get_fontsize())
-        for text in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
-        if text.get_fontsize() < PHONE_MIN_PT
-    ]
-    try:
-        for text, _size in small:
-            text.set_fontsize(PHONE_MIN_PT)
-        if side_by_side:
-            # Panels side by side are stacked: each gets the phone's whole width.
-            column = fig.add_gridspec(len(panels), 1)
-            for row, ax in enumerate(
-                sorted(panels, key=lambda a: a.get_subplotspec().colspan.start)
-            ):
-                ax.set_subplotspec(column[row, 0])
-            height = max(height, PHONE_PANEL_HEIGHT * len(panels) + PHONE_LABELS_HEIGHT)
-        fig.set_size_inches(PHONE_WIDTH, height)
-        _place_texts(fig)
-        fig.savefig(path, metadata=SVG_METADATA)
-    finally:
-        for text, size in small:
-            text.set_fontsize(size)
-        for ax, spec in zip(panels, specs, strict=True):
-            ax.set_subplotspec(spec)
-        fig.set_size_inches(*original)
-        _place_texts(fig)
-    _name_svg(path, fig._house_labels)  # type: ignore[attr-defined]
-    return path
-
-
-def _name_svg(path: Path, labels: tuple[str, str, str] | None) -> None:
-    """Give the SVG at ``path`` a ``<title>`` (the chart's title) and a ``<desc>`` (what is
-    measured, and the source line), first in the drawing, and ``role="img"`` with
-    ``aria-labelledby`` pointing at them, so the full-size chart opened on its own is named
-    for a screen reader. Nothing is done without ``labels`` (title, subtitle, source)."""
-    if not labels:
-        return
-    from xml.sax.saxutils import escape
-
-    title, subtitle, source = (escape(" ".join(text.split())) for text in labels)
-    text = path.read_text(encoding="utf-8")
-    opening = re.search(r"<svg\b[^>]*>", text)
-    if opening is None or '<title id="chart-title">' in text:
-        return
-    tag = opening.group(0)
-    named = tag[:-1] + ' role="img" aria-labelledby="chart-title chart-desc">'
-    inserted = (
-        f'\n <title id="chart-title">{title}</title>'
-        f'\n <desc id="chart-desc">{subtitle} {source}</desc>'
-    )
-    text = text[: opening.start()] + named + inserted + text[opening.end() :]
-    path.write_text(text, encoding="utf-8")
 
 
 def with_slide(fig: Figure, draw_slide: Callable[[], Figure]) -> Figure:

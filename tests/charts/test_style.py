@@ -46,9 +46,25 @@ def test_files_are_byte_identical_across_processes(two_processes):
         "demo.csv-metadata.json",
         "demo.png",
         "demo.svg",
+        "demo_phone.svg",
         "demo_slide.png",
     ]
     assert first == second
+
+
+def test_the_phone_rendering_keeps_text_readable_and_the_svgs_are_named(two_processes):
+    """Shown 358 CSS px wide (a 390 px phone), no text of the phone SVG is under 11 px."""
+    import re
+
+    folder = two_processes[0]
+    phone = (folder / "demo_phone.svg").read_text()
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', phone).group(1))
+    sizes = [float(s) for s in re.findall(r"font(?:-size)?:\s*(?:[a-z]+\s+)*([\d.]+)px", phone)]
+    assert sizes and min(sizes) * 358 / width >= 11, (min(sizes), width)
+    for name in ("demo.svg", "demo_phone.svg"):
+        svg = (folder / name).read_text()
+        assert '<title id="chart-title">A finding</title>' in svg, name
+        assert "<desc" in svg and 'role="img"' in svg, name
 
 
 def test_files_carry_no_version_or_date(two_processes):
