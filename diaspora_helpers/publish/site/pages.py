@@ -1,16 +1,24 @@
 """The offline site under ``outputs/``: one HTML page per executed notebook, an index, and
-pages for the glossary and the instructor guide.
+pages for the glossary, the instructor guide and the course documents.
 
-Every page is a single HTML file with its CSS inline and no script at all: nothing is
-fetched from another host (no MathJax, require.js or web fonts), it reads the same with
-JavaScript off, and it stays small because figures are separate, palette-compressed PNG
-files next to it (``<stem>_files/``) rather than base64 in the page; a tap on a chart opens
-its full-size SVG. Code is hidden in ``<details>`` elements ("Show code") on the topic
-pages and shown open on exercise and solution pages; the ``parameters`` cell is shown as a
-table of the values the notebook ran with. Each page has a contents list, visible heading
-anchors, previous/next links and a footer (licences, citation, data version); see
-:mod:`navigation`. Nothing on a page depends on the date, the machine or a random id, so
-rebuilding it gives the same bytes.
+Every page is a single HTML file with its CSS inline: nothing is fetched from another host
+(no MathJax, require.js or web fonts), it reads the same with JavaScript off (its one small
+inline script only shows the search form and, when the reader searches, loads the
+edition's search files, see :mod:`search`), and it stays small because figures are
+separate, palette-compressed PNG files next to it (``<stem>_files/``) rather than base64 in
+the page; below 600 px a chart is its phone rendering (``<picture>``, an SVG drawn narrow,
+see :mod:`diaspora_helpers.charts.phone`), and a tap on a chart opens its full-size SVG.
+Under each chart its data is a table in a ``<details>`` (:mod:`chart_tables`). A topic
+page opens with its title, its question and its key finding (:mod:`story`); the
+parameters and how to rerun come in a collapsed block at the end. Code is hidden in
+``<details>`` elements ("Show code") on the topic pages and shown open on exercise and
+solution pages. Tables sit in named, focusable scrolling regions and read as cards on a
+phone (:mod:`table_markup`); section links are named and code colours read at 4.5:1
+(:mod:`accessibility`). Each page has a skip link, a contents list, visible heading
+anchors, previous/next links, back to top, "last updated" and "cite this page"
+(:mod:`citation`) and a footer (licences, citation, data version); see :mod:`navigation`.
+Nothing on a page depends on the date, the machine or a random id, so rebuilding it gives
+the same bytes.
 
 Each edition has its own site: English at the root of ``outputs/``, French in
 ``outputs/fr/`` (:class:`Site` knows its language). Pages of both editions are rendered at
