@@ -124,8 +124,15 @@ def table_problems(cells: list[str]) -> list[str]:
 
 
 def page_weight(page: Path) -> int:
-    """Return the bytes of ``page`` and of the images it shows."""
+    """Return the bytes of ``page`` and of the images a phone loads for it: for a chart in a
+    ``<picture>``, its phone rendering (the ``<source>`` below 600 px), else the image."""
     text = page.read_text(encoding="utf-8")
+    text = re.sub(
+        r'<picture><source media="\(max-width: [^)]*\)" srcset="([^"]+)"\s*/?>.*?</picture>',
+        r'<img src="\1">',
+        text,
+        flags=re.S,
+    )
     images = set(re.findall(r'<img [^>]*src="([^"]+)"', text))
     return page.stat().st_size + sum(
         (page.parent / src).stat().st_size for src in images if not src.startswith("data:")

@@ -357,8 +357,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     }
     body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
     body = body.replace(_OPENING, opening, 1)
-    download = _("Download the notebook")
-    download = f'<p><a href="{stem}.ipynb">{download}</a> (.ipynb)</p>'
+    download = _DOWNLOAD
     block = download
     if rerun:
         rerun = [story.without_heading(c) if c.cell_type == "markdown" else c for c in rerun]
@@ -377,6 +376,9 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
         body += '\n<p class="meta">' + _("Last updated: {date}").format(date=date) + "</p>"
     body += "\n" + citation.cite_block(title_text, f"{stem}.html", updated, _)
     body = navigation.with_contents(navigation.link_markdown_notebooks(body), _)
+    download = _("Download the notebook")
+    download = f'<p><a href="{stem}.ipynb">{download}</a> (.ipynb)</p>'
+    body = body.replace(_DOWNLOAD, download, 1)
     if failed:
         failure = _("This notebook failed in this run; the error is shown where it happened.")
         body = f'<p class="status-failed">{failure}</p>\n' + body
@@ -389,6 +391,8 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
 
 #: Where the story's opening (key finding, contents) goes: after the question.
 _OPENING = "DIASPORA-PAGE-OPENING"
+#: Where the link to the notebook goes (after Markdown links to notebooks become pages).
+_DOWNLOAD = "<!-- download -->"
 
 
 def _with_cells(nb: NotebookNode, cells: list[NotebookNode]) -> NotebookNode:

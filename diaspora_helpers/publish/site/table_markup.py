@@ -67,13 +67,36 @@ def _wants_cards(inner: str, labels: list[str]) -> bool:
     return any(len(cell) > LONG_CELL for cell in cells)
 
 
+#: Classes pandas' Styler writes on every cell, which the site's CSS does not use.
+_STYLER_CLASS = re.compile(
+    r"^(?:data|blank|index_name|row_heading|col_heading|level\d+|row\d+|col\d+)$"
+)
+
+
+def _lighter(attrs: str) -> str:
+    """Return a cell's attributes without the Styler's per-cell classes, its alignment as
+    the class ``num`` (right) or nothing (left, the default), and its minimum width as the
+    class ``wide``: the same look in a third of the bytes."""
+    classes = re.search(r'\sclass="([^"]*)"', attrs)
+    kept = [c for c in (classes.group(1).split() if classes else []) if not _STYLER_CLASS.match(c)]
+    style = re.search(r'\sstyle="([^"]*)"', attrs)
+    rules = style.group(1) if style else ""
+    if "text-align:right" in rules:
+        kept.append("num")
+    if "min-width:16em" in rules:
+        kept.append("wide")
+    rest = re.sub(r'\s(?:class|style|align)="[^"]*"', "", attrs)
+    return rest + (f' class="{" ".join(kept)}"' if kept else "")
+
+
 def _words(inner: str, gettext: Callable[[str], str]) -> str:
-    """Return the table's HTML with boolean cells as words."""
+    """Return the table's HTML with boolean cells as words, and lighter cell attributes."""
 
     def cell(match: re.Match[str]) -> str:
         tag, attrs, content = match.groups()
+        attrs = _lighter(attrs)
         word = BOOLEAN_WORDS.get(content.strip())
-        return f"<{tag}{attrs}>{gettext(word)}</{tag}>" if word else match.group(0)
+        return f"<{tag}{attrs}>{gettext(word) if word else content}</{tag}>"
 
     return _CELL.sub(cell, inner)
 
