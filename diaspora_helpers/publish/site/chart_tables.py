@@ -55,10 +55,37 @@ def number(text: str, language: str, *, percent: bool = False, year: bool = Fals
     return shown.replace(",", "\0").replace(".", point).replace("\0", thousands)
 
 
+#: Labels of chart data columns that the tables' own labels do not give well.
+COLUMN_LABELS = {
+    "born_abroad": N_("Born abroad"),
+    "breakdown": N_("Breakdown"),
+    "end_date": N_("End date"),
+    "endogenous": N_("Endogenous"),
+    "exogenous": N_("Exogenous"),
+    "female": N_("Women"),
+    "male": N_("Men"),
+    "female_share_pct": N_("Women's share (%)"),
+    "gdp_usd": N_("GDP (USD)"),
+    "group": N_("Group"),
+    "how_obtained": N_("How obtained"),
+    "name": N_("Name"),
+    "period": N_("Period"),
+    "published_over_derived": N_("Published share over derived share"),
+    "remittances_xof": N_("Remittances (XOF)"),
+    "share_of_abroad_pct": N_("Share of those abroad (%)"),
+    "text": N_("Event"),
+    "un_desa_2020": N_("UN DESA 2020"),
+    "world_bank_estimate": N_("World Bank estimate"),
+}
+
+
 def _header(column: dict[str, str], gettext: Callable[[str], str]) -> str:
-    label = gettext(tables.label(column["name"]))
+    name = column["name"]
+    label = gettext(COLUMN_LABELS[name]) if name in COLUMN_LABELS else None
+    label = label or gettext(tables.label(name))
     unit = column.get("unit")
-    if unit and not any(word in label.lower() for word in _SAID):
+    said = label.lower()
+    if unit and unit.lower() not in said and not any(word in said for word in _SAID):
         label = f"{label} ({unit})"
     return label
 
