@@ -28,7 +28,7 @@ INDEX_FILE = "search-index.js"
 LIBRARY_FILE = "minisearch.js"
 VENDORED = resources.files("diaspora_helpers.publish.site") / "templates" / "vendor"
 #: Characters of a section's text kept in the index (the rest adds weight, not matches).
-TEXT_LIMIT = 6000
+TEXT_LIMIT = 3000
 
 _SCRIPT = """<script>(function(){var f=document.getElementById('search');if(!f)return;
 f.hidden=false;var q=f.elements.q,out=document.getElementById('search-results'),m=null,w=null;
