@@ -38,6 +38,7 @@ def save_phone(fig: Figure, path: Path) -> Path | None:
     (a diagram placed box by box, which does not reflow: the page shows it as it is)."""
     if not hasattr(fig, "_house_labels") or getattr(fig, "_house_slide", None) is not None:
         return None
+    labels = phone_labels = fig._house_labels  # type: ignore[attr-defined]
     original = fig.get_size_inches().copy()
     panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None]
     specs = [ax.get_subplotspec() for ax in panels]
@@ -60,17 +61,23 @@ def save_phone(fig: Figure, path: Path) -> Path | None:
             ):
                 ax.set_subplotspec(column[row, 0])
             height = max(height, PHONE_PANEL_HEIGHT * len(panels) + PHONE_LABELS_HEIGHT)
+            title, subtitle, source = labels
+            for side, place in style.PHONE_PLACES:
+                subtitle = subtitle.replace(style._(side), style._(place))
+            phone_labels = (title, subtitle, source)
+            fig._house_labels = phone_labels  # type: ignore[attr-defined]
         fig.set_size_inches(PHONE_WIDTH, height)
         style._place_texts(fig)
         fig.savefig(path, metadata=style.SVG_METADATA)
     finally:
+        fig._house_labels = labels  # type: ignore[attr-defined]
         for text, size in small:
             text.set_fontsize(size)
         for ax, spec in zip(panels, specs, strict=True):
             ax.set_subplotspec(spec)
         fig.set_size_inches(*original)
         style._place_texts(fig)
-    name_svg(path, fig._house_labels)  # type: ignore[attr-defined]
+    name_svg(path, phone_labels)
     return path
 
 

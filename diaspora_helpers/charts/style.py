@@ -69,6 +69,8 @@ _TITLE_PT, _SUBTITLE_PT, _SOURCE_PT = 14.0, 10.5, 8.5
 
 #: pandas display options of the house; every other display option has pandas' default.
 PANDAS_DISPLAY = {"display.max_colwidth": 250, "display.max_columns": 20}
+#: Where a subtitle places panels side by side, and where they are on a phone (stacked).
+PHONE_PLACES = ((N_("(left)"), N_("(top)")), (N_("(right)"), N_("(bottom)")))
 
 
 def apply_style() -> None:
@@ -344,13 +346,12 @@ def save_figure(
     fig.set_layout_engine("none")
     fig.savefig(written[1], metadata=SVG_METADATA)
     fig.set_layout_engine(engine)
-    from diaspora_helpers.charts import phone as phone_rendering
+    from diaspora_helpers.charts import phone as phone_rendering  # (it imports this module)
 
     phone_rendering.name_svg(written[1], getattr(fig, "_house_labels", None))
     phone = phone_rendering.save_phone(fig, folder / f"{name}_phone.svg")
     written.append(write_chart_data(data, written[2], getattr(fig, "_house_labels", None)))
-    if phone is not None:
-        written.append(phone)
+    written += [phone] if phone is not None else []
     slide = folder / f"{name}_slide.png"
     draw_slide = getattr(fig, "_house_slide", None)
     if draw_slide is not None:
