@@ -169,7 +169,7 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
             f'<li><div><h3><a href="{GUIDE_PAGE}">{guide}</a></h3><p>{about}</p></div></li>'
         )
     for page in sorted(site.root.glob(f"{COURSE_PREFIX}*.html")):
-        name = html.escape(navigation.page_title(page))
+        name = html.escape(html.unescape(navigation.page_title(page)))
         teach.append(f'<li><div><h3><a href="{page.name}">{name}</a></h3></div></li>')
     if site.glossary:
         about = _("The acronyms of the document and the data, in English and French.")
