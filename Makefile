@@ -12,6 +12,8 @@ LOCK_GATE = import sys; need = tuple(int(n) for n in "$(PYTHON_FLOOR)".split("."
   sys.exit(0 if sys.version_info[:2] == need else "make lock needs a Python %d.%d " % need \
   + "(pip reads markers with it), but $(PYTHON) is Python %d.%d" % sys.version_info[:2])
 VENV   := .venv
+# axe-core (the accessibility test) and MiniSearch (the search), from npm: package-lock.json.
+NODE_STAMP := node_modules/.installed
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 NOTEBOOKS_RUN := $(PY) -m diaspora_helpers
@@ -56,7 +58,7 @@ check: $(STAMP)  ## the fast loop: ruff, import contracts, types, catalogs, data
 	$(PY) data/build/assemble_datapackage.py --check
 	$(PY) -m pytest -q -n 2 -p no:cacheprovider -m "not slow" -W error::DeprecationWarning $(CHECK_TESTS)
 
-test: check  ## everything CI runs: make check, then the end-to-end tests and nbval on the masters
+test: check $(NODE_STAMP)  ## everything CI runs: make check, then the end-to-end tests and nbval on the masters
 	$(VENV)/bin/frictionless validate data/datapackage.json
 	$(PY) -m pytest -n 3 --dist loadfile -m slow -W error::DeprecationWarning tests
 	$(PY) -m pytest -n 2 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) $(NBVAL_NOTEBOOKS)
@@ -158,3 +160,18 @@ instructor-site: $(STAMP)  ## the instructor guide with its answers into course/
 
 worksheets: $(STAMP)  ## printable worksheets and answer sheets per session and edition into course/worksheets/ (PDF when Chromium is installed)
 	$(NOTEBOOKS_RUN) course worksheets
+
+# -- the site's JavaScript (issue 25): axe-core for the accessibility test, MiniSearch for
+# the offline search; exact versions in package.json and package-lock.json, from npm.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+node: $(NODE_STAMP)  ## install axe-core and MiniSearch from npm (package-lock.json) for the page tests
+	@true
+
+vendor-js: $(NODE_STAMP)  ## copy MiniSearch from node_modules into the package (the search every page loads)
+	{ printf '/*! MiniSearch %s (npm package minisearch), MIT licence, Copyright 2022 Luca Ongaro.\n    Vendored unchanged below this comment by make vendor-js from node_modules/minisearch/dist/umd/index.js. */\n' \
+	  "$$(node -p 'require("./node_modules/minisearch/package.json").version')"; \
+	  cat node_modules/minisearch/dist/umd/index.js; } > diaspora_helpers/publish/site/templates/vendor/minisearch.js
+	cp node_modules/minisearch/LICENSE.txt diaspora_helpers/publish/site/templates/vendor/minisearch.LICENSE.txt

@@ -6,6 +6,7 @@ subtitle that says what is measured, a source line) for :func:`show`; none loads
 
 from diaspora_helpers.charts import (
     demography,
+    files,
     institutions,
     key_figures,
     layout,
@@ -16,11 +17,13 @@ from diaspora_helpers.charts import (
     timeline,
     tokten,
 )
-from diaspora_helpers.charts.style import apply_style, show, titled_figure
+from diaspora_helpers.charts.files import show
+from diaspora_helpers.charts.style import apply_style, titled_figure
 
 __all__ = [
     "apply_style",
     "demography",
+    "files",
     "institutions",
     "key_figures",
     "layout",

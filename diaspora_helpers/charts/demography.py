@@ -2,7 +2,7 @@
 destinations, change, women's share, and foreigners in Mali.
 
 Each function takes tables already computed by ``analysis.demography`` and returns a
-finished figure (title, subtitle, source line) for ``style.show``.
+finished figure (title, subtitle, source line) for ``files.show``.
 """
 
 from __future__ import annotations

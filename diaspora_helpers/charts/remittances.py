@@ -2,7 +2,7 @@
 bilateral senders, the cost of sending money and a lower-cost scenario.
 
 Each function takes tables already computed by ``analysis.remittances`` and returns a
-finished figure (title, subtitle, source line) for ``style.show``.
+finished figure (title, subtitle, source line) for ``files.show``.
 """
 
 from __future__ import annotations

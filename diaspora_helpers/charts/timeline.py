@@ -18,6 +18,36 @@ from diaspora_helpers.charts import style
 from diaspora_helpers.i18n import _, with_texts, with_words
 
 KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
+#: Contrast a lane's name keeps against the lane's panel (WCAG 2.2 AA, text at 10 pt).
+LABEL_CONTRAST = 4.5
+
+
+def _luminance(colour: str) -> float:
+    """Return the WCAG relative luminance of a ``#rrggbb`` colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """Return the WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def text_colour(colour: str, background: str = constants.PANEL_GREY) -> str:
+    """Return ``colour`` darkened (same hue, in steps of 5%) until text in it reads at
+    :data:`LABEL_CONTRAST` or more on ``background``: the lane's name keeps the colour of
+    its marks and stays legible (the orange of administrative events, 2.2:1 as it is,
+    becomes a brown)."""
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    factor = 1.0
+    found = colour
+    while contrast(found, background) < LABEL_CONTRAST and factor > 0:
+        factor = round(factor - 0.05, 2)
+        found = "#" + "".join(f"{round(c * factor):02x}" for c in channels)
+    return found
+
 
 #: Mean width of a label's character, in ems of its font (DejaVu Sans, a few capitals).
 CHAR_EM = 0.6
@@ -159,7 +189,7 @@ def draw_timeline(
         ["\n".join(textwrap.wrap(timeline.kind_label(k), 14)) for k, _top, _n in lane_tops],
     )
     for tick, (kind, _top, _n) in zip(ax.get_yticklabels(), lane_tops, strict=True):
-        tick.set_color(KIND_COLOURS.get(kind, style.PALETTE["ink"]))
+        tick.set_color(text_colour(KIND_COLOURS.get(kind, style.PALETTE["ink"])))
         tick.set_fontweight("bold")
     ax.tick_params(axis="y", length=0, labelsize=max(9.5, fontsize + 0.5))
     step = 5 if span > 12 else 1

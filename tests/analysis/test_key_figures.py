@@ -99,14 +99,14 @@ def test_the_breakdown_keeps_codes_for_lookups_in_both_editions():
 
 def test_the_chart_download_holds_codes_and_a_label_column_in_the_edition():
     import diaspora_helpers
-    from diaspora_helpers.charts import style
+    from diaspora_helpers.charts import files
 
     parts = key_figures.abroad_breakdown(key_figures.key_figures())
-    english = style.chart_table(parts)
+    english = files.chart_table(parts)
     assert list(english["where"]) == list(key_figures.PLACES)
     assert list(english["where_label"])[1] == "Europe (excluding France)"
     diaspora_helpers.setup(language="fr")
-    french = style.chart_table(key_figures.abroad_breakdown(key_figures.key_figures()))
+    french = files.chart_table(key_figures.abroad_breakdown(key_figures.key_figures()))
     assert list(french.columns) == list(english.columns)
     assert list(french["where_label"]) == [
         "Afrique",

@@ -7,7 +7,7 @@ import json
 
 import pandas as pd
 
-from diaspora_helpers.charts import style
+from diaspora_helpers.charts import files
 
 
 def test_floats_are_rounded_and_whole_numbers_written_as_integers(tmp_path) -> None:
@@ -19,7 +19,7 @@ def test_floats_are_rounded_and_whole_numbers_written_as_integers(tmp_path) -> N
             "usd": [827417011.9579, 1.5],
         }
     )
-    style.write_chart_data(data, tmp_path / "c.csv", ("T", "S, percent", "Source: X"))
+    files.write_chart_data(data, tmp_path / "c.csv", ("T", "S, percent", "Source: X"))
     assert (tmp_path / "c.csv").read_text() == (
         "country,cost_pct,persons,usd\nMali,5.5925,14528662,827417011.96\nSenegal,,324588,1.5\n"
     )
@@ -27,7 +27,7 @@ def test_floats_are_rounded_and_whole_numbers_written_as_integers(tmp_path) -> N
 
 def test_descriptor_names_source_licence_and_units(tmp_path) -> None:
     data = pd.DataFrame({"year": [2012], "remittances_usd": [8.27e8], "name": ["a"]})
-    sidecar = style.write_chart_data(data, tmp_path / "r.csv", ("Finding", "USD", "Source: WB"))
+    sidecar = files.write_chart_data(data, tmp_path / "r.csv", ("Finding", "USD", "Source: WB"))
     assert sidecar.name == "r.csv-metadata.json"
     meta = json.loads(sidecar.read_text())
     assert meta["url"] == "r.csv" and meta["dc:source"] == "Source: WB"
@@ -36,5 +36,5 @@ def test_descriptor_names_source_licence_and_units(tmp_path) -> None:
     columns = {c["name"]: c for c in meta["tableSchema"]["columns"]}
     assert columns["year"]["datatype"] == "integer" and columns["name"]["datatype"] == "string"
     assert columns["remittances_usd"]["unit"] == "US dollars" and "unit" not in columns["name"]
-    again = style.write_chart_data(data, tmp_path / "r.csv", ("Finding", "USD", "Source: WB"))
+    again = files.write_chart_data(data, tmp_path / "r.csv", ("Finding", "USD", "Source: WB"))
     assert again.read_bytes() == sidecar.read_bytes()

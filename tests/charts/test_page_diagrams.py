@@ -16,7 +16,7 @@ from matplotlib.text import Text  # noqa: E402
 
 from diaspora_helpers import charts
 from diaspora_helpers.analysis import demography, institutions, policy, timeline
-from diaspora_helpers.charts import maps, style
+from diaspora_helpers.charts import files, maps, style
 
 
 def _timeline():
@@ -106,7 +106,7 @@ def test_the_runner_writes_the_slide_drawing_and_keeps_the_page_figure(tmp_path)
         return slide
 
     style.with_slide(page, draw_slide)
-    style.save_figure(page, "demo", pd.DataFrame({"a": [1]}), tmp_path)
+    files.save_figure(page, "demo", pd.DataFrame({"a": [1]}), tmp_path)
     header = (tmp_path / "demo_slide.png").read_bytes()[16:24]
     assert (int.from_bytes(header[:4], "big"), int.from_bytes(header[4:], "big")) == (1920, 1080)
     assert len(drawn) == 1 and not plt.fignum_exists(drawn[0].number)

@@ -21,7 +21,7 @@ charts.apply_style()
 fig, ax = charts.titled_figure("A finding", "What is measured, unit", "Test data")
 ax.bar(["a", "b"], [1, 2])
 data = pd.DataFrame({{"x": ["a", "b"], "y": [1, 2]}})
-charts.style.save_figure(fig, "demo", data, Path({folder!r}))
+charts.files.save_figure(fig, "demo", data, Path({folder!r}))
 """
 
 
@@ -46,9 +46,25 @@ def test_files_are_byte_identical_across_processes(two_processes):
         "demo.csv-metadata.json",
         "demo.png",
         "demo.svg",
+        "demo_phone.svg",
         "demo_slide.png",
     ]
     assert first == second
+
+
+def test_the_phone_rendering_keeps_text_readable_and_the_svgs_are_named(two_processes):
+    """Shown 358 CSS px wide (a 390 px phone), no text of the phone SVG is under 11 px."""
+    import re
+
+    folder = two_processes[0]
+    phone = (folder / "demo_phone.svg").read_text()
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', phone).group(1))
+    sizes = [float(s) for s in re.findall(r"font(?:-size)?:\s*(?:[a-z]+\s+)*([\d.]+)px", phone)]
+    assert sizes and min(sizes) * 358 / width >= 11, (min(sizes), width)
+    for name in ("demo.svg", "demo_phone.svg"):
+        svg = (folder / name).read_text()
+        assert '<title id="chart-title">A finding</title>' in svg, name
+        assert "<desc" in svg and 'role="img"' in svg, name
 
 
 def test_files_carry_no_version_or_date(two_processes):
@@ -100,7 +116,7 @@ def test_show_writes_only_under_the_runner(tmp_path, monkeypatch):
 def test_bad_figure_name_is_refused(tmp_path):
     fig, _ = charts.titled_figure("T", "S", "X")
     with pytest.raises(ValueError, match="figure name"):
-        charts.style.save_figure(fig, "../escape", pd.DataFrame(), tmp_path)
+        charts.files.save_figure(fig, "../escape", pd.DataFrame(), tmp_path)
 
 
 def test_the_french_edition_writes_the_source_line_in_french():
@@ -126,7 +142,7 @@ def test_the_french_chart_data_descriptor_has_a_french_note_and_units(tmp_path):
     data = pd.DataFrame({"year": [2020], "share_pct": [1.5], "usd_millions": [3.0]})
     labels = ("Titre", "Sous-titre", "Source\u202f: WDI")
     english = json.loads(
-        charts.style.write_chart_data(data, tmp_path / "en.csv", labels).read_text()
+        charts.files.write_chart_data(data, tmp_path / "en.csv", labels).read_text()
     )
     assert english["notes"].startswith("Data behind a chart")
     assert [c.get("unit") for c in english["tableSchema"]["columns"]] == [
@@ -135,7 +151,7 @@ def test_the_french_chart_data_descriptor_has_a_french_note_and_units(tmp_path):
         "US dollars",
     ]
     diaspora_helpers.setup(language="fr")
-    sidecar = charts.style.write_chart_data(data, tmp_path / "fr.csv", labels)
+    sidecar = charts.files.write_chart_data(data, tmp_path / "fr.csv", labels)
     french = json.loads(sidecar.read_text(encoding="utf-8"))
     assert french["notes"].startswith("Données d’un graphique de la collection")
     assert "CC BY 4.0" in french["notes"] and french["dc:license"] == english["dc:license"]

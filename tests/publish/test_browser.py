@@ -12,130 +12,23 @@ DevTools' offline network emulation, and a proxy setting that points at a closed
 
 from __future__ import annotations
 
-import itertools
 import json
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import diaspora_test_support as support
 import pytest
+from browser_support import DevTools, launch
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",  # the tests run as root in CI
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--proxy-server=127.0.0.1:9",  # anything that tries the network meets a closed port
-    "--remote-debugging-port=0",
-    "--remote-allow-origins=*",
-]
-
-
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is not installed; in CI it must be (.ci/run installs it)")
-    pytest.skip("Chromium is not installed (Debian's `chromium` package; .ci/run installs it)")
-
-
-class DevTools:
-    """A minimal DevTools protocol client for one page target."""
-
-    def __init__(self, url: str) -> None:
-        import websocket
-
-        self.ws = websocket.create_connection(url, timeout=30, suppress_origin=True)
-        self.ids = itertools.count(1)
-        self.events: list[dict[str, Any]] = []
-
-    def send(self, method: str, **params: Any) -> dict[str, Any]:
-        """Call a method and return its result, keeping the events that arrive meanwhile."""
-        call = next(self.ids)
-        self.ws.send(json.dumps({"id": call, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.ws.recv())
-            if message.get("id") == call:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-            if "method" in message:
-                self.events.append(message)
-
-    def wait_for(self, event: str, timeout: float = 30) -> None:
-        """Collect events until ``event`` arrives."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if any(e["method"] == event for e in self.events):
-                return
-            self.ws.settimeout(max(0.1, deadline - time.monotonic()))
-            message = json.loads(self.ws.recv())
-            if "method" in message:
-                self.events.append(message)
-        raise TimeoutError(f"no {event} within {timeout} s")
-
-    def close(self) -> None:
-        """Close the connection."""
-        self.ws.close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Any:
     """A headless Chromium with a page target, offline, JavaScript disabled."""
-    binary = _chromium()
-    profile = Path(tempfile.mkdtemp(prefix="diaspora-chromium-"))
-    process = subprocess.Popen(
-        [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 60
-        while not (port_file.exists() and port_file.read_text().strip()):
-            assert process.poll() is None, "Chromium exited at start"
-            assert time.monotonic() < deadline, "Chromium did not open its DevTools port"
-            time.sleep(0.1)
-        port = int(port_file.read_text().split()[0])
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as reply:
-            targets = json.load(reply)
-        page = next(t for t in targets if t["type"] == "page")
-        tools = DevTools(page["webSocketDebuggerUrl"])
-        for domain in ("Page", "Network", "Runtime", "Log"):
-            tools.send(f"{domain}.enable")
-        tools.send(
-            "Network.emulateNetworkConditions",
-            offline=True,
-            latency=0,
-            downloadThroughput=-1,
-            uploadThroughput=-1,
-        )
-        tools.send("Emulation.setScriptExecutionDisabled", value=True)
+    with launch(javascript=False) as tools:
         yield tools
-        tools.close()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _problems(tools: DevTools, page: Path) -> list[str]:
@@ -231,8 +124,15 @@ def table_problems(cells: list[str]) -> list[str]:
 
 
 def page_weight(page: Path) -> int:
-    """Return the bytes of ``page`` and of the images it shows."""
+    """Return the bytes of ``page`` and of the images a phone loads for it: for a chart in a
+    ``<picture>``, its phone rendering (the ``<source>`` below 600 px), else the image."""
     text = page.read_text(encoding="utf-8")
+    text = re.sub(
+        r'<picture><source media="\(max-width: [^)]*\)" srcset="([^"]+)"\s*/?>.*?</picture>',
+        r'<img src="\1">',
+        text,
+        flags=re.S,
+    )
     images = set(re.findall(r'<img [^>]*src="([^"]+)"', text))
     return page.stat().st_size + sum(
         (page.parent / src).stat().st_size for src in images if not src.startswith("data:")

@@ -24,7 +24,11 @@ NNBSP = "\u202f"
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">')
 SWITCH = re.compile(r'<a class="language" href="([^"]+)" hreflang="(\w+)" lang="\w+">')
 CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.S)
-NUMBER_CELL = re.compile(r'<td[^>]*(?:align="right"|text-align:\s*right)[^>]*>(.*?)</td>', re.S)
+NUMBER_CELL = re.compile(
+    r'<td[^>]*(?:align="right"|text-align:\s*right|class="(?:[^"]* )?num(?: [^"]*)?")[^>]*>'
+    r"(.*?)</td>",
+    re.S,
+)
 
 
 def _text(path: Path) -> str:
@@ -141,7 +145,7 @@ def test_french_notebook_ran_with_its_own_parameters() -> None:
     """``-p fr/a_chart:end_year=2006`` reached the French twin, not the English one."""
     outputs = support.fixture_site()
     for path, value in ((outputs / "a_chart.html", "2005"), (outputs / "fr/a_chart.html", "2006")):
-        found = re.search(r"<tr><td><code>end_year</code></td>(.*?)</tr>", _text(path))
+        found = re.search(r"<tr><td[^>]*><code>end_year</code></td>(.*?)</tr>", _text(path))
         assert found, f"no end_year row in {path}"
         row = found.group(1)
         assert 'class="changed"' in row and f"<code>{value}</code>" in row, path
@@ -254,7 +258,8 @@ def test_french_index() -> None:
     assert practise < index.index('href="exercises_1_counting.html"') < teach
     assert teach < index.index('<h3><a href="glossary.html">Glossaire</a></h3>')
     assert '<p class="pitch">Combien de Maliens vivent à l\'étranger' in index
-    assert "Télécharger le notebook exécuté" in index
+    assert "Constat principal\u202f:" in index  # each notebook's key finding (issue 25)
+    assert "Grille d'évaluation" in index and "&#" not in index  # escaped once, not twice
     for english in ("Download the executed notebook", "Main chart of", "How many Malians"):
         assert english not in index, english
     alts = re.findall(r'<img class="thumb" src="thumbnails/[^"]+" alt="([^"]*)"', index)

@@ -19,7 +19,7 @@ from diaspora_helpers.publish.site import pages as site
 NNBSP = "\u202f"
 DATA = support.PROJECT / "data"
 ROW = re.compile(r'<tr><th id="[^"]*">(.*?)</th>(.*?)</tr>', re.S)
-CELL = re.compile(r'<td data-label="([^"]*)">(.*?)</td>', re.S)
+CELL = re.compile(r'<td data-label="([^"]*)"[^>]*>(.*?)</td>', re.S)
 
 
 def _rows(path: Path) -> dict[str, dict[str, str]]:

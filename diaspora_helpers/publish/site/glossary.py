@@ -99,6 +99,20 @@ def _definitions(folder: Path, site: Site) -> list[str]:
     return lines
 
 
+#: Columns written in one language whatever the edition: their cells carry ``lang``.
+COLUMN_LANGUAGES = {"english": "en", "french": "fr"}
+
+
+def _lang(column: str, language: str) -> str:
+    """Return the attributes of a cell of ``column``: ``lang="…"`` when it is written in
+    another language than the page's (the French name on an English page), the class
+    ``used-in`` on "Used in" (see :mod:`used_in`), else ""."""
+    written = COLUMN_LANGUAGES.get(column)
+    if column == "used_in":  # navigation.finish links the pages that use the term here
+        return ' class="used-in"'
+    return f' lang="{written}"' if written and written != language else ""
+
+
 def render_glossary(source: Path, site: Site) -> Path:
     """Write ``glossary.html`` from a CSV file (first column: the term), with the
     definitions of ``definitions.csv`` beside it when that table is there, in the site's
@@ -126,8 +140,9 @@ def render_glossary(source: Path, site: Site) -> Path:
         term = cells_text[0] if cells_text else ""
         cells = [f'<th id="{markup.slug(term)}">{html.escape(term)}</th>']
         cells += [
-            f'<td data-label="{prefix}">{markup.markdown_inline(cell)}</td>'
-            for prefix, cell in zip(prefixes[1:], cells_text[1:], strict=False)
+            f'<td data-label="{prefix}"{_lang(column, site.language)}>'
+            f"{markup.markdown_inline(cell)}</td>"
+            for prefix, column, cell in zip(prefixes[1:], header[1:], cells_text[1:], strict=False)
         ]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")

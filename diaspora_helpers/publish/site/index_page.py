@@ -1,6 +1,7 @@
 """The index page of each edition: a pitch, then every page grouped as Read, Practise and
-Teach, each notebook with its title, a summary that does not repeat the title, a thumbnail
-of its main figure (alt text: what the chart shows) and the parameters it ran with; all
+Teach, each notebook with its title, its key finding, a summary that does not repeat the
+title, a thumbnail of its main figure (alt text: what the chart shows) and, when it was
+built with other than the default parameters, a line naming them; all
 in the site's language (``_ = site.gettext``, see :mod:`site`)."""
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from pathlib import Path
 from nbformat import NotebookNode
 
 from diaspora_helpers.i18n import N_
-from diaspora_helpers.publish.site import markup, navigation
+from diaspora_helpers.publish.site import markup, navigation, story
 from diaspora_helpers.publish.site.images import make_thumbnail
 from diaspora_helpers.publish.site.pages import (
+    COURSE_PREFIX,
     FIGURE_METADATA_KEY,
     GLOSSARY_PAGE,
     GUIDE_PAGE,
@@ -24,7 +26,6 @@ from diaspora_helpers.publish.site.pages import (
     notebook_summary,
     notebook_title,
     parameter_rows,
-    parameter_table,
 )
 
 
@@ -91,9 +92,10 @@ def index_entry(
     *,
     twin: NotebookNode | None = None,
 ) -> IndexEntry:
-    """Return the index's list item for one notebook: its title, a summary that does not
-    repeat the title, a thumbnail of its main figure (alt text: what the chart shows), and
-    the parameters it ran with. ``twin`` is the English twin of a French notebook: a
+    """Return the index's list item for one notebook: its title, its key finding
+    (:func:`story.key_finding`), a summary that does not repeat the title, a thumbnail of
+    its main figure (alt text: what the chart shows), and a line naming the parameters
+    set to other than their default, if any. ``twin`` is the English twin of a French notebook: a
     summary copied from it unchanged is not used (see :func:`site.notebook_summary`)."""
     _ = site.gettext
     if nb is None:
@@ -120,14 +122,16 @@ def index_entry(
     if status == "failed":
         failed = _("(failed in this run)")
         flag = f' <span class="status-failed">{failed}</span>'
-    params = parameter_table(parameter_rows(nb), compact=True, gettext=_)
-    heading = _("Parameters")
-    params = f"<details><summary>{heading}</summary>{params}</details>" if params else ""
-    download = _("Download the executed notebook")
+    found = story.key_finding(nb, stem, site.root, figure_names(nb))
+    finding = ""
+    if found:
+        label = _("Key finding:")
+        finding = f'<p class="finding-line"><strong>{label}</strong> {html.escape(found)}</p>'
+    changed = story.changed_parameters(parameter_rows(nb), _)
+    changed = f'<p class="meta">{changed}</p>' if changed else ""
     return IndexEntry(
         f'<li>{thumb}<div><h3><a href="{stem}.html">{title}</a>{flag}</h3>'
-        f"<p>{summary}</p>{params}"
-        f'<p class="muted"><a href="{stem}.ipynb">{download}</a></p>'
+        f"{finding}<p>{summary}</p>{changed}"
         "</div></li>",
         stem,
     )
@@ -164,6 +168,9 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
         teach.append(
             f'<li><div><h3><a href="{GUIDE_PAGE}">{guide}</a></h3><p>{about}</p></div></li>'
         )
+    for page in sorted(site.root.glob(f"{COURSE_PREFIX}*.html")):
+        name = html.escape(html.unescape(navigation.page_title(page)))
+        teach.append(f'<li><div><h3><a href="{page.name}">{name}</a></h3></div></li>')
     if site.glossary:
         about = _("The acronyms of the document and the data, in English and French.")
         teach.append(

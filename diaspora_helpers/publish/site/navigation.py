@@ -32,6 +32,7 @@ import jinja2
 from diaspora_helpers import editions as registry
 from diaspora_helpers import i18n, paths
 from diaspora_helpers.i18n import N_
+from diaspora_helpers.publish.site import search, used_in
 
 PAGER_MARKER = "<!-- pager -->"
 #: Replaced by the ``<link rel="alternate" hreflang>`` to the page's twin (in the head).
@@ -81,8 +82,9 @@ _HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)(?:<a class="anchor-link"[^>]*>.*?
 
 
 def contents(body: str, gettext: Callable[[str], str] = str) -> str:
-    """Return a contents list (``<nav class="toc">``) of the body's ``<h2>`` headings, or ""
-    when there are fewer than two; its label translated with ``gettext``."""
+    """Return a contents list of the body's ``<h2>`` headings, or "" when there are fewer
+    than two; its label translated with ``gettext``. It is written twice, and CSS shows
+    one: closed on a phone (the story comes first), open on a wider screen."""
     _ = gettext
     found = _HEADING.findall(body)
     if len(found) < 2:
@@ -93,15 +95,23 @@ def contents(body: str, gettext: Callable[[str], str] = str) -> str:
         for ident, title in found
     )
     label = _("Contents")
-    return (
-        f'<nav class="toc" aria-label="{label}"><details open><summary>{label}</summary>'
-        f"<ol>{items}</ol></details></nav>"
+    return "".join(
+        f'<nav class="toc {kind}" aria-label="{label}"><details{state}><summary>{label}'
+        f"</summary><ol>{items}</ol></details></nav>"
+        for kind, state in (("toc-narrow", ""), ("toc-wide", " open"))
     )
 
 
+#: Where a page wants its contents list (else it goes after the first ``</h1>``).
+CONTENTS_MARKER = "<!-- contents -->"
+
+
 def with_contents(body: str, gettext: Callable[[str], str] = str) -> str:
-    """Insert :func:`contents` after the body's first ``</h1>`` (or at its top)."""
+    """Insert :func:`contents` at :data:`CONTENTS_MARKER`, else after the body's first
+    ``</h1>`` (or at its top)."""
     toc = contents(body, gettext)
+    if CONTENTS_MARKER in body:
+        return body.replace(CONTENTS_MARKER, toc, 1)
     if not toc:
         return body
     if "</h1>" in body:
@@ -216,6 +226,11 @@ def copy_data_package(root: Path) -> list[str]:
     return names
 
 
+def page_title(page: Path) -> str:
+    """Return a page's own title: its ``<title>`` without the site's name."""
+    return _title(page)
+
+
 def _title(page: Path) -> str:
     match = re.search(r"<title>(.*?)(?: \| [^<]*)?</title>", page.read_text(encoding="utf-8"))
     return match.group(1) if match else page.stem
@@ -248,17 +263,27 @@ _SKIP = ("a", "pre", "script", "style", "title", "summary")
 _TOKEN = re.compile(r"(<[^>]+>)")
 
 
-def cross_link(page: str, stems: set[str], data_files: set[str], data_root: str = "") -> str:
+def cross_link(
+    page: str,
+    stems: set[str],
+    data_files: set[str],
+    data_root: str = "",
+    documents: frozenset[str] = frozenset(),
+) -> str:
     """Return ``page`` with ``<code>`` mentions of a notebook (``01_demographics``,
-    ``notebooks/01_demographics.ipynb``) or of a data file (``data/events.csv``,
-    ``datapackage.json``) made into links, outside links and code blocks; data links
-    start with ``data_root`` (``../`` on the French pages)."""
+    ``notebooks/01_demographics.ipynb``), of a data file (``data/events.csv``,
+    ``datapackage.json``) or of a Markdown document that is a page of the site
+    (``course_rubric.md``, named in ``documents`` by stem) made into links, outside links
+    and code blocks; data links start with ``data_root`` (``../`` on the French pages)."""
 
     def target(code: str) -> str | None:
         name = html.unescape(code).strip()
         notebook = re.fullmatch(r"(?:notebooks/)?(?:fr/)?([\w-]+?)(?:\.ipynb)?", name)
         if notebook and notebook.group(1) in stems:
             return f"{notebook.group(1)}.html"
+        document = re.fullmatch(r"(?:notebooks/)?(?:fr/)?([\w-]+)\.md", name)
+        if document and document.group(1) in documents:
+            return f"{document.group(1)}.html"
         data = re.fullmatch(r"(?:data/)?([\w.-]+\.(?:csv|json))", name)
         if data and data.group(1) in data_files:
             return f"{data_root}{DATA_FOLDER}/{data.group(1)}"
@@ -331,6 +356,16 @@ def language_links(page: Path, language: str, sites: list[tuple[str, Path]]) -> 
     return "".join(alternates), "".join(switches)
 
 
+def current_page(page: str, name: str) -> str:
+    """Return ``page`` with the link of its bar that points at the page itself (``name``)
+    marked ``aria-current="page"`` (shown bold and thick-underlined)."""
+    start, end = page.find('<header class="site"'), page.find("</header>")
+    if start < 0 or end < 0:
+        return page
+    bar = page[start:end].replace(f'<a href="{name}">', f'<a href="{name}" aria-current="page">', 1)
+    return page[:start] + bar + page[end:]
+
+
 def finish(root: Path) -> None:
     """Complete the site under ``root`` once every page of every edition exists: copy the
     data package and ``CITATION.cff`` (once, at the root), then, in each edition, fill each
@@ -345,6 +380,7 @@ def finish(root: Path) -> None:
         stems = [p.stem for p in folder.glob("*.ipynb") if (folder / f"{p.stem}.html").is_file()]
         order = collection_order(stems)
         titles = {stem: _title(folder / f"{stem}.html") for stem in order}
+        documents = frozenset(p.stem for p in folder.glob("course_*.html"))
         for page in sorted(folder.glob("*.html")):
             text = page.read_text(encoding="utf-8")
             new = text
@@ -352,6 +388,14 @@ def finish(root: Path) -> None:
                 new = new.replace(PAGER_MARKER, pager(order, titles, page.stem, _))
             alternate, switch = language_links(page, language, sites)
             new = new.replace(ALTERNATE_MARKER, alternate, 1).replace(SWITCH_MARKER, switch, 1)
-            new = cross_link(new, set(order), data_files, data_root)
+            new = cross_link(new, set(order), data_files, data_root, documents)
+            new = current_page(new, page.name)
             if new != text:
                 page.write_text(new, encoding="utf-8")
+        notebook_pages = [folder / f"{stem}.html" for stem in order]
+
+        def table_link(name: str, root: str = data_root) -> str | None:
+            return f"{root}{DATA_FOLDER}/{name}.csv" if f"{name}.csv" in data_files else None
+
+        used_in.link_used_in(folder / "glossary.html", notebook_pages, _, table_link)
+        search.write_index(folder)

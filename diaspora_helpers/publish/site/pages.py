@@ -1,16 +1,24 @@
 """The offline site under ``outputs/``: one HTML page per executed notebook, an index, and
-pages for the glossary and the instructor guide.
+pages for the glossary, the instructor guide and the course documents.
 
-Every page is a single HTML file with its CSS inline and no script at all: nothing is
-fetched from another host (no MathJax, require.js or web fonts), it reads the same with
-JavaScript off, and it stays small because figures are separate, palette-compressed PNG
-files next to it (``<stem>_files/``) rather than base64 in the page; a tap on a chart opens
-its full-size SVG. Code is hidden in ``<details>`` elements ("Show code") on the topic
-pages and shown open on exercise and solution pages; the ``parameters`` cell is shown as a
-table of the values the notebook ran with. Each page has a contents list, visible heading
-anchors, previous/next links and a footer (licences, citation, data version); see
-:mod:`navigation`. Nothing on a page depends on the date, the machine or a random id, so
-rebuilding it gives the same bytes.
+Every page is a single HTML file with its CSS inline: nothing is fetched from another host
+(no MathJax, require.js or web fonts), it reads the same with JavaScript off (its one small
+inline script only shows the search form and, when the reader searches, loads the
+edition's search files, see :mod:`search`), and it stays small because figures are
+separate, palette-compressed PNG files next to it (``<stem>_files/``) rather than base64 in
+the page; below 600 px a chart is its phone rendering (``<picture>``, an SVG drawn narrow,
+see :mod:`diaspora_helpers.charts.phone`), and a tap on a chart opens its full-size SVG.
+Under each chart its data is a table in a ``<details>`` (:mod:`chart_tables`). A topic
+page opens with its title, its question and its key finding (:mod:`story`); the
+parameters and how to rerun come in a collapsed block at the end. Code is hidden in
+``<details>`` elements ("Show code") on the topic pages and shown open on exercise and
+solution pages. Tables sit in named, focusable scrolling regions and read as cards on a
+phone (:mod:`table_markup`); section links are named and code colours read at 4.5:1
+(:mod:`accessibility`). Each page has a skip link, a contents list, visible heading
+anchors, previous/next links, back to top, "last updated" and "cite this page"
+(:mod:`citation`) and a footer (licences, citation, data version); see :mod:`navigation`.
+Nothing on a page depends on the date, the machine or a random id, so rebuilding it gives
+the same bytes.
 
 Each edition has its own site: English at the root of ``outputs/``, French in
 ``outputs/fr/`` (:class:`Site` knows its language). Pages of both editions are rendered at
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import functools
 import html
 import re
 import threading
@@ -33,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import nbformat
 from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 from pygments.formatters import HtmlFormatter
@@ -40,7 +50,16 @@ from pygments.formatters import HtmlFormatter
 from diaspora_helpers import i18n
 from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
-from diaspora_helpers.publish.site import markup, navigation
+from diaspora_helpers.publish.site import (
+    accessibility,
+    chart_tables,
+    citation,
+    markup,
+    navigation,
+    search,
+    story,
+    table_markup,
+)
 from diaspora_helpers.publish.site.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
 from diaspora_helpers.publish.site.images import lighter_png
 from diaspora_helpers.publish.site.navigation import translator
@@ -48,6 +67,9 @@ from diaspora_helpers.publish.site.navigation import translator
 SITE_TITLE = N_("Mali and its diaspora")
 GLOSSARY_PAGE = "glossary.html"
 GUIDE_PAGE = "instructor_guide.html"
+#: The course documents (syllabus, rubric, readings, cheat sheet) beside the guide, each
+#: rendered as a page of its own with the guide's page.
+COURSE_PREFIX = "course_"
 # The output metadata key charts.show() writes (charts.FIGURE_METADATA_KEY; not imported,
 # because importing charts costs this process pandas and matplotlib).
 FIGURE_METADATA_KEY = "diaspora_figure"
@@ -98,12 +120,15 @@ def page(
     :func:`navigation.finish` replaces with previous/next links, and the head and the bar
     carry the markers it replaces with the links to the page's twin in the other edition."""
     _ = translator(language)
+    body = accessibility.named_section_links(table_markup.for_readers(body, _), _)
     return PAGES.get_template("page.html.j2").render(
         title=title,
         lang=language,
         css=_css().strip() + "\n" + _pygments_css(),
         nav=nav,
         nav_label=_("Site"),
+        labels={"skip": _("Skip to the content"), "top": _("Back to top")},
+        search=search.form(_),
         body=body,
         footer=footer or navigation.footer(PAGES, language),
         pager=pager,
@@ -112,8 +137,12 @@ def page(
     )
 
 
+@functools.cache
 def _pygments_css() -> str:
-    return HtmlFormatter(style="default").get_style_defs(".highlight")
+    """Pygments' colours for code, each darkened where needed to read at 4.5:1 on the
+    code's background (:func:`accessibility.readable_code_css`)."""
+    css = HtmlFormatter(style="default").get_style_defs(".highlight")
+    return accessibility.readable_code_css(css)
 
 
 @dataclass(frozen=True)
@@ -242,6 +271,15 @@ def _figure_full(stem: str, site: Site, names: list[str]) -> dict[str, str]:
     return full
 
 
+def _figure_phone(stem: str, site: Site, names: list[str]) -> dict[str, str]:
+    """Return, per figure, its phone rendering (``<name>_phone.svg``) when it has one."""
+    found = {}
+    for name in names:
+        if (site.root / "figures" / stem / f"{name}_phone.svg").exists():
+            found[name] = f"figures/{stem}/{name}_phone.svg"
+    return found
+
+
 def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
     _ = site.gettext
     links = {}
@@ -288,7 +326,17 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     _extract_images(nb, stem, site)
     injected = next((c.source for c in nb.cells if INJECTED_TAG in _tags(c)), "")
     has_parameters = any(PARAMETERS_TAG in _tags(c) for c in nb.cells)
-    table = parameter_table(parameter_rows(nb), gettext=_) if has_parameters else ""
+    rows = parameter_rows(nb)
+    table = parameter_table(rows, gettext=_) if has_parameters else ""
+    names = figure_names(nb)
+    cells, rerun = story.split_rerun(nb)
+    finding = story.finding_box(story.key_finding(nb, stem, site.root, names), _)
+    changed = story.changed_parameters(rows, _)
+    updated = citation.page_updated(stem, site.language)
+    opening = finding + (f'<p class="meta">{changed}</p>' if changed else "")
+    opening += navigation.CONTENTS_MARKER
+    first = 1 if cells and cells[0].cell_type == "markdown" else 0
+    cells.insert(first, nbformat.v4.new_raw_cell(_OPENING, metadata={"raw_mimetype": "text/html"}))
     resources = {
         "parameter_table": table,
         "labels": {
@@ -298,20 +346,59 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
             "full_chart": _("Open the full-size chart"),
         },
         "injected_source": injected,
-        "figure_links": _figure_links(stem, site, figure_names(nb)),
-        "figure_full": _figure_full(stem, site, figure_names(nb)),
+        "figure_links": _figure_links(stem, site, names),
+        "figure_full": _figure_full(stem, site, names),
+        "figure_phone": _figure_phone(stem, site, names),
+        "figure_data": {
+            name: chart_tables.data_table(site.root / "figures" / stem, name, site.language, _)
+            for name in names
+        },
         "open_code": navigation.group_of(stem) != "read",
     }
-    body, _exported = _exporter().from_notebook_node(nb, resources=resources)
+    body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
+    body = body.replace(_OPENING, opening, 1)
+    download = _DOWNLOAD
+    block = download
+    if rerun:
+        rerun = [story.without_heading(c) if c.cell_type == "markdown" else c for c in rerun]
+        block, _exported = _exporter().from_notebook_node(
+            _with_cells(nb, rerun), resources=resources
+        )
+        block = download + block
+    summary = _("Parameters, and how to run this notebook again")
+    body += (
+        f'\n<details class="rerun" id="parameters"><summary>{summary}</summary>\n'
+        f"{block}\n</details>"
+    )
+    title_text = notebook_title(nb, stem)
+    if updated:
+        date = f'<time datetime="{updated}">{updated}</time>'
+        body += '\n<p class="meta">' + _("Last updated: {date}").format(date=date) + "</p>"
+    body += "\n" + citation.cite_block(title_text, f"{stem}.html", updated, _)
     body = navigation.with_contents(navigation.link_markdown_notebooks(body), _)
+    download = _("Download the notebook")
+    download = f'<p><a href="{stem}.ipynb">{download}</a> (.ipynb)</p>'
+    body = body.replace(_DOWNLOAD, download, 1)
     if failed:
         failure = _("This notebook failed in this run; the error is shown where it happened.")
         body = f'<p class="status-failed">{failure}</p>\n' + body
-    download = _("Download the notebook")
-    nav = site.nav(f'<a href="{stem}.ipynb">{download}</a>')
-    title = f"{notebook_title(nb, stem)} | {site.title}"
+    nav = site.nav()
+    title = f"{title_text} | {site.title}"
     out = site.root / f"{stem}.html"
     out.write_text(site.page(title, body, nav=nav, pager=True), encoding="utf-8")
+    return out
+
+
+#: Where the story's opening (key finding, contents) goes: after the question.
+_OPENING = "DIASPORA-PAGE-OPENING"
+#: Where the link to the notebook goes (after Markdown links to notebooks become pages).
+_DOWNLOAD = "<!-- download -->"
+
+
+def _with_cells(nb: NotebookNode, cells: list[NotebookNode]) -> NotebookNode:
+    """Return a shallow copy of ``nb`` holding ``cells``."""
+    out = copy.copy(nb)
+    out["cells"] = cells
     return out
 
 
@@ -339,9 +426,11 @@ def render_markdown_page(
     """Write ``name`` from a Markdown file; links to ``X.ipynb`` point at ``X.html``, and
     a link to a Markdown file beside ``source`` (``[rubric](course_rubric.md)``) is
     rendered as a page of its own, ``course_rubric.html``, so that it works on the site.
-    The parts between ``<!-- instructor-only -->`` and ``<!-- end instructor-only -->``
-    are left out (:func:`public_text`): they go only into the lecturer's build in the
-    course folder (``make instructor-site``)."""
+    With the guide's page come the course documents beside it (``course_*.md``), each a
+    page of its own, whether the guide links them or only names them. The parts between
+    ``<!-- instructor-only -->`` and ``<!-- end instructor-only -->`` are left out
+    (:func:`public_text`): they go only into the lecturer's build in the course folder
+    (``make instructor-site``)."""
     text = public_text(source.read_text(encoding="utf-8"))
     body = navigation.link_markdown_notebooks(markup.markdown(text))
     done = _done | {source.stem}
@@ -363,4 +452,8 @@ def render_markdown_page(
     out = site.root / name
     page_title = f"{markup.plain(title)} | {site.title}"
     out.write_text(site.page(page_title, body, nav=site.nav()), "utf-8")
+    if name == GUIDE_PAGE:
+        for document in sorted(source.parent.glob(f"{COURSE_PREFIX}*.md")):
+            if document.stem not in done and not (site.root / f"{document.stem}.html").exists():
+                render_markdown_page(document, site, f"{document.stem}.html", _done=done)
     return out

@@ -1,0 +1,152 @@
+"""Every chart's data one tap away: an HTML table in a ``<details>`` under the chart.
+
+The table is read from the files the chart already has beside the page
+(``figures/<stem>/<name>.csv`` and its CSV on the Web descriptor
+``<name>.csv-metadata.json``, see :func:`diaspora_helpers.charts.files.write_chart_data`):
+its caption is what the chart measures (the descriptor's ``dc:description``), each header
+is the column's label with its unit, and the source line follows the table. Columns that
+only serve the drawing or the joins (positions, identifiers, codes of countries) are left
+out; numbers get the edition's separators; ``True``/``False`` read as words.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from diaspora_helpers import tables
+from diaspora_helpers.i18n import N_
+
+#: Columns a reader does not need to read the chart's data.
+TECHNICAL = re.compile(r"^(iso3|id|x|y|layer|band|time|rank|quarter)$|_iso3$|_id$")
+#: Unit words already said by a column's label.
+_SAID = ("(%)", "usd", "xof", "eur", "persons", "year")
+NUM = ' class="num"'
+SUMMARY = N_("The chart's data, as a table")
+BOOLEANS = {"True": N_("yes"), "False": N_("no")}
+#: The thousands and decimal separators of each edition.
+SEPARATORS = {"en": (",", "."), "fr": ("\u202f", ",")}
+
+
+def number(text: str, language: str, *, percent: bool = False, year: bool = False) -> str:
+    """Return a CSV number as a reader reads it in ``language``: thousands separated
+    (years not), percentages to one decimal, other fractions to at most two; a cell that
+    is not a number is returned unchanged."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    if year or re.fullmatch(r"-?\d+", text.strip()):
+        decimals = 0
+    elif percent:
+        decimals = 1
+    elif abs(value) >= 1000:
+        decimals = 0
+    else:
+        decimals = 2
+    shown = f"{value:,.{decimals}f}"
+    if year:
+        shown = shown.replace(",", "")
+    thousands, point = SEPARATORS.get(language, SEPARATORS["en"])
+    return shown.replace(",", "\0").replace(".", point).replace("\0", thousands)
+
+
+#: Labels of chart data columns that the tables' own labels do not give well.
+COLUMN_LABELS = {
+    "born_abroad": N_("Born abroad"),
+    "breakdown": N_("Breakdown"),
+    "end_date": N_("End date"),
+    "endogenous": N_("Endogenous"),
+    "exogenous": N_("Exogenous"),
+    "female": N_("Women"),
+    "male": N_("Men"),
+    "female_share_pct": N_("Women's share (%)"),
+    "gdp_usd": N_("GDP (USD)"),
+    "group": N_("Group"),
+    "how_obtained": N_("How obtained"),
+    "name": N_("Name"),
+    "period": N_("Period"),
+    "published_over_derived": N_("Published share over derived share"),
+    "remittances_xof": N_("Remittances (XOF)"),
+    "share_of_abroad_pct": N_("Share of those abroad (%)"),
+    "text": N_("Event"),
+    "un_desa_2020": N_("UN DESA 2020"),
+    "world_bank_estimate": N_("World Bank estimate"),
+}
+
+
+def _header(column: dict[str, str], gettext: Callable[[str], str]) -> str:
+    name = column["name"]
+    label = gettext(COLUMN_LABELS[name]) if name in COLUMN_LABELS else None
+    label = label or gettext(tables.label(name))
+    unit = column.get("unit")
+    said = label.lower()
+    if unit and unit.lower() not in said and not any(word in said for word in _SAID):
+        label = f"{label} ({unit})"
+    return label
+
+
+def _cell(value: str, column: dict[str, str], language: str, gettext: Callable[[str], str]) -> str:
+    if value in BOOLEANS:
+        return gettext(BOOLEANS[value])
+    if column.get("datatype") in ("integer", "number") and value != "":
+        name = column["name"].lower()
+        return number(
+            value,
+            language,
+            percent=column.get("unit") == "percent" or "pct" in name,
+            year="year" in name.split("_"),
+        )
+    if re.fullmatch(r"[a-z]+(?:_[a-z0-9]+)+", value):  # a code of the data: its words
+        return value.replace("_", " ")
+    return value if value else "–"
+
+
+def data_table(folder: Path, name: str, language: str, gettext: Callable[[str], str] = str) -> str:
+    """Return the ``<details>`` holding chart ``name``'s data as a table (read from
+    ``folder``), or "" when the chart has no data file."""
+    path = folder / f"{name}.csv"
+    meta_path = folder / f"{name}.csv-metadata.json"
+    if not path.is_file():
+        return ""
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = {}
+    described = {c["name"]: c for c in meta.get("tableSchema", {}).get("columns", [])}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        names = [n for n in reader.fieldnames or [] if not TECHNICAL.search(n)]
+        rows = list(reader)
+    if not names or not rows:
+        return ""
+    columns = [described.get(n, {"name": n}) for n in names]
+    numeric = [c.get("datatype") in ("integer", "number") for c in columns]
+    head = "".join(
+        f'<th scope="col"{NUM if is_num else ""}>{html.escape(_header(c, gettext))}</th>'
+        for c, is_num in zip(columns, numeric, strict=True)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td{NUM if is_num else ''}>"
+            f"{html.escape(_cell(row.get(c['name'], ''), c, language, gettext))}</td>"
+            for c, is_num in zip(columns, numeric, strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    caption = html.escape(meta.get("dc:description") or meta.get("dc:title") or "")
+    source = html.escape(meta.get("dc:source", ""))
+    summary = gettext(SUMMARY)
+    return (
+        f'<details class="chart-data"><summary>{summary}</summary>'
+        f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+        + (f'<p class="muted">{source}</p>' if source else "")
+        + "</details>"
+    )

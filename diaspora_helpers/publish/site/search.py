@@ -1,0 +1,124 @@
+"""Search of one edition's pages that works offline, opened from disk (``file://``).
+
+Every page carries a search form, hidden until its small inline script runs (with
+JavaScript off the pages read as before, without the form). Nothing is loaded until the
+reader searches: then the script adds ``minisearch.js`` (MiniSearch 7, MIT, vendored from
+npm in ``templates/vendor/``; ``make vendor-js`` refreshes it from ``node_modules``) and
+the edition's ``search-index.js``, indexes the documents and lists the matches. Both are
+``<script>`` files, not JSON fetched by the page: a browser refuses such a fetch from
+``file://``.
+
+``search-index.js`` is written by :func:`write_index` once every page of the edition
+exists: one document per section of each page (its ``<h2>``), with the page's title, the
+section's heading, its link and its text, in page order, so rebuilding gives the same
+bytes. Accents are folded and terms matched by prefix, so "tokten", "TOKTEN" and "Tokt"
+find the same sections.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+INDEX_FILE = "search-index.js"
+LIBRARY_FILE = "minisearch.js"
+VENDORED = resources.files("diaspora_helpers.publish.site") / "templates" / "vendor"
+#: Characters of a section's text kept in the index (the rest adds weight, not matches).
+TEXT_LIMIT = 3000
+
+_SCRIPT = """<script>(function(){var f=document.getElementById('search');if(!f)return;
+f.hidden=false;var q=f.elements.q,out=document.getElementById('search-results'),m=null,w=null;
+function fold(t){return t.toLowerCase().normalize('NFD').replace(/[\\u0300-\\u036f]/g,'');}
+function add(s,k){var e=document.createElement('script');e.src=s;e.onload=k;
+document.head.appendChild(e);}
+function ready(k){if(m)return k();if(w){w.push(k);return;}w=[k];
+add(LIB,function(){add(IDX,function(){m=new MiniSearch({fields:['title','section','text'],
+storeFields:['title','section','url'],processTerm:fold,searchOptions:{prefix:true,
+fuzzy:0.15,boost:{title:3,section:2}}});m.addAll(window.DIASPORA_SEARCH);
+w.forEach(function(g){g();});w=null;});});}
+function show(r){out.textContent='';var p=document.createElement('p');
+p.textContent=r.length?f.dataset.found.replace('{n}',r.length):f.dataset.none;
+out.appendChild(p);if(!r.length)return;var l=document.createElement('ol');
+r.forEach(function(x){var i=document.createElement('li'),a=document.createElement('a');
+a.href=x.url;a.textContent=x.section?x.title+' \\u2014 '+x.section:x.title;
+i.appendChild(a);l.appendChild(i);});out.appendChild(l);}
+f.addEventListener('submit',function(e){e.preventDefault();var t=q.value.trim();
+if(!t)return;ready(function(){show(m.search(t).slice(0,12));});});
+q.addEventListener('focus',function(){ready(function(){});},{once:true});})();</script>"""
+
+
+def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
+    """Return the search form of a page (hidden until its script runs), its results
+    region and the script, its words translated with ``gettext``; ``base`` is the path
+    from the page to the edition's folder (pages sit in it: "")."""
+    _ = gettext
+    script = _SCRIPT.replace("LIB", json.dumps(base + LIBRARY_FILE)).replace(
+        "IDX", json.dumps(base + INDEX_FILE)
+    )
+    attrs = {
+        "found": _("{n} sections match:"),
+        "none": _("No section matches; try another word."),
+    }
+    data = "".join(f' data-{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
+    label, button = _("Search these pages"), _("Search")
+    return (
+        f'<form class="search" id="search" role="search" hidden{data}>'
+        f'<label for="search-q" class="vh">{label}</label>'
+        f'<input id="search-q" name="q" type="search" placeholder="{label}">'
+        f'<button type="submit">{button}</button></form>'
+        f'<div id="search-results" class="search-results" aria-live="polite"></div>\n' + script
+    )
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+def page_documents(page: Path) -> list[dict[str, str]]:
+    """Return the search documents of one page: its text before the first ``<h2>`` (under
+    the page's title), then one per ``<h2>`` section with the section's link."""
+    text = page.read_text(encoding="utf-8")
+    title_match = re.search(r"<title>(.*?)(?: \| [^<]*)?</title>", text, re.S)
+    title = _plain(title_match.group(1)) if title_match else page.stem
+    main = re.search(r"<main\b[^>]*>(.*)</main>", text, re.S)
+    body = main.group(1) if main else text
+    body = re.sub(r"<details class=\"code\">.*?</details>", " ", body, flags=re.S)
+    body = re.sub(r"<(nav|script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', " ", body, flags=re.S)
+    parts = re.split(r'(<h2\b[^>]*id="[^"]*"[^>]*>.*?</h2>)', body, flags=re.S)
+    documents = [{"id": page.name, "url": page.name, "title": title, "section": "",
+                  "text": _plain(parts[0])[:TEXT_LIMIT]}]  # fmt: skip
+    for heading, section in zip(parts[1::2], parts[2::2], strict=False):
+        ident = re.search(r'id="([^"]*)"', heading)
+        anchor = ident.group(1) if ident else ""
+        documents.append(
+            {
+                "id": f"{page.name}#{anchor}",
+                "url": f"{page.name}#{anchor}",
+                "title": title,
+                "section": _plain(heading),
+                "text": _plain(section)[:TEXT_LIMIT],
+            }
+        )
+    return documents
+
+
+def write_index(folder: Path) -> Path:
+    """Write ``search-index.js`` (the documents of every ``*.html`` page of ``folder``,
+    by name) and ``minisearch.js`` into ``folder``; return the index's path."""
+    documents = []
+    for page in sorted(folder.glob("*.html")):
+        documents += page_documents(page)
+    payload = json.dumps(documents, ensure_ascii=False, separators=(",", ":"))
+    out = folder / INDEX_FILE
+    out.write_text(f"window.DIASPORA_SEARCH={payload};\n", encoding="utf-8")
+    library = (VENDORED / LIBRARY_FILE).read_bytes()
+    (folder / LIBRARY_FILE).write_bytes(library)
+    return out

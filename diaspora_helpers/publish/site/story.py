@@ -1,0 +1,116 @@
+"""The story first: what a topic page shows before its text, and what it keeps for the end.
+
+A notebook opens with its title and its question (the first Markdown cell), then a
+"Parameters" section (a Markdown cell that starts with a level-2 heading, right before the
+cell tagged ``parameters``) that papermill needs where it is. On the page the order is the
+reader's: title, question, the key finding (the title of the notebook's main chart, which
+states a finding computed from the data), the contents, the text; the parameters, the
+papermill command and the values the run used move into a collapsed block at the end.
+The notebook itself is not changed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nbformat import NotebookNode
+
+from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, PARAMETERS_TAG
+
+
+def _tags(cell: NotebookNode) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def split_rerun(nb: NotebookNode) -> tuple[list[NotebookNode], list[NotebookNode]]:
+    """Return the notebook's cells in two lists: the story, and the parameters section
+    (the heading cell just before the ``parameters`` cell, that cell and the runner's
+    injected cell), each in notebook order. A notebook without a ``parameters`` cell is
+    all story."""
+    cells = list(nb.cells)
+    at = next((i for i, c in enumerate(cells) if PARAMETERS_TAG in _tags(c)), None)
+    if at is None:
+        return cells, []
+    moved = {at}
+    moved |= {i for i, c in enumerate(cells) if INJECTED_TAG in _tags(c)}
+    before = cells[at - 1] if at > 0 else None
+    if (
+        before is not None
+        and before.cell_type == "markdown"
+        and before.source.lstrip().startswith("## ")
+        and at - 1 > 0
+    ):
+        moved.add(at - 1)
+    story = [c for i, c in enumerate(cells) if i not in moved]
+    rerun = [c for i, c in enumerate(cells) if i in moved]
+    return story, rerun
+
+
+def without_heading(cell: NotebookNode) -> NotebookNode:
+    """Return a copy of a Markdown cell without its first line when that is a heading
+    (the block's summary names it instead)."""
+    lines = cell.source.lstrip().splitlines()
+    copy = NotebookNode(dict(cell))
+    if lines and lines[0].startswith("#"):
+        copy["source"] = "\n".join(lines[1:]).lstrip("\n")
+    return copy
+
+
+def chart_title(root: Path, stem: str, name: str) -> str | None:
+    """Return the title of chart ``name`` of notebook ``stem`` (``dc:title`` of the
+    descriptor its data carries, ``figures/<stem>/<name>.csv-metadata.json``), or None."""
+    path = root / "figures" / stem / f"{name}.csv-metadata.json"
+    try:
+        title = json.loads(path.read_text(encoding="utf-8")).get("dc:title")
+    except (OSError, ValueError):
+        return None
+    return title.strip() if isinstance(title, str) and title.strip() else None
+
+
+def key_finding(nb: NotebookNode, stem: str, root: Path, figures: list[str]) -> str | None:
+    """Return the notebook's key finding: ``metadata.diaspora.finding`` when set, else the
+    title of its main chart (``metadata.diaspora.main_figure``, else its first chart), or
+    None."""
+    meta = nb.metadata.get("diaspora", {})
+    given = meta.get("finding")
+    if isinstance(given, str) and given.strip():
+        return given.strip()
+    main = meta.get("main_figure")
+    for name in ([main] if isinstance(main, str) else []) + figures:
+        title = chart_title(root, stem, name)
+        if title:
+            return title
+    return None
+
+
+def finding_box(finding: str | None, gettext: Callable[[str], str] = str) -> str:
+    """Return the key-finding box shown under the page's question, or ""."""
+    if not finding:
+        return ""
+    label = gettext("Key finding:")
+    return (
+        f'<div class="finding"><p><span class="label">{label}</span> '
+        f"{html.escape(finding)}</p></div>"
+    )
+
+
+def changed_parameters(rows: list[dict[str, Any]], gettext: Callable[[str], str] = str) -> str:
+    """Return one sentence naming the parameters set to other than their default for
+    this build ("Built with focus_year = 2020 (default 2012)."), or "" when none was."""
+    changed = [row for row in rows if row.get("overridden")]
+    if not changed:
+        return ""
+    _ = gettext
+    parts = [
+        _("{name} = {value} (default {default})").format(
+            name=f"<code>{html.escape(str(row['name']))}</code>",
+            value=f"<code>{html.escape(str(row['value']))}</code>",
+            default=f"<code>{html.escape(str(row.get('default', '')))}</code>",
+        )
+        for row in changed
+    ]
+    return _("Built with other values than the defaults: {values}.").format(values="; ".join(parts))

@@ -1,0 +1,172 @@
+"""Tables of a page as a reader meets them, on a phone, with a keyboard or a screen reader.
+
+The analysis gives codes and numbers and :mod:`diaspora_helpers.tables` formats them; this
+module only changes how a table sits on the page:
+
+- every table is put in a box that scrolls sideways on its own (``<div class="scroll"
+  role="region" tabindex="0" aria-label="…">``), so a keyboard can reach its hidden
+  columns and a screen reader announces it by name (its caption, else its headers);
+- a table with long text (a cell over :data:`LONG_CELL` characters) or many columns is
+  marked ``cards``: below about 600 px each row reads as a card, each cell after the label
+  of its column (``data-label``), instead of a box to scroll;
+- a cell that is exactly a Python boolean (``True``/``False``) reads as a word of the
+  page's language.
+
+Pure functions over HTML text; the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from diaspora_helpers.i18n import N_
+
+#: A table with a cell of more characters than this reads as cards on a phone.
+LONG_CELL = 60
+#: A table with more columns than this reads as cards on a phone.
+MANY_COLUMNS = 4
+BOOLEAN_WORDS = {"True": N_("yes"), "False": N_("no")}
+
+_TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.S)
+_CELL = re.compile(r"<(t[hd])\b([^>]*)>(.*?)</\1>", re.S)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(_TAGS.sub(" ", fragment)).split())
+
+
+def _header_labels(inner: str) -> list[str]:
+    """Return the labels of the table's columns: the last header row of ``<thead>``."""
+    head = re.search(r"<thead\b[^>]*>(.*?)</thead>", inner, re.S)
+    rows = _ROW.findall(head.group(1)) if head else []
+    if not rows:
+        first = _ROW.search(inner)
+        if not first or "<td" in first.group(1):
+            return []
+        rows = [first.group(1)]
+    labels = []
+    for _tag, attrs, content in _CELL.findall(rows[-1]):
+        span = re.search(r'colspan="?(\d+)', attrs)
+        labels += [_text(content)] * (int(span.group(1)) if span else 1)
+    return labels
+
+
+def _body_rows(inner: str) -> str:
+    body = re.search(r"<tbody\b[^>]*>(.*?)</tbody>", inner, re.S)
+    return body.group(1) if body else inner
+
+
+def _wants_cards(inner: str, labels: list[str]) -> bool:
+    if len(labels) > MANY_COLUMNS:
+        return True
+    cells = (_text(m.group(3)) for m in _CELL.finditer(_body_rows(inner)))
+    return any(len(cell) > LONG_CELL for cell in cells)
+
+
+#: Classes pandas' Styler writes on every cell, which the site's CSS does not use.
+_STYLER_CLASS = re.compile(
+    r"^(?:data|blank|index_name|row_heading|col_heading|level\d+|row\d+|col\d+)$"
+)
+
+
+def _lighter(attrs: str) -> str:
+    """Return a cell's attributes without the Styler's per-cell classes, its alignment as
+    the class ``num`` (right) or nothing (left, the default), and its minimum width as the
+    class ``wide``: the same look in a third of the bytes."""
+    classes = re.search(r'\sclass="([^"]*)"', attrs)
+    kept = [c for c in (classes.group(1).split() if classes else []) if not _STYLER_CLASS.match(c)]
+    style = re.search(r'\sstyle="([^"]*)"', attrs)
+    rules = style.group(1) if style else ""
+    if "text-align:right" in rules:
+        kept.append("num")
+    if "min-width:16em" in rules:
+        kept.append("wide")
+    rest = re.sub(r'\s(?:class|style|align)="[^"]*"', "", attrs)
+    return rest + (f' class="{" ".join(kept)}"' if kept else "")
+
+
+def _words(inner: str, gettext: Callable[[str], str]) -> str:
+    """Return the table's HTML with boolean cells as words, and lighter cell attributes."""
+
+    def cell(match: re.Match[str]) -> str:
+        tag, attrs, content = match.groups()
+        attrs = _lighter(attrs)
+        word = BOOLEAN_WORDS.get(content.strip())
+        return f"<{tag}{attrs}>{gettext(word) if word else content}</{tag}>"
+
+    return _CELL.sub(cell, inner)
+
+
+def _labelled_rows(inner: str, labels: list[str]) -> str:
+    """Give each body cell a ``data-label``: the label of its column (for the cards)."""
+    head_end = inner.find("</thead>")
+    head, rest = (inner[: head_end + 8], inner[head_end + 8 :]) if head_end >= 0 else ("", inner)
+
+    def row(match: re.Match[str]) -> str:
+        column = 0
+        out = []
+        last = 0
+        content = match.group(0)
+        for cell in _CELL.finditer(content):
+            tag, attrs, _inner = cell.groups()
+            out.append(content[last : cell.start()])
+            label = labels[column] if column < len(labels) else ""
+            if label and "data-label" not in attrs:
+                attrs = f' data-label="{html.escape(label, quote=True)}"{attrs}'
+            out.append(f"<{tag}{attrs}>{_inner}</{tag}>")
+            last = cell.end()
+            span = re.search(r'colspan="?(\d+)', attrs)
+            column += int(span.group(1)) if span else 1
+        out.append(content[last:])
+        return "".join(out)
+
+    return head + re.sub(r"<tr\b[^>]*>.*?</tr>", row, rest, flags=re.S)
+
+
+def table_name(inner: str, labels: list[str], gettext: Callable[[str], str] = str) -> str:
+    """Return the accessible name of a table's scrolling box: its caption, else "Table:"
+    and its column labels."""
+    _ = gettext
+    caption = re.search(r"<caption\b[^>]*>(.*?)</caption>", inner, re.S)
+    if caption and _text(caption.group(1)):
+        return _text(caption.group(1))
+    shown = [label for label in labels if label][:4]
+    if shown:
+        return _("Table: {columns}").format(columns=", ".join(shown))
+    return _("Table")
+
+
+def for_readers(body: str, gettext: Callable[[str], str] = str) -> str:
+    """Return ``body`` with every table in a named, focusable box that scrolls on its own
+    (a second table of the same name is "(2)", and so on), long-text tables marked to read
+    as cards on a phone and boolean cells as words of the page's language (``gettext``
+    translates them)."""
+
+    used: dict[str, int] = {}
+
+    def one(match: re.Match[str]) -> str:
+        attrs, inner = match.group(1), match.group(2)
+        labels = _header_labels(inner)
+        inner = _words(inner, gettext)
+        # A table that labels its own cells (the glossary) has its own phone layout.
+        if labels and "data-label" not in inner and _wants_cards(inner, labels):
+            inner = _labelled_rows(inner, labels)
+            if 'class="' in attrs:
+                attrs = re.sub(r'class="([^"]*)"', r'class="\1 cards"', attrs, count=1)
+            else:
+                attrs += ' class="cards"'
+        name = table_name(inner, labels, gettext)
+        used[name] = used.get(name, 0) + 1
+        if used[name] > 1:  # each region's name tells it from the others on the page
+            name = f"{name} ({used[name]})"
+        name = html.escape(name, quote=True)
+        return (
+            f'<div class="scroll" role="region" tabindex="0" aria-label="{name}">'
+            f"<table{attrs}>{inner}</table></div>"
+        )
+
+    return _TABLE.sub(one, body)

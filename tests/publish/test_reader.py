@@ -1,0 +1,206 @@
+"""The pages as a phone reader, a printer and a searcher meet them (issue 25), in headless
+Chromium, offline, on the collection's site of both editions:
+
+- at 390 px every chart's smallest text is at least 11 CSS px (the font sizes of the
+  rendering the page shows, times its scale on the page);
+- at 390 px the first section heading of a topic page (other than the contents) starts
+  within the first 1,400 px;
+- a topic page with the images a 390 px phone at device pixel ratio 2 loads weighs at
+  most 350 KB (uncompressed bytes);
+- printed (print media, an A4 page's width) nothing is wider than the paper or clipped
+  in a box, and the navigation is not printed;
+- the search, opened from disk, finds the history page for "TOKTEN" in both editions.
+
+``DIASPORA_BUILT_SITE`` may name a site already built from this checkout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import diaspora_test_support as support
+import pytest
+from browser_support import DevTools, launch
+
+pytestmark = pytest.mark.slow
+
+PHONE = 390
+SMALLEST_TEXT_PX = 11.0
+FIRST_HEADING_PX = 1400
+PHONE_PAGE_MAX_BYTES = 350_000
+A4_CSS_PX = 718  # 190 mm of paper between 10 mm margins, at 96 CSS px per inch
+
+
+def built_site() -> Path:
+    """The collection's site: ``DIASPORA_BUILT_SITE`` if set, else a run of the collection."""
+    given = os.environ.get("DIASPORA_BUILT_SITE")
+    return Path(given) if given else support.collection_site()
+
+
+def topic_pages(site: Path) -> list[Path]:
+    """The topic pages (``00_…`` to ``04_…``) of both editions."""
+    return [
+        p
+        for folder in (site, site / "fr")
+        for p in sorted(folder.glob("[0-9]*.html"))
+        if p.with_suffix(".ipynb").is_file()
+    ]
+
+
+@pytest.fixture(scope="module")
+def reader() -> Iterator[DevTools]:
+    """A headless Chromium, offline, JavaScript on (the search runs in the page)."""
+    with launch(javascript=True) as tools:
+        yield tools
+        tools.send("Emulation.clearDeviceMetricsOverride")
+
+
+def svg_text_sizes(svg: str) -> tuple[float, list[float]]:
+    """Return an SVG's drawing width (user units of its viewBox) and the size of every
+    text it holds, in the same units (matplotlib writes ``font: 10px 'DejaVu Sans'`` or
+    ``font-size: 10px``)."""
+    box = re.search(r'viewBox="[\d.\-]+ [\d.\-]+ ([\d.]+) [\d.]+"', svg)
+    assert box, "SVG without a viewBox"
+    sizes = [float(s) for s in re.findall(r"font(?:-size)?:\s*(?:[a-z]+\s+)*([\d.]+)px", svg)]
+    return float(box.group(1)), sizes
+
+
+SHOWN = """JSON.stringify(Array.from(document.querySelectorAll('main img')).map(i => ({
+  src: i.currentSrc, width: i.getBoundingClientRect().width})))"""
+
+
+#: Diagrams placed box by box (the map, the timeline, the landscape, the coverage matrix):
+#: they have no phone rendering yet (their drawing functions need a phone layout of their
+#: own, as they have a slide layout); a phone shows the page's image and the data table
+#: under it. Listed by the figure's data file, so a new chart without one still fails.
+NO_PHONE_YET = {
+    "map_malians_abroad",
+    "events_timeline",
+    "timeline",
+    "institutional_landscape",
+    "coverage_matrix",
+}
+FIGURE_OF_LINK = re.compile(
+    r'href="figures/[^/]+/([\w-]+)\.(?:svg|png)"[^>]*>\s*<img [^>]*src="([^"]+)"'
+)
+
+
+def test_chart_text_is_readable_on_a_phone(reader: DevTools) -> None:
+    site = built_site()
+    reader.viewport(PHONE)
+    report = {}
+    checked = 0
+    for page in topic_pages(site):
+        reader.open(page)
+        figure_of = {src: name for name, src in FIGURE_OF_LINK.findall(page.read_text("utf-8"))}
+        for image in json.loads(reader.evaluate(SHOWN)):
+            path = Path(re.sub(r"^file://", "", image["src"]))
+            if path.suffix != ".svg":
+                shown = f"{path.parent.name}/{path.name}"
+                if figure_of.get(shown, "") not in NO_PHONE_YET and "_files/" in image["src"]:
+                    report[f"{page.name}: {shown}"] = "no phone rendering shown"
+                continue
+            width, sizes = svg_text_sizes(path.read_text(encoding="utf-8"))
+            smallest = min(sizes) * image["width"] / width
+            checked += 1
+            if smallest < SMALLEST_TEXT_PX:
+                report[f"{page.parent.name}/{page.name}: {path.name}"] = f"{smallest:.1f} px"
+    assert checked > 0, "no phone rendering checked"
+    assert report == {}, json.dumps(report, indent=1)
+
+
+FIRST_H2 = """(() => { const h = Array.from(document.querySelectorAll('main h2'))
+  .find(e => e.offsetParent !== null && !/^(Contents|Sommaire|Parameters|Paramètres)/.test(
+    e.textContent.trim()));
+  return h ? h.getBoundingClientRect().top + window.scrollY : -1; })()"""
+
+
+def test_the_story_starts_within_the_first_screens(reader: DevTools) -> None:
+    reader.viewport(PHONE)
+    late = {}
+    for page in topic_pages(built_site()):
+        reader.open(page)
+        top = reader.evaluate(FIRST_H2)
+        if not 0 <= top <= FIRST_HEADING_PX:
+            late[f"{page.parent.name}/{page.name}"] = top
+    assert late == {}
+
+
+LOADED = """JSON.stringify(Array.from(document.images).filter(i => i.complete && i.currentSrc)
+  .map(i => i.currentSrc))"""
+
+
+def test_a_topic_page_is_light_on_a_phone(reader: DevTools) -> None:
+    reader.viewport(PHONE, scale=2)
+    heavy = {}
+    for page in topic_pages(built_site()):
+        reader.open(page)
+        reader.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        sources = set(json.loads(reader.evaluate(LOADED)))
+        files = {Path(re.sub(r"^file://", "", s).split("#")[0]) for s in sources}
+        weight = page.stat().st_size + sum(f.stat().st_size for f in files if f.is_file())
+        if weight > PHONE_PAGE_MAX_BYTES:
+            heavy[f"{page.parent.name}/{page.name}"] = weight
+    reader.viewport(PHONE)
+    assert heavy == {}
+
+
+PRINT_PROBLEMS = """JSON.stringify((() => {
+  const out = [], width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width + 1)
+    out.push('page ' + document.documentElement.scrollWidth + ' px wide');
+  for (const e of document.querySelectorAll('main *')) {
+    const s = getComputedStyle(e);
+    if (s.display === 'none') continue;
+    if (/(auto|scroll|hidden)/.test(s.overflowX) && e.scrollWidth > e.clientWidth + 1)
+      out.push(e.tagName + '.' + e.className + ' clips ' + (e.scrollWidth - e.clientWidth));
+    const r = e.getBoundingClientRect();
+    if (r.width > 0 && r.right > width + 1)
+      out.push(e.tagName + '.' + e.className + ' past the paper');
+  }
+  const bar = document.querySelector('header.site');
+  if (bar && getComputedStyle(bar).display !== 'none') out.push('navigation printed');
+  return out.slice(0, 5); })())"""
+
+
+def test_printing_clips_nothing(reader: DevTools) -> None:
+    reader.viewport(A4_CSS_PX)
+    reader.media(medium="print")
+    clipped = {}
+    try:
+        for page in topic_pages(built_site()):
+            reader.open(page)
+            found = json.loads(reader.evaluate(PRINT_PROBLEMS))
+            if found:
+                clipped[f"{page.parent.name}/{page.name}"] = found
+    finally:
+        reader.media()
+        reader.viewport(PHONE)
+    assert clipped == {}
+
+
+SEARCH = """(() => { const f = document.getElementById('search');
+  f.elements.q.value = %s; f.requestSubmit(); return true; })()"""
+RESULTS = """JSON.stringify(Array.from(document.querySelectorAll('#search-results a'))
+  .map(a => a.getAttribute('href')))"""
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_search_finds_tokten_offline(reader: DevTools, edition: str) -> None:
+    site = built_site()
+    reader.open(site / edition / "index.html")
+    assert reader.evaluate("!document.getElementById('search').hidden"), "no search form"
+    reader.evaluate(SEARCH % json.dumps("TOKTEN"))
+    deadline = time.monotonic() + 20
+    found: list[str] = []
+    while time.monotonic() < deadline and not found:
+        time.sleep(0.2)
+        found = json.loads(reader.evaluate(RESULTS))
+    assert any(href.startswith("03_institutional_history.html") for href in found), found
+    failed = [e for e in reader.events if e["method"] == "Network.loadingFailed"]
+    assert failed == []

@@ -1,0 +1,182 @@
+"""The parts of the reader's pages that need no browser (issue 25): tables in named
+scrolling regions and as cards, code colours at 4.5:1, section links named, chart data
+numbers, the story's order, the vendored search library."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import diaspora_test_support as support
+import nbformat
+import pytest
+
+from diaspora_helpers.charts import timeline as timeline_chart
+from diaspora_helpers.publish.site import (
+    accessibility,
+    chart_tables,
+    citation,
+    search,
+    story,
+    table_markup,
+)
+
+
+def _wcag(foreground: str, background: str) -> float:
+    """WCAG 2.x contrast, written out here from the definition (not the code's helper)."""
+
+    def lum(hex_colour: str) -> float:
+        rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    a, b = sorted((lum(foreground), lum(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_code_colours_read_at_4_5_to_1_on_every_code_background() -> None:
+    from pygments.formatters import HtmlFormatter
+
+    css = accessibility.readable_code_css(HtmlFormatter(style="default").get_style_defs())
+    colours = re.findall(r"(?<![-\w])color: (#[0-9a-fA-F]{6})", css)
+    assert "#aa22ff" not in colours  # the purple that read at 4.42:1 on #f4f6f8
+    assert colours
+    for colour in colours:
+        for background in accessibility.CODE_BACKGROUNDS:
+            assert _wcag(colour, background) >= 4.5, (colour, background)
+    assert accessibility.readable("#222222") == "#222222"  # already readable: unchanged
+
+
+def test_timeline_lane_names_read_at_4_5_to_1() -> None:
+    for colour in timeline_chart.KIND_COLOURS.values():
+        shown = timeline_chart.text_colour(colour)
+        assert _wcag(shown, "#f4f4f4") >= 4.5, (colour, shown)
+        assert _wcag(shown, "#ffffff") >= 4.5, (colour, shown)
+
+
+def test_tables_are_named_focusable_regions_and_long_ones_cards() -> None:
+    long = "a sentence well over sixty characters long, as a table of findings has " * 2
+    body = (
+        "<table><caption>Costs by corridor</caption><thead><tr><th>Corridor</th>"
+        "<th>Cost</th></tr></thead><tbody><tr><td>France</td><td>True</td></tr></tbody></table>"
+        "<table><thead><tr><th>What</th><th>Why</th></tr></thead><tbody><tr><td>x</td>"
+        f"<td>{long}</td></tr></tbody></table>"
+        "<table><thead><tr><th>What</th><th>Why</th></tr></thead><tbody><tr><td>y</td>"
+        "<td>z</td></tr></tbody></table>"
+    )
+    out = table_markup.for_readers(body, lambda text: {"yes": "oui"}.get(text, text))
+    regions = re.findall(
+        r'<div class="scroll" role="region" tabindex="0" aria-label="([^"]*)">', out
+    )
+    assert regions == ["Costs by corridor", "Table: What, Why", "Table: What, Why (2)"]
+    assert "<td>oui</td>" in out and "True" not in out
+    assert out.count('class="cards"') == 1
+    assert '<td data-label="Why">' + long in out
+
+
+def test_section_links_are_named_for_their_section() -> None:
+    body = '<h2 id="costs">What it costs<a class="anchor-link" href="#costs">#</a></h2>'
+    out = accessibility.named_section_links(body)
+    assert '<span class="vh">Link to this section: What it costs</span>' in out
+    assert '<span aria-hidden="true">#</span>' in out
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "expected"),
+    [
+        ("827417011.96", "en", {}, "827,417,012"),
+        ("827417011.96", "fr", {}, "827\u202f417\u202f012"),
+        ("5.5925", "en", {"percent": True}, "5.6"),
+        ("5.5925", "fr", {"percent": True}, "5,6"),
+        ("2012", "en", {"year": True}, "2012"),
+        ("1.4945", "en", {}, "1.49"),
+        ("76703", "en", {}, "76,703"),
+        ("France", "en", {}, "France"),
+    ],
+)
+def test_chart_data_numbers(text: str, language: str, kind: dict, expected: str) -> None:
+    assert chart_tables.number(text, language, **kind) == expected
+
+
+def test_chart_data_table_has_units_source_and_no_codes(tmp_path: Path) -> None:
+    (tmp_path / "c.csv").write_text(
+        "iso3,country,usd_millions,model_artefact\nFRA,France,244.9657,False\n"
+    )
+    meta = {
+        "dc:description": "Remittances by sending country",
+        "dc:source": "Source: World Bank",
+        "tableSchema": {
+            "columns": [
+                {"name": "iso3", "datatype": "string"},
+                {"name": "country", "datatype": "string"},
+                {"name": "usd_millions", "datatype": "number", "unit": "US dollars"},
+                {"name": "model_artefact", "datatype": "string"},
+            ]
+        },
+    }
+    (tmp_path / "c.csv-metadata.json").write_text(json.dumps(meta))
+    out = chart_tables.data_table(tmp_path, "c", "en")
+    assert "FRA" not in out and "iso3" not in out.lower()
+    assert "<caption>Remittances by sending country</caption>" in out
+    assert "244.97" in out and "<td>no</td>" in out and "Source: World Bank" in out
+    assert chart_tables.data_table(tmp_path, "missing", "en") == ""
+
+
+def test_the_parameters_section_moves_to_the_end() -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Title\n\nThe question."),
+        nbformat.v4.new_markdown_cell("## Parameters\n\nRun with papermill."),
+        nbformat.v4.new_code_cell("year = 2020", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("year = 2010", metadata={"tags": ["injected-parameters"]}),
+        nbformat.v4.new_markdown_cell("## Findings"),
+    ]
+    story_cells, rerun = story.split_rerun(nb)
+    assert [c.source[:7] for c in story_cells] == ["# Title", "## Find"]
+    assert [c.source[:7] for c in rerun] == ["## Para", "year = ", "year = "]
+    assert story.without_heading(rerun[0]).source == "Run with papermill."
+    line = story.changed_parameters(
+        [{"name": "year", "value": 2010, "default": 2020, "overridden": True}]
+    )
+    assert "<code>year</code> = <code>2010</code> (default <code>2020</code>)" in line
+    assert story.changed_parameters([{"name": "year", "value": 2020, "overridden": False}]) == ""
+
+
+def test_last_updated_is_a_commit_date_or_nothing(tmp_path: Path) -> None:
+    date = citation.last_updated(support.PROJECT / "notebooks" / "02_remittances.ipynb")
+    if (support.PROJECT / ".git").exists():
+        assert date is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)
+    assert citation.last_updated(tmp_path / "outside.ipynb") is None
+
+
+def test_cite_block_invents_no_address() -> None:
+    block = citation.cite_block("Remittances to Mali", "02_remittances.html", "2026-12-01")
+    assert "APA" in block and "@misc{mali_diaspora_02_remittances," in block
+    assert "(2026)" in block
+    assert "http" not in block  # CITATION.cff sets no url
+
+
+def test_the_vendored_search_library_is_npm_s(tmp_path: Path) -> None:
+    vendored = (search.VENDORED / search.LIBRARY_FILE).read_text(encoding="utf-8")
+    pinned = json.loads((support.PROJECT / "package.json").read_text())["devDependencies"]
+    assert f"MiniSearch {pinned['minisearch']} " in vendored.splitlines()[0]
+    installed = support.PROJECT / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
+    if installed.is_file():
+        assert vendored.split("*/\n", 1)[1] == installed.read_text(encoding="utf-8")
+
+
+def test_search_index_holds_each_section(tmp_path: Path) -> None:
+    page = tmp_path / "03_history.html"
+    page.write_text(
+        "<html><head><title>History | Site</title></head><body><main><h1>History</h1>"
+        '<p>Intro.</p><h2 id="tokten">TOKTEN missions</h2><p>Volunteers came.</p>'
+        "<script>var x;</script></main></body></html>",
+        encoding="utf-8",
+    )
+    search.write_index(tmp_path)
+    text = (tmp_path / search.INDEX_FILE).read_text(encoding="utf-8")
+    documents = json.loads(text.removeprefix("window.DIASPORA_SEARCH=").rstrip(";\n"))
+    assert [d["url"] for d in documents] == ["03_history.html", "03_history.html#tokten"]
+    assert documents[1]["section"] == "TOKTEN missions" and "var x" not in text
+    assert (tmp_path / search.LIBRARY_FILE).is_file()
