@@ -299,14 +299,25 @@ def rhythm_title(summary: pd.DataFrame) -> str:
         return _("One unbroken run of {n} events, {years}").format(
             n=summary["events"].iloc[0], years=summary["years"].iloc[0]
         )
-    top = summary.sort_values(["events", "wave"], ascending=[False, True]).iloc[0]
+    most = int(summary["events"].max())
+    busiest = summary[summary["events"] == most]
+    if len(busiest) > 1:
+        return _(
+            "Diaspora policy came in {waves} waves; the busiest, {years}, brought {n} of the "
+            "{total} events each"
+        ).format(
+            waves=len(summary),
+            years=text.listing([str(y) for y in busiest["years"]]),
+            n=most,
+            total=int(summary["events"].sum()),
+        )
     return _(
         "Diaspora policy came in {waves} waves; the busiest, {years}, "
         "brought {n} of the {total} events"
     ).format(
         waves=len(summary),
-        years=top["years"],
-        n=top["events"],
+        years=busiest["years"].iloc[0],
+        n=most,
         total=int(summary["events"].sum()),
     )
 

@@ -227,7 +227,10 @@ def check_strategies_on_cost(answer: object) -> Verdict:
                 _("Only the links of strength 'direct' count, not those in part."),
             )
         ],
-        why=_("The document does answer this constraint, with more than one lever."),
+        why=_(
+            "In the collection's reading (the document itself never links strategies to "
+            "constraints), more than one of its strategies answers this constraint directly."
+        ),
         hint=_("Filter policy.coverage() to that constraint and to links of strength 'direct'."),
     )
 

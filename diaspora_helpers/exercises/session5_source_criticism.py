@@ -109,9 +109,13 @@ def check_unplaced_abroad(answer: object) -> Verdict:
         unit=PERSONS,
         decimals=0,
         why=_(
-            "The document's parts leave a remainder it never places, and nothing says where "
-            "those people live: the UN puts only {elsewhere} migrants from Mali ({share}) "
-            "outside Africa and Europe in {year}. The collection records the gap and does "
+            "The document's administrative parts leave a remainder it never places, and "
+            "nothing in it says where those people live. Another measure cannot settle it: "
+            "UN DESA's estimate for {year}, which counts people born in Mali (or Malian "
+            "citizens where birthplace is not recorded), puts only {elsewhere} of them "
+            "({share}) outside Africa and Europe, and its table names no destination in Asia, "
+            "though the document lists Saudi Arabia and the United Arab Emirates among the "
+            "countries its contact missions visited. The collection records the gap and does "
             "not guess."
         ).format(
             elsewhere=text.number(elsewhere["persons"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar

@@ -394,8 +394,10 @@ def constraint(
     france, nigeria = by_corridor.loc[names["FRA"]], by_corridor.loc[names["NGA"]]
     before = average[average.index <= fall["from_year"]]
     sentence = _(
-        "The evidence supports the constraint for the years up to {year}, when the average "
-        "cost ran from {low} to {high}, and it still holds for some corridors: sending from "
+        "The evidence supports the constraint for the years the document covers: the average "
+        "cost ran from {low} to {high} up to {year}, and even after the largest fall it was "
+        "{after} in {after_year}, above the {target} the SDG 10.c target asks of the average "
+        "by {due}. It still holds for some corridors: sending from "
         "Nigeria cost {nigeria} in {nigeria_period}. Sending from France cost {france_first} "
         "in {france_first_period} and {france_last} in {france_last_period}. The data show the "
         "fall, not its cause: they cannot tell whether any measure of the kind the strategies "
@@ -404,6 +406,10 @@ def constraint(
         year=int(fall["from_year"]),
         low=text.percent(before.min(), 1),
         high=text.percent(before.max(), 1),
+        after=text.percent(float(average.loc[int(fall["to_year"])]), 1),
+        after_year=int(fall["to_year"]),
+        target=text.percent(targets.threshold("average"), 0),
+        due=int(targets.sdg_targets().set_index("applies_to").at["average", "due_year"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         nigeria=text.percent(nigeria["last_cost_pct"]),
         nigeria_period=nigeria["last_period"],
         france_first=text.percent(france["first_cost_pct"]),
