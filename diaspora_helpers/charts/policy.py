@@ -257,8 +257,8 @@ def constraints_by_theme(
         )
     fig, ax = style.titled_figure(
         _(
-            "{exogenous} of the {shown} constraints shown arise outside Mali, {in_host} of "
-            "them in the host country"
+            "The document places {exogenous} of the {shown} constraints shown outside Mali, "
+            "{in_host} of them in the host country"
         ).format(exogenous=exogenous, shown=shown, in_host=in_host),
         subtitle,
         _("Source document, sections 6.1 and 6.2; themes assigned by the collection"),

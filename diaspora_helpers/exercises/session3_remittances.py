@@ -190,8 +190,8 @@ def check_cost_gap(
         decimals=2,
         why=_(
             "The gap is the cut in the average cost still needed to bring it down to the "
-            "target (SDG 10.c asks for an average below 3%; its 5% ceiling applies to each "
-            "corridor, not to the average)."
+            "target (SDG 10.c asks for an average below 3% by 2030; its 5% ceiling, for the "
+            "same year, applies to each corridor, not to the average)."
         ),
         hint=_(
             "Take the World Bank's average cost of sending money to Mali "

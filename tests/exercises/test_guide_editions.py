@@ -108,3 +108,18 @@ def test_the_french_guide_reads_the_same_notebooks_before_and_after_each_session
     assert french[session] == english[session]
     if session == 5:  # the overview's audit gives 5.2's answer: it is read after session 5
         assert "00_overview" in french[5][1] and "00_overview" not in french[5][0]
+
+
+def test_both_guides_keep_the_same_answers_for_the_lecturer():
+    """Every model answer the English guide keeps out of the public site (between the
+    instructor-only markers), the French guide keeps out too: as many blocks, in the same
+    sections."""
+
+    def hidden(text: str) -> list[str]:
+        counts = []
+        for section in re.split(r"^## ", text, flags=re.M)[1:]:
+            counts.append(str(section.count("<!-- instructor-only -->")))
+        return counts
+
+    english, french = (hidden(GUIDES[code].read_text(encoding="utf-8")) for code in ("en", "fr"))
+    assert english == french
