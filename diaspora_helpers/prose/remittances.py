@@ -210,8 +210,10 @@ def bilateral(senders: pd.DataFrame, wb_2017: float) -> text.Prose:
         stock=text.number(civ["malians_there_2017"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     )
     zeros = ngettext(
-        "{n} such zero appears in all ({countries}).",
-        "{n} such zeros appear in all ({countries}).",
+        "The model gives {n} zero in all ({countries}); a zero is suspect where the stock "
+        "table counts many people born in Mali, not where it counts a handful.",
+        "The model gives {n} zeros in all ({countries}); a zero is suspect where the stock "
+        "table counts many people born in Mali, not where it counts a handful.",
         len(artefacts),
     ).format(n=len(artefacts), countries=", ".join(artefacts))
     last = _(
