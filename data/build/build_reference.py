@@ -590,8 +590,9 @@ OTHER_COUNT_SOURCES = {
         "publisher": "Ministry of Malians Abroad (Mali)",
         "citation": "Statement of the minister reported by Malikonews, 29 June 2024",
         "reliability": (
-            "A figure given in a speech with no source or method: it shows how the official "
-            "figure has grown since the document's 4 million, not how many Malians live abroad."
+            "A figure given in a speech with no source or method: it says what figure is "
+            "quoted officially, not how many Malians live abroad; with no date or method behind "
+            "either, it cannot be set against the document's 4 million as a trend."
         ),
     },
 }

@@ -147,7 +147,8 @@ def test_exercise_5_3_reports_the_un_count_outside_africa_and_europe(monkeypatch
     total = sum(int(r["value"]) for r in rows)
     why = _why(monkeypatch, exercises.check_unplaced_abroad, 0)
     assert "probably" not in why
-    assert f"only {outside:,} migrants from Mali ({100 * outside / total:.1f}%)" in why
+    assert f"puts only {outside:,} of them ({100 * outside / total:.1f}%)" in why
+    assert "UN DESA" in why and "administrative" in why, "both measures are named"
 
 
 def test_exercise_5_6_gives_the_commonest_kind_its_real_weight():
