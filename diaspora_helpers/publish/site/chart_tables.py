@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from diaspora_helpers import tables
 from diaspora_helpers.i18n import N_
@@ -30,6 +31,9 @@ SUMMARY = N_("The chart's data, as a table")
 BOOLEANS = {"True": N_("yes"), "False": N_("no")}
 #: The thousands and decimal separators of each edition.
 SEPARATORS = {"en": (",", "."), "fr": ("\u202f", ",")}
+
+
+LABEL_SUFFIX = "_label"  # a chart download's column of words for a code column
 
 
 def number(text: str, language: str, *, percent: bool = False, year: bool = False) -> str:
@@ -79,9 +83,11 @@ COLUMN_LABELS = {
 }
 
 
-def _header(column: dict[str, str], gettext: Callable[[str], str]) -> str:
+def _header(column: dict[str, Any], gettext: Callable[[str], str]) -> str:
     name = column["name"]
-    label = gettext(COLUMN_LABELS[name]) if name in COLUMN_LABELS else None
+    titles = column.get("titles")
+    label = next(iter(titles.values()), None) if isinstance(titles, dict) and titles else None
+    label = label or (gettext(COLUMN_LABELS[name]) if name in COLUMN_LABELS else None)
     label = label or gettext(tables.label(name))
     unit = column.get("unit")
     said = label.lower()
@@ -90,7 +96,7 @@ def _header(column: dict[str, str], gettext: Callable[[str], str]) -> str:
     return label
 
 
-def _cell(value: str, column: dict[str, str], language: str, gettext: Callable[[str], str]) -> str:
+def _cell(value: str, column: dict[str, Any], language: str, gettext: Callable[[str], str]) -> str:
     if value in BOOLEANS:
         return gettext(BOOLEANS[value])
     if column.get("datatype") in ("integer", "number") and value != "":
@@ -120,26 +126,37 @@ def data_table(folder: Path, name: str, language: str, gettext: Callable[[str], 
     described = {c["name"]: c for c in meta.get("tableSchema", {}).get("columns", [])}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        names = [n for n in reader.fieldnames or [] if not TECHNICAL.search(n)]
+        fields = list(reader.fieldnames or [])
         rows = list(reader)
+    # A code column with its words beside it (``<code>_label``, in the page's language) is
+    # shown once: the words, under the code column's header. Other technical columns go.
+    labelled = {n for n in fields if f"{n}{LABEL_SUFFIX}" in fields}
+    names = [
+        n
+        for n in fields
+        if n in labelled or not (TECHNICAL.search(n) or n.removesuffix(LABEL_SUFFIX) in labelled)
+    ]
     if not names or not rows:
         return ""
+    shown = {n: f"{n}{LABEL_SUFFIX}" if n in labelled else n for n in names}
     columns = [described.get(n, {"name": n}) for n in names]
     numeric = [c.get("datatype") in ("integer", "number") for c in columns]
     head = "".join(
         f'<th scope="col"{NUM if is_num else ""}>{html.escape(_header(c, gettext))}</th>'
         for c, is_num in zip(columns, numeric, strict=True)
     )
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td{NUM if is_num else ''}>"
-            f"{html.escape(_cell(row.get(c['name'], ''), c, language, gettext))}</td>"
-            for c, is_num in zip(columns, numeric, strict=True)
-        )
-        + "</tr>"
-        for row in rows
-    )
+
+    def cells(row: dict[str, str]) -> str:
+        out = []
+        for index, (c, is_num) in enumerate(zip(columns, numeric, strict=True)):
+            text = html.escape(_cell(row.get(shown[c["name"]], ""), c, language, gettext))
+            if index == 0 and not is_num:  # the row's name: a header for its cells
+                out.append(f'<th scope="row">{text}</th>')
+            else:
+                out.append(f"<td{NUM if is_num else ''}>{text}</td>")
+        return "".join(out)
+
+    body = "".join(f"<tr>{cells(row)}</tr>" for row in rows)
     caption = html.escape(meta.get("dc:description") or meta.get("dc:title") or "")
     source = html.escape(meta.get("dc:source", ""))
     summary = gettext(SUMMARY)
