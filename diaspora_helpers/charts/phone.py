@@ -11,6 +11,7 @@ the page's PNG, SVG and slide are unchanged byte for byte.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -70,7 +71,11 @@ def save_phone(fig: Figure, path: Path) -> Path | None:
             fig._house_labels = phone_labels
         fig.set_size_inches(PHONE_WIDTH, height)
         style.place_texts(fig)
-        fig.savefig(path, metadata=style.SVG_METADATA)
+        with warnings.catch_warnings():
+            # A phone's narrow page can leave constrained_layout no room for some stacked
+            # panels; matplotlib then keeps the placed layout, which is what we want.
+            warnings.filterwarnings("ignore", message="constrained_layout not applied")
+            fig.savefig(path, metadata=style.SVG_METADATA)
     finally:
         fig._house_labels = labels
         for text, size in small:
