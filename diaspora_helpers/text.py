@@ -191,3 +191,19 @@ def listing(items: Iterable[str], conjunction: str = "and") -> str:
     if not names:
         return ""
     return format_list(names, style=LIST_STYLES[conjunction], locale=i18n.locale())  # type: ignore[arg-type]  # LIST_STYLES holds only CLDR's style names
+
+
+#: Institution names whose first word French writes in lower case inside a sentence.
+_LOWER_IN_SENTENCE = ("Ministère ",)
+
+
+def in_sentence(name: str) -> str:
+    """Return an institution's ``name`` as it reads after an article, inside a sentence.
+
+    French writes a ministry's generic word in lower case there ("le ministère des Maliens
+    de l’Extérieur"), while a table cell or a list starts with the capital of the name as
+    given; other names, and every English name, are returned as they are.
+    """
+    if name.startswith(_LOWER_IN_SENTENCE):
+        return name[0].lower() + name[1:]
+    return name

@@ -92,3 +92,13 @@ def test_quarters_read_the_editions_way():
     assert text.quarter("2011Q1") == "T1\u00a02011"
     with pytest.raises(ValueError, match="YYYYQn"):
         text.quarter("2020-3")
+
+
+def test_in_sentence_lowers_a_french_ministry_only():
+    assert text.in_sentence("Ministère des Maliens de l’Extérieur") == (
+        "ministère des Maliens de l’Extérieur"
+    )
+    assert text.in_sentence("Ministry of Malians Abroad") == "Ministry of Malians Abroad"
+    assert text.in_sentence("Haut Conseil des Maliens de l’Extérieur") == (
+        "Haut Conseil des Maliens de l’Extérieur"
+    )

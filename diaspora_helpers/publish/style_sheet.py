@@ -284,7 +284,8 @@ def _fix_po(text: str, sheet: list[Rule]) -> str:
 
 def fix(language: str = "fr", root: Path = ROOT) -> list[Path]:
     """Apply the fixable rules to the edition's Markdown (notebook summaries included),
-    tables and catalogs; return the files changed. Notebook outputs are left to the next execution."""
+    tables and catalogs; return the files changed. Notebook outputs are left to the next
+    execution."""
     sheet = rules(language, root)
     changed = []
     for path in files(language, root):
