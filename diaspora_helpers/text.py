@@ -207,3 +207,12 @@ def in_sentence(name: str) -> str:
     if name.startswith(_LOWER_IN_SENTENCE):
         return name[0].lower() + name[1:]
     return name
+
+
+def ordinal(n: int) -> str:
+    """Return the rank ``n`` (1 or more) as an ordinal of the edition: "1st", "2nd", "11th"
+    in English; "1er", "2ᵉ" (superscript e, U+1D49) in French."""
+    if language() == "fr":
+        return "1er" if n == 1 else f"{n}\u1d49"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
