@@ -48,6 +48,8 @@ AREAS: dict[str, tuple[str, ...]] = {
         "analysis/audit.py",
         "charts/key_figures.py",
         "charts/style.py",
+        "charts/files.py",
+        "charts/phone.py",
         "prose/overview.py",
     ),
     "demography": (
