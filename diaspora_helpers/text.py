@@ -191,3 +191,28 @@ def listing(items: Iterable[str], conjunction: str = "and") -> str:
     if not names:
         return ""
     return format_list(names, style=LIST_STYLES[conjunction], locale=i18n.locale())  # type: ignore[arg-type]  # LIST_STYLES holds only CLDR's style names
+
+
+#: Institution names whose first word French writes in lower case inside a sentence.
+_LOWER_IN_SENTENCE = ("Ministère ",)
+
+
+def in_sentence(name: str) -> str:
+    """Return an institution's ``name`` as it reads after an article, inside a sentence.
+
+    French writes a ministry's generic word in lower case there ("le ministère des Maliens
+    de l’Extérieur"), while a table cell or a list starts with the capital of the name as
+    given; other names, and every English name, are returned as they are.
+    """
+    if name.startswith(_LOWER_IN_SENTENCE):
+        return name[0].lower() + name[1:]
+    return name
+
+
+def ordinal(n: int) -> str:
+    """Return the rank ``n`` (1 or more) as an ordinal of the edition: "1st", "2nd", "11th"
+    in English; "1er", "2ᵉ" (superscript e, U+1D49) in French."""
+    if language() == "fr":
+        return "1er" if n == 1 else f"{n}\u1d49"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -92,3 +92,36 @@ def test_quarters_read_the_editions_way():
     assert text.quarter("2011Q1") == "T1\u00a02011"
     with pytest.raises(ValueError, match="YYYYQn"):
         text.quarter("2020-3")
+
+
+def test_in_sentence_lowers_a_french_ministry_only():
+    assert text.in_sentence("Ministère des Maliens de l’Extérieur") == (
+        "ministère des Maliens de l’Extérieur"
+    )
+    assert text.in_sentence("Ministry of Malians Abroad") == "Ministry of Malians Abroad"
+    assert text.in_sentence("Haut Conseil des Maliens de l’Extérieur") == (
+        "Haut Conseil des Maliens de l’Extérieur"
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "english", "french"),
+    [
+        (1, "1st", "1er"),
+        (2, "2nd", "2ᵉ"),
+        (3, "3rd", "3ᵉ"),
+        (4, "4th", "4ᵉ"),
+        (11, "11th", "11ᵉ"),
+        (12, "12th", "12ᵉ"),
+        (21, "21st", "21ᵉ"),
+        (112, "112th", "112ᵉ"),
+    ],
+)
+def test_ordinal_in_each_edition(n, english, french):
+    try:
+        text.set_language("en")
+        assert text.ordinal(n) == english
+        text.set_language("fr")
+        assert text.ordinal(n) == french
+    finally:
+        text.set_language("en")

@@ -7,6 +7,18 @@ from collections.abc import Iterable
 import pandas as pd
 
 from diaspora_helpers.data import load
+from diaspora_helpers.i18n import N_, register_words
+
+#: The codes of the audit's ``severity`` column (the kind of problem) and their words.
+SEVERITY_WORDS = {
+    "ambiguity": N_("ambiguity"),
+    "garble": N_("garbled passage"),
+    "terminology": N_("terminology"),
+    "contradiction": N_("contradiction"),
+    "arithmetic": N_("arithmetic error"),
+}
+
+register_words("source_audit", severity=SEVERITY_WORDS)
 
 
 def entries(

@@ -122,7 +122,7 @@ def totals_side_by_side(
             "qualifier": "as_stated",
             "kind": "administrative",
             "source": "document",
-            "counted_by": _("the source document (administrative sources)"),
+            "counted_by": _("The source document (administrative sources)"),
         }
     )
     out = pd.DataFrame(rows)

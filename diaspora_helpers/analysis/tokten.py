@@ -22,6 +22,7 @@ WORDS = {
     "bachelor": N_("bachelor's"),
     "master": N_("master"),
     "doctorate": N_("doctorate"),
+    "all": N_("all degree levels"),
     "missions": N_("missions"),
     "trainees": N_("trainees"),
     "women": N_("women"),

@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from diaspora_helpers import constants, i18n, tables
+from diaspora_helpers import constants, i18n, tables, text
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.analysis.institutions import relation_words
 from diaspora_helpers.charts import layout, style
@@ -338,7 +338,9 @@ def institutional_landscape(
         _(
             "The {supervisor} supervises {n} bodies; {unlinked} bodies have no stated link at all"
         ).format(
-            supervisor=top["supervisor"], n=top["bodies"], unlinked=len(bands.get("unlinked", []))
+            supervisor=text.in_sentence(top["supervisor"]),
+            n=top["bodies"],
+            unlinked=len(bands.get("unlinked", [])),
         ),
         _(
             "Institutions dealing with Malians abroad and the relations the document states "

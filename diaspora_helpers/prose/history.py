@@ -180,9 +180,9 @@ def landscape(
         "{abroad_bodies}, while the {finance} supervises the {finance_bodies}."
     ).format(
         n=int((nodes["kind"] == "ministry").sum()),
-        abroad=info.at[MINISTRY_ABROAD, "name"],
+        abroad=text.in_sentence(info.at[MINISTRY_ABROAD, "name"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         abroad_bodies=text.listing(_supervised(nodes, links, MINISTRY_ABROAD)),
-        finance=info.at[MINISTRY_FINANCE, "name"],
+        finance=text.in_sentence(info.at[MINISTRY_FINANCE, "name"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         finance_bodies=text.listing(_supervised(nodes, links, MINISTRY_FINANCE)),
     )
     council = (

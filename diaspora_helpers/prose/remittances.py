@@ -175,7 +175,7 @@ def per_person(
         per_emigrant=text.number(mali["per_emigrant_usd"], 0),
         un_year=int(mali["un_year"]),
         share=text.percent(mali["share_2026_derived_pct"], 2),
-        rank=rank,
+        rank=text.ordinal(rank),
         ranked=ranked,
     )
     if missing:

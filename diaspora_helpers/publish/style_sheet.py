@@ -156,6 +156,9 @@ def _html_text(value: str) -> str:
 
 def _notebook_texts(path: Path) -> Iterator[tuple[str, str]]:
     notebook = json.loads(path.read_text(encoding="utf-8"))
+    summary = notebook.get("metadata", {}).get("diaspora", {}).get("summary")
+    if summary:  # the notebook's line on the home page
+        yield f"{path.name} summary", summary
     for number, cell in enumerate(notebook["cells"]):
         if cell["cell_type"] == "markdown":
             yield f"{path.name} cell {number}", "".join(cell["source"])
@@ -280,14 +283,19 @@ def _fix_po(text: str, sheet: list[Rule]) -> str:
 
 
 def fix(language: str = "fr", root: Path = ROOT) -> list[Path]:
-    """Apply the fixable rules to the edition's Markdown, tables and catalogs; return the
-    files changed. Notebook outputs are left to the next execution."""
+    """Apply the fixable rules to the edition's Markdown (notebook summaries included),
+    tables and catalogs; return the files changed. Notebook outputs are left to the next
+    execution."""
     sheet = rules(language, root)
     changed = []
     for path in files(language, root):
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".ipynb":
             notebook, touched = json.loads(text), False
+            meta = notebook.get("metadata", {}).get("diaspora", {})
+            if meta.get("summary") and apply(meta["summary"], sheet) != meta["summary"]:
+                meta["summary"] = apply(meta["summary"], sheet)
+                touched = True
             for cell in notebook["cells"]:
                 if cell["cell_type"] == "markdown":
                     source = "".join(cell["source"])

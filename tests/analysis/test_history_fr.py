@@ -39,7 +39,7 @@ def test_counts_and_titles_of_the_timeline_in_french():
     summary = timeline.wave_summary(ev, quiet_years=1)
     assert "forum" in summary.columns
     shown = tables.show(summary, columns=history.wave_columns(summary))
-    assert "Forums et concertation" in shown.labels
+    assert "Forums et concertations" in shown.labels
     assert timeline.rhythm_title(summary).startswith(
         f"La politique envers la diaspora s’est construite en {len(summary)} vagues"
     )

@@ -97,7 +97,8 @@ def test_per_person_ranks_mali_and_names_the_missing():
     rank, ranked = remittances.rank_of(compared, "share_2026_derived_pct", "MLI")
     said = prose.remittances.per_person(mali, rank, ranked, 2012, ["Nowhere"]).text
     assert f"USD {mali['per_resident_usd']:,.0f} per resident" in said
-    assert f"ranks {rank} of the {ranked} countries" in said
+    suffix = {1: "st", 2: "nd", 3: "rd"}[rank]  # three countries compared
+    assert f"ranks {rank}{suffix} of the {ranked} countries" in said
     assert said.endswith("No remittance figure for 2012: Nowhere.")
 
 

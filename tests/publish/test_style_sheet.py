@@ -134,3 +134,34 @@ def test_a_french_notebook_cites_another_by_its_title(path):
         if shown == f"notebook {target[:2]}":
             continue
         assert shown.replace("\n", " ") == _title(path.parent / target), (shown, target)
+
+
+def test_the_check_and_the_fix_read_a_notebook_summary_for_the_home_page(tmp_path):
+    root = tmp_path
+    (root / "notebooks" / "fr").mkdir(parents=True)
+    (root / "data" / "fr").mkdir(parents=True)
+    (root / "data" / "fr" / "style.csv").write_text(
+        (ROOT / "data" / "fr" / "style.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    notebook = {
+        "cells": [{"cell_type": "markdown", "source": "Bien.", "metadata": {}}],
+        "metadata": {"diaspora": {"summary": "Le coût d'envoi et les corridors enquêtés."}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path = root / "notebooks" / "fr" / "a.ipynb"
+    path.write_text(json.dumps(notebook), encoding="utf-8")
+    found = style_sheet.check("fr", root)
+    assert len(found) == 2, found
+    assert all(line.startswith("a.ipynb summary:") for line in found)
+    assert {p.name for p in style_sheet.fix("fr", root)} == {"a.ipynb"}
+    summary = json.loads(path.read_text(encoding="utf-8"))["metadata"]["diaspora"]["summary"]
+    assert summary == "Le coût d’envoi et les corridors enquêtés."  # only the fixable rule
+    assert len(style_sheet.check("fr", root)) == 1
+
+
+def test_a_singular_corridor_enquete_is_refused_too():
+    sheet = style_sheet.rules("fr")
+    assert [t for _, t in style_sheet.faults("aucun corridor enquêté vers le Mali", sheet)] == [
+        "corridors couverts par l’enquête"
+    ]
