@@ -6,7 +6,7 @@ One release of session 2, one zip of submissions, one ``collect`` and one ``grad
 - all right -> full marks; right after changing the parameters cell -> flagged, not full;
   every check rebound to say "Correct" with every answer wrong -> zero;
 - five countries in one string for 2.4, in several orders -> nothing for 2.4 (this needs the
-  single-answer reading of the "answer forms" work: marked xfail until it is merged);
+  single-answer reading: a list of names in one string earns nothing, in any order);
 - a pasted graded cell -> graded normally; ids with accents (written decomposed, as a macOS
   zip does), in Arabic and in N'Ko -> kept, letter for letter;
 - two notebooks in one folder, a notebook that does not parse, two names that become one
@@ -164,11 +164,6 @@ def test_rebinding_every_check_does_not_help(graded):
     assert _points(rows["rebound_checks"]) == [0.0] * 5
 
 
-@pytest.mark.xfail(
-    reason="needs the answer-forms helper's single-answer reading (issue 22): until it is "
-    "merged, the fuzzy country lookup can pick one name out of a list",
-    strict=False,
-)
 def test_five_countries_in_one_string_earn_nothing_for_2_4(graded):
     _, rows = graded
     for n in range(3):
