@@ -143,3 +143,21 @@ def test_the_site_renders_the_guide_without_its_instructor_only_parts(tmp_path):
     (tmp_path / "site").mkdir()
     page = pages.render_markdown_page(source, web, pages.GUIDE_PAGE).read_text("utf-8")
     assert "A question?" in page and "model answer" not in page
+
+
+def test_a_zip_of_a_compressed_folder_is_read_as_the_class_inside_it(tmp_path):
+    """macOS 'Compress' zips the folder itself: its students are inside it (lecturer trial,
+    issue 22), while a zip of one student's folder stays that one student."""
+    course_dir = tmp_path / "course"
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("submissions/awa/a.ipynb", NOTEBOOK)
+        zipped.writestr("submissions/bintou.ipynb", NOTEBOOK)
+        zipped.writestr("__MACOSX/submissions/._awa", "")
+    assert main(["course", "collect", "2", str(archive), "--course-dir", str(course_dir)]) == 0
+    assert sorted(p.name for p in (course_dir / "submitted").iterdir()) == ["awa", "bintou"]
+    one = tmp_path / "one.zip"
+    with zipfile.ZipFile(one, "w") as zipped:
+        zipped.writestr("chloé/exercises.ipynb", NOTEBOOK)
+    assert main(["course", "collect", "2", str(one), "--course-dir", str(course_dir)]) == 0
+    assert (course_dir / "submitted" / "chloé").is_dir()

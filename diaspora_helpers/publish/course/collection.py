@@ -110,6 +110,14 @@ def _collect(
             except zipfile.BadZipFile as exc:
                 raise CourseError(f"{source} is not a zip file that can be read: {exc}") from exc
             folder = Path(tmp)
+            # A zip made by compressing a folder (macOS "Compress", Windows "Send to") holds
+            # that one folder: the students are inside it.
+            entries = [p for p in folder.iterdir() if p.name not in ("__MACOSX", ".DS_Store")]
+            if len(entries) == 1 and entries[0].is_dir():
+                inside = list(entries[0].iterdir())
+                notebooks = [p for p in inside if p.suffix == ".ipynb"]
+                if len(notebooks) > 1 or any(p.is_dir() for p in inside):
+                    folder = entries[0]  # a class, not one student's folder
         if not folder.is_dir():
             raise CourseError(f"no folder or zip of submissions at {source}")
         found = submissions.find(folder, names)
