@@ -294,7 +294,7 @@ def run_notebook(
     both paths, so a reused run and a fresh one give the same bytes.
     """
     started = time.monotonic()
-    current = normalise_ids(nbformat.read(source, as_version=4), source)
+    current = normalise_ids(load_notebook_node(str(source)), source)  # papermill's reading
     cache_key = notebook_key(current, key, parameters, fingerprint) if cache else ""
     hit = cache.get(cache_key) if cache is not None and reuse else None
     if hit is not None:
