@@ -104,3 +104,28 @@ def test_a_wrong_mark_is_named_before_anything_is_written(tmp_path, capsys):
     assert main(["course", "gradebook", "--course-dir", str(tmp_path)]) == 2
     assert "line 2, column writing_4: '13' is not a mark from 0 to 12" in capsys.readouterr().err
     assert not (tmp_path / "final_grades.csv").exists()
+
+
+def test_a_student_graded_later_gets_a_row_and_the_lecturers_marks_stay(tmp_path):
+    """Lecturer trial (issue 22): marks.csv was written on the first run only, so a student
+    first graded later had no row for the writing and participation marks."""
+    _grade_tables(tmp_path)
+    assert main(["course", "gradebook", "--course-dir", str(tmp_path)]) == 0
+    _write(
+        tmp_path / "marks.csv",
+        [
+            {"student": "Awa", "writing_4": "12", "writing_5": "6", "participation": "9"},
+            {"student": "Binta", "writing_4": "3", "writing_5": "", "participation": "12"},
+        ],
+    )
+    _write(
+        tmp_path / "grades_session2.csv",
+        [{"student": "Chloé", "total": "4", "max": "5", "status": "graded"}],
+    )
+    assert main(["course", "gradebook", "--course-dir", str(tmp_path)]) == 0
+    marks = _read(tmp_path / "marks.csv")
+    assert sorted(marks) == ["Awa", "Binta", "Chloé"]
+    assert marks["Awa"]["writing_4"] == "12" and marks["Binta"]["participation"] == "12"
+    assert marks["Chloé"]["writing_4"] == ""
+    final = _read(tmp_path / "final_grades.csv")
+    assert "writing_4: not marked yet" in final["Chloé"]["notes"]

@@ -191,6 +191,22 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
     written = []
     if marks_path.exists():
         lecturer = read_marks(marks_path, components)
+        missing = [s for s in students if s not in lecturer]
+        if missing:  # students graded since: a row each, appended; the lecturer's rows stay
+            with marks_path.open(encoding="utf-8", newline="") as handle:
+                header = next(csv.reader(handle), ["student"])
+                handle.seek(0, 2)
+                ends_with_newline = handle.tell() == 0 or marks_path.read_bytes()[-1:] in (
+                    b"\n",
+                    b"\r",
+                )
+            with marks_path.open("a", encoding="utf-8", newline="") as handle:
+                if not ends_with_newline:
+                    handle.write("\n")
+                writer = csv.DictWriter(handle, fieldnames=header)
+                writer.writerows({"student": s} for s in missing)
+            written.append(marks_path)
+            lecturer.update({s: {} for s in missing})
     else:
         lecturer = {}
         columns = ["student", *[c.name for c in components if c.source == "marks"]]
