@@ -161,3 +161,16 @@ def test_a_zip_of_a_compressed_folder_is_read_as_the_class_inside_it(tmp_path):
         zipped.writestr("chloé/exercises.ipynb", NOTEBOOK)
     assert main(["course", "collect", "2", str(one), "--course-dir", str(course_dir)]) == 0
     assert (course_dir / "submitted" / "chloé").is_dir()
+
+
+def test_a_name_set_aside_can_be_forgotten_and_its_work_stays(tmp_path):
+    """Lecturer trial (issue 22): an entry of the attention list stayed for good (a name a
+    roster later mapped came back as a 0% student); `course forget` takes it off."""
+    course_dir = tmp_path / "course"
+    first = _folder(tmp_path / "1", {"awa.ipynb": NOTEBOOK, "x/a.ipynb": NOTEBOOK, "x/b.ipynb": ""})
+    args = ["--course-dir", str(course_dir)]
+    assert main(["course", "collect", "2", str(first), *args]) == 0
+    assert main(["course", "forget", "2", "nobody", *args]) == 2
+    assert main(["course", "forget", "2", "x", *args]) == 0
+    assert not (course_dir / "attention_session2.csv").exists()
+    assert (first / "x" / "a.ipynb").is_file()

@@ -61,6 +61,11 @@ def add_parser(commands: Any) -> None:
         default=None,
         help="CSV with columns name,student: a platform's names -> the ids to grade under",
     )
+    forget_p = verbs.add_parser(
+        "forget", help="take a student off a session's attention list (no work is deleted)"
+    )
+    forget_p.add_argument("session", type=int)
+    forget_p.add_argument("student")
     grade_p = verbs.add_parser("grade", help="autograde, feedback and the grade table (CSV)")
     grade_p.add_argument("session", type=int)
     grade_p.add_argument(
@@ -96,7 +101,7 @@ def add_parser(commands: Any) -> None:
     verbs.add_parser("binder", help="print the Binder launch link of the repository URL")
     for sub in (instructor_p, worksheets_p):
         sub.add_argument("--course-dir", type=Path, default=None, help="default: course/")
-    for sub in (release_p, collect_p, grade_p, gradebook_p):
+    for sub in (release_p, collect_p, forget_p, grade_p, gradebook_p):
         sub.add_argument(
             "--course-dir",
             type=Path,
@@ -124,7 +129,7 @@ def _parse_params(assignments: Sequence[str]) -> dict[str, Any]:
 
 def main(args: Any) -> int:
     """Run the ``course`` subcommand parsed by :func:`add_parser`; return the exit status."""
-    from diaspora_helpers.publish.course.collection import collect, grade
+    from diaspora_helpers.publish.course.collection import collect, forget, grade
 
     try:
         if args.verb == "release":
@@ -148,6 +153,11 @@ def main(args: Any) -> int:
             print(f"collected {len(students)} submissions: {', '.join(students)}")
             for student, reason in aside.items():
                 print(f"needs attention: {student}: {reason}")
+        elif args.verb == "forget":
+            reason = forget(
+                args.session, args.student, course_dir=args.course_dir, edition=args.edition
+            )
+            print(f"{args.student} is off the attention list (was: {reason})")
         elif args.verb == "grade":
             table, results = grade(
                 args.session,

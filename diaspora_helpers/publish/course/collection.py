@@ -49,6 +49,26 @@ def read_attention(course_dir: Path, assignment: str) -> dict[str, str]:
         return {row["student"]: row["reason"] for row in csv.DictReader(handle)}
 
 
+def forget(
+    session: int, student: str, *, course_dir: Path | None = None, edition: str = "en"
+) -> str:
+    """Take ``student`` off a session's attention list (for a name a roster has since mapped
+    to another id, or a student who left); return the reason it was there.
+
+    Nothing else changes: no submission is deleted. Raises :class:`CourseError` naming the
+    names on the list when ``student`` is not one of them.
+    """
+    course_dir = (course_dir or default_course_dir()).resolve()
+    assignment = assignment_name(session, edition)
+    attention = read_attention(course_dir, assignment)
+    if student not in attention:
+        listed = ", ".join(sorted(attention)) or "none"
+        raise CourseError(f"{student!r} is not on the attention list of {assignment}: {listed}")
+    reason = attention.pop(student)
+    _write_attention(course_dir, assignment, attention)
+    return reason
+
+
 def _write_attention(course_dir: Path, assignment: str, attention: Mapping[str, str]) -> None:
     path = _attention_file(course_dir, assignment)
     if not attention:
