@@ -129,3 +129,12 @@ def test_a_student_graded_later_gets_a_row_and_the_lecturers_marks_stay(tmp_path
     assert marks["Chloé"]["writing_4"] == ""
     final = _read(tmp_path / "final_grades.csv")
     assert "writing_4: not marked yet" in final["Chloé"]["notes"]
+
+
+def test_the_french_gradebook_notes_are_french(tmp_path):
+    """Lecturer trial (issue 22): final_grades_fr.csv said 'not marked yet' in English."""
+    _grade_tables(tmp_path, "_fr")
+    assert main(["course", "gradebook", "--course-dir", str(tmp_path), "--edition", "fr"]) == 0
+    final = _read(tmp_path / "final_grades_fr.csv")
+    assert "pas encore noté" in final["Awa"]["notes"]
+    assert "not marked yet" not in final["Awa"]["notes"]

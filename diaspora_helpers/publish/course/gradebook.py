@@ -25,7 +25,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from diaspora_helpers import paths
+from diaspora_helpers import i18n, paths
+from diaspora_helpers.i18n import N_
 
 MARKS_FILE = "marks.csv"
 #: The grade item the learning-platform files create or update.
@@ -213,6 +214,9 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
         marks_path.parent.mkdir(parents=True, exist_ok=True)
         written.append(_write(marks_path, columns, [{"student": s} for s in students]))
     students = sorted(set(students) | set(lecturer))
+    say = i18n.translator(edition)  # notes in the edition's language
+    N_("{part}: session not graded yet")
+    N_("{part}: not marked yet")
     rows = []
     for student in students:
         row: dict[str, object] = {"student": student}
@@ -223,19 +227,19 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
                 table = tables[c.name]
                 graded = table.get(student) if table else None
                 if table is None:
-                    notes.append(f"{c.name}: session not graded yet")
+                    notes.append(say("{part}: session not graded yet").format(part=c.name))
                 if graded and graded.get("total") and float(graded.get("max") or 0) > 0:
                     share = 100 * float(graded["total"]) / float(graded["max"])
                 else:
                     share = None
                     if table is not None:
-                        status = graded.get("status") if graded else "no submission"
-                        notes.append(f"{c.name}: {status}")
+                        status = graded.get("status") if graded else N_("no submission")
+                        notes.append(f"{c.name}: {say(status)}")
             else:
                 value = lecturer.get(student, {}).get(c.name)
                 share = None if value is None else 100 * value / (c.out_of or 1)
                 if value is None:
-                    notes.append(f"{c.name}: not marked yet")
+                    notes.append(say("{part}: not marked yet").format(part=c.name))
             row[c.name] = "" if share is None else f"{share:.1f}"
             final += (share or 0.0) * c.weight_pct / 100
         row["final_pct"] = f"{final:.1f}"
