@@ -138,3 +138,12 @@ def test_the_french_gradebook_notes_are_french(tmp_path):
     final = _read(tmp_path / "final_grades_fr.csv")
     assert "pas encore noté" in final["Awa"]["notes"]
     assert "not marked yet" not in final["Awa"]["notes"]
+
+
+def test_the_gradebook_says_who_has_parts_counted_as_zero(tmp_path, capsys):
+    """Lecturer trial (issue 22): the import files carry only the number, so the command
+    names the students whose final grade still counts a missing part as 0."""
+    _grade_tables(tmp_path)
+    assert main(["course", "gradebook", "--course-dir", str(tmp_path)]) == 0
+    said = capsys.readouterr().out
+    assert "2 student(s) have parts not graded or not marked yet (Awa, Binta)" in said

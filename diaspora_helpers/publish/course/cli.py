@@ -184,6 +184,14 @@ def main(args: Any) -> int:
                 raise CourseError(str(exc)) from exc
             for path in written:
                 print(f"wrote {path}")
+            incomplete = gradebook.incomplete(written)
+            if incomplete:
+                print(
+                    f"note: {len(incomplete)} student(s) have parts not graded or not marked "
+                    f"yet ({', '.join(incomplete[:10])}{' …' if len(incomplete) > 10 else ''}); "
+                    "their final grade and the Moodle/Canvas files count those parts as 0 "
+                    "until they are (see the notes column of the final grades)"
+                )
         elif args.verb == "instructor-site":
             from diaspora_helpers.publish.course import instructor
 

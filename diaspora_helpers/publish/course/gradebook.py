@@ -277,3 +277,17 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
     ]
     written.append(_write(course_dir / f"canvas_import{suffix}.csv", canvas_columns, canvas))
     return written
+
+
+def incomplete(written: list[Path]) -> list[str]:
+    """Return the students of the final grade table among ``written`` whose notes name a part
+    not graded or not marked yet (their final grade counts it as 0)."""
+    for path in written:
+        if (
+            path.name.startswith("final_grades")
+            and path.suffix == ".csv"
+            and "excel" not in path.name
+        ):
+            with path.open(encoding="utf-8", newline="") as handle:
+                return [row["student"] for row in csv.DictReader(handle) if row.get("notes")]
+    return []
