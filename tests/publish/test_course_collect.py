@@ -174,3 +174,11 @@ def test_a_name_set_aside_can_be_forgotten_and_its_work_stays(tmp_path):
     assert main(["course", "forget", "2", "x", *args]) == 0
     assert not (course_dir / "attention_session2.csv").exists()
     assert (first / "x" / "a.ipynb").is_file()
+
+
+def test_moodles_folder_suffix_is_not_part_of_the_id(tmp_path):
+    """Lecturer trial (issue 22): Moodle names each folder 'Name_123456_assignsubmission_file_'."""
+    found = submissions.find(
+        _folder(tmp_path, {"Awa Traoré_123456_assignsubmission_file_/ex.ipynb": NOTEBOOK})
+    )
+    assert list(found.notebooks) == ["Awa Traoré"]

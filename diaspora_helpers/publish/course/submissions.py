@@ -16,6 +16,7 @@ lecturer's attention, and everyone else is collected normally.
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,9 +72,15 @@ def read_roster(path: Path) -> dict[str, str]:
     return roster
 
 
+#: The suffix Moodle's "Download all submissions" adds to each student's folder
+#: (``Awa Traoré_123456_assignsubmission_file_``): the name before it is the student's.
+_MOODLE_SUFFIX = re.compile(r"_\d+_assignsubmission_[a-z]+_?$")
+
+
 def _name_of(path: Path, source: Path) -> str:
     relative = path.relative_to(source)
-    return relative.parts[0] if len(relative.parts) > 1 else path.stem
+    name = relative.parts[0] if len(relative.parts) > 1 else path.stem
+    return _MOODLE_SUFFIX.sub("", name)
 
 
 def find(source: Path, roster: dict[str, str] | None = None) -> Found:
