@@ -163,7 +163,7 @@ def test_french_fixture_pages_are_in_french() -> None:
     for label in (
         '<a href="index.html">Tous les notebooks</a>',
         '<a href="glossary.html">Glossaire</a>',
-        '<a href="instructor_guide.html">Guide de l\'enseignant</a>',
+        '<a href="instructor_guide.html">Guide de l’enseignant</a>',
         '<a href="a_chart.ipynb">Télécharger le notebook</a>',
         "<summary>Sommaire</summary>",
         f"Télécharger ce graphique{NNBSP}:",
@@ -252,7 +252,7 @@ def test_french_index() -> None:
     index = html.unescape(_text(support.collection_site() / "fr" / "index.html"))
     assert _lang(index) == "fr"
     read, practise, teach = (
-        index.index(f"<h2>{label}</h2>") for label in ("Lire", "S'exercer", "Enseigner")
+        index.index(f"<h2>{label}</h2>") for label in ("Lire", "S’exercer", "Enseigner")
     )
     assert read < index.index('href="01_demographics.html"') < practise
     assert practise < index.index('href="exercises_1_counting.html"') < teach

@@ -139,7 +139,7 @@ def test_lecturer_sequence_keeps_the_course_and_nested_runs(tmp_path: Path) -> N
     _write(Path("/"), course)
     group = support.run_fixtures(notebooks, outputs / "group_a")
     assert group.returncode == 0, group.stderr
-    again = support.run_fixtures(notebooks, outputs)
+    again = support.run_fixtures(notebooks, outputs, "--fresh")  # a real run and swap
     assert again.returncode == 0, again.stderr
     for name, text in course.items():
         assert Path(name).read_text(encoding="utf-8") == text, name
