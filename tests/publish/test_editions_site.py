@@ -257,9 +257,9 @@ def test_french_index() -> None:
     assert read < index.index('href="01_demographics.html"') < practise
     assert practise < index.index('href="exercises_1_counting.html"') < teach
     assert teach < index.index('<h3><a href="glossary.html">Glossaire</a></h3>')
-    assert '<p class="pitch">Combien de Maliens vivent à l\'étranger' in index
+    assert '<p class="pitch">Combien de Maliens vivent à l’étranger' in index
     assert "Constat principal\u202f:" in index  # each notebook's key finding (issue 25)
-    assert "Grille d'évaluation" in index and "&#" not in index  # escaped once, not twice
+    assert "Grille d’évaluation" in index and "&#" not in index  # escaped once, not twice
     for english in ("Download the executed notebook", "Main chart of", "How many Malians"):
         assert english not in index, english
     alts = re.findall(r'<img class="thumb" src="thumbnails/[^"]+" alt="([^"]*)"', index)
