@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from diaspora_helpers import constants, tables
+from diaspora_helpers import colours, constants, tables
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.charts import style
 from diaspora_helpers.i18n import _, with_texts, with_words
@@ -22,31 +22,12 @@ KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
 LABEL_CONTRAST = 4.5
 
 
-def _luminance(colour: str) -> float:
-    """Return the WCAG relative luminance of a ``#rrggbb`` colour."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    """Return the WCAG contrast ratio of two ``#rrggbb`` colours (1 to 21)."""
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 def text_colour(colour: str, background: str = constants.PANEL_GREY) -> str:
     """Return ``colour`` darkened (same hue, in steps of 5%) until text in it reads at
     :data:`LABEL_CONTRAST` or more on ``background``: the lane's name keeps the colour of
     its marks and stays legible (the orange of administrative events, 2.2:1 as it is,
     becomes a brown)."""
-    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    factor = 1.0
-    found = colour
-    while contrast(found, background) < LABEL_CONTRAST and factor > 0:
-        factor = round(factor - 0.05, 2)
-        found = "#" + "".join(f"{round(c * factor):02x}" for c in channels)
-    return found
+    return colours.darkened(colour, (background,), LABEL_CONTRAST, 0.05)
 
 
 #: Mean width of a label's character, in ems of its font (DejaVu Sans, a few capitals).

@@ -10,22 +10,12 @@ import html
 import re
 from collections.abc import Callable
 
+from diaspora_helpers import colours
+
 #: The lightest background code is shown on (``site.css``: pre, details.code).
 CODE_BACKGROUNDS = ("#f4f6f8", "#f7f7f7", "#fff4e5", "#fdecea", "#ffffff")
 #: WCAG 2.2 AA contrast for normal text (1.4.3).
 TEXT_CONTRAST = 4.5
-
-
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    """Return the WCAG contrast ratio (1 to 21) of two ``#rrggbb`` colours."""
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def _long(colour: str) -> str:
@@ -39,13 +29,7 @@ def readable(colour: str, backgrounds: tuple[str, ...] = CODE_BACKGROUNDS) -> st
     """Return ``colour`` (``#rgb`` or ``#rrggbb``), darkened in steps of 4% with its hue
     kept, until it reads at :data:`TEXT_CONTRAST` or more on every one of ``backgrounds``;
     unchanged when it already does."""
-    colour = _long(colour)
-    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    factor, found = 1.0, colour
-    while min(contrast(found, b) for b in backgrounds) < TEXT_CONTRAST and factor > 0:
-        factor = round(factor - 0.04, 2)
-        found = "#" + "".join(f"{round(c * factor):02x}" for c in channels)
-    return found
+    return colours.darkened(_long(colour), backgrounds, TEXT_CONTRAST, 0.04)
 
 
 def readable_code_css(css: str) -> str:
