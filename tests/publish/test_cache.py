@@ -13,7 +13,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from diaspora_helpers.publish.execution import cache as cache_module
 from diaspora_helpers.publish.execution.cache import Cache, notebook_key
-from diaspora_helpers.publish.execution.execute import RUN_METADATA, notebook_text, with_outputs
+from diaspora_helpers.publish.execution.cleaning import RUN_METADATA, notebook_text, with_outputs
 
 
 def _source(code: str = "x = 1", markdown: str = "# Title") -> nbformat.NotebookNode:

@@ -14,7 +14,7 @@ import diaspora_test_support as support
 import pytest
 
 from diaspora_helpers.publish.execution import selection
-from diaspora_helpers.publish.execution.execute import OUTPUT_RULES, STYLER_RULE
+from diaspora_helpers.publish.execution.cleaning import OUTPUT_RULES, STYLER_RULE
 
 
 @pytest.mark.slow

@@ -160,9 +160,9 @@ def test_refused_outputs_folder_stops_before_any_work(tmp_path: Path) -> None:
 
 
 def test_nbval_sanitizing_file_is_generated_from_the_executors_rules() -> None:
-    from diaspora_helpers.publish.execution.execute import nbval_sanitize_text
+    from diaspora_helpers.publish.execution.cleaning import nbval_sanitize_text
 
     cfg = support.PROJECT / "tests" / "nbval_sanitize.cfg"
     assert cfg.read_text(encoding="utf-8") == nbval_sanitize_text(), (
-        "regenerate tests/nbval_sanitize.cfg from execute.OUTPUT_RULES"
+        "regenerate tests/nbval_sanitize.cfg from cleaning.OUTPUT_RULES"
     )

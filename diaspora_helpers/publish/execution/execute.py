@@ -4,7 +4,8 @@
 re-executed in place), the tests' collection runs and the course's solutions all call
 :func:`run_notebook`; nbgrader's autograde keeps its own executor but is given the same
 environment (:func:`kernel_env`), and nbval's sanitising file is generated from the same
-output rules (:data:`OUTPUT_RULES`, :func:`nbval_sanitize_text`; a test compares them).
+output rules (``cleaning.OUTPUT_RULES``, ``cleaning.nbval_sanitize_text``; a test compares
+them).
 
 Each notebook gets its own kernel (kernel name ``python3``, started from the notebook's
 folder) whose environment is :func:`kernel_env`: ``PYTHONHASHSEED=0``, no ``MPLBACKEND``,
@@ -20,18 +21,13 @@ through its engine directly (its ``execute_notebook`` changes the process's work
 directory, which threads share), and every kernel manager is registered so an
 interrupted run can kill the kernels it started.
 
-The executed notebook is then cleaned so that two runs give the same bytes: papermill's
-and nbclient's timing metadata are dropped, the injected cell gets a fixed id, the
-kernel metadata is fixed, and outputs that carry a process id, a memory address or a
-random pandas ``Styler`` id are normalised. ``<matplotlib...>``-style reprs, which say
-nothing to a reader, are dropped.
+The executed notebook is then cleaned by :mod:`.cleaning` so that two runs give the same
+bytes.
 """
 
 from __future__ import annotations
 
-import copy
 import os
-import re
 import signal
 import threading
 import time
@@ -40,7 +36,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import nbformat
 import zmq
 from jupyter_client.manager import AsyncKernelManager
 from nbformat import NotebookNode
@@ -51,41 +46,15 @@ from papermill.parameterize import parameterize_notebook
 from diaspora_helpers import i18n, paths
 from diaspora_helpers.paths import source_checkout
 from diaspora_helpers.publish.execution.cache import Cache, notebook_key, sha256_file
+from diaspora_helpers.publish.execution.cleaning import (
+    KERNEL_NAME,
+    clean,
+    notebook_text,
+    with_outputs,
+)
 from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, RUN_METADATA
 
-KERNEL_NAME = "python3"
-KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
 START_TIMEOUT = 120  # seconds for a kernel to start; generous for a loaded 2-core machine
-
-#: The output rules: (name, pattern, replacement) for text that legitimately differs
-#: between runs. The executor applies them to every executed notebook, and nbval's
-#: sanitising file (tests/nbval_sanitize.cfg) is generated from them.
-OUTPUT_RULES: tuple[tuple[str, str, str], ...] = (
-    ("ipykernel temporary files", r"(?:/[^\s:'\"]*)?/ipykernel_\d+/\d+\.py", "<cell>"),
-    ("memory addresses", r"\b0x[0-9a-fA-F]{6,16}\b", "0xADDRESS"),
-)
-_KERNEL_PATH = re.compile(OUTPUT_RULES[0][1])
-_ADDRESS = re.compile(OUTPUT_RULES[1][1])
-#: pandas Styler ids are numbered in order of appearance (T_s1, T_s2...), not replaced by
-#: one constant, so two tables of a notebook keep distinct CSS; nbval sees them as T_STYLER.
-_STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?![0-9a-zA-Z])")
-STYLER_RULE = ("pandas styler ids", r"T_(?:[0-9a-f]{5}|s\d+)\b", "T_STYLER")
-
-
-def nbval_sanitize_text() -> str:
-    """Return the text of ``tests/nbval_sanitize.cfg``, generated from :data:`OUTPUT_RULES`."""
-    lines = ["# Generated from diaspora_helpers.publish.execution.execute.OUTPUT_RULES: do not"]
-    lines.append("# edit; a test fails when this file and the rules differ.")
-    for name, pattern, replacement in (*OUTPUT_RULES, STYLER_RULE):
-        lines += ["", f"[{name}]", f"regex: {pattern}", f"replace: {replacement}"]
-    return "\n".join(lines) + "\n"
-
-
-_NOISE_REPR = re.compile(
-    r"^\s*\[?\s*(?:<(?:matplotlib\.|Axes\b|Figure\b|\w*Container\b)[^<>]*>[,\s]*)+\]?\s*$"
-    r"|^\s*Text\(.*\)\s*$",
-    re.DOTALL,
-)
 
 
 @dataclass
@@ -337,38 +306,6 @@ def normalise_ids(nb: NotebookNode, source: Path) -> NotebookNode:
     return cell_ids.normalise(nb, source)
 
 
-def with_outputs(
-    current: NotebookNode,
-    executed: NotebookNode,
-    parameters: dict[str, Any],
-    parameter_info: dict[str, dict[str, Any]],
-) -> NotebookNode:
-    """Return ``current`` (a source notebook) parameterized like the run and carrying the
-    outputs of ``executed`` (a run of the same code cells), cleaned as a run is."""
-    nb = copy.deepcopy(current)
-    if parameters:
-        nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL_NAME, language="python")
-    now = [c for c in nb.cells if c.cell_type == "code"]
-    then = [c for c in executed.cells if c.cell_type == "code"]
-    if [c.source for c in now] != [c.source for c in then]:
-        raise ValueError("the executed notebook does not have the source's code cells")
-    for cell, ran in zip(now, then, strict=True):
-        cell.outputs = copy.deepcopy(ran.get("outputs", []))
-        cell.execution_count = ran.get("execution_count")
-        for name in ("papermill", "execution"):
-            cell.metadata.pop(name, None)
-    nb.metadata = copy.deepcopy(executed.metadata)
-    clean(nb, parameters, parameter_info)
-    nb.metadata[RUN_METADATA]["files"] = dict(executed.metadata[RUN_METADATA].get("files", {}))
-    return nb
-
-
-def notebook_text(nb: NotebookNode) -> str:
-    """Return ``nb`` as the stable JSON text the project writes (ends with a newline)."""
-    text = nbformat.writes(nb)
-    return text if text.endswith("\n") else text + "\n"
-
-
 def find_failure(nb: NotebookNode, stem: str) -> CellFailure | None:
     """Return the first cell that failed (cells tagged ``raises-exception`` may fail)."""
     injected = [i for i, c in enumerate(nb.cells) if INJECTED_TAG in _tags(c)]
@@ -396,85 +333,6 @@ def find_failure(nb: NotebookNode, stem: str) -> CellFailure | None:
 
 def _tags(cell: NotebookNode) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
-
-
-def _value_repr(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 200 else text[:197] + "..."
-
-
-def parameters_as_run(
-    parameters: dict[str, Any], parameter_info: dict[str, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Return one row per declared parameter: name, type, default, value used, help."""
-    rows = []
-    for name, info in parameter_info.items():
-        overridden = name in parameters
-        rows.append(
-            {
-                "name": name,
-                "type": info.get("inferred_type_name") or "",
-                "default": info.get("default") or "",
-                "value": _value_repr(parameters[name]) if overridden else info.get("default"),
-                "overridden": overridden,
-                "help": info.get("help") or "",
-            }
-        )
-    return rows
-
-
-def clean(
-    nb: NotebookNode, parameters: dict[str, Any], parameter_info: dict[str, dict[str, Any]]
-) -> None:
-    """Strip run-specific metadata and normalise outputs so reruns give the same bytes."""
-    meta = nb.metadata
-    for key in ("papermill", "widgets"):
-        meta.pop(key, None)
-    meta["kernelspec"] = dict(KERNELSPEC)
-    if "language_info" in meta:
-        meta["language_info"].pop("version", None)
-    meta[RUN_METADATA] = {"parameters": parameters_as_run(parameters, parameter_info)}
-    styler_ids: dict[str, str] = {}
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-        if cell.metadata.get("tags") == []:
-            del cell.metadata["tags"]
-        if INJECTED_TAG in _tags(cell):
-            cell["id"] = INJECTED_TAG
-        if cell.cell_type == "code":
-            cell.outputs = [_clean_output(o, styler_ids) for o in cell.outputs if not _noise(o)]
-
-
-def _noise(output: NotebookNode) -> bool:
-    """Return True for outputs that only show a matplotlib object's repr."""
-    if output.get("output_type") not in ("execute_result", "display_data"):
-        return False
-    data = output.get("data", {})
-    return set(data) == {"text/plain"} and bool(_NOISE_REPR.match(data["text/plain"]))
-
-
-def _normalise(text: str, styler_ids: dict[str, str]) -> str:
-    text = _KERNEL_PATH.sub("<cell>", text)
-    text = _ADDRESS.sub("0xADDRESS", text)
-
-    def styler(match: re.Match[str]) -> str:
-        return "T_" + styler_ids.setdefault(match.group(1), f"s{len(styler_ids) + 1}")
-
-    return _STYLER_ID.sub(styler, text)
-
-
-def _clean_output(output: NotebookNode, styler_ids: dict[str, str]) -> NotebookNode:
-    kind = output.get("output_type")
-    if kind == "stream":
-        output["text"] = _normalise(output["text"], styler_ids)
-    elif kind in ("execute_result", "display_data"):
-        for mime in ("text/plain", "text/html", "text/markdown"):
-            if isinstance(output.data.get(mime), str):
-                output.data[mime] = _normalise(output.data[mime], styler_ids)
-    elif kind == "error":
-        output["traceback"] = [_normalise(line, styler_ids) for line in output["traceback"]]
-    return output
 
 
 def write_notebook(nb: NotebookNode, path: Path) -> None:

@@ -218,3 +218,26 @@ def copy_previous(stem: str, outputs: Path, staging: Path) -> bool:
     if figures.is_dir():
         shutil.copytree(figures, staging / "figures" / stem)
     return True
+
+
+def check_outputs_dir(outputs: Path) -> None:
+    """Raise RunError, before any work, for an outputs folder a run must never replace.
+
+    A run publishes its tree in the place of ``outputs``; it keeps files it does not own,
+    but a checkout (``notebooks/`` or ``.git`` inside), the home folder or the filesystem
+    root is refused outright, with one message naming the path.
+    """
+    home = Path.home().resolve()
+    reasons = []
+    if outputs == home:
+        reasons.append("it is your home folder")
+    if outputs == Path(outputs.anchor):
+        reasons.append("it is the root of the filesystem")
+    for name in ("notebooks", ".git"):
+        if (outputs / name).exists():
+            reasons.append(f"it contains {name}/")
+    if reasons:
+        raise RunError(
+            f"refusing to publish into {outputs}: {' and '.join(reasons)}. Name a folder of "
+            "its own with --outputs-dir (for example outputs/ of the checkout, the default)"
+        )
