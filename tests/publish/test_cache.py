@@ -138,3 +138,43 @@ def test_a_reused_run_takes_the_current_markdown_and_the_runs_outputs() -> None:
     assert built.cells[1].outputs[0]["data"]["text/plain"] == "42"
     with pytest.raises(ValueError, match="code cells"):
         with_outputs(_source("y = 3"), executed, {}, {})
+
+
+def test_the_key_of_an_execution_leaves_out_what_no_kernel_imports(tmp_path) -> None:
+    """A page or course change re-renders without re-running; the executor and the
+    analysis still re-run (the import contract "Nothing imports publish but the command
+    line" is what makes leaving the rest out safe)."""
+    files = {
+        "analysis/remittances.py": "a",
+        "publish/site/pages.py": "b",
+        "publish/course/workflow.py": "c",
+        "publish/execution/execute.py": "d",
+        "__main__.py": "e",
+        "locale/fr/LC_MESSAGES/charts.mo": "f",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+
+    def digests() -> tuple[str, str]:
+        return (
+            cache_module._tree_digest(tmp_path, kernel_only=True),
+            cache_module._tree_digest(tmp_path),
+        )
+
+    kernel, whole = digests()
+    for name in ("publish/site/pages.py", "publish/course/workflow.py", "__main__.py"):
+        (tmp_path / name).write_text("changed " + name)
+        now_kernel, now_whole = digests()
+        assert now_kernel == kernel, name
+        assert now_whole != whole, name
+        whole = now_whole
+    for name in (
+        "analysis/remittances.py",
+        "publish/execution/execute.py",
+        "locale/fr/LC_MESSAGES/charts.mo",
+    ):
+        (tmp_path / name).write_text("changed " + name)
+        now_kernel, _ = digests()
+        assert now_kernel != kernel, name
+        kernel = now_kernel

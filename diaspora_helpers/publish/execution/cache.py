@@ -4,8 +4,9 @@ Key
     The SHA-256 of everything that can change a notebook's results: its code cells (in
     order) and the parameters it runs with, its key (which names the edition), the
     executor's rules (:data:`EXECUTOR_VERSION`), every file of ``data/`` (the loader's
-    folder), every file of the helper package (its source, templates and compiled
-    catalogs), the Python version, and the name and version of every distribution
+    folder), every file of the helper package a kernel can import (its source and
+    compiled catalogs; not the publishing layers, :data:`NOT_SEEN_BY_KERNELS`), the
+    Python version, and the name and version of every distribution
     installed in the running environment as ``importlib.metadata`` reports it (so a
     conda or ``pip install .`` user is keyed by what is installed, not by the lock file).
     Markdown cells are not in the key: a Markdown-only edit re-renders without running.
@@ -73,7 +74,17 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _tree_digest(root: Path, *, skip: tuple[str, ...] = ("__pycache__",)) -> str:
+#: What a kernel never imports, so a change to it cannot change a notebook's results: the
+#: publishing layers (the import contracts keep ``publish`` out of every module a notebook
+#: imports; only ``__main__`` imports it), except the executor, which sets the kernel's
+#: environment. A page or course change then re-renders without re-running any notebook.
+NOT_SEEN_BY_KERNELS = ("__main__.py", "publish/")
+SEEN_BY_KERNELS = ("publish/execution/",)
+
+
+def _tree_digest(
+    root: Path, *, skip: tuple[str, ...] = ("__pycache__",), kernel_only: bool = False
+) -> str:
     digest = hashlib.sha256()
     if not root.is_dir():
         return "absent"
@@ -82,7 +93,11 @@ def _tree_digest(root: Path, *, skip: tuple[str, ...] = ("__pycache__",)) -> str
             continue
         if path.suffix in (".pyc",):
             continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        name = path.relative_to(root).as_posix()
+        if kernel_only and name.startswith(NOT_SEEN_BY_KERNELS):
+            if not name.startswith(SEEN_BY_KERNELS):
+                continue
+        digest.update(name.encode() + b"\0")
         digest.update(sha256_file(path).encode() + b"\n")
     return digest.hexdigest()
 
@@ -103,9 +118,11 @@ def environment_fingerprint() -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def inputs_fingerprint() -> str:
+def inputs_fingerprint(*, kernel_only: bool = False) -> str:
     """Return a digest of ``data/`` and of the helper package's files (not cached per
-    process: a long-lived process may see them change)."""
+    process: a long-lived process may see them change). ``kernel_only`` leaves out what no
+    kernel imports (:data:`NOT_SEEN_BY_KERNELS`): the cache's key of an execution uses it;
+    whether a whole run is up to date (pages included) uses the whole package."""
     package = Path(diaspora_helpers.__file__).resolve().parent
     try:
         data = paths.data_dir()
@@ -113,7 +130,8 @@ def inputs_fingerprint() -> str:
         data_digest = "absent"
     else:
         data_digest = _tree_digest(data)
-    return hashlib.sha256(f"{_tree_digest(package)}\n{data_digest}".encode()).hexdigest()
+    tree = _tree_digest(package, kernel_only=kernel_only)
+    return hashlib.sha256(f"{tree}\n{data_digest}".encode()).hexdigest()
 
 
 def notebook_key(

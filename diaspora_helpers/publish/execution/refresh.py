@@ -53,7 +53,9 @@ def refresh(
     registry = execute.KernelRegistry()
     root = Path(tempfile.mkdtemp(prefix="diaspora-refresh-"))
     store = cache_module.Cache(cache_module.cache_dir(paths.outputs_dir()))
-    fingerprint = cache_module.inputs_fingerprint() + cache_module.environment_fingerprint()
+    fingerprint = (
+        cache_module.inputs_fingerprint(kernel_only=True) + cache_module.environment_fingerprint()
+    )
 
     def one(path: Path) -> str | None:
         key = notebook_key(path)

@@ -321,7 +321,9 @@ def _run_staged(
     from diaspora_helpers.publish.execution import cache as cache_module
 
     cache = cache_module.Cache(cache_module.cache_dir(outputs))
-    fingerprint = cache_module.inputs_fingerprint() + cache_module.environment_fingerprint()
+    fingerprint = (
+        cache_module.inputs_fingerprint(kernel_only=True) + cache_module.environment_fingerprint()
+    )
 
     def one(notebook: Path) -> Outcome:
         key, stem = keys[notebook], notebook.stem
