@@ -45,22 +45,31 @@ def test_the_inputs_fingerprint_follows_the_data(tmp_path, monkeypatch) -> None:
     assert cache_module.inputs_fingerprint() != before
 
 
-def test_the_environment_fingerprint_names_installed_versions(monkeypatch) -> None:
-    from importlib import metadata
-
+def test_the_environment_fingerprint_names_installed_versions(monkeypatch, tmp_path) -> None:
     before = cache_module.environment_fingerprint()
     cache_module.environment_fingerprint.cache_clear()
-
-    class Fake:
-        metadata = {"Name": "pandas"}
-        version = "0.0.1"
-
-    real = metadata.distributions
-    monkeypatch.setattr(metadata, "distributions", lambda: [*real(), Fake()])
+    (tmp_path / "pandas-0.0.1.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(tmp_path))
     try:
+        assert "pandas==0.0.1" in cache_module.installed()
         assert cache_module.environment_fingerprint() != before
     finally:
         cache_module.environment_fingerprint.cache_clear()
+
+
+def test_the_installed_versions_are_those_importlib_metadata_reports() -> None:
+    """The fast reading of the folder names agrees with ``importlib.metadata`` (which
+    reads every distribution's metadata file)."""
+    import re
+    from importlib import metadata
+
+    reported = {
+        f"{re.sub(r'[-_.]+', '_', d.metadata['Name']).lower()}=={d.version}"
+        for d in metadata.distributions()
+        if d.metadata["Name"]
+    }
+    assert reported, "no distribution found: the test would prove nothing"
+    assert reported <= set(cache_module.installed())
 
 
 def _put(cache: Cache, key: str, tmp_path: Path, content: str = "svg") -> None:

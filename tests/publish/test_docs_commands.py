@@ -19,6 +19,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import diaspora_test_support as support
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,7 +93,7 @@ def _tracked_copy(target: Path) -> None:
         if source.is_file():
             (target / name.decode()).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name.decode())  # keeps mtimes: make sees .venv current
-    (target / ".venv").symlink_to(ROOT / ".venv")
+    support.link_project_venv(target)
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -104,18 +105,39 @@ def _tree_digest(
 
 @functools.cache
 def environment_fingerprint() -> str:
-    """Return a digest of the Python version and every installed distribution's version."""
+    """Return a digest of the Python version and every installed distribution's version.
+
+    The distributions are the ``*.dist-info`` and ``*.egg-info`` entries of the folders of
+    ``sys.path``, the entries ``importlib.metadata`` finds them by, whose names carry the
+    name and version (``pandas-3.0.1.dist-info``); reading each one's metadata instead
+    costs about two seconds. An entry without a version in its name (an old develop
+    install) is read through ``importlib.metadata``.
+    """
+    return hashlib.sha256("\n".join([sys.version, *installed()]).encode()).hexdigest()
+
+
+def installed() -> list[str]:
+    """Return ``name==version`` of every distribution on ``sys.path``, sorted; names are
+    lower case with ``-`` and ``.`` as ``_`` (the wheel file names' spelling)."""
     from importlib import metadata
 
-    pins = sorted(
-        {
-            f"{(d.metadata['Name'] or '').lower()}=={d.version}"
-            for d in metadata.distributions()
-            if d.metadata["Name"]
-        }
-    )
-    text = "\n".join([sys.version, *pins])
-    return hashlib.sha256(text.encode()).hexdigest()
+    pins = set()
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        try:
+            names = [p for p in folder.iterdir() if p.suffix in (".dist-info", ".egg-info")]
+        except OSError:  # a zip file, a missing folder
+            continue
+        for path in names:
+            name, _, rest = path.stem.partition("-")
+            version = rest.split("-")[0]
+            if not version:
+                try:
+                    version = metadata.PathDistribution(path).version or ""
+                except Exception:  # unreadable metadata: the name still counts
+                    version = ""
+            pins.add(f"{re.sub(r'[-_.]+', '_', name).lower()}=={version}")
+    return sorted(pins)
 
 
 def inputs_fingerprint(*, kernel_only: bool = False) -> str:
@@ -163,23 +185,26 @@ class Hit:
 
 
 class Cache:
-    """The cache at ``root`` (created on first write)."""
+    """The cache at ``root`` (created on first write). Each entry is one text (by default
+    an executed notebook, ``notebook.ipynb``; the page cache stores a page under
+    ``text_name="page.html"``) and a folder of files, checked by their hashes."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, text_name: str = NOTEBOOK) -> None:
         self.root = root
+        self.text_name = text_name
 
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / key
 
-    def get(self, key: str) -> Hit | None:
-        """Return the entry for ``key`` if it is complete and intact; else None (a damaged
-        entry is removed, so the caller's run rebuilds it)."""
+    def get_text(self, key: str) -> tuple[str, Path] | None:
+        """Return the text and the files folder of ``key``'s entry if it is complete and
+        intact; else None (a damaged entry is removed, so the caller rebuilds it)."""
         entry = self._entry(key)
         try:
             manifest = json.loads((entry / ENTRY).read_text(encoding="utf-8"))
             hashes: dict[str, str] = manifest["files"]
-            if sha256_file(entry / NOTEBOOK) != manifest["notebook"]:
-                raise ValueError("notebook hash")
+            if sha256_file(entry / self.text_name) != manifest["notebook"]:
+                raise ValueError("text hash")
             for rel, expected in hashes.items():
                 if sha256_file(entry / FILES / rel) != expected:
                     raise ValueError(f"hash of {rel}")
@@ -190,9 +215,7 @@ class Cache:
             }
             if on_disk != set(hashes):
                 raise ValueError("files differ from the entry's list")
-            import nbformat
-
-            notebook = nbformat.read(entry / NOTEBOOK, as_version=4)
+            text = (entry / self.text_name).read_text(encoding="utf-8")
             os.utime(entry / ENTRY)
         except FileNotFoundError:
             if entry.exists():
@@ -201,14 +224,29 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             shutil.rmtree(entry, ignore_errors=True)
             return None
-        return Hit(notebook, entry / FILES)
+        return text, entry / FILES
+
+    def get(self, key: str) -> Hit | None:
+        """Return the executed notebook of ``key`` and its files if the entry is intact."""
+        found = self.get_text(key)
+        if found is None:
+            return None
+        import nbformat
+
+        try:
+            notebook = nbformat.reads(found[0], as_version=4)
+        except Exception:  # an unreadable notebook is a damaged entry
+            shutil.rmtree(self._entry(key), ignore_errors=True)
+            return None
+        return Hit(notebook, found[1])
 
     def put(self, key: str, notebook_text: str, files: Path) -> None:
-        """Store an executed notebook (its final text) and a copy of its files folder."""
+        """Store an entry's text (an executed notebook, or a page) and a copy of its files
+        folder."""
         self.root.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(prefix="tmp-", dir=self.root))
         try:
-            (temporary / NOTEBOOK).write_text(notebook_text, encoding="utf-8")
+            (temporary / self.text_name).write_text(notebook_text, encoding="utf-8")
             if files.is_dir():
                 shutil.copytree(files, temporary / FILES)
             else:
@@ -218,7 +256,7 @@ class Cache:
                 for p in sorted((temporary / FILES).rglob("*"))
                 if p.is_file()
             }
-            entry = {"notebook": sha256_file(temporary / NOTEBOOK), "files": hashes}
+            entry = {"notebook": sha256_file(temporary / self.text_name), "files": hashes}
             (temporary / ENTRY).write_text(json.dumps(entry, indent=1), encoding="utf-8")
             target = self._entry(key)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -305,7 +305,7 @@ def _run_staged(
     (English at its root, French in ``fr/``), then publish it or keep it as failed."""
     import nbformat
 
-    from diaspora_helpers.publish.execution import execute
+    from diaspora_helpers.publish.execution import execute, rendering
     from diaspora_helpers.publish.site import index_page, navigation
     from diaspora_helpers.publish.site import pages as site
 
@@ -324,6 +324,11 @@ def _run_staged(
     fingerprint = (
         cache_module.inputs_fingerprint(kernel_only=True) + cache_module.environment_fingerprint()
     )
+    pages = rendering.page_cache(cache.root)
+    shared = rendering.site_fingerprint()
+
+    def render(nb: Any, stem: str, web: Any, failed: bool = False) -> None:
+        rendering.render(nb, stem, web, failed=failed, pages=pages, shared=shared, reuse=not fresh)
 
     def one(notebook: Path) -> Outcome:
         key, stem = keys[notebook], notebook.stem
@@ -353,7 +358,7 @@ def _run_staged(
         bar.notebook_done(cells[key] - ran[0])
         if result.notebook is not None:
             execute.write_notebook(result.notebook, web.root / f"{stem}.ipynb")
-            site.render_notebook(result.notebook, stem, web, failed=result.failure is not None)
+            render(result.notebook, stem, web, failed=result.failure is not None)
         figures = len(site.figure_names(result.notebook)) if result.notebook is not None else 0
         if result.failure is None:
             status = "reused" if result.reused else "ok"
@@ -398,7 +403,7 @@ def _run_staged(
         if key not in chosen:
             if copy_previous(stem, previous, web.root):
                 nb = nbformat.read(web.root / f"{stem}.ipynb", as_version=4)
-                site.render_notebook(nb, stem, web)
+                render(nb, stem, web)
                 outcomes[key] = Outcome(key, "kept", figures=len(site.figure_names(nb)))
             else:
                 outcomes[key] = Outcome(key, "missing")
@@ -412,6 +417,7 @@ def _run_staged(
     for language, web in webs.items():
         index_page.render_index(web, entries[language], finish=False)
     cache.evict()
+    pages.evict(rendering.MAX_PAGES, rendering.MAX_PAGE_BYTES)
     navigation.finish(staging)
 
     ordered = [outcomes[keys[p]] for p in available if keys[p] in outcomes]

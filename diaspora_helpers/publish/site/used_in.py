@@ -28,7 +28,10 @@ def places(term: str, documents: list[dict[str, str]]) -> dict[str, list[dict[st
     word = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
     found: dict[str, list[dict[str, str]]] = {}
     for document in documents:
-        if word.search(document["text"]) or word.search(document["section"]):
+        # The plain substring test first: most sections do not contain the term at all,
+        # and the word pattern (a look-behind first) is slow to scan a whole section.
+        text, section = document["text"], document["section"]
+        if (term in text and word.search(text)) or (term in section and word.search(section)):
             found.setdefault(document["title"], []).append(document)
     return found
 
