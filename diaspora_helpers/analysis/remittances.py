@@ -204,9 +204,10 @@ def bilateral_into_mali(bilateral: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the 2017 bilateral estimates of money sent to Mali, by sending country.
 
     Each row has the estimate (millions of US$), its share of the matrix total, the World
-    Bank's 2017 stock of people born in Mali living there, and the note flagging a zero that
-    the stock contradicts (a model artefact). Largest first; zeros with a stock behind them
-    are kept.
+    Bank's 2017 stock of people born in Mali living there, and ``model_artefact``: True
+    for a zero that the stock contradicts (the data's note says so, in English; the chart
+    and the prose say it in the edition's words). Largest first; zeros with a stock behind
+    them are kept.
     """
     table = given_or_load(WB_TABLE, bilateral)
     kind = table["partner_kind"].astype("str")
@@ -234,7 +235,6 @@ def bilateral_into_mali(bilateral: pd.DataFrame | None = None) -> pd.DataFrame:
     out["malians_there_2017"] = out["iso3"].map(stock).astype("float64")
     out["usd_per_migrant"] = 1e6 * out["usd_millions"] / out["malians_there_2017"]
     out["model_artefact"] = countries_only["note"].fillna("").str.contains("artefact").to_numpy()
-    out["note"] = countries_only["note"].fillna("").to_numpy()
     out = out.sort_values(["usd_millions", "malians_there_2017"], ascending=[False, False])
     out.attrs["world_usd_millions"] = float(world.iloc[0])
     return out.reset_index(drop=True)
