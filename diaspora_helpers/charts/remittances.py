@@ -233,6 +233,7 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
             va="center",
             fontsize=8.5,
             color=style.PALETTE["mali"] if row.model_artefact else style.PALETTE["ink"],
+            wrap=True,  # the long red note takes two lines where the figure is narrow (phone)
         )
     ax.set_xlim(0, shown["usd_millions"].max() * 1.25)
     ax.xaxis.set_major_formatter(_whole)
