@@ -47,7 +47,7 @@ from diaspora_helpers.constants import (
 from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
 from diaspora_helpers.constants import WDI_2022_TABLE as VINTAGE_TABLE
 from diaspora_helpers.data import countries, currency, given_or_load
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, with_texts, with_words
 
 VINTAGE_2022 = "WDI 2022-02-15"
 VINTAGE_2026 = "WDI, datahub.io copy of 2026-07-01"
@@ -188,16 +188,19 @@ def per_person(
                 "per_emigrant_usd": remit / stock,
             }
         )
-    return pd.DataFrame(rows)
+    # A country's name is the edition's (data/<code>/); an aggregate's is the WDI's English
+    # name, a code whose words (AGGREGATE_NAMES) the shown table and download apply.
+    return with_words(pd.DataFrame(rows), country=AGGREGATE_NAMES)
 
 
 def _name(code: str, wdi: pd.DataFrame) -> str:
-    """Return a display name in the edition's language: country_name's for countries, the
-    World Bank's for aggregates (translated: :data:`AGGREGATE_NAMES`)."""
+    """Return a country's name in the edition's language (:func:`countries.country_name`),
+    or an aggregate's name as the WDI writes it (English: its words are
+    :data:`AGGREGATE_NAMES`)."""
     if countries.is_valid_iso3(code):
         return countries.country_name(code)
     names = wdi.loc[wdi["iso3"] == code, "country_name"]
-    return _(str(names.iloc[0])) if len(names) else code
+    return str(names.iloc[0]) if len(names) else code
 
 
 def bilateral_into_mali(bilateral: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -250,7 +253,9 @@ def document_links(
     """Return the document's constraints on money transfers and its strategies that name them.
 
     Constraints are those of ``theme``; strategies are those whose label mentions
-    ``keyword`` (case-insensitive). Each row keeps its id, label and document section.
+    ``keyword`` (case-insensitive). Each row keeps its id, label (the edition's words, from
+    ``data/<code>/``) and document section; ``what`` is the code ``constraint`` or
+    ``strategy`` (its words, :data:`LINK_KINDS`, are recorded for shown tables).
     """
     constraints = given_or_load("constraints", constraints)
     strategies = given_or_load("strategies", strategies)
@@ -259,11 +264,12 @@ def document_links(
         strategies["label"].astype("str").str.contains(keyword, case=False, regex=False)
     ]
     rows = [
-        {"what": _(LINK_KINDS[kind]), "id": r.id, "label": r.label, "section": str(r.section)}
+        {"what": kind, "id": r.id, "label": r.label, "section": str(r.section)}
         for kind, picked in (("constraint", picked_c), ("strategy", picked_s))
         for r in tables.rows(picked)
     ]
-    return pd.DataFrame(rows, columns=["what", "id", "label", "section"])
+    table = pd.DataFrame(rows, columns=["what", "id", "label", "section"])
+    return with_texts(with_words(table, what=LINK_KINDS), "label")
 
 
 def comparison_year(series: pd.DataFrame, year: int) -> int:
