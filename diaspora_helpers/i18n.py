@@ -62,6 +62,8 @@ AREAS: dict[str, tuple[str, ...]] = {
     ),
     "remittances": (
         "analysis/remittances.py",
+        "analysis/sending_costs.py",
+        "analysis/wdi.py",
         "analysis/targets.py",
         "charts/remittances.py",
         "prose/remittances.py",

@@ -321,6 +321,21 @@ def show(
     return Table(frame, labels=labels, formatters=formatters, numeric=numeric, caption=caption)
 
 
+def merge(left: pd.DataFrame, right: pd.DataFrame, **how: Any) -> pd.DataFrame:
+    """Return ``left.merge(right, **how)`` keeping what both tables recorded about their
+    columns: the words of their code columns (:func:`diaspora_helpers.i18n.with_words`)
+    and which columns hold words of the edition (:func:`~diaspora_helpers.i18n.with_texts`).
+
+    pandas keeps ``DataFrame.attrs`` through a merge only when every input has the same, so
+    a chart's data joined from two tables would otherwise show its codes, not their words.
+    ``how`` is passed to :meth:`pandas.DataFrame.merge` (``on``, ``how``…); where both
+    tables record words for one column, ``right``'s win.
+    """
+    out = left.merge(right, **how)
+    i18n.with_words(out, **{**i18n.words_of(left), **i18n.words_of(right)})
+    return i18n.with_texts(out, *i18n.texts_of(left), *i18n.texts_of(right))
+
+
 def rows(frame: pd.DataFrame) -> Iterator[Any]:
     """Return ``frame.itertuples()``: one named tuple per row (``Index``, then a field per
     column), for the helpers that walk a table row by row.

@@ -11,7 +11,24 @@ import pandas as pd
 from diaspora_helpers import tables
 from diaspora_helpers.analysis.timeline import separator
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, with_words, word
+from diaspora_helpers.i18n import N_, register_words, with_texts, with_words, word
+
+#: The kinds of body of the landscape (codes of the ``kind`` column of ``institutions``)
+#: and how a reader names them.
+KIND_WORDS = {
+    "national_institution": N_("national institution"),
+    "ministry": N_("ministry"),
+    "delegation": N_("delegation"),
+    "agency": N_("agency"),
+    "office": N_("office"),
+    "advisory_body": N_("advisory body"),
+    "programme": N_("programme"),
+    "bilateral_unit": N_("bilateral unit"),
+    "regional_space": N_("regional space"),
+    "local_authority": N_("local authority"),
+    "ngo": N_("NGO"),
+    "international_partner": N_("international partner"),
+}
 
 #: How each relation between institutions reads in a sentence or a legend.
 RELATION_WORDS = {
@@ -22,6 +39,10 @@ RELATION_WORDS = {
     "funds": N_("funds"),
     "partners_with": N_("works with"),
 }
+
+
+register_words("institutions", kind=KIND_WORDS)
+register_words("institution_links", relation=RELATION_WORDS)
 
 
 def relation_words(relation: str) -> str:
@@ -97,8 +118,10 @@ def links_table(
 ) -> pd.DataFrame:
     """Return links as sentences' parts: who, does what, to whom, with note and section.
 
-    ``touching`` keeps links with either end among those ids; ``relations`` keeps those
-    relations only.
+    ``who`` and ``whom`` are the bodies' names (with their acronyms) from ``nodes``, in the
+    edition's language; ``relation`` is the link's code (its words, :data:`RELATION_WORDS`,
+    are recorded for shown tables). ``touching`` keeps links with either end among those
+    ids; ``relations`` keeps those relations only.
     """
     names = dict(zip(nodes["id"], nodes["name"], strict=True))
     acronyms = dict(
@@ -115,15 +138,16 @@ def links_table(
         keep = keep[keep["from_id"].isin(wanted) | keep["to_id"].isin(wanted)]
     if relations is not None:
         keep = keep[keep["relation"].isin(list(relations))]
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "who": [named(n) for n in keep["from_id"]],
-            "relation": [relation_words(r) for r in keep["relation"]],
+            "relation": keep["relation"].astype("str").to_numpy(),
             "whom": [named(n) for n in keep["to_id"]],
             "note": keep["note"].fillna("").to_numpy() if "note" in keep else "",
             "section": keep["section"].astype("str").to_numpy() if "section" in keep else "",
         }
     ).reset_index(drop=True)
+    return with_texts(with_words(table, relation=RELATION_WORDS), "who", "whom", "note")
 
 
 def supervision_counts(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:

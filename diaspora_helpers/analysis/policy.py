@@ -85,14 +85,19 @@ def scope_choices(strategies: pd.DataFrame | None = None) -> list[str]:
 
 
 def constraints_by_theme(constraints: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return how many constraints each theme has, endogenous and exogenous side by side."""
+    """Return how many constraints each theme has, endogenous and exogenous side by side.
+
+    Indexed by ``theme`` (codes, whose words are recorded for the table and for a chart
+    download of ``reset_index()``); columns ``endogenous``, ``exogenous``, ``total``.
+    """
     table = given_or_load("constraints", constraints)
     counts = pd.crosstab(table["theme"].astype("str"), table["kind"].astype("str"))
     counts = counts.reindex(columns=[k for k in KIND_ORDER if k in counts.columns], fill_value=0)
     counts["total"] = counts.sum(axis=1)
     counts.index.name = "theme"
     counts.columns.name = None
-    return counts.sort_values(["total", "theme"], ascending=[False, True], kind="stable")
+    counts = counts.sort_values(["total", "theme"], ascending=[False, True], kind="stable")
+    return with_words(counts, theme=CODE_WORDS)  # the index's codes, once it is a column
 
 
 def constraint_list(constraints: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from diaspora_helpers.analysis.demography import (
 )
 from diaspora_helpers.constants import CENSUS_TABLE, WDI_TABLE
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _, with_words
+from diaspora_helpers.i18n import N_, _, register_words, with_words
 
 #: The censuses' names as data/census_figures.csv writes them (a key of that table, so
 #: not in data/fr/): marked here for the catalog, shown through ``_()``.
@@ -43,6 +43,9 @@ def wdi_value(
     if rows.empty:
         raise KeyError(f"no {indicator} value for {iso3} in {year}")
     return float(rows["value"].iloc[0])
+
+
+register_words(CENSUS_TABLE, census=CENSUS_NAMES)
 
 
 def population_counts(

@@ -1,4 +1,4 @@
-"""Remittances to Mali: series and vintages, per person, peers, corridors and a cost scenario.
+"""Remittances to Mali: series and vintages, per person, peers, senders, currencies.
 
 Two World Bank vintages are kept apart and named wherever they appear:
 
@@ -9,7 +9,9 @@ Two World Bank vintages are kept apart and named wherever they appear:
   current US$, from which a share of GDP is *derived* here. Mali's GDP was rebased between
   the two releases, so the derived share is lower than the published one.
 
-Every function takes its tables as arguments, loaded from ``data/`` when left out.
+The cost of sending money (corridors, the country average, a saving at a target) is in
+:mod:`diaspora_helpers.analysis.sending_costs`, reachable from here too. Every function
+takes its tables as arguments, loaded from ``data/`` when left out.
 """
 
 from __future__ import annotations
@@ -18,13 +20,26 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from diaspora_helpers import tables, text
+from diaspora_helpers import tables
+
+# The cost of sending money and the indicator tables have their own modules; their
+# functions stay reachable here (``remittances.country_cost``), as the notebooks call them.
+from diaspora_helpers.analysis.sending_costs import (
+    corridor_costs as corridor_costs,
+)
+from diaspora_helpers.analysis.sending_costs import (
+    corridor_summary as corridor_summary,
+)
+from diaspora_helpers.analysis.sending_costs import cost_year as cost_year
+from diaspora_helpers.analysis.sending_costs import country_cost as country_cost
+from diaspora_helpers.analysis.sending_costs import fee_saving as fee_saving
+from diaspora_helpers.analysis.sending_costs import savings_scenario as savings_scenario
+from diaspora_helpers.analysis.wdi import indicator as indicator
+from diaspora_helpers.analysis.wdi import nearest_year as nearest_year
 from diaspora_helpers.constants import (
-    COST,
     GDP,
     POPULATION,
     REMITTANCES,
-    RPW_TABLE,
     SHARE_PUBLISHED,
     UN_TOTALS_TABLE,
     WDI_TABLE,
@@ -32,7 +47,7 @@ from diaspora_helpers.constants import (
 from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
 from diaspora_helpers.constants import WDI_2022_TABLE as VINTAGE_TABLE
 from diaspora_helpers.data import countries, currency, given_or_load
-from diaspora_helpers.i18n import N_, _, with_texts
+from diaspora_helpers.i18n import N_, with_texts, with_words
 
 VINTAGE_2022 = "WDI 2022-02-15"
 VINTAGE_2026 = "WDI, datahub.io copy of 2026-07-01"
@@ -40,21 +55,6 @@ VINTAGE_2026 = "WDI, datahub.io copy of 2026-07-01"
 #: :func:`document_links`, marked for the catalog.
 AGGREGATE_NAMES = (N_("Africa Western and Central"), N_("Sub-Saharan Africa"), N_("World"))
 LINK_KINDS = {"constraint": N_("constraint"), "strategy": N_("strategy")}
-
-
-def indicator(code: str, iso3s: Iterable[str], table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return one indicator as a wide table: a row per year, a column per ISO code.
-
-    ``table`` is a WDI-shaped table (``wdi_indicators`` by default, or ``wdi_2022_vintage``).
-    Countries without a value in a year are missing (NaN), never zero.
-    """
-    codes = list(iso3s)
-    source = given_or_load(WDI_TABLE, table)
-    rows = source[(source["indicator_code"] == code) & source["iso3"].isin(codes)]
-    wide = rows.pivot_table(index="year", columns="iso3", values="value", aggfunc="first")
-    wide = wide.reindex(columns=codes).astype("float64")
-    wide.index = pd.Index(wide.index.astype("int64"), name="year")
-    return wide.rename_axis(columns=None)
 
 
 def remittance_years(iso3: str = "MLI", wdi: pd.DataFrame | None = None) -> list[int]:
@@ -140,14 +140,6 @@ def document_amount(
     }
 
 
-def nearest_year(available: Iterable[int], year: int) -> int:
-    """Return the year in ``available`` closest to ``year`` (the earlier one on a tie)."""
-    years = sorted(int(y) for y in available)
-    if not years:
-        raise ValueError("no year available")
-    return min(years, key=lambda y: (abs(y - year), y))
-
-
 def emigrant_totals(un_totals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return UN DESA emigrant totals, wide: a row per estimate year, a column per code."""
     table = given_or_load(UN_TOTALS_TABLE, un_totals)
@@ -196,25 +188,29 @@ def per_person(
                 "per_emigrant_usd": remit / stock,
             }
         )
-    return pd.DataFrame(rows)
+    # A country's name is the edition's (data/<code>/); an aggregate's is the WDI's English
+    # name, a code whose words (AGGREGATE_NAMES) the shown table and download apply.
+    return with_words(pd.DataFrame(rows), country=AGGREGATE_NAMES)
 
 
 def _name(code: str, wdi: pd.DataFrame) -> str:
-    """Return a display name in the edition's language: country_name's for countries, the
-    World Bank's for aggregates (translated: :data:`AGGREGATE_NAMES`)."""
+    """Return a country's name in the edition's language (:func:`countries.country_name`),
+    or an aggregate's name as the WDI writes it (English: its words are
+    :data:`AGGREGATE_NAMES`)."""
     if countries.is_valid_iso3(code):
         return countries.country_name(code)
     names = wdi.loc[wdi["iso3"] == code, "country_name"]
-    return _(str(names.iloc[0])) if len(names) else code
+    return str(names.iloc[0]) if len(names) else code
 
 
 def bilateral_into_mali(bilateral: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the 2017 bilateral estimates of money sent to Mali, by sending country.
 
     Each row has the estimate (millions of US$), its share of the matrix total, the World
-    Bank's 2017 stock of people born in Mali living there, and the note flagging a zero that
-    the stock contradicts (a model artefact). Largest first; zeros with a stock behind them
-    are kept.
+    Bank's 2017 stock of people born in Mali living there, and ``model_artefact``: True
+    for a zero that the stock contradicts (the data's note says so, in English; the chart
+    and the prose say it in the edition's words). Largest first; zeros with a stock behind
+    them are kept.
     """
     table = given_or_load(WB_TABLE, bilateral)
     kind = table["partner_kind"].astype("str")
@@ -242,129 +238,9 @@ def bilateral_into_mali(bilateral: pd.DataFrame | None = None) -> pd.DataFrame:
     out["malians_there_2017"] = out["iso3"].map(stock).astype("float64")
     out["usd_per_migrant"] = 1e6 * out["usd_millions"] / out["malians_there_2017"]
     out["model_artefact"] = countries_only["note"].fillna("").str.contains("artefact").to_numpy()
-    out["note"] = countries_only["note"].fillna("").to_numpy()
     out = out.sort_values(["usd_millions", "malians_there_2017"], ascending=[False, False])
     out.attrs["world_usd_millions"] = float(world.iloc[0])
     return out.reset_index(drop=True)
-
-
-def corridor_costs(rpw: pd.DataFrame | None = None, receiving: str = "MLI") -> pd.DataFrame:
-    """Return the quarterly cost of each surveyed corridor into ``receiving``, in time order.
-
-    ``time`` is the year plus the quarter's start as a fraction (2012Q3 -> 2012.5), for
-    plotting; ``corridor`` reads "France → Mali".
-    """
-    table = given_or_load(RPW_TABLE, rpw)
-    rows = table[table["receiving_iso3"] == receiving]
-    if rows.empty:
-        raise KeyError(f"no corridor into {receiving} in Remittance Prices Worldwide")
-    out = pd.DataFrame(
-        {
-            "sending_iso3": rows["sending_iso3"].astype("str"),
-            "corridor": [
-                f"{countries.country_name(s)} → {countries.country_name(r)}"
-                for s, r in zip(rows["sending_iso3"], rows["receiving_iso3"], strict=True)
-            ],
-            "period": rows["period"].astype("str"),
-            "year": rows["year"].astype("int64"),
-            "quarter": rows["quarter"].astype("int64"),
-            "cost_pct": rows["cost_pct"].astype("float64"),
-        }
-    )
-    out["time"] = out["year"] + (out["quarter"] - 1) / 4
-    out = out.sort_values(["sending_iso3", "time"]).reset_index(drop=True)
-    return with_texts(out, "corridor")  # "Côte d'Ivoire → Mali": names in the edition
-
-
-def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: float) -> pd.DataFrame:
-    """Return, per corridor, its first and last survey and how often it cost above a threshold."""
-    rows = []
-    for corridor, part in costs.groupby("corridor", sort=True):
-        part = part.sort_values("time")
-        rows.append(
-            {
-                "corridor": corridor,
-                "first_period": text.quarter(part["period"].iloc[0]),
-                "first_cost_pct": float(part["cost_pct"].iloc[0]),
-                "last_period": text.quarter(part["period"].iloc[-1]),
-                "last_cost_pct": float(part["cost_pct"].iloc[-1]),
-                "surveys": len(part),
-                f"share_above_{threshold_pct:g}pct": 100
-                * float((part["cost_pct"] > threshold_pct).mean()),
-                "at_or_below_target_last": bool(part["cost_pct"].iloc[-1] <= target_pct),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def country_cost(vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> pd.Series:
-    """Return the World Bank's average cost of sending money to ``iso3`` by year (2022 vintage)."""
-    series = indicator(COST, [iso3], given_or_load(VINTAGE_TABLE, vintage))[iso3].dropna()
-    return series.rename("cost_pct")
-
-
-def fee_saving(
-    received: float, cost_pct: float, target_pct: float, *, net_of_fees: bool = False
-) -> float:
-    """Return what recipients would gain (same unit as ``received``) if the cost of sending
-    fell from ``cost_pct`` to ``target_pct`` (percent of the amount sent), none when the
-    cost is already at or below the target.
-
-    The usual calculation (the default) applies the cut to the recorded flow R: the gain is
-    R (c - t), costs as fractions. Balance-of-payments remittances are not recorded net of
-    fees, so this reads R as the amount sent. ``net_of_fees=True`` makes the other reading,
-    an assumption: R is what arrived after fees, senders sent S = R / (1 - c), which at
-    cost t delivers S (1 - t), a gain of R (c - t) / (1 - c).
-
-    Raises ``ValueError`` when a cost is outside 0 to below 100.
-    """
-    if not 0 <= cost_pct < 100:
-        raise ValueError(f"cost_pct must be from 0 to below 100, got {cost_pct}")
-    if not 0 <= target_pct < 100:
-        raise ValueError(f"target_pct must be from 0 to below 100, got {target_pct}")
-    c, t = cost_pct / 100, target_pct / 100
-    gain = received * (c - t)
-    if net_of_fees:
-        gain /= 1 - c
-    return max(0.0, gain)
-
-
-def savings_scenario(
-    target_pct: float,
-    wdi: pd.DataFrame | None = None,
-    vintage: pd.DataFrame | None = None,
-    iso3: str = "MLI",
-) -> pd.DataFrame:
-    """Return, for each year with a cost measure, what recipients would gain at ``target_pct``.
-
-    One row per year: ``remittances_usd`` (R, the 2026 vintage's BX.TRF.PWKR.CD.DT),
-    ``cost_pct`` (c, the 2022 vintage's country average SI.RMT.COST.IB.ZS), ``target_pct``,
-    ``fees_paid_usd`` (R c: the cost of sending the recorded flow), ``gain_usd`` (the usual
-    calculation, R (c - t)) and ``gain_if_net_of_fees_usd`` (the same under the assumption
-    that R arrived after fees, R (c - t) / (1 - c)); amounts in US$. The cost is a
-    percentage, so no GDP enters and the vintages do not conflict. See :func:`fee_saving`.
-    """
-    cost = country_cost(vintage, iso3)
-    received = indicator(REMITTANCES, [iso3], given_or_load(WDI_TABLE, wdi))[iso3]
-    rows = []
-    for year, c in cost.items():
-        r = received.get(year, float("nan"))
-        if pd.isna(r):
-            continue
-        rows.append(
-            {
-                "year": int(year),  # type: ignore[call-overload]  # an index label (a year) is Hashable to pandas-stubs
-                "remittances_usd": float(r),
-                "cost_pct": float(c),
-                "target_pct": float(target_pct),
-                "fees_paid_usd": float(r) * c / 100,
-                "gain_usd": fee_saving(float(r), float(c), float(target_pct)),
-                "gain_if_net_of_fees_usd": fee_saving(
-                    float(r), float(c), float(target_pct), net_of_fees=True
-                ),
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 def document_links(
@@ -377,7 +253,9 @@ def document_links(
     """Return the document's constraints on money transfers and its strategies that name them.
 
     Constraints are those of ``theme``; strategies are those whose label mentions
-    ``keyword`` (case-insensitive). Each row keeps its id, label and document section.
+    ``keyword`` (case-insensitive). Each row keeps its id, label (the edition's words, from
+    ``data/<code>/``) and document section; ``what`` is the code ``constraint`` or
+    ``strategy`` (its words, :data:`LINK_KINDS`, are recorded for shown tables).
     """
     constraints = given_or_load("constraints", constraints)
     strategies = given_or_load("strategies", strategies)
@@ -386,22 +264,18 @@ def document_links(
         strategies["label"].astype("str").str.contains(keyword, case=False, regex=False)
     ]
     rows = [
-        {"what": _(LINK_KINDS[kind]), "id": r.id, "label": r.label, "section": str(r.section)}
+        {"what": kind, "id": r.id, "label": r.label, "section": str(r.section)}
         for kind, picked in (("constraint", picked_c), ("strategy", picked_s))
         for r in tables.rows(picked)
     ]
-    return pd.DataFrame(rows, columns=["what", "id", "label", "section"])
+    table = pd.DataFrame(rows, columns=["what", "id", "label", "section"])
+    return with_texts(with_words(table, what=LINK_KINDS), "label")
 
 
 def comparison_year(series: pd.DataFrame, year: int) -> int:
     """Return ``year`` if both vintages give a share of GDP for it, else the nearest that does."""
     both = series.dropna(subset=["share_2026_derived_pct", "share_2022_published_pct"])
     return nearest_year(both["year"], year)
-
-
-def cost_year(year: int, vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> int:
-    """Return ``year`` if the World Bank measured the cost of sending money then, or the nearest."""
-    return nearest_year(country_cost(vintage, iso3).index, year)
 
 
 def rank_of(table: pd.DataFrame, column: str, iso3: str) -> tuple[int, int]:

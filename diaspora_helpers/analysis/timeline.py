@@ -31,7 +31,12 @@ KIND_LABELS = {
 }
 
 
-register_words("events", kind=KIND_LABELS)
+#: The sections of the source document that are not numbered, as a reader names them (a
+#: numbered section, "5.1", reads as its number).
+SECTION_WORDS = {"intro": N_("introduction")}
+
+
+register_words("events", kind=KIND_LABELS, section=SECTION_WORDS)
 
 
 def kind_label(kind: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
-from diaspora_helpers import tables, text
+from diaspora_helpers import i18n, tables, text
 from diaspora_helpers.analysis import remittances
 from diaspora_helpers.charts import style
 from diaspora_helpers.charts.style import barh_house
@@ -147,7 +147,7 @@ def mali_and_peers(
 ) -> Figure:
     """Paired bars: share of GDP (left) and USD per emigrant (right), Mali highlighted."""
     plot = compared.assign(
-        label=compared["country"],
+        label=i18n.labelled(compared)["country"],  # an aggregate's name in the edition's words
         share=compared["share_2026_derived_pct"].fillna(0),
         per_emigrant=compared["per_emigrant_usd"].fillna(0),
     )
@@ -233,6 +233,7 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
             va="center",
             fontsize=8.5,
             color=style.PALETTE["mali"] if row.model_artefact else style.PALETTE["ink"],
+            wrap=True,  # the long red note takes two lines where the figure is narrow (phone)
         )
     ax.set_xlim(0, shown["usd_millions"].max() * 1.25)
     ax.xaxis.set_major_formatter(_whole)

@@ -96,7 +96,10 @@ def timeline_layout(
     table["lane_rows"] = table["lane"].map(lambda lane: tops[lane][1])
     table["total_height"] = y - 0.6
     # "text" is the event's label in the edition's language; "kind" keeps its code.
-    return with_texts(with_words(table.reset_index(drop=True), kind=timeline.KIND_LABELS), "text")
+    table = with_words(
+        table.reset_index(drop=True), kind=timeline.KIND_LABELS, section=timeline.SECTION_WORDS
+    )
+    return with_texts(table, "text")
 
 
 def lane_extents(placed: pd.DataFrame, kinds: Sequence[str]) -> list[tuple[str, float, int]]:

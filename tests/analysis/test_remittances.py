@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from diaspora_helpers.analysis import remittances
+from diaspora_helpers.i18n import labelled
 
 
 def _wdi_rows(iso3, code, values, aggregate=False):
@@ -281,7 +282,7 @@ def test_per_person_and_document_links_in_french():
     from diaspora_helpers import setup
 
     setup(language="fr")
-    compared = remittances.per_person(2012, ["MLI", "SEN", "CIV", "WLD", "SSF"])
+    compared = labelled(remittances.per_person(2012, ["MLI", "SEN", "CIV", "WLD", "SSF"]))
     assert list(compared["country"]) == [
         "Mali",
         "Sénégal",
@@ -290,4 +291,5 @@ def test_per_person_and_document_links_in_french():
         "Afrique subsaharienne",
     ]
     links = remittances.document_links()
-    assert set(links["what"]) == {"contrainte", "stratégie"}
+    assert set(links["what"]) == {"constraint", "strategy"}  # codes, in every edition
+    assert set(labelled(links)["what"]) == {"contrainte", "stratégie"}

@@ -1,5 +1,8 @@
 """Charts of notebook 02 in the French edition: every text the reader sees is French."""
 
+import html
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -7,6 +10,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.font_manager import FontProperties  # noqa: E402
+from matplotlib.textpath import TextPath  # noqa: E402
 
 from diaspora_helpers import charts, setup  # noqa: E402
 
@@ -124,3 +129,45 @@ def test_bilateral_and_corridor_and_scenario_in_french():
     )
     (ax,) = fig.axes
     assert [t.get_text() for t in ax.texts] == ["20", f"1{NNBSP}030"]
+
+
+def _svg_lines(path) -> list[tuple[float, str]]:
+    """Return each ``<text>`` of an SVG (text kept as text): its x (points) and its string."""
+    found = []
+    for attributes, shown in re.findall(
+        r"<text\b([^>]*)>([^<]*)</text>", path.read_text(encoding="utf-8")
+    ):
+        x = re.search(r'\bx="([-\d.]+)"|translate\(([-\d.]+)', attributes)
+        assert x is not None, attributes
+        found.append((float(x.group(1) or x.group(2)), html.unescape(shown)))
+    return found
+
+
+def test_the_artefact_note_wraps_inside_the_phone_rendering(tmp_path):
+    """The red note of a model's zero (French: the longest) stays inside a phone's width,
+    over two lines, while the page's full-width chart keeps it on one line."""
+    shown = pd.DataFrame(
+        {
+            "country": ["France", "Côte d’Ivoire", "Gabon"],
+            "usd_millions": [300.0, 0.0, 50.0],
+            "malians_there_2017": [80_000, 400_332, 1_000],
+            "model_artefact": [False, True, False],
+        }
+    )
+    top_two = pd.DataFrame({"country": ["France", "Nigeria"], "share_pct": [23.6, 22.2]})
+    fig = charts.remittances.bilateral_senders_2017(shown, top_two)
+    page = tmp_path / "page.svg"
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text, as the house has it
+        fig.savefig(page)
+        phone_svg = charts.phone.save_phone(fig, tmp_path / "phone.svg")
+    assert phone_svg is not None
+    note = "0 dans le modèle, alors que 400\u202f332 personnes nées au Mali y vivent"
+    assert [s.strip() for _x, s in _svg_lines(page)].count(note) == 1
+    lines = _svg_lines(phone_svg)
+    first = next(i for i, (_x, s) in enumerate(lines) if "dans le modèle" in s)
+    parts = [s.strip() for _x, s in lines[first : first + 2]]
+    assert " ".join(parts) == note  # the whole note, over two lines
+    width_pt = charts.phone.PHONE_WIDTH * 72
+    for x, s in lines[first : first + 2]:
+        drawn = TextPath((0, 0), s, size=8.5, prop=FontProperties(family="DejaVu Sans"))
+        assert x + drawn.get_extents().width <= width_pt, s

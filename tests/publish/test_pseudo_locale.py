@@ -110,11 +110,6 @@ def _visible_text(page: str) -> str:
     # "Cite this page" reproduces the work's title and authors as published (CITATION.cff)
     # and names citation formats (APA, BibTeX): a citation is not translated.
     body = re.sub(r'<details class="cite".*?</details>', " ", body, flags=re.DOTALL)
-    # KNOWN GAP (issues 24 and 25, left open): a chart's data table shows code columns that
-    # carry no label column in the download as English words; the page test leaves these
-    # tables out until every chart download has its labels. tests/publish/
-    # test_chart_tables_labels.py checks the tables that do have them.
-    body = re.sub(r'<details class="chart-data".*?</details>', " ", body, flags=re.DOTALL)
     body = re.sub(r"<pre\b.*?</pre>", " ", body, flags=re.DOTALL)
     body = re.sub(r"<code\b.*?</code>", " ", body, flags=re.DOTALL)
     body = re.sub(r"<[^>]+>", " ", body)

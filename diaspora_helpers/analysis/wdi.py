@@ -1,0 +1,37 @@
+"""World Bank indicator tables (WDI-shaped) as wide series, and the nearest year with data.
+
+The shared ground of :mod:`diaspora_helpers.analysis.remittances` (flows, shares, peers)
+and :mod:`diaspora_helpers.analysis.sending_costs` (what sending money costs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from diaspora_helpers.constants import WDI_TABLE
+from diaspora_helpers.data import given_or_load
+
+
+def indicator(code: str, iso3s: Iterable[str], table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return one indicator as a wide table: a row per year, a column per ISO code.
+
+    ``table`` is a WDI-shaped table (``wdi_indicators`` by default, or ``wdi_2022_vintage``).
+    Countries without a value in a year are missing (NaN), never zero.
+    """
+    codes = list(iso3s)
+    source = given_or_load(WDI_TABLE, table)
+    rows = source[(source["indicator_code"] == code) & source["iso3"].isin(codes)]
+    wide = rows.pivot_table(index="year", columns="iso3", values="value", aggfunc="first")
+    wide = wide.reindex(columns=codes).astype("float64")
+    wide.index = pd.Index(wide.index.astype("int64"), name="year")
+    return wide.rename_axis(columns=None)
+
+
+def nearest_year(available: Iterable[int], year: int) -> int:
+    """Return the year in ``available`` closest to ``year`` (the earlier one on a tie)."""
+    years = sorted(int(y) for y in available)
+    if not years:
+        raise ValueError("no year available")
+    return min(years, key=lambda y: (abs(y - year), y))
