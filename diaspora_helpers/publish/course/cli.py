@@ -13,16 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from diaspora_helpers.publish.course.workflow import (
-    EDITIONS,
-    CourseError,
-    default_course_dir,
-    edition_dir,
-    masters,
-    release,
-    write_student_versions,
-)
-from diaspora_helpers.publish.execution.selection import parse_value
+from diaspora_helpers.editions import NOTEBOOK_FOLDERS as EDITIONS
 
 
 def add_parser(commands: Any) -> None:
@@ -117,6 +108,8 @@ def add_parser(commands: Any) -> None:
 
 
 def _parse_params(assignments: Sequence[str]) -> dict[str, Any]:
+    from diaspora_helpers.publish.course.workflow import CourseError
+    from diaspora_helpers.publish.execution.selection import parse_value
 
     values = {}
     for text in assignments:
@@ -129,7 +122,17 @@ def _parse_params(assignments: Sequence[str]) -> dict[str, Any]:
 
 def main(args: Any) -> int:
     """Run the ``course`` subcommand parsed by :func:`add_parser`; return the exit status."""
+    # Imported here, not at the top: building the command line (``--help``, a usage
+    # error) must not pay for nbformat, nbgrader and their schemas.
     from diaspora_helpers.publish.course.collection import collect, forget, grade
+    from diaspora_helpers.publish.course.workflow import (
+        CourseError,
+        default_course_dir,
+        edition_dir,
+        masters,
+        release,
+        write_student_versions,
+    )
 
     try:
         if args.verb == "release":
