@@ -18,6 +18,7 @@ import html
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,7 +28,6 @@ import nbformat
 import pseudo_locale
 import pytest
 from babel import Locale
-from nbclient import NotebookClient
 
 STEMS = [
     "00_overview",
@@ -116,18 +116,23 @@ def _visible_text(page: str) -> str:
     return html.unescape(body)
 
 
-def _execute(path: Path, figures: Path) -> nbformat.NotebookNode:
-    """Run ``path`` in a kernel that knows the edition (``os.environ``), its charts' files
-    written to ``figures``."""
-    nb = nbformat.read(path, as_version=4)
-    figures.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "DIASPORA_FIGURES_DIR": str(figures), "PYTHONHASHSEED": "0"}
-    env.pop("MPLBACKEND", None)
-    client = NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+def _execute(path: Path, work: Path, figures: Path) -> nbformat.NotebookNode:
+    """Run ``path`` through the project's one executor, in a kernel that knows the edition
+    (``os.environ``), and place its charts' files in ``figures`` as the runner does."""
+    from diaspora_helpers.publish.execution import execute
+
+    result = execute.run_notebook(
+        path,
+        {},
+        {},
+        key=f"{pseudo_locale.CODE}/{path.stem}",
+        work=work,
+        registry=execute.KernelRegistry(),
     )
-    client.execute(env=env)
-    return nb
+    assert result.notebook is not None and result.failure is None, result.failure
+    if result.files is not None and result.files.is_dir():
+        shutil.copytree(result.files, figures, dirs_exist_ok=True)
+    return result.notebook
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +151,12 @@ def pseudo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     root.mkdir(parents=True)
     notebooks: list[Path] = list(built["notebooks"])  # type: ignore[call-overload]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        executed = list(pool.map(lambda p: _execute(p, root / "figures" / p.stem), notebooks))
+        executed = list(
+            pool.map(
+                lambda p: _execute(p, folder / "work" / p.stem, root / "figures" / p.stem),
+                notebooks,
+            )
+        )
     for path, nb in zip(notebooks, executed, strict=True):
         nbformat.write(nb, root / path.name)
         pages.render_notebook(nb, path.stem, site)
