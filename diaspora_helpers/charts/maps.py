@@ -21,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
-from diaspora_helpers import constants
+from diaspora_helpers import colours, constants
 from diaspora_helpers.data import countries
 from diaspora_helpers.i18n import _
 
@@ -117,11 +117,28 @@ def classify(values: pd.Series, bins: Sequence[float], labels: Sequence[str]) ->
     return pd.Series(cut.astype("object").where(cut.notna()), index=values.index, dtype="str")
 
 
-def class_colours(n: int, cmap: str = "Blues", low: float = 0.25, high: float = 0.95) -> list[str]:
-    """Return ``n`` hex colours from light to dark along a matplotlib colour map."""
+def class_colours(
+    n: int,
+    cmap: str = "Blues",
+    low: float = 0.25,
+    high: float = 0.95,
+    ground: str | None = constants.WHITE,
+) -> list[str]:
+    """Return ``n`` hex colours from light to dark along a matplotlib colour map.
+
+    With a ``ground`` (the chart's white by default), the light end is moved along the map
+    from ``low`` until the lightest class reads at :data:`colours.NON_TEXT_CONTRAST` (3:1,
+    WCAG 1.4.11) on it, so every class stands out from the page; ``ground=None`` keeps
+    ``low``. Raises ``ValueError`` when no colour of the map up to ``high`` reads so.
+    """
     import matplotlib
 
     colour_map = matplotlib.colormaps[cmap]
+    if ground is not None:
+        while colours.contrast(mcolors.to_hex(colour_map(low)), ground) < colours.NON_TEXT_CONTRAST:
+            low = round(low + 0.01, 2)
+            if low > high:
+                raise ValueError(f"no colour of {cmap!r} up to {high} reads at 3:1 on {ground}")
     if n == 1:
         return [mcolors.to_hex(colour_map(high))]
     return [mcolors.to_hex(colour_map(low + (high - low) * i / (n - 1))) for i in range(n)]

@@ -44,6 +44,16 @@ THEME_NAMES = {
 }
 
 
+#: How a cell of the coverage grid is drawn, by score: 2, the strategy aims at the
+#: constraint itself (filled blue); 1, at part of it (a light tint ringed in the same blue,
+#: so that the mark reads at 3:1 or more on the white and on the shaded columns, WCAG
+#: 1.4.11, and stays apart from the filled one).
+CELL_STYLES: dict[int, dict[str, object]] = {
+    2: {"facecolor": constants.BLUE, "edgecolor": constants.BLUE, "linewidth": 0.0},
+    1: {"facecolor": constants.LIGHT_BLUE, "edgecolor": constants.BLUE, "linewidth": 1.4},
+}
+
+
 def _named(names: dict[str, str], code: str) -> str:
     """Return the translated name of ``code``, or the code made readable when unknown."""
     return _(names[code]) if code in names else code.replace("_", " ").capitalize()
@@ -90,17 +100,15 @@ def draw_coverage(
     for i in range(n_rows):
         for j in range(n_cols):
             score = int(matrix.iat[i, j])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-            face = {2: style.PALETTE["un"], 1: constants.LIGHT_BLUE}.get(score)
-            if face:
+            if score in CELL_STYLES:
                 ax.add_patch(
                     mpatches.FancyBboxPatch(
                         (j - 0.36, i - 0.36),
                         0.72,
                         0.72,
                         boxstyle="round,pad=0,rounding_size=0.1",
-                        facecolor=face,
-                        edgecolor="none",
                         zorder=2,
+                        **CELL_STYLES[score],
                     )
                 )
             else:
@@ -172,8 +180,8 @@ def draw_coverage(
             )
             start = i
     handles = [
-        mpatches.Patch(color=style.PALETTE["un"], label=_("addresses it directly")),
-        mpatches.Patch(color=constants.LIGHT_BLUE, label=_("addresses part of it")),
+        mpatches.Patch(**CELL_STYLES[2], label=_("addresses it directly")),
+        mpatches.Patch(**CELL_STYLES[1], label=_("addresses part of it")),
     ]
     if highlight:
         handles.append(
