@@ -179,12 +179,12 @@ SERIES_WORDS = {
 }
 
 
-def _points(parts: list[tuple[str, object, float]]) -> pd.DataFrame:
+def _points(parts: list[tuple[str, int | None, float]]) -> pd.DataFrame:
     table = pd.DataFrame(
         {
             "series": [series for series, _year, _n in parts],
-            "year": pd.array([year for _s, year, _n in parts], dtype="Int64"),
-            "persons": pd.array([round(float(n)) for _s, _y, n in parts], dtype="Int64"),
+            "year": pd.Series([year for _s, year, _n in parts], dtype="Int64"),
+            "persons": pd.Series([round(float(n)) for _s, _y, n in parts], dtype="Int64"),
         }
     )
     return with_words(table, series=SERIES_WORDS)
@@ -196,9 +196,8 @@ def three_sources_points(over_time: pd.DataFrame, admin: pd.Series, wb: pd.Serie
     ``over_time["total"]``, ``world_bank_knomad`` for ``wb``, ``administrative`` for
     ``admin``, whose ``year`` is missing when the document gives none), ``year``,
     ``persons``. ``admin`` and ``wb`` are rows of ``demography.abroad_estimates``."""
-    parts: list[tuple[str, object, float]] = [
-        ("un_desa", int(year), float(n))
-        for year, n in over_time["total"].items()  # type: ignore[arg-type]  # a year of the UN series
+    parts: list[tuple[str, int | None, float]] = [
+        ("un_desa", int(str(year)), float(n)) for year, n in over_time["total"].items()
     ]
     parts.append(("world_bank_knomad", int(wb["year"]), float(wb["persons"])))
     admin_year = admin.get("year")
@@ -207,7 +206,7 @@ def three_sources_points(over_time: pd.DataFrame, admin: pd.Series, wb: pd.Serie
             "administrative",
             None if pd.isna(admin_year) else int(admin_year),
             float(admin["persons"]),
-        )  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+        )
     )
     return _points(parts)
 
@@ -217,11 +216,10 @@ def foreigners_points(immigrants: pd.Series, foreign: pd.Series) -> pd.DataFrame
     migrants in Mali by year (``un_desa_immigrants``) and the census's foreign nationals
     (``census_foreign_nationals``, ``foreign`` a row of the key figures with ``value`` and
     ``reference_year``); columns as :func:`three_sources_points`."""
-    parts: list[tuple[str, object, float]] = [
-        ("un_desa_immigrants", int(year), float(n))
-        for year, n in immigrants.items()  # type: ignore[arg-type]  # a year of the UN series
+    parts: list[tuple[str, int | None, float]] = [
+        ("un_desa_immigrants", int(str(year)), float(n)) for year, n in immigrants.items()
     ]
     parts.append(
-        ("census_foreign_nationals", int(foreign["reference_year"]), float(foreign["value"]))  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+        ("census_foreign_nationals", int(foreign["reference_year"]), float(foreign["value"]))
     )
     return _points(parts)

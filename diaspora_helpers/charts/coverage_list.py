@@ -5,6 +5,7 @@ listed constraint by constraint for a phone.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -28,7 +29,7 @@ SCOPE_NAMES = {
 #: constraint itself (filled blue); 1, at part of it (a light tint ringed in the same blue,
 #: so that the mark reads at 3:1 or more on the white and on the shaded columns, WCAG
 #: 1.4.11, and stays apart from the filled one).
-CELL_STYLES: dict[int, dict[str, object]] = {
+CELL_STYLES: dict[int, dict[str, Any]] = {
     2: {"facecolor": constants.BLUE, "edgecolor": constants.BLUE, "linewidth": 0.0},
     1: {"facecolor": constants.LIGHT_BLUE, "edgecolor": constants.BLUE, "linewidth": 1.4},
 }
@@ -76,13 +77,13 @@ def coverage_rows(
             rows.append(Row(label, bold=True, shade=shade))
             scores = matrix[cid]
             found = [
-                (sid, int(score)) for sid, score in scores.items() if int(score) in CELL_STYLES
+                (str(sid), int(score)) for sid, score in scores.items() if int(score) in CELL_STYLES
             ]
             for sid, score in found:
                 scope = code_name(SCOPE_NAMES, str(st.at[sid, "scope"]))
                 rows.append(
                     Row(
-                        f"{st.at[sid, 'label']} ({scope})",
+                        f"{st.loc[sid, 'label']!s} ({scope})",
                         level=1,
                         mark={"kind": "square", **CELL_STYLES[score]},
                     )

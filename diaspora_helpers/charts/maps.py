@@ -232,7 +232,8 @@ def ranked_rows(
     ranked = values[classes.notna()].sort_values(ascending=False, kind="stable")
     largest = float(ranked.max()) if len(ranked) else 1.0
     rows = []
-    for code, value in ranked.items():
+    for key, value in ranked.items():
+        code = str(key)
         if classes[code] == labels[0]:
             continue
         rows.append(

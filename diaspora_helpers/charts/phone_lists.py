@@ -164,7 +164,7 @@ def draw_rows(
             text_x, first - LINE_IN / 2, "\n".join(lines), ha="left", va="top",
             fontsize=max(ROW_PT, PHONE_MIN_PT), color=row.colour, linespacing=1.1,
             fontweight="bold" if row.bold else "normal",
-            fontstyle="italic" if row.italic else "normal", **row.extra,  # type: ignore[arg-type]
+            fontstyle="italic" if row.italic else "normal", **row.extra,
         )  # fmt: skip
         top += height
     for artist in [*ax.texts, *ax.patches, *ax.lines]:
