@@ -76,6 +76,7 @@ COLUMN_LABELS = {
     "period": N_("Period"),
     "published_over_derived": N_("Published share over derived share"),
     "remittances_xof": N_("Remittances (XOF)"),
+    "series": N_("Series"),
     "share_of_abroad_pct": N_("Share of those abroad (%)"),
     "text": N_("Event"),
     "un_desa_2020": N_("UN DESA 2020"),
