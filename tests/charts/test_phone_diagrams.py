@@ -75,7 +75,9 @@ def edition(request):
 
 
 def _svg_text(svg: str) -> tuple[float, list[float], str]:
-    width = float(re.search(r'viewBox="[\d.\-]+ [\d.\-]+ ([\d.]+) [\d.]+"', svg).group(1))
+    box = re.search(r'viewBox="[\d.\-]+ [\d.\-]+ ([\d.]+) [\d.]+"', svg)
+    assert box, "SVG without a viewBox"
+    width = float(box.group(1))
     sizes = [float(s) for s in re.findall(r"font(?:-size)?:\s*(?:[a-z]+\s+)*([\d.]+)px", svg)]
     words = " ".join(re.findall(r"<text\b[^>]*>([^<]*)</text>", svg))
     return width, sizes, words
