@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+#: WCAG 2.2 AA, success criterion 1.4.11: a graphical object needed to read a chart (a mark,
+#: a line, a class of a map) reads at this ratio or more against what surrounds it.
+NON_TEXT_CONTRAST = 3.0
+#: The same criterion for text (1.4.3): normal text, and large text (18 pt, or 14 pt bold).
+TEXT_CONTRAST = 4.5
+LARGE_TEXT_CONTRAST = 3.0
+
 
 def _luminance(colour: str) -> float:
     """Return the WCAG relative luminance of a ``#rrggbb`` colour."""

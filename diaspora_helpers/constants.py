@@ -64,7 +64,7 @@ NO_DATA_GREY = "#eeeeee"
 WHITE = "#ffffff"
 
 # -- tints (backgrounds and "partly" marks) -------------------------------------------------
-LIGHT_BLUE = "#9cc3df"  # a constraint partly addressed (coverage matrix)
+LIGHT_BLUE = "#c4dcee"  # a constraint partly addressed (coverage matrix), ringed in BLUE
 PALE_TERRACOTTA = "#fbe4dc"  # a constraint no strategy addresses
 
 PALETTE = {

@@ -75,11 +75,17 @@ AREAS: dict[str, tuple[str, ...]] = {
         "analysis/tokten.py",
         "charts/timeline.py",
         "charts/institutions.py",
+        "charts/relations.py",
         "charts/tokten.py",
         "charts/layout.py",
         "prose/history.py",
     ),
-    "policy": ("analysis/policy.py", "charts/policy.py", "prose/policy.py"),
+    "policy": (
+        "analysis/policy.py",
+        "charts/policy.py",
+        "charts/coverage_list.py",
+        "prose/policy.py",
+    ),
     "exercises": ("exercises/*.py",),
     "publish": ("publish/*.py", "publish/*/*.py"),
 }

@@ -213,3 +213,49 @@ def figures_about(
     picked["qualifier"] = picked["qualifier"].astype("str")
     out = picked.set_index("id")[["topic", "label", "value", "unit", "qualifier", "section"]]
     return with_words(out, topic=FIGURE_WORDS, qualifier=FIGURE_WORDS)
+
+
+#: The relations the landscape draws, and the words of a body it draws with none.
+DRAWN_WORDS = {**RELATION_WORDS, "none_named": N_("no link named in the document")}
+
+
+def relations_drawn(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """Return what the landscape diagram draws, one row per relation: ``who_id`` and
+    ``who`` (the institution it starts from, its name with its acronym), ``relation`` (a
+    code, read with :data:`DRAWN_WORDS`), ``whom_id`` and ``whom``, ``section`` of the
+    source document; then one row per institution no relation names (``relation``
+    ``none_named``, no ``whom``). Names are in the edition's language."""
+    names = dict(zip(nodes["id"], nodes["name"], strict=True))
+    acronyms = dict(
+        zip(nodes["id"], nodes.get("acronym", pd.Series(index=nodes.index)), strict=True)
+    )
+
+    def named(n: str) -> str:
+        acronym = acronyms.get(n)
+        has = isinstance(acronym, str) and acronym and acronym not in str(names[n])
+        return f"{names[n]} ({acronym})" if has else str(names[n])
+
+    rows = [
+        {
+            "who_id": row.from_id,
+            "who": named(row.from_id),
+            "relation": row.relation,
+            "whom_id": row.to_id,
+            "whom": named(row.to_id),
+            "section": str(row.section) if pd.notna(row.section) else "",
+        }
+        for row in tables.rows(edges)
+    ]
+    rows += [
+        {
+            "who_id": n,
+            "who": named(n),
+            "relation": "none_named",
+            "whom_id": "",
+            "whom": "",
+            "section": "",
+        }
+        for n in unlinked(nodes, edges)
+    ]
+    table = pd.DataFrame(rows, columns=["who_id", "who", "relation", "whom_id", "whom", "section"])
+    return with_texts(with_words(table, relation=DRAWN_WORDS), "who", "whom")

@@ -170,3 +170,59 @@ def immigrant_origins(year: int, n: int, stock: pd.DataFrame | None = None) -> p
     )
     out = out.sort_values(["persons", "iso3"], ascending=[False, True]).head(n)
     return out.reset_index(drop=True)
+
+
+#: The series of the charts of counts drawn from several sources, as their legends name them.
+SERIES_WORDS = {
+    "un_desa": N_("UN DESA, migrants from Mali"),
+    "world_bank_knomad": N_("World Bank/KNOMAD 2017"),
+    "administrative": N_("Administrative figure (no year given)"),
+    "un_desa_immigrants": N_("International migrants (UN DESA)"),
+    "census_foreign_nationals": N_("Foreign nationals (census)"),
+}
+
+
+def _points(parts: list[tuple[str, int | None, float]]) -> pd.DataFrame:
+    table = pd.DataFrame(
+        {
+            "series": [series for series, _year, _n in parts],
+            "year": pd.Series([year for _s, year, _n in parts], dtype="Int64"),
+            "persons": pd.Series([round(float(n)) for _s, _y, n in parts], dtype="Int64"),
+        }
+    )
+    return with_words(table, series=SERIES_WORDS)
+
+
+def three_sources_points(over_time: pd.DataFrame, admin: pd.Series, wb: pd.Series) -> pd.DataFrame:
+    """Return every count the chart of Malians abroad by source draws, one row each:
+    ``series`` (a code of :data:`SERIES_WORDS`: ``un_desa`` for each year of
+    ``over_time["total"]``, ``world_bank_knomad`` for ``wb``, ``administrative`` for
+    ``admin``, whose ``year`` is missing when the document gives none), ``year``,
+    ``persons``. ``admin`` and ``wb`` are rows of ``demography.abroad_estimates``."""
+    parts: list[tuple[str, int | None, float]] = [
+        ("un_desa", int(str(year)), float(n)) for year, n in over_time["total"].items()
+    ]
+    parts.append(("world_bank_knomad", int(wb["year"]), float(wb["persons"])))
+    admin_year = admin.get("year")
+    parts.append(
+        (
+            "administrative",
+            None if pd.isna(admin_year) else int(admin_year),
+            float(admin["persons"]),
+        )
+    )
+    return _points(parts)
+
+
+def foreigners_points(immigrants: pd.Series, foreign: pd.Series) -> pd.DataFrame:
+    """Return every count the chart of foreigners in Mali draws: the UN's international
+    migrants in Mali by year (``un_desa_immigrants``) and the census's foreign nationals
+    (``census_foreign_nationals``, ``foreign`` a row of the key figures with ``value`` and
+    ``reference_year``); columns as :func:`three_sources_points`."""
+    parts: list[tuple[str, int | None, float]] = [
+        ("un_desa_immigrants", int(str(year)), float(n)) for year, n in immigrants.items()
+    ]
+    parts.append(
+        ("census_foreign_nationals", int(foreign["reference_year"]), float(foreign["value"]))
+    )
+    return _points(parts)

@@ -13,7 +13,7 @@ from matplotlib.ticker import MultipleLocator
 
 from diaspora_helpers import tables, text
 from diaspora_helpers.analysis.demography import place_label
-from diaspora_helpers.charts import maps, style
+from diaspora_helpers.charts import maps, phone_lists, style
 from diaspora_helpers.charts.style import barh_house
 from diaspora_helpers.i18n import _, ngettext
 
@@ -232,6 +232,22 @@ def map_malians_abroad(
         )
         return fig
     ax.legend(handles=handles, loc="lower left", title=_("Malians living there"), fontsize=9)
+    title, subtitle, _source = fig._house_labels  # type: ignore[attr-defined]
+
+    def draw_phone() -> Figure:
+        # A map does not shrink to a phone: its countries as ranked bars, coloured by class.
+        source = _(
+            "UN DESA, International Migrant Stock 2020 (both sexes); every country where the "
+            "UN records Malians, largest community first"
+        )
+        table = by_country.set_index("iso3")
+        rows = maps.ranked_rows(
+            table["persons"], table["country"], MAP_BINS, map_labels(),
+            legend_title=_("Malians living there"),
+        )  # fmt: skip
+        return phone_lists.draw_rows((title, subtitle, source), rows)
+
+    style.with_phone(fig, draw_phone)
     return style.with_slide(
         fig, lambda: map_malians_abroad(by_country, in_africa, named_count, year, slide=True)
     )

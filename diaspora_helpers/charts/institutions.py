@@ -19,28 +19,12 @@ from matplotlib.lines import Line2D
 from diaspora_helpers import constants, i18n, tables, text
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.analysis.institutions import relation_words
-from diaspora_helpers.charts import layout, style
-from diaspora_helpers.i18n import N_, _, word
+from diaspora_helpers.charts import layout, phone_lists, style
+from diaspora_helpers.charts.relations import BAND_TITLES, RELATION_STYLES, phone_rows
+from diaspora_helpers.i18n import _, word
 
 #: Fill colours of the landscape's boxes, by kind of institution.
 INSTITUTION_COLOURS = constants.INSTITUTION_FILLS
-
-
-#: Line style of each relation in the landscape.
-RELATION_STYLES = {
-    "supervises": {"color": constants.DARK_GREY, "linestyle": "-", "linewidth": 1.3},
-    "implements": {"color": constants.BLUISH_GREEN, "linestyle": "-", "linewidth": 1.1},
-    "member_of": {"color": constants.BLUISH_GREEN, "linestyle": ":", "linewidth": 1.3},
-    "sits_on": {"color": constants.REDDISH_PURPLE, "linestyle": "--", "linewidth": 1.2},
-    "funds": {"color": constants.BLUE, "linestyle": "-", "linewidth": 0.9},
-    "partners_with": {"color": constants.LINK_GREY, "linestyle": (0, (4, 2)), "linewidth": 0.9},
-}
-
-
-BAND_TITLES = {
-    "international_partner": N_("Partners"),
-    "unlinked": N_("No link named in the document"),
-}
 
 
 @cache
@@ -383,4 +367,7 @@ def institutional_landscape(
         wide = layout.layered_layout(nodes, links, bands=bands, max_width=None)
         return institutional_landscape(nodes, links, wide, bands, supervisors, slide=True)
 
+    style.with_phone(
+        fig, lambda: phone_lists.draw_rows(labels, phone_rows(nodes, links, positions))
+    )
     return style.with_slide(fig, draw_slide)

@@ -21,9 +21,10 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
-from diaspora_helpers import constants
+from diaspora_helpers import colours, constants, text
+from diaspora_helpers.charts.phone_lists import Row
 from diaspora_helpers.data import countries
-from diaspora_helpers.i18n import _
+from diaspora_helpers.i18n import _, ngettext
 
 # lon_min, lon_max, lat_min, lat_max: Africa, Europe and the Near East.
 AFRICA_EUROPE = (-26.0, 58.0, -36.0, 71.0)
@@ -117,11 +118,28 @@ def classify(values: pd.Series, bins: Sequence[float], labels: Sequence[str]) ->
     return pd.Series(cut.astype("object").where(cut.notna()), index=values.index, dtype="str")
 
 
-def class_colours(n: int, cmap: str = "Blues", low: float = 0.25, high: float = 0.95) -> list[str]:
-    """Return ``n`` hex colours from light to dark along a matplotlib colour map."""
+def class_colours(
+    n: int,
+    cmap: str = "Blues",
+    low: float = 0.25,
+    high: float = 0.95,
+    ground: str | None = constants.WHITE,
+) -> list[str]:
+    """Return ``n`` hex colours from light to dark along a matplotlib colour map.
+
+    With a ``ground`` (the chart's white by default), the light end is moved along the map
+    from ``low`` until the lightest class reads at :data:`colours.NON_TEXT_CONTRAST` (3:1,
+    WCAG 1.4.11) on it, so every class stands out from the page; ``ground=None`` keeps
+    ``low``. Raises ``ValueError`` when no colour of the map up to ``high`` reads so.
+    """
     import matplotlib
 
     colour_map = matplotlib.colormaps[cmap]
+    if ground is not None:
+        while colours.contrast(mcolors.to_hex(colour_map(low)), ground) < colours.NON_TEXT_CONTRAST:
+            low = round(low + 0.01, 2)
+            if low > high:
+                raise ValueError(f"no colour of {cmap!r} up to {high} reads at 3:1 on {ground}")
     if n == 1:
         return [mcolors.to_hex(colour_map(high))]
     return [mcolors.to_hex(colour_map(low + (high - low) * i / (n - 1))) for i in range(n)]
@@ -188,3 +206,66 @@ def choropleth(
         shown = highlight_label or countries.country_name(highlight)
         handles.append(Patch(facecolor=HIGHLIGHT_COLOUR, label=shown))
     return handles
+
+
+def ranked_rows(
+    values: pd.Series,
+    names: pd.Series,
+    bins: Sequence[float],
+    labels: Sequence[str],
+    *,
+    legend_title: str,
+    cmap: str = "Blues",
+) -> list[Row]:
+    """Return a choropleth's data as rows for a phone (:func:`phone_lists.draw_rows`): the
+    classes as a legend, then one bar per country from the second class up, largest first,
+    coloured by its class and labelled with its value; the countries of the first class
+    summed in one last row ("34 other countries (fewer than 1,000 each)").
+
+    ``values`` and ``names`` are indexed alike (ISO alpha-3 codes: a country's value and
+    its name in the edition's language); ``bins`` and ``labels`` as for :func:`classify`.
+    """
+    classes = classify(values, bins, labels)
+    palette = dict(zip(labels, class_colours(len(labels), cmap), strict=True))
+    legend = [Row(legend_title, bold=True)]
+    legend += [Row(label, mark={"kind": "square", "facecolor": palette[label]}) for label in labels]
+    ranked = values[classes.notna()].sort_values(ascending=False, kind="stable")
+    largest = float(ranked.max()) if len(ranked) else 1.0
+    rows = []
+    for key, value in ranked.items():
+        code = str(key)
+        if classes[code] == labels[0]:
+            continue
+        rows.append(
+            Row(
+                text.number(value),
+                mark={
+                    "kind": "bar",
+                    "length": value / largest,
+                    "facecolor": palette[classes[code]],
+                },
+                gutter=str(names[code]),
+                gutter_in=GUTTER_IN,
+            )
+        )
+    first = values[classes == labels[0]]
+    if len(first):
+        rows.append(
+            Row(
+                text.number(first.sum()),
+                mark={
+                    "kind": "bar",
+                    "length": first.sum() / largest,
+                    "facecolor": palette[labels[0]],
+                },
+                gutter=ngettext(
+                    "{n} other country ({label})", "{n} other countries ({label} each)", len(first)
+                ).format(n=text.number(len(first)), label=labels[0]),
+                gutter_in=GUTTER_IN,
+            )
+        )
+    return [*legend, Row(""), *rows]
+
+
+#: The width of the countries' names in a phone's ranked rows (inches).
+GUTTER_IN = 1.45

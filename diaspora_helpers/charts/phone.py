@@ -37,10 +37,17 @@ PHONE_LABELS_HEIGHT = 1.9
 def save_phone(fig: Figure, path: Path) -> Path | None:
     """Write ``fig`` drawn again for a phone to ``path`` (SVG, text as text): as wide as
     :data:`PHONE_WIDTH`, title, subtitle and source wrapped anew, the axes laid out again;
-    then give the figure back its size and labels. Returns the path, or None for a figure
-    that is not a house chart (no title, subtitle and source) or draws its own slide
-    (a diagram placed box by box, which does not reflow: the page shows it as it is)."""
-    if not hasattr(fig, "_house_labels") or getattr(fig, "_house_slide", None) is not None:
+    then give the figure back its size and labels. A diagram placed box by box, which
+    does not reflow, carries its own phone drawing (:func:`style.with_phone`): that figure
+    is written instead, and closed. Returns the path, or None for a figure that is not a
+    house chart (no title, subtitle and source) or a diagram without a phone drawing.
+    Raises ``ValueError`` when a diagram's phone drawing is not :data:`PHONE_WIDTH` wide."""
+    if not hasattr(fig, "_house_labels"):
+        return None
+    draw_phone = getattr(fig, "_house_phone", None)
+    if draw_phone is not None:
+        return _save_drawn(draw_phone(), path)
+    if getattr(fig, "_house_slide", None) is not None:
         return None
     labels = phone_labels = fig._house_labels
     original = fig.get_size_inches().copy()
@@ -85,6 +92,21 @@ def save_phone(fig: Figure, path: Path) -> Path | None:
         fig.set_size_inches(*original)
         style.place_texts(fig)
     name_svg(path, phone_labels)
+    return path
+
+
+def _save_drawn(phone: Figure, path: Path) -> Path:
+    """Write a diagram's own phone drawing to ``path`` (SVG, named), then close it."""
+    import matplotlib.pyplot as plt
+
+    try:
+        width = float(phone.get_figwidth())
+        if abs(width - PHONE_WIDTH) > 1e-6:
+            raise ValueError(f"a phone drawing is {PHONE_WIDTH} inches wide, not {width}")
+        phone.savefig(path, metadata=style.SVG_METADATA)
+    finally:
+        plt.close(phone)
+    name_svg(path, getattr(phone, "_house_labels", None))
     return path
 
 

@@ -15,20 +15,16 @@ from matplotlib.transforms import ScaledTranslation
 
 from diaspora_helpers import constants, text
 from diaspora_helpers.analysis.policy import CODE_WORDS, NO_STRATEGY, constraint_label
-from diaspora_helpers.charts import style
+from diaspora_helpers.charts import phone_lists, style
+from diaspora_helpers.charts.coverage_list import (
+    CELL_STYLES,
+    KIND_HEADINGS,
+    SCOPE_NAMES,
+    code_name,
+    coverage_rows,
+)
 from diaspora_helpers.i18n import N_, _
 
-#: The heading over each group of columns of the coverage grid.
-KIND_HEADINGS = {
-    "endogenous": N_("Endogenous\nconstraints"),
-    "exogenous": N_("Exogenous\nconstraints"),
-}
-#: Each scope as written beside its block of rows in the coverage grid.
-SCOPE_NAMES = {
-    "national": N_("National"),
-    "local_development": N_("Local development"),
-    "investment": N_("Investment"),
-}
 #: Each theme as a bar label.
 THEME_NAMES = {
     "citizenship": N_("Citizenship"),
@@ -42,11 +38,6 @@ THEME_NAMES = {
     "support": N_("Support"),
     "transfers": N_("Transfers"),
 }
-
-
-def _named(names: dict[str, str], code: str) -> str:
-    """Return the translated name of ``code``, or the code made readable when unknown."""
-    return _(names[code]) if code in names else code.replace("_", " ").capitalize()
 
 
 def _target(value_pct: float) -> str:
@@ -90,17 +81,15 @@ def draw_coverage(
     for i in range(n_rows):
         for j in range(n_cols):
             score = int(matrix.iat[i, j])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-            face = {2: style.PALETTE["un"], 1: constants.LIGHT_BLUE}.get(score)
-            if face:
+            if score in CELL_STYLES:
                 ax.add_patch(
                     mpatches.FancyBboxPatch(
                         (j - 0.36, i - 0.36),
                         0.72,
                         0.72,
                         boxstyle="round,pad=0,rounding_size=0.1",
-                        facecolor=face,
-                        edgecolor="none",
                         zorder=2,
+                        **CELL_STYLES[score],
                     )
                 )
             else:
@@ -163,7 +152,7 @@ def draw_coverage(
             ax.text(
                 n_cols - 0.35,
                 (start + i - 1) / 2,
-                _named(SCOPE_NAMES, scopes[start]),
+                code_name(SCOPE_NAMES, scopes[start]),
                 rotation=270,
                 va="center",
                 ha="left",
@@ -172,8 +161,8 @@ def draw_coverage(
             )
             start = i
     handles = [
-        mpatches.Patch(color=style.PALETTE["un"], label=_("addresses it directly")),
-        mpatches.Patch(color=constants.LIGHT_BLUE, label=_("addresses part of it")),
+        mpatches.Patch(**CELL_STYLES[2], label=_("addresses it directly")),
+        mpatches.Patch(**CELL_STYLES[1], label=_("addresses part of it")),
     ]
     if highlight:
         handles.append(
@@ -198,7 +187,7 @@ def draw_coverage(
 
 def draw_theme_counts(ax: Axes, counts: pd.DataFrame) -> None:
     """Draw constraints per theme as bars split into endogenous and exogenous."""
-    themes = [_named(THEME_NAMES, str(t)) for t in counts.index]
+    themes = [code_name(THEME_NAMES, str(t)) for t in counts.index]
     left = [0.0] * len(counts)
     colours = {"endogenous": style.PALETTE["mali"], "exogenous": style.PALETTE["un"]}
     for kind in [k for k in ("endogenous", "exogenous") if k in counts.columns]:
@@ -354,6 +343,13 @@ def coverage_grid(
         head_rotation=40.0 if slide else 55.0,
     )  # fmt: skip
     if not slide:
+        labels = fig._house_labels  # type: ignore[attr-defined]
+        style.with_phone(
+            fig,
+            lambda: phone_lists.draw_rows(
+                labels, coverage_rows(matrix, strategies, constraints, highlight)
+            ),
+        )
         style.with_slide(
             fig,
             lambda: coverage_grid(

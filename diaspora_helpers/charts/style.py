@@ -263,6 +263,30 @@ def with_slide(fig: Figure, draw_slide: Callable[[], Figure]) -> Figure:
     return fig
 
 
+def with_phone(fig: Figure, draw_phone: Callable[[], Figure]) -> Figure:
+    """Return ``fig`` with the function that draws it for a phone.
+
+    A diagram placed box by box (a map, a timeline, a grid) does not reflow to a phone's
+    width; :func:`diaspora_helpers.charts.phone.save_phone` calls ``draw_phone()`` for
+    ``name_phone.svg`` instead (and closes what it returns): the same title, subtitle,
+    source line and data, re-arranged for a narrow screen.
+    """
+    fig._house_phone = draw_phone  # type: ignore[attr-defined]
+    return fig
+
+
+def texts_height(fig: Figure) -> float:
+    """Return the height (inches) that title, subtitle and source line take in ``fig`` at
+    its current width, as :func:`place_texts` lays them out (their pads included)."""
+    title, subtitle, source = fig._house_labels  # type: ignore[attr-defined]
+    lines = [
+        (_wrap(title, fig, _TITLE_PT, em_per_char=0.62).count("\n") + 1) * _TITLE_PT * 1.25,
+        (_wrap(subtitle, fig, _SUBTITLE_PT).count("\n") + 1) * _SUBTITLE_PT * 1.3,
+        (_wrap(source, fig, _SOURCE_PT).count("\n") + 1) * _SOURCE_PT * 1.3,
+    ]
+    return (sum(lines) + 8 * 3.5) / 72
+
+
 def barh_house(ax: Axes) -> None:
     """Turn a horizontal bar chart's grid to vertical lines, first row at the top."""
     ax.invert_yaxis()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+import matplotlib.colors as mcolors
 import matplotlib.patches as mpatches
 import pandas as pd
 from matplotlib.axes import Axes
@@ -14,7 +15,7 @@ from matplotlib.figure import Figure
 
 from diaspora_helpers import colours, constants, tables
 from diaspora_helpers.analysis import timeline
-from diaspora_helpers.charts import style
+from diaspora_helpers.charts import phone_lists, style
 from diaspora_helpers.i18n import _, with_texts, with_words
 
 KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
@@ -256,4 +257,60 @@ def events_timeline(
             fig,
             lambda: events_timeline(events, kinds, start_year, end_year, rhythm, slide=True),
         )
+        labels = fig._house_labels  # type: ignore[attr-defined]
+        style.with_phone(fig, lambda: phone_lists.draw_rows(labels, phone_rows(placed, kinds)))
     return fig
+
+
+#: The width of the years' column of the timeline drawn for a phone (inches).
+PHONE_YEAR_IN = 0.5
+
+
+def phone_rows(placed: pd.DataFrame, kinds: Sequence[str]) -> list[phone_lists.Row]:
+    """Return the timeline as a phone reads it, down the screen: the kinds (lanes) as a
+    legend in their colours, then one row per event in order of date, its year in a left
+    column (once per year), a dot for a date or a bar for a period (hatched when the
+    document dates it only roughly) in its kind's colour, and its label; a period's label
+    ends with its years. ``placed`` is :func:`placed_events`' table."""
+    Row = phone_lists.Row
+    rows = [
+        Row(
+            timeline.kind_label(kind),
+            mark={"kind": "dot", "color": KIND_COLOURS.get(kind, style.PALETTE["grey"])},
+            colour=text_colour(KIND_COLOURS.get(kind, style.PALETTE["ink"]), constants.WHITE),
+            bold=True,
+        )
+        for kind in kinds
+    ]
+    rows.append(Row(""))
+    order = {kind: lane for lane, kind in enumerate(kinds)}
+    ordered = placed.assign(_lane=placed["kind"].astype("str").map(order)).sort_values(
+        ["start", "_lane", "id"], kind="stable"
+    )
+    shown_year = None
+    for row in tables.rows(ordered):
+        colour = KIND_COLOURS.get(str(row.kind), style.PALETTE["grey"])
+        year = int(row.start)
+        label = str(row.text)
+        if row.is_period:
+            last = int(row.end_year) if pd.notna(row.end_year) else year
+            label = f"{label} ({year}–{last})" if last != year else label
+            mark: dict[str, object] = {
+                "kind": "period",
+                "facecolor": mcolors.to_rgba(colour, 0.28),
+                "edgecolor": colour,
+                "linewidth": 0.8,
+                "hatch": "///" if getattr(row, "date_approximate", False) else None,
+            }
+        else:
+            mark = {"kind": "dot", "color": colour, "mec": "white", "mew": 0.6}
+        rows.append(
+            Row(
+                label,
+                mark=mark,
+                gutter=str(year) if year != shown_year else "",
+                gutter_in=PHONE_YEAR_IN,
+            )
+        )
+        shown_year = year
+    return rows

@@ -76,6 +76,7 @@ COLUMN_LABELS = {
     "period": N_("Period"),
     "published_over_derived": N_("Published share over derived share"),
     "remittances_xof": N_("Remittances (XOF)"),
+    "series": N_("Series"),
     "share_of_abroad_pct": N_("Share of those abroad (%)"),
     "text": N_("Event"),
     "un_desa_2020": N_("UN DESA 2020"),
@@ -96,7 +97,39 @@ def _header(column: dict[str, Any], gettext: Callable[[str], str]) -> str:
     return label
 
 
+#: A column of dates (ISO: ``2009``, ``2009-04``, ``2009-04-01``) by its name.
+DATE_COLUMN = re.compile(r"^(date|end_date|start_date)$|_date$")
+_DATE_PATTERNS = {1: "y", 2: "MMMM y", 3: "d MMMM y"}
+
+
+def date(value: str, language: str, gettext: Callable[[str], str] = str) -> str:
+    """Return an ISO date at the precision it is written in, as a reader of ``language``
+    reads it (CLDR patterns through Babel, the edition's locale): ``2009-04-01`` -> "1
+    April 2009" ("1er avril 2009"), ``2009-04`` -> "April 2009", ``2009`` -> "2009". A
+    cell that is not such a date is returned unchanged."""
+    import datetime
+
+    from babel.dates import format_date
+
+    from diaspora_helpers import editions
+    from diaspora_helpers.analysis.timeline import FIRST_OF_MONTH
+
+    if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", value.strip()):
+        return value
+    parts = [int(p) for p in value.strip().split("-")]
+    try:
+        day = datetime.date(*(parts + [1] * (3 - len(parts))))
+    except ValueError:
+        return value
+    pattern = _DATE_PATTERNS[len(parts)]
+    if len(parts) == 3 and parts[2] == 1:
+        pattern = gettext(FIRST_OF_MONTH)  # "1er avril 2009" in French
+    return format_date(day, format=pattern, locale=editions.get(language).locale)
+
+
 def _cell(value: str, column: dict[str, Any], language: str, gettext: Callable[[str], str]) -> str:
+    if value and DATE_COLUMN.search(str(column.get("name", ""))):
+        return date(value, language, gettext)
     if value in BOOLEANS:
         return gettext(BOOLEANS[value])
     if column.get("datatype") in ("integer", "number") and value != "":
