@@ -9,7 +9,9 @@ Chromium, offline, on the collection's site of both editions:
   most 350 KB (uncompressed bytes);
 - printed (print media, an A4 page's width) nothing is wider than the paper or clipped
   in a box, and the navigation is not printed;
-- the search, opened from disk, finds the history page for "TOKTEN" in both editions.
+- the search, opened from disk, finds the history page for "TOKTEN" in both editions; it
+  loads nothing until the reader submits a search, says how many sections match in all
+  when it lists only the first ones, and its placeholder shows whole at 390 px.
 
 ``DIASPORA_BUILT_SITE`` may name a site already built from this checkout.
 """
@@ -204,3 +206,76 @@ def test_search_finds_tokten_offline(reader: DevTools, edition: str) -> None:
     assert any(href.startswith("03_institutional_history.html") for href in found), found
     failed = [e for e in reader.events if e["method"] == "Network.loadingFailed"]
     assert failed == []
+
+
+LOADED = """JSON.stringify({library: typeof window.MiniSearch !== 'undefined',
+  scripts: Array.from(document.scripts).map(s => s.getAttribute('src')).filter(Boolean)})"""
+MESSAGE = "document.querySelector('#search-results p').textContent"
+
+
+def _results(reader: DevTools) -> list[str]:
+    deadline = time.monotonic() + 20
+    found: list[str] = []
+    while time.monotonic() < deadline and not found:
+        time.sleep(0.2)
+        found = json.loads(reader.evaluate(RESULTS))
+    return found
+
+
+def _index_documents(folder: Path) -> list[dict[str, str]]:
+    text = (folder / "search-index.js").read_text(encoding="utf-8")
+    return list(json.loads(text[text.index("=") + 1 :].rstrip().rstrip(";")))
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_search_loads_its_files_only_when_the_reader_searches(
+    reader: DevTools, edition: str
+) -> None:
+    """Focusing the box (tabbing past it, a stray tap) loads nothing; a search does."""
+    reader.viewport(PHONE)
+    reader.send("Emulation.setFocusEmulationEnabled", enabled=True)  # focus events fire
+    reader.open(built_site() / edition / "index.html")
+    reader.evaluate("document.getElementById('search-q').focus()")
+    assert reader.evaluate("document.activeElement.id") == "search-q"
+    time.sleep(0.5)
+    assert json.loads(reader.evaluate(LOADED)) == {"library": False, "scripts": []}
+    reader.evaluate(SEARCH % json.dumps("TOKTEN"))
+    assert _results(reader)
+    loaded = json.loads(reader.evaluate(LOADED))
+    assert loaded["library"] and set(loaded["scripts"]) == {"minisearch.js", "search-index.js"}
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_search_says_how_many_sections_match_in_all(reader: DevTools, edition: str) -> None:
+    """A common word matches more sections than the list shows: the line above the list
+    gives the true number (at least the sections holding the word itself, counted here
+    from the index file), not the length of the list."""
+    site = built_site() / edition
+    word = "diaspora"
+    holding = [
+        d
+        for d in _index_documents(site)
+        if word in " ".join((d["title"], d["section"], d["text"])).lower().split()
+    ]
+    assert len(holding) > 12, "pick a commoner word: the test needs more than a list's worth"
+    reader.open(site / "index.html")
+    reader.evaluate(SEARCH % json.dumps(word))
+    assert len(_results(reader)) == 12
+    message = reader.evaluate(MESSAGE)
+    numbers = [int(n) for n in re.findall(r"\d+", message)]
+    assert numbers[0] == 12 and numbers[1] >= len(holding), message
+
+
+PLACEHOLDER_FITS = """(() => { const q = document.getElementById('search-q');
+  const s = getComputedStyle(q);
+  const c = document.createElement('canvas').getContext('2d'); c.font = s.font;
+  const room = q.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+  return JSON.stringify({text: c.measureText(q.placeholder).width, room: room}); })()"""
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_search_placeholder_shows_whole_on_a_phone(reader: DevTools, edition: str) -> None:
+    reader.viewport(PHONE)
+    reader.open(built_site() / edition / "index.html")
+    fit = json.loads(reader.evaluate(PLACEHOLDER_FITS))
+    assert 0 < fit["text"] <= fit["room"], fit
