@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -108,3 +109,37 @@ def test_axe_finds_what_the_pages_must_not_have(axe_browser: DevTools, tmp_path:
     axe_browser.viewport(390)
     found = {v["id"] for v in violations(axe_browser, page)}
     assert {"color-contrast", "scrollable-region-focusable", "target-size"} <= found, found
+
+
+#: A chart with the links under it, and an entry of the index (thumbnail, title).
+_CHART_BLOCK = re.compile(r'<a class="figure-full".*?<p class="figure-files">.*?</p>', re.S)
+_INDEX_ENTRY = re.compile(r"<li><a class=\"thumb\".*?</li>", re.S)
+_LINK = re.compile(r"<a\b([^>]*)>")
+
+
+def tab_stops(fragment: str) -> list[str]:
+    """Return the targets of the links of ``fragment`` that the Tab key stops on."""
+    stops = []
+    for attrs in _LINK.findall(fragment):
+        target = re.search(r'\bhref="([^"]*)"', attrs)
+        if target and not re.search(r'\btabindex="-1"', attrs):
+            stops.append(target.group(1))
+    return stops
+
+
+def test_tab_stops_once_per_target_in_each_chart_and_index_entry() -> None:
+    """A chart and the "full size (SVG)" link under it, an index entry's thumbnail and its
+    title, open the same file: the keyboard stops once per target in each, and a link out
+    of the tab order is not announced twice (``aria-hidden`` on the thumbnail only)."""
+    site = built_site()
+    repeated = {}
+    checked = 0
+    for page in support.edition_pages(site):
+        text = page.read_text(encoding="utf-8")
+        for block in _CHART_BLOCK.findall(text) + _INDEX_ENTRY.findall(text):
+            checked += 1
+            stops = tab_stops(block)
+            if len(stops) != len(set(stops)):
+                repeated.setdefault(str(page.relative_to(site)), []).append(stops)
+    assert checked > 20, "no chart or index entry found: the patterns no longer match the pages"
+    assert repeated == {}
