@@ -7,8 +7,9 @@ Chromium, offline, on the collection's site of both editions:
   within the first 1,400 px;
 - a topic page with the images a 390 px phone at device pixel ratio 2 loads weighs at
   most 350 KB (uncompressed bytes);
-- printed (print media, an A4 page's width) nothing is wider than the paper or clipped
-  in a box, and the navigation is not printed;
+- printed (print media, an A4 page's width), a topic page or the glossary has nothing
+  wider than the paper or clipped in a box, no word of a table broken over lines (a
+  column squeezed to a letter a line), and no navigation;
 - the search, opened from disk, finds the history page for "TOKTEN" in both editions; it
   loads nothing until the reader submits a search, says how many sections match in all
   when it lists only the first ones, and its placeholder shows whole at 390 px.
@@ -165,6 +166,21 @@ PRINT_PROBLEMS = """JSON.stringify((() => {
     if (r.width > 0 && r.right > width + 1)
       out.push(e.tagName + '.' + e.className + ' past the paper');
   }
+  // A column squeezed narrower than a word prints it a few letters a line.
+  const words = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = words.nextNode(); node; node = words.nextNode()) {
+    if (!node.parentElement.closest('td, th')) continue;
+    for (const m of node.textContent.matchAll(/\\p{L}{4,}/gu)) {
+      const range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const lines = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+      if (lines.size > 1) {
+        out.push('"' + m[0] + '" broken over ' + lines.size + ' lines');
+        break;
+      }
+    }
+    if (out.length > 4) break;
+  }
   const bar = document.querySelector('header.site');
   if (bar && getComputedStyle(bar).display !== 'none') out.push('navigation printed');
   return out.slice(0, 5); })())"""
@@ -175,7 +191,8 @@ def test_printing_clips_nothing(reader: DevTools) -> None:
     reader.media(medium="print")
     clipped = {}
     try:
-        for page in topic_pages(built_site()):
+        site = built_site()
+        for page in [*topic_pages(site), site / "glossary.html", site / "fr" / "glossary.html"]:
             reader.open(page)
             found = json.loads(reader.evaluate(PRINT_PROBLEMS))
             if found:
