@@ -10,6 +10,9 @@ Chromium, offline, on the collection's site of both editions:
 - printed (print media, an A4 page's width), a topic page or the glossary has nothing
   wider than the paper or clipped in a box, no word of a table broken over lines (a
   column squeezed to a letter a line), and no navigation;
+- at 390 px a table that scrolls in its box shows it (a shadow at the edge that hides
+  columns, and only there; none on a table that fits) and holds no long text (that reads
+  as cards);
 - the search, opened from disk, finds the history page for "TOKTEN" in both editions; it
   loads nothing until the reader submits a search, says how many sections match in all
   when it lists only the first ones, and its placeholder shows whole at 390 px.
@@ -29,6 +32,8 @@ from pathlib import Path
 import diaspora_test_support as support
 import pytest
 from browser_support import DevTools, launch
+
+from diaspora_helpers.publish.site import table_markup
 
 pytestmark = pytest.mark.slow
 
@@ -296,3 +301,67 @@ def test_search_placeholder_shows_whole_on_a_phone(reader: DevTools, edition: st
     reader.open(built_site() / edition / "index.html")
     fit = json.loads(reader.evaluate(PLACEHOLDER_FITS))
     assert 0 < fit["text"] <= fit["room"], fit
+
+
+EDGES = """(async () => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const out = [];
+  for (const box of document.querySelectorAll('div.scroll')) {
+    if (!box.offsetParent) continue;  // in a closed <details>
+    box.scrollIntoView({block: 'center'});
+    await frame();
+    const over = box.scrollWidth > box.clientWidth + 1;
+    const start = getComputedStyle(box).boxShadow;
+    box.scrollLeft = box.scrollWidth;
+    await frame();
+    const end = getComputedStyle(box).boxShadow;
+    box.scrollLeft = 0;
+    const longest = Math.max(0, ...Array.from(box.querySelectorAll('td, th'),
+      c => c.textContent.trim().length));
+    out.push({name: box.getAttribute('aria-label'), over, start, end, longest});
+  }
+  return JSON.stringify(out); })()"""
+#: A shadow inside the box's edge: negative x offset at the right edge, positive at the left.
+_SHADOW = re.compile(r"rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\) (-?[\d.]+)px 0px [^,]* inset")
+
+
+def edge_shadows(box_shadow: str) -> set[str]:
+    """Return the edges (``left``, ``right``) a computed ``box-shadow`` visibly darkens or
+    lightens from inside."""
+    edges = set()
+    for *_rgb, alpha, offset in _SHADOW.findall(box_shadow):
+        if float(alpha or 1) >= 0.2:
+            edges.add("right" if float(offset) < 0 else "left")
+    return edges
+
+
+def test_a_table_that_scrolls_on_a_phone_shows_it(reader: DevTools) -> None:
+    """In the light scheme (the dark one changes only the shadow's colour, ``--edge``)."""
+    site = built_site()
+    reader.viewport(PHONE)
+    faults: dict[str, list[str]] = {}
+    scrolling = 0
+    try:
+        for page in support.edition_pages(site):
+            reader.open(page)
+            for box in json.loads(reader.evaluate(EDGES, wait=True)):
+                start, end = edge_shadows(box["start"]), edge_shadows(box["end"])
+                wrong = []
+                if box["over"]:
+                    scrolling += 1
+                    if start != {"right"} or end != {"left"}:
+                        wrong.append(
+                            f"edges {sorted(start)} at the start, {sorted(end)} at the end"
+                        )
+                    if box["longest"] > table_markup.LONG_CELL:
+                        wrong.append(f"scrolls with {box['longest']} characters in a cell")
+                elif start or end:
+                    wrong.append("a shadow on a table that fits")
+                if wrong:
+                    faults.setdefault(str(page.relative_to(site)), []).append(
+                        f"{box['name'][:60]}: {'; '.join(wrong)}"
+                    )
+    finally:
+        reader.media()
+    assert scrolling > 0, "no table scrolls at 390 px: the test checks nothing"
+    assert faults == {}
