@@ -13,6 +13,8 @@ Chromium, offline, on the collection's site of both editions:
 - at 390 px a table that scrolls in its box shows it (a shadow at the edge that hides
   columns, and only there; none on a table that fits) and holds no long text (that reads
   as cards);
+- a topic page's tables show no internal id: no id column, no cell that is a bare
+  snake_case code (a code a reader must type is shown as ``<code>``);
 - the search, opened from disk, finds the history page for "TOKTEN" in both editions; it
   loads nothing until the reader submits a search, says how many sections match in all
   when it lists only the first ones, and its placeholder shows whole at 390 px.
@@ -22,6 +24,7 @@ Chromium, offline, on the collection's site of both editions:
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -365,3 +368,38 @@ def test_a_table_that_scrolls_on_a_phone_shows_it(reader: DevTools) -> None:
         reader.media()
     assert scrolling > 0, "no table scrolls at 390 px: the test checks nothing"
     assert faults == {}
+
+
+#: A column of internal ids: "ID", "Strategy ID", "ID de la stratégie", "constraint_id".
+ID_HEADER = re.compile(r"^ID\b|\bID$|_id$|^Identifiant", re.I)
+#: A bare code: snake_case with at least one underscore ("remittance_costs").
+CODE_CELL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</\1>", re.S)
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_topic_pages_show_no_internal_ids() -> None:
+    site = built_site()
+    found: dict[str, list[str]] = {}
+    tables = 0
+    for page in topic_pages(site):
+        for table in _TABLE.findall(page.read_text(encoding="utf-8")):
+            tables += 1
+            head = re.search(r"<thead\b.*?</thead>", table, re.S)
+            for _tag, content in _CELL.findall(head.group(0) if head else ""):
+                if ID_HEADER.search(_plain(content)):
+                    found.setdefault(str(page.relative_to(site)), []).append(
+                        f"id column {_plain(content)!r}"
+                    )
+            for _tag, content in _CELL.findall(table[head.end() :] if head else table):
+                shown = re.sub(r"<code\b.*?</code>", " ", content, flags=re.S)
+                if CODE_CELL.fullmatch(_plain(shown)):
+                    found.setdefault(str(page.relative_to(site)), []).append(
+                        f"bare code {_plain(shown)!r}"
+                    )
+    assert tables > 20, "no tables found on the topic pages"
+    assert found == {}
