@@ -207,7 +207,7 @@ def test_tab_stops_once_per_target_in_each_chart_and_index_entry() -> None:
     title, open the same file: the keyboard stops once per target in each, and a link out
     of the tab order is not announced twice (``aria-hidden`` on the thumbnail only)."""
     site = built_site()
-    repeated = {}
+    repeated: dict[str, list[list[str]]] = {}
     checked = 0
     for page in support.edition_pages(site):
         text = page.read_text(encoding="utf-8")
