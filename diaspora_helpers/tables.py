@@ -166,10 +166,13 @@ class Table:
         formatters: list[Callable[[Any], str]],
         numeric: list[bool],
         caption: str | None,
+        codes: list[bool] | None = None,
     ) -> None:
         self.frame = frame
         self.labels = labels
         self.numeric = numeric
+        # Columns of codes a student types (``show(codes=…)``): their cells are ``<code>``.
+        self.codes = codes or [False] * len(labels)
         self.caption = caption
         self._formatters = formatters
         self.cells = [
@@ -207,7 +210,19 @@ class Table:
         rendered = styler.to_html()
         rendered = re.sub(r"<style[^>]*>.*?</style>\s*", "", rendered, flags=re.DOTALL)
         # Per-cell ids add weight and nothing a reader uses: keep the table's own id only.
-        return re.sub(r'<(t[hd]) id="[^"]*" class="([^"]*)" >', self._align, rendered)
+        rendered = re.sub(r'<(t[hd]) id="[^"]*" class="([^"]*)" >', self._align, rendered)
+        if any(self.codes):
+            rendered = re.sub(
+                r'(<td class="[^"]*\bcol(\d+)\b[^"]*"[^>]*>)(.*?)(</td>)',
+                lambda m: (
+                    f"{m.group(1)}<code>{m.group(3)}</code>{m.group(4)}"
+                    if self.codes[int(m.group(2))] and m.group(3)
+                    else m.group(0)
+                ),
+                rendered,
+                flags=re.S,
+            )
+        return rendered
 
     def _align(self, match: re.Match[str]) -> str:
         tag, classes = match.group(1), match.group(2).split()
@@ -268,8 +283,8 @@ def show(
     translated into the edition's language; ``caption`` is passed already translated.
     Code columns (recorded with :func:`diaspora_helpers.i18n.with_words` by the analysis
     that made the table) read as words of the edition; ``codes`` names those whose codes
-    are also shown, in a column just after theirs headed "<header> (code)": where a
-    student must type a code as an answer.
+    are also shown, in a column just after theirs headed "<header> (code)", each code as
+    ``<code>`` in the HTML: where a student must type a code as an answer.
 
     This is the one function that formats a frame for a reader (the notebooks' tables and
     the reader pages build on it): numbers in the edition's format, codes as words, yes/no
@@ -318,7 +333,15 @@ def show(
         note = _("{dash} means {meaning}.").format(dash=MISSING, meaning=_(missing))
         caption = f"{caption.rstrip()} {note}" if caption else note
     numeric = [kind in NUMERIC_KINDS for kind in kinds]
-    return Table(frame, labels=labels, formatters=formatters, numeric=numeric, caption=caption)
+    coded_columns = [n in {f"{c} (code)" for c in codes} for n in names]
+    return Table(
+        frame,
+        labels=labels,
+        formatters=formatters,
+        numeric=numeric,
+        caption=caption,
+        codes=coded_columns,
+    )
 
 
 def merge(left: pd.DataFrame, right: pd.DataFrame, **how: Any) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from diaspora_helpers import tables
+from diaspora_helpers import i18n, tables
 
 
 @pytest.fixture
@@ -151,3 +151,21 @@ def test_fractional_years_keep_their_fraction_and_no_separator():
     assert [row[0] for row in tables.show(frame).cells] == ["1991.50", "1992.00"]
     diaspora_helpers.setup(language="fr")
     assert [row[0] for row in tables.show(frame).cells] == ["1991,50", "1992,00"]
+
+
+def test_a_code_a_student_types_is_code_beside_its_words() -> None:
+    """``codes=``: the code column's cells are ``<code>`` in HTML (plain in text); the words
+    beside them, and every other column, are not."""
+    frame = i18n.with_words(
+        pd.DataFrame({"severity": ["arithmetic", "scope"], "n": [1, 2]}),
+        severity={"arithmetic": "arithmetic error", "scope": "scope of the figure"},
+    )
+    table = tables.show(frame, codes=["severity"])
+    rows = re.findall(r"<tr>(.*?)</tr>", table.to_html(), re.S)[1:]
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows]
+    assert cells == [
+        ["arithmetic error", "<code>arithmetic</code>", "1"],
+        ["scope of the figure", "<code>scope</code>", "2"],
+    ]
+    text = table.to_text()
+    assert "<code>" not in text and re.search(r"arithmetic error +arithmetic +1", text)

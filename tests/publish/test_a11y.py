@@ -1,7 +1,14 @@
-"""WCAG 2.2 AA, checked by axe-core in headless Chromium on every page of both editions,
-at a phone's width (390 px) and a laptop's (1,280 px), in the light and the dark colour
-scheme: no violation of the rules tagged wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa and
-best-practice, target-size included (issue 25).
+"""WCAG 2.2 AA, checked by axe-core in headless Chromium on every page of both editions
+and on the course's own pages (a student's feedback, the worksheets and answer sheets, in
+both editions), at a phone's width (390 px) and a laptop's (1,280 px), in the light and the
+dark colour scheme: no violation of the rules tagged wcag2a, wcag2aa, wcag21a, wcag21aa,
+wcag22aa and best-practice, target-size included (issue 25).
+
+One browser serves every page, and each page is loaded once: axe is injected once and run
+in the four configurations (scheme × width) on the same document, the emulated width and
+colour scheme changed in between (:func:`sweep`). Most of a page's cost is axe's own run
+(about 0.5–3 s a configuration, the colour-contrast rule most of it); loading and injecting
+cost about 0.3 s a page.
 
 axe-core comes from npm through the project's own ``package.json`` and
 ``package-lock.json`` (``make node_modules/.installed``); it is injected into each page
@@ -16,13 +23,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import course_support
 import diaspora_test_support as support
 import pytest
 from browser_support import DevTools, launch
+
+from diaspora_helpers.__main__ import main
+from diaspora_helpers.publish.course import workflow as course
+from diaspora_helpers.publish.course import worksheets
 
 pytestmark = pytest.mark.slow
 
@@ -65,31 +78,94 @@ def violations(tools: DevTools, page: Path) -> list[dict[str, Any]]:
     """Open ``page`` and return axe-core's violations there."""
     tools.open(page)
     tools.evaluate(tools.source)  # type: ignore[attr-defined]
+    return run_axe(tools)
+
+
+def run_axe(tools: DevTools) -> list[dict[str, Any]]:
+    """Return axe-core's violations on the page open in ``tools`` (axe injected)."""
     return list(json.loads(tools.evaluate(RUN % json.dumps(TAGS), wait=True)))
+
+
+def sweep(tools: DevTools, pages: list[Path], root: Path) -> dict[str, list[str]]:
+    """Return axe's violations on ``pages`` in both schemes at both widths, by page
+    (relative to ``root``), width and scheme. Each page is loaded and given axe once."""
+    report: dict[str, list[str]] = {}
+    try:
+        for page in pages:
+            tools.open(page)
+            tools.evaluate(tools.source)  # type: ignore[attr-defined]
+            for scheme in SCHEMES:
+                tools.media(scheme=scheme)
+                for width in WIDTHS:
+                    tools.viewport(width)
+                    found = run_axe(tools)
+                    if found:
+                        name = f"{page.relative_to(root)} at {width} px, {scheme}"
+                        report[name] = [
+                            f"{v['id']} ({v['impact']}, {v['count']} nodes): {v['nodes']}"
+                            for v in found
+                        ]
+    finally:
+        tools.send("Emulation.clearDeviceMetricsOverride")
+        tools.media()
+    return report
 
 
 def test_every_page_conforms_in_both_schemes_at_both_widths(axe_browser: DevTools) -> None:
     site = built_site()
     pages = support.edition_pages(site)
     assert any(p.parent.name == "fr" for p in pages), "no French site"
-    report: dict[str, list[str]] = {}
-    try:
-        for scheme in SCHEMES:
-            axe_browser.media(scheme=scheme)
-            for width in WIDTHS:
-                axe_browser.viewport(width)
-                for page in pages:
-                    found = violations(axe_browser, page)
-                    if found:
-                        name = f"{page.relative_to(site)} at {width} px, {scheme}"
-                        report[name] = [
-                            f"{v['id']} ({v['impact']}, {v['count']} nodes): {v['nodes']}"
-                            for v in found
-                        ]
-    finally:
-        axe_browser.send("Emulation.clearDeviceMetricsOverride")
-        axe_browser.media()
+    report = sweep(axe_browser, pages, site)
     assert report == {}, json.dumps(report, indent=1, ensure_ascii=False)
+
+
+@pytest.fixture(scope="module")
+def course_pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """The course's pages, built as a lecturer builds them: session 4 released, one
+    student's submission per edition collected and graded (two answers right, one cell
+    raising, the others wrong: every part of a feedback page), and the worksheet and
+    answer sheet of session 2 in both editions (the two masters run)."""
+    root = tmp_path_factory.mktemp("course-pages")
+    course_dir = root / "course"
+    for edition, student in (("en", "dan"), ("fr", "binta")):
+        args = ["--course-dir", str(course_dir), "--edition", edition]
+        assert main(["course", "release", "4", "--no-solutions", *args]) == 0
+        folder = course.assignment_name(4, edition)
+        released = course_dir / "release" / folder / "exercises_4_policy.ipynb"
+        master = course.masters(course.edition_dir(edition))[4]
+        handed_in = root / f"submissions_{edition}" / student / "exercises_4_policy.ipynb"
+        handed_in.parent.mkdir(parents=True)
+        handed_in.write_text(
+            course_support.submission(released, master, {1, 3}, {2}), encoding="utf-8"
+        )
+        assert main(["course", "collect", "4", str(handed_in.parents[1]), *args]) == 0
+        assert main(["course", "grade", "4", *args]) == 0
+    masters = {e: {2: course.masters(course.edition_dir(e))[2]} for e in ("en", "fr")}
+    worksheets.build(course_dir, masters, pdf=False)
+    pages = sorted(course_dir.glob("feedback/*/*/*.html"))
+    pages += sorted(course_dir.glob("worksheets/*/*.html"))
+    return course_dir, pages
+
+
+def test_the_course_pages_conform_in_both_schemes_at_both_widths(
+    axe_browser: DevTools, course_pages: tuple[Path, list[Path]]
+) -> None:
+    """A student's feedback page and the worksheets (both editions) meet the same rules,
+    and fit a phone's width (a wide table scrolls in its own box)."""
+    course_dir, pages = course_pages
+    names = {p.relative_to(course_dir).parts[0] for p in pages}
+    assert names == {"feedback", "worksheets"} and len(pages) == 2 + 4, pages
+    report = sweep(axe_browser, pages, course_dir)
+    assert report == {}, json.dumps(report, indent=1, ensure_ascii=False)
+    axe_browser.viewport(WIDTHS[0])
+    wide = {}
+    for page in pages:  # a phone reads them without sideways scroll
+        axe_browser.open(page)
+        width = axe_browser.evaluate("document.documentElement.scrollWidth")
+        if width > WIDTHS[0]:
+            wide[str(page.relative_to(course_dir))] = width
+    axe_browser.send("Emulation.clearDeviceMetricsOverride")
+    assert wide == {}
 
 
 def test_axe_finds_what_the_pages_must_not_have(axe_browser: DevTools, tmp_path: Path) -> None:
@@ -108,3 +184,37 @@ def test_axe_finds_what_the_pages_must_not_have(axe_browser: DevTools, tmp_path:
     axe_browser.viewport(390)
     found = {v["id"] for v in violations(axe_browser, page)}
     assert {"color-contrast", "scrollable-region-focusable", "target-size"} <= found, found
+
+
+#: A chart with the links under it, and an entry of the index (thumbnail, title).
+_CHART_BLOCK = re.compile(r'<a class="figure-full".*?<p class="figure-files">.*?</p>', re.S)
+_INDEX_ENTRY = re.compile(r"<li><a class=\"thumb\".*?</li>", re.S)
+_LINK = re.compile(r"<a\b([^>]*)>")
+
+
+def tab_stops(fragment: str) -> list[str]:
+    """Return the targets of the links of ``fragment`` that the Tab key stops on."""
+    stops = []
+    for attrs in _LINK.findall(fragment):
+        target = re.search(r'\bhref="([^"]*)"', attrs)
+        if target and not re.search(r'\btabindex="-1"', attrs):
+            stops.append(target.group(1))
+    return stops
+
+
+def test_tab_stops_once_per_target_in_each_chart_and_index_entry() -> None:
+    """A chart and the "full size (SVG)" link under it, an index entry's thumbnail and its
+    title, open the same file: the keyboard stops once per target in each, and a link out
+    of the tab order is not announced twice (``aria-hidden`` on the thumbnail only)."""
+    site = built_site()
+    repeated: dict[str, list[list[str]]] = {}
+    checked = 0
+    for page in support.edition_pages(site):
+        text = page.read_text(encoding="utf-8")
+        for block in _CHART_BLOCK.findall(text) + _INDEX_ENTRY.findall(text):
+            checked += 1
+            stops = tab_stops(block)
+            if len(stops) != len(set(stops)):
+                repeated.setdefault(str(page.relative_to(site)), []).append(stops)
+    assert checked > 20, "no chart or index entry found: the patterns no longer match the pages"
+    assert repeated == {}

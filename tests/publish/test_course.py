@@ -8,11 +8,10 @@ checks the grade table to the point, and that the feedback carries the kit's hin
 from __future__ import annotations
 
 import csv
-import re
 import zipfile
 from pathlib import Path
 
-import nbformat
+import course_support
 import pytest
 
 from diaspora_helpers import exercises
@@ -21,15 +20,8 @@ from diaspora_helpers.publish.course import workflow as course
 from diaspora_helpers.publish.execution import selection as requests
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-_SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION\n", re.S)
-
-
-def _code(path: Path) -> list[nbformat.NotebookNode]:
-    return [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
-
-
-def _grade_id(cell: nbformat.NotebookNode) -> str:
-    return cell.metadata.get("nbgrader", {}).get("grade_id", "")
+_SOLUTION = course_support.SOLUTION
+_code, _grade_id = course_support.code_cells, course_support.grade_id
 
 
 # -- the masters and what they generate ------------------------------------------------------
@@ -79,24 +71,7 @@ def test_parameters_of_a_release_replace_the_defaults():
 # -- release, collect, grade -----------------------------------------------------------------
 
 
-def _submission(released: Path, master: Path, correct: set[int], raises: set[int]) -> str:
-    """Return a filled-in copy of the student notebook: answers right, wrong or raising."""
-    notebook = nbformat.read(released, as_version=4)
-    solutions = {_grade_id(c): c.source for c in _code(master) if _grade_id(c)}
-    for cell in notebook.cells:
-        grade_id = _grade_id(cell)
-        if not grade_id.startswith("answer_"):
-            continue
-        number = int(grade_id.rsplit("_", 1)[1])
-        name, _, check = cell.source.partition("\n")
-        variable = name.split(" = ")[0]
-        if number in correct:
-            cell.source = _SOLUTION.sub(lambda m: m.group(1), solutions[grade_id])
-        elif number in raises:
-            cell.source = f"{variable} = 1 / 0\n{check}"
-        else:
-            cell.source = f"{variable} = ['not_an_id']\n{check}"
-    return nbformat.writes(notebook)
+_submission = course_support.submission
 
 
 @pytest.mark.slow

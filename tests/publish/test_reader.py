@@ -7,15 +7,24 @@ Chromium, offline, on the collection's site of both editions:
   within the first 1,400 px;
 - a topic page with the images a 390 px phone at device pixel ratio 2 loads weighs at
   most 350 KB (uncompressed bytes);
-- printed (print media, an A4 page's width) nothing is wider than the paper or clipped
-  in a box, and the navigation is not printed;
-- the search, opened from disk, finds the history page for "TOKTEN" in both editions.
+- printed (print media, an A4 page's width), a topic page or the glossary has nothing
+  wider than the paper or clipped in a box, no word of a table broken over lines (a
+  column squeezed to a letter a line), and no navigation;
+- at 390 px a table that scrolls in its box shows it (a shadow at the edge that hides
+  columns, and only there; none on a table that fits) and holds no long text (that reads
+  as cards);
+- a topic page's tables show no internal id: no id column, no cell that is a bare
+  snake_case code (a code a reader must type is shown as ``<code>``);
+- the search, opened from disk, finds the history page for "TOKTEN" in both editions; it
+  loads nothing until the reader submits a search, says how many sections match in all
+  when it lists only the first ones, and its placeholder shows whole at 390 px.
 
 ``DIASPORA_BUILT_SITE`` may name a site already built from this checkout.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -26,6 +35,8 @@ from pathlib import Path
 import diaspora_test_support as support
 import pytest
 from browser_support import DevTools, launch
+
+from diaspora_helpers.publish.site import table_markup
 
 pytestmark = pytest.mark.slow
 
@@ -147,6 +158,21 @@ PRINT_PROBLEMS = """JSON.stringify((() => {
     if (r.width > 0 && r.right > width + 1)
       out.push(e.tagName + '.' + e.className + ' past the paper');
   }
+  // A column squeezed narrower than a word prints it a few letters a line.
+  const words = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = words.nextNode(); node; node = words.nextNode()) {
+    if (!node.parentElement.closest('td, th')) continue;
+    for (const m of node.textContent.matchAll(/\\p{L}{4,}/gu)) {
+      const range = document.createRange();
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const lines = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));
+      if (lines.size > 1) {
+        out.push('"' + m[0] + '" broken over ' + lines.size + ' lines');
+        break;
+      }
+    }
+    if (out.length > 4) break;
+  }
   const bar = document.querySelector('header.site');
   if (bar && getComputedStyle(bar).display !== 'none') out.push('navigation printed');
   return out.slice(0, 5); })())"""
@@ -157,7 +183,8 @@ def test_printing_clips_nothing(reader: DevTools) -> None:
     reader.media(medium="print")
     clipped = {}
     try:
-        for page in topic_pages(built_site()):
+        site = built_site()
+        for page in [*topic_pages(site), site / "glossary.html", site / "fr" / "glossary.html"]:
             reader.open(page)
             found = json.loads(reader.evaluate(PRINT_PROBLEMS))
             if found:
@@ -188,3 +215,175 @@ def test_search_finds_tokten_offline(reader: DevTools, edition: str) -> None:
     assert any(href.startswith("03_institutional_history.html") for href in found), found
     failed = [e for e in reader.events if e["method"] == "Network.loadingFailed"]
     assert failed == []
+
+
+LOADED = """JSON.stringify({library: typeof window.MiniSearch !== 'undefined',
+  scripts: Array.from(document.scripts).map(s => s.getAttribute('src')).filter(Boolean)})"""
+MESSAGE = "document.querySelector('#search-results p').textContent"
+
+
+def _results(reader: DevTools) -> list[str]:
+    deadline = time.monotonic() + 20
+    found: list[str] = []
+    while time.monotonic() < deadline and not found:
+        time.sleep(0.2)
+        found = json.loads(reader.evaluate(RESULTS))
+    return found
+
+
+def _index_documents(folder: Path) -> list[dict[str, str]]:
+    text = (folder / "search-index.js").read_text(encoding="utf-8")
+    return list(json.loads(text[text.index("=") + 1 :].rstrip().rstrip(";")))
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_search_loads_its_files_only_when_the_reader_searches(
+    reader: DevTools, edition: str
+) -> None:
+    """Focusing the box (tabbing past it, a stray tap) loads nothing; a search does."""
+    reader.viewport(PHONE)
+    reader.send("Emulation.setFocusEmulationEnabled", enabled=True)  # focus events fire
+    reader.open(built_site() / edition / "index.html")
+    reader.evaluate("document.getElementById('search-q').focus()")
+    assert reader.evaluate("document.activeElement.id") == "search-q"
+    time.sleep(0.5)
+    assert json.loads(reader.evaluate(LOADED)) == {"library": False, "scripts": []}
+    reader.evaluate(SEARCH % json.dumps("TOKTEN"))
+    assert _results(reader)
+    loaded = json.loads(reader.evaluate(LOADED))
+    assert loaded["library"] and set(loaded["scripts"]) == {"minisearch.js", "search-index.js"}
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_search_says_how_many_sections_match_in_all(reader: DevTools, edition: str) -> None:
+    """A common word matches more sections than the list shows: the line above the list
+    gives the true number (at least the sections holding the word itself, counted here
+    from the index file), not the length of the list."""
+    site = built_site() / edition
+    word = "diaspora"
+    holding = [
+        d
+        for d in _index_documents(site)
+        if word in " ".join((d["title"], d["section"], d["text"])).lower().split()
+    ]
+    assert len(holding) > 12, "pick a commoner word: the test needs more than a list's worth"
+    reader.open(site / "index.html")
+    reader.evaluate(SEARCH % json.dumps(word))
+    assert len(_results(reader)) == 12
+    message = reader.evaluate(MESSAGE)
+    numbers = [int(n) for n in re.findall(r"\d+", message)]
+    assert numbers[0] == 12 and numbers[1] >= len(holding), message
+
+
+PLACEHOLDER_FITS = """(() => { const q = document.getElementById('search-q');
+  const s = getComputedStyle(q);
+  const c = document.createElement('canvas').getContext('2d'); c.font = s.font;
+  const room = q.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+  return JSON.stringify({text: c.measureText(q.placeholder).width, room: room}); })()"""
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_search_placeholder_shows_whole_on_a_phone(reader: DevTools, edition: str) -> None:
+    reader.viewport(PHONE)
+    reader.open(built_site() / edition / "index.html")
+    fit = json.loads(reader.evaluate(PLACEHOLDER_FITS))
+    assert 0 < fit["text"] <= fit["room"], fit
+
+
+EDGES = """(async () => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const out = [];
+  for (const box of document.querySelectorAll('div.scroll')) {
+    if (!box.offsetParent) continue;  // in a closed <details>
+    box.scrollIntoView({block: 'center'});
+    await frame();
+    const over = box.scrollWidth > box.clientWidth + 1;
+    const start = getComputedStyle(box).boxShadow;
+    box.scrollLeft = box.scrollWidth;
+    await frame();
+    const end = getComputedStyle(box).boxShadow;
+    box.scrollLeft = 0;
+    const longest = Math.max(0, ...Array.from(box.querySelectorAll('td, th'),
+      c => c.textContent.trim().length));
+    out.push({name: box.getAttribute('aria-label'), over, start, end, longest});
+  }
+  return JSON.stringify(out); })()"""
+#: A shadow inside the box's edge: negative x offset at the right edge, positive at the left.
+_SHADOW = re.compile(r"rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\) (-?[\d.]+)px 0px [^,]* inset")
+
+
+def edge_shadows(box_shadow: str) -> set[str]:
+    """Return the edges (``left``, ``right``) a computed ``box-shadow`` visibly darkens or
+    lightens from inside."""
+    edges = set()
+    for *_rgb, alpha, offset in _SHADOW.findall(box_shadow):
+        if float(alpha or 1) >= 0.2:
+            edges.add("right" if float(offset) < 0 else "left")
+    return edges
+
+
+def test_a_table_that_scrolls_on_a_phone_shows_it(reader: DevTools) -> None:
+    """In the light scheme (the dark one changes only the shadow's colour, ``--edge``)."""
+    site = built_site()
+    reader.viewport(PHONE)
+    faults: dict[str, list[str]] = {}
+    scrolling = 0
+    try:
+        for page in support.edition_pages(site):
+            reader.open(page)
+            for box in json.loads(reader.evaluate(EDGES, wait=True)):
+                start, end = edge_shadows(box["start"]), edge_shadows(box["end"])
+                wrong = []
+                if box["over"]:
+                    scrolling += 1
+                    if start != {"right"} or end != {"left"}:
+                        wrong.append(
+                            f"edges {sorted(start)} at the start, {sorted(end)} at the end"
+                        )
+                    if box["longest"] > table_markup.LONG_CELL:
+                        wrong.append(f"scrolls with {box['longest']} characters in a cell")
+                elif start or end:
+                    wrong.append("a shadow on a table that fits")
+                if wrong:
+                    faults.setdefault(str(page.relative_to(site)), []).append(
+                        f"{box['name'][:60]}: {'; '.join(wrong)}"
+                    )
+    finally:
+        reader.media()
+    assert scrolling > 0, "no table scrolls at 390 px: the test checks nothing"
+    assert faults == {}
+
+
+#: A column of internal ids: "ID", "Strategy ID", "ID de la stratégie", "constraint_id".
+ID_HEADER = re.compile(r"^ID\b|\bID$|_id$|^Identifiant", re.I)
+#: A bare code: snake_case with at least one underscore ("remittance_costs").
+CODE_CELL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+")
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_CELL = re.compile(r"<(t[hd])\b[^>]*>(.*?)</\1>", re.S)
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def test_topic_pages_show_no_internal_ids() -> None:
+    site = built_site()
+    found: dict[str, list[str]] = {}
+    tables = 0
+    for page in topic_pages(site):
+        for table in _TABLE.findall(page.read_text(encoding="utf-8")):
+            tables += 1
+            head = re.search(r"<thead\b.*?</thead>", table, re.S)
+            for _tag, content in _CELL.findall(head.group(0) if head else ""):
+                if ID_HEADER.search(_plain(content)):
+                    found.setdefault(str(page.relative_to(site)), []).append(
+                        f"id column {_plain(content)!r}"
+                    )
+            for _tag, content in _CELL.findall(table[head.end() :] if head else table):
+                shown = re.sub(r"<code\b.*?</code>", " ", content, flags=re.S)
+                if CODE_CELL.fullmatch(_plain(shown)):
+                    found.setdefault(str(page.relative_to(site)), []).append(
+                        f"bare code {_plain(shown)!r}"
+                    )
+    assert tables > 20, "no tables found on the topic pages"
+    assert found == {}

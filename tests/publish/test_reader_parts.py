@@ -75,6 +75,22 @@ def test_tables_are_named_focusable_regions_and_long_ones_cards() -> None:
     assert '<td data-label="Why">' + long in out
 
 
+def test_a_table_of_long_code_reads_as_cards_short_code_stays_a_table() -> None:
+    """Code keeps its line in a cell, so a long line of code would make the table scroll."""
+
+    def table(code: str) -> str:
+        return (
+            "<table><thead><tr><th>Do</th><th>Write</th></tr></thead><tbody><tr>"
+            f"<td>sum</td><td><code>{code}</code></td></tr></tbody></table>"
+        )
+
+    long = "df.groupby('where')['persons'].sum()"
+    assert len(long) > table_markup.LONG_CODE
+    out = table_markup.for_readers(table(long) + table("df.head()"))
+    assert out.count('class="cards"') == 1 and out.index('class="cards"') < out.index("head")
+    assert f'<td data-label="Write"><code>{long}</code>' in out
+
+
 def test_section_links_are_named_for_their_section() -> None:
     body = '<h2 id="costs">What it costs<a class="anchor-link" href="#costs">#</a></h2>'
     out = accessibility.named_section_links(body)

@@ -25,7 +25,8 @@ import nbformat
 from diaspora_helpers.exercises.recording import MIME, rebuild
 from diaspora_helpers.publish.course.autograde import execute_all, grade_id, question_of
 from diaspora_helpers.publish.course.marking import parameters, shown
-from diaspora_helpers.publish.site import markup
+from diaspora_helpers.publish.site import markup, table_markup
+from diaspora_helpers.publish.site.navigation import translator
 
 _SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 _STYLE = """
@@ -35,7 +36,9 @@ table{border-collapse:collapse;font-size:.9em;margin:.5rem 0}td,th{border:1px so
 padding:.15rem .4rem;text-align:right}th{text-align:left}
 .box{border:1.5px solid #000;min-height:4.5rem;margin:.5rem 0 1.25rem;padding:.4rem}
 .answer{border-left:4px solid #000;padding-left:.6rem}pre{white-space:pre-wrap}
-@media print{body{max-width:none}h2{break-after:avoid}.box,table{break-inside:avoid}}
+div.scroll{max-width:100%;overflow-x:auto}div.scroll:focus-visible{outline:3px solid #1f5f8b}
+@media print{body{max-width:none}h2{break-after:avoid}.box,table{break-inside:avoid}
+div.scroll{overflow:visible}}
 """
 _WORDS = {
     "en": {
@@ -144,9 +147,24 @@ def _expressions(region: str) -> list[str]:
     return [ast.unparse(node.value) for node in tree.body if isinstance(node, ast.Expr)]
 
 
+#: What shows a solution's table on paper: the house style of the pages (``tables.show``:
+#: headers and codes in the edition's words, numbers in its format), the index only when it
+#: means something (named, or not a row number), rather than pandas' own table (snake_case
+#: headers, codes, and a row-number column under an empty header).
+_SHOW = """from diaspora_helpers import tables as _sheet_tables
+import pandas as _sheet_pd
+def _sheet_show(value):
+    if not isinstance(value, (_sheet_pd.DataFrame, _sheet_pd.Series)):
+        return value
+    named = value.index.name is not None or value.index.dtype.kind not in "iu"
+    return _sheet_tables.show(value, index=named)
+"""
+
+
 def with_tables(master: Path) -> nbformat.NotebookNode:
     """Return a master with a cell after each answer cell that displays the tables its
-    solution shows (tagged ``worksheet: table``), to be executed before :func:`sheets`."""
+    solution shows (tagged ``worksheet: table``) as the pages show tables (:data:`_SHOW`),
+    to be executed before :func:`sheets`."""
     notebook = nbformat.read(master, as_version=4)
     cells = []
     for cell in notebook.cells:
@@ -154,7 +172,7 @@ def with_tables(master: Path) -> nbformat.NotebookNode:
         match = _SOLUTION.search(cell.source) if grade_id(cell).startswith("answer_") else None
         shown = _expressions(match.group(1)) if match else []
         if shown:
-            code = "\n".join(f"display({expression})" for expression in shown)
+            code = _SHOW + "\n".join(f"display(_sheet_show({expression}))" for expression in shown)
             extra = nbformat.v4.new_code_cell(code)
             extra.metadata["worksheet"] = "table"
             cells.append(extra)
@@ -163,12 +181,15 @@ def with_tables(master: Path) -> nbformat.NotebookNode:
 
 
 def _page(title: str, parts: list[str], language: str) -> str:
+    # A wide table scrolls in its own named, focusable box on a screen (the page itself
+    # stays as wide as a phone) and prints whole.
+    body = table_markup.for_readers("\n".join(parts), translator(language))
     return (
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head><meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>\n"
-        f"<body><main>\n" + "\n".join(parts) + "\n</main></body></html>\n"
+        f"<body><main>\n" + body + "\n</main></body></html>\n"
     )
 
 

@@ -114,9 +114,12 @@ def index_entry(
     if figure is not None:
         target = make_thumbnail(figure, site.root / "thumbnails" / f"{stem}.png")
         alt = figure_alt(nb, figure.stem) or _("Main chart of {title}").format(title=plain_title)
+        # The title beside it links to the same page, and the key finding under the title
+        # says what the chart shows: the picture is a second way in for a pointer only, out
+        # of the tab order and of what a screen reader reads (one stop per page).
         thumb = (
-            f'<a class="thumb" href="{stem}.html"><img class="thumb" '
-            f'src="thumbnails/{target.name}" alt="{html.escape(alt)}"></a>'
+            f'<a class="thumb" href="{stem}.html" tabindex="-1" aria-hidden="true">'
+            f'<img class="thumb" src="thumbnails/{target.name}" alt="{html.escape(alt)}"></a>'
         )
     flag = ""
     if status == "failed":

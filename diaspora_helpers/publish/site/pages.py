@@ -3,12 +3,12 @@ pages for the glossary, the instructor guide and the course documents.
 
 Every page is a single HTML file with its CSS inline: nothing is fetched from another host
 (no MathJax, require.js or web fonts), it reads the same with JavaScript off (its one small
-inline script only shows the search form and, when the reader searches, loads the
-edition's search files, see :mod:`search`), and it stays small because figures are
-separate, palette-compressed PNG files next to it (``<stem>_files/``) rather than base64 in
-the page; below 600 px a chart is its phone rendering (``<picture>``, an SVG drawn narrow,
-see :mod:`diaspora_helpers.charts.phone`), and a tap on a chart opens its full-size SVG.
-Under each chart its data is a table in a ``<details>`` (:mod:`chart_tables`). A topic
+inline script only shows the search form and, when the reader searches, loads the edition's
+search files, see :mod:`search`), and it stays small because figures are separate, palette-
+compressed PNG files next to it (``<stem>_files/``) rather than base64 in the page
+(:mod:`figures`); below 600 px a chart is its phone rendering (``<picture>``, an SVG drawn
+narrow, see :mod:`diaspora_helpers.charts.phone`), and a tap on a chart opens its full-size
+SVG. Under each chart its data is a table in a ``<details>`` (:mod:`chart_tables`). A topic
 page opens with its title, its question and its key finding (:mod:`story`); the
 parameters and how to rerun come in a collapsed block at the end. Code is hidden in
 ``<details>`` elements ("Show code") on the topic pages and shown open on exercise and
@@ -29,7 +29,6 @@ catalog (``_ = site.gettext``), never through the process-wide language of
 
 from __future__ import annotations
 
-import base64
 import copy
 import functools
 import html
@@ -54,14 +53,16 @@ from diaspora_helpers.publish.site import (
     accessibility,
     chart_tables,
     citation,
+    figures,
     markup,
     navigation,
     search,
     story,
     table_markup,
 )
+from diaspora_helpers.publish.site.figures import FIGURE_METADATA_KEY as FIGURE_METADATA_KEY
+from diaspora_helpers.publish.site.figures import figure_names as figure_names
 from diaspora_helpers.publish.site.images import THUMBNAIL_WIDTH as THUMBNAIL_WIDTH
-from diaspora_helpers.publish.site.images import lighter_png
 from diaspora_helpers.publish.site.navigation import translator
 
 SITE_TITLE = N_("Mali and its diaspora")
@@ -70,9 +71,6 @@ GUIDE_PAGE = "instructor_guide.html"
 #: The course documents (syllabus, rubric, readings, cheat sheet) beside the guide, each
 #: rendered as a page of its own with the guide's page.
 COURSE_PREFIX = "course_"
-# The output metadata key charts.show() writes (charts.FIGURE_METADATA_KEY; not imported,
-# because importing charts costs this process pandas and matplotlib).
-FIGURE_METADATA_KEY = "diaspora_figure"
 
 TEMPLATES = resources.files("diaspora_helpers.publish.site") / "templates"
 PAGES = jinja2.Environment(
@@ -249,81 +247,11 @@ def parameter_table(
     return "\n".join(lines)
 
 
-def figure_names(nb: NotebookNode) -> list[str]:
-    """Return the names of the figures shown through ``charts.show``, in notebook order."""
-    names: list[str] = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            name = output.get("metadata", {}).get(FIGURE_METADATA_KEY)
-            if isinstance(name, str) and name not in names:
-                names.append(name)
-    return names
-
-
-def _figure_full(stem: str, site: Site, names: list[str]) -> dict[str, str]:
-    """Return, per figure, the full-size file a tap on the inline image opens (SVG, else PNG)."""
-    full = {}
-    for name in names:
-        for suffix in (".svg", ".png"):
-            if (site.root / "figures" / stem / f"{name}{suffix}").exists():
-                full[name] = f"figures/{stem}/{name}{suffix}"
-                break
-    return full
-
-
-def _figure_phone(stem: str, site: Site, names: list[str]) -> dict[str, str]:
-    """Return, per figure, its phone rendering (``<name>_phone.svg``) when it has one."""
-    found = {}
-    for name in names:
-        if (site.root / "figures" / stem / f"{name}_phone.svg").exists():
-            found[name] = f"figures/{stem}/{name}_phone.svg"
-    return found
-
-
-def _figure_links(stem: str, site: Site, names: list[str]) -> dict[str, str]:
-    _ = site.gettext
-    links = {}
-    for name in names:
-        folder = site.root / "figures" / stem
-        parts = []
-        for label, file in (
-            ("PNG", f"{name}.png"),
-            # The scalable chart, readable at any zoom: the one to open on a phone.
-            (_("full size (SVG)"), f"{name}.svg"),
-            (_("slide 16:9"), f"{name}_slide.png"),
-            (_("data (CSV)"), f"{name}.csv"),
-            (_("about the data (JSON)"), f"{name}.csv-metadata.json"),
-        ):
-            if (folder / file).exists():
-                parts.append(f'<a href="figures/{stem}/{file}">{label}</a>')
-        if parts:
-            links[name] = _("Download this chart: {links}").format(links=" · ".join(parts))
-    return links
-
-
-def _extract_images(nb: NotebookNode, stem: str, site: Site) -> None:
-    """Write inline images to ``<stem>_files/`` (PNGs as lighter palette PNGs, see
-    :func:`images.lighter_png`) and point the outputs at those files."""
-    folder = site.root / f"{stem}_files"
-    for index, cell in enumerate(nb.cells):
-        for number, output in enumerate(cell.get("outputs", [])):
-            data = output.get("data", {})
-            for mime, suffix in (("image/png", "png"), ("image/jpeg", "jpg")):
-                if mime in data:
-                    folder.mkdir(parents=True, exist_ok=True)
-                    name = f"cell{index + 1}_{number + 1}.{suffix}"
-                    raw = base64.b64decode(data[mime])
-                    (folder / name).write_bytes(lighter_png(raw) if suffix == "png" else raw)
-                    output.setdefault("metadata", {}).setdefault("filenames", {})[mime] = (
-                        f"{stem}_files/{name}"
-                    )
-
-
 def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = False) -> Path:
     """Write ``<stem>.html`` (and its images) for an executed notebook; return the page."""
     _ = site.gettext
     nb = copy.deepcopy(nb)
-    _extract_images(nb, stem, site)
+    figures.extract_images(nb, stem, site.root)
     injected = next((c.source for c in nb.cells if INJECTED_TAG in _tags(c)), "")
     has_parameters = any(PARAMETERS_TAG in _tags(c) for c in nb.cells)
     rows = parameter_rows(nb)
@@ -346,9 +274,9 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
             "full_chart": _("Open the full-size chart"),
         },
         "injected_source": injected,
-        "figure_links": _figure_links(stem, site, names),
-        "figure_full": _figure_full(stem, site, names),
-        "figure_phone": _figure_phone(stem, site, names),
+        "figure_links": figures.download_links(stem, site.root, names, _),
+        "figure_full": figures.full_size(stem, site.root, names),
+        "figure_phone": figures.phone_renderings(stem, site.root, names),
         "figure_data": {
             name: chart_tables.data_table(site.root / "figures" / stem, name, site.language, _)
             for name in names

@@ -2,17 +2,19 @@
 
 Every page carries a search form, hidden until its small inline script runs (with
 JavaScript off the pages read as before, without the form). Nothing is loaded until the
-reader searches: then the script adds ``minisearch.js`` (MiniSearch 7, MIT, vendored from
-npm in ``templates/vendor/``; ``make vendor-js`` refreshes it from ``node_modules``) and
-the edition's ``search-index.js``, indexes the documents and lists the matches. Both are
-``<script>`` files, not JSON fetched by the page: a browser refuses such a fetch from
-``file://``.
+reader submits a search (not when the box gets the focus: a reader who only tabs past it,
+or taps it by mistake on a metered phone, loads nothing): then the script adds
+``minisearch.js`` (MiniSearch 7, MIT, vendored from npm in ``templates/vendor/``; ``make
+vendor-js`` refreshes it from ``node_modules``) and the edition's ``search-index.js``,
+indexes the documents and lists the matches. Both are ``<script>`` files, not JSON fetched
+by the page: a browser refuses such a fetch from ``file://``.
 
 ``search-index.js`` is written by :func:`write_index` once every page of the edition
 exists: one document per section of each page (its ``<h2>``), with the page's title, the
 section's heading, its link and its text, in page order, so rebuilding gives the same
-bytes. Accents are folded and terms matched by prefix, so "tokten", "TOKTEN" and "Tokt"
-find the same sections.
+bytes. The results list the best :data:`SHOWN` matches under a line that gives the true
+number of matches ("The first 12 of 31 sections that match:"). Accents are folded and terms
+matched by prefix, so "tokten", "TOKTEN" and "Tokt" find the same sections.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ LIBRARY_FILE = "minisearch.js"
 VENDORED = resources.files("diaspora_helpers.publish.site") / "templates" / "vendor"
 #: Characters of a section's text kept in the index (the rest adds weight, not matches).
 TEXT_LIMIT = 3000
+#: Matches listed at most (the message says how many there are in all).
+SHOWN = 12
 
 _SCRIPT = """<script>(function(){var f=document.getElementById('search');if(!f)return;
 f.hidden=false;var q=f.elements.q,out=document.getElementById('search-results'),m=null,w=null;
@@ -40,15 +44,15 @@ add(LIB,function(){add(IDX,function(){m=new MiniSearch({fields:['title','section
 storeFields:['title','section','url'],processTerm:fold,searchOptions:{prefix:true,
 fuzzy:0.15,boost:{title:3,section:2}}});m.addAll(window.DIASPORA_SEARCH);
 w.forEach(function(g){g();});w=null;});});}
-function show(r){out.textContent='';var p=document.createElement('p');
-p.textContent=r.length?f.dataset.found.replace('{n}',r.length):f.dataset.none;
-out.appendChild(p);if(!r.length)return;var l=document.createElement('ol');
+function show(all){var r=all.slice(0,SHOWN),n=all.length,d=f.dataset;out.textContent='';
+var p=document.createElement('p');p.textContent=(n>r.length?d.first.replace('{shown}',r.length):
+n>1?d.found:n?d.one:d.none).replace('{n}',n);out.appendChild(p);if(!n)return;
+var l=document.createElement('ol');
 r.forEach(function(x){var i=document.createElement('li'),a=document.createElement('a');
 a.href=x.url;a.textContent=x.section?x.title+' \\u2014 '+x.section:x.title;
 i.appendChild(a);l.appendChild(i);});out.appendChild(l);}
 f.addEventListener('submit',function(e){e.preventDefault();var t=q.value.trim();
-if(!t)return;ready(function(){show(m.search(t).slice(0,12));});});
-q.addEventListener('focus',function(){ready(function(){});},{once:true});})();</script>"""
+if(!t)return;ready(function(){show(m.search(t));});});})();</script>"""
 
 
 def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
@@ -56,19 +60,25 @@ def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
     region and the script, its words translated with ``gettext``; ``base`` is the path
     from the page to the edition's folder (pages sit in it: "")."""
     _ = gettext
-    script = _SCRIPT.replace("LIB", json.dumps(base + LIBRARY_FILE)).replace(
-        "IDX", json.dumps(base + INDEX_FILE)
+    script = (
+        _SCRIPT.replace("LIB", json.dumps(base + LIBRARY_FILE))
+        .replace("IDX", json.dumps(base + INDEX_FILE))
+        .replace("SHOWN", str(SHOWN))
     )
     attrs = {
+        "one": _("One section matches:"),
         "found": _("{n} sections match:"),
+        "first": _("The first {shown} of {n} sections that match:"),
         "none": _("No section matches; try another word."),
     }
     data = "".join(f' data-{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
     label, button = _("Search these pages"), _("Search")
+    # Short enough to show whole beside the button on a 390 px phone, in both editions.
+    hint = _("Word or acronym")
     return (
         f'<form class="search" id="search" role="search" hidden{data}>'
         f'<label for="search-q" class="vh">{label}</label>'
-        f'<input id="search-q" name="q" type="search" placeholder="{label}">'
+        f'<input id="search-q" name="q" type="search" placeholder="{hint}">'
         f'<button type="submit">{button}</button></form>'
         f'<div id="search-results" class="search-results" aria-live="polite"></div>\n' + script
     )

@@ -6,9 +6,10 @@ module only changes how a table sits on the page:
 - every table is put in a box that scrolls sideways on its own (``<div class="scroll"
   role="region" tabindex="0" aria-label="…">``), so a keyboard can reach its hidden
   columns and a screen reader announces it by name (its caption, else its headers);
-- a table with long text (a cell over :data:`LONG_CELL` characters) or many columns is
-  marked ``cards``: below about 600 px each row reads as a card, each cell after the label
-  of its column (``data-label``), instead of a box to scroll;
+- a table with long text (a cell over :data:`LONG_CELL` characters, or code over
+  :data:`LONG_CODE`) or many columns is marked ``cards``: below about 600 px each row
+  reads as a card, each cell after the label of its column (``data-label``), instead of a
+  box to scroll;
 - a cell that is exactly a Python boolean (``True``/``False``) reads as a word of the
   page's language.
 
@@ -27,12 +28,16 @@ from diaspora_helpers.i18n import N_
 LONG_CELL = 60
 #: A table with more columns than this reads as cards on a phone.
 MANY_COLUMNS = 4
+#: A table with a cell holding more characters of code than this reads as cards on a phone
+#: (code keeps its line in a table's cell; about 200 px at the site's code size).
+LONG_CODE = 24
 BOOLEAN_WORDS = {"True": N_("yes"), "False": N_("no")}
 
 _TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.S)
 _CELL = re.compile(r"<(t[hd])\b([^>]*)>(.*?)</\1>", re.S)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_CODE = re.compile(r"<code\b[^>]*>(.*?)</code>", re.S)
 
 
 def _text(fragment: str) -> str:
@@ -63,8 +68,11 @@ def _body_rows(inner: str) -> str:
 def _wants_cards(inner: str, labels: list[str]) -> bool:
     if len(labels) > MANY_COLUMNS:
         return True
-    cells = (_text(m.group(3)) for m in _CELL.finditer(_body_rows(inner)))
-    return any(len(cell) > LONG_CELL for cell in cells)
+    cells = [m.group(3) for m in _CELL.finditer(_body_rows(inner))]
+    if any(len(_text(cell)) > LONG_CELL for cell in cells):
+        return True
+    # Code in a cell does not wrap (a line of code broken at random reads wrong).
+    return any(len(_text(code)) > LONG_CODE for cell in cells for code in _CODE.findall(cell))
 
 
 #: Classes pandas' Styler writes on every cell, which the site's CSS does not use.
