@@ -9,6 +9,7 @@ real collection); the rest runs nothing."""
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import nbformat
 import pytest
 
 from diaspora_helpers.publish.execution import selection as requests
-from diaspora_helpers.publish.site import navigation
+from diaspora_helpers.publish.site import links
 from diaspora_helpers.publish.site import pages as site
 
 NNBSP = "\u202f"
@@ -98,22 +99,27 @@ def test_site_strings_are_extractable() -> None:
         assert not re.search(r"\{_\(", source), f"{module.name}: _() inside an f-string"
 
 
-def test_language_links_point_at_twins(tmp_path: Path) -> None:
-    (tmp_path / "fr").mkdir()
-    for page in ("index.html", "a.html", "b.html", "fr/index.html", "fr/a.html", "fr/c.html"):
-        (tmp_path / page).write_text("x")
-    sites = navigation.editions(tmp_path)
-    assert sites == [("en", tmp_path), ("fr", tmp_path / "fr")]
-    alternate, switch = navigation.language_links(tmp_path / "a.html", "en", sites)
-    assert alternate == '\n<link rel="alternate" hreflang="fr" href="fr/a.html">'
-    assert 'href="fr/a.html" hreflang="fr" lang="fr">Français</a>' in switch
-    alternate, switch = navigation.language_links(tmp_path / "fr" / "a.html", "fr", sites)
-    assert alternate == '\n<link rel="alternate" hreflang="en" href="../a.html">'
-    assert ">English</a>" in switch
-    alternate, switch = navigation.language_links(tmp_path / "b.html", "en", sites)
-    assert alternate == "" and 'href="fr/index.html"' in switch  # no twin: the other index
-    alternate, switch = navigation.language_links(tmp_path / "fr" / "c.html", "fr", sites)
-    assert alternate == "" and 'href="../index.html"' in switch
+def test_language_links_point_at_twins() -> None:
+    site_map = links.SiteMap(
+        folders={"en": "", "fr": "fr"},
+        pages={
+            "en": frozenset({"index.html", "a.html", "b.html"}),
+            "fr": frozenset({"index.html", "a.html", "c.html"}),
+        },
+        order={"en": ("a", "b"), "fr": ("a", "c")},
+    )
+    around = site_map.links("en", "a.html")
+    assert around.alternate == '\n<link rel="alternate" hreflang="fr" href="fr/a.html">'
+    assert 'href="fr/a.html" hreflang="fr" lang="fr">Français</a>' in around.switch
+    around = site_map.links("fr", "a.html")
+    assert around.alternate == '\n<link rel="alternate" hreflang="en" href="../a.html">'
+    assert ">English</a>" in around.switch
+    around = site_map.links("en", "b.html")
+    assert around.alternate == "" and 'href="fr/index.html"' in around.switch  # no twin
+    around = site_map.links("fr", "c.html")
+    assert around.alternate == "" and 'href="../index.html"' in around.switch
+    assert 'rel="next" href="b.html"' in site_map.links("en", "a.html").pager
+    assert site_map.links("en", "index.html").pager == ""  # only notebook pages have one
 
 
 # -- the fixture run: structure, parameters, labels --------------------------------------
@@ -201,13 +207,12 @@ def test_every_page_declares_its_language_and_links_its_twin() -> None:
             assert len(switches) == 1 and switches[0][1] == other, path
             assert (path.parent / switches[0][0]).is_file(), path
             if twin.is_file():
-                assert alternates == [(other, navigation._relative(twin, path))], path
+                assert alternates == [(other, os.path.relpath(twin, path.parent))], path
                 assert (path.parent / alternates[0][1]).resolve() == twin.resolve()
                 assert switches[0][0] == alternates[0][1]
             else:
                 assert alternates == [], path
-            assert navigation.ALTERNATE_MARKER not in text
-            assert navigation.SWITCH_MARKER not in text
+            assert "<!-- alternate -->" not in text and "<!-- language -->" not in text
         for name in ("index.html", "glossary.html"):  # these twins always exist
             assert f'hreflang="fr" href="fr/{name}"' in _text(outputs / name)
             assert f'hreflang="en" href="../{name}"' in _text(outputs / "fr" / name)

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from diaspora_helpers import charts
-from diaspora_helpers.publish.site import index_page, navigation
+from diaspora_helpers.publish.site import index_page, links, navigation
 from diaspora_helpers.publish.site import pages as site
 
 MAX_PAGE_BYTES = 1_000_000
@@ -381,7 +381,7 @@ def test_cross_links_only_outside_links_and_code_blocks() -> None:
         "<code>datapackage.json</code>, <code>02_missing</code></p>"
         '<a href="y"><code>01_a</code></a><pre><code>01_a</code></pre>'
     )
-    linked = navigation.cross_link(page, {"01_a"}, {"x.csv", "datapackage.json"})
+    linked = links.cross_link(page, {"01_a"}, {"x.csv", "datapackage.json"})
     assert linked.count('<a class="xref" href="01_a.html">') == 2
     assert '<a class="xref" href="data/x.csv"><code>data/x.csv</code></a>' in linked
     assert '<a class="xref" href="data/datapackage.json">' in linked
@@ -393,9 +393,9 @@ def test_pager_and_contents() -> None:
     order = navigation.collection_order(["solutions", "exercises_1", "01_b", "00_a"])
     assert order == ["00_a", "01_b", "exercises_1", "solutions"]
     titles = {s: s.upper() for s in order}
-    first = navigation.pager(order, titles, "00_a")
+    first = links.pager(order, titles, "00_a")
     assert 'rel="prev"' not in first and '<a rel="next" href="01_b.html">' in first
-    assert 'rel="prev" href="exercises_1.html"' in navigation.pager(order, titles, "solutions")
+    assert 'rel="prev" href="exercises_1.html"' in links.pager(order, titles, "solutions")
     body = (
         '<h1 id="t">T</h1><h2 id="a">A<a class="anchor-link" href="#a">#</a></h2><h2 id="b">B</h2>'
     )

@@ -9,7 +9,8 @@ when nothing it is made from has changed, so after one notebook's change only th
 Key
     The SHA-256 of everything :func:`diaspora_helpers.publish.site.pages.render_notebook`
     reads: the executed notebook's text (which lists every file the kernel wrote, with
-    its hash), its name, the edition and the site's flags (glossary, guide), whether the
+    its hash), its name, the edition and the site's flags (glossary, guide), the map of the
+    run's pages it links to (``links.SiteMap``: neighbours, titles, twins), whether the
     run failed, the page's "last updated" date (from git), ``CITATION.cff``, every file
     of the helper package and of ``data/`` (templates, catalogs and site code included),
     and the installed distributions (nbconvert's version among them);
@@ -70,6 +71,7 @@ def page_key(nb: NotebookNode, stem: str, web: Any, failed: bool, shared: str) -
         "language": web.language,
         "glossary": web.glossary,
         "guide": web.guide,
+        "links": web.links.digest() if web.links is not None else "",
         "failed": failed,
         "updated": citation.page_updated(stem, web.language),
         "shared": shared,

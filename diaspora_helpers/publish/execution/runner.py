@@ -76,9 +76,6 @@ from diaspora_helpers.publish.execution.staging import (
     staging_prefix,
 )
 
-GLOSSARY_SOURCE = "glossary.csv"  # in data/
-GUIDE_SOURCE = "instructor_guide.md"  # in notebooks/ (the French one in notebooks/fr/)
-
 
 class Interrupted(Exception):
     """The run received SIGINT, SIGTERM or SIGHUP."""
@@ -257,36 +254,6 @@ def _notebooks_folder(given: Path | None) -> Path:
     return folder
 
 
-def _edition_sites(
-    available: list[Path], notebooks_dir: Path, outputs: Path, staging: Path
-) -> dict[str, Any]:
-    """Return the site of each edition that has notebooks (English at the root of the
-    tree, French in ``fr/``), with its glossary and guide pages written."""
-    from diaspora_helpers.publish.site import glossary as glossary_page
-    from diaspora_helpers.publish.site import pages as site
-
-    try:
-        glossary = paths.data_dir() / GLOSSARY_SOURCE
-    except FileNotFoundError:  # an installed package without its tables: no glossary page
-        glossary = Path(os.devnull) / GLOSSARY_SOURCE
-    languages = {edition_of(notebook_key(p)) for p in available} | {LANGUAGES[0]}
-    webs = {}
-    for language in LANGUAGES:
-        if language not in languages:
-            continue
-        folder = "" if language == LANGUAGES[0] else language
-        guide = notebooks_dir / folder / GUIDE_SOURCE
-        root = staging / folder
-        root.mkdir(parents=True, exist_ok=True)
-        web = site.Site(root, glossary=glossary.is_file(), guide=guide.is_file(), language=language)
-        if web.glossary:
-            glossary_page.render_glossary(glossary, web)
-        if web.guide:
-            site.render_markdown_page(guide, web, site.GUIDE_PAGE)
-        webs[language] = web
-    return webs
-
-
 def _run_staged(
     selected: list[Path],
     available: list[Path],
@@ -305,14 +272,17 @@ def _run_staged(
     (English at its root, French in ``fr/``), then publish it or keep it as failed."""
     import nbformat
 
-    from diaspora_helpers.publish.execution import execute, rendering
+    from diaspora_helpers.publish.execution import execute, rendering, site_plan
     from diaspora_helpers.publish.site import index_page, navigation
     from diaspora_helpers.publish.site import pages as site
 
     started = time.monotonic()
-    webs = _edition_sites(available, notebooks_dir, outputs, staging)
     keys = {p: notebook_key(p) for p in available}
     sources = {keys[p]: nbformat.read(p, as_version=4) for p in selected}
+    planned = site_plan.site_map(
+        available, selected, sources, notebooks_dir, outputs, site_plan.glossary_source().is_file()
+    )
+    webs = site_plan.edition_sites(staging, notebooks_dir, planned)
     cells = {
         k: execute.count_code_cells(nb) + (1 if k in parameters else 0) for k, nb in sources.items()
     }
@@ -414,6 +384,7 @@ def _run_staged(
         twin = english.get(stem) if language != LANGUAGES[0] else None
         entry = index_page.index_entry(nb, stem, web, outcomes[key].status, twin=twin)
         entries[language].append(entry)
+    site_plan.render_glossaries(webs, planned)
     for language, web in webs.items():
         index_page.render_index(web, entries[language], finish=False)
     cache.evict()

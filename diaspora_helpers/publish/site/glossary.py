@@ -12,6 +12,7 @@ match its schema stops the page with an error naming the file.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -108,15 +109,18 @@ def _lang(column: str, language: str) -> str:
     another language than the page's (the French name on an English page), the class
     ``used-in`` on "Used in" (see :mod:`used_in`), else ""."""
     written = COLUMN_LANGUAGES.get(column)
-    if column == "used_in":  # navigation.finish links the pages that use the term here
+    if column == "used_in":
         return ' class="used-in"'
     return f' lang="{written}"' if written and written != language else ""
 
 
-def render_glossary(source: Path, site: Site) -> Path:
+def render_glossary(
+    source: Path, site: Site, used_in: Callable[[str, str], str] | None = None
+) -> Path:
     """Write ``glossary.html`` from a CSV file (first column: the term), with the
     definitions of ``definitions.csv`` beside it when that table is there, in the site's
-    language."""
+    language; ``used_in(term, cell_html)`` writes the "Used in" cells
+    (:func:`used_in.used_in_cell`, from the notebook pages already rendered)."""
     _ = site.gettext
     header, rows, _translated = _read(source, site.language)
     labels = [
@@ -139,16 +143,16 @@ def render_glossary(source: Path, site: Site) -> Path:
             continue
         term = cells_text[0] if cells_text else ""
         cells = [f'<th id="{markup.slug(term)}">{html.escape(term)}</th>']
-        cells += [
-            f'<td data-label="{prefix}"{_lang(column, site.language)}>'
-            f"{markup.markdown_inline(cell)}</td>"
-            for prefix, column, cell in zip(prefixes[1:], header[1:], cells_text[1:], strict=False)
-        ]
+        for prefix, column, cell in zip(prefixes[1:], header[1:], cells_text[1:], strict=False):
+            shown = markup.markdown_inline(cell)
+            if column == "used_in" and used_in is not None:
+                shown = used_in(term, shown)
+            cells.append(f'<td data-label="{prefix}"{_lang(column, site.language)}>{shown}</td>')
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
     lines += _definitions(source.parent, site)
     out = site.root / GLOSSARY_PAGE
     body = "\n".join(lines)
     title = _("Glossary | {site}").format(site=site.title)
-    out.write_text(site.page(title, body, nav=site.nav()), "utf-8")
+    out.write_text(site.page(title, body, name=out.name), "utf-8")
     return out

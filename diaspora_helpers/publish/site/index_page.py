@@ -188,7 +188,7 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
         title=_("{site}: the notebooks").format(site=site.title), pitch=_(PITCH), groups=groups
     )
     out = site.root / "index.html"
-    out.write_text(site.page(site.title, body, nav=site.nav()), encoding="utf-8")
+    out.write_text(site.page(site.title, body, name=out.name), encoding="utf-8")
     if finish:
         navigation.finish(site.root)
     return out

@@ -1,18 +1,11 @@
-"""Ways around the site: contents lists, previous/next links, cross-references, the footer
-and the data package the pages link to.
+"""Ways around the site: contents lists, the footer, the data package the pages link to,
+and the pass that completes a built site.
 
-Notebook pages are rendered one per thread while the run is still going, so a page cannot
-know its neighbours when it is written. It leaves a ``<!-- pager -->`` marker instead, and
-:func:`finish` (called once the index is written, when every page exists) fills in the
-previous/next links, turns mentions of other notebooks and of ``data/…`` files into links,
-and copies the data package and ``CITATION.cff`` beside the pages so those links work
-offline. Everything is derived from the files, so rebuilding gives the same bytes.
-
-The French site sits in ``fr/`` of the English one. :func:`finish` completes both at
-once: each page gets, in its head, a ``<link rel="alternate" hreflang="…">`` to its twin
-in the other edition (the page of the same name) when the twin exists, and in its bar a
-visible link to that twin (else to the other edition's index). French pages link to the
-English site's one copy of the data package (``../data/``).
+What a page links to (previous/next, its twin in the other edition, cross-references) is
+computed before it is rendered (:mod:`links`). Once every page exists, :func:`finish`
+copies the data package and ``CITATION.cff`` beside the pages (so their links work
+offline) and writes the search index. Everything is derived from the files, so
+rebuilding gives the same bytes.
 """
 
 from __future__ import annotations
@@ -29,17 +22,11 @@ from typing import Any
 
 import jinja2
 
-from diaspora_helpers import editions as registry
 from diaspora_helpers import i18n, paths
 from diaspora_helpers.i18n import N_
-from diaspora_helpers.publish.site import search, used_in
+from diaspora_helpers.publish.site import search
+from diaspora_helpers.publish.site.links import DATA_FOLDER, data_names
 
-PAGER_MARKER = "<!-- pager -->"
-#: Replaced by the ``<link rel="alternate" hreflang>`` to the page's twin (in the head).
-ALTERNATE_MARKER = "<!-- alternate -->"
-#: Replaced by the visible link to the other edition (in the page bar).
-SWITCH_MARKER = "<!-- language -->"
-DATA_FOLDER = "data"
 CITATION_FILE = "CITATION.cff"
 # The index's groups in reading order: (key, heading, stem prefixes). A notebook whose stem
 # has none of the prefixes is a topic notebook, to read.
@@ -203,17 +190,8 @@ def footer(environment: jinja2.Environment, language: str = i18n.LANGUAGES[0]) -
 def copy_data_package(root: Path) -> list[str]:
     """Copy the CSV tables, their French text (``fr/*.csv``) and ``datapackage.json`` into
     ``root/data/``, so the package the site carries is whole; return the names copied."""
-    source = paths.data_dir()
-    names = (
-        sorted(
-            p.relative_to(source).as_posix()
-            for p in [*source.glob("*.csv"), *source.glob("fr/*.csv")]
-        )
-        if source.is_dir()
-        else []
-    )
-    if (source / "datapackage.json").is_file():
-        names.append("datapackage.json")
+    names = data_names()
+    source = paths.data_dir() if names else Path()
     if names:
         target = root / DATA_FOLDER
         target.mkdir(parents=True, exist_ok=True)
@@ -234,84 +212,6 @@ def page_title(page: Path) -> str:
 def _title(page: Path) -> str:
     match = re.search(r"<title>(.*?)(?: \| [^<]*)?</title>", page.read_text(encoding="utf-8"))
     return match.group(1) if match else page.stem
-
-
-def pager(
-    order: list[str], titles: dict[str, str], stem: str, gettext: Callable[[str], str] = str
-) -> str:
-    """Return the previous/next links of ``stem`` within ``order``, labelled with
-    ``gettext``."""
-    _ = gettext
-    previous, following = _("Previous"), _("Next")
-    at = order.index(stem)
-    links = []
-    if at > 0:
-        before = order[at - 1]
-        links.append(
-            f'<a rel="prev" href="{before}.html"><span>{previous}</span> {titles[before]}</a>'
-        )
-    if at + 1 < len(order):
-        after = order[at + 1]
-        links.append(
-            f'<a rel="next" href="{after}.html"><span>{following}</span> {titles[after]}</a>'
-        )
-    label = _("Previous and next")
-    return f'<nav class="pager" aria-label="{label}">{"".join(links)}</nav>'
-
-
-_SKIP = ("a", "pre", "script", "style", "title", "summary")
-_TOKEN = re.compile(r"(<[^>]+>)")
-
-
-def cross_link(
-    page: str,
-    stems: set[str],
-    data_files: set[str],
-    data_root: str = "",
-    documents: frozenset[str] = frozenset(),
-) -> str:
-    """Return ``page`` with ``<code>`` mentions of a notebook (``01_demographics``,
-    ``notebooks/01_demographics.ipynb``), of a data file (``data/events.csv``,
-    ``datapackage.json``) or of a Markdown document that is a page of the site
-    (``course_rubric.md``, named in ``documents`` by stem) made into links, outside links
-    and code blocks; data links start with ``data_root`` (``../`` on the French pages)."""
-
-    def target(code: str) -> str | None:
-        name = html.unescape(code).strip()
-        notebook = re.fullmatch(r"(?:notebooks/)?(?:fr/)?([\w-]+?)(?:\.ipynb)?", name)
-        if notebook and notebook.group(1) in stems:
-            return f"{notebook.group(1)}.html"
-        document = re.fullmatch(r"(?:notebooks/)?(?:fr/)?([\w-]+)\.md", name)
-        if document and document.group(1) in documents:
-            return f"{document.group(1)}.html"
-        data = re.fullmatch(r"(?:data/)?([\w.-]+\.(?:csv|json))", name)
-        if data and data.group(1) in data_files:
-            return f"{data_root}{DATA_FOLDER}/{data.group(1)}"
-        return None
-
-    parts = _TOKEN.split(page)
-    depth = dict.fromkeys(_SKIP, 0)
-    out: list[str] = []
-    index = 0
-    while index < len(parts):
-        part = parts[index]
-        tag = re.match(r"<(/?)(\w+)", part)
-        if tag and tag.group(2).lower() in depth:
-            depth[tag.group(2).lower()] += -1 if tag.group(1) else 1
-        if (
-            part == "<code>"
-            and index + 2 < len(parts)
-            and parts[index + 2] == "</code>"
-            and not any(depth.values())
-        ):
-            href = target(parts[index + 1])
-            if href:
-                out.append(f'<a class="xref" href="{href}"><code>{parts[index + 1]}</code></a>')
-                index += 3
-                continue
-        out.append(part)
-        index += 1
-    return "".join(out)
 
 
 def link_markdown_notebooks(body: str) -> str:
@@ -335,67 +235,11 @@ def _relative(target: Path, page: Path) -> str:
     return Path(os.path.relpath(target, page.parent)).as_posix()
 
 
-def language_links(page: Path, language: str, sites: list[tuple[str, Path]]) -> tuple[str, str]:
-    """Return, for ``page`` of the ``language`` edition, the ``<link rel="alternate">`` to
-    its twin in each other edition that has it (the page of the same name), and the visible
-    links of the page bar: to the twin, else to the other edition's index."""
-    alternates, switches = [], []
-    for code, folder in sites:
-        if code == language:
-            continue
-        twin = folder / page.name
-        name = registry.get(code).name  # in its own language
-        if twin.is_file():
-            href = _relative(twin, page)
-            alternates.append(f'\n<link rel="alternate" hreflang="{code}" href="{href}">')
-        else:
-            href = _relative(folder / "index.html", page)
-        switches.append(
-            f'<a class="language" href="{href}" hreflang="{code}" lang="{code}">{name}</a>'
-        )
-    return "".join(alternates), "".join(switches)
-
-
-def current_page(page: str, name: str) -> str:
-    """Return ``page`` with the link of its bar that points at the page itself (``name``)
-    marked ``aria-current="page"`` (shown bold and thick-underlined)."""
-    start, end = page.find('<header class="site"'), page.find("</header>")
-    if start < 0 or end < 0:
-        return page
-    bar = page[start:end].replace(f'<a href="{name}">', f'<a href="{name}" aria-current="page">', 1)
-    return page[:start] + bar + page[end:]
-
-
 def finish(root: Path) -> None:
     """Complete the site under ``root`` once every page of every edition exists: copy the
-    data package and ``CITATION.cff`` (once, at the root), then, in each edition, fill each
-    notebook page's previous/next links, link the mentions of other notebooks and data
-    files, and link every page to its twin in the other edition. Pages are rewritten in
-    place."""
-    data_files = set(copy_data_package(root))
-    sites = editions(root)
-    for language, folder in sites:
-        _ = translator(language)
-        data_root = _relative(root, folder / "index.html") + "/" if folder != root else ""
-        stems = [p.stem for p in folder.glob("*.ipynb") if (folder / f"{p.stem}.html").is_file()]
-        order = collection_order(stems)
-        titles = {stem: _title(folder / f"{stem}.html") for stem in order}
-        documents = frozenset(p.stem for p in folder.glob("course_*.html"))
-        for page in sorted(folder.glob("*.html")):
-            text = page.read_text(encoding="utf-8")
-            new = text
-            if PAGER_MARKER in new and page.stem in titles:
-                new = new.replace(PAGER_MARKER, pager(order, titles, page.stem, _))
-            alternate, switch = language_links(page, language, sites)
-            new = new.replace(ALTERNATE_MARKER, alternate, 1).replace(SWITCH_MARKER, switch, 1)
-            new = cross_link(new, set(order), data_files, data_root, documents)
-            new = current_page(new, page.name)
-            if new != text:
-                page.write_text(new, encoding="utf-8")
-        notebook_pages = [folder / f"{stem}.html" for stem in order]
-
-        def table_link(name: str, root: str = data_root) -> str | None:
-            return f"{root}{DATA_FOLDER}/{name}.csv" if f"{name}.csv" in data_files else None
-
-        used_in.link_used_in(folder / "glossary.html", notebook_pages, _, table_link)
+    data package and ``CITATION.cff`` (once, at the root), then write each edition's
+    search index. The links between pages are not added here: each page was rendered with
+    them (:mod:`links`), and the glossary after the pages it links to (:mod:`used_in`)."""
+    copy_data_package(root)
+    for _language, folder in editions(root):
         search.write_index(folder)

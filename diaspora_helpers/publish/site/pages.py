@@ -54,6 +54,7 @@ from diaspora_helpers.publish.site import (
     chart_tables,
     citation,
     figures,
+    links,
     markup,
     navigation,
     search,
@@ -110,14 +111,15 @@ def page(
     *,
     nav: str,
     footer: str = "",
-    pager: bool = False,
     language: str = i18n.LANGUAGES[0],
+    around: links.PageLinks | None = None,
 ) -> str:
     """Return a complete HTML page in ``language`` with the site's CSS, navigation and
-    footer (licences, citation, data version); ``pager`` leaves the marker that
-    :func:`navigation.finish` replaces with previous/next links, and the head and the bar
-    carry the markers it replaces with the links to the page's twin in the other edition."""
+    footer (licences, citation, data version), and the links ``around`` it: previous/next
+    (notebook pages), the ``<link rel="alternate">`` to its twins and the switch to the
+    other edition (:meth:`links.SiteMap.links`)."""
     _ = translator(language)
+    around = around or links.PageLinks()
     body = accessibility.named_section_links(table_markup.for_readers(body, _), _)
     return PAGES.get_template("page.html.j2").render(
         title=title,
@@ -129,9 +131,9 @@ def page(
         search=search.form(_),
         body=body,
         footer=footer or navigation.footer(PAGES, language),
-        pager=pager,
-        alternate=navigation.ALTERNATE_MARKER,
-        switch=navigation.SWITCH_MARKER,
+        pager=around.pager,
+        alternate=around.alternate,
+        switch=around.switch,
     )
 
 
@@ -145,12 +147,15 @@ def _pygments_css() -> str:
 
 @dataclass(frozen=True)
 class Site:
-    """Where the site is written, and which of the optional pages it has."""
+    """Where the site is written, which of the optional pages it has, and the map of the
+    run's tree (``links``, :class:`links.SiteMap`; None for a page rendered on its own,
+    which then links to no neighbour, twin or cross-reference)."""
 
     root: Path
     glossary: bool = False
     guide: bool = False
     language: str = i18n.LANGUAGES[0]
+    links: links.SiteMap | None = None
 
     def gettext(self, message: str) -> str:
         """Translate the site's English ``message`` into the site's language."""
@@ -165,16 +170,23 @@ class Site:
         """Return the links shown at the top of every page."""
         _ = self.gettext
         home, glossary, guide = _("All notebooks"), _("Glossary"), _("Instructor guide")
-        links = [f'<a href="index.html">{home}</a>']
+        items = [f'<a href="index.html">{home}</a>']
         if self.glossary:
-            links.append(f'<a href="{GLOSSARY_PAGE}">{glossary}</a>')
+            items.append(f'<a href="{GLOSSARY_PAGE}">{glossary}</a>')
         if self.guide:
-            links.append(f'<a href="{GUIDE_PAGE}">{guide}</a>')
-        return "".join(links) + "".join(extra)
+            items.append(f'<a href="{GUIDE_PAGE}">{guide}</a>')
+        return "".join(items) + "".join(extra)
 
-    def page(self, title: str, body: str, *, nav: str, pager: bool = False) -> str:
-        """Return :func:`page` in the site's language."""
-        return page(title, body, nav=nav, pager=pager, language=self.language)
+    def page(self, title: str, body: str, *, name: str) -> str:
+        """Return :func:`page` ``name`` (``02_remittances.html``) in the site's language:
+        its bar marks the page itself as current, and, with a map, its body's mentions of
+        other pages and data files are links and the links around it are filled in."""
+        around = None
+        if self.links is not None:
+            body = self.links.cross_link(self.language, body)
+            around = self.links.links(self.language, name, self.gettext)
+        nav = links.current(self.nav(), name)
+        return page(title, body, nav=nav, language=self.language, around=around)
 
 
 # -- notebook pages -----------------------------------------------------------------------
@@ -310,10 +322,9 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     if failed:
         failure = _("This notebook failed in this run; the error is shown where it happened.")
         body = f'<p class="status-failed">{failure}</p>\n' + body
-    nav = site.nav()
     title = f"{title_text} | {site.title}"
     out = site.root / f"{stem}.html"
-    out.write_text(site.page(title, body, nav=nav, pager=True), encoding="utf-8")
+    out.write_text(site.page(title, body, name=out.name), encoding="utf-8")
     return out
 
 
@@ -379,7 +390,7 @@ def render_markdown_page(
     )
     out = site.root / name
     page_title = f"{markup.plain(title)} | {site.title}"
-    out.write_text(site.page(page_title, body, nav=site.nav()), "utf-8")
+    out.write_text(site.page(page_title, body, name=name), "utf-8")
     if name == GUIDE_PAGE:
         for document in sorted(source.parent.glob(f"{COURSE_PREFIX}*.md")):
             if document.stem not in done and not (site.root / f"{document.stem}.html").exists():

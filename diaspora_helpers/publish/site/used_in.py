@@ -1,12 +1,11 @@
 """The glossary's "Used in", as places a reader can open: for each term, the sections of
 the notebook pages whose text uses it, linked.
 
-The glossary is written before the notebook pages; once they all exist,
-:func:`link_used_in` (called by :func:`navigation.finish`) reads the sections of every
-notebook page of the edition (:func:`search.page_documents`) and rewrites each term's
-"Used in" cell (``<td class="used-in">``) with links to the sections that name the term
-as a word. A term no page uses keeps the cell's text from ``data/glossary.csv``, each
-table it names linked to that table's CSV file.
+A run renders the glossary after the notebook pages: :func:`used_in_cell` reads the
+sections of every notebook page of the edition (:func:`search.page_documents`) and gives
+the glossary each term's "Used in" cell, with links to the sections that name the term as
+a word. A term no page uses keeps the cell's text from ``data/glossary.csv``, each table
+it names linked to that table's CSV file.
 """
 
 from __future__ import annotations
@@ -53,44 +52,27 @@ def links(found: dict[str, list[dict[str, str]]], gettext: Callable[[str], str] 
     return "; ".join(parts)
 
 
-_ROW = re.compile(r'(<tr><th id="[^"]*">)(.*?)(</th>)(.*?)</tr>', re.S)
-_USED = re.compile(r'(<td[^>]*class="used-in"[^>]*>)(.*?)(</td>)', re.S)
-
-
-def link_used_in(
-    glossary: Path,
+def used_in_cell(
     notebook_pages: list[Path],
     gettext: Callable[[str], str] = str,
     data_tables: Callable[[str], str | None] = lambda name: None,
-) -> None:
-    """Rewrite the "Used in" cells of ``glossary`` with links to the sections of
-    ``notebook_pages`` (in reading order) that use each term; nothing when the page is
-    absent."""
-    if not glossary.is_file():
-        return
+) -> Callable[[str, str], str]:
+    """Return the function that writes a term's "Used in" cell (HTML): links to the
+    sections of ``notebook_pages`` (in reading order) that use the term, else the cell's
+    text from ``data/glossary.csv`` (already HTML) with each table it names linked to
+    that table's CSV file (``data_tables`` gives the link, or None for a name that is no
+    table). The glossary is rendered after the notebook pages, so it is written whole."""
     documents = [d for page in notebook_pages for d in search.page_documents(page)]
-    text = glossary.read_text(encoding="utf-8")
 
     def tables(cell: str) -> str:
-        """A table named by its id becomes a link to its CSV file (``data_tables`` gives
-        the link, or None for a name that is no table)."""
-
         def one(item: re.Match[str]) -> str:
             href = data_tables(item.group(1))
             return f'<a href="{href}">{item.group(1)}.csv</a>' if href else item.group(0)
 
         return re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+|[a-z]+)\b(?![^<]*>)", one, cell)
 
-    def row(match: re.Match[str]) -> str:
-        opening, term_html, closing, cells = match.groups()
-        term = html.unescape(re.sub(r"<[^>]+>", "", term_html)).strip()
+    def cell(term: str, text_html: str) -> str:
         found = places(term, documents) if term else {}
-        if found:
-            cells = _USED.sub(lambda m: m.group(1) + links(found, gettext) + m.group(3), cells, 1)
-        else:
-            cells = _USED.sub(lambda m: m.group(1) + tables(m.group(2)) + m.group(3), cells, 1)
-        return f"{opening}{term_html}{closing}{cells}</tr>"
+        return links(found, gettext) if found else tables(text_html)
 
-    new = _ROW.sub(row, text)
-    if new != text:
-        glossary.write_text(new, encoding="utf-8")
+    return cell
