@@ -285,3 +285,35 @@ def test_census_names_follow_the_edition():
     assert population.population_counts()["census"].tolist() == english  # codes
     shown = labelled(population.population_counts())["census"].tolist()
     assert shown[0] == "RGPH 2009 (4ᵉ recensement)"
+
+
+def test_the_top_destinations_download_names_the_others_in_each_edition():
+    import diaspora_helpers
+    from diaspora_helpers.charts import files
+
+    english = files.chart_table(demography.top_destinations(2020, 2, stock=_stock()))
+    assert english["country"].iloc[-1] == demography.OTHER_COUNTRIES  # a code, the same
+    assert english["country_label"].iloc[-1] == "Other countries (2)"  # USA and Algeria
+    assert "country" in files.text_columns(demography.top_destinations(2020, 2, stock=_stock()))
+    diaspora_helpers.setup(language="fr")
+    french = files.chart_table(demography.top_destinations(2020, 2, stock=_stock()))
+    assert list(french.columns) == list(english.columns)
+    assert french["country_label"].iloc[-1] == "Autres pays (2)"
+    assert french["country"].iloc[-1] == demography.OTHER_COUNTRIES
+
+
+def test_a_formatted_column_gets_its_words_beside_it_in_a_download():
+    import diaspora_helpers
+    from diaspora_helpers import text
+    from diaspora_helpers.charts import files
+    from diaspora_helpers.i18n import with_formats
+
+    data = with_formats(
+        pd.DataFrame({"period": ["2020Q3"], "cost_pct": [5.0]}), period=text.quarter
+    )
+    english = files.chart_table(data)
+    assert english.columns.tolist() == ["period", "period_label", "cost_pct"]
+    assert english["period_label"].iloc[0] == "Q3\u00a02020"
+    diaspora_helpers.setup(language="fr")
+    assert files.chart_table(data)["period_label"].iloc[0] == "T3\u00a02020"
+    assert files.chart_table(data)["period"].iloc[0] == "2020Q3"
