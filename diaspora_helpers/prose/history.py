@@ -354,7 +354,7 @@ def women_shares(
     ``shares`` is ``tokten.women_share(levels, "degree_level")``, ``sectors`` and ``levels``
     come from ``tokten.tokten_sectors()`` and ``tokten.tokten_levels()``, ``stated`` from
     ``tokten.stated_totals()`` (``trainees`` and ``women``) and ``period`` is the reporting
-    period in words. Shares are percentages of trainees.
+    period as ``timeline.when`` gives it (an ISO interval, read in words here). Shares are percentages of trainees.
     """
     by_level = shares.set_index("degree_level")["women_share_pct"]
     by_sector = tokten.women_share(sectors, "sector").set_index("sector")["women_share_pct"]
@@ -369,7 +369,7 @@ def women_shares(
             women=text.number(stated["women"]),
             trainees=text.number(stated["trainees"]),
             overall=text.percent(100 * stated["women"] / stated["trainees"]),
-            period=period,
+            period=text.period(period),
             bachelor=text.percent(by_level["bachelor"]),
             master=text.percent(by_level["master"]),
             doctorate=text.percent(by_level["doctorate"]),
