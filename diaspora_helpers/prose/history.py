@@ -354,7 +354,8 @@ def women_shares(
     ``shares`` is ``tokten.women_share(levels, "degree_level")``, ``sectors`` and ``levels``
     come from ``tokten.tokten_sectors()`` and ``tokten.tokten_levels()``, ``stated`` from
     ``tokten.stated_totals()`` (``trainees`` and ``women``) and ``period`` is the reporting
-    period as ``timeline.when`` gives it (an ISO interval, read in words here). Shares are percentages of trainees.
+    period as ``timeline.when`` gives it (an ISO interval, read in words here). Shares are
+    percentages of trainees.
     """
     by_level = shares.set_index("degree_level")["women_share_pct"]
     by_sector = tokten.women_share(sectors, "sector").set_index("sector")["women_share_pct"]
