@@ -20,6 +20,14 @@ French is written by hand in catalogs named ``labels_<topic>.po`` beside the oth
 ``make catalogs`` only compiles those, and a test checks that no msgid is given two
 different French texts across catalogs.
 
+Analysis speaks no language: its tables hold codes, numbers, ISO dates, quarters and
+tuples, and record how they read (:func:`with_words` for codes, whose words may name other
+columns of the row in ``{placeholders}``; :func:`with_formats` for values that a function
+of :mod:`diaspora_helpers.text` writes the edition's way; :func:`with_texts` for columns
+already in the edition's language, from ``data/<code>/``). :func:`labelled`, which the
+tables and the chart downloads call, applies them in the edition set then. A test reads
+the analysis source and fails on any call of the translator or of a ``text`` formatter.
+
 English is the source language: it has no catalog, and :func:`_` returns its argument.
 """
 
