@@ -252,15 +252,16 @@ def followed(table: pd.DataFrame, anchor_id: str, within_years: float = 1.0) -> 
     return after.reset_index(drop=True)
 
 
-def sections(table: pd.DataFrame) -> str:
-    """Return the document sections a table's rows come from, in document order, as text."""
+def sections(table: pd.DataFrame) -> list[str]:
+    """Return the document sections a table's rows come from (codes: ``"intro"``, ``"5.1"``;
+    :data:`SECTION_WORDS` names the unnumbered ones), in document order."""
     column = table["section"]
     present = set(column.astype("str"))
     if isinstance(column.dtype, pd.CategoricalDtype):
         order = [str(c) for c in column.cat.categories if str(c) in present]
     else:
         order = sorted(present)
-    return ", ".join(order)
+    return order
 
 
 def iso_at(date: str, precision: str) -> str:

@@ -349,7 +349,9 @@ def institutional_landscape(
         _(
             "Source document, sections {sections}; the collection's institutions "
             "and institution_links tables"
-        ).format(sections=timeline.sections(links)),
+        ).format(
+            sections=", ".join(word(s, timeline.SECTION_WORDS) for s in timeline.sections(links))
+        ),
     )
     if slide:
         fig, ax = style.titled_figure(*labels, figsize=style.SLIDE_SIZE)

@@ -244,7 +244,7 @@ def events_timeline(
             "bars are periods the document dates only roughly"
         ),
         _("Source document, sections {sections}; the collection's events table").format(
-            sections=timeline.sections(events)
+            sections=", ".join(word(s, timeline.SECTION_WORDS) for s in timeline.sections(events))
         ),
         figsize=figsize,
     )

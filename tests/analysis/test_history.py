@@ -330,7 +330,7 @@ def test_sections_follow_the_document_order():
     table = pd.DataFrame(
         {"section": pd.Categorical(["5.1", "intro", "1.2"], categories=["intro", "1.2", "5.1"])}
     )
-    assert timeline.sections(table) == "intro, 1.2, 5.1"
+    assert timeline.sections(table) == ["intro", "1.2", "5.1"]  # codes, in document order
 
 
 def test_bands_and_unlinked_bodies():

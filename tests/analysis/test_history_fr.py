@@ -1,6 +1,8 @@
 """Notebook 03's helpers in the French edition: dates, codes shown in tables, names from
 the glossary, chart text."""
 
+import re
+
 import history_frames
 import pandas as pd
 import pytest
@@ -100,3 +102,18 @@ def test_the_charts_of_notebook_03_speak_french():
     shown = {t.get_text() for t in fig.findobj(Text)}
     assert {"exerce la tutelle de", "Partenaires", "Aucun lien indiqué dans le document"} <= shown
     assert not {"supervises", "Partners", "works with"} & shown
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_timeline_names_the_unnumbered_section_in_words(language):
+    from matplotlib.text import Text
+
+    diaspora_helpers.setup(language=language)
+    kinds = timeline.KIND_ORDER
+    shown = timeline.select_events(timeline.events(), 1990, 1992, kinds)
+    assert "intro" in set(shown["section"].astype("str"))  # the 1991 revolution
+    rhythm = timeline.wave_summary(shown, quiet_years=1)
+    fig = charts.timeline.events_timeline(shown, kinds, 1990, 1992, rhythm)
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    assert any("introduction" in t for t in texts)  # the source line names it in words
+    assert not any(re.search(r"\bintro\b", t) for t in texts)  # never its code
