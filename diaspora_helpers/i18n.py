@@ -20,6 +20,14 @@ French is written by hand in catalogs named ``labels_<topic>.po`` beside the oth
 ``make catalogs`` only compiles those, and a test checks that no msgid is given two
 different French texts across catalogs.
 
+Analysis speaks no language: its tables hold codes, numbers, ISO dates, quarters and
+tuples, and record how they read (:func:`with_words` for codes, whose words may name other
+columns of the row in ``{placeholders}``; :func:`with_formats` for values that a function
+of :mod:`diaspora_helpers.text` writes the edition's way; :func:`with_texts` for columns
+already in the edition's language, from ``data/<code>/``). :func:`labelled`, which the
+tables and the chart downloads call, applies them in the edition set then. A test reads
+the analysis source and fails on any call of the translator or of a ``text`` formatter.
+
 English is the source language: it has no catalog, and :func:`_` returns its argument.
 """
 
@@ -237,13 +245,102 @@ def words_of(frame: Any) -> dict[str, Mapping[str, str] | Collection[str]]:
 
 def labelled(frame: Any) -> Any:
     """Return a copy of ``frame`` whose code columns (see :func:`with_words`) hold the
-    edition's words for their codes; a missing value stays missing."""
+    edition's words for their codes, and whose columns recorded with :func:`with_formats`
+    hold their values formatted for the edition; a missing value stays missing.
+
+    A word may name other columns of the same row in ``{placeholders}`` (``"UN DESA
+    {year}"``, ``"{country} census"``): they are filled with that row's values, a code
+    column's in its words, a whole number as digits (a year: ``2020``), anything else as
+    ``str``; a placeholder that is no column is filled from the values recorded for the
+    whole table with :func:`with_fields`. Raises ``KeyError`` naming a placeholder that
+    is neither.
+    """
     out = frame.copy()
-    for column, words in words_of(frame).items():
-        out[column] = [
-            word(str(v), words) if isinstance(v, str) else v for v in frame[column].tolist()
-        ]
+    vocabularies = words_of(frame)
+    formats = formats_of(frame)
+    plain: dict[Any, list[Any]] = {}
+    for column in [c for c in frame.columns if c in vocabularies or c in formats]:
+        words, fmt = vocabularies.get(column, ()), formats.get(column)
+        values = []
+        for i, v in enumerate(frame[column].tolist()):
+            if isinstance(v, str) and (fmt is None or v in words):
+                shown = word(v, words)
+            elif fmt is not None and not _missing(v):
+                shown = fmt(v)
+            else:
+                shown = v
+            if isinstance(shown, str) and "{" in shown and isinstance(v, str) and v in words:
+                plain = plain or {
+                    c: [_field(x, vocabularies.get(c)) for x in frame[c].tolist()] for c in frame
+                }
+                fields = {k: _field(x, None) for k, x in frame.attrs.get(FIELDS_ATTR, {}).items()}
+                row = fields | {str(c): values_of[i] for c, values_of in plain.items()}
+                try:
+                    shown = shown.format_map(row)
+                except KeyError as missing:
+                    raise KeyError(
+                        f"the words of {column}={v!r} name {missing}, not a column of the "
+                        f"table ({list(row)}): keep the column beside {column!r}"
+                    ) from None
+            values.append(shown)
+        out[column] = values
     return out
+
+
+def _missing(value: Any) -> bool:
+    """Whether a cell is missing (None, NaN, pandas' NA or NaT), not a list or text."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+#: The key of ``DataFrame.attrs`` naming, for some columns, the function that formats
+#: their values for a reader.
+FORMATS_ATTR = "diaspora_formats"
+
+
+def with_formats(frame: Any, **columns: Callable[[Any], str]) -> Any:
+    """Return ``frame`` (changed in place) recording how the values of its ``columns``
+    read: ``with_formats(table, date=text.period)`` for a column of ISO dates, or
+    ``text.items`` for a column of lists. Analysis keeps the values (language-neutral);
+    :func:`labelled` (tables, chart downloads) applies the function in the edition set
+    then. A column may also have words (:func:`with_words`): a text value that is one of
+    their codes reads as its words, any other value through the function. Pass
+    module-level functions (the record is copied with the frame)."""
+    frame.attrs[FORMATS_ATTR] = {**frame.attrs.get(FORMATS_ATTR, {}), **columns}
+    return frame
+
+
+def formats_of(frame: Any) -> dict[str, Callable[[Any], str]]:
+    """Return the functions :func:`with_formats` recorded for ``frame``'s columns."""
+    return {
+        column: fmt
+        for column, fmt in dict(frame.attrs.get(FORMATS_ATTR, {})).items()
+        if column in frame.columns
+    }
+
+
+#: The key of ``DataFrame.attrs`` holding values the words of a table's codes may name.
+FIELDS_ATTR = "diaspora_fields"
+
+
+def with_fields(frame: Any, **values: Any) -> Any:
+    """Return ``frame`` (changed in place) recording ``values`` that the words of its codes
+    may name in ``{placeholders}`` without being a column: ``with_fields(top, countries=172)``
+    for ``"Other countries ({countries})"`` (see :func:`labelled`)."""
+    frame.attrs[FIELDS_ATTR] = {**frame.attrs.get(FIELDS_ATTR, {}), **values}
+    return frame
+
+
+def _field(value: Any, words: Mapping[str, str] | Collection[str] | None) -> Any:
+    """Return a cell as a placeholder of another column's words shows it (see :func:`labelled`)."""
+    if isinstance(value, str):
+        return word(value, words) if words is not None else value
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value == value and float(value).is_integer():
+        return str(int(value))
+    return value
 
 
 #: The key of ``DataFrame.attrs`` listing a table's columns of words in the edition's language.

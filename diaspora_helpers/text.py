@@ -150,6 +150,51 @@ def date(iso: str, precision: str = "day", pattern: str | None = None) -> str:
     return format_date(day, format=pattern or patterns[precision][1], locale=i18n.locale())
 
 
+#: The Babel date pattern of the first day of a month (French writes "1er mars 2000").
+# TRANSLATORS: a Babel (CLDR) date pattern, not text: letters are fields; quote literal text.
+FIRST_OF_MONTH = N_("d MMMM y")
+#: What separates the items of a list in a table cell, as the edition's catalog writes it
+#: ("; " in English, " ; " with a narrow no-break space in French).
+SEPARATOR = N_("; ")
+#: The precision of an ISO date, by its number of parts ("1996", "1996-04", "1996-04-25").
+_PRECISIONS = {1: "year", 2: "month", 3: "day"}
+
+
+def date_words(iso: str) -> str:
+    """Return an ISO date in words at the precision its form shows, in the edition's
+    language: "1996", "April 1996", "25 August 1995" ("avril 1996", "25 août 1995"; the
+    first day of a month reads "1er" in French). Raises ``ValueError`` for a date that is
+    not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    precision = _PRECISIONS.get(len(str(iso).split("-")), "")
+    if precision == "day" and str(iso).endswith("-01"):
+        return date(iso, precision, pattern=_(FIRST_OF_MONTH))
+    return date(iso, precision)
+
+
+def period(interval: str) -> str:
+    """Return an ISO date, or an ISO interval ``"<first>/<last>"`` (each at its own
+    precision), in words: "March 2000", "2003-2007", "July-August 1991", "1 September 2014
+    to 17 August 2015" ("du 1er septembre 2014 au 17 août 2015"). Raises ``ValueError``
+    as :func:`date_words` does."""
+    first_iso, _slash, last_iso = str(interval).partition("/")
+    first = date_words(first_iso)
+    if not last_iso:
+        return first
+    last = date_words(last_iso)
+    precisions = {len(first_iso.split("-")), len(last_iso.split("-"))}
+    if precisions == {1}:
+        return f"{first}-{last}"
+    if precisions == {2} and first_iso[:4] == last_iso[:4]:
+        return f"{first.split()[0]}-{last}"
+    return _("{first} to {last}").format(first=first, last=last)
+
+
+def items(values: Iterable[object]) -> str:
+    """Return the items of a table cell's list joined with the edition's separator
+    (:data:`SEPARATOR`): "A; B" ("A ; B" in French, narrow no-break space)."""
+    return _(SEPARATOR).join(str(v) for v in values)
+
+
 def quarter(period: str) -> str:
     """Write a quarter (``"2020Q3"``, as Remittance Prices Worldwide names its surveys) the
     edition's way, from CLDR's abbreviated quarter: ``"Q3 2020"`` in English, ``"T3 2020"``

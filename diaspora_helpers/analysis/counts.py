@@ -11,15 +11,13 @@ read from ``data/definitions.csv``; how far it can be trusted, from the extract'
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-
 import pandas as pd
 
 from diaspora_helpers import tables
 from diaspora_helpers.analysis import demography
 from diaspora_helpers.constants import OTHER_COUNTS_TABLE as OTHER_COUNTS
 from diaspora_helpers.data import countries, given_or_load, measures
-from diaspora_helpers.i18n import N_, _, with_words
+from diaspora_helpers.i18n import N_, with_texts, with_words
 
 #: Where each kind of count is defined in data/definitions.csv.
 DEFINITION_OF = {
@@ -29,7 +27,8 @@ DEFINITION_OF = {
     "document": "administrative_sources",
     "un_desa": "un_desa_migrant_stock",
 }
-_KIND_WORDS = {
+#: How each kind of count (codes of ``kind``) is named in a table a reader sees.
+KIND_WORDS = {
     "electoral_register": N_("electoral register of nationals"),
     "census_round_estimate": N_("estimate from destination countries' censuses"),
     "migrant_stock": N_("UN migrant stock (mostly by birthplace)"),
@@ -44,26 +43,19 @@ QUALIFIERS = {
     "estimate": N_("estimate"),
     "as_stated": N_("as stated"),
 }
-#: The names of the counts of one destination (:func:`destination_counts`).
-RACE_COUNT = N_("RACE electoral register")
-UN_COUNT = N_("UN migrant stock")
-
-
-class _KindWords(Mapping[str, str]):
-    """Kind of count -> its name for a reader, in the edition's language when looked up."""
-
-    def __getitem__(self, kind: str) -> str:
-        return _(_KIND_WORDS[kind])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_KIND_WORDS)
-
-    def __len__(self) -> int:
-        return len(_KIND_WORDS)
-
-
-#: How each kind of count is named in a table a reader sees (``Series.map`` takes it).
-KIND_WORDS: Mapping[str, str] = _KindWords()
+#: Who counted, for the totals the collection computes itself (codes of ``counted_by``; the
+#: other rows hold the publisher named in the data, in the edition's language).
+COUNTED_BY = {
+    "un_desa": N_("UN DESA"),
+    "document": N_("The source document (administrative sources)"),
+}
+#: The counts of one destination (codes of ``count`` in :func:`destination_counts`); the
+#: census's words name the row's ``country``.
+DESTINATION_COUNTS = {
+    "race_register": N_("RACE electoral register"),
+    "destination_census": N_("{country} census"),
+    "un_stock": N_("UN migrant stock"),
+}
 
 
 def definition(source: str, definitions: pd.DataFrame | None = None) -> str:
@@ -86,8 +78,9 @@ def totals_side_by_side(
 
     Columns: ``reference_year`` (None for the undated document), ``persons``,
     ``qualifier`` (a code of :data:`QUALIFIERS`), ``kind`` (a key of :data:`KIND_WORDS`),
-    ``source`` (a key of :data:`DEFINITION_OF`) and ``counted_by``; the words of
-    ``qualifier`` and ``kind`` are recorded with :func:`~diaspora_helpers.i18n.with_words`.
+    ``source`` (a key of :data:`DEFINITION_OF`) and ``counted_by`` (the publisher named
+    in the data, or a code of :data:`COUNTED_BY`); the words of ``qualifier``, ``kind`` and
+    ``counted_by`` are recorded with :func:`~diaspora_helpers.i18n.with_words`.
     ``document_total`` is the document's 4 million (``key_figures``); ``un_years`` the UN
     years to show (all by default).
     """
@@ -112,7 +105,7 @@ def totals_side_by_side(
                 "qualifier": "estimate",
                 "kind": "migrant_stock",
                 "source": "un_desa",
-                "counted_by": _("UN DESA"),
+                "counted_by": "un_desa",
             }
         )
     rows.append(
@@ -122,14 +115,14 @@ def totals_side_by_side(
             "qualifier": "as_stated",
             "kind": "administrative",
             "source": "document",
-            "counted_by": _("The source document (administrative sources)"),
+            "counted_by": "document",
         }
     )
     out = pd.DataFrame(rows)
     out["reference_year"] = out["reference_year"].astype("Int64")
     order = out["reference_year"].fillna(9999).astype("int64")  # the undated document last
     out = out.iloc[order.argsort(kind="stable")].reset_index(drop=True)
-    return with_words(out, qualifier=QUALIFIERS, kind=_KIND_WORDS)
+    return with_words(out, qualifier=QUALIFIERS, kind=KIND_WORDS, counted_by=COUNTED_BY)
 
 
 def destination_counts(
@@ -139,20 +132,21 @@ def destination_counts(
 
     One row per count: the RACE 2001 register, the destination's own census (year as
     relayed beside RACE) and the UN's migrant stock in the years around them (1990-2005).
-    Columns ``count`` (in the edition's language: ``_(RACE_COUNT)``, ``_(UN_COUNT)`` or
-    the destination's census), ``reference_year``, ``persons``. Raises ``KeyError`` when RACE has
-    no row for ``iso3``.
+    Columns ``count`` (a code of :data:`DESTINATION_COUNTS`, its words recorded with
+    :func:`~diaspora_helpers.i18n.with_words`), ``reference_year``, ``persons``, ``iso3``
+    and ``country`` (the destination's name in the edition's language, which the census's
+    words name). Raises ``KeyError`` when RACE has no row for ``iso3``.
     """
     table = given_or_load(OTHER_COUNTS, others)
     race = table[(table["source_id"].astype("str") == "race_2001") & (table["iso3"] == iso3)]
     if race.empty:
         raise KeyError(f"the 2001 electoral census (RACE) has no row for {iso3}")
     row = race.iloc[0]
-    rows = [{"count": _(RACE_COUNT), "reference_year": 2001, "persons": row.persons}]
+    rows = [{"count": "race_register", "reference_year": 2001, "persons": row.persons}]
     if pd.notna(row["destination_census_persons"]):
         rows.append(
             {
-                "count": _("{country} census").format(country=countries.country_name(iso3)),
+                "count": "destination_census",
                 "reference_year": int(row["destination_census_year"]),
                 "persons": row["destination_census_persons"],
             }
@@ -163,11 +157,13 @@ def destination_counts(
         if len(match):
             rows.append(
                 {
-                    "count": _(UN_COUNT),
+                    "count": "un_stock",
                     "reference_year": year,
                     "persons": match["persons"].iloc[0],
                 }
             )
     out = pd.DataFrame(rows)
     out["persons"] = out["persons"].astype("int64")
-    return out.sort_values(["reference_year", "count"]).reset_index(drop=True)
+    out["iso3"], out["country"] = iso3, countries.country_name(iso3)
+    out = out.sort_values(["reference_year", "count"]).reset_index(drop=True)
+    return with_texts(with_words(out, count=DESTINATION_COUNTS), "country")

@@ -2,9 +2,9 @@
 
 Every function takes the tables it needs as arguments and loads them from ``data/`` when
 they are left out, so the unit tests can pass small hand-made tables. Region groups are
-codes (``sub_saharan_africa``; :data:`REGION_WORDS` names them, through
-:func:`region_label` or the tables' record of :func:`diaspora_helpers.i18n.with_words`),
-so code that looks a row up by group works the same in every edition.
+codes (``sub_saharan_africa``; :data:`REGION_WORDS` names them, through the tables' record
+of :func:`diaspora_helpers.i18n.with_words`), so code that looks a row up by group works
+the same in every edition; the words are applied where a table, chart or sentence is made.
 
 Three kinds of count meet here and do not measure the same thing:
 
@@ -26,7 +26,7 @@ import pandas as pd
 from diaspora_helpers.constants import UN_STOCK_TABLE as UN_TABLE
 from diaspora_helpers.constants import WB_BILATERAL_TABLE as WB_TABLE
 from diaspora_helpers.data import countries, given_or_load, measures
-from diaspora_helpers.i18n import N_, _, with_words, word
+from diaspora_helpers.i18n import N_, with_fields, with_texts, with_words
 
 #: The collection's region groups (codes of the ``region_group`` column) and their names.
 REGION_WORDS = {
@@ -42,6 +42,16 @@ REGION_GROUPS = ("sub_saharan_africa", "northern_africa", "europe", "elsewhere")
 AFRICAN_GROUPS = ("sub_saharan_africa", "northern_africa")
 #: How each place of the document's split is named in a table (France: its country name).
 PLACES = {"Africa": N_("Africa"), "Europe": N_("Europe"), "France": N_("France")}
+#: How each estimate of :func:`abroad_estimates` is named (codes of its ``estimate``); the
+#: UN's words name the row's ``year``.
+ESTIMATE_WORDS = {
+    "administrative": N_("Source document (administrative)"),
+    "un_desa": N_("UN DESA {year}"),
+    "world_bank": N_("World Bank/KNOMAD 2017"),
+}
+#: The row that stands for all countries beyond the largest (code of ``country``'s words in
+#: :func:`top_destinations`), naming how many (``countries``).
+OTHER_COUNTRIES = "other_countries"
 
 
 #: Which row of data/definitions.csv defines each kind of estimate of Malians abroad.
@@ -68,21 +78,6 @@ class _WhatIsCounted(Mapping[str, str]):
 
 #: Kind of estimate -> what it counts, from data/definitions.csv.
 WHAT_IS_COUNTED: Mapping[str, str] = _WhatIsCounted()
-
-
-def region_label(group: str) -> str:
-    """Return a region group code (one of :data:`REGION_WORDS`) as a reader sees it, in the
-    edition's language: ``"sub_saharan_africa"`` -> ``"Afrique subsaharienne"``."""
-    return word(group, REGION_WORDS)
-
-
-def place_label(place: str) -> str:
-    """Return a place of the document's split (``"Africa"``, ``"Europe"``, ``"France"``) in
-    the edition's language; a country is named by :func:`countries.country_name`."""
-    if place in PLACES:
-        return _(PLACES[place])
-    code = countries.iso3_of(place)
-    return countries.country_name(code) if code else place
 
 
 def count_in_africa(table: pd.DataFrame) -> int:
@@ -181,7 +176,7 @@ def destinations(year: int, sex: str = "total", stock: pd.DataFrame | None = Non
 
 def region_group(region: pd.Series, subregion: pd.Series) -> pd.Series:
     """Return the collection's region group for each country (see ``REGION_GROUPS``),
-    as a code (``sub_saharan_africa``; :func:`region_label` names it)."""
+    as a code (``sub_saharan_africa``; :data:`REGION_WORDS` names it)."""
     region = region.astype("str")
     subregion = subregion.astype("str")
     group = pd.Series("elsewhere", index=region.index, dtype="str")
@@ -194,7 +189,16 @@ def region_group(region: pd.Series, subregion: pd.Series) -> pd.Series:
 def top_destinations(
     year: int, n: int, sex: str = "total", stock: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Return the ``n`` largest destinations and one row for all other countries together."""
+    """Return the ``n`` largest destinations and one row for all other countries together.
+
+    Columns as :func:`destinations` (``country`` names in the edition's language). The
+    others' row has ``iso3`` ``""``, ``region_group`` ``"mixed"``, no ``rank``, and
+    ``country`` the code :data:`OTHER_COUNTRIES`, whose words (recorded with
+    :func:`~diaspora_helpers.i18n.with_words`) read "Other countries (<n>)", ``n`` the
+    number of other countries (recorded with :func:`~diaspora_helpers.i18n.with_fields`
+    as ``other_countries``).
+    Raises ``ValueError`` when ``n`` is below 1.
+    """
     if n < 1:
         raise ValueError(f"n must be at least 1, got {n}")
     table = destinations(year, sex, stock)
@@ -205,14 +209,16 @@ def top_destinations(
     other = pd.DataFrame(
         {
             "iso3": [""],
-            "country": [_("Other countries ({n})").format(n=len(rest))],
+            "country": [OTHER_COUNTRIES],
             "region_group": ["mixed"],
             "persons": [int(rest["persons"].sum())],
             "share_pct": [float(rest["share_pct"].sum())],
             "rank": [pd.NA],
         }
     )
-    return with_words(pd.concat([top, other], ignore_index=True), region_group=REGION_WORDS)
+    out = with_fields(pd.concat([top, other], ignore_index=True), other_countries=len(rest))
+    words = {OTHER_COUNTRIES: N_("Other countries ({other_countries})")}
+    return with_texts(with_words(out, region_group=REGION_WORDS, country=words), "country")
 
 
 def by_region(year: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -311,12 +317,16 @@ def abroad_estimates(
     """Return the estimates of Malians abroad side by side, with what each one counts.
 
     ``key_figures`` is indexed by id (``figures.key_figures()``); ``years`` are UN years.
+    One row per estimate: ``estimate`` (a code of :data:`ESTIMATE_WORDS`, its words
+    recorded with :func:`~diaspora_helpers.i18n.with_words`), ``year``, ``persons``,
+    ``what_is_counted`` (the definition, from ``data/definitions.csv`` in the edition's
+    language), ``kind`` (the same code, for looking rows up) and ``ratio_admin_to_this``.
     """
     admin = key_figures.loc[abroad_id]
     admin_year = admin.get("reference_year")
     rows = [
         {
-            "estimate": _("Source document (administrative)"),
+            "estimate": "administrative",
             "year": pd.NA if pd.isna(admin_year) else int(admin_year),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             "persons": float(admin["value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             "what_is_counted": WHAT_IS_COUNTED["administrative"],
@@ -325,7 +335,7 @@ def abroad_estimates(
     ]
     rows += [
         {
-            "estimate": _("UN DESA {year}").format(year=year),
+            "estimate": "un_desa",
             "year": year,
             "persons": float(total(year, stock=stock)),
             "what_is_counted": WHAT_IS_COUNTED["un_desa"],
@@ -335,7 +345,7 @@ def abroad_estimates(
     ]
     rows.append(
         {
-            "estimate": _("World Bank/KNOMAD 2017"),
+            "estimate": "world_bank",
             "year": 2017,
             "persons": wb_emigrant_total(bilateral),
             "what_is_counted": WHAT_IS_COUNTED["world_bank"],
@@ -345,7 +355,7 @@ def abroad_estimates(
     table = pd.DataFrame(rows)
     table["year"] = table["year"].astype("Int64")
     table["ratio_admin_to_this"] = table.at[0, "persons"] / table["persons"]  # type: ignore[operator]  # pandas-stubs types a cell as any scalar
-    return table
+    return with_texts(with_words(table, estimate=ESTIMATE_WORDS), "what_is_counted")
 
 
 def document_vs_un(
@@ -357,8 +367,9 @@ def document_vs_un(
     """Return the document's Africa, Europe and France figures beside the UN's for ``year``.
 
     One row per place of ``ids`` (key figure ids by place): ``where`` the place's code
-    (``"Africa"``, ``"Europe"``, ``"France"``; named by :func:`place_label` and in shown
-    tables), persons, and the document's figure divided by the UN's.
+    (``"Africa"``, ``"Europe"``, ``"France"``; named by :data:`PLACES`, recorded with
+    :func:`~diaspora_helpers.i18n.with_words`), persons, and the document's figure divided
+    by the UN's.
     """
     ids = ids or {
         "Africa": "malians_in_africa",

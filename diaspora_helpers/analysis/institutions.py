@@ -8,10 +8,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from diaspora_helpers import tables
-from diaspora_helpers.analysis.timeline import separator
+from diaspora_helpers import tables, text
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, register_words, with_texts, with_words, word
+from diaspora_helpers.i18n import N_, register_words, with_formats, with_texts, with_words
 
 #: The kinds of body of the landscape (codes of the ``kind`` column of ``institutions``)
 #: and how a reader names them.
@@ -43,12 +42,6 @@ RELATION_WORDS = {
 
 register_words("institutions", kind=KIND_WORDS)
 register_words("institution_links", relation=RELATION_WORDS)
-
-
-def relation_words(relation: str) -> str:
-    """Return how ``relation`` reads in a sentence or legend, in the edition's language
-    (the relation itself when it has no words)."""
-    return word(relation, RELATION_WORDS)
 
 
 #: How each relation places its two ends in the diagram: "down" puts ``to_id`` a layer
@@ -158,12 +151,13 @@ def supervision_counts(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame
         {
             "supervisor": names[who],
             "bodies": len(part),
-            "supervised": separator().join(names[n] for n in part["to_id"]),
+            "supervised": tuple(names[n] for n in part["to_id"]),
         }
         for who, part in sup.groupby("from_id", sort=False)
     ]
     table = pd.DataFrame(rows, columns=["supervisor", "bodies", "supervised"])
-    return table.sort_values(["bodies", "supervisor"], ascending=[False, True], kind="stable")
+    table = table.sort_values(["bodies", "supervisor"], ascending=[False, True], kind="stable")
+    return with_formats(table, supervised=text.items)  # a tuple of names, joined when shown
 
 
 def kind_counts(nodes: pd.DataFrame) -> pd.Series:
@@ -173,7 +167,7 @@ def kind_counts(nodes: pd.DataFrame) -> pd.Series:
 
 
 #: The topics and qualifiers of the document's small figures (codes) and their words,
-#: translated through the catalog (see :func:`figure_word`).
+#: applied where a table is shown (recorded with :func:`~diaspora_helpers.i18n.with_words`).
 FIGURE_WORDS = {
     "codevelopment": N_("co-development"),
     "kayes": N_("Kayes"),
@@ -194,17 +188,12 @@ FIGURE_WORDS = {
 }
 
 
-def figure_word(code: str) -> str:
-    """Return a topic or qualifier code of the figures table in the edition's language."""
-    return word(code, FIGURE_WORDS)
-
-
 def figures_about(
     table: pd.DataFrame | None = None, topics: Sequence[str] = ("codevelopment", "kayes")
 ) -> pd.DataFrame:
     """Return the document's small figures on the given topics (codes), indexed by id.
 
-    ``topic`` and ``qualifier`` keep their codes, their words (:func:`figure_word`) recorded
+    ``topic`` and ``qualifier`` keep their codes, their words (:data:`FIGURE_WORDS`) recorded
     for shown tables with :func:`~diaspora_helpers.i18n.with_words`.
     """
     figs = given_or_load("codevelopment_figures", table)

@@ -14,11 +14,11 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from diaspora_helpers import tables
+from diaspora_helpers import tables, text
 from diaspora_helpers.analysis import demography, remittances
-from diaspora_helpers.analysis.timeline import separator, short_label
+from diaspora_helpers.analysis.timeline import short_label
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, register_words, with_words
+from diaspora_helpers.i18n import N_, register_words, with_formats, with_words
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
@@ -324,10 +324,10 @@ def objectives_by_scope(
                 "id": row.id,
                 "objective": row.label,
                 "strategies": len(served),
-                "served_by": separator().join(labels[s] for s in served),
+                "served_by": tuple(labels[s] for s in served),
             }
         )
-    return pd.DataFrame(rows).set_index("id")
+    return with_formats(pd.DataFrame(rows).set_index("id"), served_by=text.items)
 
 
 # ---------------------------------------------------------------------------- evidence

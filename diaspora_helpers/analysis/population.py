@@ -15,11 +15,23 @@ from diaspora_helpers.analysis.demography import (
 )
 from diaspora_helpers.constants import CENSUS_TABLE, WDI_TABLE
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _, register_words, with_words
+from diaspora_helpers.i18n import N_, register_words, with_words
 
 #: The censuses' names as data/census_figures.csv writes them (a key of that table, so
 #: not in data/fr/): marked here for the catalog, shown through ``_()``.
 CENSUS_NAMES = (N_("RGPH 2009 (4th census)"), N_("RGPH 2022 (RGPH5)"))
+#: The counts of :func:`foreigners_comparison` (codes of ``estimate`` and ``how``): their
+#: names, which name the row's ``year``, and how each was made.
+FOREIGNERS_ESTIMATES = {
+    "census": N_("Census {year} (source document): foreign nationals"),
+    "un_desa": N_("UN DESA {year}: international migrants"),
+    "un_interpolated": N_("UN DESA, interpolated to {year}: international migrants"),
+}
+FOREIGNERS_HOW = {
+    "census": N_("census count of residents with a foreign nationality"),
+    "un_desa": N_("UN estimate of migrants living in Mali, mostly by birthplace"),
+    "un_interpolated": N_("straight line between the two UN estimates on either side"),
+}
 
 
 def shares_of_population(persons: float, residents: float) -> dict[str, float]:
@@ -118,17 +130,19 @@ def foreigners_comparison(
     The UN counts international migrants living in Mali: people born abroad, or foreign
     citizens where no birthplace is recorded (an interpolated value for the document's
     year, and the estimates on either side); the census count is of foreign nationals.
+    One row per count, the census first: ``estimate`` and ``how`` (the same code, one of
+    :data:`FOREIGNERS_ESTIMATES`; their words, the count's name and how it was made, are
+    recorded with :func:`~diaspora_helpers.i18n.with_words`), ``year``, ``persons`` and
+    ``ratio_to_census``.
     """
     table = un_stock(stock)
     immigrants = totals_over_time("immigrants", table)["total"]
     rows = [
         {
-            "estimate": _("Census {year} (source document): foreign nationals").format(
-                year=document_year
-            ),
+            "estimate": "census",
             "year": document_year,
             "persons": float(document_count),
-            "how": _("census count of residents with a foreign nationality"),
+            "how": "census",
         }
     ]
     before = max((y for y in immigrants.index if y <= document_year), default=None)
@@ -136,26 +150,24 @@ def foreigners_comparison(
     for year in sorted({y for y in (before, after) if y is not None}):
         rows.append(
             {
-                "estimate": _("UN DESA {year}: international migrants").format(year=int(year)),
+                "estimate": "un_desa",
                 "year": int(year),
                 "persons": float(immigrants.loc[year]),
-                "how": _("UN estimate of migrants living in Mali, mostly by birthplace"),
+                "how": "un_desa",
             }
         )
     if document_year not in immigrants.index:
         rows.append(
             {
-                "estimate": _("UN DESA, interpolated to {year}: international migrants").format(
-                    year=document_year
-                ),
+                "estimate": "un_interpolated",
                 "year": document_year,
                 "persons": interpolate(immigrants, document_year),
-                "how": _("straight line between the two UN estimates on either side"),
+                "how": "un_interpolated",
             }
         )
     out = pd.DataFrame(rows)
     out["ratio_to_census"] = out["persons"] / float(document_count)
-    return out
+    return with_words(out, estimate=FOREIGNERS_ESTIMATES, how=FOREIGNERS_HOW)
 
 
 def immigrant_origins(year: int, n: int, stock: pd.DataFrame | None = None) -> pd.DataFrame:

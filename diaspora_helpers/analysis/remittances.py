@@ -189,8 +189,9 @@ def per_person(
             }
         )
     # A country's name is the edition's (data/<code>/); an aggregate's is the WDI's English
-    # name, a code whose words (AGGREGATE_NAMES) the shown table and download apply.
-    return with_words(pd.DataFrame(rows), country=AGGREGATE_NAMES)
+    # name, a code whose words (AGGREGATE_NAMES) the shown table and download apply. The
+    # column mixes both, so a download tags it with the language (iso3 is the join key).
+    return with_texts(with_words(pd.DataFrame(rows), country=AGGREGATE_NAMES), "country")
 
 
 def _name(code: str, wdi: pd.DataFrame) -> str:

@@ -14,7 +14,7 @@ from diaspora_helpers.analysis.wdi import indicator, nearest_year
 from diaspora_helpers.constants import COST, REMITTANCES, RPW_TABLE, WDI_TABLE
 from diaspora_helpers.constants import WDI_2022_TABLE as VINTAGE_TABLE
 from diaspora_helpers.data import countries, given_or_load
-from diaspora_helpers.i18n import with_texts
+from diaspora_helpers.i18n import with_formats, with_texts
 
 
 def corridor_costs(rpw: pd.DataFrame | None = None, receiving: str = "MLI") -> pd.DataFrame:
@@ -46,16 +46,23 @@ def corridor_costs(rpw: pd.DataFrame | None = None, receiving: str = "MLI") -> p
 
 
 def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: float) -> pd.DataFrame:
-    """Return, per corridor, its first and last survey and how often it cost above a threshold."""
+    """Return, per corridor, its first and last survey and how often it cost above a threshold.
+
+    One row per corridor (``corridor``, names in the edition's language, sorted):
+    ``first_period`` and ``last_period`` as Remittance Prices Worldwide codes them
+    (``"2011Q1"``; a shown table reads them the edition's way, :func:`text.quarter`),
+    ``first_cost_pct``, ``last_cost_pct``, ``surveys``, ``share_above_<threshold>pct`` and
+    ``at_or_below_target_last``.
+    """
     rows = []
     for corridor, part in costs.groupby("corridor", sort=True):
         part = part.sort_values("time")
         rows.append(
             {
                 "corridor": corridor,
-                "first_period": text.quarter(part["period"].iloc[0]),
+                "first_period": str(part["period"].iloc[0]),
                 "first_cost_pct": float(part["cost_pct"].iloc[0]),
-                "last_period": text.quarter(part["period"].iloc[-1]),
+                "last_period": str(part["period"].iloc[-1]),
                 "last_cost_pct": float(part["cost_pct"].iloc[-1]),
                 "surveys": len(part),
                 f"share_above_{threshold_pct:g}pct": 100
@@ -63,7 +70,8 @@ def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: floa
                 "at_or_below_target_last": bool(part["cost_pct"].iloc[-1] <= target_pct),
             }
         )
-    return pd.DataFrame(rows)
+    out = with_texts(pd.DataFrame(rows), "corridor")
+    return with_formats(out, first_period=text.quarter, last_period=text.quarter)
 
 
 def country_cost(vintage: pd.DataFrame | None = None, iso3: str = "MLI") -> pd.Series:

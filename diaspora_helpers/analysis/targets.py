@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from diaspora_helpers.analysis.timeline import separator
+from diaspora_helpers import text
 from diaspora_helpers.constants import TARGETS_TABLE
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, with_words
+from diaspora_helpers.i18n import N_, with_formats, with_words
 
 KINDS = ("average", "corridor")
 #: How the codes of ``applies_to`` and ``comparison`` read in a table (translated through
@@ -124,8 +124,8 @@ def corridor_test(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.
     """Count, per year, the corridors whose yearly mean cost is above the corridor ceiling.
 
     Returns one row per year: ``corridors`` surveyed, ``above_ceiling`` (how many are above
-    the ceiling) and ``corridors_above_ceiling`` (their names, joined with "; "). See
-    :func:`corridor_years`.
+    the ceiling) and ``corridors_above_ceiling`` (a tuple of their names; a shown table
+    joins them with :func:`diaspora_helpers.text.items`). See :func:`corridor_years`.
     """
     judged = corridor_years(costs, table)
     rows = []
@@ -136,7 +136,7 @@ def corridor_test(costs: pd.DataFrame, table: pd.DataFrame | None = None) -> pd.
                 "year": int(year),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
                 "corridors": len(part),
                 "above_ceiling": len(above),
-                "corridors_above_ceiling": separator().join(above),
+                "corridors_above_ceiling": tuple(above),
             }
         )
-    return pd.DataFrame(rows)
+    return with_formats(pd.DataFrame(rows), corridors_above_ceiling=text.items)

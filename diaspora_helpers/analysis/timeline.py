@@ -15,13 +15,14 @@ import pandas as pd
 
 from diaspora_helpers import tables, text
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, _, ngettext, register_words, word
+from diaspora_helpers.i18n import N_, register_words, with_formats, with_words
 
 #: The kinds of event, in the order of the timeline's lanes (top to bottom).
 KIND_ORDER = ["forum", "institution", "programme", "law_policy", "mission"]
 
 
-#: How each kind of event is named on the timeline.
+#: How each kind of event is named on the timeline (applied where a chart, table or
+#: sentence is made: ``i18n.word(kind, KIND_LABELS)``).
 KIND_LABELS = {
     "forum": N_("Forums and consultation"),
     "institution": N_("Institutions and offices"),
@@ -37,27 +38,8 @@ SECTION_WORDS = {"intro": N_("introduction")}
 
 
 register_words("events", kind=KIND_LABELS, section=SECTION_WORDS)
-
-
-def kind_label(kind: str) -> str:
-    """Return the lane label of a kind of event in the edition's language (the kind itself
-    when it has none)."""
-    return word(kind, KIND_LABELS)
-
-
-def kind_count(kind: str, n: int) -> str:
-    """Return ``n`` events of ``kind`` in words: "9 forums and consultations",
-    "1 period of missions" (a kind without a noun reads "{n} {kind}")."""
-    nouns = {
-        "forum": ngettext("{n} forum or consultation", "{n} forums and consultations", n),
-        "institution": ngettext(
-            "{n} new institution or office", "{n} new institutions and offices", n
-        ),
-        "programme": ngettext("{n} programme milestone", "{n} programme milestones", n),
-        "law_policy": ngettext("{n} law or policy", "{n} laws and policies", n),
-        "mission": ngettext("{n} period of missions", "{n} periods of missions", n),
-    }
-    return nouns.get(kind, "{n} " + kind).format(n=n)
+#: What a sequel reads when nothing of another kind followed (:func:`sequels`).
+FOLLOWED_WORDS = {"nothing": N_("nothing of another kind")}
 
 
 def short_label(label: str, width: int = 24) -> str:
@@ -96,20 +78,6 @@ def timeline_labels(table: pd.DataFrame) -> list[str]:
         str(text) if _is_text(text) else timeline_label(str(i), lab)
         for i, lab, text in zip(table["id"], table["label"], given, strict=True)
     ]
-
-
-#: What separates the items of a list in a table cell, as the edition's catalog writes it
-#: ("; " in English, " ; " with a narrow no-break space in French).
-SEPARATOR = N_("; ")
-#: The Babel date pattern of the first day of a month (French writes "1er mars 2000").
-# TRANSLATORS: a Babel (CLDR) date pattern, not text: letters are fields; quote literal text.
-FIRST_OF_MONTH = N_("d MMMM y")
-
-
-def separator() -> str:
-    """Return what separates the items of a list in a table cell, in the edition's
-    typography (see :data:`SEPARATOR`)."""
-    return _(SEPARATOR)
 
 
 def _is_text(value: object) -> bool:
@@ -284,93 +252,44 @@ def followed(table: pd.DataFrame, anchor_id: str, within_years: float = 1.0) -> 
     return after.reset_index(drop=True)
 
 
-def describe_counts(table: pd.DataFrame) -> str:
-    """Return how many events of each kind a table holds, in words, in lane order."""
-    counts = table["kind"].astype("str").value_counts()
-    kinds = [k for k in KIND_ORDER if k in counts.index] + sorted(
-        set(counts.index) - set(KIND_ORDER)
-    )
-    parts = [kind_count(kind, int(counts[kind])) for kind in kinds]
-    if not parts:
-        return _("no events")
-    return text.listing(parts)
-
-
-def rhythm_title(summary: pd.DataFrame) -> str:
-    """Return a timeline title that states the finding: how many waves, and the busiest."""
-    if summary.empty:
-        return _("The document dates no event of these kinds in these years")
-    if len(summary) == 1:
-        return _("One unbroken run of {n} events, {years}").format(
-            n=summary["events"].iloc[0], years=summary["years"].iloc[0]
-        )
-    most = int(summary["events"].max())
-    busiest = summary[summary["events"] == most]
-    if len(busiest) > 1:
-        return _(
-            "Diaspora policy came in {waves} waves; the busiest, {years}, brought {n} of the "
-            "{total} events each"
-        ).format(
-            waves=len(summary),
-            years=text.listing([str(y) for y in busiest["years"]]),
-            n=most,
-            total=int(summary["events"].sum()),
-        )
-    return _(
-        "Diaspora policy came in {waves} waves; the busiest, {years}, "
-        "brought {n} of the {total} events"
-    ).format(
-        waves=len(summary),
-        years=busiest["years"].iloc[0],
-        n=most,
-        total=int(summary["events"].sum()),
-    )
-
-
-def sections(table: pd.DataFrame) -> str:
-    """Return the document sections a table's rows come from, in document order, as text."""
+def sections(table: pd.DataFrame) -> list[str]:
+    """Return the document sections a table's rows come from (codes: ``"intro"``, ``"5.1"``;
+    :data:`SECTION_WORDS` names the unnumbered ones), in document order."""
     column = table["section"]
     present = set(column.astype("str"))
     if isinstance(column.dtype, pd.CategoricalDtype):
         order = [str(c) for c in column.cat.categories if str(c) in present]
     else:
         order = sorted(present)
-    return ", ".join(order)
+    return order
 
 
-def describe_date(date: str, precision: str) -> str:
-    """Return an ISO date at its precision in words, in the edition's language: "1996",
-    "April 1996", "25 August 1995" ("avril 1996", "25 août 1995"; the first day of a month
-    reads "1er" in French). A date written more precisely is cut to ``precision``
-    ("2000-03-22" at month precision reads "March 2000"); a less precise one, or another
-    precision, raises ``ValueError``.
-    """
+def iso_at(date: str, precision: str) -> str:
+    """Return an ISO date cut to ``precision`` (``"year"``, ``"month"`` or ``"day"``):
+    ``"2000-03-22"`` at month precision is ``"2000-03"``. Raises ``ValueError`` for another
+    precision, or a date written less precisely than it asks. (Read it in words with
+    :func:`diaspora_helpers.text.date_words`.)"""
     parts = {"year": 1, "month": 2, "day": 3}.get(precision, 0)
-    iso = "-".join(str(date).split("-")[:parts])
-    if precision == "day" and iso.endswith("-01"):
-        return text.date(iso, precision, pattern=_(FIRST_OF_MONTH))
-    return text.date(iso, precision)
+    pieces = str(date).split("-")
+    if not parts or len(pieces) < parts:
+        raise ValueError(f"date {date!r} is not written at {precision!r} precision")
+    return "-".join(pieces[:parts])
 
 
 def when(table: pd.DataFrame, event_id: str) -> str:
-    """Return the date of one event in words; a period as "2003-2007" or "July-August 1991"."""
+    """Return the date of one event as an ISO date at its precision (``"1996-04"``), or a
+    period as an ISO interval (``"2014-09-01/2015-08-17"``): the same in every edition,
+    read in words with :func:`diaspora_helpers.text.period` ("2003-2007", "July-August
+    1991"). Raises ``KeyError`` for an id the table does not have."""
     rows = table[table["id"] == event_id]
     if rows.empty:
         raise KeyError(f"no event with id {event_id!r}")
     row = rows.iloc[0]
-    precision = str(row["date_precision"])
-    first = describe_date(row["date"], precision)
+    first = iso_at(row["date"], str(row["date_precision"]))
     end = row.get("end_date")
     if not isinstance(end, str) or not end:
         return first
-    last_precision = _precision_of(end)
-    last = describe_date(end, last_precision)
-    if precision == last_precision == "year":
-        return f"{first}-{last}"
-    same_year = str(row["date"])[:4] == end[:4]
-    if precision == last_precision == "month" and same_year:
-        return f"{first.split()[0]}-{last}"
-    return _("{first} to {last}").format(first=first, last=last)
+    return f"{first}/{end}"
 
 
 def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
@@ -378,7 +297,8 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
 
     Columns: wave, years ("2000-2006"), events, one count column per kind present, named
     by the kind's code (``forum``, ``law_policy``…; see :data:`KIND_LABELS` for their
-    names), and ``what`` (the events' short labels in date order, from the data).
+    names), and ``what`` (a tuple of the events' short labels in date order, from the
+    data; a shown table joins them with :func:`diaspora_helpers.text.items`).
     """
     if table.empty:
         return pd.DataFrame(columns=["wave", "years", "events", "what"])
@@ -393,16 +313,16 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
         row = {"wave": w.wave, "years": years, "events": w.events}
         for kind in kinds:
             row[kind] = int((inside["kind"] == kind).sum())
-        row["what"] = separator().join(timeline_labels(inside))
+        row["what"] = tuple(timeline_labels(inside))
         rows.append(row)
-    return pd.DataFrame(rows)
+    return with_formats(pd.DataFrame(rows), what=text.items)
 
 
 def peak_waves(summary: pd.DataFrame) -> dict[str, str]:
     """Return, for each kind counted in a wave summary, the years of the wave with most of it.
 
     Keys are the kinds' codes (as :func:`wave_summary` names its columns; name them with
-    :func:`kind_label`); ties go to the earlier wave; kinds absent from every wave are left
+    :data:`KIND_LABELS`); ties go to the earlier wave; kinds absent from every wave are left
     out.
     """
     out = {}
@@ -430,7 +350,12 @@ def quiet_stretches(table: pd.DataFrame, start_year: int, end_year: int) -> list
 def sequels(table: pd.DataFrame, kind: str = "forum", within_years: float = 1.0) -> pd.DataFrame:
     """Return, for each event of ``kind``, the events of other kinds that started within a year.
 
-    A sequence in time only: the table says what came next, not what caused it.
+    A sequence in time only: the table says what came next, not what caused it. One row
+    per event of ``kind``: ``event`` (its timeline label, from the data), ``date`` (an ISO
+    date or interval, see :func:`when`), ``followed_within_a_year_by`` (a tuple of the
+    labels of what followed, or the code ``"nothing"``) and ``count``. A shown table reads
+    the dates in words and joins the labels (recorded with
+    :func:`~diaspora_helpers.i18n.with_formats` and :func:`~diaspora_helpers.i18n.with_words`).
     """
     rows = []
     anchors = table[table["kind"] == kind]
@@ -441,9 +366,10 @@ def sequels(table: pd.DataFrame, kind: str = "forum", within_years: float = 1.0)
             {
                 "event": name,
                 "date": when(table, anchor.id),
-                "followed_within_a_year_by": separator().join(timeline_labels(after))
-                or _("nothing of another kind"),
+                "followed_within_a_year_by": tuple(timeline_labels(after)) or "nothing",
                 "count": len(after),
             }
         )
-    return pd.DataFrame(rows, columns=["event", "date", "followed_within_a_year_by", "count"])
+    out = pd.DataFrame(rows, columns=["event", "date", "followed_within_a_year_by", "count"])
+    with_formats(out, date=text.period, followed_within_a_year_by=text.items)
+    return with_words(out, followed_within_a_year_by=FOLLOWED_WORDS)

@@ -8,12 +8,12 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from diaspora_helpers import i18n, tables
+from diaspora_helpers import tables
 from diaspora_helpers.data import given_or_load
 from diaspora_helpers.i18n import N_, register_words, with_words, words_of
 
-#: The codes of TOKTEN's sectors, degree levels and measures, which the tables show as
-#: they are in English and translated in the French edition (see :func:`word`).
+#: The codes of TOKTEN's sectors, degree levels and measures and their words, applied where
+#: a table, chart or sentence is made (``i18n.word(code, WORDS)``).
 WORDS = {
     "education": N_("education"),
     "health": N_("health"),
@@ -39,12 +39,6 @@ BREAKDOWNS = {"sector": N_("sector"), "degree_level": N_("degree level")}
 
 register_words("tokten_results", sector=WORDS, degree_level=WORDS)
 register_words("tokten_totals", measure=WORDS)
-
-
-def word(code: str) -> str:
-    """Return a sector, degree level or measure code as tables show it, in the edition's
-    language ("SMEs" in English, "PME" in French); an unknown code is returned as it is."""
-    return i18n.word(code, WORDS)
 
 
 def tokten_sectors(results: pd.DataFrame | None = None) -> pd.DataFrame:

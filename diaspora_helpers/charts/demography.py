@@ -11,8 +11,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
-from diaspora_helpers import tables, text
-from diaspora_helpers.analysis.demography import place_label
+from diaspora_helpers import i18n, tables, text
+from diaspora_helpers.analysis.demography import PLACES
 from diaspora_helpers.charts import maps, phone_lists, style
 from diaspora_helpers.charts.style import barh_house
 from diaspora_helpers.i18n import _, ngettext
@@ -160,7 +160,8 @@ def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figur
     """Bars of the largest communities of people born in Mali, coloured by region group.
 
     ``top`` (and ``named``, its rows that are countries) as
-    ``analysis.demography.top_destinations`` returns them, in the edition's language.
+    ``analysis.demography.top_destinations`` returns them (country names in the edition's
+    language; the others' row a code, named here from the words the table records).
     """
     colours = top["region_group"].map(REGION_COLOURS).fillna(style.PALETTE["light"])
     fig, ax = style.titled_figure(
@@ -180,7 +181,7 @@ def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figur
         ),
         figsize=(9.0, 2.2 + 0.32 * len(top)),
     )
-    ax.barh(top["country"], top["persons"] / 1e3, color=colours.tolist())
+    ax.barh(i18n.labelled(top)["country"], top["persons"] / 1e3, color=colours.tolist())
     barh_house(ax)
     ax.xaxis.set_major_formatter(_thousands)
     for y, value in enumerate(top["persons"]):
@@ -355,7 +356,8 @@ def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
     """Bars of the document's figure divided by the UN's count, for Africa, Europe, France.
 
     ``ratios`` is indexed by place as ``analysis.demography.document_vs_un`` names them
-    (codes: ``"Africa"``, ``"Europe"``, ``"France"``; named on the chart by ``place_label``).
+    (codes: ``"Africa"``, ``"Europe"``, ``"France"``; named on the chart by their words in
+    ``analysis.demography.PLACES``).
     """
     fig, ax = style.titled_figure(
         _(
@@ -376,7 +378,7 @@ def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
         ).format(year=year),
     )
     bars = ax.bar(
-        [place_label(p) for p in ratios.index],
+        [i18n.word(str(p), PLACES) for p in ratios.index],
         ratios.to_numpy(),
         color=[style.PALETTE["admin"]] * len(ratios),
         width=0.55,

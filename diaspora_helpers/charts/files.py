@@ -73,11 +73,13 @@ LABEL_SUFFIX = "_label"
 
 def chart_table(data: pd.DataFrame) -> pd.DataFrame:
     """Return ``data`` as a chart download holds it: rounded (:func:`rounded`), and each
-    code column (recorded with :func:`diaspora_helpers.i18n.with_words`) followed by
-    ``<column>_label``, its codes in words of the edition. Headers and codes are the same
-    in every edition, so analysts can join the English and French downloads."""
+    code column (recorded with :func:`diaspora_helpers.i18n.with_words`) or column of
+    values formatted for a reader (:func:`~diaspora_helpers.i18n.with_formats`: ISO dates,
+    quarters) followed by ``<column>_label``, its codes in words of the edition. Headers and
+    codes are the same in every edition, so analysts can join the English and French
+    downloads."""
     table = rounded(data)
-    words = i18n.words_of(data)
+    words = {**i18n.words_of(data), **i18n.formats_of(data)}
     if not words:
         return table
     named = i18n.labelled(data)
@@ -95,7 +97,7 @@ def text_columns(data: pd.DataFrame) -> set[str]:
     :func:`diaspora_helpers.i18n.with_texts`, and the text columns named like a column that
     ``data/<code>/`` translates (``label``, ``name``, ``country``…; see
     :func:`diaspora_helpers.data.loader.translated_columns`) unless they hold codes."""
-    words = i18n.words_of(data)
+    words = {**i18n.words_of(data), **i18n.formats_of(data)}
     named = {
         str(c)
         for c in data.columns

@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 
 from diaspora_helpers import constants, i18n, tables, text
 from diaspora_helpers.analysis import timeline
-from diaspora_helpers.analysis.institutions import relation_words
+from diaspora_helpers.analysis.institutions import RELATION_WORDS
 from diaspora_helpers.charts import layout, phone_lists, style
 from diaspora_helpers.charts.relations import BAND_TITLES, RELATION_STYLES, phone_rows
 from diaspora_helpers.i18n import _, word
@@ -269,7 +269,7 @@ def draw_landscape(
     handles = [Line2D([], [], **{k: v for k, v in RELATION_STYLES[r].items()}) for r in used]  # type: ignore[arg-type]  # the styles are Line2D's keyword arguments
     ax.legend(
         handles,
-        [relation_words(r) for r in used],
+        [i18n.word(r, RELATION_WORDS) for r in used],
         loc="upper right" if legend_cols is None else "lower right",
         ncols=len(used) if legend_cols is None else legend_cols,
         fontsize=fontsize + 1 if legend_cols is None else fontsize,
@@ -333,7 +333,9 @@ def institutional_landscape(
         _(
             "Source document, sections {sections}; the collection's institutions "
             "and institution_links tables"
-        ).format(sections=timeline.sections(links)),
+        ).format(
+            sections=", ".join(word(s, timeline.SECTION_WORDS) for s in timeline.sections(links))
+        ),
     )
     if slide:
         fig, ax = style.titled_figure(*labels, figsize=style.SLIDE_SIZE)

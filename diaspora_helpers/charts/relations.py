@@ -7,9 +7,9 @@ from __future__ import annotations
 import pandas as pd
 
 from diaspora_helpers import colours, constants, tables
-from diaspora_helpers.analysis.institutions import relation_words
+from diaspora_helpers.analysis.institutions import RELATION_WORDS
 from diaspora_helpers.charts import phone_lists
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, word
 
 #: Fill colours of the landscape's boxes, by kind of institution.
 INSTITUTION_COLOURS = constants.INSTITUTION_FILLS
@@ -89,7 +89,7 @@ def phone_rows(
                 Row(
                     # an arrow, not a sentence: "exerce la tutelle → Ministère…" reads in
                     # every language (no article to agree), two-headed for a partnership
-                    f"{relation_words(link.relation)} {ARROWS.get(link.relation, '→')} "
+                    f"{word(link.relation, RELATION_WORDS)} {ARROWS.get(link.relation, '→')} "
                     f"{full_name(info.loc[link.to_id])}",
                     level=1,
                     mark={

@@ -16,7 +16,8 @@ from matplotlib.figure import Figure
 from diaspora_helpers import colours, constants, tables
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.charts import phone_lists, style
-from diaspora_helpers.i18n import _, with_texts, with_words
+from diaspora_helpers.i18n import _, with_texts, with_words, word
+from diaspora_helpers.text import listing
 
 KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
 #: Contrast a lane's name keeps against the lane's panel (WCAG 2.2 AA, text at 10 pt).
@@ -171,7 +172,7 @@ def draw_timeline(
     ax.set_ylim(height + 0.3, -0.3)
     ax.set_yticks(
         [top + n_rows / 2 for _, top, n_rows in lane_tops],
-        ["\n".join(textwrap.wrap(timeline.kind_label(k), 14)) for k, _top, _n in lane_tops],
+        ["\n".join(textwrap.wrap(word(k, timeline.KIND_LABELS), 14)) for k, _top, _n in lane_tops],
     )
     for tick, (kind, _top, _n) in zip(ax.get_yticklabels(), lane_tops, strict=True):
         tick.set_color(text_colour(KIND_COLOURS.get(kind, style.PALETTE["ink"])))
@@ -237,14 +238,14 @@ def events_timeline(
     rows = lanes[-1][1] + lanes[-1][2] + 0.6 if lanes else 1.6
     figsize = style.SLIDE_SIZE if slide else (width, FRAME_IN + rows * ROW_IN)
     fig, ax = style.titled_figure(
-        timeline.rhythm_title(rhythm),
+        rhythm_title(rhythm),
         _(
             "Dated events of Mali's diaspora policy by kind: dots are single dates (placed "
             "mid-month or mid-year when the document gives no day), bars are periods, hatched "
             "bars are periods the document dates only roughly"
         ),
         _("Source document, sections {sections}; the collection's events table").format(
-            sections=timeline.sections(events)
+            sections=", ".join(word(s, timeline.SECTION_WORDS) for s in timeline.sections(events))
         ),
         figsize=figsize,
     )
@@ -275,7 +276,7 @@ def phone_rows(placed: pd.DataFrame, kinds: Sequence[str]) -> list[phone_lists.R
     Row = phone_lists.Row
     rows = [
         Row(
-            timeline.kind_label(kind),
+            word(kind, timeline.KIND_LABELS),
             mark={"kind": "dot", "color": KIND_COLOURS.get(kind, style.PALETTE["grey"])},
             colour=text_colour(KIND_COLOURS.get(kind, style.PALETTE["ink"]), constants.WHITE),
             bold=True,
@@ -314,3 +315,37 @@ def phone_rows(placed: pd.DataFrame, kinds: Sequence[str]) -> list[phone_lists.R
         )
         shown_year = year
     return rows
+
+
+def rhythm_title(summary: pd.DataFrame) -> str:
+    """Return a timeline title that states the finding: how many waves, and the busiest.
+
+    ``summary`` is ``analysis.timeline.wave_summary(...)`` (``events``, ``years``).
+    """
+    if summary.empty:
+        return _("The document dates no event of these kinds in these years")
+    if len(summary) == 1:
+        return _("One unbroken run of {n} events, {years}").format(
+            n=summary["events"].iloc[0], years=summary["years"].iloc[0]
+        )
+    most = int(summary["events"].max())
+    busiest = summary[summary["events"] == most]
+    if len(busiest) > 1:
+        return _(
+            "Diaspora policy came in {waves} waves; the busiest, {years}, brought {n} of the "
+            "{total} events each"
+        ).format(
+            waves=len(summary),
+            years=listing([str(y) for y in busiest["years"]]),
+            n=most,
+            total=int(summary["events"].sum()),
+        )
+    return _(
+        "Diaspora policy came in {waves} waves; the busiest, {years}, "
+        "brought {n} of the {total} events"
+    ).format(
+        waves=len(summary),
+        years=busiest["years"].iloc[0],
+        n=most,
+        total=int(summary["events"].sum()),
+    )

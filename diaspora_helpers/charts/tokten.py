@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from diaspora_helpers import tables, text
+from diaspora_helpers import i18n, tables, text
 from diaspora_helpers.analysis import tokten
 from diaspora_helpers.charts import style
 from diaspora_helpers.i18n import _, ngettext
@@ -17,7 +17,7 @@ from diaspora_helpers.i18n import _, ngettext
 def _capitalised(code: str) -> str:
     """Return a sector or level code as a tick label in the edition's language:
     "other_administrations" -> "Other administrations", "smes" -> "SMEs" ("PME")."""
-    shown = tokten.word(code)
+    shown = i18n.word(code, tokten.WORDS)
     return shown[:1].upper() + shown[1:]
 
 
@@ -75,8 +75,9 @@ def trainees_by_sector_and_level(
     """Return the finished two-panel chart of TOKTEN's trainees.
 
     ``sectors`` and ``levels`` come from ``analysis.tokten``; ``period`` is the reporting
-    period in words, ``women_pct`` the stated share of women among all trainees (percent)
-    and ``lowest`` the degree level (code) where that share is lowest.
+    period as ``analysis.timeline.when`` gives it (an ISO interval, read in words here),
+    ``women_pct`` the stated share of women among all trainees (percent) and ``lowest``
+    the degree level (code) where that share is lowest.
     """
     fig, axes = style.titled_figure(
         _(
@@ -85,12 +86,12 @@ def trainees_by_sector_and_level(
         ).format(
             n=text.number(sectors["trainees"].sum()),
             share=text.percent(women_pct),
-            level=tokten.word(lowest),
+            level=i18n.word(lowest, tokten.WORDS),
         ),
         _(
             "Trainees of TOKTEN missions, {period}, by sector and (education) by degree level; "
             "women in terracotta"
-        ).format(period=period),
+        ).format(period=text.period(period)),
         _("Source document, section 5.1 (figures from the Ministry of Malians Abroad)"),
         ncols=2,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+from diaspora_helpers import i18n
 from diaspora_helpers.analysis import demography, key_figures, population
 from diaspora_helpers.exercises.grading import (
     PERCENT,
@@ -127,7 +128,7 @@ def _kind_names() -> Names:
     they are read once per process."""
     names = Names({kind: kind for kind in demography.WHAT_IS_COUNTED} | _KIND_ALIASES)
     for table in in_each_language(
-        lambda: demography.abroad_estimates(key_figures.key_figures(), [2020])
+        lambda: i18n.labelled(demography.abroad_estimates(key_figures.key_figures(), [2020]))
     ):
         for label, kind in zip(table["estimate"], table["kind"], strict=True):
             for variant in sorted(label_variants(str(label))):
@@ -170,7 +171,7 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
     where = [str(w) for w in table["where"]]  # codes: africa, europe, france
     places = {w: w for w in where}
     # each place is also read by its name in either edition
-    for shown in in_each_language(lambda: [demography.place_label(w) for w in where]):
+    for shown in in_each_language(lambda: [i18n.word(w, demography.PLACES) for w in where]):
         places |= {str(label): w for label, w in zip(shown, where, strict=True)}
     return grade_choice(
         answer,

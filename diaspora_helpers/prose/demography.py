@@ -324,14 +324,14 @@ def other_counts_reliability(others: pd.DataFrame) -> text.Prose:
 def cote_divoire_counts(civ: pd.DataFrame) -> text.Prose:
     """The counts of Malians in Côte d'Ivoire side by side: register, census, UN.
 
-    ``civ``: ``counts.destination_counts("CIV")`` (``count`` named in the edition's
-    language, ``reference_year``, ``persons``), with the RACE row, the census row and the
-    UN's 1995 and 2000 rows; raises ``KeyError`` or ``IndexError`` when one is missing.
+    ``civ``: ``counts.destination_counts("CIV")`` (``count``: a code of
+    ``counts.DESTINATION_COUNTS``, ``reference_year``, ``persons``), with the RACE row, the
+    census row and the UN's 1995 and 2000 rows; raises ``KeyError`` or ``IndexError`` when
+    one is missing.
     """
-    race_label, un_label = _(counts.RACE_COUNT), _(counts.UN_COUNT)
-    race = civ.set_index("count").at[race_label, "persons"]
-    census = civ[~civ["count"].isin([race_label, un_label])].iloc[0]
-    un = civ[civ["count"] == un_label].set_index("reference_year")["persons"]
+    race = civ.set_index("count").at["race_register", "persons"]
+    census = civ[civ["count"] == "destination_census"].iloc[0]
+    un = civ[civ["count"] == "un_stock"].set_index("reference_year")["persons"]
     return text.say(
         _(
             "For Côte d'Ivoire, the 2001 register holds {race} Malians, the country's own "

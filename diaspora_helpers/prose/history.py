@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from diaspora_helpers import tables, text
+from diaspora_helpers import i18n, tables, text
 from diaspora_helpers.analysis import timeline, tokten
 from diaspora_helpers.i18n import _, ngettext
 
@@ -28,6 +28,33 @@ def _waves(n: int) -> str:
 
 def _stretches(n: int) -> str:
     return ngettext("{n} stretch", "{n} stretches", n).format(n=n)
+
+
+def kind_count(kind: str, n: int) -> str:
+    """Return ``n`` events of ``kind`` in words: "9 forums and consultations",
+    "1 period of missions" (a kind without a noun reads "{n} {kind}")."""
+    nouns = {
+        "forum": ngettext("{n} forum or consultation", "{n} forums and consultations", n),
+        "institution": ngettext(
+            "{n} new institution or office", "{n} new institutions and offices", n
+        ),
+        "programme": ngettext("{n} programme milestone", "{n} programme milestones", n),
+        "law_policy": ngettext("{n} law or policy", "{n} laws and policies", n),
+        "mission": ngettext("{n} period of missions", "{n} periods of missions", n),
+    }
+    return nouns.get(kind, "{n} " + kind).format(n=n)
+
+
+def describe_counts(table: pd.DataFrame) -> str:
+    """Return how many events of each kind a table holds (a ``kind`` column of codes), in
+    words, in lane order (``timeline.KIND_ORDER``; other kinds after, alphabetically)."""
+    counts = table["kind"].astype("str").value_counts()
+    order = timeline.KIND_ORDER
+    kinds = [k for k in order if k in counts.index] + sorted(set(counts.index) - set(order))
+    parts = [kind_count(kind, int(counts[kind])) for kind in kinds]
+    if not parts:
+        return _("no events")
+    return text.listing(parts)
 
 
 def event_count(shown: pd.DataFrame, start_year: int, end_year: int) -> text.Prose:
@@ -49,7 +76,7 @@ def event_count(shown: pd.DataFrame, start_year: int, end_year: int) -> text.Pro
             "Between {start} and {end} the document dates {n} events of the kinds shown "
             "here: {counts}.",
             n,
-        ).format(start=start_year, end=end_year, n=n, counts=timeline.describe_counts(shown))
+        ).format(start=start_year, end=end_year, n=n, counts=describe_counts(shown))
     )
 
 
@@ -106,13 +133,13 @@ def peaks(peak_years: dict[str, str]) -> text.Prose:
             _("With a single kind of event or none in view, there are no peaks to compare.")
         )
     parts = [
-        _("{kind} in {years}").format(kind=timeline.kind_label(kind).lower(), years=years)
+        _("{kind} in {years}").format(
+            kind=i18n.word(kind, timeline.KIND_LABELS).lower(), years=years
+        )
         for kind, years in peak_years.items()
     ]
     return text.say(
-        _("The kinds peak at different times: {peaks}.").format(
-            peaks=timeline.separator().join(parts)
-        )
+        _("The kinds peak at different times: {peaks}.").format(peaks=text.items(parts))
     )
 
 
@@ -123,7 +150,7 @@ def stated_sequences(events: pd.DataFrame) -> text.Prose:
     ``KeyError``).
     """
     when = {
-        key: timeline.when(events, event_id)
+        key: text.period(timeline.when(events, event_id))
         for key, event_id in {
             "council": "hcme_founded_1991_11",
             "conference": "national_conference_1991",
@@ -224,7 +251,7 @@ def legal_offer(laws: pd.DataFrame, lease_years: float) -> text.Prose:
     dates = laws.set_index("id")["date"]
 
     def on(law: str, precision: str = "day") -> str:
-        return timeline.describe_date(dates[law], precision)
+        return text.date_words(timeline.iso_at(dates[law], precision))
 
     return text.say(
         _(
@@ -260,7 +287,7 @@ def land_code_amendments(laws: pd.DataFrame) -> text.Prose:
     amendments = laws[laws["related_id"] == "land_code_2000"]
     sentences = []
     for row in tables.rows(amendments):
-        when = timeline.describe_date(row.date, row.date_precision)
+        when = text.date_words(timeline.iso_at(row.date, row.date_precision))
         if isinstance(row.reference_as_printed, str):
             sentence = _(
                 'Where the document prints "{printed} of {printed_date}", the text is '
@@ -297,14 +324,17 @@ def tokten_totals(
         totals = _("All {n} stated totals equal the sum of their parts").format(n=len(check))
     else:
         totals = _("The stated totals of {measures} do not equal the sum of their parts").format(
-            measures=text.listing(tokten.word(m) for m in wrong)
+            measures=text.listing(i18n.word(str(m), tokten.WORDS) for m in wrong)
         )
     levels = (
         _("{totals}, and the degree levels add up to the education row.")
         if levels_check["agrees"].all()
         else _("{totals}, but the degree levels do not add up to the sector row.")
     ).format(totals=totals)
-    silent = sectors.loc[sectors["women_source"] == "not_stated", "sector"].map(tokten.word)
+    silent = [
+        i18n.word(str(s), tokten.WORDS)
+        for s in sectors.loc[sectors["women_source"] == "not_stated", "sector"]
+    ]
     women = _(
         "The women's total of {women} holds only if {sectors} trained no women: the "
         "document gives no figure there, and the audit notes it."
@@ -324,7 +354,8 @@ def women_shares(
     ``shares`` is ``tokten.women_share(levels, "degree_level")``, ``sectors`` and ``levels``
     come from ``tokten.tokten_sectors()`` and ``tokten.tokten_levels()``, ``stated`` from
     ``tokten.stated_totals()`` (``trainees`` and ``women``) and ``period`` is the reporting
-    period in words. Shares are percentages of trainees.
+    period as ``timeline.when`` gives it (an ISO interval, read in words here). Shares are
+    percentages of trainees.
     """
     by_level = shares.set_index("degree_level")["women_share_pct"]
     by_sector = tokten.women_share(sectors, "sector").set_index("sector")["women_share_pct"]
@@ -339,7 +370,7 @@ def women_shares(
             women=text.number(stated["women"]),
             trainees=text.number(stated["trainees"]),
             overall=text.percent(100 * stated["women"] / stated["trainees"]),
-            period=period,
+            period=text.period(period),
             bachelor=text.percent(by_level["bachelor"]),
             master=text.percent(by_level["master"]),
             doctorate=text.percent(by_level["doctorate"]),
@@ -369,8 +400,8 @@ def codevelopment(figures: pd.DataFrame, events: pd.DataFrame) -> text.Prose:
             "names none of the regions concerned."
         ).format(
             associations=text.number(figures.at["associations_in_france", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-            convention=timeline.when(events, "codev_convention_2000_12"),
-            project=timeline.when(events, "codev_support_project_2009_10"),
+            convention=text.period(timeline.when(events, "codev_convention_2000_12")),
+            project=text.period(timeline.when(events, "codev_support_project_2009_10")),
             partners=int(figures.at["codev_regional_partnerships", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             north=int(figures.at["northern_regions_excluded", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         )

@@ -265,7 +265,7 @@ def corridor_test(test: pd.DataFrame, judged: pd.DataFrame, ceiling: float) -> t
         year=int(latest["year"]),
         above=int(latest["above_ceiling"]),
         corridors=int(latest["corridors"]),
-        names=latest["corridors_above_ceiling"],
+        names=text.items(latest["corridors_above_ceiling"]),
     )
     crossing = judged[judged["quarters_cross"] & ~judged["above_ceiling"]]
     if len(crossing):
@@ -413,10 +413,10 @@ def constraint(
         target=text.percent(targets.threshold("average"), 0),
         due=int(targets.sdg_targets().set_index("applies_to").at["average", "due_year"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         nigeria=text.percent(nigeria["last_cost_pct"]),
-        nigeria_period=nigeria["last_period"],
+        nigeria_period=text.quarter(nigeria["last_period"]),
         france_first=text.percent(france["first_cost_pct"]),
-        france_first_period=france["first_period"],
+        france_first_period=text.quarter(france["first_period"]),
         france_last=text.percent(france["last_cost_pct"]),
-        france_last_period=france["last_period"],
+        france_last_period=text.quarter(france["last_period"]),
     )
     return text.say(sentence)

@@ -3,42 +3,38 @@ calls the translator. Words a reader sees are applied in the presentation layers
 charts, prose, exercises) from the catalogs and ``data/<code>/``; analysis only *marks*
 vocabularies for the catalog (``N_``) and records them on its tables (``with_words``).
 
+Numbers, dates, quarters and lists are formatted for the edition the same way: analysis
+keeps the values (``"2020Q3"``, ``"2014-09-01/2015-08-17"``, a tuple of names) and records
+the formatter (``with_formats``); it never calls one of :mod:`diaspora_helpers.text`'s
+formatters itself.
+
 Read from the source (an AST walk), so a call cannot hide behind a branch that the unit
-tests do not reach. ``KNOWN_GAPS`` lists the functions that still translate (issue 24, not
-yet moved to presentation): the test fails on any other call, and on a listed function
-that no longer calls the translator, so the list only shrinks.
+tests do not reach.
 """
 
 from __future__ import annotations
 
 import ast
+import inspect
 from pathlib import Path
 
 import diaspora_helpers.analysis
+from diaspora_helpers import text
 
 ANALYSIS = Path(diaspora_helpers.analysis.__file__).parent
 #: The i18n functions that turn English into the edition's language.
 TRANSLATORS = frozenset({"_", "ngettext", "word", "labelled", "pick", "translator", "gettext"})
 
-#: module -> functions that still call a translator (to be moved to presentation).
-KNOWN_GAPS: dict[str, set[str]] = {
-    "counts": {"_KindWords.__getitem__", "destination_counts", "totals_side_by_side"},
-    "demography": {"abroad_estimates", "place_label", "region_label", "top_destinations"},
-    "institutions": {"figure_word", "relation_words"},
-    "legal": {"domain_name", "legal_reading"},
-    "population": {"foreigners_comparison"},
-    "timeline": {
-        "describe_counts",
-        "describe_date",
-        "kind_count",
-        "kind_label",
-        "rhythm_title",
-        "separator",
-        "sequels",
-        "when",
-    },
-    "tokten": {"word"},
-}
+#: The functions of :mod:`diaspora_helpers.text` that write a value the edition's way
+#: (numbers, percentages, dates, quarters, lists, sentences), called as ``text.<name>``.
+FORMATTERS = frozenset(
+    name
+    for name, function in vars(text).items()
+    if inspect.isfunction(function)
+    and function.__module__ == text.__name__
+    and not name.startswith("_")
+    and name != "set_language"
+)
 
 
 def _translator(call: ast.Call) -> str | None:
@@ -52,6 +48,13 @@ def _translator(call: ast.Call) -> str | None:
         and func.value.id == "i18n"
     ):
         return func.attr
+    if (
+        isinstance(func, ast.Attribute)
+        and func.attr in FORMATTERS
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "text"
+    ):
+        return f"text.{func.attr}"
     return None
 
 
@@ -81,19 +84,21 @@ def test_the_check_sees_calls_and_ignores_marks() -> None:
         "def said():\n    return _('Hello')\n"
         "class K:\n    def get(self):\n        return i18n.word('a', WORDS)\n"
         "def counted(n):\n    if n:\n        return [ngettext('x', 'xs', n)]\n"
+        "def quarter(t):\n    return with_formats(t, period=text.quarter)\n"
+        "def shown(t):\n    return [text.quarter(p) for p in t['period']]\n"
+        "def local(text):\n    return text.split('.')\n"
     )
-    assert translating_functions(source) == {"said", "K.get", "counted"}
+    assert translating_functions(source) == {"said", "K.get", "counted", "shown"}
+    assert {"quarter", "number", "period", "items", "listing"} <= FORMATTERS
 
 
-def test_no_analysis_module_calls_the_translator_beyond_the_known_gaps() -> None:
+def test_no_analysis_module_translates_or_formats_for_the_edition() -> None:
     found = {
-        path.stem: names
+        path.stem: sorted(names)
         for path in sorted(ANALYSIS.glob("*.py"))
         if (names := translating_functions(path.read_text(encoding="utf-8")))
     }
-    new = {m: sorted(n - KNOWN_GAPS.get(m, set())) for m, n in found.items()}
-    new = {m: n for m, n in new.items() if n}
-    assert new == {}, f"analysis translates: return codes and label them in presentation: {new}"
-    fixed = {m: sorted(n - found.get(m, set())) for m, n in KNOWN_GAPS.items()}
-    fixed = {m: n for m, n in fixed.items() if n}
-    assert fixed == {}, f"no longer translating: remove from KNOWN_GAPS: {fixed}"
+    assert found == {}, (
+        "analysis translates or formats: return codes and values, and label or format "
+        f"them in presentation (with_words, with_formats): {found}"
+    )

@@ -28,9 +28,21 @@ def test_every_total_keeps_its_kind_and_year():
 
 def test_cote_divoire_is_compared_across_sources():
     civ = counts.destination_counts("CIV").set_index(["count", "reference_year"])["persons"]
-    assert civ[("RACE electoral register", 2001)] == 523_231
-    assert civ[("Côte d'Ivoire census", 1998)] == 792_258
-    assert ("UN migrant stock", 1995) in civ.index and ("UN migrant stock", 2000) in civ.index
+    assert civ[("race_register", 2001)] == 523_231
+    assert civ[("destination_census", 1998)] == 792_258
+    assert ("un_stock", 1995) in civ.index and ("un_stock", 2000) in civ.index
+    shown = labelled(counts.destination_counts("CIV")).set_index("reference_year")["count"]
+    assert (shown[2001], shown[1998], shown[2000]) == (
+        "RACE electoral register",
+        "Côte d'Ivoire census",  # the words name the row's country
+        "UN migrant stock",
+    )
+
+
+def test_the_totals_name_who_counted_in_words():
+    table = labelled(counts.totals_side_by_side(4_000_000)).set_index("source")["counted_by"]
+    assert table["un_desa"].iloc[0] == "UN DESA"
+    assert table["document"] == "The source document (administrative sources)"
 
 
 def test_an_unknown_definition_is_named():
@@ -65,6 +77,7 @@ def test_kinds_qualifiers_and_counts_are_named_in_the_edition():
         "stock de migrants de l’ONU (surtout selon le pays de naissance)"
     )
     assert set(table["qualifier"]) == {"estimation", "plus de", "exact", "environ", "tel qu’énoncé"}
-    civ = counts.destination_counts("CIV").set_index(["count", "reference_year"])["persons"]
+    civ = labelled(counts.destination_counts("CIV")).set_index(["count", "reference_year"])
+    civ = civ["persons"]
     assert civ[("Fichier électoral du RACE", 2001)] == 523_231
     assert civ[("Recensement national (Côte d’Ivoire)", 1998)] == 792_258

@@ -108,6 +108,7 @@ def test_destinations_ignore_region_rows_and_rank_largest_first():
 def test_top_destinations_lump_the_rest_together():
     table = demography.top_destinations(2020, 2, stock=_stock())
     assert table["country"].tolist()[:2] == ["Côte d'Ivoire", "France"]
+    assert labelled(table)["country"].iloc[-1] == "Other countries (2)"  # USA and Algeria
     assert table["persons"].iloc[-1] == 30  # USA 20 + Algeria 10
     assert table["persons"].sum() == 630
     assert len(demography.top_destinations(2020, 10, stock=_stock())) == 4  # no empty "other"
@@ -173,6 +174,14 @@ def test_foreigners_comparison_sets_census_against_born_abroad():
     assert table["year"].tolist() == [2009, 2005, 2010, 2009]
     assert table["persons"].iloc[-1] == pytest.approx(280.0)
     assert table["ratio_to_census"].iloc[-1] == pytest.approx(2.8)
+    shown = labelled(table)
+    assert shown["estimate"].tolist() == [
+        "Census 2009 (source document): foreign nationals",
+        "UN DESA 2005: international migrants",
+        "UN DESA 2010: international migrants",
+        "UN DESA, interpolated to 2009: international migrants",
+    ]
+    assert shown["how"].iloc[0] == "census count of residents with a foreign nationality"
 
 
 def test_abroad_estimates_side_by_side():
@@ -188,6 +197,11 @@ def test_abroad_estimates_side_by_side():
     table = demography.abroad_estimates(key, [2020], _stock(), bilateral)
     assert table["persons"].tolist() == [4000.0, 630.0, 800.0]
     assert table["kind"].tolist() == ["administrative", "un_desa", "world_bank"]
+    assert labelled(table)["estimate"].tolist() == [
+        "Source document (administrative)",
+        "UN DESA 2020",  # the words name the row's year
+        "World Bank/KNOMAD 2017",
+    ]
     assert table["ratio_admin_to_this"].iloc[2] == pytest.approx(5.0)
     assert table["what_is_counted"].str.len().gt(20).all()
 
@@ -251,12 +265,15 @@ def test_region_groups_and_places_are_named_in_the_edition():
     assert demography.africa_share(2020, stock=_stock()) == pytest.approx(100 * 510 / 630)
     top = demography.top_destinations(2020, 3, stock=_stock())
     assert demography.count_in_africa(top) == 1  # CIV; FRA and USA are not
-    assert top["country"].iloc[-1] == "Autres pays (1)"
-    assert [demography.place_label(p) for p in ("Africa", "Europe", "France")] == [
-        "Afrique",
-        "Europe",
-        "France",
-    ]
+    assert top["country"].iloc[-1] == demography.OTHER_COUNTRIES  # a code, named when shown
+    assert labelled(top)["country"].iloc[-1] == "Autres pays (1)"
+    versus_un = demography.document_vs_un(
+        pd.DataFrame({"value": [3.0, 2.0, 1.0]}, index=["a", "e", "f"]),
+        2020,
+        _stock(),
+        ids={"Africa": "a", "Europe": "e", "France": "f"},
+    )
+    assert labelled(versus_un)["where"].tolist() == ["Afrique", "Europe", "France"]
 
 
 def test_census_names_follow_the_edition():
@@ -268,3 +285,35 @@ def test_census_names_follow_the_edition():
     assert population.population_counts()["census"].tolist() == english  # codes
     shown = labelled(population.population_counts())["census"].tolist()
     assert shown[0] == "RGPH 2009 (4ᵉ recensement)"
+
+
+def test_the_top_destinations_download_names_the_others_in_each_edition():
+    import diaspora_helpers
+    from diaspora_helpers.charts import files
+
+    english = files.chart_table(demography.top_destinations(2020, 2, stock=_stock()))
+    assert english["country"].iloc[-1] == demography.OTHER_COUNTRIES  # a code, the same
+    assert english["country_label"].iloc[-1] == "Other countries (2)"  # USA and Algeria
+    assert "country" in files.text_columns(demography.top_destinations(2020, 2, stock=_stock()))
+    diaspora_helpers.setup(language="fr")
+    french = files.chart_table(demography.top_destinations(2020, 2, stock=_stock()))
+    assert list(french.columns) == list(english.columns)
+    assert french["country_label"].iloc[-1] == "Autres pays (2)"
+    assert french["country"].iloc[-1] == demography.OTHER_COUNTRIES
+
+
+def test_a_formatted_column_gets_its_words_beside_it_in_a_download():
+    import diaspora_helpers
+    from diaspora_helpers import text
+    from diaspora_helpers.charts import files
+    from diaspora_helpers.i18n import with_formats
+
+    data = with_formats(
+        pd.DataFrame({"period": ["2020Q3"], "cost_pct": [5.0]}), period=text.quarter
+    )
+    english = files.chart_table(data)
+    assert english.columns.tolist() == ["period", "period_label", "cost_pct"]
+    assert english["period_label"].iloc[0] == "Q3\u00a02020"
+    diaspora_helpers.setup(language="fr")
+    assert files.chart_table(data)["period_label"].iloc[0] == "T3\u00a02020"
+    assert files.chart_table(data)["period"].iloc[0] == "2020Q3"

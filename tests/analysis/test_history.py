@@ -6,7 +6,9 @@ import pytest
 
 from diaspora_helpers import charts, text
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
+from diaspora_helpers.charts.timeline import rhythm_title
 from diaspora_helpers.i18n import labelled
+from diaspora_helpers.prose import history
 
 _events = history_frames.events
 
@@ -222,12 +224,17 @@ def test_legal_by_domain_counts():
 # ------------------------------------------------------------------ prose helpers
 
 
-def test_describe_date_and_when():
-    assert timeline.describe_date("1996-04", "month") == "April 1996"
-    assert timeline.describe_date("1995-08-25", "day") == "25 August 1995"
+def test_dates_in_words_and_when():
+    assert text.date_words("1996-04") == "April 1996"
+    assert text.date_words("1995-08-25") == "25 August 1995"
+    assert timeline.iso_at("2000-03-22", "month") == "2000-03"
+    with pytest.raises(ValueError, match="precision"):
+        timeline.iso_at("2000", "day")
     ev = timeline.events(_events())
-    assert timeline.when(ev, "e4") == "2003-2007"
-    assert timeline.when(ev, "e1") == "November 1991"
+    assert timeline.when(ev, "e4") == "2003/2007"  # codes: ISO dates and intervals
+    assert text.period(timeline.when(ev, "e4")) == "2003-2007"
+    assert text.period(timeline.when(ev, "e1")) == "November 1991"
+    assert text.period("2014-09-01/2015-08-17") == "1 September 2014 to 17 August 2015"
     two_months = timeline.events(
         pd.DataFrame(
             {
@@ -240,7 +247,7 @@ def test_describe_date_and_when():
             }
         )
     )
-    assert timeline.when(two_months, "x") == "July-August 1991"
+    assert text.period(timeline.when(two_months, "x")) == "July-August 1991"
     with pytest.raises(KeyError):
         timeline.when(ev, "nope")
 
@@ -254,12 +261,12 @@ def test_listing_joins_names():
 
 def test_describe_counts_uses_singular_and_plural():
     ev = timeline.events(_events())
-    assert timeline.describe_counts(ev) == (
+    assert history.describe_counts(ev) == (
         "2 forums and consultations, 2 new institutions and offices, "
         "1 law or policy and 1 period of missions"
     )
-    assert timeline.describe_counts(ev[ev["id"] == "e3"]) == "1 forum or consultation"
-    assert timeline.describe_counts(ev.iloc[0:0]) == "no events"
+    assert history.describe_counts(ev[ev["id"] == "e3"]) == "1 forum or consultation"
+    assert history.describe_counts(ev.iloc[0:0]) == "no events"
 
 
 def test_wave_summary_titles_and_peaks():
@@ -267,8 +274,8 @@ def test_wave_summary_titles_and_peaks():
     summary = timeline.wave_summary(ev, quiet_years=2)
     assert summary["years"].tolist() == ["1991", "1995-1996", "2003", "2009", "2012"]
     assert "law_policy" in summary.columns  # kinds' codes: the same in every edition
-    assert timeline.rhythm_title(summary).startswith("Diaspora policy came in 5 waves")
-    assert timeline.rhythm_title(summary.iloc[0:0]).startswith("The document dates no event")
+    assert rhythm_title(summary).startswith("Diaspora policy came in 5 waves")
+    assert rhythm_title(summary.iloc[0:0]).startswith("The document dates no event")
     peaks = timeline.peak_waves(summary)
     assert peaks["forum"] == "1995-1996"
     assert timeline.wave_summary(ev.iloc[0:0]).empty
@@ -280,6 +287,9 @@ def test_quiet_stretches_and_sequels():
     seq = timeline.sequels(ev, kind="forum", within_years=20).set_index("event")
     assert seq.at["forum one", "count"] == 2  # the offices and the missions, not the forum
     assert "forum two" not in seq.at["forum one", "followed_within_a_year_by"]
+    alone = timeline.sequels(ev[ev["kind"] != "institution"], kind="forum", within_years=0.1)
+    assert set(alone["followed_within_a_year_by"]) == {"nothing"}  # a code, named when shown
+    assert set(labelled(alone)["followed_within_a_year_by"]) == {"nothing of another kind"}
 
 
 def test_timeline_labels_read_the_short_label_column():
@@ -296,8 +306,9 @@ def test_timeline_labels_read_the_short_label_column():
         "Missions",
     ]
     summary = timeline.wave_summary(ev, quiet_years=2)
-    assert summary["what"].tolist()[:2] == ["Council", "Law; Forum 1"]
-    seq = timeline.sequels(ev, kind="forum", within_years=20).set_index("event")
+    assert summary["what"].tolist()[:2] == [("Council",), ("Law", "Forum 1")]
+    assert labelled(summary)["what"].tolist()[:2] == ["Council", "Law; Forum 1"]
+    seq = labelled(timeline.sequels(ev, kind="forum", within_years=20)).set_index("event")
     assert seq.at["Forum 1", "followed_within_a_year_by"] == "Offices; Missions"
     assert timeline.timeline_label("e3", "ignored", ev) == "Forum 1"
     assert timeline.timeline_label("e9", "Not there: at all", ev) == "Not there"
@@ -319,7 +330,7 @@ def test_sections_follow_the_document_order():
     table = pd.DataFrame(
         {"section": pd.Categorical(["5.1", "intro", "1.2"], categories=["intro", "1.2", "5.1"])}
     )
-    assert timeline.sections(table) == "intro, 1.2, 5.1"
+    assert timeline.sections(table) == ["intro", "1.2", "5.1"]  # codes, in document order
 
 
 def test_bands_and_unlinked_bodies():
@@ -382,7 +393,8 @@ def test_links_table_and_supervision_counts():
     table = institutions.links_table(nodes, links, touching=["del"])
     assert table.values.tolist()[0][:3] == ["A", "supervises", "B (DEL)"]
     sup = institutions.supervision_counts(nodes, links)
-    assert sup.iloc[0]["bodies"] == 3 and sup.iloc[0]["supervised"] == "B; C; D"
+    assert sup.iloc[0]["bodies"] == 3 and sup.iloc[0]["supervised"] == ("B", "C", "D")
+    assert labelled(sup).iloc[0]["supervised"] == "B; C; D"
     nodes["kind"] = ["ministry", "x", "x", "y", "y", "y", "z", "z", "z"]
     assert institutions.kind_counts(nodes).tolist() == [3, 3, 2, 1]
 
@@ -456,8 +468,10 @@ def test_stated_totals_and_legal_reading():
     )
     reading = legal.legal_reading(texts, 1999, 2016)
     assert reading.index.tolist() == ["b"]
-    assert reading.iloc[0]["date"] == "March 2000"
-    assert reading.iloc[0]["reference"] == "(no number given)"
+    assert (reading.iloc[0]["date"], reading.iloc[0]["reference"]) == ("2000-03", "no_number")
+    shown = labelled(reading)
+    assert shown.iloc[0]["date"] == "March 2000"
+    assert shown.iloc[0]["reference"] == "(no number given)"
 
 
 def test_counted_agrees_in_number():

@@ -1,12 +1,14 @@
 """Notebook 03's helpers in the French edition: dates, codes shown in tables, names from
 the glossary, chart text."""
 
+import re
+
 import history_frames
 import pandas as pd
 import pytest
 
 import diaspora_helpers
-from diaspora_helpers import charts, paths, tables
+from diaspora_helpers import charts, paths, tables, text
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
 from diaspora_helpers.i18n import labelled
 from diaspora_helpers.prose import history
@@ -15,24 +17,25 @@ _events = history_frames.events
 
 
 def test_dates_read_in_the_editions_language_with_the_french_first_of_the_month():
-    assert timeline.describe_date("2014-09-01", "day") == "1 September 2014"
-    assert timeline.describe_date("2000-03-22", "month") == "March 2000"
+    assert text.date_words("2014-09-01") == "1 September 2014"
+    assert text.date_words(timeline.iso_at("2000-03-22", "month")) == "March 2000"
     with pytest.raises(ValueError, match="precision"):
-        timeline.describe_date("2000", "day")
-    diaspora_helpers.setup(language="fr")
-    assert timeline.describe_date("2014-09-01", "day") == "1er septembre 2014"
-    assert timeline.describe_date("1995-08-25", "day") == "25 août 1995"
+        text.date_words("2000-3-1-1")
     events = timeline.events()
-    assert timeline.when(events, "tokten_results_2014_2015") == (
-        "du 1er septembre 2014 au 17 août 2015"
-    )
-    assert timeline.when(events, "national_conference_1991") == "juillet-août 1991"
+    english = timeline.when(events, "tokten_results_2014_2015")
+    diaspora_helpers.setup(language="fr")
+    assert text.date_words("2014-09-01") == "1er septembre 2014"
+    assert text.date_words("1995-08-25") == "25 août 1995"
+    events = timeline.events()
+    assert timeline.when(events, "tokten_results_2014_2015") == english  # a code
+    assert text.period(english) == "du 1er septembre 2014 au 17 août 2015"
+    assert text.period(timeline.when(events, "national_conference_1991")) == "juillet-août 1991"
 
 
 def test_counts_and_titles_of_the_timeline_in_french():
     diaspora_helpers.setup(language="fr")
     ev = timeline.events(_events())
-    assert timeline.describe_counts(ev) == (
+    assert history.describe_counts(ev) == (
         "2 forums et concertations, 2 créations d’institutions et de services, "
         "1 loi ou politique et 1 période de missions"
     )
@@ -40,7 +43,7 @@ def test_counts_and_titles_of_the_timeline_in_french():
     assert "forum" in summary.columns
     shown = tables.show(summary, columns=history.wave_columns(summary))
     assert "Forums et concertations" in shown.labels
-    assert timeline.rhythm_title(summary).startswith(
+    assert charts.timeline.rhythm_title(summary).startswith(
         f"La politique envers la diaspora s’est construite en {len(summary)} vagues"
     )
     assert set(timeline.peak_waves(summary)) <= set(summary.columns)
@@ -49,7 +52,7 @@ def test_counts_and_titles_of_the_timeline_in_french():
 def test_codes_shown_in_tables_are_translated_and_english_keeps_them():
     laws = legal.legal_by_domain()
     assert "migration_policy" in legal.domain_counts(laws).index
-    assert tokten.word("smes") == "SMEs"
+    assert labelled(tokten.tokten_sectors())["sector"].tolist()[2] == "SMEs"
     diaspora_helpers.setup(language="fr")
     laws = legal.legal_by_domain()
     assert set(laws["domain"]) >= {"citizenship"}  # codes stay codes for computing
@@ -63,7 +66,8 @@ def test_codes_shown_in_tables_are_translated_and_english_keeps_them():
     assert "non précisé" in set(shown["women_source"])
     check = tokten.check_totals(sectors, tokten.stated_totals(), ["trainees", "women"])
     assert list(labelled(check)["measure"]) == ["stagiaires", "femmes"]
-    assert institutions.relation_words("member_of") == "est membre de"
+    links = institutions.links_table(*institutions.supervision_graph())
+    assert "est membre de" in set(labelled(links)["relation"])
     figures = institutions.figures_about(topics=["kayes"])
     assert set(labelled(figures)["topic"]) == {"Kayes"}
 
@@ -84,11 +88,11 @@ def test_the_charts_of_notebook_03_speak_french():
     diaspora_helpers.setup(language="fr")
     sectors, levels = tokten.tokten_sectors(), tokten.tokten_levels()
     fig = charts.tokten.trainees_by_sector_and_level(
-        sectors, levels, period="du 1er septembre 2014 au 17 août 2015", women_pct=16.33,
-        lowest="licence",
+        sectors, levels, period="2014-09-01/2015-08-17", women_pct=16.33, lowest="bachelor",
     )  # fmt: skip
     shown = {t.get_text() for t in fig.findobj(Text)}
     assert any(s.startswith("TOKTEN a formé 839 personnes") for s in shown)
+    assert any("du 1er septembre 2014 au 17 août 2015" in s for s in shown)  # period in words
     assert {"femmes", "PME", "Licence", "6,5\u00a0% de femmes", "  585 (38 missions)"} <= shown
     nodes, links = institutions.supervision_graph()
     bands = institutions.landscape_bands(nodes, links)
@@ -98,3 +102,18 @@ def test_the_charts_of_notebook_03_speak_french():
     shown = {t.get_text() for t in fig.findobj(Text)}
     assert {"exerce la tutelle de", "Partenaires", "Aucun lien indiqué dans le document"} <= shown
     assert not {"supervises", "Partners", "works with"} & shown
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_timeline_names_the_unnumbered_section_in_words(language):
+    from matplotlib.text import Text
+
+    diaspora_helpers.setup(language=language)
+    kinds = timeline.KIND_ORDER
+    shown = timeline.select_events(timeline.events(), 1990, 1992, kinds)
+    assert "intro" in set(shown["section"].astype("str"))  # the 1991 revolution
+    rhythm = timeline.wave_summary(shown, quiet_years=1)
+    fig = charts.timeline.events_timeline(shown, kinds, 1990, 1992, rhythm)
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    assert any("introduction" in t for t in texts)  # the source line names it in words
+    assert not any(re.search(r"\bintro\b", t) for t in texts)  # never its code

@@ -167,7 +167,7 @@ def test_objectives_by_scope_follow_the_reading():
     assert table.index.tolist() == ["o1", "o2"]
     assert table["strategies"].tolist() == [2, 0]
     national = policy.objectives_by_scope(objectives, _strategies(), "national", reading)
-    assert national.at["o1", "served_by"] == "one-stop shop"
+    assert national.at["o1", "served_by"] == ("one-stop shop",)
     with pytest.raises(KeyError, match="s9"):
         policy.objectives_by_scope(objectives, _strategies(), "all", {"o1": ["s9"]})
 
@@ -188,7 +188,8 @@ def test_objectives_by_scope_take_the_reading_as_a_table():
     )
     table = policy.objectives_by_scope(objectives, _strategies(), "all", links)
     assert table["strategies"].tolist() == [2, 0]
-    assert table.at["o1", "served_by"] == "one-stop shop; cheaper transfers"
+    assert table.at["o1", "served_by"] == ("one-stop shop", "cheaper transfers")
+    assert labelled(table).at["o1", "served_by"] == "one-stop shop; cheaper transfers"
     assert policy.objective_reading(links) == {"o1": ["s3", "s1"]}
     with pytest.raises(KeyError, match="s9"):
         policy.objectives_by_scope(

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from diaspora_helpers.analysis import remittances
-from diaspora_helpers.i18n import labelled
+from diaspora_helpers.i18n import labelled, texts_of
 
 
 def _wdi_rows(iso3, code, values, aggregate=False):
@@ -113,6 +113,7 @@ def test_per_person_divides_by_residents_and_by_the_nearest_un_emigrants():
     later = remittances.per_person(2020, ["MLI", "SEN"], _wdi(), _vintage(), _un_totals())
     assert later.set_index("iso3").loc["MLI", "un_year"] == 2015
     assert pd.isna(later.set_index("iso3").loc["SEN", "remittances_usd"])
+    assert "country" in texts_of(table)  # names in the edition's language: tagged, not codes
 
 
 def _bilateral() -> pd.DataFrame:
@@ -162,6 +163,11 @@ def test_corridor_costs_are_ordered_and_summarised():
     assert summary.loc["France → Mali", "last_cost_pct"] == 4.0
     assert not summary.loc["France → Mali", "at_or_below_target_last"]
     assert summary.loc["Senegal → Mali", "at_or_below_target_last"]
+    first = _rpw().sort_values(["year", "quarter"])["period"].iloc[0]  # e.g. "2011Q1"
+    assert summary.loc["France → Mali", "first_period"] == first  # as the survey codes it
+    year, quarter = first.split("Q")
+    shown = labelled(remittances.corridor_summary(costs, 5.0, 3.0)).set_index("corridor")
+    assert shown.loc["France → Mali", "first_period"] == f"Q{quarter}\u00a0{year}"
     with pytest.raises(KeyError, match="GIN"):
         remittances.corridor_costs(_rpw(), receiving="GIN")
 

@@ -50,9 +50,8 @@ def test_a_corridor_is_judged_on_the_mean_of_its_quarters_in_the_year():
     assert judged.loc[(2020, "B → Mali"), "above_ceiling"]
     assert not judged.loc[(2021, "B → Mali"), "above_ceiling"]
     test = targets.corridor_test(costs).set_index("year")
-    assert (
-        test.loc[2020, "above_ceiling"] == 1
-        and test.loc[2020, "corridors_above_ceiling"] == "B → Mali"
+    assert test.loc[2020, "above_ceiling"] == 1 and test.loc[2020, "corridors_above_ceiling"] == (
+        "B → Mali",
     )
     assert test.loc[2021, "above_ceiling"] == 0
 

@@ -138,7 +138,8 @@ def test_women_shares_are_computed_and_formatted_in_french():
         tokten.stated_totals(),
     )
     shares = tokten.women_share(levels, "degree_level")
-    said = history.women_shares(shares, sectors, levels, stated, "période").text
+    said = history.women_shares(shares, sectors, levels, stated, "2014-09-01/2015-08-17").text
+    assert "Sur la période du 1er septembre 2014 au 17 août 2015," in said  # read in words
     overall = text.percent(100 * stated["women"] / stated["trainees"])
     assert overall == "16,3\u00a0%"
     assert f"soit {overall}" in said

@@ -133,7 +133,7 @@ def test_corridor_test_counts_failing_years(costs):
 
 def test_corridor_test_says_none_when_no_corridor_failed():
     test = pd.DataFrame(
-        {"year": [2020], "corridors": [2], "above_ceiling": [0], "corridors_above_ceiling": [""]}
+        {"year": [2020], "corridors": [2], "above_ceiling": [0], "corridors_above_ceiling": [()]}
     )
     judged = pd.DataFrame(
         {

@@ -44,7 +44,7 @@ def test_corridor_sentence_reads_the_ceiling_as_a_2030_target_not_a_failure():
             "year": [2019, 2020],
             "corridors": [4, 4],
             "above_ceiling": [2, 1],
-            "corridors_above_ceiling": ["A → Mali; B → Mali", "B → Mali"],
+            "corridors_above_ceiling": [("A → Mali", "B → Mali"), ("B → Mali",)],
         }
     )
     judged = pd.DataFrame(

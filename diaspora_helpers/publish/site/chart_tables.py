@@ -112,7 +112,7 @@ def date(value: str, language: str, gettext: Callable[[str], str] = str) -> str:
     from babel.dates import format_date
 
     from diaspora_helpers import editions
-    from diaspora_helpers.analysis.timeline import FIRST_OF_MONTH
+    from diaspora_helpers.text import FIRST_OF_MONTH
 
     if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", value.strip()):
         return value
