@@ -68,9 +68,10 @@ class CellFailure:
     execution_count: int | None = None
     first_line: str = ""
 
-    def describe(self, language: str = "en") -> str:
-        """Return one readable sentence in edition ``language`` (the notebook's): notebook,
-        cell, first line of code, error. The error's own text stays as Python gave it."""
+    def describe(self, language: str = "en", notebook: str | None = None) -> str:
+        """Return one readable sentence in edition ``language`` (the notebook's): notebook
+        (``notebook``, e.g. ``fr/exercises_1_counting``, else the stem), cell, first line
+        of code, error. The error's own text stays as Python gave it."""
         _ = i18n.translator(language)
         if self.position is None:
             where = _("the parameters passed by the runner") if self.first_line else _("the run")
@@ -83,7 +84,7 @@ class CellFailure:
         line = _(", which starts `{line}`,").format(line=self.first_line) if self.first_line else ""
         message = f"{self.ename}: {self.evalue}" if self.evalue else self.ename
         return _("{notebook}: {where}{line} failed with {error}").format(
-            notebook=self.stem, where=where, line=line, error=message
+            notebook=notebook or self.stem, where=where, line=line, error=message
         )
 
 

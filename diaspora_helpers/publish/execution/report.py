@@ -10,7 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.execution.selection import edition_of
+
+#: How the run log names what happened to each notebook (in the notebook's edition).
+STATUS_LABELS = {
+    "ok": N_("ran"),
+    "reused": N_("reused"),
+    "failed": N_("FAILED"),
+    "kept": N_("kept"),
+    "missing": N_("not run"),
+}
+ONE_FIGURE, FIGURES = N_("{n} figure"), N_("{n} figures")
 
 
 @dataclass
@@ -57,17 +68,16 @@ def format_report(report: Report) -> str:
         lines.append("(make run FRESH=1, or run --fresh, runs every notebook again.)")
         return "\n".join(lines)
     lines = []
-    labels = {
-        "ok": "ran",
-        "reused": "reused",
-        "failed": "FAILED",
-        "kept": "kept",
-        "missing": "not run",
-    }
+    from diaspora_helpers import i18n
+
     for o in report.outcomes:
+        # A notebook's row speaks its edition's language (« échec » for a French one).
+        _ = i18n.translator(edition_of(o.stem))
+        label = _(STATUS_LABELS[o.status])
         timing = f"{o.seconds:6.1f} s" if o.status in ("ok", "failed") else " " * 8
-        figures = f"{o.figures} figure{'s' if o.figures != 1 else ''}" if o.figures else ""
-        lines.append(f"  {labels[o.status]:<7} {o.stem:<{width}}  {timing}  {figures}".rstrip())
+        figures = _(ONE_FIGURE if o.figures == 1 else FIGURES).format(n=o.figures)
+        figures = figures if o.figures else ""
+        lines.append(f"  {label:<10} {o.stem:<{width}}  {timing}  {figures}".rstrip())
     ran = sum(1 for o in report.outcomes if o.status in ("ok", "failed"))
     reused = sum(1 for o in report.outcomes if o.status == "reused")
     head = f"Ran {ran} notebook{'s' if ran != 1 else ''}"

@@ -333,7 +333,7 @@ def _run_staged(
         if result.failure is None:
             status = "reused" if result.reused else "ok"
             return Outcome(key, status, result.seconds, figures=figures)
-        message = result.failure.describe(edition_of(key))
+        message = result.failure.describe(edition_of(key), key)
         if result.failure.position is None:
             message += execute.log_tail(log)
         return Outcome(key, "failed", result.seconds, message, figures)
