@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import diaspora_test_support as support
+import nbformat
 import pytest
 
 from diaspora_helpers.__main__ import _parser, main
@@ -155,6 +156,9 @@ def test_a_data_file_the_loader_cannot_read_stops_the_run_in_one_line(tmp_path: 
     text = (data / "glossary.csv").read_text(encoding="utf-8")
     (data / "glossary.csv").write_text(text.replace(",", ";"), encoding="utf-8")
     notebooks = support.make_notebooks(tmp_path, "a_chart")
+    ran = tmp_path / "a kernel ran"
+    probe = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"open({str(ran)!r}, 'w')")])
+    nbformat.write(probe, notebooks / "probe.ipynb")
     result = support.cli(
         "run",
         "--notebooks-dir",
@@ -169,3 +173,4 @@ def test_a_data_file_the_loader_cannot_read_stops_the_run_in_one_line(tmp_path: 
     assert result.stderr.startswith("error: data/glossary.csv, line 1: the columns are separated")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "outputs" / "a_chart.html").exists()
+    assert not ran.exists(), "a notebook ran before the bad data file was found"

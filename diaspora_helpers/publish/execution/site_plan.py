@@ -84,6 +84,7 @@ def edition_sites(staging: Path, notebooks_dir: Path, site_map: Any) -> dict[str
     """Return the site of each edition of ``site_map`` (English at the root of the tree,
     French in ``fr/``), with its guide pages written (the glossary comes after the notebook
     pages: :func:`render_glossaries`)."""
+    from diaspora_helpers.publish.site import glossary as glossary_page
     from diaspora_helpers.publish.site import pages as site
 
     glossary = glossary_source()
@@ -99,6 +100,8 @@ def edition_sites(staging: Path, notebooks_dir: Path, site_map: Any) -> dict[str
             language=language,
             links=site_map,
         )
+        if web.glossary:  # written after the notebook pages; read now, before any kernel
+            glossary_page.check_glossary(glossary, language)
         if web.guide:
             site.render_markdown_page(guide, web, site.GUIDE_PAGE)
         webs[language] = web

@@ -66,6 +66,13 @@ def _read(path: Path, language: str) -> tuple[list[str], list[dict[str, str]], s
     return header, rows, set(loader.translated_columns(folder, name, language))
 
 
+def check_glossary(source: Path, language: str) -> None:
+    """Read the glossary table as :func:`render_glossary` will, so that a file the loader
+    cannot read stops a run before any notebook runs (the page itself is written after
+    the notebook pages); raises :class:`~diaspora_helpers.data.loader.DataError`."""
+    _read(source, language)
+
+
 def _definitions(folder: Path, site: Site) -> list[str]:
     """Return the HTML of the definitions section, or nothing when the table is absent."""
     _ = site.gettext
