@@ -235,13 +235,44 @@ def words_of(frame: Any) -> dict[str, Mapping[str, str] | Collection[str]]:
     }
 
 
+#: The key of ``DataFrame.attrs`` naming, for a code column whose words are a verb, the
+#: column holding its subject and the words for a plural subject (see :func:`with_agreement`).
+AGREEMENT_ATTR = "diaspora_agreement"
+
+
+def with_agreement(
+    frame: Any,
+    column: str,
+    *,
+    subject: str,
+    plural_words: Mapping[str, str],
+    plural: Collection[str],
+) -> Any:
+    """Return ``frame`` (changed in place) recording that the words of code column
+    ``column`` (a verb: ``member_of`` -> "is a member of") agree with the subject in column
+    ``subject``: where the subject is one of ``plural`` (the subjects that are
+    grammatically plural in the edition's language, from its data), the code reads
+    ``plural_words`` ("are members of"). :func:`labelled` applies it."""
+    known = dict(frame.attrs.get(AGREEMENT_ATTR, {}))
+    known[column] = (subject, dict(plural_words), sorted(set(plural)))
+    frame.attrs[AGREEMENT_ATTR] = known
+    return frame
+
+
 def labelled(frame: Any) -> Any:
     """Return a copy of ``frame`` whose code columns (see :func:`with_words`) hold the
-    edition's words for their codes; a missing value stays missing."""
+    edition's words for their codes, a verb agreeing with its subject where
+    :func:`with_agreement` says so; a missing value stays missing."""
     out = frame.copy()
+    agreement = dict(frame.attrs.get(AGREEMENT_ATTR, {}))
     for column, words in words_of(frame).items():
+        subject, plural_words, plural = agreement.get(column, (None, {}, ()))
+        subjects = frame[subject].tolist() if subject in frame.columns else [None] * len(frame)
         out[column] = [
-            word(str(v), words) if isinstance(v, str) else v for v in frame[column].tolist()
+            (word(v, plural_words) if s in plural and v in plural_words else word(v, words))
+            if isinstance(v, str)
+            else v
+            for v, s in zip(frame[column].tolist(), subjects, strict=True)
         ]
     return out
 
