@@ -366,6 +366,20 @@ def current_page(page: str, name: str) -> str:
     return page[:start] + bar + page[end:]
 
 
+@functools.cache
+def _table_titles(language: str) -> dict[str, str]:
+    """Return the title of each table of ``data/datapackage.json`` in edition ``language``
+    (``title_<code>`` where the package gives one, else its ``title``)."""
+    try:
+        package = json.loads((paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {
+        str(r["name"]): str(r.get(f"title_{language}") or r.get("title") or r["name"])
+        for r in package.get("resources", [])
+    }
+
+
 def finish(root: Path) -> None:
     """Complete the site under ``root`` once every page of every edition exists: copy the
     data package and ``CITATION.cff`` (once, at the root), then, in each edition, fill each
@@ -397,5 +411,8 @@ def finish(root: Path) -> None:
         def table_link(name: str, root: str = data_root) -> str | None:
             return f"{root}{DATA_FOLDER}/{name}.csv" if f"{name}.csv" in data_files else None
 
-        used_in.link_used_in(folder / "glossary.html", notebook_pages, _, table_link)
+        def table_title(name: str, code: str = language) -> str | None:
+            return _table_titles(code).get(name)
+
+        used_in.link_used_in(folder / "glossary.html", notebook_pages, _, table_link, table_title)
         search.write_index(folder)

@@ -37,8 +37,9 @@ def places(term: str, documents: list[dict[str, str]]) -> dict[str, list[dict[st
 
 
 def links(found: dict[str, list[dict[str, str]]], gettext: Callable[[str], str] = str) -> str:
-    """Return the HTML of a term's places: each page's title, then its sections linked
-    (``gettext`` translates the colon between them)."""
+    """Return the HTML of a term's places: each page's title, then its sections linked in
+    parentheses, pages separated by semicolons (``gettext`` gives the edition's spacing:
+    a narrow no-break space before ";" in French)."""
     _ = gettext
     parts = []
     for title, sections in found.items():
@@ -49,8 +50,10 @@ def links(found: dict[str, list[dict[str, str]]], gettext: Callable[[str], str] 
         inner = ", ".join(
             f'<a href="{html.escape(d["url"])}">{html.escape(d["section"])}</a>' for d in named
         )
-        parts.append(_("{page}: {sections}").format(page=html.escape(title), sections=inner))
-    return "; ".join(parts)
+        # In parentheses: a page title may have a colon of its own ("Forums, services, lois :
+        # comment…"), and a second one after it would run the title into its sections.
+        parts.append(_("{page} ({sections})").format(page=html.escape(title), sections=inner))
+    return _("; ").join(parts)
 
 
 _ROW = re.compile(r'(<tr><th id="[^"]*">)(.*?)(</th>)(.*?)</tr>', re.S)
@@ -62,10 +65,12 @@ def link_used_in(
     notebook_pages: list[Path],
     gettext: Callable[[str], str] = str,
     data_tables: Callable[[str], str | None] = lambda name: None,
+    table_titles: Callable[[str], str | None] = lambda name: None,
 ) -> None:
     """Rewrite the "Used in" cells of ``glossary`` with links to the sections of
     ``notebook_pages`` (in reading order) that use each term; nothing when the page is
-    absent."""
+    absent. A table named in a cell is linked to its CSV file (``data_tables``) under its
+    title in the edition's language (``table_titles``; its file name without one)."""
     if not glossary.is_file():
         return
     documents = [d for page in notebook_pages for d in search.page_documents(page)]
@@ -77,9 +82,13 @@ def link_used_in(
 
         def one(item: re.Match[str]) -> str:
             href = data_tables(item.group(1))
-            return f'<a href="{href}">{item.group(1)}.csv</a>' if href else item.group(0)
+            if not href:
+                return item.group(0)
+            title = table_titles(item.group(1))
+            shown = html.escape(title) if title else f"{item.group(1)}.csv"
+            return f'<a href="{href}">{shown}</a>'
 
-        return re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+|[a-z]+)\b(?![^<]*>)", one, cell)
+        return re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+|[a-z]+)(?:\.csv)?\b(?![^<]*>)", one, cell)
 
     def row(match: re.Match[str]) -> str:
         opening, term_html, closing, cells = match.groups()
