@@ -243,6 +243,30 @@ def words_of(frame: Any) -> dict[str, Mapping[str, str] | Collection[str]]:
     }
 
 
+#: The key of ``DataFrame.attrs`` naming, for a code column whose words are a verb, the
+#: column holding its subject and the words for a plural subject (see :func:`with_agreement`).
+AGREEMENT_ATTR = "diaspora_agreement"
+
+
+def with_agreement(
+    frame: Any,
+    column: str,
+    *,
+    subject: str,
+    plural_words: Mapping[str, str],
+    plural: Collection[str],
+) -> Any:
+    """Return ``frame`` (changed in place) recording that the words of code column
+    ``column`` (a verb: ``member_of`` -> "is a member of") agree with the subject in column
+    ``subject``: where the subject is one of ``plural`` (the subjects that are
+    grammatically plural in the edition's language, from its data), the code reads
+    ``plural_words`` ("are members of"). :func:`labelled` applies it."""
+    known = dict(frame.attrs.get(AGREEMENT_ATTR, {}))
+    known[column] = (subject, dict(plural_words), sorted(set(plural)))
+    frame.attrs[AGREEMENT_ATTR] = known
+    return frame
+
+
 def labelled(frame: Any) -> Any:
     """Return a copy of ``frame`` whose code columns (see :func:`with_words`) hold the
     edition's words for their codes, and whose columns recorded with :func:`with_formats`
@@ -253,17 +277,22 @@ def labelled(frame: Any) -> Any:
     column's in its words, a whole number as digits (a year: ``2020``), anything else as
     ``str``; a placeholder that is no column is filled from the values recorded for the
     whole table with :func:`with_fields`. Raises ``KeyError`` naming a placeholder that
-    is neither.
+    is neither. A verb agrees with its subject where :func:`with_agreement` says so.
     """
     out = frame.copy()
+    agreement = dict(frame.attrs.get(AGREEMENT_ATTR, {}))
     vocabularies = words_of(frame)
     formats = formats_of(frame)
     plain: dict[Any, list[Any]] = {}
     for column in [c for c in frame.columns if c in vocabularies or c in formats]:
         words, fmt = vocabularies.get(column, ()), formats.get(column)
+        subject, plural_words, plural = agreement.get(column, (None, {}, ()))
+        subjects = frame[subject].tolist() if subject in frame.columns else [None] * len(frame)
         values = []
         for i, v in enumerate(frame[column].tolist()):
-            if isinstance(v, str) and (fmt is None or v in words):
+            if isinstance(v, str) and subjects[i] in plural and v in plural_words:
+                shown = word(v, plural_words)
+            elif isinstance(v, str) and (fmt is None or v in words):
                 shown = word(v, words)
             elif fmt is not None and not _missing(v):
                 shown = fmt(v)

@@ -76,10 +76,20 @@ _RATIO_WORDS = frozenset({"ratio", "per", "multiplier"})
 _YEAR_WORDS = frozenset({"start", "end", "since", "until", "from", "to"})
 
 
+#: Columns whose label is not their name's words: one label for a column wherever it shows.
+LABELS = {
+    "stated_value_text": N_("Value as printed"),
+    "stated_share_text": N_("Share as printed"),
+}
+
+
 def label(name: object) -> str:
     """Return a human label for a column name: ``"share_pct"`` -> ``"Share (%)"``,
-    ``"usd_millions"`` -> ``"USD millions"``, ``"Already fine"`` unchanged."""
+    ``"usd_millions"`` -> ``"USD millions"``, ``"Already fine"`` unchanged; a column of
+    :data:`LABELS` gets its label there (English; translate it with ``_``)."""
     raw = str(name)
+    if raw in LABELS:
+        return LABELS[raw]
     if "_" not in raw and raw[:1].isupper():
         return raw
     words = [w for w in raw.split("_") if w]

@@ -116,6 +116,8 @@ def percent(value: float, decimals: int = 1) -> str:
 
 
 def _scaled(value: float, divisor: float, decimals: int, scale: str) -> str:
+    if float(value) % divisor == 0:  # a round figure reads round: "4 million", not "4.0"
+        decimals = 0
     shown = f"{value / divisor:,.{decimals}f}"
     whole = int(abs(float(shown.replace(",", ""))))  # 1.5 million: singular in French
     forms = {
@@ -126,12 +128,15 @@ def _scaled(value: float, divisor: float, decimals: int, scale: str) -> str:
 
 
 def millions(value: float, decimals: int = 2) -> str:
-    """Format a count in millions: 4000000 -> '4.00 million' ('4,00 millions')."""
+    """Format a count in millions: 4012000 -> '4.01 million' ('4,01 millions', a no-break
+    space before the word in French); a whole number of millions is written without
+    decimals: 4000000 -> '4 million' ('4 millions')."""
     return _scaled(value, 1e6, decimals, "million")
 
 
 def billions(value: float, decimals: int = 1) -> str:
-    """Format an amount in billions: 432e9 -> '432.0 billion' ('432,0 milliards')."""
+    """Format an amount in billions: 432.4e9 -> '432.4 billion' ('432,4 milliards'); a
+    whole number of billions without decimals: 432e9 -> '432 billion'."""
     return _scaled(value, 1e9, decimals, "billion")
 
 
@@ -195,15 +200,16 @@ def items(values: Iterable[object]) -> str:
     return _(SEPARATOR).join(str(v) for v in values)
 
 
-def quarter(period: str) -> str:
+def quarter(period: str, locale: str | None = None) -> str:
     """Write a quarter (``"2020Q3"``, as Remittance Prices Worldwide names its surveys) the
     edition's way, from CLDR's abbreviated quarter: ``"Q3 2020"`` in English, ``"T3 2020"``
-    in French (no-break space). Raises ``ValueError`` for another form."""
+    in French (no-break space). ``locale`` is a Babel locale (default: the edition's, for
+    text about another edition than the one set). Raises ``ValueError`` for another form."""
     year, sep, number = str(period).partition("Q")
     if not (sep and year.isdigit() and number in ("1", "2", "3", "4")):
         raise ValueError(f"quarter {period!r} is not written as YYYYQn (e.g. 2020Q3)")
     first_day = datetime.date(int(year), 3 * int(number) - 2, 1)
-    return format_date(first_day, format="QQQ", locale=i18n.locale()) + f"\u00a0{year}"
+    return format_date(first_day, format="QQQ", locale=locale or i18n.locale()) + f"\u00a0{year}"
 
 
 def counted(n: int, singular: str, plural: str | None = None) -> str:

@@ -17,7 +17,9 @@ def test_number_formats():
     assert text.number(float("nan")) == "n/a"
     assert text.percent(27.532) == "27.5%"
     assert text.percent(0.826, 2) == "0.83%"
-    assert text.millions(4_000_000) == "4.00 million"
+    assert text.millions(4_012_000) == "4.01 million"
+    assert text.millions(4_000_000, 1) == "4 million"  # a round figure reads round
+    assert text.millions(3_950_000, 1) == "4.0 million"  # a rounded one shows its precision
     assert text.billions(432e9, 0) == "432 billion"
 
 
@@ -32,8 +34,10 @@ def test_french_numbers_use_narrow_no_break_spaces_and_a_decimal_comma(french):
     assert text.number(1303511) == "1\u202f303\u202f511"
     assert text.number(2.675, 1) == "2,7"
     assert text.percent(16.3) == "16,3\u00a0%"
-    assert text.billions(432e9, 0) == "432 milliards"
-    assert text.millions(1.5e6, 1) == "1,5 million"
+    assert text.billions(432e9, 0) == "432\u00a0milliards"
+    assert text.millions(1.5e6, 1) == "1,5\u00a0million"
+    # "les 4 millions", never "4,0 millions", with a no-break space before the word
+    assert text.millions(4e6, 1) == "4\u00a0millions"
     assert text.number(float("nan")) == "n.d."
 
 

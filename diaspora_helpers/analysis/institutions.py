@@ -10,7 +10,14 @@ import pandas as pd
 
 from diaspora_helpers import tables, text
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, register_words, with_formats, with_texts, with_words
+from diaspora_helpers.i18n import (
+    N_,
+    register_words,
+    with_agreement,
+    with_formats,
+    with_texts,
+    with_words,
+)
 
 #: The kinds of body of the landscape (codes of the ``kind`` column of ``institutions``)
 #: and how a reader names them.
@@ -38,6 +45,27 @@ RELATION_WORDS = {
     "funds": N_("funds"),
     "partners_with": N_("works with"),
 }
+
+#: The same relations after a plural subject ("NGOs belonging to EMDK are members of").
+RELATION_WORDS_PLURAL = {
+    "supervises": N_("supervise"),
+    "implements": N_("implement"),
+    "member_of": N_("are members of"),
+    "sits_on": N_("sit on"),
+    "funds": N_("fund"),
+    "partners_with": N_("work with"),
+}
+
+
+def _agreeing(table: pd.DataFrame, nodes: pd.DataFrame, named: dict[str, str]) -> pd.DataFrame:
+    """Record that ``table``'s ``relation`` words agree with its ``who`` (a plural body's
+    name takes the plural verb; the ``grammatical_number`` column of ``institutions``,
+    given per edition). ``named`` maps ids to the names the table shows."""
+    number = nodes.get("grammatical_number", pd.Series("singular", index=nodes.index))
+    plural = [named[n] for n, g in zip(nodes["id"], number, strict=True) if g == "plural"]
+    return with_agreement(
+        table, "relation", subject="who", plural_words=RELATION_WORDS_PLURAL, plural=plural
+    )
 
 
 register_words("institutions", kind=KIND_WORDS)
@@ -140,6 +168,7 @@ def links_table(
             "section": keep["section"].astype("str").to_numpy() if "section" in keep else "",
         }
     ).reset_index(drop=True)
+    _agreeing(table, nodes, {n: named(n) for n in nodes["id"]})
     return with_texts(with_words(table, relation=RELATION_WORDS), "who", "whom", "note")
 
 
@@ -247,4 +276,5 @@ def relations_drawn(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
         for n in unlinked(nodes, edges)
     ]
     table = pd.DataFrame(rows, columns=["who_id", "who", "relation", "whom_id", "whom", "section"])
+    _agreeing(table, nodes, {n: named(n) for n in nodes["id"]})
     return with_texts(with_words(table, relation=DRAWN_WORDS), "who", "whom")

@@ -88,8 +88,6 @@ def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
     table["estimate_kind"] = figures["estimate_kind"].astype("str")
     table = table.rename(
         columns={
-            "stated_value_text": "as_printed",
-            "stated_share_text": "share_as_printed",
             "reference_year": "year",
             "original_source": "source",
             "estimate_kind": "kind_of_estimate",

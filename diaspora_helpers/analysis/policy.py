@@ -202,8 +202,10 @@ def coverage_matrix(
 ) -> pd.DataFrame:
     """Return strategies (rows) by constraints (columns): 2 direct, 1 partial, 0 no link.
 
-    Rows are the strategies in ``scope`` in the document's order; columns are every
-    constraint, endogenous first.
+    Rows are the strategies in ``scope`` in the document's order, indexed by
+    ``strategy_id`` (whose labels, in the edition's language, are recorded with
+    :func:`~diaspora_helpers.i18n.with_words`); columns are every constraint, endogenous
+    first.
     """
     st = strategies_in_scope(strategies, scope)
     co = constraint_list(constraints)
@@ -216,7 +218,9 @@ def coverage_matrix(
             matrix.loc[row.strategy_id, row.constraint_id],
             score,
         )
-    return matrix
+    # The strategies' labels (the edition's, from data) name the rows of a shown table or a
+    # chart download (``strategy_id_label``) once the index is a column.
+    return with_words(matrix, strategy_id=dict(zip(st["id"], st["label"], strict=True)))
 
 
 def coverage_by_constraint(

@@ -58,13 +58,22 @@ def rounded(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
     return out
 
 
-def _unit(column: str) -> str | None:
-    """Guess a column's unit from the words of its name (``share_pct`` -> ``percent``)."""
-    words = set(str(column).lower().replace("-", "_").split("_"))
+def unit_of(column: str) -> str | None:
+    """Guess a column's unit (English, untranslated) from the words of its name:
+    ``share_pct`` -> "percent", ``usd_millions`` -> "millions of US dollars",
+    ``xof_per_usd`` -> "CFA francs (XOF) per US dollar" (a key of several words matches
+    them in a row, and is tried first); None when no word tells it."""
+    name = "_" + str(column).lower().replace("-", "_") + "_"
     for key, unit in CSV_UNITS:
-        if key in words:
-            return _(unit)
+        if f"_{key}_" in name:
+            return unit
     return None
+
+
+def _unit(column: str) -> str | None:
+    """A column's unit (:func:`unit_of`) in the edition's language."""
+    unit = unit_of(column)
+    return _(unit) if unit else None
 
 
 #: The suffix of the column that names the codes of a code column in a chart download.

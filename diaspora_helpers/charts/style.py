@@ -36,6 +36,9 @@ CSV_NOTE = N_(
 )
 # Words of a column name and the unit they mean, first match wins.
 CSV_UNITS = (
+    ("usd_millions", N_("millions of US dollars")),
+    ("millions_usd", N_("millions of US dollars")),
+    ("xof_per_usd", N_("CFA francs (XOF) per US dollar")),
     ("pct", N_("percent")),
     ("percent", N_("percent")),
     ("share", N_("percent")),

@@ -232,6 +232,24 @@ def _parse(text: str) -> list[tuple[float, int]]:
     return []
 
 
+#: A rank written as an ordinal, once folded (:func:`_fold_units`: "2ᵉ" and "2ème" read
+#: "2e", "2eme"): its number. French and English abbreviations.
+_ORDINAL = re.compile(r"(\d+)\s*(?:e|eme|er|ere|re|nd|nde|st|rd|th)")
+#: Ordinals written as words (folded), up to tenth: their number.
+ORDINAL_WORDS = {
+    **dict.fromkeys(("premier", "premiere", "first"), 1),
+    **dict.fromkeys(("deuxieme", "second", "seconde"), 2),
+    **dict.fromkeys(("troisieme", "third"), 3),
+    **dict.fromkeys(("quatrieme", "fourth"), 4),
+    **dict.fromkeys(("cinquieme", "fifth"), 5),
+    **dict.fromkeys(("sixieme", "sixth"), 6),
+    **dict.fromkeys(("septieme", "seventh"), 7),
+    **dict.fromkeys(("huitieme", "eighth"), 8),
+    **dict.fromkeys(("neuvieme", "ninth"), 9),
+    **dict.fromkeys(("dixieme", "tenth"), 10),
+}
+
+
 def _typed_decimals(value: float) -> int:
     """Return the decimals of ``value`` as Python writes it, without trailing zeros."""
     try:
@@ -253,6 +271,12 @@ def _readings(answer: object, unit: str | None) -> list[tuple[float, int]]:
     if not isinstance(answer, str):
         return []
     text = _without_units(_fold_units(_SPACES.sub(" ", answer).strip()), unit)
+    rank = re.sub(r"^(?:le|la|l')\s*", "", text.replace("\u2019", "'"))
+    if rank in ORDINAL_WORDS:  # "deuxième", "the second" is a rank: 2
+        return [(float(ORDINAL_WORDS[rank]), 0)]
+    ordinal = _ORDINAL.fullmatch(rank)
+    if ordinal:  # "2e", "2ᵉ", "2ème", "2nd"
+        return [(float(ordinal.group(1)), 0)]
     found = _parse(_SPACES.sub("", text))
     return [(v, d) for v, d in found if math.isfinite(v)]
 

@@ -41,7 +41,8 @@ def check_remittance_share_of_gdp(answer: object, *, focus_year: int = 2020) -> 
         decimals=2,
         why=_(
             "This sets two flows of one year side by side: it says how large the money "
-            "received is beside what the economy produces, not what part of GDP it makes up. "
+            "received is beside what the economy produces; it is not a fraction of GDP: "
+            "remittances are not one of its components. "
             "It moves whenever GDP is revised, as Mali's rebased GDP in the current World "
             "Bank release shows."
         ),

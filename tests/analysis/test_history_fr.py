@@ -117,3 +117,45 @@ def test_the_timeline_names_the_unnumbered_section_in_words(language):
     texts = [t.get_text() for t in fig.findobj(Text)]
     assert any("introduction" in t for t in texts)  # the source line names it in words
     assert not any(re.search(r"\bintro\b", t) for t in texts)  # never its code
+
+
+def test_a_relation_agrees_with_a_plural_body_in_each_edition():
+    """ "ONG membres de l’EMDK | sont membres de", never "est membre de" (the francophone
+    reviewer); the number of each body's name is data (``grammatical_number`` of the
+    edition's institutions table), so a name plural in one language only agrees in each."""
+    import csv
+
+    from diaspora_helpers.charts.files import chart_table
+
+    def plural_names(path):
+        with open(paths.data_dir() / path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        return {r["name"] for r in rows if r["grammatical_number"] == "plural"}
+
+    for language, path, member, works, one in (
+        ("en", "institutions.csv", "are members of", "work with", "is a member of"),
+        ("fr", "fr/institutions.csv", "sont membres de", "travaillent avec", "est membre de"),
+    ):
+        diaspora_helpers.setup(language=language)
+        nodes, edges = institutions.supervision_graph()
+        plural = plural_names(path)
+        for table in (
+            institutions.relations_drawn(nodes, edges),
+            institutions.links_table(nodes, edges),
+        ):
+            shown = labelled(table)
+            rows = zip(table["who"], table["relation"], shown["relation"], strict=True)
+            for who, code, words in rows:
+                many = who in plural or who.rsplit(" (", 1)[0] in plural
+                if code == "member_of":
+                    assert words == (member if many else one), who
+                if code == "partners_with" and many:
+                    assert words == works, who
+        download = chart_table(institutions.relations_drawn(nodes, edges))
+        assert download["relation"].isin(list(institutions.RELATION_WORDS) + ["none_named"]).all()
+    diaspora_helpers.setup(language="fr")
+    nodes, edges = institutions.supervision_graph()
+    shown = labelled(institutions.relations_drawn(nodes, edges)).set_index("who_id")
+    assert shown.loc["emdk_ngos", "relation"] == "sont membres de"
+    assert shown.loc["french_local_partners", "relation"] == "travaillent avec"
+    assert shown.loc["hcme", "relation"].tolist().count("est membre de") == 1

@@ -265,3 +265,23 @@ def test_readable_puts_the_codes_in_the_editions_words():
 
 def test_every_scope_has_its_no_strategy_phrase():
     assert set(policy.SCOPE_ORDER) | {"all"} == set(policy.NO_STRATEGY)
+
+
+def test_the_coverage_matrix_download_names_each_strategy_in_the_edition():
+    """Page 04's coverage table had 15 rows of 0/1/2 and no strategy names (the
+    francophone reviewer): its download carries the labels beside the codes."""
+    import csv
+
+    import diaspora_helpers
+    from diaspora_helpers import paths
+    from diaspora_helpers.charts.files import chart_table
+
+    with open(paths.data_dir() / "fr" / "strategies.csv", encoding="utf-8", newline="") as f:
+        french = {row["id"]: row["label"] for row in csv.DictReader(f)}
+    diaspora_helpers.setup(language="fr")
+    try:
+        table = chart_table(policy.coverage_matrix().reset_index())
+    finally:
+        diaspora_helpers.setup(language="en")
+    assert list(table.columns[:2]) == ["strategy_id", "strategy_id_label"]
+    assert table["strategy_id_label"].tolist() == [french[i] for i in table["strategy_id"]]

@@ -71,7 +71,7 @@ def test_population_census_and_estimate():
     population = pd.DataFrame({"year": [2009], "census": ["RGPH 2009"], "census_count": [14.5e6]})
     fig = charts.demography.population_census_and_estimate(series, population)
     title, subtitle, source = _texts(fig)
-    assert title == "Mali's estimated population: 8.0 million in 1990, 15.2 million in 2010"
+    assert title == "Mali's estimated population: 8 million in 1990, 15.2 million in 2010"
     assert subtitle.startswith("Resident population, millions")
     assert source.startswith("Source: World Bank, World Development Indicators")
     (ax,) = fig.axes

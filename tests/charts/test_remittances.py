@@ -51,8 +51,8 @@ def test_remittances_over_time_in_french():
     fig = charts.remittances.remittances_over_time(_series(), 2012, 2012, {"usd": 1, "xof": 1})
     title, subtitle, _source = _texts(fig)
     assert title == (
-        f"Transferts de fonds vers le Mali{NNBSP}: 800 millions de dollars en 2012, maximum de "
-        f"1{NNBSP}900 millions de dollars en 2011"
+        f"Transferts de fonds vers le Mali{NNBSP}: 800{NBSP}millions de dollars en 2012, "
+        f"maximum de 1{NNBSP}900{NBSP}millions de dollars en 2011"
     )
     assert subtitle.startswith("Transferts de fonds personnels reçus par le Mali")
     left, right = fig.axes
@@ -124,7 +124,7 @@ def test_bilateral_and_corridor_and_scenario_in_french():
     fig = charts.remittances.scenario_lower_costs(scenario, 3.0, 1_050e6, 2012)
     title = _texts(fig)[0]
     assert title == (
-        f"Scénario{NNBSP}: un coût de 3{NBSP}% aurait ajouté 1{NNBSP}050 millions de dollars "
+        f"Scénario{NNBSP}: un coût de 3{NBSP}% aurait ajouté 1{NNBSP}050{NBSP}millions de dollars "
         "de 2011 à 2012"
     )
     (ax,) = fig.axes

@@ -150,7 +150,7 @@ def test_the_french_chart_data_descriptor_has_a_french_note_and_units(tmp_path):
     assert [c.get("unit") for c in english["tableSchema"]["columns"]] == [
         "calendar year",
         "percent",
-        "US dollars",
+        "millions of US dollars",
     ]
     diaspora_helpers.setup(language="fr")
     sidecar = charts.files.write_chart_data(data, tmp_path / "fr.csv", labels)
@@ -160,6 +160,6 @@ def test_the_french_chart_data_descriptor_has_a_french_note_and_units(tmp_path):
     assert [c.get("unit") for c in french["tableSchema"]["columns"]] == [
         "année civile",
         "pourcentage",
-        "dollars des États-Unis",
+        "millions de dollars des États-Unis",
     ]
     assert french["dc:title"] == "Titre" and french["dc:source"] == "Source\u202f: WDI"

@@ -280,3 +280,12 @@ def test_a_one_element_index_or_series_gives_its_element():
 
     assert reading.unwrap(pd.Index([3.5])) == 3.5
     assert reading.unwrap(pd.Series([2.0], index=[5])) == 2.0
+
+
+@pytest.mark.parametrize("typed", ["2e", "2ᵉ", "2ème", "deuxième", "le deuxième", "2nd"])
+def test_a_rank_typed_as_an_ordinal_reads_as_its_number(typed):
+    """Exercise 3.2 asks for Mali's rank; "2e", "2ᵉ" and "deuxième" were refused with
+    "Donnez un nombre entier" (the francophone reviewer)."""
+    setup(language="fr")
+    assert reading.readings(typed) == [2.0]
+    assert reading.readings("1er") == [1.0] and reading.readings("2e5") == [200000.0]

@@ -109,7 +109,7 @@ def _count() -> pd.DataFrame:
 def test_count_reading_compares_the_administrative_and_un_counts():
     said = prose.count_reading(_count(), 2015).text
     assert said.startswith(
-        "The document's 4.0 million Malians abroad is 3.3 times the UN's 1,228,544 migrants "
+        "The document's 4 million Malians abroad is 3.3 times the UN's 1,228,544 migrants "
         "from Mali living abroad in 2015."
     )
 
@@ -119,7 +119,7 @@ def test_the_french_sentences_use_french_words_and_numbers():
     said = prose.count_reading(_count(), 2015).text
     assert f"1{NNBSP}228{NNBSP}544" in said
     assert "3,3" in said
-    assert "4,0 millions" in said
+    assert "4\u00a0millions" in said
     assert "Malians" not in said
     costs = _costs()
     cost = prose.cost_reading(

@@ -37,7 +37,7 @@ def test_document_figure_in_french_reads_milliards_de_fcfa(amount):
     said = prose.remittances.document_figure(amount, "BCEAO 2012").text
     xof = text.billions(amount["xof"], 0)
     assert f"Les {xof} de FCFA du document" in said
-    assert xof == "432 milliards"
+    assert xof == "432\u00a0milliards"
     assert "655,957 francs pour un euro" in said
     gap = abs(amount["document_over_wb_pct"])
     assert f"{gap:.1f}".replace(".", ",") + NBSP + "%" in said
@@ -49,7 +49,7 @@ def test_document_figure_in_french_reads_milliards_de_fcfa(amount):
     [
         ({"usd": 40e6, "xof": float("nan"), "eur": float("nan")}, "no CFA franc amount", "FCFA"),
         ({"usd": 40e6, "xof": 12e9, "eur": float("nan")}, "the euro did not yet exist", "l’euro"),
-        ({"usd": 40e6, "xof": 12e9, "eur": 18e6}, "or €18 million.", "18 millions d’euros"),
+        ({"usd": 40e6, "xof": 12e9, "eur": 18e6}, "or €18 million.", "18\u00a0millions d’euros"),
     ],
 )
 def test_chosen_year_says_which_currencies_existed(focus, expected, french):
@@ -58,7 +58,9 @@ def test_chosen_year_says_which_currencies_existed(focus, expected, french):
     assert expected in said
     setup(language="fr")
     said = prose.remittances.chosen_year(focus, 1990).text
-    assert said.startswith("Pour l’année choisie, 1990, la Banque mondiale enregistre 40 millions")
+    assert said.startswith(
+        "Pour l’année choisie, 1990, la Banque mondiale enregistre 40\u00a0millions"
+    )
     assert french in said
 
 

@@ -93,6 +93,14 @@ def test_the_french_gradebook_also_writes_the_excel_form(tmp_path):
     # Awa: 10 + 5 + 7.5 + 7.5 + 10 = 40.0, with a decimal comma
     assert excel["Awa"]["final_pct"] == "40,0"
     assert not (tmp_path / "final_grades.csv").exists()
+    # The grade item a French course imports into Moodle or Canvas is named in French.
+    moodle = _read(tmp_path / "moodle_import_fr.csv")
+    assert list(moodle["Awa"]) == [
+        "Identifier",
+        "Cours sur la diaspora malienne\u202f: note finale (%)",
+    ]
+    canvas = _read(tmp_path / "canvas_import_fr.csv")
+    assert "Cours sur la diaspora malienne\u202f: note finale (%)" in canvas["Awa"]
 
 
 def test_a_wrong_mark_is_named_before_anything_is_written(tmp_path, capsys):
@@ -147,3 +155,21 @@ def test_the_gradebook_says_who_has_parts_counted_as_zero(tmp_path, capsys):
     assert main(["course", "gradebook", "--course-dir", str(tmp_path)]) == 0
     said = capsys.readouterr().out
     assert "2 student(s) have parts not graded or not marked yet (Awa, Binta)" in said
+
+
+def test_a_french_grade_table_writes_its_status_in_french(tmp_path):
+    """The francophone reviewer: "graded", "needs attention" in the French grades CSV."""
+    from diaspora_helpers.publish.course import grades
+    from diaspora_helpers.publish.course.marking import Mark, Result
+
+    results = [
+        Result("Awa", [Mark("2.1", 1.0, 1.0, "ok", "12")]),
+        Result("Binta", [Mark("2.1", 1.0, 1.0, "ok", "12")], attention=["parameters changed"]),
+        Result("Chloé", graded=False, attention=["cannot be read"]),
+    ]
+    for language, expected in (
+        ("fr", ["corrigé", "corrigé, à vérifier", "à vérifier"]),
+        ("en", ["graded", "graded, needs attention", "needs attention"]),
+    ):
+        path = grades.write_grade_table(tmp_path / f"g_{language}.csv", results, ["2.1"], language)
+        assert [row["status"] for row in grades.read_grade_table(path)] == expected

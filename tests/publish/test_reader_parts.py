@@ -173,6 +173,26 @@ def test_cite_block_invents_no_address() -> None:
     assert "http" not in block  # CITATION.cff sets no url
 
 
+def test_a_french_page_is_cited_under_the_french_title_without_double_stops() -> None:
+    """The francophone reviewer: "The Mali diaspora notebook collection contributors
+    (2026). … Dans Mali and its diaspora…" on every French page, and "où ?."."""
+    import yaml
+
+    from diaspora_helpers.i18n import translator
+
+    meta = yaml.safe_load((support.PROJECT / "CITATION.cff").read_text(encoding="utf-8"))
+    cff = {meta["title"], *(a["name"] for a in meta["authors"] if "name" in a)}
+    assert cff <= set(citation.CITATION_TEXTS)  # every text the block shows has a French
+    block = citation.cite_block(
+        "Les Maliens de l’extérieur : combien, et où ?", "01.html", "2026-12-01", translator("fr")
+    )
+    assert "Le Mali et sa diaspora" in block and "Les contributeurs" in block
+    assert not any(text in block for text in cff)
+    assert "?." not in block and "où ? Dans" in block
+    english = citation.cite_block("Remittances to Mali", "02.html", "2026-12-01")
+    assert "Remittances to Mali. In <cite>Mali and its diaspora" in english
+
+
 def test_the_vendored_search_library_is_npm_s(tmp_path: Path) -> None:
     vendored = (search.VENDORED / search.LIBRARY_FILE).read_text(encoding="utf-8")
     pinned = json.loads((support.PROJECT / "package.json").read_text())["devDependencies"]

@@ -234,7 +234,7 @@ def _grade(
             target = course_dir / "feedback" / result.student / assignment
             feedback.write(result, session, target / f"{sources[0].stem}.html", language=edition)
     table = grades_module.write_grade_table(
-        course_dir / f"grades_{assignment}.csv", list(results.values()), questions
+        course_dir / f"grades_{assignment}.csv", list(results.values()), questions, edition
     )
     return table, sorted(results.values(), key=lambda r: r.student)
 

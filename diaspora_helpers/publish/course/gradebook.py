@@ -30,7 +30,7 @@ from diaspora_helpers.i18n import N_
 
 MARKS_FILE = "marks.csv"
 #: The grade item the learning-platform files create or update.
-GRADE_ITEM = "Mali diaspora course: final grade (%)"
+GRADE_ITEM = N_("Mali diaspora course: final grade (%)")
 
 
 class GradebookError(ValueError):
@@ -259,11 +259,10 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
         written.append(
             _write(course_dir / "final_grades_fr_excel.csv", columns, excel, delimiter=";")
         )
-    moodle = [{"Identifier": r["student"], GRADE_ITEM: r["final_pct"]} for r in rows]
-    written.append(
-        _write(course_dir / f"moodle_import{suffix}.csv", ["Identifier", GRADE_ITEM], moodle)
-    )
-    canvas_columns = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", GRADE_ITEM]
+    item = say(GRADE_ITEM)  # the grade item's name, in the edition's language
+    moodle = [{"Identifier": r["student"], item: r["final_pct"]} for r in rows]
+    written.append(_write(course_dir / f"moodle_import{suffix}.csv", ["Identifier", item], moodle))
+    canvas_columns = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", item]
     canvas = [
         {
             "Student": r["student"],
@@ -271,7 +270,7 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
             "SIS User ID": "",
             "SIS Login ID": r["student"],
             "Section": "",
-            GRADE_ITEM: r["final_pct"],
+            item: r["final_pct"],
         }
         for r in rows
     ]

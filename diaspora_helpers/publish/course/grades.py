@@ -16,9 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from diaspora_helpers import i18n
+from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.course.marking import Result
 
-GRADED, FLAGGED, ATTENTION = "graded", "graded, needs attention", "needs attention"
+#: The values of the status column (English; the table of an edition writes its words).
+GRADED, FLAGGED, ATTENTION = N_("graded"), N_("graded, needs attention"), N_("needs attention")
 
 
 def status(result: Result) -> str:
@@ -32,8 +35,12 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-def rows(results: Sequence[Result], questions: Sequence[str]) -> list[dict[str, Any]]:
-    """Return the rows of the grade table, sorted by student id."""
+def rows(
+    results: Sequence[Result], questions: Sequence[str], language: str = "en"
+) -> list[dict[str, Any]]:
+    """Return the rows of the grade table, sorted by student id; the status in the words
+    of edition ``language``."""
+    say = i18n.translator(language)
     table = []
     for result in sorted(results, key=lambda r: r.student):
         row: dict[str, Any] = {"student": result.student}
@@ -43,7 +50,7 @@ def rows(results: Sequence[Result], questions: Sequence[str]) -> list[dict[str, 
             row[number] = _points(mark.points) if (mark and result.graded) else ""
         row["total"] = _points(result.total) if result.graded else ""
         row["max"] = _points(result.maximum) if result.graded else ""
-        row["status"] = status(result)
+        row["status"] = say(status(result))
         row["notes"] = "; ".join(result.attention + result.notes)
         table.append(row)
     return table
@@ -54,13 +61,16 @@ def question_key(number: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", number))
 
 
-def write_grade_table(path: Path, results: Sequence[Result], questions: Sequence[str]) -> Path:
-    """Write the grade table (UTF-8 CSV) of ``results`` to ``path`` and return it."""
+def write_grade_table(
+    path: Path, results: Sequence[Result], questions: Sequence[str], language: str = "en"
+) -> Path:
+    """Write the grade table (UTF-8 CSV) of ``results`` to ``path`` and return it; its
+    status column in the words of edition ``language`` ("corrigé" in French)."""
     columns = ["student", *questions, "total", "max", "status", "notes"]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
-        writer.writerows(rows(results, questions))
+        writer.writerows(rows(results, questions, language))
     return path
 
 

@@ -120,7 +120,7 @@ def render_glossaries(webs: dict[str, Any], site_map: Any) -> None:
     notebook pages already rendered that use each term, and each table it names linked to
     the data package's file."""
     from diaspora_helpers.publish.site import glossary as glossary_page
-    from diaspora_helpers.publish.site import used_in
+    from diaspora_helpers.publish.site import navigation, used_in
     from diaspora_helpers.publish.site.links import DATA_FOLDER
 
     source = glossary_source()
@@ -134,5 +134,11 @@ def render_glossaries(webs: dict[str, Any], site_map: Any) -> None:
             return f"{up}{DATA_FOLDER}/{name}.csv" if found else None
 
         pages = [web.root / f"{stem}.html" for stem in site_map.order[language]]
-        cell = used_in.used_in_cell([p for p in pages if p.is_file()], web.gettext, table_link)
+
+        def table_title(name: str, code: str = language) -> str | None:
+            return navigation.table_titles(code).get(name)
+
+        cell = used_in.used_in_cell(
+            [p for p in pages if p.is_file()], web.gettext, table_link, table_title
+        )
         glossary_page.render_glossary(source, web, used_in=cell)

@@ -19,7 +19,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from diaspora_helpers import tables
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from diaspora_helpers import editions, tables, text
+from diaspora_helpers.charts.files import unit_of
 from diaspora_helpers.i18n import N_
 
 #: Columns a reader does not need to read the chart's data.
@@ -29,8 +32,6 @@ _SAID = ("(%)", "usd", "xof", "eur", "persons", "year")
 NUM = ' class="num"'
 SUMMARY = N_("The chart's data, as a table")
 BOOLEANS = {"True": N_("yes"), "False": N_("no")}
-#: The thousands and decimal separators of each edition.
-SEPARATORS = {"en": (",", "."), "fr": ("\u202f", ",")}
 
 
 LABEL_SUFFIX = "_label"  # a chart download's column of words for a code column
@@ -38,8 +39,9 @@ LABEL_SUFFIX = "_label"  # a chart download's column of words for a code column
 
 def number(text: str, language: str, *, percent: bool = False, year: bool = False) -> str:
     """Return a CSV number as a reader reads it in ``language``: thousands separated
-    (years not), percentages to one decimal, other fractions to at most two; a cell that
-    is not a number is returned unchanged."""
+    (years not), percentages to one decimal, other fractions to at most two, with the
+    edition's separators (its CLDR locale's) and minus sign (U+2212 in French, see
+    :mod:`diaspora_helpers.editions`); a cell that is not a number is returned unchanged."""
     try:
         value = float(text)
     except ValueError:
@@ -55,8 +57,10 @@ def number(text: str, language: str, *, percent: bool = False, year: bool = Fals
     shown = f"{value:,.{decimals}f}"
     if year:
         shown = shown.replace(",", "")
-    thousands, point = SEPARATORS.get(language, SEPARATORS["en"])
-    return shown.replace(",", "\0").replace(".", point).replace("\0", thousands)
+    edition = editions.get(language)
+    thousands, point = get_group_symbol(edition.locale), get_decimal_symbol(edition.locale)
+    shown = shown.replace(",", "\0").replace(".", point).replace("\0", thousands)
+    return edition.minus + shown[1:] if shown.startswith("-") else shown
 
 
 #: Labels of chart data columns that the tables' own labels do not give well.
@@ -84,6 +88,16 @@ COLUMN_LABELS = {
 }
 
 
+def unit_said(name: str) -> bool:
+    """True when the label of column ``name`` already states its unit ("Remittances
+    (USD)", "USD per capita", "Share (%)"). Decided on the English label and unit, the
+    source language's, so that every edition adds a unit where English does and never
+    repeats one its translated label already carries ("Transferts (dollars US)")."""
+    english = (COLUMN_LABELS.get(name) or tables.label(name.removesuffix(LABEL_SUFFIX))).lower()
+    unit = unit_of(name)
+    return unit is None or unit.lower() in english or any(word in english for word in _SAID)
+
+
 def _header(column: dict[str, Any], gettext: Callable[[str], str]) -> str:
     name = column["name"]
     titles = column.get("titles")
@@ -91,8 +105,7 @@ def _header(column: dict[str, Any], gettext: Callable[[str], str]) -> str:
     label = label or (gettext(COLUMN_LABELS[name]) if name in COLUMN_LABELS else None)
     label = label or gettext(tables.label(name))
     unit = column.get("unit")
-    said = label.lower()
-    if unit and unit.lower() not in said and not any(word in said for word in _SAID):
+    if unit and not unit_said(name):
         label = f"{label} ({unit})"
     return label
 
@@ -127,9 +140,15 @@ def date(value: str, language: str, gettext: Callable[[str], str] = str) -> str:
     return format_date(day, format=pattern, locale=editions.get(language).locale)
 
 
+#: A quarter as Remittance Prices Worldwide writes it (``2016Q2``).
+QUARTER = re.compile(r"\d{4}Q[1-4]")
+
+
 def _cell(value: str, column: dict[str, Any], language: str, gettext: Callable[[str], str]) -> str:
     if value and DATE_COLUMN.search(str(column.get("name", ""))):
         return date(value, language, gettext)
+    if QUARTER.fullmatch(value):  # "T2 2016" in French, "Q2 2016" in English
+        return text.quarter(value, editions.get(language).locale)
     if value in BOOLEANS:
         return gettext(BOOLEANS[value])
     if column.get("datatype") in ("integer", "number") and value != "":

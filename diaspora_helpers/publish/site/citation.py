@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from diaspora_helpers import i18n, paths
+from diaspora_helpers.i18n import N_
 
 CITATION_FILE = "CITATION.cff"
 
@@ -91,6 +92,14 @@ def _authors(meta: dict[str, Any]) -> list[str]:
     return names
 
 
+#: The texts of ``CITATION.cff`` a reader sees in "Cite this page", marked for the catalogs
+#: so that an edition cites the work under its own title (a test checks they match the file).
+CITATION_TEXTS = (
+    N_("Mali and its diaspora: a collection of narrative notebooks"),
+    N_("The Mali diaspora notebook collection contributors"),
+)
+
+
 def cite_block(
     page_title: str, page: str, updated: str | None, gettext: Callable[[str], str] = str
 ) -> str:
@@ -100,15 +109,17 @@ def cite_block(
     if not meta.get("title"):
         return ""
     _ = gettext
-    authors = _authors(meta) or [str(meta["title"])]
+    authors = [_(a) for a in _authors(meta)] or [_(str(meta["title"]))]
     year = updated[:4] if updated else _("n.d.")
     version = str(meta.get("version", "")).strip()
     address = str(meta.get("url") or meta.get("repository-code") or "").strip()
-    work = html.escape(str(meta["title"]))
+    title = _(str(meta["title"]))
+    work = html.escape(title)
     edition = _(" (Version {version})").format(version=version) if version else ""
     within = _("In")
+    stop = "" if page_title.rstrip()[-1:] in ".?!…" else "."
     apa = (
-        f"{html.escape(' & '.join(authors))} ({year}). {html.escape(page_title)}. "
+        f"{html.escape(' & '.join(authors))} ({year}). {html.escape(page_title)}{stop} "
         f"{within} <cite>{work}</cite>{html.escape(edition)}."
         + (f" {html.escape(address)}" if address else "")
     )
@@ -116,7 +127,7 @@ def cite_block(
     fields = [
         ("author", " and ".join("{" + a + "}" for a in authors)),
         ("title", "{" + page_title + "}"),
-        ("howpublished", "{" + str(meta["title"]) + (f", version {version}" if version else "")),
+        ("howpublished", "{" + title + (f", version {version}" if version else "")),
         ("year", "{" + (updated[:4] if updated else "n.d.") + "}"),
     ]
     fields[2] = (fields[2][0], fields[2][1] + "}")

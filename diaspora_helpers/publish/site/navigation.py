@@ -235,6 +235,20 @@ def _relative(target: Path, page: Path) -> str:
     return Path(os.path.relpath(target, page.parent)).as_posix()
 
 
+@functools.cache
+def table_titles(language: str) -> dict[str, str]:
+    """Return the title of each table of ``data/datapackage.json`` in edition ``language``
+    (``title_<code>`` where the package gives one, else its ``title``)."""
+    try:
+        package = json.loads((paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {
+        str(r["name"]): str(r.get(f"title_{language}") or r.get("title") or r["name"])
+        for r in package.get("resources", [])
+    }
+
+
 def finish(root: Path) -> None:
     """Complete the site under ``root`` once every page of every edition exists: copy the
     data package and ``CITATION.cff`` (once, at the root), then write each edition's

@@ -87,8 +87,13 @@ def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
 _TAG = re.compile(r"<[^>]+>")
 
 
+#: Runs of the whitespace a page's markup puts between words: ASCII only, so that the
+#: no-break spaces of French typography (U+00A0, U+202F before ":") are kept as written.
+_LAYOUT_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def _plain(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    return _LAYOUT_SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip(" ")
 
 
 def page_documents(page: Path) -> list[dict[str, str]]:

@@ -36,8 +36,9 @@ def places(term: str, documents: list[dict[str, str]]) -> dict[str, list[dict[st
 
 
 def links(found: dict[str, list[dict[str, str]]], gettext: Callable[[str], str] = str) -> str:
-    """Return the HTML of a term's places: each page's title, then its sections linked
-    (``gettext`` translates the colon between them)."""
+    """Return the HTML of a term's places: each page's title, then its sections linked in
+    parentheses, pages separated by semicolons (``gettext`` gives the edition's spacing:
+    a narrow no-break space before ";" in French)."""
     _ = gettext
     parts = []
     for title, sections in found.items():
@@ -48,28 +49,37 @@ def links(found: dict[str, list[dict[str, str]]], gettext: Callable[[str], str] 
         inner = ", ".join(
             f'<a href="{html.escape(d["url"])}">{html.escape(d["section"])}</a>' for d in named
         )
-        parts.append(_("{page}: {sections}").format(page=html.escape(title), sections=inner))
-    return "; ".join(parts)
+        # In parentheses: a page title may have a colon of its own ("Forums, services, lois :
+        # comment…"), and a second one after it would run the title into its sections.
+        parts.append(_("{page} ({sections})").format(page=html.escape(title), sections=inner))
+    return _("; ").join(parts)
 
 
 def used_in_cell(
     notebook_pages: list[Path],
     gettext: Callable[[str], str] = str,
     data_tables: Callable[[str], str | None] = lambda name: None,
+    table_titles: Callable[[str], str | None] = lambda name: None,
 ) -> Callable[[str, str], str]:
     """Return the function that writes a term's "Used in" cell (HTML): links to the
     sections of ``notebook_pages`` (in reading order) that use the term, else the cell's
     text from ``data/glossary.csv`` (already HTML) with each table it names linked to
     that table's CSV file (``data_tables`` gives the link, or None for a name that is no
-    table). The glossary is rendered after the notebook pages, so it is written whole."""
+    table) under its title in the edition's language (``table_titles``; its file name
+    without one). The glossary is rendered after the notebook pages, so it is written
+    whole."""
     documents = [d for page in notebook_pages for d in search.page_documents(page)]
 
     def tables(cell: str) -> str:
         def one(item: re.Match[str]) -> str:
             href = data_tables(item.group(1))
-            return f'<a href="{href}">{item.group(1)}.csv</a>' if href else item.group(0)
+            if not href:
+                return item.group(0)
+            title = table_titles(item.group(1))
+            shown = html.escape(title) if title else f"{item.group(1)}.csv"
+            return f'<a href="{href}">{shown}</a>'
 
-        return re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+|[a-z]+)\b(?![^<]*>)", one, cell)
+        return re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+|[a-z]+)(?:\.csv)?\b(?![^<]*>)", one, cell)
 
     def cell(term: str, text_html: str) -> str:
         found = places(term, documents) if term else {}
