@@ -202,15 +202,16 @@ def coverage_matrix(
 ) -> pd.DataFrame:
     """Return strategies (rows) by constraints (columns): 2 direct, 1 partial, 0 no link.
 
-    Rows are the strategies in ``scope`` in the document's order, indexed by
-    ``strategy_id`` (whose labels, in the edition's language, are recorded with
+    Rows are the strategies in ``scope`` in the document's order, indexed by their ids
+    under the name ``strategy`` (a shown table heads it "Strategy" and shows each
+    strategy's label, in the edition's language, recorded with
     :func:`~diaspora_helpers.i18n.with_words`); columns are every constraint, endogenous
     first.
     """
     st = strategies_in_scope(strategies, scope)
     co = constraint_list(constraints)
     cov = coverage(links, strategies, constraints, scope)
-    matrix = pd.DataFrame(0, index=pd.Index(st["id"], name="strategy_id"), columns=co.index)
+    matrix = pd.DataFrame(0, index=pd.Index(st["id"], name="strategy"), columns=co.index)
     matrix.columns.name = "constraint_id"
     for row in tables.rows(cov):
         score = STRENGTH_SCORE.get(row.strength, 1)
@@ -219,8 +220,8 @@ def coverage_matrix(
             score,
         )
     # The strategies' labels (the edition's, from data) name the rows of a shown table or a
-    # chart download (``strategy_id_label``) once the index is a column.
-    return with_words(matrix, strategy_id=dict(zip(st["id"], st["label"], strict=True)))
+    # chart download (``strategy_label``) once the index is a column.
+    return with_words(matrix, strategy=dict(zip(st["id"], st["label"], strict=True)))
 
 
 def coverage_by_constraint(

@@ -283,5 +283,5 @@ def test_the_coverage_matrix_download_names_each_strategy_in_the_edition():
         table = chart_table(policy.coverage_matrix().reset_index())
     finally:
         diaspora_helpers.setup(language="en")
-    assert list(table.columns[:2]) == ["strategy_id", "strategy_id_label"]
-    assert table["strategy_id_label"].tolist() == [french[i] for i in table["strategy_id"]]
+    assert list(table.columns[:2]) == ["strategy", "strategy_label"]
+    assert table["strategy_label"].tolist() == [french[i] for i in table["strategy"]]
