@@ -13,7 +13,7 @@ from pathlib import Path
 import diaspora_test_support as support
 import pytest
 
-from diaspora_helpers.publish.site import glossary, markup
+from diaspora_helpers.publish.site import accessibility, glossary, markup
 from diaspora_helpers.publish.site import pages as site
 
 NNBSP = "\u202f"
@@ -68,7 +68,8 @@ def test_the_english_page_keeps_its_english_text(tmp_path: Path) -> None:
     page = _page(tmp_path, "en")
     for term, cells in page.items():
         shown = dict(cells)
-        assert shown["Note:"] == markup.markdown_inline(english[term]["note"]), term
+        note = accessibility.mark_foreign(markup.markdown_inline(english[term]["note"]), "en")
+        assert shown["Note:"] == note, term  # French words in it marked lang="fr"
         assert shown["Section:"] == english[term]["section"], term
 
 

@@ -63,3 +63,53 @@ def named_section_links(body: str, gettext: Callable[[str], str] = str) -> str:
         )
 
     return _ANCHOR.sub(name, body)
+
+
+#: French words an English page quotes as French (the source document's terms and titles:
+#: 03's audit and legal tables, the glossary's notes), marked ``lang="fr"`` so that a
+#: screen reader says them in French (WCAG 3.1.2). Longest first where one holds another.
+FRENCH_PHRASES = (
+    "Code domanial et foncier",
+    "Espace Migrations et Développement",
+    "Espace Migration Développement",
+    "tenant lieu",
+    "domanial",
+    "Ordonnance",
+)
+_FOREIGN = {"fr": FRENCH_PHRASES}
+_TAG = re.compile(r"(<[^>]+>)")
+_VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
+_UNMARKED = {"code", "pre", "script", "style"}
+
+
+def mark_foreign(body: str, language: str) -> str:
+    """Return ``body`` with each phrase of another edition's language
+    (:data:`FRENCH_PHRASES` on an English page) in ``<span lang="…">``: in text only, not
+    inside tags, code, or an element that already says its language."""
+    marks = [
+        (lang, re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b"))
+        for lang, phrases in _FOREIGN.items()
+        if lang != language
+    ]
+    if not marks:
+        return body
+    parts = _TAG.split(body)
+    stack: list[tuple[str, bool]] = []  # open elements: name, and whether it stops marking
+    for i, part in enumerate(parts):
+        if part.startswith("<"):
+            name = re.match(r"</?([a-zA-Z0-9]+)", part)
+            if name is None:
+                continue
+            tag = name.group(1).lower()
+            if part.startswith("</"):
+                while stack and stack.pop()[0] != tag:
+                    pass
+            elif tag not in _VOID and not part.endswith("/>"):
+                stack.append((tag, tag in _UNMARKED or " lang=" in part))
+            continue
+        if not part or any(stops for _tag, stops in stack):
+            continue
+        for lang, pattern in marks:
+            part = pattern.sub(rf'<span lang="{lang}">\1</span>', part)
+        parts[i] = part
+    return "".join(parts)

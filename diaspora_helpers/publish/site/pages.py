@@ -121,6 +121,7 @@ def page(
     _ = translator(language)
     around = around or links.PageLinks()
     body = accessibility.named_section_links(table_markup.for_readers(body, _), _)
+    body = accessibility.mark_foreign(body, language)
     return PAGES.get_template("page.html.j2").render(
         title=title,
         lang=language,
