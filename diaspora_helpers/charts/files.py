@@ -88,6 +88,9 @@ def chart_table(data: pd.DataFrame) -> pd.DataFrame:
     codes are the same in every edition, so analysts can join the English and French
     downloads."""
     table = rounded(data)
+    for column in table.columns:  # CSVW's boolean: "true"/"false", not Python's True/False
+        if pd.api.types.is_bool_dtype(table[column].dtype):
+            table[column] = table[column].map({True: "true", False: "false"})
     words = {**i18n.words_of(data), **i18n.formats_of(data)}
     if not words:
         return table
@@ -138,7 +141,9 @@ def write_chart_data(
     for column in table.columns:
         kind = table[column].dtype
         datatype = (
-            "integer"
+            "boolean"
+            if column in data.columns and pd.api.types.is_bool_dtype(data[column].dtype)
+            else "integer"
             if pd.api.types.is_integer_dtype(kind)
             else "number"
             if pd.api.types.is_numeric_dtype(kind)

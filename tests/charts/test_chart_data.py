@@ -38,3 +38,14 @@ def test_descriptor_names_source_licence_and_units(tmp_path) -> None:
     assert columns["remittances_usd"]["unit"] == "US dollars" and "unit" not in columns["name"]
     again = files.write_chart_data(data, tmp_path / "r.csv", ("Finding", "USD", "Source: WB"))
     assert again.read_bytes() == sidecar.read_bytes()
+
+
+def test_booleans_are_written_as_csvw_booleans(tmp_path) -> None:
+    """A francophone reviewer found ``False``/``True`` in a download declared as numbers:
+    a boolean column is written ``true``/``false`` and declared ``boolean``."""
+    data = pd.DataFrame({"iso3": ["SVK", "FRA"], "model_artefact": [True, False]})
+    sidecar = files.write_chart_data(data, tmp_path / "b.csv", ("T", "S", "Source: X"))
+    assert (tmp_path / "b.csv").read_text() == "iso3,model_artefact\nSVK,true\nFRA,false\n"
+    columns = json.loads(sidecar.read_text())["tableSchema"]["columns"]
+    kinds = {c["name"]: c["datatype"] for c in columns}
+    assert kinds == {"iso3": "string", "model_artefact": "boolean"}
