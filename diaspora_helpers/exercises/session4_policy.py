@@ -7,9 +7,6 @@ and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-
-import pandas as pd
 
 from diaspora_helpers import paths
 from diaspora_helpers.analysis import policy, timeline
@@ -20,7 +17,6 @@ from diaspora_helpers.exercises.grading import (
     grade_choice,
     grade_integer,
     grade_set,
-    resolver,
 )
 from diaspora_helpers.exercises.names import Names, in_each_language
 from diaspora_helpers.i18n import _, ngettext
@@ -37,25 +33,21 @@ FIDIMA_EVENT = "fidima_2009_12"
 COST_CONSTRAINT = "remittance_costs"
 
 
-def _event_resolver(table: pd.DataFrame) -> Callable[[str], str | None]:
-    """Event ids, exactly: they hold dates, and a near-miss may be another event's."""
-    ids = {str(i): str(i) for i in table["id"]}
-    return resolver(ids, fuzzy=False)
-
-
-def _table_names(name: str) -> Names:
+def _table_names(name: str, *, fuzzy: bool = True) -> Names:
     """The ids of table ``name`` and the labels (``label``, ``short_label``) a page shows
     for them in either edition, so that a list copied from a French table is read as the
     ids the question asks for (no French table shows the ids of the constraints). Built
-    once per version of the table's files."""
+    once per version of the table's files. ``fuzzy`` False reads only exact names: event
+    ids hold dates, and a near-miss may be another event's id or label."""
     folder = paths.data_dir()
     files = (folder / f"{name}.csv", folder / "fr" / f"{name}.csv")
-    return _names_of(name, tuple(f.stat().st_mtime if f.exists() else 0.0 for f in files))
+    stamp = tuple(f.stat().st_mtime if f.exists() else 0.0 for f in files)
+    return _names_of(name, stamp, fuzzy)
 
 
 @functools.lru_cache(maxsize=8)
-def _names_of(name: str, stamp: tuple[float, ...]) -> Names:
-    names = Names()
+def _names_of(name: str, stamp: tuple[float, ...], fuzzy: bool = True) -> Names:
+    names = Names(fuzzy=fuzzy)
     names.labelled = True
     for table in in_each_language(lambda: load(name)):
         for column in ("id", "short_label", "label"):
@@ -90,7 +82,7 @@ def check_forum_before_policy(answer: object) -> Verdict:
     return grade_choice(
         answer,
         correct,
-        resolve=_event_resolver(ev),
+        resolve=_table_names("events", fuzzy=False),
         options=_("an event id from timeline.events()"),
         why=_("The policy was shared with the diaspora in draft before it was adopted."),
         hint=_(
@@ -111,7 +103,7 @@ def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> V
     return grade_set(
         answer,
         list(after["id"]),
-        valid=Names({str(i): str(i) for i in ev["id"]}, fuzzy=False),
+        valid=_table_names("events", fuzzy=False),
         what=_("event ids"),
         traps=[
             ([*after["id"], FIDIMA_EVENT], _("FIDIMA itself is not one of what followed it.")),

@@ -220,8 +220,9 @@ def test_the_french_edition_counts_a_list_in_french():
     setup(language="fr")
     verdict = exercises.check_events_after_fidima(["not_an_id"])
     assert str(verdict) == (
-        "Pas tout à fait. 1 entrée ne figure pas parmi les identifiants d’événements : "
-        "copiez les identifiants depuis la table."
+        "Pas tout à fait. 1 entrée ne figure ni parmi les identifiants d’événements ni parmi "
+        "les libellés que les tables leur donnent : copiez les identifiants ou les libellés "
+        "depuis la table."
     ).replace(" :", "\u202f:")
 
 
@@ -289,3 +290,38 @@ def test_a_rank_typed_as_an_ordinal_reads_as_its_number(typed):
     setup(language="fr")
     assert reading.readings(typed) == [2.0]
     assert reading.readings("1er") == [1.0] and reading.readings("2e5") == [200000.0]
+
+
+def _event_labels(event_id: str) -> list[str]:
+    """The labels a page shows for ``event_id``, read from the CSV files of both editions."""
+    import csv
+
+    from diaspora_helpers import paths
+
+    found = []
+    for name in ("events.csv", "fr/events.csv"):
+        with open(paths.data_dir() / name, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["id"] == event_id:
+                    found += [row["label"], row["short_label"]]
+    return [label for label in found if label]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_an_event_is_answered_by_the_label_a_page_shows(edition: str) -> None:
+    """The francophone reviewer's 4.1: « Réunions sur le projet » was refused; an event's
+    label (or short label) from either edition's table stands for its id, exactly."""
+    import csv
+
+    from diaspora_helpers import paths
+
+    setup(language=edition)
+    with open(paths.data_dir() / "events.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    policy_date = next(r["date"] for r in rows if r["id"] == "nmp_adopted_2014_09_03")
+    forums = sorted((r["date"], r["id"]) for r in rows if r["kind"] == "forum")
+    correct = [i for date, i in forums if date < policy_date][-1]
+    for label in _event_labels(correct):
+        assert exercises.check_forum_before_policy(label).correct, label
+    wrong = [i for date, i in forums if date < policy_date][0]
+    assert not exercises.check_forum_before_policy(_event_labels(wrong)[0]).correct
