@@ -20,8 +20,8 @@ from typing import TypeVar
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from diaspora_helpers import i18n
-from diaspora_helpers.data import countries
+from diaspora_helpers import i18n, paths
+from diaspora_helpers.data import countries, load
 
 T = TypeVar("T")
 
@@ -317,3 +317,28 @@ def country_resolver(iso3s: Iterable[str], labels: Iterable[str]) -> Callable[[s
         return code if code in codes else None
 
     return resolve
+
+
+def table_names(name: str, *, fuzzy: bool = True) -> Names:
+    """The ids of table ``name`` and the labels (``label``, ``short_label``) a page shows
+    for them in either edition, so that a list copied from a French table is read as the
+    ids the question asks for (no French table shows the ids of the constraints). Built
+    once per version of the table's files. ``fuzzy`` False reads only exact names: event
+    ids hold dates, and a near-miss may be another event's id or label."""
+    folder = paths.data_dir()
+    files = (folder / f"{name}.csv", folder / "fr" / f"{name}.csv")
+    stamp = tuple(f.stat().st_mtime if f.exists() else 0.0 for f in files)
+    return _names_of(name, stamp, fuzzy)
+
+
+@functools.lru_cache(maxsize=8)
+def _names_of(name: str, stamp: tuple[float, ...], fuzzy: bool = True) -> Names:
+    names = Names(fuzzy=fuzzy)
+    names.labelled = True
+    for table in in_each_language(lambda: load(name)):
+        for column in ("id", "short_label", "label"):
+            if column in table.columns:
+                names.update(
+                    zip(table[column].astype("str"), table["id"].astype("str"), strict=True)
+                )
+    return names

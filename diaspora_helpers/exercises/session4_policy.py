@@ -6,9 +6,6 @@ and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
 
 from __future__ import annotations
 
-import functools
-
-from diaspora_helpers import paths
 from diaspora_helpers.analysis import policy, timeline
 from diaspora_helpers.data import load
 from diaspora_helpers.exercises.grading import (
@@ -18,7 +15,7 @@ from diaspora_helpers.exercises.grading import (
     grade_integer,
     grade_set,
 )
-from diaspora_helpers.exercises.names import Names, in_each_language
+from diaspora_helpers.exercises.names import table_names
 from diaspora_helpers.i18n import _, ngettext
 
 #: The event the timeline exercises are anchored on (the National Migration Policy) and
@@ -31,31 +28,6 @@ FIDIMA_EVENT = "fidima_2009_12"
 
 #: The constraint of exercise 4.5.
 COST_CONSTRAINT = "remittance_costs"
-
-
-def _table_names(name: str, *, fuzzy: bool = True) -> Names:
-    """The ids of table ``name`` and the labels (``label``, ``short_label``) a page shows
-    for them in either edition, so that a list copied from a French table is read as the
-    ids the question asks for (no French table shows the ids of the constraints). Built
-    once per version of the table's files. ``fuzzy`` False reads only exact names: event
-    ids hold dates, and a near-miss may be another event's id or label."""
-    folder = paths.data_dir()
-    files = (folder / f"{name}.csv", folder / "fr" / f"{name}.csv")
-    stamp = tuple(f.stat().st_mtime if f.exists() else 0.0 for f in files)
-    return _names_of(name, stamp, fuzzy)
-
-
-@functools.lru_cache(maxsize=8)
-def _names_of(name: str, stamp: tuple[float, ...], fuzzy: bool = True) -> Names:
-    names = Names(fuzzy=fuzzy)
-    names.labelled = True
-    for table in in_each_language(lambda: load(name)):
-        for column in ("id", "short_label", "label"):
-            if column in table.columns:
-                names.update(
-                    zip(table[column].astype("str"), table["id"].astype("str"), strict=True)
-                )
-    return names
 
 
 @exercise("4.1")
@@ -82,7 +54,7 @@ def check_forum_before_policy(answer: object) -> Verdict:
     return grade_choice(
         answer,
         correct,
-        resolve=_table_names("events", fuzzy=False),
+        resolve=table_names("events", fuzzy=False),
         options=_("an event id from timeline.events()"),
         why=_("The policy was shared with the diaspora in draft before it was adopted."),
         hint=_(
@@ -103,7 +75,7 @@ def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> V
     return grade_set(
         answer,
         list(after["id"]),
-        valid=_table_names("events", fuzzy=False),
+        valid=table_names("events", fuzzy=False),
         what=_("event ids"),
         traps=[
             ([*after["id"], FIDIMA_EVENT], _("FIDIMA itself is not one of what followed it.")),
@@ -188,7 +160,7 @@ def check_unaddressed_constraints(answer: object, *, scope: str = "all") -> Verd
     return grade_set(
         answer,
         list(strongest.index[strongest == 0]),
-        valid=_table_names("constraints"),
+        valid=table_names("constraints"),
         what=_("constraint ids"),
         traps=traps,
         why=_(
@@ -211,7 +183,7 @@ def check_strategies_on_cost(answer: object) -> Verdict:
     return grade_set(
         answer,
         list(direct["strategy_id"]),
-        valid=_table_names("strategies"),
+        valid=table_names("strategies"),
         what=_("strategy ids"),
         traps=[
             (
@@ -236,7 +208,7 @@ def check_strategies_without_constraint(answer: object, *, scope: str = "all") -
     return grade_set(
         answer,
         list(unlinked),
-        valid=_table_names("strategies"),
+        valid=table_names("strategies"),
         what=_("strategy ids"),
         outside=[
             (

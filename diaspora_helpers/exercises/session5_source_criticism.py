@@ -21,6 +21,7 @@ from diaspora_helpers.exercises.grading import (
     grade_set,
     resolver,
 )
+from diaspora_helpers.exercises.names import table_names
 from diaspora_helpers.i18n import _
 
 #: French names a student may type for the audit's ``severity`` values (exercise 5.6); the
@@ -72,7 +73,7 @@ def check_disagreeing_shares(answer: object) -> Verdict:
     return grade_set(
         answer,
         list(shares.index[~shares["agrees"]]),
-        valid=list(shares.index),
+        valid=table_names("key_figures"),  # the ids, or the labels a page shows for them
         what=_("key-figure ids"),
         traps=[
             (

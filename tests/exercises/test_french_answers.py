@@ -325,3 +325,23 @@ def test_an_event_is_answered_by_the_label_a_page_shows(edition: str) -> None:
         assert exercises.check_forum_before_policy(label).correct, label
     wrong = [i for date, i in forums if date < policy_date][0]
     assert not exercises.check_forum_before_policy(_event_labels(wrong)[0]).correct
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_key_figure_is_answered_by_its_label_in_either_edition(edition: str) -> None:
+    """The francophone reviewer's 5.2: « Maliens établis en Europe » was refused with "copy
+    the ids from the table"; a key figure's label stands for its id."""
+    import csv
+
+    from diaspora_helpers import paths
+
+    labels: dict[str, list[str]] = {}
+    for name in ("key_figures.csv", "fr/key_figures.csv"):
+        with open(paths.data_dir() / name, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                labels.setdefault(row["id"], []).append(row["label"])
+    setup(language=edition)
+    by_id = exercises.check_disagreeing_shares(["malians_in_europe"])
+    for label in labels["malians_in_europe"]:
+        by_label = exercises.check_disagreeing_shares([label])
+        assert by_label.correct == by_id.correct and str(by_label) == str(by_id), label
