@@ -185,7 +185,9 @@ def test_every_worksheet_and_answer_sheet_fits_the_narrowest_phone(tmp_path: Pat
         found = course.masters(course.edition_dir(edition))
         assert sorted(found) == [1, 2, 3, 4, 5], found
         for session, master in found.items():
-            for name, text in zip(("worksheet", "answers"), worksheets.sheets(master, edition)):
+            for name, text in zip(
+                ("worksheet", "answers"), worksheets.sheets(master, edition), strict=True
+            ):
                 page = tmp_path / f"{edition}_session{session}_{name}.html"
                 page.write_text(text, encoding="utf-8")
                 pages.append(page)
