@@ -87,7 +87,7 @@ def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -
     ``quiet`` is ``timeline.quiet_stretches(...)`` (first and last year of each run of years
     in which nothing starts) and ``n_events`` the number of events shown.
     """
-    stretches = [str(a) if a == b else f"{a}-{b}" for a, b in quiet]
+    stretches = [text.span(a, b) for a, b in quiet]
     if len(summary):
         first = _(
             "The events fall into {waves}, set apart by {stretches} of years in which "

@@ -35,13 +35,13 @@ def test_event_count_in_french_agrees_in_number():
 
 
 def test_rhythm_names_the_waves_the_quiet_years_and_the_largest_waves():
-    summary = pd.DataFrame({"wave": [1, 2, 3], "years": ["1991", "1995-1998", "2000-2006"],
+    summary = pd.DataFrame({"wave": [1, 2, 3], "years": ["1991", "1995–1998", "2000–2006"],
                             "events": [2, 5, 9]})  # fmt: skip
     quiet = [(1992, 1994), (1999, 1999)]
     said = history.rhythm(summary, quiet, 16).text
     assert said == (
         "The events fall into 3 waves, set apart by 2 stretches of years in which nothing new "
-        "starts (1992-1994 and 1999). The largest waves, 2000-2006 and 1995-1998, hold 14 of "
+        "starts (1992–1994 and 1999). The largest waves, 2000–2006 and 1995–1998, hold 14 of "
         "the 16 events."
     )
     diaspora_helpers.setup(language="fr")
