@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -17,7 +18,7 @@ from diaspora_helpers.i18n import _, ngettext
 #: needs, so a grey at 3:1 on the white ground (WCAG 1.4.11), not the light grey of context.
 REST_COLOUR = style.PALETTE["rest"]
 #: A thin white line between the two parts of a bar: each reads against the white ground.
-_GAP = {"edgecolor": constants.WHITE, "linewidth": 0.6}
+_GAP: dict[str, Any] = {"edgecolor": constants.WHITE, "linewidth": 0.6}
 
 
 def _capitalised(code: str) -> str:
