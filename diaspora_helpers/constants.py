@@ -45,7 +45,8 @@ INDIGO = "#332288"
 
 # -- greys for aggregates, context and text ------------------------------------------------
 AGGREGATE_GREY = "#bbbbbb"  # aggregates (regions, world) and context series
-LIGHT_GREY = "#d9d9d9"  # "all other" bars, the rest of a stacked bar
+LIGHT_GREY = "#d9d9d9"  # "all other" bars, reference lines (not a mark to read: 1.4:1)
+REST_GREY = "#949494"  # the rest of a stacked bar (TOKTEN's men): 3.03:1 on white
 INK = "#222222"  # text and reference marks
 DARK_GREY = "#333333"
 TEXT_GREY = "#555555"  # subtitles and notes drawn on charts
@@ -74,6 +75,7 @@ PALETTE = {
     "admin": ORANGE,
     "grey": AGGREGATE_GREY,
     "light": LIGHT_GREY,
+    "rest": REST_GREY,
     "ink": INK,
 }
 SERIES = [BLUE, TERRACOTTA, BLUISH_GREEN, ORANGE, REDDISH_PURPLE, SKY_BLUE, INDIGO]

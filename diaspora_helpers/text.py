@@ -24,6 +24,9 @@ from diaspora_helpers.i18n import LANGUAGES, N_, _, language, ngettext  # noqa: 
 
 #: What a missing value reads as (translated: "n.d." in French).
 MISSING = N_("n/a")
+#: A range of years or of months: the en dash in English ("2000–2006"); French prints the
+#: hyphen (trait d’union) there, "2000-2006", as its typographic rules have it.
+RANGE = N_("{first}–{last}")
 #: The list styles of :func:`listing`, by the English conjunction naming them.
 LIST_STYLES = {"and": "standard", "or": "or"}
 
@@ -176,9 +179,16 @@ def date_words(iso: str) -> str:
     return date(iso, precision)
 
 
+def span(first: object, last: object) -> str:
+    """Return a range of years or months in the edition's form (:data:`RANGE`):
+    ``span(2000, 2006)`` is "2000–2006" ("2000-2006" in French), ``span(1999, 1999)`` is
+    "1999"."""
+    return str(first) if first == last else _(RANGE).format(first=first, last=last)
+
+
 def period(interval: str) -> str:
     """Return an ISO date, or an ISO interval ``"<first>/<last>"`` (each at its own
-    precision), in words: "March 2000", "2003-2007", "July-August 1991", "1 September 2014
+    precision), in words: "March 2000", "2003–2007", "July–August 1991", "1 September 2014
     to 17 August 2015" ("du 1er septembre 2014 au 17 août 2015"). Raises ``ValueError``
     as :func:`date_words` does."""
     first_iso, _slash, last_iso = str(interval).partition("/")
@@ -188,9 +198,9 @@ def period(interval: str) -> str:
     last = date_words(last_iso)
     precisions = {len(first_iso.split("-")), len(last_iso.split("-"))}
     if precisions == {1}:
-        return f"{first}-{last}"
+        return span(first, last)
     if precisions == {2} and first_iso[:4] == last_iso[:4]:
-        return f"{first.split()[0]}-{last}"
+        return span(first.split()[0], last)
     return _("{first} to {last}").format(first=first, last=last)
 
 

@@ -295,10 +295,12 @@ def when(table: pd.DataFrame, event_id: str) -> str:
 def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
     """Return each wave (see :func:`waves`) with its events by kind and their short labels.
 
-    Columns: wave, years ("2000-2006"), events, one count column per kind present, named
-    by the kind's code (``forum``, ``law_policy``…; see :data:`KIND_LABELS` for their
-    names), and ``what`` (a tuple of the events' short labels in date order, from the
-    data; a shown table joins them with :func:`diaspora_helpers.text.items`).
+    Columns: wave, years (an ISO year or interval, "2000/2006"; in words with
+    :func:`diaspora_helpers.text.period`, "2000–2006"), events, one
+    count column per kind present, named by the kind's code (``forum``, ``law_policy``…;
+    see :data:`KIND_LABELS` for their names), and ``what`` (a tuple of the events' short
+    labels in date order, from the data; a shown table joins them with
+    :func:`diaspora_helpers.text.items`).
     """
     if table.empty:
         return pd.DataFrame(columns=["wave", "years", "events", "what"])
@@ -307,15 +309,15 @@ def wave_summary(table: pd.DataFrame, quiet_years: int = 1) -> pd.DataFrame:
     rows = []
     for w in tables.rows(found):
         inside = table[table["year"].between(w.first_year, w.last_year)]
-        years = (
-            str(w.first_year) if w.first_year == w.last_year else f"{w.first_year}-{w.last_year}"
-        )
+        years = str(w.first_year)
+        if w.last_year != w.first_year:
+            years = f"{w.first_year}/{w.last_year}"
         row = {"wave": w.wave, "years": years, "events": w.events}
         for kind in kinds:
             row[kind] = int((inside["kind"] == kind).sum())
         row["what"] = tuple(timeline_labels(inside))
         rows.append(row)
-    return with_formats(pd.DataFrame(rows), what=text.items)
+    return with_formats(pd.DataFrame(rows), years=text.period, what=text.items)
 
 
 def peak_waves(summary: pd.DataFrame) -> dict[str, str]:

@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from diaspora_helpers import colours, constants, tables
+from diaspora_helpers import colours, constants, tables, text
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.charts import phone_lists, style
 from diaspora_helpers.i18n import _, with_texts, with_words, word
@@ -68,8 +68,8 @@ def timeline_layout(
         part = events[events["kind"].astype("str") == kind].sort_values(["start", "id"])
         texts = timeline.timeline_labels(part)
         spans, sides = [], []
-        for start, end, text in zip(part["start"], part["end"], texts, strict=True):
-            width = 0.15 + len(text) * years_per_char
+        for start, end, label in zip(part["start"], part["end"], texts, strict=True):
+            width = 0.15 + len(label) * years_per_char
             if start + width > x_max and end - start < width:
                 spans.append((start - width, end))
                 sides.append("left")
@@ -85,11 +85,18 @@ def timeline_layout(
             packed[i] = row
         n_rows = max(packed, default=0) + 1
         tops[lane] = (y, n_rows)
-        for record, text, side, row in zip(
+        for record, label, side, row in zip(
             part.to_dict("records"), texts, sides, packed, strict=True
         ):
             rows.append(
-                {**record, "text": text, "side": side, "lane": lane, "row": row, "y": y + row + 0.5}
+                {
+                    **record,
+                    "text": label,
+                    "side": side,
+                    "lane": lane,
+                    "row": row,
+                    "y": y + row + 0.5,
+                }
             )
         y += n_rows + 0.6
     columns = [*events.columns, "text", "side", "lane", "row", "y"]
@@ -326,7 +333,7 @@ def rhythm_title(summary: pd.DataFrame) -> str:
         return _("The document dates no event of these kinds in these years")
     if len(summary) == 1:
         return _("One unbroken run of {n} events, {years}").format(
-            n=summary["events"].iloc[0], years=summary["years"].iloc[0]
+            n=summary["events"].iloc[0], years=text.period(summary["years"].iloc[0])
         )
     most = int(summary["events"].max())
     busiest = summary[summary["events"] == most]
@@ -336,7 +343,7 @@ def rhythm_title(summary: pd.DataFrame) -> str:
             "{total} events each"
         ).format(
             waves=len(summary),
-            years=listing([str(y) for y in busiest["years"]]),
+            years=listing([text.period(y) for y in busiest["years"]]),
             n=most,
             total=int(summary["events"].sum()),
         )
@@ -345,7 +352,7 @@ def rhythm_title(summary: pd.DataFrame) -> str:
         "brought {n} of the {total} events"
     ).format(
         waves=len(summary),
-        years=busiest["years"].iloc[0],
+        years=text.period(busiest["years"].iloc[0]),
         n=most,
         total=int(summary["events"].sum()),
     )

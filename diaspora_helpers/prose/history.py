@@ -87,7 +87,7 @@ def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -
     ``quiet`` is ``timeline.quiet_stretches(...)`` (first and last year of each run of years
     in which nothing starts) and ``n_events`` the number of events shown.
     """
-    stretches = [str(a) if a == b else f"{a}-{b}" for a, b in quiet]
+    stretches = [text.span(a, b) for a, b in quiet]
     if len(summary):
         first = _(
             "The events fall into {waves}, set apart by {stretches} of years in which "
@@ -105,8 +105,8 @@ def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -
         second = _(
             "The largest waves, {first} and {second}, hold {n} of the {total} events."
         ).format(
-            first=biggest["years"].iloc[0],
-            second=biggest["years"].iloc[1],
+            first=text.period(biggest["years"].iloc[0]),
+            second=text.period(biggest["years"].iloc[1]),
             n=int(biggest["events"].sum()),
             total=n_events,
         )
@@ -134,7 +134,7 @@ def peaks(peak_years: dict[str, str]) -> text.Prose:
         )
     parts = [
         _("{kind} in {years}").format(
-            kind=i18n.word(kind, timeline.KIND_LABELS).lower(), years=years
+            kind=i18n.word(kind, timeline.KIND_LABELS).lower(), years=text.period(years)
         )
         for kind, years in peak_years.items()
     ]

@@ -232,7 +232,7 @@ def test_dates_in_words_and_when():
         timeline.iso_at("2000", "day")
     ev = timeline.events(_events())
     assert timeline.when(ev, "e4") == "2003/2007"  # codes: ISO dates and intervals
-    assert text.period(timeline.when(ev, "e4")) == "2003-2007"
+    assert text.period(timeline.when(ev, "e4")) == "2003–2007"
     assert text.period(timeline.when(ev, "e1")) == "November 1991"
     assert text.period("2014-09-01/2015-08-17") == "1 September 2014 to 17 August 2015"
     two_months = timeline.events(
@@ -247,7 +247,7 @@ def test_dates_in_words_and_when():
             }
         )
     )
-    assert text.period(timeline.when(two_months, "x")) == "July-August 1991"
+    assert text.period(timeline.when(two_months, "x")) == "July–August 1991"
     with pytest.raises(KeyError):
         timeline.when(ev, "nope")
 
@@ -272,12 +272,13 @@ def test_describe_counts_uses_singular_and_plural():
 def test_wave_summary_titles_and_peaks():
     ev = timeline.events(_events())
     summary = timeline.wave_summary(ev, quiet_years=2)
-    assert summary["years"].tolist() == ["1991", "1995-1996", "2003", "2009", "2012"]
+    assert summary["years"].tolist() == ["1991", "1995/1996", "2003", "2009", "2012"]
+    assert text.period(summary["years"].iloc[1]) == "1995–1996"  # as a reader sees it
     assert "law_policy" in summary.columns  # kinds' codes: the same in every edition
     assert rhythm_title(summary).startswith("Diaspora policy came in 5 waves")
     assert rhythm_title(summary.iloc[0:0]).startswith("The document dates no event")
     peaks = timeline.peak_waves(summary)
-    assert peaks["forum"] == "1995-1996"
+    assert peaks["forum"] == "1995/1996"
     assert timeline.wave_summary(ev.iloc[0:0]).empty
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from diaspora_helpers import colours, constants
 from diaspora_helpers.charts import demography, institutions, maps, policy, timeline
+from diaspora_helpers.charts import tokten as tokten_chart
 
 NON_TEXT = 3.0
 TEXT = 4.5
@@ -93,3 +94,13 @@ def test_series_colours_read_on_the_white_ground(colour):
         assert ratio(colour, WHITE) < NON_TEXT  # still light: the list above is up to date
         return
     assert ratio(colour, WHITE) >= NON_TEXT, (colour, round(ratio(colour, WHITE), 2))
+
+
+def test_the_rest_of_a_stacked_bar_reads_on_the_white_ground():
+    """The grey part of TOKTEN's stacked bars ("men, or not stated", beside the women in
+    terracotta) is a mark a reader needs: 3:1 on white (it was #d9d9d9, 1.41:1), and told
+    apart from the terracotta it is stacked on."""
+    rest = tokten_chart.REST_COLOUR
+    assert ratio(rest, WHITE) >= NON_TEXT, (rest, round(ratio(rest, WHITE), 2))
+    assert rest != constants.PALETTE["mali"]
+    assert ratio(constants.LIGHT_GREY, WHITE) < NON_TEXT  # the old grey fails the check

@@ -66,11 +66,21 @@ def test_series_and_aggregate_greys_stay_apart_for_every_vision() -> None:
     assert too_close(colours, greys, MIN_GREY_DISTANCE) == []
 
 
+def test_the_rest_grey_stays_apart_from_the_terracotta_it_is_stacked_on() -> None:
+    """The darker grey of a stacked bar's rest (3:1 on white) is drawn only on top of
+    Mali's terracotta (TOKTEN's women and men), so it must stay apart from that colour for
+    every vision; it is too close to the green and the purple and is never drawn beside them."""
+    rest = {"rest": style.PALETTE["rest"]}
+    assert too_close({"mali": style.PALETTE["mali"]}, rest, MIN_GREY_DISTANCE) == []
+    assert too_close({"green": constants.BLUISH_GREEN}, rest, MIN_GREY_DISTANCE) != []
+
+
 def test_named_palette_is_the_tested_one() -> None:
     assert style.PALETTE is constants.PALETTE and style.SERIES is constants.SERIES
     assert set(style.PALETTE.values()) - {constants.INK} <= set(style.SERIES) | {
         constants.AGGREGATE_GREY,
         constants.LIGHT_GREY,
+        constants.REST_GREY,
     }
 
 

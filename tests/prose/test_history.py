@@ -35,13 +35,13 @@ def test_event_count_in_french_agrees_in_number():
 
 
 def test_rhythm_names_the_waves_the_quiet_years_and_the_largest_waves():
-    summary = pd.DataFrame({"wave": [1, 2, 3], "years": ["1991", "1995-1998", "2000-2006"],
+    summary = pd.DataFrame({"wave": [1, 2, 3], "years": ["1991", "1995/1998", "2000/2006"],
                             "events": [2, 5, 9]})  # fmt: skip
     quiet = [(1992, 1994), (1999, 1999)]
     said = history.rhythm(summary, quiet, 16).text
     assert said == (
         "The events fall into 3 waves, set apart by 2 stretches of years in which nothing new "
-        "starts (1992-1994 and 1999). The largest waves, 2000-2006 and 1995-1998, hold 14 of "
+        "starts (1992–1994 and 1999). The largest waves, 2000–2006 and 1995–1998, hold 14 of "
         "the 16 events."
     )
     diaspora_helpers.setup(language="fr")
@@ -53,10 +53,10 @@ def test_rhythm_names_the_waves_the_quiet_years_and_the_largest_waves():
 
 
 def test_peaks_lists_each_kind_with_french_separators():
-    peaks = {"Forums and consultation": "2008-2012", "Programmes": "1995-1998"}
+    peaks = {"Forums and consultation": "2008/2012", "Programmes": "1995/1998"}
     assert history.peaks(peaks).text == (
-        "The kinds peak at different times: forums and consultation in 2008-2012; "
-        "programmes in 1995-1998."
+        "The kinds peak at different times: forums and consultation in 2008–2012; "
+        "programmes in 1995–1998."
     )
     diaspora_helpers.setup(language="fr")
     summary = timeline.wave_summary(_shown())

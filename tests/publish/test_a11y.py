@@ -168,6 +168,41 @@ def test_the_course_pages_conform_in_both_schemes_at_both_widths(
     assert wide == {}
 
 
+NARROWEST = 320  # the narrowest phone (WCAG 1.4.10: 320 CSS px without sideways scroll)
+OVERFLOWING = """JSON.stringify(Array.from(document.querySelectorAll('main *'))
+  .filter(e => !e.closest('div.scroll') && (e.getBoundingClientRect().right > %d + 1
+    || e.scrollWidth > e.clientWidth + 1))
+  .map(e => e.tagName + ': ' + e.textContent.slice(0, 40)).slice(0, 3))"""
+
+
+def test_every_worksheet_and_answer_sheet_fits_the_narrowest_phone(tmp_path: Path) -> None:
+    """Every session's worksheet and answer sheet, in both editions, drawn from the stored
+    masters (no kernel: the solutions' code and recorded answers are in them), reads at
+    320 px without sideways scroll: a solution's long line wraps, a wide table scrolls in
+    its own box."""
+    pages = []
+    for edition in ("en", "fr"):
+        found = course.masters(course.edition_dir(edition))
+        assert sorted(found) == [1, 2, 3, 4, 5], found
+        for session, master in found.items():
+            for name, text in zip(
+                ("worksheet", "answers"), worksheets.sheets(master, edition), strict=True
+            ):
+                page = tmp_path / f"{edition}_session{session}_{name}.html"
+                page.write_text(text, encoding="utf-8")
+                pages.append(page)
+    wide = {}
+    with launch(javascript=True) as tools:
+        tools.viewport(NARROWEST)
+        for page in pages:
+            tools.open(page)
+            width = tools.evaluate("document.documentElement.scrollWidth")
+            if width > NARROWEST:
+                culprits = json.loads(tools.evaluate(OVERFLOWING % NARROWEST))
+                wide[page.name] = (width, culprits)
+    assert wide == {}
+
+
 def test_axe_finds_what_the_pages_must_not_have(axe_browser: DevTools, tmp_path: Path) -> None:
     """The check can fail: a page with low-contrast text, an unnamed scrolling table and a
     tiny link list is reported."""

@@ -5,9 +5,11 @@ not on a French page."""
 from __future__ import annotations
 
 import csv
+import html
+import re
 from pathlib import Path
 
-from diaspora_helpers.publish.site import accessibility
+from diaspora_helpers.publish.site import accessibility, markup
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -45,3 +47,80 @@ def test_the_phrases_the_reading_found_in_english_data_are_listed() -> None:
         assert phrase in where
         marked = accessibility.mark_foreign(f"<p>{where}</p>", "en")
         assert f'<span lang="fr">{phrase}</span>' in marked
+
+
+def test_english_phrases_in_a_french_page_are_marked() -> None:
+    """The dataset names a French page cites, in prose and in a Source line, and the
+    document's English it quotes, are marked ``lang="en"``; not on an English page, and not
+    inside an element that already says its language."""
+    body = (
+        "<p>le stock de migrants (DAES, International Migrant Stock 2020), repris des "
+        "World Population Prospects des Nations Unies.</p>"
+        '<p class="muted">Source : Banque mondiale, Remittance Prices Worldwide ; '
+        "Banque mondiale/KNOMAD, Bilateral Migration Matrix 2017 et Bilateral Remittance "
+        "Matrix 2017.</p><p>« month of September », « law 02-08 of February 2012 »</p>"
+        '<td lang="en">Remittance Prices Worldwide</td>'
+    )
+    marked = accessibility.mark_foreign(body, "fr")
+    for phrase in (
+        "International Migrant Stock 2020",
+        "World Population Prospects",
+        "Remittance Prices Worldwide",
+        "Bilateral Migration Matrix 2017",
+        "Bilateral Remittance Matrix 2017",
+        "month of September",
+        "law 02-08 of February 2012",
+    ):
+        assert marked.count(f'<span lang="en">{phrase}</span>') == 1, phrase
+    assert '<td lang="en">Remittance Prices Worldwide</td>' in marked
+    assert accessibility.mark_foreign(body, "en") == body
+
+
+def test_the_printed_english_values_are_marked_in_cells_only() -> None:
+    """Each of the document's figures as printed in English (``stated_value_text`` with an
+    English word, read from the data) is marked when it is a table cell of a French page;
+    the same words inside a French sentence are left alone."""
+    english = re.compile(r"\b(million|billion|inhabitants)\b")
+    with (DATA / "key_figures.csv").open(encoding="utf-8") as handle:
+        printed = [
+            row["stated_value_text"]
+            for row in csv.DictReader(handle)
+            if english.search(row["stated_value_text"]) and "/" not in row["stated_value_text"]
+        ]
+    assert len(printed) >= 3, printed
+    for value in printed:
+        cell = f'<td data-label="Tel qu’imprimé">{html.escape(value)}</td>'
+        assert accessibility.mark_foreign(cell, "fr") == (
+            f'<td data-label="Tel qu’imprimé"><span lang="en">{html.escape(value)}</span></td>'
+        ), value
+    sentence = "<p>il en resterait 0,4 million à l’extérieur</p>"
+    assert accessibility.mark_foreign(sentence, "fr") == sentence
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", "", text).split())
+
+
+def test_the_readings_mark_titles_in_the_other_language() -> None:
+    """The readings pages quote titles in their own language: each title the English page
+    cites in English (in italics or quotation marks, not marked French) is marked
+    ``lang="en"`` where the French page cites it, and the French title the English page
+    names is marked ``lang="fr"`` there."""
+    notebooks = DATA.parent / "notebooks"
+    english = markup.markdown((notebooks / "course_readings.md").read_text(encoding="utf-8"))
+    french = markup.markdown((notebooks / "fr" / "course_readings.md").read_text("utf-8"))
+    marked_fr = [_plain(m) for m in re.findall(r'<span lang="fr">(.*?)</span>', english, re.S)]
+    assert "Migration au Mali : Profil national 2009" in marked_fr
+    titles = {
+        _plain(t)
+        for t in re.findall(r"<em>(.*?)</em>|[“«]\s*(.*?)\s*[”»]", english, re.S)
+        for t in t
+        if t
+    }
+    titles = {t for t in titles if t not in marked_fr and t in _plain(french)}
+    assert len(titles) >= 3, titles
+    in_english = {
+        _plain(m).strip("«» \u202f\u00a0")
+        for m in re.findall(r'<span lang="en">(.*?)</span>', french, re.S)
+    }
+    assert titles <= in_english, sorted(titles - in_english)

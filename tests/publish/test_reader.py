@@ -387,3 +387,30 @@ def test_topic_pages_show_no_internal_ids() -> None:
                     )
     assert tables > 20, "no tables found on the topic pages"
     assert found == {}
+
+
+ZOOMED = 640  # a 1,280 px laptop at 200 % zoom (WCAG 1.4.4): text must not shrink to 6 px
+SERVED = """JSON.stringify(Array.from(document.querySelectorAll('a.figure-full picture')).map(p =>
+  [p.querySelector('source').getAttribute('srcset'), p.querySelector('img').currentSrc]))"""
+
+
+def test_a_zoomed_laptop_is_served_the_phone_charts(reader: DevTools) -> None:
+    """At 640 CSS px (a laptop at 200 %) every chart of a topic page in a ``<picture>``
+    shows its phone rendering, whose text is drawn for a narrow screen; at 1,280 px the
+    desktop image (so the check can fail)."""
+    site = built_site()
+    pages = [site / "02_remittances.html", site / "fr" / "02_remittances.html"]
+    wrong = {}
+    try:
+        for width in (ZOOMED, 1280):
+            reader.viewport(width)
+            for page in pages:
+                reader.open(page)
+                served = json.loads(reader.evaluate(SERVED))
+                assert served, f"{page}: no chart with a phone rendering"
+                for phone, current in served:
+                    if current.endswith(phone.split("/")[-1]) != (width == ZOOMED):
+                        wrong[f"{page.parent.name}/{page.name} at {width}"] = current
+    finally:
+        reader.viewport(PHONE)
+    assert wrong == {}

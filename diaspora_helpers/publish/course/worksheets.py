@@ -35,7 +35,9 @@ padding:1rem;color:#000;background:#fff}
 table{border-collapse:collapse;font-size:.9em;margin:.5rem 0}td,th{border:1px solid #555;
 padding:.15rem .4rem;text-align:right}th{text-align:left}
 .box{border:1.5px solid #000;min-height:4.5rem;margin:.5rem 0 1.25rem;padding:.4rem}
-.answer{border-left:4px solid #000;padding-left:.6rem}pre{white-space:pre-wrap}
+.answer{border-left:4px solid #000;padding-left:.6rem}
+pre{white-space:pre-wrap;overflow-wrap:anywhere}code{overflow-wrap:anywhere}
+td code,th code{overflow-wrap:normal}
 div.scroll{max-width:100%;overflow-x:auto}div.scroll:focus-visible{outline:3px solid #1f5f8b}
 @media print{body{max-width:none}h2{break-after:avoid}.box,table{break-inside:avoid}
 div.scroll{overflow:visible}}

@@ -76,7 +76,35 @@ FRENCH_PHRASES = (
     "domanial",
     "Ordonnance",
 )
-_FOREIGN = {"fr": FRENCH_PHRASES}
+#: English a French page quotes as English (WCAG 3.1.2): the names of the datasets the
+#: collection draws on, in prose and Source lines, and the source document's own English
+#: wording where a French page quotes it. Longest first where one holds another.
+ENGLISH_PHRASES = (
+    "International Migrant Stock 2020",
+    "International Migrant Stock",
+    "Remittance Prices Worldwide",
+    "Bilateral Migration Matrix 2017",
+    "Bilateral Migration Matrix",
+    "Bilateral Remittance Matrix 2017",
+    "Bilateral Remittance Matrix",
+    "World Population Prospects",
+    "law 02-08 of February 2012",
+    "month of September",
+    "01 January 2012",
+    "billion FCFA per year",
+)
+#: The source document's figures as it prints them (``stated_value_text`` of
+#: ``data/key_figures.csv``), in English, which a French page's table shows as printed:
+#: marked only where they are the whole text of an element (a table cell), since a French
+#: sentence may hold the same words ("0,4 million").
+ENGLISH_VALUES = (
+    "14 528 662 inhabitants",
+    "4 million",
+    "3,5 million",
+    "432 billion FCFA per year",
+)
+_FOREIGN = {"fr": FRENCH_PHRASES, "en": ENGLISH_PHRASES}
+_WHOLE = {"en": ENGLISH_VALUES}
 _TAG = re.compile(r"(<[^>]+>)")
 _VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
 _UNMARKED = {"code", "pre", "script", "style"}
@@ -84,14 +112,19 @@ _UNMARKED = {"code", "pre", "script", "style"}
 
 def mark_foreign(body: str, language: str) -> str:
     """Return ``body`` with each phrase of another edition's language
-    (:data:`FRENCH_PHRASES` on an English page) in ``<span lang="…">``: in text only, not
-    inside tags, code, or an element that already says its language."""
+    (:data:`FRENCH_PHRASES` on an English page, :data:`ENGLISH_PHRASES` on a French one)
+    in ``<span lang="…">``, and each of :data:`ENGLISH_VALUES` that is the whole text of an
+    element on a French page: in text only, not inside tags, code, or an element that
+    already says its language."""
     marks = [
         (lang, re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b"))
         for lang, phrases in _FOREIGN.items()
         if lang != language
     ]
-    if not marks:
+    wholes = {
+        value: lang for lang, values in _WHOLE.items() if lang != language for value in values
+    }
+    if not marks and not wholes:
         return body
     parts = _TAG.split(body)
     stack: list[tuple[str, bool]] = []  # open elements: name, and whether it stops marking
@@ -108,6 +141,9 @@ def mark_foreign(body: str, language: str) -> str:
                 stack.append((tag, tag in _UNMARKED or " lang=" in part))
             continue
         if not part or any(stops for _tag, stops in stack):
+            continue
+        if (lang := wholes.get(part.strip())) is not None:
+            parts[i] = part.replace(part.strip(), f'<span lang="{lang}">{part.strip()}</span>')
             continue
         for lang, pattern in marks:
             part = pattern.sub(rf'<span lang="{lang}">\1</span>', part)

@@ -129,7 +129,8 @@ def index_entry(
     finding = ""
     if found:
         label = _("Key finding:")
-        finding = f'<p class="finding-line"><strong>{label}</strong> {html.escape(found)}</p>'
+        said = html.escape(story.sentence(found))
+        finding = f'<p class="finding-line"><strong>{label}</strong> {said}</p>'
     changed = story.changed_parameters(parameter_rows(nb), _)
     changed = f'<p class="meta">{changed}</p>' if changed else ""
     return IndexEntry(

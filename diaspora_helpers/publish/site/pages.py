@@ -6,9 +6,10 @@ Every page is a single HTML file with its CSS inline: nothing is fetched from an
 inline script only shows the search form and, when the reader searches, loads the edition's
 search files, see :mod:`search`), and it stays small because figures are separate, palette-
 compressed PNG files next to it (``<stem>_files/``) rather than base64 in the page
-(:mod:`figures`); below 600 px a chart is its phone rendering (``<picture>``, an SVG drawn
-narrow, see :mod:`diaspora_helpers.charts.phone`), and a tap on a chart opens its full-size
-SVG. Under each chart its data is a table in a ``<details>`` (:mod:`chart_tables`). A topic
+(:mod:`figures`); below 48rem (768 CSS px: a phone, or a laptop zoomed to 200 %) a chart
+is its phone rendering (``<picture>``, an SVG drawn narrow, see
+:mod:`diaspora_helpers.charts.phone`), and a tap on a chart opens its full-size SVG.
+Under each chart its data is a table in a ``<details>`` (:mod:`chart_tables`). A topic
 page opens with its title, its question and its key finding (:mod:`story`); the
 parameters and how to rerun come in a collapsed block at the end. Code is hidden in
 ``<details>`` elements ("Show code") on the topic pages and shown open on exercise and

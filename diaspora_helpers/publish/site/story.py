@@ -87,6 +87,13 @@ def key_finding(nb: NotebookNode, stem: str, root: Path, figures: list[str]) -> 
     return None
 
 
+def sentence(finding: str) -> str:
+    """Return a key finding as the sentence it is after "Key finding:": a chart title
+    (written without a full stop) gets one; one ending in ".", "!", "?" or "…" is kept."""
+    finding = finding.strip()
+    return finding if finding.endswith((".", "!", "?", "…")) else f"{finding}."
+
+
 def finding_box(finding: str | None, gettext: Callable[[str], str] = str) -> str:
     """Return the key-finding box shown under the page's question, or ""."""
     if not finding:
@@ -94,7 +101,7 @@ def finding_box(finding: str | None, gettext: Callable[[str], str] = str) -> str
     label = gettext("Key finding:")
     return (
         f'<div class="finding"><p><span class="label">{label}</span> '
-        f"{html.escape(finding)}</p></div>"
+        f"{html.escape(sentence(finding))}</p></div>"
     )
 
 
