@@ -80,6 +80,8 @@ _YEAR_WORDS = frozenset({"start", "end", "since", "until", "from", "to"})
 LABELS = {
     "stated_value_text": N_("Value as printed"),
     "stated_share_text": N_("Share as printed"),
+    "who_id": N_("Who (id)"),
+    "whom_id": N_("Whom (id)"),
 }
 
 
