@@ -85,15 +85,6 @@ CHARTS = {
 }
 
 
-@pytest.fixture(params=["en", "fr"])
-def edition(request):
-    setup(language=request.param)
-    charts.apply_style()
-    yield request.param
-    setup(language="en")
-    plt.close("all")
-
-
 def _faults(fig) -> list[str]:
     """Return each text that leaves the drawing and each pair of texts that touch, as the
     figure is drawn now."""

@@ -65,15 +65,6 @@ def _coverage():
 DIAGRAMS = {"map": _map, "timeline": _timeline, "landscape": _landscape, "coverage": _coverage}
 
 
-@pytest.fixture(params=["en", "fr"])
-def edition(request):
-    setup(language=request.param)
-    charts.apply_style()
-    yield request.param
-    setup(language="en")
-    plt.close("all")
-
-
 def _svg_text(svg: str) -> tuple[float, list[float], str]:
     box = re.search(r'viewBox="[\d.\-]+ [\d.\-]+ ([\d.]+) [\d.]+"', svg)
     assert box, "SVG without a viewBox"

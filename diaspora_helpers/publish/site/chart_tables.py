@@ -31,7 +31,7 @@ TECHNICAL = re.compile(r"^(iso3|id|x|y|layer|band|time|rank|quarter)$|_iso3$|_id
 _SAID = ("(%)", "usd", "xof", "eur", "persons", "year")
 NUM = ' class="num"'
 SUMMARY = N_("The chart's data, as a table")
-BOOLEANS = {"true": N_("yes"), "false": N_("no"), "True": N_("yes"), "False": N_("no")}
+BOOLEANS = {"true": N_("yes"), "false": N_("no")}  # CSVW booleans (charts.files)
 
 
 LABEL_SUFFIX = "_label"  # a chart download's column of words for a code column
