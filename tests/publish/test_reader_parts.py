@@ -117,7 +117,7 @@ def test_chart_data_numbers(text: str, language: str, kind: dict, expected: str)
 
 def test_chart_data_table_has_units_source_and_no_codes(tmp_path: Path) -> None:
     (tmp_path / "c.csv").write_text(
-        "iso3,country,usd_millions,model_artefact\nFRA,France,244.9657,False\n"
+        "iso3,country,usd_millions,model_artefact\nFRA,France,244.9657,false\n"
     )
     meta = {
         "dc:description": "Remittances by sending country",
@@ -127,7 +127,7 @@ def test_chart_data_table_has_units_source_and_no_codes(tmp_path: Path) -> None:
                 {"name": "iso3", "datatype": "string"},
                 {"name": "country", "datatype": "string"},
                 {"name": "usd_millions", "datatype": "number", "unit": "US dollars"},
-                {"name": "model_artefact", "datatype": "string"},
+                {"name": "model_artefact", "datatype": "boolean"},
             ]
         },
     }
