@@ -257,8 +257,23 @@ def papermill_pairs(argv: Sequence[str]) -> list[str]:
     return joined
 
 
+def skip_iri_syntax_checker() -> None:
+    """Keep jsonschema from loading the optional ``rfc3987_syntax`` package in this process.
+
+    jsonschema imports it, when it is installed (JupyterLab's jupyter-events brings it in),
+    to check the ``iri`` formats, and the package compiles a Lark grammar as it is imported:
+    1.3-2.8 s on a 2-core machine, on every command that reads or executes a notebook. No
+    schema this process validates uses those formats (nbformat's notebook schema has none),
+    so the command line marks the module absent (``sys.modules[name] = None`` makes its
+    import raise ImportError, which jsonschema expects for an optional checker). A process
+    that has already imported it keeps it.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line, run the command and return the exit status."""
+    skip_iri_syntax_checker()
     args = _parser().parse_args(papermill_pairs(sys.argv[1:] if argv is None else argv))
     if args.command == "course":
         from diaspora_helpers.publish.course import cli as course

@@ -4,6 +4,7 @@ traceback) for each mistake a user can make (issue 9, "The command line")."""
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -174,3 +175,35 @@ def test_a_data_file_the_loader_cannot_read_stops_the_run_in_one_line(tmp_path: 
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "outputs" / "a_chart.html").exists()
     assert not ran.exists(), "a notebook ran before the bad data file was found"
+
+
+IRI_CHECK = """
+import sys
+from diaspora_helpers.__main__ import skip_iri_syntax_checker
+skip_iri_syntax_checker()
+import nbformat
+notebook = nbformat.read(sys.argv[1], as_version=4)
+nbformat.validate(notebook)
+del notebook.cells[0]["source"]
+try:
+    nbformat.validate(notebook)
+except nbformat.ValidationError:
+    print("invalid refused")
+print("loaded" if sys.modules.get("rfc3987_syntax") else "not loaded")
+"""
+
+
+def test_the_command_line_validates_notebooks_without_the_iri_syntax_package() -> None:
+    """jsonschema's optional IRI checker (rfc3987_syntax, ~2 s to import) stays unloaded in
+    the command line's process, and notebook validation still accepts a notebook and
+    refuses a broken one."""
+    notebook = support.PROJECT / "notebooks" / "00_overview.ipynb"
+    result = subprocess.run(
+        [sys.executable, "-c", IRI_CHECK, str(notebook)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["invalid refused", "not loaded"], result.stdout
