@@ -268,7 +268,8 @@ def skip_iri_syntax_checker() -> None:
     import raise ImportError, which jsonschema expects for an optional checker). A process
     that has already imported it keeps it.
     """
-    sys.modules.setdefault("rfc3987_syntax", None)
+    # typeshed types sys.modules as holding modules only; None is the documented "absent" mark
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
