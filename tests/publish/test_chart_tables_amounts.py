@@ -96,3 +96,12 @@ def test_a_column_repeating_another_is_shown_once(tmp_path) -> None:
 def test_headers_write_proper_names_right(tmp_path, language, expected) -> None:
     data = pd.DataFrame({"where": ["a"], "un_desa_2020": [5], "world_bank_estimate": [7]})
     assert _table(tmp_path, data, language)[0] == expected
+
+
+def test_dollars_stay_in_millions_beside_the_world_total(tmp_path) -> None:
+    """Mali's USD 827 million beside the World's USD 486 billion: both in millions, so
+    Mali reads 827.4 as the prose says, not 0.8 (billions)."""
+    data = pd.DataFrame({"iso3": ["MLI", "WLD"], "remittances_usd": [827417011.96, 486241832983.0]})
+    heads, rows = _table(tmp_path, data, "en")
+    assert heads == ["Remittances (millions of US dollars)"]
+    assert [r[0] for r in rows] == ["827.4", "486,241.8"]

@@ -113,10 +113,9 @@ AMOUNT_LABELS = {
 #: "USD 827 million"), one decimal: the unit a column's name gives -> the unit at each
 #: scale. A column whose largest value reaches a scale's threshold is shown at that scale.
 SCALED_UNITS = {
-    "US dollars": (
-        (1e9 * 100, 1e9, N_("billions of US dollars")),
-        (1e6, 1e6, N_("millions of US dollars")),
-    ),
+    # Dollars always in millions: the prose says "USD 827 million", and the peers table
+    # holds Mali (827) beside the World (486,242).
+    "US dollars": ((1e6, 1e6, N_("millions of US dollars")),),
     "CFA francs (XOF)": (
         (1e9 * 100, 1e9, N_("billions of CFA francs (XOF)")),
         (1e6, 1e6, N_("millions of CFA francs (XOF)")),
@@ -180,16 +179,16 @@ def _is_number(value: str) -> bool:
 
 def _decimals(column: dict[str, Any], values: list[str], scale: float) -> int:
     """One number of decimals for a whole column: whole numbers none, percentages and
-    scaled amounts one, other fractions two below 1,000 and none from there (so 2,879
+    amounts in millions one, other fractions two below 1,000 and none from there (so 2,879
     and 831.72 are never next to each other: 2,879 and 832)."""
     name = str(column.get("name", "")).lower()
     numbers = [float(v) / scale for v in values if _is_number(v)]
     if not numbers:
         return 0
-    if scale != 1 or column.get("unit") == "percent" or "pct" in name:
-        return 1
-    if all(re.fullmatch(r"-?\d+", v.strip()) for v in values if _is_number(v)):
+    if scale == 1 and all(re.fullmatch(r"-?\d+", v.strip()) for v in values if _is_number(v)):
         return 0
+    if scale != 1 or column.get("unit") in ("percent", "millions of US dollars") or "pct" in name:
+        return 1
     return 0 if max(abs(n) for n in numbers) >= 1000 else 2
 
 
