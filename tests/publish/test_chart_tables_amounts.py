@@ -105,3 +105,11 @@ def test_dollars_stay_in_millions_beside_the_world_total(tmp_path) -> None:
     heads, rows = _table(tmp_path, data, "en")
     assert heads == ["Remittances (millions of US dollars)"]
     assert [r[0] for r in rows] == ["827.4", "486,241.8"]
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "245.0"), ("fr", "245,0")])
+def test_millions_of_dollars_take_one_decimal_in_both_editions(tmp_path, language, shown):
+    """The French descriptor names the unit in French: the decimals follow the column's
+    name, so both editions show the same precision."""
+    data = pd.DataFrame({"iso3": ["FRA"], "usd_millions": [244.9657]})
+    assert _table(tmp_path, data, language)[1] == [[shown]]

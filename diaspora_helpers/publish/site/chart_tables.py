@@ -187,7 +187,8 @@ def _decimals(column: dict[str, Any], values: list[str], scale: float) -> int:
         return 0
     if scale == 1 and all(re.fullmatch(r"-?\d+", v.strip()) for v in values if _is_number(v)):
         return 0
-    if scale != 1 or column.get("unit") in ("percent", "millions of US dollars") or "pct" in name:
+    # The unit the name gives (English in every edition; the descriptor's is translated).
+    if scale != 1 or unit_of(name) in ("percent", "millions of US dollars"):
         return 1
     return 0 if max(abs(n) for n in numbers) >= 1000 else 2
 
