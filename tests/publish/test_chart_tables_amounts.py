@@ -63,9 +63,11 @@ AMOUNTS = pd.DataFrame(
 def test_amounts_read_in_millions_with_one_decimal(tmp_path, language, usd, xof, point) -> None:
     heads, rows = _table(tmp_path, AMOUNTS, language)
     assert heads[1:3] == [usd, xof]
-    for row, raw in zip(rows, AMOUNTS.itertuples(), strict=True):
-        assert row[1] == f"{raw.remittances_usd / 1e6:.1f}".replace(".", point)
-        assert row[2] == f"{raw.remittances_xof / 1e9:.1f}".replace(".", point)
+    usd_values = [float(v) for v in AMOUNTS["remittances_usd"]]
+    xof_values = [float(v) for v in AMOUNTS["remittances_xof"]]
+    for row, usd_value, xof_value in zip(rows, usd_values, xof_values, strict=True):
+        assert row[1] == f"{usd_value / 1e6:.1f}".replace(".", point)
+        assert row[2] == f"{xof_value / 1e9:.1f}".replace(".", point)
     # One number of decimals in a column: 832 next to 2,879, not 831.72 next to 2,879.
     assert [r[3] for r in rows] == ["832", "2,879" if language == "en" else "2\u202f879"]
 
