@@ -68,7 +68,22 @@ LONG_TEXT = 60  # characters: a text column with a longer cell is given a minimu
 
 # Words kept in capitals when a snake_case name becomes a label.
 ACRONYMS = frozenset(
-    {"usd", "eur", "xof", "cfa", "gdp", "gni", "un", "iso3", "sdg", "wdi", "rpw", "iom", "id"}
+    {
+        "usd",
+        "eur",
+        "xof",
+        "cfa",
+        "gdp",
+        "gni",
+        "un",
+        "desa",
+        "iso3",
+        "sdg",
+        "wdi",
+        "rpw",
+        "iom",
+        "id",
+    }
 )
 _PERCENT_WORDS = frozenset({"pct", "percent", "share"})
 _RATIO_WORDS = frozenset({"ratio", "per", "multiplier"})
@@ -82,6 +97,7 @@ LABELS = {
     "stated_share_text": N_("Share as printed"),
     "who_id": N_("Who (id)"),
     "whom_id": N_("Whom (id)"),
+    "world_bank_estimate": N_("World Bank estimate"),
 }
 
 

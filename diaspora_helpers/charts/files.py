@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import numbers
 from pathlib import Path
 
 import matplotlib as mpl
@@ -41,12 +42,21 @@ def figures_dir() -> Path | None:
 
 def rounded(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
     """Return ``data`` for a CSV download: float columns holding only whole numbers become
-    integers (nullable ``Int64``), other floats are rounded to ``decimals`` places (2 when
+    integers (nullable ``Int64``), as do columns of Python integers with missing values,
+    other floats are rounded to ``decimals`` places (2 when
     the column reaches 1,000: amounts in dollars or francs), so no float noise
     (``5.592501539743704``) reaches a reader. Same rows × columns."""
     out = data.copy()
     for column in out.columns:
         values = out[column]
+        present = values.dropna()
+        if (  # whole numbers stored with pd.NA (a rank left empty): integers, not text
+            pd.api.types.is_object_dtype(values)
+            and len(present)
+            and all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in present)
+        ):
+            out[column] = values.astype("Int64")
+            continue
         if not pd.api.types.is_float_dtype(values):
             continue
         present = values.dropna()
@@ -81,34 +91,41 @@ LABEL_SUFFIX = "_label"
 
 
 def chart_table(data: pd.DataFrame) -> pd.DataFrame:
-    """Return ``data`` as a chart download holds it: rounded (:func:`rounded`), and each
-    code column (recorded with :func:`diaspora_helpers.i18n.with_words`) or column of
-    values formatted for a reader (:func:`~diaspora_helpers.i18n.with_formats`: ISO dates,
-    quarters) followed by ``<column>_label``, its codes in words of the edition. Headers and
-    codes are the same in every edition, so analysts can join the English and French
-    downloads."""
+    """Return ``data`` as a chart download holds it: rounded (:func:`rounded`), booleans
+    as CSVW writes them (``true``/``false``), and every column either of codes and numbers,
+    the same in every edition, or named ``<column>_label`` and holding words of the
+    edition's language. A code column (recorded with
+    :func:`diaspora_helpers.i18n.with_words`) or column of values formatted for a reader
+    (:func:`~diaspora_helpers.i18n.with_formats`: ISO dates, quarters) keeps its codes and
+    is followed by ``<column>_label``, its codes in words; a column of words (see
+    :func:`text_columns`: country names, event texts) is written only as
+    ``<column>_label``, once. So analysts can join the English and French downloads on
+    every column not named ``*_label``."""
     table = rounded(data)
     for column in table.columns:  # CSVW's boolean: "true"/"false", not Python's True/False
         if pd.api.types.is_bool_dtype(table[column].dtype):
             table[column] = table[column].map({True: "true", False: "false"})
     words = {**i18n.words_of(data), **i18n.formats_of(data)}
-    if not words:
+    worded = word_columns(data)
+    if not words and not worded:
         return table
-    named = i18n.labelled(data)
+    named = i18n.labelled(data) if words else data
     out = {}
     for column in table.columns:
-        out[column] = table[column]
-        if column in words:
-            out[f"{column}{LABEL_SUFFIX}"] = named[column]
+        label = f"{column}{LABEL_SUFFIX}"
+        if column not in worded:
+            out[column] = table[column]
+        if (column in words or column in worded) and label not in out:
+            out[label] = named[column]
     return pd.DataFrame(out, index=table.index)
 
 
-def text_columns(data: pd.DataFrame) -> set[str]:
-    """Return the columns of ``data``'s download that hold words of the edition's language:
-    the ``_label`` columns of its code columns, the columns recorded with
-    :func:`diaspora_helpers.i18n.with_texts`, and the text columns named like a column that
-    ``data/<code>/`` translates (``label``, ``name``, ``country``…; see
-    :func:`diaspora_helpers.data.loader.translated_columns`) unless they hold codes."""
+def word_columns(data: pd.DataFrame) -> set[str]:
+    """Return the columns of ``data`` that hold words of the edition's language rather than
+    codes: those recorded with :func:`diaspora_helpers.i18n.with_texts`, and the text
+    columns named like a column that ``data/<code>/`` translates (``label``, ``name``,
+    ``country``…; see :func:`diaspora_helpers.data.loader.translated_columns`) unless they
+    are code columns (:func:`~diaspora_helpers.i18n.with_words`) or already ``*_label``."""
     words = {**i18n.words_of(data), **i18n.formats_of(data)}
     named = {
         str(c)
@@ -117,7 +134,18 @@ def text_columns(data: pd.DataFrame) -> set[str]:
         and c not in words
         and not pd.api.types.is_numeric_dtype(data[c])
     }
-    return named | set(i18n.texts_of(data)) | {f"{c}{LABEL_SUFFIX}" for c in words}
+    return {c for c in named | set(i18n.texts_of(data)) if not c.endswith(LABEL_SUFFIX)}
+
+
+def text_columns(data: pd.DataFrame) -> set[str]:
+    """Return the columns of ``data``'s download (:func:`chart_table`) that hold words of
+    the edition's language: every ``*_label`` column, one for each code column and each
+    column of words (:func:`word_columns`)."""
+    words = {**i18n.words_of(data), **i18n.formats_of(data)}
+    return {
+        c if c.endswith(LABEL_SUFFIX) else f"{c}{LABEL_SUFFIX}"
+        for c in set(words) | word_columns(data)
+    } | {str(c) for c in data.columns if str(c).endswith(LABEL_SUFFIX)}
 
 
 def write_chart_data(

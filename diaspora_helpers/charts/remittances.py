@@ -53,9 +53,9 @@ def remittances_over_time(
             peak_year=int(peak["year"]),
         ),
         _(
-            "Personal remittances received by Mali per year: millions of current USD (left) and "
-            "billions of CFA francs at each year's official rate, from {year}, when Mali "
-            "rejoined the CFA franc after issuing its own (right)"
+            "Personal remittances received by Mali per year, in two panels: millions of "
+            "current USD, and billions of CFA francs at each year's official rate from {year}, "
+            "when Mali rejoined the CFA franc after issuing its own"
         ).format(year=currency.CFA_SINCE_YEAR),
         _(
             "World Bank, WDI as copied on 2026-07-01 (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source "
@@ -162,8 +162,8 @@ def mali_and_peers(
             rank=rank, ranked=ranked, year=focus_year
         ),
         _(
-            "Personal remittances received: percent of GDP, derived from the 2026 copy (left); "
-            "USD per migrant from the country living abroad, as UN DESA counts them (right); "
+            "Personal remittances received, in two panels: percent of GDP, derived from the "
+            "2026 copy; USD per migrant from the country living abroad, as UN DESA counts them; "
             "grey: World Bank aggregates"
         ),
         _(

@@ -13,7 +13,7 @@ from diaspora_helpers.charts import files
 def test_floats_are_rounded_and_whole_numbers_written_as_integers(tmp_path) -> None:
     data = pd.DataFrame(
         {
-            "country": ["Mali", "Senegal"],
+            "iso3": ["MLI", "SEN"],
             "cost_pct": [5.592501539743704, float("nan")],
             "persons": [14528662.0, 324588.0],
             "usd": [827417011.9579, 1.5],
@@ -21,7 +21,7 @@ def test_floats_are_rounded_and_whole_numbers_written_as_integers(tmp_path) -> N
     )
     files.write_chart_data(data, tmp_path / "c.csv", ("T", "S, percent", "Source: X"))
     assert (tmp_path / "c.csv").read_text() == (
-        "country,cost_pct,persons,usd\nMali,5.5925,14528662,827417011.96\nSenegal,,324588,1.5\n"
+        "iso3,cost_pct,persons,usd\nMLI,5.5925,14528662,827417011.96\nSEN,,324588,1.5\n"
     )
 
 
@@ -34,8 +34,10 @@ def test_descriptor_names_source_licence_and_units(tmp_path) -> None:
     assert meta["dc:title"] == "Finding" and meta["dc:description"] == "USD"
     assert "creativecommons.org/licenses/by/4.0" in meta["dc:license"]
     columns = {c["name"]: c for c in meta["tableSchema"]["columns"]}
-    assert columns["year"]["datatype"] == "integer" and columns["name"]["datatype"] == "string"
-    assert columns["remittances_usd"]["unit"] == "US dollars" and "unit" not in columns["name"]
+    assert columns["year"]["datatype"] == "integer"
+    assert columns["name_label"]["datatype"] == "string"  # names: words, so a label column
+    assert columns["remittances_usd"]["unit"] == "US dollars"
+    assert "unit" not in columns["name_label"]
     again = files.write_chart_data(data, tmp_path / "r.csv", ("Finding", "USD", "Source: WB"))
     assert again.read_bytes() == sidecar.read_bytes()
 
@@ -49,3 +51,34 @@ def test_booleans_are_written_as_csvw_booleans(tmp_path) -> None:
     columns = json.loads(sidecar.read_text())["tableSchema"]["columns"]
     kinds = {c["name"]: c["datatype"] for c in columns}
     assert kinds == {"iso3": "string", "model_artefact": "boolean"}
+
+
+def test_words_go_under_label_headers_and_codes_stay_the_same(edition, tmp_path) -> None:
+    """The francophone review found French country names, event texts and corridors under
+    code headers (``country``, ``text``, ``corridor``), and ``country`` repeating
+    ``country_label``: a column of words is written once, as ``<name>_label``, tagged with
+    the edition's language; the codes beside it are the same in both editions."""
+    from diaspora_helpers import i18n
+
+    data = pd.DataFrame(
+        {
+            "iso3": ["CIV", ""],
+            "country": ["Côte d’Ivoire" if edition == "fr" else "Côte d'Ivoire", "others"],
+            "corridor": ["x → Mali", "y → Mali"],
+            "region_group": ["sub_saharan_africa", "mixed"],
+            "rank": pd.Series([1, pd.NA], dtype="object"),
+        }
+    )
+    words = {"others": "Other countries", "sub_saharan_africa": "Sub-Saharan Africa"}
+    data = i18n.with_words(data, country=words, region_group=words)
+    data = i18n.with_texts(data, "country", "corridor")
+    sidecar = files.write_chart_data(data, tmp_path / "w.csv", ("T", "S", "Source: X"))
+    head, *rows = (tmp_path / "w.csv").read_text(encoding="utf-8").splitlines()
+    assert head == "iso3,country_label,corridor_label,region_group,region_group_label,rank"
+    assert rows[1].split(",")[0] == "" and rows[1].split(",")[3] == "mixed"
+    assert rows[1].split(",")[-1] == "" and rows[0].split(",")[-1] == "1"
+    columns = {c["name"]: c for c in json.loads(sidecar.read_text())["tableSchema"]["columns"]}
+    langs = {name for name, c in columns.items() if "lang" in c}
+    assert langs == {"country_label", "corridor_label", "region_group_label"}
+    assert {c["lang"] for c in columns.values() if "lang" in c} == {edition}
+    assert columns["rank"]["datatype"] == "integer"  # whole numbers with a gap, not text

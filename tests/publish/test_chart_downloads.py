@@ -32,6 +32,43 @@ def _twins(outputs: Path) -> list[tuple[Path, Path]]:
     return [(p, outputs / "fr" / p.relative_to(outputs)) for p in english]
 
 
+#: ``*_label`` columns whose words are the same in both editions: section numbers.
+SAME_IN_BOTH = {"timeline.csv": {"section_label"}}
+
+
+def download_problems(outputs: Path) -> list[str]:
+    """Return what keeps the English and French chart downloads under ``outputs`` from
+    joining: a header, a code or a number that differs, a column of words not named
+    ``*_label`` (or not tagged with its language), a ``*_label`` column left untranslated."""
+    problems = []
+    for en_path, fr_path in _twins(outputs):
+        name = en_path.relative_to(outputs).as_posix()
+        if not fr_path.is_file():
+            continue  # reported by the test below
+        en_head, en_rows = _read(en_path)
+        fr_head, fr_rows = _read(fr_path)
+        en_lang, fr_lang = _lang_columns(en_path), _lang_columns(fr_path)
+        named = {c for c in en_head if c.endswith("_label")}
+        if set(en_lang) != named or set(fr_lang) != named:
+            problems.append(f"{name}: words outside *_label columns: {en_lang} / {named}")
+        if en_head != fr_head or len(en_rows) != len(fr_rows):
+            continue
+        for j, column in enumerate(en_head):
+            if column not in named or column in SAME_IN_BOTH.get(en_path.name, ()):
+                continue
+            if [r[j] for r in en_rows] == [r[j] for r in fr_rows]:
+                problems.append(f"{name}: {column} reads the same in French and English")
+    return problems
+
+
+@pytest.mark.slow
+def test_words_are_only_in_label_columns_and_are_translated() -> None:
+    """A column holds codes and numbers (the same in both editions) or is named
+    ``*_label`` and holds the edition's words: the francophone review found French names
+    under ``country``, ``text``, ``who``/``whom`` and ``corridor``."""
+    assert download_problems(support.collection_site()) == []
+
+
 @pytest.mark.slow
 def test_english_and_french_chart_downloads_agree_in_codes_and_numbers() -> None:
     outputs = support.collection_site()

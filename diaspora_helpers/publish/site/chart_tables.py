@@ -37,16 +37,28 @@ BOOLEANS = {"true": N_("yes"), "false": N_("no")}  # CSVW booleans (charts.files
 LABEL_SUFFIX = "_label"  # a chart download's column of words for a code column
 
 
-def number(text: str, language: str, *, percent: bool = False, year: bool = False) -> str:
+def number(
+    text: str,
+    language: str,
+    *,
+    percent: bool = False,
+    year: bool = False,
+    decimals: int | None = None,
+    scale: float = 1,
+) -> str:
     """Return a CSV number as a reader reads it in ``language``: thousands separated
-    (years not), percentages to one decimal, other fractions to at most two, with the
-    edition's separators (its CLDR locale's) and minus sign (U+2212 in French, see
-    :mod:`diaspora_helpers.editions`); a cell that is not a number is returned unchanged."""
+    (years not), percentages to one decimal, other fractions to at most two (or
+    ``decimals`` places when given: one number of decimals for a whole column), divided by
+    ``scale`` first (amounts shown in millions), with the edition's separators (its CLDR
+    locale's) and minus sign (U+2212 in French, see :mod:`diaspora_helpers.editions`); a
+    cell that is not a number is returned unchanged."""
     try:
-        value = float(text)
+        value = float(text) / scale
     except ValueError:
         return text
-    if year or re.fullmatch(r"-?\d+", text.strip()):
+    if decimals is not None:
+        pass
+    elif year or re.fullmatch(r"-?\d+", text.strip()):
         decimals = 0
     elif percent:
         decimals = 1
@@ -73,18 +85,41 @@ COLUMN_LABELS = {
     "female": N_("Women"),
     "male": N_("Men"),
     "female_share_pct": N_("Women's share (%)"),
-    "gdp_usd": N_("GDP (USD)"),
     "group": N_("Group"),
     "how_obtained": N_("How obtained"),
     "name": N_("Name"),
     "period": N_("Period"),
     "published_over_derived": N_("Published share over derived share"),
-    "remittances_xof": N_("Remittances (XOF)"),
     "series": N_("Series"),
     "share_of_abroad_pct": N_("Share of those abroad (%)"),
     "text": N_("Event"),
     "un_desa_2020": N_("UN DESA 2020"),
     "world_bank_estimate": N_("World Bank estimate"),
+    "women_share_pct": N_("Women's share (%)"),
+}
+
+#: Labels of amount columns without their unit, for a header that adds the unit at the
+#: scale the column is shown (:data:`SCALED_UNITS`).
+AMOUNT_LABELS = {
+    "remittances_usd": N_("Remittances"),
+    "remittances_xof": N_("Remittances"),
+    "gdp_usd": N_("GDP"),
+    "fees_paid_usd": N_("Fees paid"),
+    "gain_usd": N_("Gain"),
+    "gain_if_net_of_fees_usd": N_("Gain if net of fees"),
+}
+
+#: Amounts of money a table shows in millions or billions (as captions and prose say
+#: "USD 827 million"), one decimal: the unit a column's name gives -> the unit at each
+#: scale. A column whose largest value reaches a scale's threshold is shown at that scale.
+SCALED_UNITS = {
+    # Dollars always in millions: the prose says "USD 827 million", and the peers table
+    # holds Mali (827) beside the World (486,242).
+    "US dollars": ((1e6, 1e6, N_("millions of US dollars")),),
+    "CFA francs (XOF)": (
+        (1e9 * 100, 1e9, N_("billions of CFA francs (XOF)")),
+        (1e6, 1e6, N_("millions of CFA francs (XOF)")),
+    ),
 }
 
 
@@ -98,16 +133,74 @@ def unit_said(name: str) -> bool:
     return unit is None or unit.lower() in english or any(word in english for word in _SAID)
 
 
-def _header(column: dict[str, Any], gettext: Callable[[str], str]) -> str:
+def _header(
+    column: dict[str, Any], gettext: Callable[[str], str], scaled: str | None = None
+) -> str:
+    """A column's header: its label (this module's :data:`COLUMN_LABELS` first, then the
+    download's title, then the name's words) with its unit where the label does not say
+    it; ``scaled``, the unit at the scale the column is shown (``millions of US
+    dollars``, English), replaces the download's unit."""
     name = column["name"]
     titles = column.get("titles")
-    label = next(iter(titles.values()), None) if isinstance(titles, dict) and titles else None
-    label = label or (gettext(COLUMN_LABELS[name]) if name in COLUMN_LABELS else None)
+    if scaled and name in AMOUNT_LABELS:
+        return f"{gettext(AMOUNT_LABELS[name])} ({gettext(scaled)})"
+    key = name.removesuffix(LABEL_SUFFIX)  # a column of words: its name's label
+    label = gettext(COLUMN_LABELS[key]) if key in COLUMN_LABELS else None
+    if label is None and isinstance(titles, dict) and titles:
+        label = next(iter(titles.values()), None)
     label = label or gettext(tables.label(name))
+    if scaled:
+        return f"{label} ({gettext(scaled)})"
     unit = column.get("unit")
     if unit and not unit_said(name):
         label = f"{label} ({unit})"
     return label
+
+
+def _scale(name: str, values: list[str]) -> tuple[float, str | None]:
+    """The scale an amount column is shown at (divisor, English unit), or (1, None)."""
+    scales = SCALED_UNITS.get(unit_of(name) or "")
+    numbers = [abs(float(v)) for v in values if _is_number(v)]
+    if not scales or not numbers:
+        return 1, None
+    for threshold, divisor, unit in scales:
+        if max(numbers) >= threshold:
+            return divisor, unit
+    return 1, None
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return value.strip() != ""
+
+
+def _decimals(column: dict[str, Any], values: list[str], scale: float) -> int:
+    """One number of decimals for a whole column: whole numbers none, percentages and
+    amounts in millions one, other fractions two below 1,000 and none from there (so 2,879
+    and 831.72 are never next to each other: 2,879 and 832)."""
+    name = str(column.get("name", "")).lower()
+    numbers = [float(v) / scale for v in values if _is_number(v)]
+    if not numbers:
+        return 0
+    if scale == 1 and all(re.fullmatch(r"-?\d+", v.strip()) for v in values if _is_number(v)):
+        return 0
+    # The unit the name gives (English in every edition; the descriptor's is translated).
+    if scale != 1 or unit_of(name) in ("percent", "millions of US dollars"):
+        return 1
+    return 0 if max(abs(n) for n in numbers) >= 1000 else 2
+
+
+def _repeats(rows: list[dict[str, str]], column: str, before: list[str]) -> bool:
+    """True when every filled cell of ``column`` equals, row by row, a column shown before
+    it (the population table's World Bank estimate, filled in census years only, is the
+    population column's number again)."""
+    filled = [r for r in rows if r.get(column, "") != ""]
+    return bool(filled) and any(
+        all(r.get(other, "") == r[column] for r in filled) for other in before
+    )
 
 
 #: A column of dates (ISO: ``2009``, ``2009-04``, ``2009-04-01``) by its name.
@@ -144,7 +237,14 @@ def date(value: str, language: str, gettext: Callable[[str], str] = str) -> str:
 QUARTER = re.compile(r"\d{4}Q[1-4]")
 
 
-def _cell(value: str, column: dict[str, Any], language: str, gettext: Callable[[str], str]) -> str:
+def _cell(
+    value: str,
+    column: dict[str, Any],
+    language: str,
+    gettext: Callable[[str], str],
+    decimals: int | None = None,
+    scale: float = 1,
+) -> str:
     if value and DATE_COLUMN.search(str(column.get("name", ""))):
         return date(value, language, gettext)
     if QUARTER.fullmatch(value):  # "T2 2016" in French, "Q2 2016" in English
@@ -158,6 +258,8 @@ def _cell(value: str, column: dict[str, Any], language: str, gettext: Callable[[
             language,
             percent=column.get("unit") == "percent" or "pct" in name,
             year="year" in name.split("_"),
+            decimals=None if "year" in name.split("_") else decimals,
+            scale=scale,
         )
     if re.fullmatch(r"[a-z]+(?:_[a-z0-9]+)+", value):  # a code of the data: its words
         return value.replace("_", " ")
@@ -188,20 +290,34 @@ def data_table(folder: Path, name: str, language: str, gettext: Callable[[str], 
         for n in fields
         if n in labelled or not (TECHNICAL.search(n) or n.removesuffix(LABEL_SUFFIX) in labelled)
     ]
+    names = [n for i, n in enumerate(names) if not _repeats(rows, n, names[:i])]
     if not names or not rows:
         return ""
     shown = {n: f"{n}{LABEL_SUFFIX}" if n in labelled else n for n in names}
     columns = [described.get(n, {"name": n}) for n in names]
     numeric = [c.get("datatype") in ("integer", "number") for c in columns]
+    scales = {
+        n: _scale(n, [r.get(n, "") for r in rows]) if numeric[i] else (1, None)
+        for i, n in enumerate(names)
+    }
+    places = {
+        n: _decimals(c, [r.get(n, "") for r in rows], scales[n][0])
+        for n, c, is_num in zip(names, columns, numeric, strict=True)
+        if is_num
+    }
     head = "".join(
-        f'<th scope="col"{NUM if is_num else ""}>{html.escape(_header(c, gettext))}</th>'
+        f'<th scope="col"{NUM if is_num else ""}>'
+        f"{html.escape(_header(c, gettext, scales[c['name']][1]))}</th>"
         for c, is_num in zip(columns, numeric, strict=True)
     )
 
     def cells(row: dict[str, str]) -> str:
         out = []
         for index, (c, is_num) in enumerate(zip(columns, numeric, strict=True)):
-            text = html.escape(_cell(row.get(shown[c["name"]], ""), c, language, gettext))
+            name = c["name"]
+            value = row.get(shown[name], "")
+            shown_value = _cell(value, c, language, gettext, places.get(name), scales[name][0])
+            text = html.escape(shown_value)
             if index == 0 and not is_num:  # the row's name: a header for its cells
                 out.append(f'<th scope="row">{text}</th>')
             else:
