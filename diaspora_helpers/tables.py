@@ -56,7 +56,7 @@ from diaspora_helpers.i18n import N_, _
 
 MISSING = "–"  # en dash, shown for a missing value
 DEFAULT_MISSING_MEANING = N_("no value in the source")
-YES, NO = N_("Yes"), N_("No")  # how a True/False cell reads
+YES, NO = N_("yes"), N_("no")  # how a True/False cell reads, as the chart tables write it
 DECIMALS = {
     "year": 0,
     "decimal_year": 2,
@@ -162,7 +162,7 @@ def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
             except ValueError:  # "2009-13": shown as stored rather than hidden
                 return str(value)
         if kind == "text":
-            # A yes/no column reads "Yes"/"No" ("Oui"/"Non"), never Python's True/False.
+            # A yes/no column reads "yes"/"no" ("oui"/"non"), never Python's True/False.
             if isinstance(value, bool | np.bool_):
                 return _(YES) if value else _(NO)
             return str(value)
