@@ -114,7 +114,8 @@ def label(name: object) -> str:
 
 def column_kind(name: object, values: pd.Series) -> str:
     """Return the kind of a column (one of ``year``, ``percent``, ``ratio``, ``count``,
-    ``amount``, ``number``, ``date``, ``text``), from its name and its values (see the module doc)."""
+    ``amount``, ``number``, ``date``, ``text``), from its name and its values (see the
+    module doc)."""
     present = values.dropna()
     if pd.api.types.is_object_dtype(values) and len(present):
         if all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
