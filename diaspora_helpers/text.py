@@ -155,7 +155,7 @@ def date(
     precision or a date not written at it.
     """
     if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", str(iso).strip()):
-        raise ValueError(f"date {iso!r} is not written YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(f"date {iso!r} is not written at a precision: YYYY, YYYY-MM or YYYY-MM-DD")
     parts = [int(p) for p in str(iso).split("-")]
     patterns = {"day": (3, "d MMMM y"), "month": (2, "MMMM y"), "year": (1, "y")}
     if precision not in patterns or len(parts) != patterns[precision][0]:
