@@ -27,6 +27,10 @@ ratio      name has ``ratio``, ``per`` or ``multiplier``              2
 count      integer dtype, or floats that are all whole numbers        0
 amount     other floats whose largest absolute value is ≥ 1,000       0
 number     other floats                                               2
+date       text column named ``date``, ``start_date``, ``end_date``  –
+           or ``…_date`` whose cells are ISO dates (``1991-03``);
+           written in words at their precision ("March 1991",
+           "mars 1991"), left-aligned
 text       anything else (left-aligned)                               –
 ========== ========================================================== ==========
 
@@ -52,7 +56,7 @@ from diaspora_helpers.i18n import N_, _
 
 MISSING = "–"  # en dash, shown for a missing value
 DEFAULT_MISSING_MEANING = N_("no value in the source")
-YES, NO = N_("Yes"), N_("No")  # how a True/False cell reads
+YES, NO = N_("yes"), N_("no")  # how a True/False cell reads, as the chart tables write it
 DECIMALS = {
     "year": 0,
     "decimal_year": 2,
@@ -89,6 +93,9 @@ _PERCENT_WORDS = frozenset({"pct", "percent", "share"})
 _RATIO_WORDS = frozenset({"ratio", "per", "multiplier"})
 # Names of columns that hold years when their values are whole numbers from 1000 to 2999.
 _YEAR_WORDS = frozenset({"start", "end", "since", "until", "from", "to"})
+# Names of columns of ISO dates (``2009``, ``2009-04``, ``2009-04-01``), shown in words.
+_DATE_NAME = re.compile(r"^(date|end_date|start_date)$|_date$")
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 
 
 #: Columns whose label is not their name's words: one label for a column wherever it shows.
@@ -123,13 +130,17 @@ def label(name: object) -> str:
 
 def column_kind(name: object, values: pd.Series) -> str:
     """Return the kind of a column (one of ``year``, ``percent``, ``ratio``, ``count``,
-    ``amount``, ``number``, ``text``), from its name and its values (see the module doc)."""
+    ``amount``, ``number``, ``date``, ``text``), from its name and its values (see the
+    module doc)."""
     present = values.dropna()
     if pd.api.types.is_object_dtype(values) and len(present):
         if all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
             present = present.astype(float)  # numbers stored with pd.NA or None
             values = present
     if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+        iso = [str(v) for v in present]
+        if _DATE_NAME.search(str(name)) and iso and all(_ISO_DATE.fullmatch(v) for v in iso):
+            return "date"
         return "text"
     words = set(re.split(r"[^a-z0-9%]+", str(name).lower()))
     whole = bool(((present % 1) == 0).all()) if len(present) else True
@@ -162,8 +173,13 @@ def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
     def fmt(value: Any) -> str:
         if _missing(value):
             return MISSING
+        if kind == "date":
+            try:
+                return text.date_words(str(value))
+            except ValueError:  # "2009-13": shown as stored rather than hidden
+                return str(value)
         if kind == "text":
-            # A yes/no column reads "Yes"/"No" ("Oui"/"Non"), never Python's True/False.
+            # A yes/no column reads "yes"/"no" ("oui"/"non"), never Python's True/False.
             if isinstance(value, bool | np.bool_):
                 return _(YES) if value else _(NO)
             return str(value)
@@ -352,7 +368,7 @@ def show(
     kinds = [column_kind(n, frame[n]) for n in names]
     places = [
         (decimals.get(n) if isinstance(decimals, Mapping) else decimals)
-        if kinds[j] != "text"
+        if kinds[j] not in ("text", "date")
         else None
         for j, n in enumerate(names)
     ]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 
 from babel import Locale
 from babel.dates import format_date
@@ -143,19 +144,26 @@ def billions(value: float, decimals: int = 1) -> str:
     return _scaled(value, 1e9, decimals, "billion")
 
 
-def date(iso: str, precision: str = "day", pattern: str | None = None) -> str:
+def date(
+    iso: str, precision: str = "day", pattern: str | None = None, locale: str | None = None
+) -> str:
     """Format an ISO date at ``day``, ``month`` or ``year`` precision in the language:
     '2000-03-22' -> '22 March 2000' ('22 mars 2000'); '2000-03' -> 'March 2000'.
 
-    ``pattern``, a Babel date pattern, replaces the precision's own (``"d'er' MMMM y"``).
-    Raises ``ValueError`` for another precision or a date not written at it.
+    ``pattern``, a Babel date pattern, replaces the precision's own (``"d'er' MMMM y"``);
+    ``locale``, a Babel locale, replaces the edition's. Raises ``ValueError`` for another
+    precision or a date not written at it.
     """
+    if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", str(iso).strip()):
+        raise ValueError(f"date {iso!r} is not written at a precision: YYYY, YYYY-MM or YYYY-MM-DD")
     parts = [int(p) for p in str(iso).split("-")]
     patterns = {"day": (3, "d MMMM y"), "month": (2, "MMMM y"), "year": (1, "y")}
     if precision not in patterns or len(parts) != patterns[precision][0]:
         raise ValueError(f"date {iso!r} is not written at {precision!r} precision")
     day = datetime.date(*(parts + [1] * (3 - len(parts))))
-    return format_date(day, format=pattern or patterns[precision][1], locale=i18n.locale())
+    return format_date(
+        day, format=pattern or patterns[precision][1], locale=locale or i18n.locale()
+    )
 
 
 #: The Babel date pattern of the first day of a month (French writes "1er mars 2000").
@@ -173,10 +181,22 @@ def date_words(iso: str) -> str:
     language: "1996", "April 1996", "25 August 1995" ("avril 1996", "25 août 1995"; the
     first day of a month reads "1er" in French). Raises ``ValueError`` for a date that is
     not ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    return written_date(iso, i18n.locale(), _)
+
+
+def written_date(iso: str, locale: str, gettext: Callable[[str], str] = str) -> str:
+    """Return an ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) in words at the
+    precision its form shows, as a reader of the Babel ``locale`` reads it (CLDR patterns):
+    ``2009-04-25`` -> "25 April 2009" ("25 avril 2009" in ``fr_FR``), ``2009-04`` -> "April
+    2009", ``2009`` -> "2009". The first day of a month takes the pattern ``gettext`` gives
+    :data:`FIRST_OF_MONTH` ("1er avril 2009" through the French catalog); the one function
+    every page, table and sentence writes dates with. Raises ``ValueError`` for anything
+    else (another form, or a day that does not exist)."""
     precision = _PRECISIONS.get(len(str(iso).split("-")), "")
+    pattern = None
     if precision == "day" and str(iso).endswith("-01"):
-        return date(iso, precision, pattern=_(FIRST_OF_MONTH))
-    return date(iso, precision)
+        pattern = gettext(FIRST_OF_MONTH)
+    return date(iso, precision, pattern=pattern, locale=locale)
 
 
 def span(first: object, last: object) -> str:

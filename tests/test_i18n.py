@@ -45,10 +45,10 @@ def test_tables_translate_headers_booleans_and_the_missing_note():
     frame = pd.DataFrame({"agrees": [True, False], "share_pct": [1.5, None]})
     english = tables.show(frame)
     assert english.labels == ["Agrees", "Share (%)"]
-    assert english.cells[1][0] == "No" and "– means no value in the source." in english.to_text()
+    assert english.cells[1][0] == "no" and "– means no value in the source." in english.to_text()
     diaspora_helpers.setup(language="fr")
     french = tables.show(frame)
-    assert french.cells[0] == ["Oui", "1,5"]
+    assert french.cells[0] == ["oui", "1,5"]
     assert french.caption == "– signifie\u202f: pas de valeur dans la source."
 
 

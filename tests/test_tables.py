@@ -169,3 +169,18 @@ def test_a_code_a_student_types_is_code_beside_its_words() -> None:
     ]
     text = table.to_text()
     assert "<code>" not in text and re.search(r"arithmetic error +arithmetic +1", text)
+
+
+def test_a_column_of_iso_dates_reads_in_words_at_its_precision():
+    import diaspora_helpers
+
+    frame = pd.DataFrame({"date": ["1967", "1991-03", "2011-09-01"], "note": ["1991-03", "x", "y"]})
+    english = tables.show(frame)
+    assert [row[0] for row in english.cells] == ["1967", "March 1991", "1 September 2011"]
+    assert english.cells[0][1] == "1991-03"  # a column not named as dates keeps its text
+    assert english.numeric == [False, False]
+    diaspora_helpers.setup(language="fr")
+    french = tables.show(frame)
+    assert [row[0] for row in french.cells] == ["1967", "mars 1991", "1er septembre 2011"]
+    # A "date" column of other text is text, shown as stored.
+    assert tables.column_kind("date", pd.Series(["fin des années 1960"])) == "text"

@@ -56,6 +56,23 @@ def test_english_reads_as_it_always_has():
     assert text.listing(["A", "B"], "or") == "A or B"
 
 
+def test_written_date_takes_the_locale_it_is_given_not_the_editions():
+    """One function writes dates for pages, chart tables and prose (the page's "Last
+    updated" line, the audit's dates), whatever edition the process is set to."""
+    from diaspora_helpers.i18n import translator
+
+    french = translator("fr")
+    assert text.language() == "en"
+    assert text.written_date("2026-12-06", "fr", french) == "6 d\u00e9cembre 2026"
+    assert text.written_date("2011-09", "fr", french) == "septembre 2011"
+    assert text.written_date("2009-04-01", "fr", french) == "1er avril 2009"
+    assert text.written_date("2026-12-06", "en_GB") == "6 December 2026"
+    assert text.written_date("2009", "en_GB") == "2009"
+    for bad in ("2009-13", "6 Dec 2026", "2009-02-30", "2009Q1"):
+        with pytest.raises(ValueError):
+            text.written_date(bad, "fr", french)
+
+
 def test_an_unknown_language_or_precision_is_refused():
     with pytest.raises(ValueError, match="the editions are: 'en', 'fr'"):
         text.set_language("de")

@@ -7,7 +7,10 @@ finished figure (title, subtitle, source line) for ``files.show``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
@@ -51,9 +54,17 @@ def _thousands(x: float, _pos: object = None) -> str:
     return text.number(x)
 
 
-def _millions_axis(y: float, decimals: int) -> str:
-    """Axis label for a value in millions: 15 -> '15 m' ('15 M' in French)."""
-    return _("{n} m").format(n=text.number(y, decimals))
+def _millions_axis(ax: Axes) -> Callable[[float, object], str]:
+    """Axis labels for values in millions, under a subtitle that says "millions": no unit
+    letter, which the subtitle gives, and decimals only when a tick needs them (0, 1, 2 but
+    0.5, 1.0, 1.5; '1,5' in French)."""
+
+    def label(y: float, _pos: object = None) -> str:
+        ticks = [t for t in ax.get_yticks() if t == t]
+        whole = all(float(t).is_integer() for t in ticks)
+        return text.number(y, 0 if whole else 1)
+
+    return label
 
 
 def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFrame) -> Figure:
@@ -98,7 +109,7 @@ def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFram
         )
     ax.set_ylim(0, None)
     ax.set_xlim(series["year"].min() - 1, series["year"].max() + 5)
-    ax.yaxis.set_major_formatter(lambda y, _pos: _millions_axis(y, 0))
+    ax.yaxis.set_major_formatter(_millions_axis(ax))
     ax.legend(loc="upper left")
     return fig
 
@@ -151,7 +162,7 @@ def malians_abroad_three_sources(
         label=_("Chosen year ({year})").format(year=year),
     )
     ax.set_ylim(0, admin["persons"] / 1e6 * 1.15)
-    ax.yaxis.set_major_formatter(lambda y, _pos: _millions_axis(y, 1))
+    ax.yaxis.set_major_formatter(_millions_axis(ax))
     ax.legend(loc="center right")
     return fig
 

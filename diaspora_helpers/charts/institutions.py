@@ -331,8 +331,8 @@ def institutional_landscape(
             "between them; boxes coloured by kind of body"
         ),
         _(
-            "Source document, sections {sections}; the collection's institutions "
-            "and institution_links tables"
+            "Source document, sections {sections}; the collection's tables of institutions "
+            "and of the links between them"
         ).format(
             sections=", ".join(word(s, timeline.SECTION_WORDS) for s in timeline.sections(links))
         ),

@@ -160,7 +160,12 @@ def _legends_below(fig: Figure, panels: list[Axes]) -> list[Callable[[], object]
             handles = [h for h in old.legend_handles if h is not None]
             names = [t.get_text() for t in old.get_texts()]
         size = max(float(old.get_texts()[0].get_fontsize()), PHONE_MIN_PT)
-        chars = int(PHONE_WIDTH * 72 * 0.8 / (size * 0.55))
+        # The legend starts at the panel's left edge, right of the y axis's labels, its
+        # text after the key (about three ems): wrap to the width left from there.
+        ticks = [t for t in ax.get_yticklabels() if t.get_text()]
+        labels = max((len(t.get_text()) * float(t.get_fontsize()) for t in ticks), default=0)
+        room = PHONE_WIDTH * 0.8 - (labels * 0.55 + 3 * size) / 72
+        chars = int(room * 72 / (size * 0.55))
         ax.legend(
             handles,
             ["\n".join(textwrap.wrap(name, chars)) or name for name in names],

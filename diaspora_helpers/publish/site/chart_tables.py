@@ -205,7 +205,6 @@ def _repeats(rows: list[dict[str, str]], column: str, before: list[str]) -> bool
 
 #: A column of dates (ISO: ``2009``, ``2009-04``, ``2009-04-01``) by its name.
 DATE_COLUMN = re.compile(r"^(date|end_date|start_date)$|_date$")
-_DATE_PATTERNS = {1: "y", 2: "MMMM y", 3: "d MMMM y"}
 
 
 def date(value: str, language: str, gettext: Callable[[str], str] = str) -> str:
@@ -213,24 +212,12 @@ def date(value: str, language: str, gettext: Callable[[str], str] = str) -> str:
     reads it (CLDR patterns through Babel, the edition's locale): ``2009-04-01`` -> "1
     April 2009" ("1er avril 2009"), ``2009-04`` -> "April 2009", ``2009`` -> "2009". A
     cell that is not such a date is returned unchanged."""
-    import datetime
+    from diaspora_helpers import editions, text
 
-    from babel.dates import format_date
-
-    from diaspora_helpers import editions
-    from diaspora_helpers.text import FIRST_OF_MONTH
-
-    if not re.fullmatch(r"\d{4}(-\d{2}){0,2}", value.strip()):
-        return value
-    parts = [int(p) for p in value.strip().split("-")]
     try:
-        day = datetime.date(*(parts + [1] * (3 - len(parts))))
+        return text.written_date(value.strip(), editions.get(language).locale, gettext)
     except ValueError:
         return value
-    pattern = _DATE_PATTERNS[len(parts)]
-    if len(parts) == 3 and parts[2] == 1:
-        pattern = gettext(FIRST_OF_MONTH)  # "1er avril 2009" in French
-    return format_date(day, format=pattern, locale=editions.get(language).locale)
 
 
 #: A quarter as Remittance Prices Worldwide writes it (``2016Q2``).

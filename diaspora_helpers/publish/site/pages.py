@@ -47,7 +47,7 @@ from nbconvert import HTMLExporter
 from nbformat import NotebookNode
 from pygments.formatters import HtmlFormatter
 
-from diaspora_helpers import i18n
+from diaspora_helpers import editions, i18n, text
 from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, PARAMETERS_TAG, RUN_METADATA
 from diaspora_helpers.publish.site import (
@@ -314,7 +314,8 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     )
     title_text = notebook_title(nb, stem)
     if updated:
-        date = f'<time datetime="{updated}">{updated}</time>'
+        written = text.written_date(updated, editions.get(site.language).locale, _)
+        date = f'<time datetime="{updated}">{written}</time>'
         body += '\n<p class="meta">' + _("Last updated: {date}").format(date=date) + "</p>"
     body += "\n" + citation.cite_block(title_text, f"{stem}.html", updated, _)
     body = navigation.with_contents(navigation.link_markdown_notebooks(body), _)
