@@ -105,12 +105,26 @@ LABELS = {
     "who_id": N_("Who (id)"),
     "whom_id": N_("Whom (id)"),
     "world_bank_estimate": N_("World Bank estimate"),
+    "per_resident_usd": N_("USD per resident"),
+    "per_emigrant_usd": N_("USD per emigrant"),
+    "xof_per_usd": N_("Exchange rate (CFA francs per US dollar)"),
+    "usd_millions": N_("Millions of US dollars"),
+    "difference_pp": N_("Difference (percentage points)"),
+    "share_2026_derived_pct": N_("Derived share, 2026 (%)"),
+    "share_2022_published_pct": N_("Published share, 2022 (%)"),
+    "ratio_document_to_un": N_("Ratio of the document's figure to UN DESA's"),
+    "un_year": N_("UN DESA year"),
+    "women_share_pct": N_("Women's share (%)"),
+    "malians_there_2017": N_("Malians there in 2017"),
 }
+#: Currencies a column's name may end with: shown as the header's unit, "Remittances (USD)".
+_CURRENCIES = frozenset({"usd", "xof", "eur"})
 
 
 def label(name: object) -> str:
     """Return a human label for a column name: ``"share_pct"`` -> ``"Share (%)"``,
-    ``"usd_millions"`` -> ``"USD millions"``, ``"Already fine"`` unchanged; a column of
+    ``"remittances_usd"`` -> ``"Remittances (USD)"`` (a closing currency code is the unit),
+    ``"usd_per_migrant"`` -> ``"USD per migrant"``, ``"Already fine"`` unchanged; a column of
     :data:`LABELS` gets its label there (English; translate it with ``_``)."""
     raw = str(name)
     if raw in LABELS:
@@ -121,10 +135,15 @@ def label(name: object) -> str:
     percent = bool(words) and words[-1] in ("pct", "percent")
     if percent:
         words = words[:-1]
+    currency = None
+    if len(words) > 1 and words[-1].lower() in _CURRENCIES and words[-2].lower() != "per":
+        currency, words = words[-1].upper(), words[:-1]
     shown = [w.upper() if w.lower() in ACRONYMS else w for w in words]
     if shown and shown[0] == words[0]:
         shown[0] = shown[0][:1].upper() + shown[0][1:]
     result = " ".join(shown) or raw
+    if currency:
+        result = f"{result} ({currency})"
     return f"{result} (%)" if percent else result
 
 

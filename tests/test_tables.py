@@ -106,6 +106,11 @@ def test_labels() -> None:
     assert tables.label("gdp_usd_millions") == "GDP USD millions"
     assert tables.label("Already Fine") == "Already Fine"
     assert tables.label("tokten_start") == "Tokten start"
+    # a closing currency code is the header's unit; a rate per currency keeps its words
+    assert tables.label("remittances_usd") == "Remittances (USD)"
+    assert tables.label("gain_if_net_of_fees_usd") == "Gain if net of fees (USD)"
+    assert tables.label("usd_per_migrant") == "USD per migrant"
+    assert tables.label("xof_per_eur") == "XOF per EUR"
 
 
 def test_the_missing_note_follows_the_caption_in_the_editions_language():

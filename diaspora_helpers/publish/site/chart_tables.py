@@ -28,7 +28,7 @@ from diaspora_helpers.i18n import N_
 #: Columns a reader does not need to read the chart's data.
 TECHNICAL = re.compile(r"^(iso3|id|x|y|layer|band|time|rank|quarter)$|_iso3$|_id$")
 #: Unit words already said by a column's label.
-_SAID = ("(%)", "usd", "xof", "eur", "persons", "year")
+_SAID = ("(%)", "usd", "xof", "eur", "dollar", "franc", "persons", "year")
 NUM = ' class="num"'
 SUMMARY = N_("The chart's data, as a table")
 BOOLEANS = {"true": N_("yes"), "false": N_("no")}  # CSVW booleans (charts.files)
