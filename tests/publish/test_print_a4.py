@@ -17,14 +17,14 @@ from diaspora_helpers.publish.course import worksheets
 pytestmark = pytest.mark.slow
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-A4_POINTS = (210 / 25.4 * 72, 297 / 25.4 * 72)
+A4 = (round(210 / 25.4 * 72), round(297 / 25.4 * 72))  # (595, 842)
 
 
-def page_sizes(pdf: Path) -> set[tuple[float, float]]:
+def page_sizes(pdf: Path) -> set[tuple[int, int]]:
     """Every page size a PDF declares (width, height in points, rounded)."""
     boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.\s-]+)\]", pdf.read_bytes())
     assert boxes, f"no /MediaBox in {pdf}"
-    sizes = set()
+    sizes: set[tuple[int, int]] = set()
     for box in boxes:
         x0, y0, x1, y1 = (float(v) for v in box.split())
         sizes.add((round(x1 - x0), round(y1 - y0)))
@@ -46,7 +46,7 @@ def test_a_worksheet_prints_on_a4(tmp_path: Path, language: str) -> None:
     page.write_text(sheet, encoding="utf-8")
     pdf = worksheets.print_pdf(page, _browser())
     assert pdf is not None
-    assert page_sizes(pdf) == {tuple(round(v) for v in A4_POINTS)}
+    assert page_sizes(pdf) == {A4}
 
 
 def test_a_topic_page_prints_on_a4(tmp_path: Path) -> None:
@@ -58,4 +58,4 @@ def test_a_topic_page_prints_on_a4(tmp_path: Path) -> None:
     copy.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
     pdf = worksheets.print_pdf(copy, _browser())
     assert pdf is not None
-    assert page_sizes(pdf) == {tuple(round(v) for v in A4_POINTS)}
+    assert page_sizes(pdf) == {A4}

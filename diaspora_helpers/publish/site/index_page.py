@@ -201,8 +201,8 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
         )
     for page in sorted(site.root.glob(f"{COURSE_PREFIX}*.html")):
         name = html.escape(html.unescape(navigation.page_title(page)))
-        about = COURSE_DESCRIPTIONS.get(page.stem)
-        said = f"<p>{html.escape(_(about))}</p>" if about else ""
+        described = COURSE_DESCRIPTIONS.get(page.stem)
+        said = f"<p>{html.escape(_(described))}</p>" if described else ""
         teach.append(f'<li><div><h3><a href="{page.name}">{name}</a></h3>{said}</div></li>')
     if site.glossary:
         about = _("The acronyms of the document and the data, in English and French.")
