@@ -35,6 +35,8 @@ INDENT_IN = 0.16
 #: of a character in ems of the font (DejaVu Sans, mostly lower case; bold runs wider).
 DRAWN_IN = PHONE_WIDTH - 0.1
 CHAR_EM = 0.58
+#: Markers drawn larger or smaller so that each covers about the area of a circle.
+MARKER_SCALE = {"^": 1.2, "v": 1.2, "P": 1.1, "D": 0.85}
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,9 @@ class Row:
     country's name, ``gutter_in`` inches wide), the ``level`` of indent and the mark.
     ``mark`` says what is drawn before the text: ``{"kind": "dot"|"square"|"line"|"bar",
     ...}`` with matplotlib's keyword arguments for it (a bar also has ``length``, its
-    share of the room); None draws nothing. ``shade`` fills the row's band.
+    share of the room; a dot or a period may have ``marker``, a matplotlib marker drawn
+    as the dot or on the period's bar, with ``marker_colour``); None draws nothing.
+    ``shade`` fills the row's band.
     """
 
     text: str
@@ -92,12 +96,15 @@ def _mark(ax: Axes, row: Row, x: float, y: float, start: float, room: float) -> 
     assert row.mark is not None
     spec = dict(row.mark)
     kind = spec.pop("kind")
+    marker = str(spec.pop("marker", "o"))
+    marker_colour = spec.pop("marker_colour", None)
     if kind in ("square", "period", "bar"):
         spec.setdefault("edgecolor", spec.get("facecolor"))
         spec.setdefault("linewidth", 0.0)
     h = LINE_IN * 0.62
     if kind == "dot":
-        ax.plot(x + 0.1, y, "o", ms=6, zorder=3, **spec)  # type: ignore[arg-type]  # the mark's own keyword arguments
+        ms = 6 * MARKER_SCALE.get(marker, 1.0)
+        ax.plot(x + 0.1, y, marker, ms=ms, zorder=3, **spec)  # type: ignore[arg-type]  # the mark's own keyword arguments
     elif kind == "square":
         ax.add_patch(
             mpatches.FancyBboxPatch(
@@ -112,6 +119,8 @@ def _mark(ax: Axes, row: Row, x: float, y: float, start: float, room: float) -> 
                 boxstyle="round,pad=0,rounding_size=0.025", zorder=3, **spec,  # type: ignore[arg-type]
             )
         )  # fmt: skip
+        if marker_colour is not None:  # the kind's shape on the bar
+            ax.plot(x + 0.12, y, marker, ms=5, zorder=4, color=marker_colour, mew=0)
     elif kind == "line":
         ax.plot([x, x + 0.21], [y, y], zorder=3, solid_capstyle="butt", **spec)  # type: ignore[arg-type]
     elif kind == "bar":

@@ -20,8 +20,34 @@ from diaspora_helpers.i18n import _, with_texts, with_words, word
 from diaspora_helpers.text import listing
 
 KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
+#: Contrast a mark (a dot, a period's edge) keeps against the white ground and the lanes'
+#: panels (WCAG 2.2 AA 1.4.11, graphical objects).
+MARK_CONTRAST = 3.0
+#: The shape of each kind's marks: the kind is told by shape as well as colour (WCAG 1.4.1),
+#: in the legend rows and on every event of the phone timeline, and on the page's dots.
+KIND_SHAPES = {
+    "forum": "o",
+    "institution": "s",
+    "programme": "^",
+    "law_policy": "D",
+    "mission": "P",
+}
 #: Contrast a lane's name keeps against the lane's panel (WCAG 2.2 AA, text at 10 pt).
 LABEL_CONTRAST = 4.5
+
+
+def mark_colour(kind: str) -> str:
+    """Return the colour of ``kind``'s marks: its series colour darkened (same hue) until
+    it reads at :data:`MARK_CONTRAST` or more on white and on the lanes' panel (the orange
+    of laws and policies, 2.2:1 as it is, becomes a darker orange); grey for a kind
+    outside the palette."""
+    colour = KIND_COLOURS.get(kind, style.PALETTE["grey"])
+    return colours.darkened(colour, (constants.WHITE, constants.PANEL_GREY), MARK_CONTRAST, 0.05)
+
+
+def kind_shape(kind: str) -> str:
+    """Return ``kind``'s matplotlib marker (:data:`KIND_SHAPES`; a circle for another)."""
+    return KIND_SHAPES.get(kind, "o")
 
 
 def text_colour(colour: str, background: str = constants.PANEL_GREY) -> str:
@@ -150,7 +176,7 @@ def draw_timeline(
         if lane % 2 == 0:
             ax.axhspan(top - 0.3, top + n_rows + 0.3, color=constants.PANEL_GREY, zorder=0, lw=0)
     for row in tables.rows(placed):
-        colour = KIND_COLOURS.get(row.kind, style.PALETTE["grey"])
+        colour = mark_colour(str(row.kind))
         if row.is_period:
             ax.add_patch(
                 mpatches.FancyBboxPatch(
@@ -168,7 +194,10 @@ def draw_timeline(
             )
             gap = 0.12
         else:
-            ax.plot(row.start, row.y, "o", ms=5.5, color=colour, zorder=3, mec="white", mew=0.6)
+            ax.plot(
+                row.start, row.y, kind_shape(str(row.kind)), ms=5.5, color=colour, zorder=3,
+                mec="white", mew=0.6,
+            )  # fmt: skip
             gap = 0.15
         x, ha = (row.start + gap, "left") if row.side == "right" else (row.start - gap, "right")
         ax.text(
@@ -247,9 +276,9 @@ def events_timeline(
     fig, ax = style.titled_figure(
         rhythm_title(rhythm),
         _(
-            "Dated events of Mali's diaspora policy by kind: dots are single dates (placed "
-            "mid-month or mid-year when the document gives no day), bars are periods, hatched "
-            "bars are periods the document dates only roughly"
+            "Dated events of Mali's diaspora policy by kind, one shape per kind: marks are "
+            "single dates (placed mid-month or mid-year when the document gives no day), bars "
+            "are periods, hatched bars are periods the document dates only roughly"
         ),
         _("Source document, sections {sections}; the collection's events table").format(
             sections=", ".join(word(s, timeline.SECTION_WORDS) for s in timeline.sections(events))
@@ -276,15 +305,16 @@ PHONE_YEAR_IN = 0.5
 
 def phone_rows(placed: pd.DataFrame, kinds: Sequence[str]) -> list[phone_lists.Row]:
     """Return the timeline as a phone reads it, down the screen: the kinds (lanes) as a
-    legend in their colours, then one row per event in order of date, its year in a left
-    column (once per year), a dot for a date or a bar for a period (hatched when the
-    document dates it only roughly) in its kind's colour, and its label; a period's label
+    legend, each with its shape in its colour, then one row per event in order of date, its
+    year in a left column (once per year), its kind's shape for a date or a bar bearing
+    that shape for a period (hatched when the document dates it only roughly), in its
+    kind's colour, and its label; a period's label
     ends with its years. ``placed`` is :func:`placed_events`' table."""
     Row = phone_lists.Row
     rows = [
         Row(
             word(kind, timeline.KIND_LABELS),
-            mark={"kind": "dot", "color": KIND_COLOURS.get(kind, style.PALETTE["grey"])},
+            mark={"kind": "dot", "color": mark_colour(kind), "marker": kind_shape(kind)},
             colour=text_colour(KIND_COLOURS.get(kind, style.PALETTE["ink"]), constants.WHITE),
             bold=True,
         )
@@ -297,7 +327,8 @@ def phone_rows(placed: pd.DataFrame, kinds: Sequence[str]) -> list[phone_lists.R
     )
     shown_year = None
     for row in tables.rows(ordered):
-        colour = KIND_COLOURS.get(str(row.kind), style.PALETTE["grey"])
+        colour = mark_colour(str(row.kind))
+        shape = kind_shape(str(row.kind))
         year = int(row.start)
         label = str(row.text)
         if row.is_period:
@@ -305,13 +336,15 @@ def phone_rows(placed: pd.DataFrame, kinds: Sequence[str]) -> list[phone_lists.R
             label = f"{label} ({year}–{last})" if last != year else label
             mark: dict[str, object] = {
                 "kind": "period",
-                "facecolor": mcolors.to_rgba(colour, 0.28),
+                "facecolor": mcolors.to_rgba(colour, 0.2),
                 "edgecolor": colour,
                 "linewidth": 0.8,
                 "hatch": "///" if getattr(row, "date_approximate", False) else None,
+                "marker": shape,
+                "marker_colour": colour,
             }
         else:
-            mark = {"kind": "dot", "color": colour, "mec": "white", "mew": 0.6}
+            mark = {"kind": "dot", "color": colour, "mec": "white", "mew": 0.6, "marker": shape}
         rows.append(
             Row(
                 label,

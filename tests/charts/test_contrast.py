@@ -104,3 +104,35 @@ def test_the_rest_of_a_stacked_bar_reads_on_the_white_ground():
     assert ratio(rest, WHITE) >= NON_TEXT, (rest, round(ratio(rest, WHITE), 2))
     assert rest != constants.PALETTE["mali"]
     assert ratio(constants.LIGHT_GREY, WHITE) < NON_TEXT  # the old grey fails the check
+
+
+@pytest.mark.parametrize("kind", sorted(timeline.KIND_COLOURS))
+def test_each_kind_of_the_timeline_marks_reads_on_its_grounds(kind):
+    """The timeline's dots and period edges (r25 item 8: the laws' orange was 2.25:1)."""
+    mark = timeline.mark_colour(kind)
+    for ground in (WHITE, constants.PANEL_GREY):
+        assert ratio(mark, ground) >= NON_TEXT, (kind, mark, ground, round(ratio(mark, ground), 2))
+
+
+def test_the_phone_timeline_tells_each_kind_by_shape_as_well_as_colour():
+    """WCAG 1.4.1: the phone timeline's legend gives each kind its own shape, and every
+    event row carries the shape of its kind (a dot's marker, or the marker on a period's bar)."""
+    from diaspora_helpers.analysis import timeline as events_table
+
+    events = events_table.events()
+    kinds = [k for k in events_table.KIND_ORDER if k in set(events["kind"].astype(str))]
+    first, last = events_table.year_range()
+    placed = timeline.placed_events(events, kinds, first, last)
+    rows = timeline.phone_rows(placed, kinds)
+    legend = rows[: len(kinds)]
+    shapes = [row.mark["marker"] for row in legend if row.mark]
+    assert len(shapes) == len(kinds) == len(set(shapes))
+    by_kind = dict(zip(kinds, shapes, strict=True))
+    event_rows = [row for row in rows[len(kinds) + 1 :] if row.mark]
+    assert len(event_rows) == len(placed)
+    order = {kind: lane for lane, kind in enumerate(kinds)}
+    ordered = placed.assign(_lane=placed["kind"].astype(str).map(order)).sort_values(
+        ["start", "_lane", "id"], kind="stable"
+    )
+    expected = [by_kind[str(k)] for k in ordered["kind"]]
+    assert [row.mark["marker"] for row in event_rows] == expected

@@ -273,6 +273,36 @@ def test_search_says_how_many_sections_match_in_all(reader: DevTools, edition: s
     message = reader.evaluate(MESSAGE)
     numbers = [int(n) for n in re.findall(r"\d+", message)]
     assert numbers[0] == 12 and numbers[1] >= len(holding), message
+    # the rest is one button away, and the keyboard lands on the first match it adds
+    more = reader.evaluate("document.querySelector('#search-results button.more').textContent")
+    assert str(numbers[1]) in more, more
+    reader.evaluate("document.querySelector('#search-results button.more').click()")
+    assert len(json.loads(reader.evaluate(RESULTS))) == numbers[1]
+    assert reader.evaluate(FOCUSED_RESULT) == 12
+    assert reader.evaluate("document.querySelector('#search-results button.more')") is None
+
+
+FOCUSED_RESULT = """Array.from(document.querySelectorAll('#search-results li a'))
+  .indexOf(document.activeElement)"""
+#: Where each result's list number sits against its link's lines: the number's baseline is
+#: its line's, and a link that wraps (a long title and section at 390 px) shows it on its
+#: first line only when the link is a block in its item, not an inline box, whose baseline
+#: is its last line's.
+NUMBER_LINES = """JSON.stringify(Array.from(document.querySelectorAll('#search-results li'))
+  .map(li => { const a = li.querySelector('a');
+    const line = parseFloat(getComputedStyle(a).lineHeight) || 20;
+    return {display: getComputedStyle(a).display, lines: Math.round(a.offsetHeight / line)}; }))"""
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_search_results_number_their_first_line(reader: DevTools, edition: str) -> None:
+    reader.viewport(PHONE)
+    reader.open(built_site() / edition / "index.html")
+    reader.evaluate(SEARCH % json.dumps("TOKTEN"))
+    assert _results(reader)
+    items = json.loads(reader.evaluate(NUMBER_LINES))
+    assert any(i["lines"] > 1 for i in items), "no result wraps at 390 px: the test needs one"
+    assert {i["display"] for i in items} == {"block"}, items
 
 
 PLACEHOLDER_FITS = """(() => { const q = document.getElementById('search-q');

@@ -100,7 +100,7 @@ def all_pages(fixture_pages: list[Path]) -> list[Path]:
 
 
 #: What the pages of each edition say for the labels these tests look for.
-SHOW_CODE = {"en": "<summary>Show code</summary>", "fr": "<summary>Afficher le code</summary>"}
+SHOW_CODE = {"en": "<summary>Show code<", "fr": "<summary>Afficher le code<"}
 
 
 def _language(path: Path) -> str:

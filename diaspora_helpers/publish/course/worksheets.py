@@ -39,6 +39,7 @@ padding:.15rem .4rem;text-align:right}th{text-align:left}
 pre{white-space:pre-wrap;overflow-wrap:anywhere}code{overflow-wrap:anywhere}
 td code,th code{overflow-wrap:normal}
 div.scroll{max-width:100%;overflow-x:auto}div.scroll:focus-visible{outline:3px solid #1f5f8b}
+@page{size:A4;margin:14mm 12mm}
 @media print{body{max-width:none}h2{break-after:avoid}.box,table{break-inside:avoid}
 div.scroll{overflow:visible}}
 """

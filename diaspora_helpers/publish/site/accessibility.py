@@ -149,3 +149,66 @@ def mark_foreign(body: str, language: str) -> str:
             part = pattern.sub(rf'<span lang="{lang}">\1</span>', part)
         parts[i] = part
     return "".join(parts)
+
+
+_TOGGLE_OR_HEADING = re.compile(
+    r"<h([1-3])\b[^>]*>(?P<heading>.*?)</h\1>"
+    r'|<details class="code"><summary>(?P<label>.*?)</summary>',
+    re.S,
+)
+_ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
+
+
+def _text(fragment: str) -> str:
+    """The words of an HTML fragment, tags and a heading's "#" link left out."""
+    fragment = _ANCHOR_LINK.sub("", fragment)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def named_summary(details: str, name: str, gettext: Callable[[str], str] = str) -> str:
+    """Return the ``<details>`` HTML ``details`` with ``name`` added, visually hidden, to its
+    summary's accessible name ("The chart's data, as a table: <chart title>"): each toggle
+    of a page is told apart by a screen reader's list of controls, and the visible words
+    stay the start of the name (WCAG 2.5.3). ``details`` without a summary or an empty
+    ``name`` is returned as it is."""
+    if not name or "</summary>" not in details:
+        return details
+    hidden = html.escape(gettext(": {name}").format(name=name), quote=False)
+    return details.replace("</summary>", f'<span class="vh">{hidden}</span></summary>', 1)
+
+
+def named_code_toggles(body: str, gettext: Callable[[str], str] = str) -> str:
+    """Return ``body`` with each code toggle (``<details class="code">``, "Show code")
+    named for the section it is in ("Show code: Remittances over time", and ", 2 of 3"
+    where a section holds several), the added words visually hidden (WCAG 2.4.6, 4.1.2).
+    The section is the nearest ``h1``-``h3`` above the toggle."""
+    _ = gettext
+    counts: dict[int, int] = {}
+    section = 0
+    for match in _TOGGLE_OR_HEADING.finditer(body):
+        if match.group("heading") is not None:
+            section += 1
+        else:
+            counts[section] = counts.get(section, 0) + 1
+    section, heading, seen = 0, "", 0
+
+    def name(match: re.Match[str]) -> str:
+        nonlocal section, heading, seen
+        if match.group("heading") is not None:
+            section, heading, seen = section + 1, _text(match.group("heading")), 0
+            return match.group(0)
+        seen += 1
+        if not heading:
+            return match.group(0)
+        if counts[section] > 1:
+            words = _(": {section}, {n} of {count}").format(
+                section=heading, n=seen, count=counts[section]
+            )
+        else:
+            words = _(": {name}").format(name=heading)
+        hidden = html.escape(words, quote=False)
+        return match.group(0).replace(
+            "</summary>", f'<span class="vh">{hidden}</span></summary>', 1
+        )
+
+    return _TOGGLE_OR_HEADING.sub(name, body)

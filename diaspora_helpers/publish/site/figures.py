@@ -10,6 +10,7 @@ the runner from what the kernel wrote). Pure look-ups of files that exist, excep
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +44,21 @@ def full_size(stem: str, root: Path, names: list[str]) -> dict[str, str]:
                 full[name] = f"figures/{stem}/{name}{suffix}"
                 break
     return full
+
+
+def chart_titles(stem: str, root: Path, names: list[str]) -> dict[str, str]:
+    """Return, per figure, its title (``dc:title`` of its data's CSVW metadata,
+    ``<name>.csv-metadata.json``), for the figures whose metadata has one."""
+    titles = {}
+    for name in names:
+        path = root / "figures" / stem / f"{name}.csv-metadata.json"
+        try:
+            title = json.loads(path.read_text(encoding="utf-8")).get("dc:title", "")
+        except (OSError, ValueError):
+            continue
+        if title:
+            titles[name] = str(title)
+    return titles
 
 
 def phone_renderings(stem: str, root: Path, names: list[str]) -> dict[str, str]:

@@ -151,6 +151,33 @@ PITCH = N_(
 )
 
 
+#: What each course document holds, said under its title in the index's Teach group (by
+#: the document's stem; a document not listed shows its title alone).
+COURSE_DESCRIPTIONS = {
+    "course_onboarding": N_(
+        "The first half hour of session 1: every student gets a working notebook, checks an "
+        "answer and knows how to hand in."
+    ),
+    "course_pandas_cheat_sheet": N_(
+        "Every pandas operation the exercises need, each with the line to write."
+    ),
+    "course_policies": N_(
+        "Default rules on accessibility, academic integrity, collaboration and chatbots, and "
+        "late work, to adapt to your institution."
+    ),
+    "course_readings": N_(
+        "One reading of about an hour per session, for after class, and further reading."
+    ),
+    "course_rubric": N_(
+        "How the two writing tasks and the discussions are marked, criterion by criterion."
+    ),
+    "course_syllabus": N_(
+        "Five sessions of 90 minutes: learning outcomes, prerequisites, the plan of each "
+        "session and the weights of the assessment."
+    ),
+}
+
+
 def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path:
     """Write ``index.html``: a pitch, then the pages grouped as Read (topic notebooks),
     Practise (exercises) and Teach (guide, glossary, solutions), in the site's language;
@@ -174,7 +201,9 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
         )
     for page in sorted(site.root.glob(f"{COURSE_PREFIX}*.html")):
         name = html.escape(html.unescape(navigation.page_title(page)))
-        teach.append(f'<li><div><h3><a href="{page.name}">{name}</a></h3></div></li>')
+        described = COURSE_DESCRIPTIONS.get(page.stem)
+        said = f"<p>{html.escape(_(described))}</p>" if described else ""
+        teach.append(f'<li><div><h3><a href="{page.name}">{name}</a></h3>{said}</div></li>')
     if site.glossary:
         about = _("The acronyms of the document and the data, in English and French.")
         teach.append(

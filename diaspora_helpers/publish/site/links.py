@@ -124,6 +124,7 @@ class SiteMap:
             set(self.data_files),
             data_root,
             self.documents.get(language, frozenset()),
+            self.titles.get(language, {}),
         )
 
 
@@ -172,12 +173,16 @@ def cross_link(
     data_files: set[str],
     data_root: str = "",
     documents: frozenset[str] = frozenset(),
+    titles: Mapping[str, str] | None = None,
 ) -> str:
     """Return ``page`` with ``<code>`` mentions of a notebook (``01_demographics``,
     ``notebooks/01_demographics.ipynb``), of a data file (``data/events.csv``,
     ``datapackage.json``) or of a Markdown document that is a page of the site
     (``course_rubric.md``, named in ``documents`` by stem) made into links, outside links
-    and code blocks; data links start with ``data_root`` (``../`` on the French pages)."""
+    and code blocks; data links start with ``data_root`` (``../`` on the French pages).
+    A notebook with a title in ``titles`` (by stem, plain text) is linked by its title,
+    its file name after it in brackets (a student opens the file by that name)."""
+    titles = titles or {}
 
     def target(code: str) -> str | None:
         name = html.unescape(code).strip()
@@ -208,6 +213,14 @@ def cross_link(
             and not any(depth.values())
         ):
             href = target(parts[index + 1])
+            title = titles.get(href.removesuffix(".html"), "") if href else ""
+            if href and title:
+                shown = html.escape(title, quote=False)
+                out.append(
+                    f'<a class="xref" href="{href}">{shown}</a> (<code>{parts[index + 1]}</code>)'
+                )
+                index += 3
+                continue
             if href:
                 out.append(f'<a class="xref" href="{href}"><code>{parts[index + 1]}</code></a>')
                 index += 3

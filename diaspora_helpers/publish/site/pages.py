@@ -271,6 +271,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     rows = parameter_rows(nb)
     table = parameter_table(rows, gettext=_) if has_parameters else ""
     names = figure_names(nb)
+    titles = figures.chart_titles(stem, site.root, names)
     cells, rerun = story.split_rerun(nb)
     finding = story.finding_box(story.key_finding(nb, stem, site.root, names), _)
     changed = story.changed_parameters(rows, _)
@@ -292,13 +293,17 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
         "figure_full": figures.full_size(stem, site.root, names),
         "figure_phone": figures.phone_renderings(stem, site.root, names),
         "figure_data": {
-            name: chart_tables.data_table(site.root / "figures" / stem, name, site.language, _)
+            name: accessibility.named_summary(
+                chart_tables.data_table(site.root / "figures" / stem, name, site.language, _),
+                titles.get(name, ""),
+                _,
+            )
             for name in names
         },
         "open_code": navigation.group_of(stem) != "read",
     }
     body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
-    body = body.replace(_OPENING, opening, 1)
+    body = accessibility.named_code_toggles(body.replace(_OPENING, opening, 1), _)
     download = _DOWNLOAD
     block = download
     if rerun:

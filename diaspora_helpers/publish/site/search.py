@@ -13,8 +13,10 @@ by the page: a browser refuses such a fetch from ``file://``.
 exists: one document per section of each page (its ``<h2>``), with the page's title, the
 section's heading, its link and its text, in page order, so rebuilding gives the same
 bytes. The results list the best :data:`SHOWN` matches under a line that gives the true
-number of matches ("The first 12 of 31 sections that match:"). Accents are folded and terms
-matched by prefix, so "tokten", "TOKTEN" and "Tokt" find the same sections.
+number of matches ("The first 12 of 31 sections that match:") and a button that shows
+them all ("Show all 31 sections"), the focus then on the first match it added. Accents are
+folded and terms matched by prefix, so "tokten", "TOKTEN" and "Tokt" find the same
+sections.
 """
 
 from __future__ import annotations
@@ -44,15 +46,19 @@ add(LIB,function(){add(IDX,function(){m=new MiniSearch({fields:['title','section
 storeFields:['title','section','url'],processTerm:fold,searchOptions:{prefix:true,
 fuzzy:0.15,boost:{title:3,section:2}}});m.addAll(window.DIASPORA_SEARCH);
 w.forEach(function(g){g();});w=null;});});}
-function show(all){var r=all.slice(0,SHOWN),n=all.length,d=f.dataset;out.textContent='';
-var p=document.createElement('p');p.textContent=(n>r.length?d.first.replace('{shown}',r.length):
+function show(all,full){var r=full?all:all.slice(0,SHOWN),n=all.length,d=f.dataset;
+out.textContent='';var p=document.createElement('p');
+p.textContent=(n>r.length?d.first.replace('{shown}',r.length):
 n>1?d.found:n?d.one:d.none).replace('{n}',n);out.appendChild(p);if(!n)return;
 var l=document.createElement('ol');
 r.forEach(function(x){var i=document.createElement('li'),a=document.createElement('a');
 a.href=x.url;a.textContent=x.section?x.title+' \\u2014 '+x.section:x.title;
-i.appendChild(a);l.appendChild(i);});out.appendChild(l);}
+i.appendChild(a);l.appendChild(i);});out.appendChild(l);if(n<=r.length)return;
+var b=document.createElement('button');b.type='button';b.className='more';
+b.textContent=d.more.replace('{n}',n);b.addEventListener('click',function(){show(all,true);
+var k=out.querySelectorAll('li a')[SHOWN];if(k)k.focus();});out.appendChild(b);}
 f.addEventListener('submit',function(e){e.preventDefault();var t=q.value.trim();
-if(!t)return;ready(function(){show(m.search(t));});});})();</script>"""
+if(!t)return;ready(function(){show(m.search(t),false);});});})();</script>"""
 
 
 def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
@@ -70,6 +76,7 @@ def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
         "found": _("{n} sections match:"),
         "first": _("The first {shown} of {n} sections that match:"),
         "none": _("No section matches; try another word."),
+        "more": _("Show all {n} sections"),
     }
     data = "".join(f' data-{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
     label, button = _("Search these pages"), _("Search")
