@@ -7,6 +7,9 @@ from __future__ import annotations
 import html
 import re
 
+import diaspora_test_support as support
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
 from diaspora_helpers.publish.site import accessibility, links
 
 CODE = '<details class="code"><summary>Show code</summary><pre>x</pre></details>'
@@ -20,27 +23,47 @@ def names(body: str) -> list[str]:
     ]
 
 
-def test_each_code_toggle_is_named_for_its_section_and_numbered_when_several() -> None:
-    body = (
-        '<h1 id="t">Title</h1>' + CODE
-        + '<h2 id="a">Over time<a class="anchor-link" href="#a">¶</a></h2>' + CODE + CODE
-        + '<h3 id="b">Per person &amp; year</h3>' + CODE
-    )  # fmt: skip
-    named = accessibility.named_code_toggles(body)
-    assert names(named) == [
-        "Show code: Title",
-        "Show code: Over time, 1 of 2",
-        "Show code: Over time, 2 of 2",
-        "Show code: Per person & year",
+def _cells() -> list:
+    code = [new_code_cell("x = 1", id=f"c{n}") for n in range(6)]
+    code[1].metadata["tags"] = ["parameters"]
+    code[2].metadata["tags"] = ["injected-parameters"]
+    return [
+        code[0],  # before any heading: no name
+        new_markdown_cell("# Title\n\nWords.", id="m1"),
+        code[1],
+        code[2],  # the runner's injected cell: no toggle drawn
+        new_markdown_cell("## Over *time*\n\n### Per person & year", id="m2"),
+        code[3],
+        code[4],
+        new_code_cell("   ", id="blank"),  # no source: no toggle
+        new_markdown_cell("#### Too deep to name a section", id="m3"),
+        code[5],
     ]
-    assert len(set(names(named))) == 4
-    # the visible words stay what they were; the rest is visually hidden
-    assert named.count('<summary>Show code<span class="vh">') == 4
-    assert "¶" not in "".join(names(named))
 
 
-def test_a_toggle_before_any_heading_keeps_its_words() -> None:
-    assert accessibility.named_code_toggles(CODE) == CODE
+def test_each_code_toggle_is_named_for_its_section_and_numbered_when_several() -> None:
+    named = accessibility.code_toggle_names(_cells())
+    assert named == {
+        "c1": ": Title",
+        "c3": ": Per person &amp; year, 1 of 3",
+        "c4": ": Per person &amp; year, 2 of 3",
+        "c5": ": Per person &amp; year, 3 of 3",
+    }
+
+
+def test_a_page_that_shows_its_code_names_only_the_parameters_toggle() -> None:
+    assert accessibility.code_toggle_names(_cells(), open_code=True) == {"c1": ": Title"}
+
+
+def test_the_rendered_page_carries_the_names_after_the_visible_words() -> None:
+    """The template writes each name, visually hidden, inside its toggle's summary (the
+    parameters cell's toggle, alone of its kind in the page's rerun block, needs none)."""
+    site = support.fixture_site()
+    body = (site / "a_chart.html").read_text(encoding="utf-8")
+    toggles = re.findall(r'<details class="code"><summary>(Show code.*?)</summary>', body)
+    assert len(toggles) > 2, "no code toggles on the fixture page"
+    assert all('Show code<span class="vh">: ' in t for t in toggles), toggles
+    assert len(set(names(body))) == len(names(body))
 
 
 def test_the_data_toggle_is_named_for_its_chart() -> None:

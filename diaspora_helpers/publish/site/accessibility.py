@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+import mistune
+from nbformat import NotebookNode
 
 from diaspora_helpers import colours
 
@@ -151,11 +154,7 @@ def mark_foreign(body: str, language: str) -> str:
     return "".join(parts)
 
 
-_TOGGLE_OR_HEADING = re.compile(
-    r"<h([1-3])\b[^>]*>(?P<heading>.*?)</h\1>"
-    r'|<details class="code"><summary>(?P<label>.*?)</summary>',
-    re.S,
-)
+_HEADING = re.compile(r"<h([1-3])\b[^>]*>(?P<heading>.*?)</h\1>", re.S)
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 
 
@@ -177,38 +176,39 @@ def named_summary(details: str, name: str, gettext: Callable[[str], str] = str) 
     return details.replace("</summary>", f'<span class="vh">{hidden}</span></summary>', 1)
 
 
-def named_code_toggles(body: str, gettext: Callable[[str], str] = str) -> str:
-    """Return ``body`` with each code toggle (``<details class="code">``, "Show code")
-    named for the section it is in ("Show code: Remittances over time", and ", 2 of 3"
-    where a section holds several), the added words visually hidden (WCAG 2.4.6, 4.1.2).
-    The section is the nearest ``h1``-``h3`` above the toggle."""
+def code_toggle_names(
+    cells: Sequence[NotebookNode], gettext: Callable[[str], str] = str, *, open_code: bool = False
+) -> dict[str, str]:
+    """Return, per code cell id, the words (HTML-escaped) that name its code toggle for a
+    screen reader, computed from the cells before the page is rendered: the section it is
+    in (the nearest ``h1``-``h3`` of a Markdown cell above it), and ", 2 of 3" where a section holds
+    several toggles (WCAG 2.4.6, 4.1.2). The page's template adds them, visually hidden,
+    after the visible "Show code". A cell before any heading, or without an id, gets no
+    entry. Counted as the template draws toggles: every code cell with source, the
+    parameters cell included and the runner's injected cell left out; with ``open_code``
+    (exercise pages show their code), the parameters cell only."""
     _ = gettext
-    counts: dict[int, int] = {}
-    section = 0
-    for match in _TOGGLE_OR_HEADING.finditer(body):
-        if match.group("heading") is not None:
-            section += 1
-        else:
-            counts[section] = counts.get(section, 0) + 1
-    section, heading, seen = 0, "", 0
-
-    def name(match: re.Match[str]) -> str:
-        nonlocal section, heading, seen
-        if match.group("heading") is not None:
-            section, heading, seen = section + 1, _text(match.group("heading")), 0
-            return match.group(0)
-        seen += 1
-        if not heading:
-            return match.group(0)
-        if counts[section] > 1:
-            words = _(": {section}, {n} of {count}").format(
-                section=heading, n=seen, count=counts[section]
-            )
-        else:
-            words = _(": {name}").format(name=heading)
-        hidden = html.escape(words, quote=False)
-        return match.group(0).replace(
-            "</summary>", f'<span class="vh">{hidden}</span></summary>', 1
-        )
-
-    return _TOGGLE_OR_HEADING.sub(name, body)
+    sections: list[tuple[str, list[str]]] = [("", [])]
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            rendered = mistune.html(cell.source)
+            assert isinstance(rendered, str)
+            for match in _HEADING.finditer(rendered):
+                sections.append((_text(match.group("heading")), []))
+        elif cell.cell_type == "code" and cell.source.strip() and cell.get("id"):
+            tags = cell.metadata.get("tags", [])
+            if "injected-parameters" not in tags and (not open_code or "parameters" in tags):
+                sections[-1][1].append(cell.id)
+    names = {}
+    for heading, ids in sections:
+        for n, cell_id in enumerate(ids, start=1):
+            if not heading:
+                continue
+            if len(ids) > 1:
+                words = _(": {section}, {n} of {count}").format(
+                    section=heading, n=n, count=len(ids)
+                )
+            else:
+                words = _(": {name}").format(name=heading)
+            names[cell_id] = html.escape(words, quote=False)
+    return names

@@ -280,6 +280,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     opening += navigation.CONTENTS_MARKER
     first = 1 if cells and cells[0].cell_type == "markdown" else 0
     cells.insert(first, nbformat.v4.new_raw_cell(_OPENING, metadata={"raw_mimetype": "text/html"}))
+    open_code = navigation.group_of(stem) != "read"
     resources = {
         "parameter_table": table,
         "labels": {
@@ -300,10 +301,11 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
             )
             for name in names
         },
-        "open_code": navigation.group_of(stem) != "read",
+        "open_code": open_code,
+        "code_names": accessibility.code_toggle_names(cells, _, open_code=open_code),
     }
     body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
-    body = accessibility.named_code_toggles(body.replace(_OPENING, opening, 1), _)
+    body = body.replace(_OPENING, opening, 1)
     download = _DOWNLOAD
     block = download
     if rerun:
