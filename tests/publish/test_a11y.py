@@ -6,7 +6,9 @@ wcag22aa and best-practice, target-size included (issue 25).
 
 One browser serves every page, and each page is loaded once: axe is injected once and run
 in the four configurations (scheme × width) on the same document, the emulated width and
-colour scheme changed in between (:func:`sweep`). Most of a page's cost is axe's own run
+colour scheme changed in between (:func:`sweep`). In the dark scheme, which changes colours
+only (:func:`test_the_dark_scheme_changes_colours_only`), axe runs the rules that read
+colours; every other rule's result is the light scheme's. Most of a page's cost is axe's own run
 (about 0.5–3 s a configuration, the colour-contrast rule most of it); loading and injecting
 cost about 0.3 s a page.
 
@@ -43,11 +45,19 @@ AXE = support.PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
-RUN = """axe.run(document, {runOnly: {type: 'tag', values: %s},
+RUN = """axe.run(document, {runOnly: %s,
   rules: {'target-size': {enabled: true}}, resultTypes: ['violations']})
   .then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,
     nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' +
       (n.failureSummary || '').split('\\n').slice(1, 2).join('')), count: v.nodes.length}))))"""
+#: What axe checks in each colour scheme. The dark scheme changes colours only (the site's
+#: stylesheet sets colours and nothing else under prefers-color-scheme: dark; a test below
+#: holds it), so the rules that read colours are the ones whose result can differ there:
+#: every other rule gives the light scheme's result at the same width.
+RULES = {
+    "light": {"type": "tag", "values": TAGS},
+    "dark": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+}
 
 
 def axe_source() -> str:
@@ -81,14 +91,16 @@ def violations(tools: DevTools, page: Path) -> list[dict[str, Any]]:
     return run_axe(tools)
 
 
-def run_axe(tools: DevTools) -> list[dict[str, Any]]:
-    """Return axe-core's violations on the page open in ``tools`` (axe injected)."""
-    return list(json.loads(tools.evaluate(RUN % json.dumps(TAGS), wait=True)))
+def run_axe(tools: DevTools, scheme: str = "light") -> list[dict[str, Any]]:
+    """Return axe-core's violations on the page open in ``tools`` (axe injected), with the
+    rules of ``scheme`` (:data:`RULES`)."""
+    return list(json.loads(tools.evaluate(RUN % json.dumps(RULES[scheme]), wait=True)))
 
 
 def sweep(tools: DevTools, pages: list[Path], root: Path) -> dict[str, list[str]]:
     """Return axe's violations on ``pages`` in both schemes at both widths, by page
-    (relative to ``root``), width and scheme. Each page is loaded and given axe once."""
+    (relative to ``root``), width and scheme: every rule in the light scheme, the colour
+    rules in the dark one (:data:`RULES`). Each page is loaded and given axe once."""
     report: dict[str, list[str]] = {}
     try:
         for page in pages:
@@ -98,7 +110,7 @@ def sweep(tools: DevTools, pages: list[Path], root: Path) -> dict[str, list[str]
                 tools.media(scheme=scheme)
                 for width in WIDTHS:
                     tools.viewport(width)
-                    found = run_axe(tools)
+                    found = run_axe(tools, scheme)
                     if found:
                         name = f"{page.relative_to(root)} at {width} px, {scheme}"
                         report[name] = [
@@ -109,6 +121,55 @@ def sweep(tools: DevTools, pages: list[Path], root: Path) -> dict[str, list[str]
         tools.send("Emulation.clearDeviceMetricsOverride")
         tools.media()
     return report
+
+
+#: CSS properties that set a colour and nothing else (custom properties are checked by value).
+_COLOUR_PROPERTIES = {
+    "color",
+    "background-color",
+    "border-color",
+    "outline-color",
+    "fill",
+    "stroke",
+}
+_COLOUR_VALUE = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\([^)]*\)|var\(--[a-z-]+\))$")
+
+
+def dark_declarations(css: str) -> list[tuple[str, str]]:
+    """Every ``property: value`` declared under ``@media (prefers-color-scheme: dark)``."""
+    found = []
+    for start in (m.end() for m in re.finditer(r"@media \(prefers-color-scheme: dark\) \{", css)):
+        depth, end = 1, start
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        block = re.sub(r"/\*.*?\*/", "", css[start : end - 1], flags=re.S)
+        found += re.findall(r"([a-z-]+)\s*:\s*([^;{}]+?)\s*[;}]", block)
+    return found
+
+
+def test_the_dark_scheme_changes_colours_only() -> None:
+    """What lets the dark sweep run the colour rules only: wherever the package styles a
+    page (the site's stylesheet, the course's inline styles), the dark scheme sets colours
+    and nothing else."""
+    sources = sorted((support.PROJECT / "diaspora_helpers" / "publish").rglob("*"))
+    text = "\n".join(
+        p.read_text(encoding="utf-8") for p in sources if p.suffix in {".css", ".py", ".j2"}
+    )
+    declared = dark_declarations(text)
+    assert len(declared) > 5, "no dark-scheme block found: the pattern no longer matches"
+    blocks = len(re.findall(r"@media \(prefers-color-scheme: dark\) \{", text))
+    assert blocks == text.count("prefers-color-scheme"), "a dark block written another way"
+    other = [
+        (name, value)
+        for name, value in declared
+        if not (name in _COLOUR_PROPERTIES or name.startswith("--"))
+        or not _COLOUR_VALUE.match(value)
+    ]
+    assert other == [], "the dark scheme sets more than colours: run every rule there (RULES)"
+    assert dark_declarations("@media (prefers-color-scheme: dark) { a { margin: 0 } }") == [
+        ("margin", "0")
+    ]
 
 
 def test_every_page_conforms_in_both_schemes_at_both_widths(axe_browser: DevTools) -> None:
