@@ -31,6 +31,12 @@ def _checkout(tmp_path: Path) -> Path:
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / name)
     support.link_project_venv(root)
+    # mypy's and import-linter's caches are checked against each file's content, so the copy
+    # is still type-checked file by file; starting cold would add a minute to a test about
+    # how the Makefile quotes paths.
+    for cache in (".mypy_cache", ".import_linter_cache"):
+        if (support.PROJECT / cache).is_dir():
+            shutil.copytree(support.PROJECT / cache, root / cache)
     return root
 
 
