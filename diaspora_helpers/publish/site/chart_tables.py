@@ -101,7 +101,7 @@ COLUMN_LABELS = {
 }
 
 #: Labels of amount columns without their unit, for a header that adds the unit at the
-#: scale the column is shown (:data:`SCALED_UNITS`).
+#: scale the column is shown (:func:`diaspora_helpers.tables.money_scale`).
 AMOUNT_LABELS = {
     "remittances_usd": N_("Remittances"),
     "remittances_xof": N_("Remittances"),
@@ -109,19 +109,6 @@ AMOUNT_LABELS = {
     "fees_paid_usd": N_("Fees paid"),
     "gain_usd": N_("Gain"),
     "gain_if_net_of_fees_usd": N_("Gain if net of fees"),
-}
-
-#: Amounts of money a table shows in millions or billions (as captions and prose say
-#: "USD 827 million"), one decimal: the unit a column's name gives -> the unit at each
-#: scale. A column whose largest value reaches a scale's threshold is shown at that scale.
-SCALED_UNITS = {
-    # Dollars always in millions: the prose says "USD 827 million", and the peers table
-    # holds Mali (827) beside the World (486,242).
-    "US dollars": ((1e6, 1e6, N_("millions of US dollars")),),
-    "CFA francs (XOF)": (
-        (1e9 * 100, 1e9, N_("billions of CFA francs (XOF)")),
-        (1e6, 1e6, N_("millions of CFA francs (XOF)")),
-    ),
 }
 
 
@@ -162,15 +149,9 @@ def _header(
 
 
 def _scale(name: str, values: list[str]) -> tuple[float, str | None]:
-    """The scale an amount column is shown at (divisor, English unit), or (1, None)."""
-    scales = SCALED_UNITS.get(unit_of(name) or "")
-    numbers = [abs(float(v)) for v in values if _is_number(v)]
-    if not scales or not numbers:
-        return 1, None
-    for threshold, divisor, unit in scales:
-        if max(numbers) >= threshold:
-            return divisor, unit
-    return 1, None
+    """The scale an amount column is shown at (divisor, English unit), or (1, None): the
+    notebooks' tables' rule, :func:`diaspora_helpers.tables.money_scale`."""
+    return tables.money_scale(name, [v for v in values if _is_number(v)])
 
 
 def _is_number(value: str) -> bool:
