@@ -164,6 +164,25 @@ def money_scale(name: object, values: Sequence[Any] | pd.Series) -> tuple[float,
     return 1, None
 
 
+#: Columns that name a row (its header: a country, a constraint's label), first found.
+#: Unless ``columns`` gives an order, :func:`show` puts it first, so that a table read as
+#: cards on a phone starts each card with what the row is about, and a column of codes
+#: that goes with it (:data:`ROW_CODES`, "ISO3") just after it, as ``<code>``.
+ROW_NAMES = ("country", "country_label", "name", "label", "estimate", "where", "topic")
+ROW_CODES = ("iso3",)
+
+
+def _row_name_first(names: list[str]) -> list[str]:
+    """``names`` with the row's name first and its code just after it (see
+    :data:`ROW_NAMES`); unchanged when there is none."""
+    first = next((n for n in ROW_NAMES if n in names), None)
+    if first is None:
+        return names
+    codes = [n for n in names if n in ROW_CODES]
+    rest = [n for n in names if n != first and n not in codes]
+    return [first, *codes, *rest]
+
+
 #: Currencies a column's name may end with: shown as the header's unit, "Remittances (USD)".
 _CURRENCIES = frozenset({"usd", "xof", "eur"})
 
@@ -400,6 +419,10 @@ def show(
     are also shown, in a column just after theirs headed "<header> (code)", each code as
     ``<code>`` in the HTML: where a student must type a code as an answer.
 
+    Unless ``columns`` or ``index`` says otherwise, the column naming each row (a country,
+    a label: :data:`ROW_NAMES`) comes first and an ISO3 code column just after it, each
+    code as ``<code>``: a card on a phone starts with what its row is about.
+
     Amounts of money (a column named for its currency, ``remittances_usd``,
     ``remittances_xof``) of a million or more read as the prose says them: in millions (or
     billions of CFA francs from 100 billion), one decimal, the scale in the header
@@ -442,6 +465,8 @@ def show(
         unknown += [n for n in exact if n not in names]
     if unknown:
         raise KeyError(f"no column {unknown[0]!r}; the table has {list(frame.columns)}")
+    if columns is None and not index:  # an index shown is the row's header already
+        names = _row_name_first(names)
     frame = frame.loc[:, names]
     # Headers are translated through the "labels" catalog (msgid: the English label).
     labels = [_(str(given[n]) if n in given else label(n)) for n in names]
@@ -468,7 +493,7 @@ def show(
         note = _("{dash} means {meaning}.").format(dash=MISSING, meaning=_(missing))
         caption = f"{caption.rstrip()} {note}" if caption else note
     numeric = [kind in NUMERIC_KINDS for kind in kinds]
-    coded_columns = [n in {f"{c} (code)" for c in codes} for n in names]
+    coded_columns = [n in {f"{c} (code)" for c in codes} or n in ROW_CODES for n in names]
     return Table(
         frame,
         labels=labels,
