@@ -113,6 +113,7 @@ LABELS = {
     "share_2026_derived_pct": N_("Derived share, 2026 (%)"),
     "share_2022_published_pct": N_("Published share, 2022 (%)"),
     "ratio_document_to_un": N_("Ratio of the document's figure to UN DESA's"),
+    "ratio_admin_to_this": N_("Administrative figure ÷ this estimate"),
     "un_year": N_("UN DESA year"),
     "women_share_pct": N_("Women's share (%)"),
     "malians_there_2017": N_("Malians there in 2017"),

@@ -34,3 +34,9 @@ def test_an_order_the_caller_gives_or_an_index_shown_is_kept() -> None:
     assert tables.show(frame, columns=["iso3", "country"]).labels == ["ISO3", "Country"]
     indexed = tables.show(frame.set_index("iso3"), index=True)
     assert indexed.labels == ["ISO3", "Country"]
+
+
+def test_the_ratio_of_01_is_headed_in_words() -> None:
+    """01's "Ratio admin to this" (issue 25): the header says what is divided by what."""
+    shown = tables.show(pd.DataFrame({"ratio_admin_to_this": [1.5]}))
+    assert shown.labels == ["Administrative figure ÷ this estimate"]
