@@ -113,10 +113,77 @@ LABELS = {
     "share_2026_derived_pct": N_("Derived share, 2026 (%)"),
     "share_2022_published_pct": N_("Published share, 2022 (%)"),
     "ratio_document_to_un": N_("Ratio of the document's figure to UN DESA's"),
+    "ratio_admin_to_this": N_("Administrative figure ÷ this estimate"),
     "un_year": N_("UN DESA year"),
     "women_share_pct": N_("Women's share (%)"),
     "malians_there_2017": N_("Malians there in 2017"),
 }
+#: Amounts of money a reader's table shows in millions or billions, one decimal, as the
+#: prose and captions say them ("USD 827 million"): the currency that ends a column's name
+#: -> (threshold, divisor, unit at that scale), largest scale first. A column whose largest
+#: value reaches a threshold is shown at that scale. Dollars always in millions: the prose
+#: says "USD 827 million", and the peers table holds Mali (827) beside the World (486,242).
+#: The one rule for the notebooks' tables (:func:`show`) and the site's chart tables.
+MONEY_SCALES: dict[str, tuple[tuple[float, float, str], ...]] = {
+    "usd": ((1e6, 1e6, N_("millions of US dollars")),),
+    "xof": (
+        (1e9 * 100, 1e9, N_("billions of CFA francs, XOF")),
+        (1e6, 1e6, N_("millions of CFA francs, XOF")),
+    ),
+}
+
+
+def currency_of(name: object) -> str | None:
+    """Return the currency (``usd``, ``xof``) of an amount column by its name's last word
+    (``remittances_usd``, ``gain_if_net_of_fees_usd``), or None: a rate per person or per
+    unit (``per_resident_usd``, ``xof_per_usd``) or a column already scaled
+    (``usd_millions``) is not an amount to scale."""
+    words = str(name).lower().split("_")
+    if len(words) < 2 or "per" in words or words[-1] not in MONEY_SCALES:
+        return None
+    return words[-1]
+
+
+def money_scale(name: object, values: Sequence[Any] | pd.Series) -> tuple[float, str | None]:
+    """Return the scale an amount column is shown at: (divisor, English unit at that scale,
+    see :data:`MONEY_SCALES`), or (1, None) when the column is no amount of money by its
+    name (:func:`currency_of`) or its largest absolute value is below a million."""
+    currency = currency_of(name)
+    numbers = []
+    for value in values:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue
+        if not math.isnan(number):
+            numbers.append(abs(number))
+    if currency is None or not numbers:
+        return 1, None
+    for threshold, divisor, unit in MONEY_SCALES[currency]:
+        if max(numbers) >= threshold:
+            return divisor, unit
+    return 1, None
+
+
+#: Columns that name a row (its header: a country, a constraint's label), first found.
+#: Unless ``columns`` gives an order, :func:`show` puts it first, so that a table read as
+#: cards on a phone starts each card with what the row is about, and a column of codes
+#: that goes with it (:data:`ROW_CODES`, "ISO3") just after it, as ``<code>``.
+ROW_NAMES = ("country", "country_label", "name", "label", "estimate", "where", "topic")
+ROW_CODES = ("iso3",)
+
+
+def _row_name_first(names: list[str]) -> list[str]:
+    """``names`` with the row's name first and its code just after it (see
+    :data:`ROW_NAMES`); unchanged when there is none."""
+    first = next((n for n in ROW_NAMES if n in names), None)
+    if first is None:
+        return names
+    codes = [n for n in names if n in ROW_CODES]
+    rest = [n for n in names if n != first and n not in codes]
+    return [first, *codes, *rest]
+
+
 #: Currencies a column's name may end with: shown as the header's unit, "Remittances (USD)".
 _CURRENCIES = frozenset({"usd", "xof", "eur"})
 
@@ -185,9 +252,12 @@ def _missing(value: Any) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
-    """Return the function that turns one cell of a column of ``kind`` into its string."""
+def _formatter(kind: str, decimals: int | None, scale: float = 1) -> Callable[[Any], str]:
+    """Return the function that turns one cell of a column of ``kind`` into its string;
+    a number is divided by ``scale`` first (an amount shown in millions: one decimal)."""
     places = DECIMALS.get(kind, 0) if decimals is None else decimals
+    if scale != 1 and decimals is None:
+        places = 1
 
     def fmt(value: Any) -> str:
         if _missing(value):
@@ -202,7 +272,7 @@ def _formatter(kind: str, decimals: int | None) -> Callable[[Any], str]:
             if isinstance(value, bool | np.bool_):
                 return _(YES) if value else _(NO)
             return str(value)
-        number = float(value)
+        number = float(value) / scale
         if kind == "year" and decimals is None:
             return str(int(round(number)))
         if kind == "decimal_year":  # 1991.50 for July 1991: no thousands separator
@@ -331,6 +401,7 @@ def show(
     decimals: int | Mapping[str, int] | None = None,
     missing: str = DEFAULT_MISSING_MEANING,
     codes: Sequence[str] = (),
+    exact: bool | Sequence[str] = False,
 ) -> Table:
     """Return ``table`` in the house style, ready to be a cell's last expression.
 
@@ -348,6 +419,18 @@ def show(
     that made the table) read as words of the edition; ``codes`` names those whose codes
     are also shown, in a column just after theirs headed "<header> (code)", each code as
     ``<code>`` in the HTML: where a student must type a code as an answer.
+
+    Unless ``columns`` or ``index`` says otherwise, the column naming each row (a country,
+    a label: :data:`ROW_NAMES`) comes first and an ISO3 code column just after it, each
+    code as ``<code>``: a card on a phone starts with what its row is about.
+
+    Amounts of money (a column named for its currency, ``remittances_usd``,
+    ``remittances_xof``) of a million or more read as the prose says them: in millions (or
+    billions of CFA francs from 100 billion), one decimal, the scale in the header
+    ("Remittances (millions of US dollars)"; the rule: :func:`money_scale`). ``exact``
+    (True, or the names of some columns) keeps them to the unit, where an exercise asks
+    for an amount read from the table; so does a header given in ``columns``, which
+    states its own unit.
 
     This is the one function that formats a frame for a reader (the notebooks' tables and
     the reader pages build on it): numbers in the edition's format, codes as words, yes/no
@@ -379,24 +462,39 @@ def show(
     unknown = [n for n in names if n not in frame.columns]
     if isinstance(decimals, Mapping):
         unknown += [n for n in decimals if n not in names]
+    if not isinstance(exact, bool):
+        unknown += [n for n in exact if n not in names]
     if unknown:
         raise KeyError(f"no column {unknown[0]!r}; the table has {list(frame.columns)}")
+    if columns is None and not index:  # an index shown is the row's header already
+        names = _row_name_first(names)
     frame = frame.loc[:, names]
     # Headers are translated through the "labels" catalog (msgid: the English label).
     labels = [_(str(given[n]) if n in given else label(n)) for n in names]
     kinds = [column_kind(n, frame[n]) for n in names]
+    kept = set(names) if exact is True else set() if exact is False else set(exact)
+    scales = [
+        money_scale(n, frame[n])
+        if kinds[j] in ("count", "amount", "number") and n not in kept and n not in given
+        else (1, None)
+        for j, n in enumerate(names)
+    ]
+    for j, (n, (_divisor, unit)) in enumerate(zip(names, scales, strict=True)):
+        if unit:  # "Remittances (millions of US dollars)": the label without its currency
+            base = label(str(n).rsplit("_", 1)[0])
+            labels[j] = _("{label} ({unit})").format(label=_(base), unit=_(unit))
     places = [
         (decimals.get(n) if isinstance(decimals, Mapping) else decimals)
         if kinds[j] not in ("text", "date")
         else None
         for j, n in enumerate(names)
     ]
-    formatters = [_formatter(kinds[j], places[j]) for j in range(len(names))]
+    formatters = [_formatter(kinds[j], places[j], scales[j][0]) for j in range(len(names))]
     if frame.map(_missing).to_numpy().any():
         note = _("{dash} means {meaning}.").format(dash=MISSING, meaning=_(missing))
         caption = f"{caption.rstrip()} {note}" if caption else note
     numeric = [kind in NUMERIC_KINDS for kind in kinds]
-    coded_columns = [n in {f"{c} (code)" for c in codes} for n in names]
+    coded_columns = [n in {f"{c} (code)" for c in codes} or n in ROW_CODES for n in names]
     return Table(
         frame,
         labels=labels,

@@ -49,13 +49,13 @@ AMOUNTS = pd.DataFrame(
         (
             "en",
             "Remittances (millions of US dollars)",
-            "Remittances (billions of CFA francs (XOF))",
+            "Remittances (billions of CFA francs, XOF)",
             ".",
         ),
         (
             "fr",
             "Transferts (millions de dollars des États-Unis)",
-            "Transferts (milliards de francs CFA (XOF))",
+            "Transferts (milliards de francs CFA, XOF)",
             ",",
         ),
     ],

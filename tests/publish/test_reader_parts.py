@@ -217,3 +217,30 @@ def test_search_index_holds_each_section(tmp_path: Path) -> None:
     assert [d["url"] for d in documents] == ["03_history.html", "03_history.html#tokten"]
     assert documents[1]["section"] == "TOKTEN missions" and "var x" not in text
     assert (tmp_path / search.LIBRARY_FILE).is_file()
+
+
+def test_a_table_of_numbers_stays_a_table_however_many_columns() -> None:
+    """Issue 25 at c1ab18f: 02's neighbours table (ten columns of numbers) was a stack of
+    cards 1,800 px tall on a phone; only long text makes cards."""
+    head = "".join(f"<th>C{i}</th>" for i in range(10))
+    row = "<td>Mali</td>" + "".join(f'<td class="num">{i},000</td>' for i in range(9))
+    numbers = f"<table><thead><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table>"
+    out = table_markup.for_readers(numbers)
+    assert "cards" not in out and 'role="region" tabindex="0"' in out
+
+
+def test_an_empty_cell_is_left_out_of_its_card() -> None:
+    long = "a note well over sixty characters long, as the notes of a table have " * 2
+    body = (
+        "<table><thead><tr><th>Who</th><th>Note</th></tr></thead><tbody>"
+        f"<tr><td>EMDK</td><td>{long}</td></tr><tr><td>CIGEM</td><td></td></tr>"
+        "<tr><td>HCME</td><td>–</td></tr></tbody></table>"
+    )
+    out = table_markup.for_readers(body)
+    assert 'class="cards"' in out
+    assert '<td data-label="Note" class="empty"></td>' in out
+    assert '<td data-label="Note">–</td>' in out  # a missing value still says so
+    css = (Path(table_markup.__file__).parent / "templates" / "site.css").read_text(
+        encoding="utf-8"
+    )
+    assert re.search(r"table\.cards td\.empty\s*\{\s*display:\s*none", css)

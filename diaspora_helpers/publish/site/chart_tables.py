@@ -16,6 +16,7 @@ import html
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from diaspora_helpers import editions, tables, text
 from diaspora_helpers.charts.files import unit_of
+from diaspora_helpers.data import loader
 from diaspora_helpers.i18n import N_
 
 #: Columns a reader does not need to read the chart's data.
@@ -99,7 +101,7 @@ COLUMN_LABELS = {
 }
 
 #: Labels of amount columns without their unit, for a header that adds the unit at the
-#: scale the column is shown (:data:`SCALED_UNITS`).
+#: scale the column is shown (:func:`diaspora_helpers.tables.money_scale`).
 AMOUNT_LABELS = {
     "remittances_usd": N_("Remittances"),
     "remittances_xof": N_("Remittances"),
@@ -107,19 +109,6 @@ AMOUNT_LABELS = {
     "fees_paid_usd": N_("Fees paid"),
     "gain_usd": N_("Gain"),
     "gain_if_net_of_fees_usd": N_("Gain if net of fees"),
-}
-
-#: Amounts of money a table shows in millions or billions (as captions and prose say
-#: "USD 827 million"), one decimal: the unit a column's name gives -> the unit at each
-#: scale. A column whose largest value reaches a scale's threshold is shown at that scale.
-SCALED_UNITS = {
-    # Dollars always in millions: the prose says "USD 827 million", and the peers table
-    # holds Mali (827) beside the World (486,242).
-    "US dollars": ((1e6, 1e6, N_("millions of US dollars")),),
-    "CFA francs (XOF)": (
-        (1e9 * 100, 1e9, N_("billions of CFA francs (XOF)")),
-        (1e6, 1e6, N_("millions of CFA francs (XOF)")),
-    ),
 }
 
 
@@ -141,6 +130,8 @@ def _header(
     it; ``scaled``, the unit at the scale the column is shown (``millions of US
     dollars``, English), replaces the download's unit."""
     name = column["name"]
+    if "header" in column:  # a grid's column: the chart's own label, already translated
+        return str(column["header"])
     titles = column.get("titles")
     if scaled and name in AMOUNT_LABELS:
         return f"{gettext(AMOUNT_LABELS[name])} ({gettext(scaled)})"
@@ -158,15 +149,9 @@ def _header(
 
 
 def _scale(name: str, values: list[str]) -> tuple[float, str | None]:
-    """The scale an amount column is shown at (divisor, English unit), or (1, None)."""
-    scales = SCALED_UNITS.get(unit_of(name) or "")
-    numbers = [abs(float(v)) for v in values if _is_number(v)]
-    if not scales or not numbers:
-        return 1, None
-    for threshold, divisor, unit in scales:
-        if max(numbers) >= threshold:
-            return divisor, unit
-    return 1, None
+    """The scale an amount column is shown at (divisor, English unit), or (1, None): the
+    notebooks' tables' rule, :func:`diaspora_helpers.tables.money_scale`."""
+    return tables.money_scale(name, [v for v in values if _is_number(v)])
 
 
 def _is_number(value: str) -> bool:
@@ -193,14 +178,52 @@ def _decimals(column: dict[str, Any], values: list[str], scale: float) -> int:
     return 0 if max(abs(n) for n in numbers) >= 1000 else 2
 
 
+#: Columns that measure the same thing as another column (an alias of that measure), by
+#: name -> the columns they may repeat. Such a column is left out of the table when every
+#: one of its filled cells equals, row by row, the other's (the 01 population table: the
+#: World Bank estimate, filled in census years only, is the "Population" column again).
+#: Only a declared alias is ever dropped: distinct categories that happen to hold equal
+#: values (the coverage grid's constraints no strategy addresses, all zeros) are data.
+SAME_MEASURE: dict[str, tuple[str, ...]] = {"world_bank_estimate": ("population",)}
+
+
 def _repeats(rows: list[dict[str, str]], column: str, before: list[str]) -> bool:
-    """True when every filled cell of ``column`` equals, row by row, a column shown before
-    it (the population table's World Bank estimate, filled in census years only, is the
-    population column's number again)."""
+    """True when ``column`` is a declared alias (:data:`SAME_MEASURE`) of a column shown
+    before it and every filled cell of ``column`` equals that column's, row by row."""
     filled = [r for r in rows if r.get(column, "") != ""]
-    return bool(filled) and any(
-        all(r.get(other, "") == r[column] for r in filled) for other in before
-    )
+    others = [o for o in SAME_MEASURE.get(column, ()) if o in before]
+    return bool(filled) and any(all(r.get(o, "") == r[column] for r in filled) for o in others)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A chart whose data is a grid of codes: each column an id of a data table, each cell
+    a score. ``table`` and ``header`` name the data table and its column that the chart
+    heads its columns with (read in the page's language, so the table's headers are the
+    chart's own labels); ``cells`` gives the words of each score, as the chart's key says."""
+
+    table: str
+    header: str
+    cells: dict[str, str]
+
+
+#: The charts whose data is a grid of codes, by chart name.
+GRIDS = {
+    # The coverage grid of notebook 04: constraints (columns) by strategies (rows), each
+    # cell 2 (the strategy aims at the constraint itself), 1 (at part of it) or 0.
+    "coverage_matrix": Grid(
+        table="constraints",
+        header="short_label",
+        cells={"2": N_("direct"), "1": N_("partial"), "0": "–"},
+    ),
+}
+
+
+def _grid_headers(grid: Grid, language: str) -> dict[str, str]:
+    """The chart's labels of a grid's columns: id -> words in ``language``."""
+    table = loader.load_from(loader.data_dir(), grid.table, language)
+    ids = table["id"] if "id" in table.columns else table.index.to_series()
+    return {str(i): str(h) for i, h in zip(ids, table[grid.header], strict=True) if str(h)}
 
 
 #: A column of dates (ISO: ``2009``, ``2009-04``, ``2009-04-01``) by its name.
@@ -238,6 +261,9 @@ def _cell(
         return text.quarter(value, editions.get(language).locale)
     if value in BOOLEANS:
         return gettext(BOOLEANS[value])
+    words = column.get("words")
+    if words and value in words:  # a grid's score, as the chart's key says it
+        return gettext(words[value]) if words[value] != "–" else "–"
     if column.get("datatype") in ("integer", "number") and value != "":
         name = column["name"].lower()
         return number(
@@ -282,6 +308,15 @@ def data_table(folder: Path, name: str, language: str, gettext: Callable[[str], 
         return ""
     shown = {n: f"{n}{LABEL_SUFFIX}" if n in labelled else n for n in names}
     columns = [described.get(n, {"name": n}) for n in names]
+    grid = GRIDS.get(name)
+    if grid:  # a grid of codes: the chart's labels over its columns, words in its cells
+        headers = _grid_headers(grid, language)
+        columns = [
+            {**c, "header": headers[c["name"]], "datatype": "string", "words": grid.cells}
+            if c["name"] in headers
+            else c
+            for c in columns
+        ]
     numeric = [c.get("datatype") in ("integer", "number") for c in columns]
     scales = {
         n: _scale(n, [r.get(n, "") for r in rows]) if numeric[i] else (1, None)

@@ -7,9 +7,12 @@ module only changes how a table sits on the page:
   role="region" tabindex="0" aria-label="…">``), so a keyboard can reach its hidden
   columns and a screen reader announces it by name (its caption, else its headers);
 - a table with long text (a cell over :data:`LONG_CELL` characters, or code over
-  :data:`LONG_CODE`) or many columns is marked ``cards``: below about 600 px each row
-  reads as a card, each cell after the label of its column (``data-label``), instead of a
-  box to scroll;
+  :data:`LONG_CODE`) is marked ``cards``: below about 600 px each row reads as a card,
+  each cell after the label of its column (``data-label``), an empty cell left out of
+  the card (class ``empty``; "–", a value missing in the source, stays), instead of a
+  box to scroll. A
+  table of numbers and short words, however many columns, stays a compact table that
+  scrolls in its box (issue 25: a stack of cards for nine countries was 1,800 px tall);
 - a cell that is exactly a Python boolean (``True``/``False``) reads as a word of the
   page's language.
 
@@ -26,8 +29,6 @@ from diaspora_helpers.i18n import N_
 
 #: A table with a cell of more characters than this reads as cards on a phone.
 LONG_CELL = 60
-#: A table with more columns than this reads as cards on a phone.
-MANY_COLUMNS = 4
 #: A table with a cell holding more characters of code than this reads as cards on a phone
 #: (code keeps its line in a table's cell; about 200 px at the site's code size).
 LONG_CODE = 24
@@ -65,9 +66,8 @@ def _body_rows(inner: str) -> str:
     return body.group(1) if body else inner
 
 
-def _wants_cards(inner: str, labels: list[str]) -> bool:
-    if len(labels) > MANY_COLUMNS:
-        return True
+def _wants_cards(inner: str) -> bool:
+    """True when the table holds long text (or long code): it reads as cards on a phone."""
     cells = [m.group(3) for m in _CELL.finditer(_body_rows(inner))]
     if any(len(_text(cell)) > LONG_CELL for cell in cells):
         return True
@@ -109,6 +109,13 @@ def _words(inner: str, gettext: Callable[[str], str]) -> str:
     return _CELL.sub(cell, inner)
 
 
+def _with_class(attrs: str, name: str) -> str:
+    """Return a tag's attributes with class ``name`` added."""
+    if re.search(r'\sclass="', attrs):
+        return re.sub(r'\sclass="([^"]*)"', rf' class="\1 {name}"', attrs, count=1)
+    return f'{attrs} class="{name}"'
+
+
 def _labelled_rows(inner: str, labels: list[str]) -> str:
     """Give each body cell a ``data-label``: the label of its column (for the cards)."""
     head_end = inner.find("</thead>")
@@ -125,6 +132,8 @@ def _labelled_rows(inner: str, labels: list[str]) -> str:
             label = labels[column] if column < len(labels) else ""
             if label and "data-label" not in attrs:
                 attrs = f' data-label="{html.escape(label, quote=True)}"{attrs}'
+            if not _text(_inner):  # an empty cell: the card leaves it out, label and all
+                attrs = _with_class(attrs, "empty")
             out.append(f"<{tag}{attrs}>{_inner}</{tag}>")
             last = cell.end()
             span = re.search(r'colspan="?(\d+)', attrs)
@@ -161,7 +170,7 @@ def for_readers(body: str, gettext: Callable[[str], str] = str) -> str:
         labels = _header_labels(inner)
         inner = _words(inner, gettext)
         # A table that labels its own cells (the glossary) has its own phone layout.
-        if labels and "data-label" not in inner and _wants_cards(inner, labels):
+        if labels and "data-label" not in inner and _wants_cards(inner):
             inner = _labelled_rows(inner, labels)
             if 'class="' in attrs:
                 attrs = re.sub(r'class="([^"]*)"', r'class="\1 cards"', attrs, count=1)
