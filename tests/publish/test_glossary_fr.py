@@ -175,3 +175,26 @@ def test_the_source_documents_sections_are_named_in_words_in_both_editions() -> 
     assert glossary.section_words("external", french) == "Hors du document de synthèse"
     assert glossary.section_words("1.2", french) == "Document de synthèse, section 1.2"
     assert glossary.section_words("") == ""
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_a_to_z_bar_jumps_to_the_first_term_of_each_letter(tmp_path, language) -> None:
+    """Issue 25: on a phone the glossary is 26,000 px of cards; a named bar of letters, one
+    link (one tab stop) per letter that has terms, each to that letter's first row."""
+    web = site.Site(tmp_path / language, glossary=True, language=language)
+    web.root.mkdir(parents=True)
+    text = glossary.render_glossary(DATA / "glossary.csv", web).read_text(encoding="utf-8")
+    bar = re.search(r'<nav class="jump" aria-label="([^"]+)">(.*?)</nav>', text, re.S)
+    assert bar and bar.group(1) == {"en": "Glossary, A to Z", "fr": "Glossaire de A à Z"}[language]
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', bar.group(2))
+    letters = [shown for _target, shown in links if len(shown) == 1]
+    terms = list(_rows(DATA / "glossary.csv"))
+    expected = sorted({term[0].upper() for term in terms})
+    assert letters == expected
+    ids = re.findall(r'<tr><th id="([^"]+)">([^<]+)</th>', text)
+    for target, letter in links:
+        if len(letter) == 1:  # the first row whose term starts with the letter
+            assert target == next(i for i, term in ids if term.upper().startswith(letter))
+        else:
+            assert f'<h2 id="{target}">' in text
+    assert "tabindex" not in bar.group(2) and len(links) == len(expected) + 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,36 @@ def document_places(text: str, gettext: Callable[[str], str] = str) -> str:
         return _("Source document, sections {sections}").format(sections=sections)
 
     return DOCUMENT_SECTIONS.sub(one, text)
+
+
+def _letter(term: str) -> str:
+    """Return the letter a term is filed under: its first letter, capital, without accent
+    ("É" under "E"); "#" for a term that starts with no letter."""
+    first = unicodedata.normalize("NFD", term.strip()[:1])[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def jump_bar(
+    terms: list[str], gettext: Callable[[str], str] = str, definitions: bool = False
+) -> str:
+    """Return the HTML of the glossary's A–Z bar: a named ``nav`` with one link per letter
+    that has entries (in alphabetical order, "#" last), to the first of ``terms`` (in the
+    table's order) filed under it, by the id its row has (:func:`markup.slug`); then, when
+    ``definitions``, one link to the definitions section."""
+    _ = gettext
+    first: dict[str, str] = {}
+    for term in terms:
+        if term.strip():
+            first.setdefault(_letter(term), term)
+    links = [
+        f'<li><a href="#{markup.slug(first[letter])}">{letter}</a></li>'
+        for letter in sorted(first, key=lambda letter: (letter == "#", letter))
+    ]
+    if definitions:
+        heading = html.escape(_("What each source counts"))
+        links.append(f'<li class="to-definitions"><a href="#definitions">{heading}</a></li>')
+    name = html.escape(_("Glossary, A to Z"))
+    return f'<nav class="jump" aria-label="{name}"><ul>{"".join(links)}</ul></nav>'
 
 
 def _read(path: Path, language: str) -> tuple[list[str], list[dict[str, str]], set[str]]:
@@ -185,7 +216,12 @@ def render_glossary(
     # typography puts a narrow no-break space before it.
     prefixes = [html.escape(_("{label}:").format(label=label)) for label in labels]
     heading = _("Glossary")
-    lines = [f"<h1>{heading}</h1>", '<table class="glossary"><thead><tr>']
+    terms = [row.get(header[0]) or "" for row in rows] if header else []
+    lines = [
+        f"<h1>{heading}</h1>",
+        jump_bar(terms, _, (source.parent / DEFINITIONS_SOURCE).is_file()),
+        '<table class="glossary"><thead><tr>',
+    ]
     lines += [f"<th>{label}</th>" for label in labels]
     lines.append("</tr></thead><tbody>")
     for row in rows:
