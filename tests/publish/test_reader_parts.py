@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import diaspora_test_support as support
@@ -198,9 +199,17 @@ def test_the_vendored_search_library_is_npm_s(tmp_path: Path) -> None:
     vendored = (search.VENDORED / search.LIBRARY_FILE).read_text(encoding="utf-8")
     pinned = json.loads((support.PROJECT / "package.json").read_text())["devDependencies"]
     assert f"MiniSearch {pinned['minisearch']} " in vendored.splitlines()[0]
-    installed = support.PROJECT / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
-    if installed.is_file():
-        assert vendored.split("*/\n", 1)[1] == installed.read_text(encoding="utf-8")
+    assert f"terser {pinned['terser']} " in vendored.splitlines()[1]
+    # Minified (issue 25: the unminified build was 86 KB of the first search's bytes).
+    assert len(vendored.encode("utf-8")) < 25_000
+    modules = support.PROJECT / "node_modules"
+    installed = modules / "minisearch" / "dist" / "umd" / "index.js"
+    terser = modules / ".bin" / "terser"
+    if installed.is_file() and terser.is_file():
+        # The vendored body is npm's build as the pinned terser minifies it, nothing else.
+        command = [str(terser), str(installed), "--compress", "--mangle", "--comments", "false"]
+        minified = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        assert vendored.split("*/\n", 1)[1] == minified
 
 
 def test_search_index_holds_each_section(tmp_path: Path) -> None:

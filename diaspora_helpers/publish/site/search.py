@@ -4,8 +4,9 @@ Every page carries a search form, hidden until its small inline script runs (wit
 JavaScript off the pages read as before, without the form). Nothing is loaded until the
 reader submits a search (not when the box gets the focus: a reader who only tabs past it,
 or taps it by mistake on a metered phone, loads nothing): then the script adds
-``minisearch.js`` (MiniSearch 7, MIT, vendored from npm in ``templates/vendor/``; ``make
-vendor-js`` refreshes it from ``node_modules``) and the edition's ``search-index.js``,
+``minisearch.js`` (MiniSearch 7, MIT, vendored from npm in ``templates/vendor/``, minified:
+``make vendor-js`` runs the pinned terser over ``node_modules``' build, 18 KB instead of
+86 KB) and the edition's ``search-index.js``,
 indexes the documents and lists the matches. Both are ``<script>`` files, not JSON fetched
 by the page: a browser refuses such a fetch from ``file://``.
 
