@@ -223,6 +223,37 @@ def test_search_index_holds_each_section(tmp_path: Path) -> None:
     search.write_index(tmp_path)
     text = (tmp_path / search.INDEX_FILE).read_text(encoding="utf-8")
     documents = json.loads(text.removeprefix("window.DIASPORA_SEARCH=").rstrip(";\n"))
-    assert [d["url"] for d in documents] == ["03_history.html", "03_history.html#tokten"]
+    assert [d["id"] for d in documents] == ["03_history.html", "03_history.html#tokten"]
     assert documents[1]["section"] == "TOKTEN missions" and "var x" not in text
     assert (tmp_path / search.LIBRARY_FILE).is_file()
+
+
+def test_the_index_keeps_every_word_of_a_section_once(tmp_path: Path) -> None:
+    """Issue 25 (weight of the first search): the index holds each section's words once,
+    as the script's tokenizer splits and folds them, from the whole section (not its first
+    3,000 characters), without the section's "Back to top" link."""
+    long_tail = "filler " * 800  # past 3,000 characters
+    page = tmp_path / "03_history.html"
+    page.write_text(
+        "<html><head><title>History | Site</title></head><body><main><h1>History</h1>"
+        '<h2 id="a">Missions</h2><p>TOKTEN volunteers; the TOKTEN “missions” came, Éléphant '
+        f"éléphant.</p><p>{long_tail} Kayes</p>"
+        '<p class="to-top section-end"><a href="#top">Back to top</a></p>'
+        '<h2 id="b">Next</h2></main></body></html>',
+        encoding="utf-8",
+    )
+    search.write_index(tmp_path)
+    text = (tmp_path / search.INDEX_FILE).read_text(encoding="utf-8")
+    documents = json.loads(text.removeprefix("window.DIASPORA_SEARCH=").rstrip(";\n"))
+    words = documents[1]["text"].split()
+    assert words == [
+        "TOKTEN",
+        "volunteers",
+        "the",
+        "missions",
+        "came",
+        "Éléphant",
+        "filler",
+        "Kayes",
+    ]
+    assert "Back" not in words and set(documents[1]) == {"id", "title", "section", "text"}
