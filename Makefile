@@ -170,8 +170,10 @@ $(NODE_STAMP): package.json package-lock.json
 node: $(NODE_STAMP)  ## install axe-core and MiniSearch from npm (package-lock.json) for the page tests
 	@true
 
-vendor-js: $(NODE_STAMP)  ## copy MiniSearch from node_modules into the package (the search every page loads)
-	{ printf '/*! MiniSearch %s (npm package minisearch), MIT licence, Copyright 2022 Luca Ongaro.\n    Vendored unchanged below this comment by make vendor-js from node_modules/minisearch/dist/umd/index.js. */\n' \
-	  "$$(node -p 'require("./node_modules/minisearch/package.json").version')"; \
-	  cat node_modules/minisearch/dist/umd/index.js; } > diaspora_helpers/publish/site/templates/vendor/minisearch.js
+vendor-js: $(NODE_STAMP)  ## minify MiniSearch from node_modules into the package (the search every page loads)
+	{ printf '/*! MiniSearch %s (npm package minisearch), MIT licence, Copyright 2022 Luca Ongaro.\n    Minified below this comment by make vendor-js with terser %s from node_modules/minisearch/dist/umd/index.js. */\n' \
+	  "$$(node -p 'require("./node_modules/minisearch/package.json").version')" \
+	  "$$(node -p 'require("./node_modules/terser/package.json").version')"; \
+	  node_modules/.bin/terser node_modules/minisearch/dist/umd/index.js --compress --mangle --comments false; } \
+	  > diaspora_helpers/publish/site/templates/vendor/minisearch.js
 	cp node_modules/minisearch/LICENSE.txt diaspora_helpers/publish/site/templates/vendor/minisearch.LICENSE.txt

@@ -42,6 +42,7 @@ def test_the_phrases_the_reading_found_in_english_data_are_listed() -> None:
     for phrase, where in (
         ("tenant lieu", audit),
         ("Code domanial et foncier", audit),
+        ("Groupe de recherche et de réalisations pour le développement rural", audit),
         ("Espace Migrations et Développement", glossary),
     ):
         assert phrase in where
@@ -124,3 +125,13 @@ def test_the_readings_mark_titles_in_the_other_language() -> None:
         for m in re.findall(r'<span lang="en">(.*?)</span>', french, re.S)
     }
     assert titles <= in_english, sorted(titles - in_english)
+
+
+def test_the_english_the_french_audit_quotes_is_marked() -> None:
+    """The French audit quotes the document's English title « Malians Abroad » (issue 25's
+    fresh reading of fr/03): read from the data, it is marked ``lang="en"``."""
+    with (DATA / "fr" / "source_audit.csv").open(encoding="utf-8") as handle:
+        audit = " ".join(" ".join(row.values()) for row in csv.DictReader(handle))
+    assert "Malians Abroad" in audit
+    marked = accessibility.mark_foreign(f"<p>{html.escape(audit, quote=False)}</p>", "fr")
+    assert '<span lang="en">Malians Abroad</span>' in marked

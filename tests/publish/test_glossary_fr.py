@@ -48,7 +48,18 @@ def test_every_note_and_place_on_the_french_page_is_the_data_fr_text(french) -> 
         shown = {label: cell for label, cell in cells}
         for column, label in (("note", f"Note{NNBSP}:"), ("used_in", f"Utilisé dans{NNBSP}:")):
             assert bool(translated[term][column]) == bool(english[term][column]), (term, column)
-            assert shown[label] == markup.markdown_inline(translated[term][column]), (term, column)
+            text = translated[term][column]
+            if column == "used_in":  # the source document's sections, in words
+                text = re.sub(
+                    r"document \(sections? ([^)]*)\)",
+                    lambda m: (
+                        "Document de synthèse, section"
+                        + ("s " if " et " in m.group(1) else " ")
+                        + m.group(1)
+                    ),
+                    text,
+                )
+            assert shown[label] == markup.markdown_inline(text), (term, column)
             if english[term][column] and column == "note":
                 assert shown[label] != markup.markdown_inline(english[term][column]), term
 
@@ -57,10 +68,11 @@ def test_section_words_and_labels_are_french(french) -> None:
     english = _rows(DATA / "glossary.csv")
     for term, cells in french.items():
         assert all(label.endswith(f"{NNBSP}:") for label, _cell in cells), term
-        section = dict(cells)[f"Section{NNBSP}:"]
-        assert section not in ("external", "intro"), term
+        section = dict(cells)[f"Provenance{NNBSP}:"]
         if english[term]["section"] == "external":
-            assert section == "source extérieure", term
+            assert section == "Hors du document de synthèse", term
+        else:
+            assert section == f"Document de synthèse, section {english[term]['section']}", term
 
 
 def test_the_english_page_keeps_its_english_text(tmp_path: Path) -> None:
@@ -70,7 +82,19 @@ def test_the_english_page_keeps_its_english_text(tmp_path: Path) -> None:
         shown = dict(cells)
         note = accessibility.mark_foreign(markup.markdown_inline(english[term]["note"]), "en")
         assert shown["Note:"] == note, term  # French words in it marked lang="fr"
-        assert shown["Section:"] == english[term]["section"], term
+        # Where the term comes from, in words: the reader does not have the document.
+        section = english[term]["section"]
+        expected = (
+            "Not in the source document"
+            if section == "external"
+            else f"Source document, section {section}"
+        )
+        assert shown["Origin:"] == expected, term
+        used = english[term]["used_in"]
+        assert not re.search(r"\bdocument [\d(]", shown["Used in:"]), term
+        for number in re.findall(r"document ([\d., ]+)", used):
+            assert "Source document, section" in shown["Used in:"], term
+            assert number.split(",")[0].strip() in shown["Used in:"], term
 
 
 def _copy_data(tmp_path: Path) -> Path:
@@ -127,3 +151,50 @@ def test_a_table_the_package_does_not_describe_is_refused(tmp_path: Path) -> Non
     (folder / "glossary.csv").rename(folder / "acronyms.csv")
     with pytest.raises(DataError, match="data/acronyms.csv: datapackage.json does not describe"):
         glossary.render_glossary(folder / "acronyms.csv", site.Site(tmp_path / "out"))
+
+
+def test_the_source_documents_sections_are_named_in_words_in_both_editions() -> None:
+    """Issue 25: "document 5.1" and "Section: external" sent a reader to a document they
+    do not have, or showed an internal value."""
+    from diaspora_helpers.i18n import translator
+
+    french = translator("fr")
+    assert glossary.document_places("document 5.1; institutions") == (
+        "Source document, section 5.1; institutions"
+    )
+    assert glossary.document_places("document 2, 3, 7; strategies") == (
+        "Source document, sections 2, 3 and 7; strategies"
+    )
+    assert glossary.document_places(f"document (sections 3 et 5.1){NNBSP}; x", french) == (
+        f"Document de synthèse, sections 3 et 5.1{NNBSP}; x"
+    )
+    assert glossary.document_places("data files; the document's notes") == (
+        "data files; the document's notes"
+    )
+    assert glossary.section_words("external") == "Not in the source document"
+    assert glossary.section_words("external", french) == "Hors du document de synthèse"
+    assert glossary.section_words("1.2", french) == "Document de synthèse, section 1.2"
+    assert glossary.section_words("") == ""
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_a_to_z_bar_jumps_to_the_first_term_of_each_letter(tmp_path, language) -> None:
+    """Issue 25: on a phone the glossary is 26,000 px of cards; a named bar of letters, one
+    link (one tab stop) per letter that has terms, each to that letter's first row."""
+    web = site.Site(tmp_path / language, glossary=True, language=language)
+    web.root.mkdir(parents=True)
+    text = glossary.render_glossary(DATA / "glossary.csv", web).read_text(encoding="utf-8")
+    bar = re.search(r'<nav class="jump" aria-label="([^"]+)">(.*?)</nav>', text, re.S)
+    assert bar and bar.group(1) == {"en": "Glossary, A to Z", "fr": "Glossaire de A à Z"}[language]
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', bar.group(2))
+    letters = [shown for _target, shown in links if len(shown) == 1]
+    terms = list(_rows(DATA / "glossary.csv"))
+    expected = sorted({term[0].upper() for term in terms})
+    assert letters == expected
+    ids = re.findall(r'<tr><th id="([^"]+)">([^<]+)</th>', text)
+    for target, letter in links:
+        if len(letter) == 1:  # the first row whose term starts with the letter
+            assert target == next(i for i, term in ids if term.upper().startswith(letter))
+        else:
+            assert f'<h2 id="{target}">' in text
+    assert "tabindex" not in bar.group(2) and len(links) == len(expected) + 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import diaspora_test_support as support
@@ -198,9 +199,17 @@ def test_the_vendored_search_library_is_npm_s(tmp_path: Path) -> None:
     vendored = (search.VENDORED / search.LIBRARY_FILE).read_text(encoding="utf-8")
     pinned = json.loads((support.PROJECT / "package.json").read_text())["devDependencies"]
     assert f"MiniSearch {pinned['minisearch']} " in vendored.splitlines()[0]
-    installed = support.PROJECT / "node_modules" / "minisearch" / "dist" / "umd" / "index.js"
-    if installed.is_file():
-        assert vendored.split("*/\n", 1)[1] == installed.read_text(encoding="utf-8")
+    assert f"terser {pinned['terser']} " in vendored.splitlines()[1]
+    # Minified (issue 25: the unminified build was 86 KB of the first search's bytes).
+    assert len(vendored.encode("utf-8")) < 25_000
+    modules = support.PROJECT / "node_modules"
+    installed = modules / "minisearch" / "dist" / "umd" / "index.js"
+    terser = modules / ".bin" / "terser"
+    if installed.is_file() and terser.is_file():
+        # The vendored body is npm's build as the pinned terser minifies it, nothing else.
+        command = [str(terser), str(installed), "--compress", "--mangle", "--comments", "false"]
+        minified = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        assert vendored.split("*/\n", 1)[1] == minified
 
 
 def test_search_index_holds_each_section(tmp_path: Path) -> None:
@@ -214,7 +223,7 @@ def test_search_index_holds_each_section(tmp_path: Path) -> None:
     search.write_index(tmp_path)
     text = (tmp_path / search.INDEX_FILE).read_text(encoding="utf-8")
     documents = json.loads(text.removeprefix("window.DIASPORA_SEARCH=").rstrip(";\n"))
-    assert [d["url"] for d in documents] == ["03_history.html", "03_history.html#tokten"]
+    assert [d["id"] for d in documents] == ["03_history.html", "03_history.html#tokten"]
     assert documents[1]["section"] == "TOKTEN missions" and "var x" not in text
     assert (tmp_path / search.LIBRARY_FILE).is_file()
 
@@ -244,3 +253,34 @@ def test_an_empty_cell_is_left_out_of_its_card() -> None:
         encoding="utf-8"
     )
     assert re.search(r"table\.cards td\.empty\s*\{\s*display:\s*none", css)
+
+
+def test_the_index_keeps_every_word_of_a_section_once(tmp_path: Path) -> None:
+    """Issue 25 (weight of the first search): the index holds each section's words once,
+    as the script's tokenizer splits and folds them, from the whole section (not its first
+    3,000 characters), without the section's "Back to top" link."""
+    long_tail = "filler " * 800  # past 3,000 characters
+    page = tmp_path / "03_history.html"
+    page.write_text(
+        "<html><head><title>History | Site</title></head><body><main><h1>History</h1>"
+        '<h2 id="a">Missions</h2><p>TOKTEN volunteers; the TOKTEN “missions” came, Éléphant '
+        f"éléphant.</p><p>{long_tail} Kayes</p>"
+        '<p class="to-top section-end"><a href="#top">Back to top</a></p>'
+        '<h2 id="b">Next</h2></main></body></html>',
+        encoding="utf-8",
+    )
+    search.write_index(tmp_path)
+    text = (tmp_path / search.INDEX_FILE).read_text(encoding="utf-8")
+    documents = json.loads(text.removeprefix("window.DIASPORA_SEARCH=").rstrip(";\n"))
+    words = documents[1]["text"].split()
+    assert words == [
+        "TOKTEN",
+        "volunteers",
+        "the",
+        "missions",
+        "came",
+        "Éléphant",
+        "filler",
+        "Kayes",
+    ]
+    assert "Back" not in words and set(documents[1]) == {"id", "title", "section", "text"}

@@ -72,6 +72,7 @@ def named_section_links(body: str, gettext: Callable[[str], str] = str) -> str:
 #: 03's audit and legal tables, the glossary's notes), marked ``lang="fr"`` so that a
 #: screen reader says them in French (WCAG 3.1.2). Longest first where one holds another.
 FRENCH_PHRASES = (
+    "Groupe de recherche et de réalisations pour le développement rural",
     "Code domanial et foncier",
     "Espace Migrations et Développement",
     "Espace Migration Développement",
@@ -95,6 +96,7 @@ ENGLISH_PHRASES = (
     "month of September",
     "01 January 2012",
     "billion FCFA per year",
+    "Malians Abroad",
 )
 #: The source document's figures as it prints them (``stated_value_text`` of
 #: ``data/key_figures.csv``), in English, which a French page's table shows as printed:

@@ -12,6 +12,8 @@ match its schema stops the page with an error naming the file.
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,19 +34,95 @@ HEADERS = {
     "french": N_("French"),
     "used_in": N_("Used in"),
     "note": N_("Note"),
-    "section": N_("Section"),
+    "section": N_("Origin"),
 }
-#: The words of the ``section`` column (the others are section numbers, shown as they are).
+#: The words of the ``section`` column's codes; the other cells are section numbers of the
+#: source document, which the reader does not have: both say where the term comes from.
 SECTION_WORDS = {
-    "intro": N_("intro"),
-    "conclusion": N_("conclusion"),
-    "external": N_("external"),
+    "intro": N_("Source document, introduction"),
+    "conclusion": N_("Source document, conclusion"),
+    "external": N_("Not in the source document"),
 }
+#: A mention of the source document's sections in a "Used in" cell, as ``data/glossary.csv``
+#: writes it ("document 3, 5.1") and as ``data/fr/glossary.csv`` does ("document (sections
+#: 3 et 5.1)"): group ``numbers`` holds the section numbers.
+DOCUMENT_SECTIONS = re.compile(
+    r"\bdocument\b\s*(?:\(\s*sections?\s+(?P<inner>[\d.]+(?:\s*(?:,|et|and)\s*[\d.]+)*)\s*\)"
+    r"|(?P<bare>[\d.]+(?:\s*(?:,|and)\s*[\d.]+)*))"
+)
 
 
 def _text(value: Any) -> str:
     """A loaded cell as the page shows it: blank for a missing value."""
     return "" if value is None or pd.isna(value) else str(value)
+
+
+def _numbers(numbers: list[str], gettext: Callable[[str], str]) -> str:
+    """Return section numbers as a list in words: "5.1", "3 and 5.1", "2, 3 and 7"."""
+    _ = gettext
+    if len(numbers) == 1:
+        return numbers[0]
+    return _("{first} and {last}").format(first=", ".join(numbers[:-1]), last=numbers[-1])
+
+
+def section_words(cell: str, gettext: Callable[[str], str] = str) -> str:
+    """Return a ``section`` cell as a reader reads it: "Source document, section 5.1" for a
+    section number, "Not in the source document" for ``external``, in the edition's
+    language (``gettext``); a blank cell stays blank."""
+    _ = gettext
+    if not cell.strip():
+        return cell
+    if cell in SECTION_WORDS:
+        return _(SECTION_WORDS[cell])
+    return _("Source document, section {sections}").format(sections=cell)
+
+
+def document_places(text: str, gettext: Callable[[str], str] = str) -> str:
+    """Return a "Used in" cell's text with each mention of the source document's sections
+    ("document 3, 5.1"; French "document (sections 3 et 5.1)") written in words the reader
+    understands: "Source document, sections 3 and 5.1" (the edition's words, ``gettext``).
+    """
+
+    _ = gettext
+
+    def one(match: re.Match[str]) -> str:
+        numbers = re.findall(r"\d+(?:\.\d+)*", match.group("inner") or match.group("bare"))
+        sections = _numbers(numbers, gettext)
+        if len(numbers) == 1:
+            return _("Source document, section {sections}").format(sections=sections)
+        return _("Source document, sections {sections}").format(sections=sections)
+
+    return DOCUMENT_SECTIONS.sub(one, text)
+
+
+def _letter(term: str) -> str:
+    """Return the letter a term is filed under: its first letter, capital, without accent
+    ("É" under "E"); "#" for a term that starts with no letter."""
+    first = unicodedata.normalize("NFD", term.strip()[:1])[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def jump_bar(
+    terms: list[str], gettext: Callable[[str], str] = str, definitions: bool = False
+) -> str:
+    """Return the HTML of the glossary's A–Z bar: a named ``nav`` with one link per letter
+    that has entries (in alphabetical order, "#" last), to the first of ``terms`` (in the
+    table's order) filed under it, by the id its row has (:func:`markup.slug`); then, when
+    ``definitions``, one link to the definitions section."""
+    _ = gettext
+    first: dict[str, str] = {}
+    for term in terms:
+        if term.strip():
+            first.setdefault(_letter(term), term)
+    links = [
+        f'<li><a href="#{markup.slug(first[letter])}">{letter}</a></li>'
+        for letter in sorted(first, key=lambda letter: (letter == "#", letter))
+    ]
+    if definitions:
+        heading = html.escape(_("What each source counts"))
+        links.append(f'<li class="to-definitions"><a href="#definitions">{heading}</a></li>')
+    name = html.escape(_("Glossary, A to Z"))
+    return f'<nav class="jump" aria-label="{name}"><ul>{"".join(links)}</ul></nav>'
 
 
 def _read(path: Path, language: str) -> tuple[list[str], list[dict[str, str]], set[str]]:
@@ -138,12 +216,21 @@ def render_glossary(
     # typography puts a narrow no-break space before it.
     prefixes = [html.escape(_("{label}:").format(label=label)) for label in labels]
     heading = _("Glossary")
-    lines = [f"<h1>{heading}</h1>", '<table class="glossary"><thead><tr>']
+    terms = [row.get(header[0]) or "" for row in rows] if header else []
+    lines = [
+        f"<h1>{heading}</h1>",
+        jump_bar(terms, _, (source.parent / DEFINITIONS_SOURCE).is_file()),
+        '<table class="glossary"><thead><tr>',
+    ]
     lines += [f"<th>{label}</th>" for label in labels]
     lines.append("</tr></thead><tbody>")
     for row in rows:
         cells_text = [
-            _(SECTION_WORDS[cell]) if h == "section" and cell in SECTION_WORDS else cell
+            section_words(cell, _)
+            if h == "section"
+            else document_places(cell, _)
+            if h == "used_in"
+            else cell
             for h, cell in ((h, row.get(h) or "") for h in header)
         ]
         if not any(cell.strip() for cell in cells_text):

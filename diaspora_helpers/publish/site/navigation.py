@@ -57,6 +57,28 @@ def group_of(stem: str) -> str:
     )
 
 
+def section_ends(cells: list[Any]) -> set[str]:
+    """Return the ids of the Markdown cells before which a "Back to top" link closes the
+    section above: each cell that opens with a level-2 heading, but the first (the page's
+    template writes the link, :file:`notebook.html.j2`, so a long page read on a phone has
+    one at the end of every section, not only at the end of the page). A cell without an
+    id gets no link; the notebooks' headings open their cells (a test holds it)."""
+    ends: set[str] = set()
+    seen = False
+    for cell in cells:
+        if cell.get("cell_type") != "markdown" or not _opens_section(cell.get("source", "")):
+            continue
+        if seen and cell.get("id"):
+            ends.add(str(cell["id"]))
+        seen = True
+    return ends
+
+
+def _opens_section(source: str) -> bool:
+    """Whether Markdown ``source`` starts with a level-2 heading (``## Title``)."""
+    return re.match(r"\s*## ", source) is not None
+
+
 def collection_order(stems: list[str]) -> list[str]:
     """Return notebook stems in reading order: by group (read, practise, teach), then name."""
     rank = {key: n for n, (key, _, _) in enumerate(GROUPS)}

@@ -4,15 +4,17 @@ Every page carries a search form, hidden until its small inline script runs (wit
 JavaScript off the pages read as before, without the form). Nothing is loaded until the
 reader submits a search (not when the box gets the focus: a reader who only tabs past it,
 or taps it by mistake on a metered phone, loads nothing): then the script adds
-``minisearch.js`` (MiniSearch 7, MIT, vendored from npm in ``templates/vendor/``; ``make
-vendor-js`` refreshes it from ``node_modules``) and the edition's ``search-index.js``,
+``minisearch.js`` (MiniSearch 7, MIT, vendored from npm in ``templates/vendor/``, minified:
+``make vendor-js`` runs the pinned terser over ``node_modules``' build, 18 KB instead of
+86 KB) and the edition's ``search-index.js``,
 indexes the documents and lists the matches. Both are ``<script>`` files, not JSON fetched
 by the page: a browser refuses such a fetch from ``file://``.
 
 ``search-index.js`` is written by :func:`write_index` once every page of the edition
 exists: one document per section of each page (its ``<h2>``), with the page's title, the
-section's heading, its link and its text, in page order, so rebuilding gives the same
-bytes. The results list the best :data:`SHOWN` matches under a line that gives the true
+section's heading, its link and the words of its whole text, each once
+(:func:`index_words`), in page order, so rebuilding gives the same bytes. The results
+list the best :data:`SHOWN` matches under a line that gives the true
 number of matches ("The first 12 of 31 sections that match:") and a button that shows
 them all ("Show all 31 sections"), the focus then on the first match it added. Accents are
 folded and terms matched by prefix, so "tokten", "TOKTEN" and "Tokt" find the same
@@ -24,6 +26,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -31,7 +34,8 @@ from pathlib import Path
 INDEX_FILE = "search-index.js"
 LIBRARY_FILE = "minisearch.js"
 VENDORED = resources.files("diaspora_helpers.publish.site") / "templates" / "vendor"
-#: Characters of a section's text kept in the index (the rest adds weight, not matches).
+#: Characters of a section's text :func:`page_documents` gives by default (the glossary's
+#: "Used in" looks for its terms there); the index takes each section's words whole.
 TEXT_LIMIT = 3000
 #: Matches listed at most (the message says how many there are in all).
 SHOWN = 12
@@ -43,7 +47,7 @@ function add(s,k){var e=document.createElement('script');e.src=s;e.onload=k;
 document.head.appendChild(e);}
 function ready(k){if(m)return k();if(w){w.push(k);return;}w=[k];
 add(LIB,function(){add(IDX,function(){m=new MiniSearch({fields:['title','section','text'],
-storeFields:['title','section','url'],processTerm:fold,searchOptions:{prefix:true,
+storeFields:['title','section'],processTerm:fold,searchOptions:{prefix:true,
 fuzzy:0.15,boost:{title:3,section:2}}});m.addAll(window.DIASPORA_SEARCH);
 w.forEach(function(g){g();});w=null;});});}
 function show(all,full){var r=full?all:all.slice(0,SHOWN),n=all.length,d=f.dataset;
@@ -52,7 +56,7 @@ p.textContent=(n>r.length?d.first.replace('{shown}',r.length):
 n>1?d.found:n?d.one:d.none).replace('{n}',n);out.appendChild(p);if(!n)return;
 var l=document.createElement('ol');
 r.forEach(function(x){var i=document.createElement('li'),a=document.createElement('a');
-a.href=x.url;a.textContent=x.section?x.title+' \\u2014 '+x.section:x.title;
+a.href=x.id;a.textContent=x.section?x.title+' \\u2014 '+x.section:x.title;
 i.appendChild(a);l.appendChild(i);});out.appendChild(l);if(n<=r.length)return;
 var b=document.createElement('button');b.type='button';b.className='more';
 b.textContent=d.more.replace('{n}',n);b.addEventListener('click',function(){show(all,true);
@@ -103,9 +107,10 @@ def _plain(fragment: str) -> str:
     return _LAYOUT_SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip(" ")
 
 
-def page_documents(page: Path) -> list[dict[str, str]]:
+def page_documents(page: Path, limit: int | None = TEXT_LIMIT) -> list[dict[str, str]]:
     """Return the search documents of one page: its text before the first ``<h2>`` (under
-    the page's title), then one per ``<h2>`` section with the section's link."""
+    the page's title), then one per ``<h2>`` section with the section's link; each
+    section's text is cut after ``limit`` characters (None: whole)."""
     text = page.read_text(encoding="utf-8")
     title_match = re.search(r"<title>(.*?)(?: \| [^<]*)?</title>", text, re.S)
     title = _plain(title_match.group(1)) if title_match else page.stem
@@ -114,9 +119,10 @@ def page_documents(page: Path) -> list[dict[str, str]]:
     body = re.sub(r"<details class=\"code\">.*?</details>", " ", body, flags=re.S)
     body = re.sub(r"<(nav|script|style)\b.*?</\1>", " ", body, flags=re.S)
     body = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', " ", body, flags=re.S)
+    body = re.sub(r'<p class="to-top\b[^"]*">.*?</p>', " ", body, flags=re.S)
     parts = re.split(r'(<h2\b[^>]*id="[^"]*"[^>]*>.*?</h2>)', body, flags=re.S)
     documents = [{"id": page.name, "url": page.name, "title": title, "section": "",
-                  "text": _plain(parts[0])[:TEXT_LIMIT]}]  # fmt: skip
+                  "text": _plain(parts[0])[:limit]}]  # fmt: skip
     for heading, section in zip(parts[1::2], parts[2::2], strict=False):
         ident = re.search(r'id="([^"]*)"', heading)
         anchor = ident.group(1) if ident else ""
@@ -126,18 +132,55 @@ def page_documents(page: Path) -> list[dict[str, str]]:
                 "url": f"{page.name}#{anchor}",
                 "title": title,
                 "section": _plain(heading),
-                "text": _plain(section)[:TEXT_LIMIT],
+                "text": _plain(section)[:limit],
             }
         )
     return documents
 
 
+def _separates(character: str) -> bool:
+    """Whether MiniSearch's tokenizer splits words at ``character`` (its default,
+    ``/[\\n\\r\\p{Z}\\p{P}]+/u``: line ends, Unicode spaces and punctuation)."""
+    return character in "\n\r" or unicodedata.category(character)[0] in "ZP"
+
+
+def _fold(word: str) -> str:
+    """A word as the page's script matches it (``fold``: lower case, accents dropped)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+
+
+def index_words(text: str) -> str:
+    """Return the words of ``text`` that search can match, each once (the first spelling
+    of each word as the script folds it), in order, separated by spaces.
+
+    The index holds no running text (results show a section's title, never its text), so
+    a word said twice in a section adds weight, not matches: this keeps every word of
+    every section findable at about 60 % of the bytes of the first 3,000 characters.
+    """
+    words: dict[str, str] = {}
+    spaced = "".join(" " if _separates(c) else c for c in text)
+    for word in spaced.split():
+        words.setdefault(_fold(word), word)
+    return " ".join(words.values())
+
+
 def write_index(folder: Path) -> Path:
     """Write ``search-index.js`` (the documents of every ``*.html`` page of ``folder``,
-    by name) and ``minisearch.js`` into ``folder``; return the index's path."""
+    by name: ``id`` the section's link, ``title``, ``section``, and ``text`` the words of
+    the whole section, :func:`index_words`) and ``minisearch.js`` into ``folder``; return
+    the index's path."""
     documents = []
     for page in sorted(folder.glob("*.html")):
-        documents += page_documents(page)
+        documents += [
+            {
+                "id": document["url"],
+                "title": document["title"],
+                "section": document["section"],
+                "text": index_words(document["text"]),
+            }
+            for document in page_documents(page, None)
+        ]
     payload = json.dumps(documents, ensure_ascii=False, separators=(",", ":"))
     out = folder / INDEX_FILE
     out.write_text(f"window.DIASPORA_SEARCH={payload};\n", encoding="utf-8")
