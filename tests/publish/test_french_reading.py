@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from diaspora_helpers.publish import style_sheet
 from diaspora_helpers.publish.site import navigation, pages
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _text(markup: str) -> str:
@@ -32,3 +35,18 @@ def test_the_style_sheet_holds_the_daes_masculine():
     assert len(style_sheet.faults(refused, sheet)) == 2
     kept = "Année du DAES (ONU) ; le DAES publie ; chiffres de la DAESA"
     assert style_sheet.faults(kept, sheet) == []
+
+
+def test_french_course_documents_open_lab_in_french():
+    """`make lab` alone opens the English workspace with English menus; every French course
+    document says `make lab EDITION=fr`, which the Makefile's lab target reads."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^lab:.*\n(?:\t.*\n|ifeq.*\n|else\n|endif\n)*", makefile, re.M)
+    assert "ifeq ($(EDITION),fr)" in makefile
+    bare = [
+        f"{path.name}: {line.strip()}"
+        for path in sorted((ROOT / "notebooks" / "fr").glob("*.md"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"`make lab(?! EDITION=fr)[^`]*`", line)
+    ]
+    assert not bare, "\n".join(bare)
