@@ -1,0 +1,61 @@
+"""Issue 24, second francophone reading: exercises answerable from the page as the student
+sees it, in both editions. Expected values are read here from ``data/`` directly."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from diaspora_helpers import setup
+from diaspora_helpers.exercises import session4_policy
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+FOLDERS = {"en": ROOT / "notebooks", "fr": ROOT / "notebooks" / "fr"}
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    yield
+    setup(language="en")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _markdown(notebook: Path) -> str:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def _exercise(notebook: Path, number: str) -> str:
+    """The Markdown of exercise ``number``, up to the next exercise heading."""
+    text = _markdown(notebook)
+    start = next(i for i, line in enumerate(text.splitlines()) if number in line and "#" in line)
+    lines = text.splitlines()[start:]
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.startswith("## ")), len(lines))
+    return "\n".join(lines[:end])
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_exercise_4_6_is_answered_with_the_names_the_matrix_rows_show(language):
+    """No table on the page shows the ids of the strategies 4.6 asks for; the question says
+    the names of the matrix's rows are accepted, and they are."""
+    linked = {row["strategy_id"] for row in _rows(DATA / "strategy_constraint_links.csv")}
+    folder = DATA if language == "en" else DATA / language
+    labels = {row["id"]: row["label"] for row in _rows(folder / "strategies.csv")}
+    unlinked = sorted(set(labels) - linked)
+    assert unlinked
+    setup(language=language)
+    verdict = session4_policy.check_strategies_without_constraint([labels[i] for i in unlinked])
+    assert verdict.correct, str(verdict)
+    for kind in ("master_4_policy", "exercises_4_policy"):
+        question = _exercise(FOLDERS[language] / f"{kind}.ipynb", "4.6")
+        said = "names each strategy" if language == "en" else "nomme chaque stratégie"
+        assert said in " ".join(question.split()), question
