@@ -59,3 +59,36 @@ def test_exercise_4_6_is_answered_with_the_names_the_matrix_rows_show(language):
         question = _exercise(FOLDERS[language] / f"{kind}.ipynb", "4.6")
         said = "names each strategy" if language == "en" else "nomme chaque stratégie"
         assert said in " ".join(question.split()), question
+
+
+def _first_code_after(notebook: Path, number: str) -> str:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    start = next(
+        i
+        for i, c in enumerate(cells)
+        if c["cell_type"] == "markdown"
+        and "".join(c["source"]).startswith("## ")
+        and number in "".join(c["source"]).splitlines()[0]
+    )
+    return next("".join(c["source"]) for c in cells[start:] if c["cell_type"] == "code")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_exercise_3_5_is_answered_from_the_table_the_page_shows(language):
+    """The table of 3.5 shows the cost with the two decimals the question asks for: the gap a
+    student reads off it for 2020 (the default focus year) against the 3% target is right."""
+    from diaspora_helpers import tables
+    from diaspora_helpers.analysis import remittances
+    from diaspora_helpers.exercises import session3_remittances
+
+    setup(language=language)
+    for kind in ("master_3_remittances", "exercises_3_remittances"):
+        code = _first_code_after(FOLDERS[language] / f"{kind}.ipynb", "3.5")
+        shown = str(eval(code, {"tables": tables, "remittances": remittances}))  # noqa: S307
+        row = next(line for line in shown.splitlines() if line.split()[:1] == ["2020"])
+        value = float(row.split()[-1].replace(",", "."))
+        assert len(row.split()[-1].split(",")[-1].split(".")[-1]) == 2, row
+        verdict = session3_remittances.check_cost_gap(
+            round(value - 3.0, 2), focus_year=2020, target_cost_pct=3.0
+        )
+        assert verdict.correct, (kind, row, str(verdict))
