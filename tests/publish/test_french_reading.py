@@ -3,6 +3,7 @@ agreement, gender and wording faults that one page, catalog or table holds."""
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 from pathlib import Path
@@ -50,3 +51,13 @@ def test_french_course_documents_open_lab_in_french():
         if re.search(r"`make lab(?! EDITION=fr)[^`]*`", line)
     ]
     assert not bare, "\n".join(bare)
+
+
+def test_the_codevelopment_unit_has_one_short_name_abbreviated_as_its_neighbours():
+    """The timeline clipped « Cellule codéveloppement »; the short name abbreviates
+    « codév. » as « Convention codév. » does, and keeps the « de » of the unit's name."""
+    sheet = [r for r in style_sheet.rules("fr") if r.term == "nom court de la cellule"]
+    assert sheet and style_sheet.faults("la Cellule codéveloppement", sheet)
+    with (ROOT / "data" / "fr" / "events.csv").open(encoding="utf-8", newline="") as handle:
+        short = {row["id"]: row["short_label"] for row in csv.DictReader(handle)}
+    assert short["codev_unit_2002"] == "Cellule de codév."
