@@ -61,3 +61,17 @@ def test_the_codevelopment_unit_has_one_short_name_abbreviated_as_its_neighbours
     with (ROOT / "data" / "fr" / "events.csv").open(encoding="utf-8", newline="") as handle:
         short = {row["id"]: row["short_label"] for row in csv.DictReader(handle)}
     assert short["codev_unit_2002"] == "Cellule de codév."
+
+
+def test_the_style_sheet_reads_the_french_columns_of_the_english_tables():
+    """The glossary's French expansions live in ``data/glossary.csv`` (column ``french``),
+    official French names in ``name_fr``: the check reads those columns, and only those."""
+    files = style_sheet.files("fr")
+    glossary = ROOT / "data" / "glossary.csv"
+    assert glossary in files and ROOT / "data" / "institutions.csv" in files
+    read = list(style_sheet.texts(glossary, "fr"))
+    with glossary.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [value for _where, value in read] == [row["french"] for row in rows]
+    carim = next(row["french"] for row in rows if row["acronym"] == "CARIM")
+    assert "\u202f;" in carim and " ;" not in carim
