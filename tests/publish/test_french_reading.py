@@ -75,3 +75,23 @@ def test_the_style_sheet_reads_the_french_columns_of_the_english_tables():
     assert [value for _where, value in read] == [row["french"] for row in rows]
     carim = next(row["french"] for row in rows if row["acronym"] == "CARIM")
     assert "\u202f;" in carim and " ;" not in carim
+
+
+def test_year_ranges_take_the_en_dash_in_french_as_on_the_timeline():
+    """Prose and titles wrote « 2000-2006 » while the timeline's bars wrote « (2000–2009) »:
+    one form, the en dash, from :func:`text.span` and the style sheet."""
+    from diaspora_helpers import setup, text
+
+    try:
+        setup(language="fr")
+        assert text.span(2000, 2006) == "2000\u20132006"
+        assert text.period("2003/2007") == "2003\u20132007"
+    finally:
+        setup(language="en")
+    sheet = [r for r in style_sheet.rules("fr") if r.term == "intervalle d’années"]
+    assert sheet
+    found = style_sheet.faults("les vagues 2000-2006 et 2008-2012", sheet)
+    assert len(found) == 2
+    assert style_sheet.apply("en 2000-2006.", sheet) == "en 2000\u20132006."
+    kept = "loi n° 2004-2005, l’ordonnance 00-027, le 2000-01-15 et 2000\u20132006"
+    assert style_sheet.faults(kept, sheet) == []
