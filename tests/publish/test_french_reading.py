@@ -95,3 +95,19 @@ def test_year_ranges_take_the_en_dash_in_french_as_on_the_timeline():
     assert style_sheet.apply("en 2000-2006.", sheet) == "en 2000\u20132006."
     kept = "loi n° 2004-2005, l’ordonnance 00-027, le 2000-01-15 et 2000\u20132006"
     assert style_sheet.faults(kept, sheet) == []
+
+
+def test_the_colour_of_mali_has_one_name_per_edition_in_chart_subtitles():
+    """The TOKTEN and destinations subtitles name one colour (``constants.TERRACOTTA``):
+    « terracotta » in English and « orange brique » in French in every message that names
+    it (« terre cuite » read as clay: « des femmes en terre cuite »)."""
+    from babel.messages.pofile import read_po
+
+    named = {}
+    for path in sorted((ROOT / "diaspora_helpers" / "locale" / "fr").glob("LC_MESSAGES/*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id and "terracotta" in str(message.id):
+                    named[str(message.id)[:40]] = str(message.string)
+    assert len(named) >= 2, named
+    assert all("orange brique" in s and "terre cuite" not in s for s in named.values()), named
