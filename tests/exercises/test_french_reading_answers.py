@@ -92,3 +92,30 @@ def test_exercise_3_5_is_answered_from_the_table_the_page_shows(language):
             round(value - 3.0, 2), focus_year=2020, target_cost_pct=3.0
         )
         assert verdict.correct, (kind, row, str(verdict))
+
+
+def _code_cells_of(notebook: Path, number: str) -> list[str]:
+    """The code of exercise ``number``'s cells outside its solution, as a student sees it."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    out, inside = [], False
+    for cell in cells:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and source.startswith("## "):
+            inside = number in source.splitlines()[0]
+        elif inside and cell["cell_type"] == "code" and "BEGIN SOLUTION" not in source:
+            out.append(source)
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_exercise_5_4_shows_every_table_it_loads(language):
+    """5.4 loads the stated totals (``tokten_totals``) the student subtracts: the page shows
+    them too, in the master and in the student notebook."""
+    import re
+
+    for kind in ("master_5_source_criticism", "exercises_5_source_criticism"):
+        code = "\n".join(_code_cells_of(FOLDERS[language] / f"{kind}.ipynb", "5.4"))
+        loaded = re.findall(r"^(\w+) = load\(", code, re.M)
+        assert "stated" in loaded, code
+        shown = re.findall(r"tables\.show\((\w+)", code)
+        assert set(loaded) <= set(shown), (kind, loaded, shown)
