@@ -111,3 +111,30 @@ def test_the_colour_of_mali_has_one_name_per_edition_in_chart_subtitles():
                     named[str(message.id)[:40]] = str(message.string)
     assert len(named) >= 2, named
     assert all("orange brique" in s and "terre cuite" not in s for s in named.values()), named
+
+
+def test_source_lines_name_the_introduction_before_the_numbered_sections():
+    """« sections introduction, 1.2, … » read as if the introduction were numbered: the
+    timeline's source line says « introduction et sections 1.2, … » (English likewise)."""
+    from diaspora_helpers import setup
+    from diaspora_helpers.analysis import timeline
+    from diaspora_helpers.charts import style
+
+    with (ROOT / "data" / "events.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    numbered = sorted(
+        {row["section"] for row in rows if row["section"] != "intro"},
+        key=lambda s: [int(p) for p in s.split(".")],
+    )
+    expected = {
+        "en": f"introduction and sections {', '.join(numbered)}",
+        "fr": f"introduction et sections {', '.join(numbered)}",
+    }
+    try:
+        for language, said in expected.items():
+            setup(language=language)
+            codes = timeline.sections(timeline.events())
+            assert style.document_sections(codes, timeline.SECTION_WORDS) == said
+            assert style.document_sections(["5.1"], timeline.SECTION_WORDS) == "section 5.1"
+    finally:
+        setup(language="en")
