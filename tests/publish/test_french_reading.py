@@ -138,3 +138,13 @@ def test_source_lines_name_the_introduction_before_the_numbered_sections():
             assert style.document_sections(["5.1"], timeline.SECTION_WORDS) == "section 5.1"
     finally:
         setup(language="en")
+
+
+def test_every_glossary_row_has_a_french_expansion_with_a_capital():
+    """RPW had an empty French cell and FCFA's began in lower case, unlike every other
+    row: each expansion in the ``french`` column is filled and starts with a capital."""
+    with (ROOT / "data" / "glossary.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    empty = [row["acronym"] for row in rows if not row["french"].strip()]
+    lower = [row["acronym"] for row in rows if row["french"][:1].islower()]
+    assert not empty and not lower, (empty, lower)
