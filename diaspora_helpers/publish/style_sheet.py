@@ -199,7 +199,7 @@ def _edition_columns(header: list[str], language: str) -> list[str]:
     named for it in English (``french``) or ending ``_<language>`` (``name_fr``)."""
     from babel import Locale
 
-    name = Locale.parse(language).get_language_name("en").lower()
+    name = (Locale.parse(language).get_language_name("en") or language).lower()
     return [c for c in header if c == name or c.endswith(f"_{language}")]
 
 
