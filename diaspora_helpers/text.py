@@ -25,8 +25,8 @@ from diaspora_helpers.i18n import LANGUAGES, N_, _, language, ngettext  # noqa: 
 
 #: What a missing value reads as (translated: "n.d." in French).
 MISSING = N_("n/a")
-#: A range of years or of months: the en dash in English ("2000–2006"); French prints the
-#: hyphen (trait d’union) there, "2000-2006", as its typographic rules have it.
+#: A range of years or of months: the en dash (U+2013) in both editions ("2000–2006"), as
+#: the timeline's bars write it; CLDR and French typography both accept it for a range.
 RANGE = N_("{first}–{last}")
 #: The list styles of :func:`listing`, by the English conjunction naming them.
 LIST_STYLES = {"and": "standard", "or": "or"}
@@ -201,7 +201,7 @@ def written_date(iso: str, locale: str, gettext: Callable[[str], str] = str) -> 
 
 def span(first: object, last: object) -> str:
     """Return a range of years or months in the edition's form (:data:`RANGE`):
-    ``span(2000, 2006)`` is "2000–2006" ("2000-2006" in French), ``span(1999, 1999)`` is
+    ``span(2000, 2006)`` is "2000–2006" (in French too), ``span(1999, 1999)`` is
     "1999"."""
     return str(first) if first == last else _(RANGE).format(first=first, last=last)
 

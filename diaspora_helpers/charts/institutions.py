@@ -331,10 +331,10 @@ def institutional_landscape(
             "between them; boxes coloured by kind of body"
         ),
         _(
-            "Source document, sections {sections}; the collection's tables of institutions "
-            "and of the links between them"
+            "Source document, {sections}; the collection's tables of institutions and of "
+            "the links between them"
         ).format(
-            sections=", ".join(word(s, timeline.SECTION_WORDS) for s in timeline.sections(links))
+            sections=style.document_sections(timeline.sections(links), timeline.SECTION_WORDS)
         ),
     )
     if slide:

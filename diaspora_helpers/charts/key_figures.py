@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from diaspora_helpers import text
@@ -35,11 +38,23 @@ def document_malians_abroad(parts: pd.DataFrame, africa_pct: float) -> Figure:
     places = list(labelled(parts)["where"])  # codes in the table, words on the chart
     ax.barh(places, parts["persons"], color=colours)
     ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(
-        lambda x, _pos: _("{value} m").format(value=text.number(x / 1e6, 1))
-    )
+    ax.xaxis.set_major_formatter(_millions_axis(ax))
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
     for y, value in enumerate(parts["persons"]):
         ax.text(value, y, f"  {text.number(value)}", va="center", fontsize=9)
     return fig
+
+
+def _millions_axis(ax: Axes) -> Callable[[float, object], str]:
+    """x-axis labels in millions of persons: "0" at the origin (no unit on nothing), then
+    "0.5 m", "1.0 m" ("0,5 M" in French), decimals only when a tick needs them."""
+
+    def label(x: float, _pos: object = None) -> str:
+        if x == 0:
+            return text.number(0)
+        ticks = [t for t in ax.get_xticks() if t == t]
+        whole = all(float(t / 1e6).is_integer() for t in ticks)
+        return _("{value} m").format(value=text.number(x / 1e6, 0 if whole else 1))
+
+    return label

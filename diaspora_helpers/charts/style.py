@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import matplotlib as mpl
@@ -20,7 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from diaspora_helpers import constants
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, ngettext
+from diaspora_helpers.text import listing
 
 # The palette lives in diaspora_helpers.constants (colour-blind-safe, tested).
 PALETTE = constants.PALETTE
@@ -295,3 +296,19 @@ def barh_house(ax: Axes) -> None:
     ax.invert_yaxis()
     ax.grid(axis="x")
     ax.grid(axis="y", visible=False)
+
+
+def document_sections(codes: Sequence[str], words: Mapping[str, str]) -> str:
+    """Name the source document's sections for a source line: the unnumbered ones by their
+    word (``words``, e.g. ``{"intro": N_("introduction")}``), then the numbered ones after
+    "section"/"sections", in the edition's list style: "introduction and sections 1.2, 5"
+    ("introduction et sections 1.2, 5"), "section 5.1", "introduction"."""
+    named = [_(words[code]) for code in codes if code in words]
+    numbered = [str(code) for code in codes if code not in words]
+    if numbered:
+        named.append(
+            ngettext("section {sections}", "sections {sections}", len(numbered)).format(
+                sections=", ".join(numbered)
+            )
+        )
+    return listing(named)

@@ -280,8 +280,8 @@ def events_timeline(
             "single dates (placed mid-month or mid-year when the document gives no day), bars "
             "are periods, hatched bars are periods the document dates only roughly"
         ),
-        _("Source document, sections {sections}; the collection's events table").format(
-            sections=", ".join(word(s, timeline.SECTION_WORDS) for s in timeline.sections(events))
+        _("Source document, {sections}; the collection's events table").format(
+            sections=style.document_sections(timeline.sections(events), timeline.SECTION_WORDS)
         ),
         figsize=figsize,
     )

@@ -218,7 +218,7 @@ def landscape(
         else _(
             "The document names no body that supervises the diaspora's own council, the "
             "{council}, though it lists following the council's activities among the "
-            "ministry's work of 2015: the council advises the government and sits on {n} "
+            "ministry's work of 2015: the {council} advises the government and sits on {n} "
             "national councils."
         )
     ).format(council=info.at[COUNCIL, "acronym"], n=len(seats))

@@ -12,9 +12,10 @@ says how a variant is found in prose:
 
 Prose is what a reader sees as text: the Markdown cells and the outputs of the edition's
 notebooks, its Markdown course files, the text columns of ``data/<lang>/*.csv`` (every
-column but the first, the key) and the ``msgstr`` of its catalogs. Code never counts: fenced
-blocks, inline code between backticks, ``<code>`` elements, link addresses, HTML tags,
-``{placeholders}`` and the code cells of notebooks.
+column but the first, the key), the columns of the English tables of ``data/`` written in
+the edition's language (``french``, ``name_fr``) and the ``msgstr`` of its catalogs. Code
+never counts: fenced blocks, inline code between backticks, ``<code>`` elements, link
+addresses, HTML tags, ``{placeholders}`` and the code cells of notebooks.
 
 Run ``python -m diaspora_helpers.publish.style_sheet fr`` to list the faults, ``--fix`` to
 replace the forbidden variants that have a replacement (``fix`` is ``yes`` in the row) in
@@ -193,11 +194,25 @@ def _csv_rows(path: Path) -> tuple[int, list[str], list[list[str]]]:
     return _key_width(path), (rows[0] if rows else []), rows[1:]
 
 
-def _csv_texts(path: Path) -> Iterator[tuple[str, str]]:
+def _edition_columns(header: list[str], language: str) -> list[str]:
+    """The columns of a table of ``data/`` (the English tables) written in ``language``:
+    named for it in English (``french``) or ending ``_<language>`` (``name_fr``)."""
+    from babel import Locale
+
+    name = (Locale.parse(language).get_language_name("en") or language).lower()
+    return [c for c in header if c == name or c.endswith(f"_{language}")]
+
+
+def _csv_texts(path: Path, language: str) -> Iterator[tuple[str, str]]:
     width, header, rows = _csv_rows(path)
+    if path.parent.name == language:
+        names = header[width:]
+    else:  # an English table: only its columns in the edition's language
+        names = _edition_columns(header, language)
     for number, row in enumerate(rows, start=2):
-        for name, value in zip(header[width:], row[width:], strict=False):
-            yield f"{path.name}:{number} ({name})", value
+        for name, value in zip(header, row, strict=False):
+            if name in names:
+                yield f"{path.name}:{number} ({name})", value
 
 
 def _fix_csv(path: Path, text: str, sheet: list[Rule]) -> str:
@@ -232,16 +247,20 @@ def files(language: str = "fr", root: Path = ROOT) -> list[Path]:
     notebooks = root / "notebooks" / language
     found = sorted(notebooks.glob("*.ipynb")) + sorted(notebooks.glob("*.md"))
     found += sorted(p for p in (root / "data" / language).glob("*.csv") if p.name != SHEET)
+    found += sorted(
+        p for p in (root / "data").glob("*.csv") if _edition_columns(_csv_rows(p)[1], language)
+    )
     found += sorted((root / "diaspora_helpers" / "locale" / language).glob("LC_MESSAGES/*.po"))
     return found
 
 
-def texts(path: Path) -> Iterator[tuple[str, str]]:
-    """Yield ``(where, text)`` for every piece of reader-facing text of ``path``."""
+def texts(path: Path, language: str = "fr") -> Iterator[tuple[str, str]]:
+    """Yield ``(where, text)`` for every piece of reader-facing text of ``path`` in
+    ``language`` (of an English table of ``data/``, its columns in that language only)."""
     if path.suffix == ".ipynb":
         yield from _notebook_texts(path)
     elif path.suffix == ".csv":
-        yield from _csv_texts(path)
+        yield from _csv_texts(path, language)
     elif path.suffix == ".po":
         yield from _po_texts(path)
     else:
@@ -254,7 +273,7 @@ def check(language: str = "fr", root: Path = ROOT) -> list[str]:
     return [
         f"{where}: {found!r} ({term})"
         for path in files(language, root)
-        for where, text in texts(path)
+        for where, text in texts(path, language)
         for found, term in faults(text, sheet)
     ]
 
@@ -289,6 +308,8 @@ def fix(language: str = "fr", root: Path = ROOT) -> list[Path]:
     sheet = rules(language, root)
     changed = []
     for path in files(language, root):
+        if path.suffix == ".csv" and path.parent.name != language:
+            continue  # an English table's columns in the edition's language: fixed by hand
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".ipynb":
             notebook, touched = json.loads(text), False

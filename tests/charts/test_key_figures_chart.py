@@ -32,4 +32,5 @@ def test_the_french_chart_speaks_french_and_formats_numbers_the_french_way():
     assert [t.get_text().strip() for t in ax.texts][0] == f"3{NNBSP}500{NNBSP}000"
     ticks = [t.get_text() for t in ax.get_xticklabels()]
     assert f"1,5{NBSP}M" in ticks
+    assert ticks[0] == "0", ticks  # nothing has no unit: "0", not "0,0 M"
     plt.close(fig)
