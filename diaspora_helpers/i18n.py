@@ -50,7 +50,15 @@ LOCALE_DIR = editions.LOCALE_DIR
 #: The areas of the package, each with its own catalog, and the source files each covers
 #: (globs relative to the package folder). A source file belongs to exactly one area.
 AREAS: dict[str, tuple[str, ...]] = {
-    "core": ("__init__.py", "i18n.py", "text.py", "tables.py", "params.py", "data/*.py"),
+    "core": (
+        "__init__.py",
+        "i18n.py",
+        "text.py",
+        "tables.py",
+        "columns.py",
+        "params.py",
+        "data/*.py",
+    ),
     "overview": (
         "analysis/key_figures.py",
         "analysis/audit.py",

@@ -22,7 +22,6 @@ from diaspora_helpers.charts.style import (
     CSV_DECIMALS,
     CSV_LICENCE,
     CSV_NOTE,
-    CSV_UNITS,
     PNG_METADATA,
     SLIDE_DPI,
     SLIDE_PNG,
@@ -30,6 +29,7 @@ from diaspora_helpers.charts.style import (
     SVG_METADATA,
     place_texts,
 )
+from diaspora_helpers.columns import unit_of
 from diaspora_helpers.data import loader
 from diaspora_helpers.i18n import _
 
@@ -66,18 +66,6 @@ def rounded(data: pd.DataFrame, decimals: int = CSV_DECIMALS) -> pd.DataFrame:
             large = len(present) and present.abs().max() >= 1000
             out[column] = values.round(min(decimals, 2) if large else decimals)
     return out
-
-
-def unit_of(column: str) -> str | None:
-    """Guess a column's unit (English, untranslated) from the words of its name:
-    ``share_pct`` -> "percent", ``usd_millions`` -> "millions of US dollars",
-    ``xof_per_usd`` -> "CFA francs (XOF) per US dollar" (a key of several words matches
-    them in a row, and is tried first); None when no word tells it."""
-    name = "_" + str(column).lower().replace("-", "_") + "_"
-    for key, unit in CSV_UNITS:
-        if f"_{key}_" in name:
-            return unit
-    return None
 
 
 def _unit(column: str) -> str | None:

@@ -35,23 +35,6 @@ CSV_NOTE = N_(
     "come from the publishers named in dc:source, cite them too. Units: see dc:description "
     "and each column's unit."
 )
-# Words of a column name and the unit they mean, first match wins.
-CSV_UNITS = (
-    ("usd_millions", N_("millions of US dollars")),
-    ("millions_usd", N_("millions of US dollars")),
-    ("xof_per_usd", N_("CFA francs (XOF) per US dollar")),
-    ("pct", N_("percent")),
-    ("percent", N_("percent")),
-    ("share", N_("percent")),
-    ("usd", N_("US dollars")),
-    ("xof", N_("CFA francs (XOF)")),
-    ("eur", N_("euros")),
-    ("year", N_("calendar year")),
-    ("millions", N_("millions")),
-    ("thousands", N_("thousands")),
-    ("persons", N_("persons")),
-    ("people", N_("persons")),
-)
 #: A source line that already names itself ("Source: …", "Sources : …", any language).
 SOURCE_PREFIX = re.compile(r"^sources?\s*:", re.IGNORECASE)
 SVG_METADATA = {"Date": None, "Creator": None}

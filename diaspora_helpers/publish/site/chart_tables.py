@@ -23,7 +23,7 @@ from typing import Any
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from diaspora_helpers import editions, tables, text
-from diaspora_helpers.charts.files import unit_of
+from diaspora_helpers.columns import unit_of
 from diaspora_helpers.data import loader
 from diaspora_helpers.i18n import N_
 
