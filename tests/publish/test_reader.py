@@ -333,7 +333,8 @@ EDGES = """(async () => {
     await frame();
     const end = getComputedStyle(box).boxShadow;
     box.scrollLeft = 0;
-    const longest = Math.max(0, ...Array.from(box.querySelectorAll('td, th'),
+    // the body's cells, as table_markup decides cards (a long header wraps in its column)
+    const longest = Math.max(0, ...Array.from(box.querySelectorAll('tbody td, tbody th'),
       c => c.textContent.trim().length));
     out.push({name: box.getAttribute('aria-label'), over, start, end, longest});
   }
