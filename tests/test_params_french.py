@@ -23,7 +23,7 @@ def test_the_english_message_is_unchanged():
     assert _message(lambda: params.check_order("start_year", 2016, "end_year", 1991)) == (
         "Parameter 'end_year' got 1991 (int); allowed: a value not before 'start_year' (2016)."
     )
-    assert _message(lambda: params.check_float("rate", 1, minimum=0.25)).endswith(
+    assert _message(lambda: params.check_float("rate", 0, minimum=0.25)).endswith(
         "allowed: a number from 0.25."
     )
 
