@@ -10,7 +10,8 @@ a number written with an exponent (``'5e0'``) for a float, and a YAML/JSON list
 
 The messages follow the edition's language (``diaspora_helpers.setup(language=...)``): an
 analyst running the French notebook reads in French which parameter is wrong and what it
-accepts. Parameter names, values and allowed values stay as they are typed in Python.
+accepts. Parameter names, values and allowed values stay as they are typed in Python;
+the bounds of a number are written with the edition's decimal sign (``0,25`` in French).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import yaml
+from babel.numbers import get_decimal_symbol
 
+from diaspora_helpers import i18n
 from diaspora_helpers.i18n import N_, _
 
 _FLOAT_TAG = "tag:yaml.org,2002:float"
@@ -128,6 +131,12 @@ def _range_rule(kind: str, low: str | None, high: str | None) -> str:
     return _(rules[(kind, low is not None, high is not None)]).format(minimum=low, maximum=high)
 
 
+def _decimal(bound: float) -> str:
+    """Write a float's bound as the edition writes a decimal number (``0.25``, ``0,25`` in
+    French, as the notebooks' parameter comments do); no thousands separator."""
+    return f"{bound:g}".replace(".", get_decimal_symbol(i18n.locale()))
+
+
 def check_int(
     name: str,
     value: Any,
@@ -161,8 +170,8 @@ def check_float(
     it is what papermill's ``-y``/``-f`` (YAML 1.1) deliver for ``5e0``. Any other string
     (``'3'``, from ``-r`` or quotes) is refused, as it is everywhere else.
     """
-    low = None if minimum is None else f"{minimum:g}"
-    high = None if maximum is None else f"{maximum:g}"
+    low = None if minimum is None else _decimal(minimum)
+    high = None if maximum is None else _decimal(maximum)
     rule = _range_rule("float", low, high)
     number = value
     if isinstance(value, str) and _EXPONENT_NUMBER.match(value.strip()):

@@ -230,6 +230,13 @@ def items(values: Iterable[object]) -> str:
     return _(SEPARATOR).join(str(v) for v in values)
 
 
+def entry(term: object, meaning: object) -> str:
+    """Return a glossary-like line, ``term`` then ``meaning`` after a colon:
+    "administrative: Counts of…" ("administrative : Effectifs…" in French, narrow no-break
+    space before the colon)."""
+    return _("{term}: {meaning}").format(term=term, meaning=meaning)
+
+
 def quarter(period: str, locale: str | None = None) -> str:
     """Write a quarter (``"2020Q3"``, as Remittance Prices Worldwide names its surveys) the
     edition's way, from CLDR's abbreviated quarter: ``"Q3 2020"`` in English, ``"T3 2020"``

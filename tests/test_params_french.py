@@ -23,6 +23,9 @@ def test_the_english_message_is_unchanged():
     assert _message(lambda: params.check_order("start_year", 2016, "end_year", 1991)) == (
         "Parameter 'end_year' got 1991 (int); allowed: a value not before 'start_year' (2016)."
     )
+    assert _message(lambda: params.check_float("rate", 0, minimum=0.25)).endswith(
+        "allowed: a number from 0.25."
+    )
 
 
 @pytest.mark.parametrize(
@@ -36,7 +39,7 @@ def test_the_english_message_is_unchanged():
         (lambda: params.check_int("year", 1, choices=[1990, 2020]), "l’une des valeurs 1990, 2020"),
         (
             lambda: params.check_float("rate", 30, maximum=12.5),
-            "un nombre inférieur ou égal à 12.5",
+            "un nombre inférieur ou égal à 12,5",  # the edition's decimal sign
         ),
         (lambda: params.check_bool("show_hints", "yes"), "True ou False"),
         (lambda: params.check_choice("scope", "globl", ["all"]), "l’une des valeurs 'all'"),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from diaspora_helpers import i18n, tables, text
 from diaspora_helpers.analysis import timeline, tokten
-from diaspora_helpers.i18n import _, ngettext
+from diaspora_helpers.i18n import N_, _, ngettext
 
 #: The institutions the landscape sentence names, by id.
 MINISTRY_ABROAD = "ministry_malians_abroad"
@@ -113,12 +113,20 @@ def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -
     return text.say(f"{first} {second}")
 
 
+# Headers of a wave summary's own columns: ``events`` counts the wave's events, ``what``
+# lists them by name (so the list, not the count, is headed "Events").
+WAVE_HEADERS = {"events": N_("Number of events"), "what": N_("Events")}
+
+
 def wave_columns(summary: pd.DataFrame) -> dict[str, str]:
     """Return the headers of a wave summary's table (``timeline.wave_summary(...)``):
     column -> English header, translated by :func:`diaspora_helpers.tables.show`; a kind's
-    count column is headed by the kind's lane label."""
+    count column is headed by the kind's lane label, ``events`` (a count) by "Number of
+    events" and ``what`` (the events' names) by "Events"."""
     return {
-        str(column): timeline.KIND_LABELS.get(str(column), tables.label(str(column)))
+        str(column): WAVE_HEADERS.get(
+            str(column), timeline.KIND_LABELS.get(str(column), tables.label(str(column)))
+        )
         for column in summary
     }
 

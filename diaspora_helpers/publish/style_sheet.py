@@ -113,9 +113,16 @@ def _prose_map(text: str, change: Callable[[str], str]) -> str:
     return "".join(out)
 
 
+#: What a code stretch's last character becomes in :func:`prose`: a private-use character,
+#: neither a letter nor a space, so that a rule can see where code ends (``\ue000`` in a
+#: pattern: "`notebooks/fr/` : mêmes" has an ordinary space before ":" after code).
+CODE_END = "\ue000"
+
+
 def prose(text: str) -> str:
-    """Return ``text`` with its code stretches blanked out (kept as spaces)."""
-    return _CODE.sub(lambda m: " " * len(m.group(0)), text)
+    """Return ``text`` with its code stretches blanked out: kept as spaces, the last one
+    :data:`CODE_END`, so that offsets stay those of ``text``."""
+    return _CODE.sub(lambda m: " " * (len(m.group(0)) - 1) + CODE_END, text)
 
 
 def faults(text: str, sheet: list[Rule]) -> list[tuple[str, str]]:

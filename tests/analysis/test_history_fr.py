@@ -48,6 +48,12 @@ def test_counts_and_titles_of_the_timeline_in_french():
     assert "forum" in summary.columns
     shown = tables.show(summary, columns=history.wave_columns(summary))
     assert "Forums et concertations" in shown.labels
+    # The column listing the events' names is headed "Événements", the count beside it
+    # "Nombre d’événements": no two headers alike, none a vague "Nature".
+    french = dict(zip(summary.columns, shown.labels, strict=True))
+    assert len(set(french.values())) == len(french)
+    assert french["what"] == "Événements"
+    assert french["events"] == "Nombre d’événements"
     assert charts.timeline.rhythm_title(summary).startswith(
         f"La politique envers la diaspora s’est construite en {len(summary)} vagues"
     )

@@ -165,3 +165,15 @@ def test_a_singular_corridor_enquete_is_refused_too():
     assert [t for _, t in style_sheet.faults("aucun corridor enquêté vers le Mali", sheet)] == [
         "corridors couverts par l’enquête"
     ]
+
+
+def test_an_ordinary_space_before_a_colon_after_code_or_a_bracket_is_found():
+    sheet = style_sheet.rules("fr")
+    terms = [
+        term
+        for text in ("occupe `notebooks/fr/` : mêmes", "(exercises_1) ; les", "[lien](x.html) : la")
+        for _found, term in style_sheet.faults(text, sheet)
+    ]
+    assert terms == ["espace avant ; : ! ?"] * 3
+    good = "occupe `notebooks/fr/`\u202f: mêmes, `a : b` et `x`, puis (y)\u202f; fin"
+    assert style_sheet.faults(good, sheet) == []
