@@ -165,3 +165,15 @@ def test_a_singular_corridor_enquete_is_refused_too():
     assert [t for _, t in style_sheet.faults("aucun corridor enquêté vers le Mali", sheet)] == [
         "corridors couverts par l’enquête"
     ]
+
+
+def test_the_origin_destination_table_has_one_name():
+    """Session 2's table is « table origine–destination » (en dash), as its notebook says;
+    the home page's summary once called it « matrice origine-destination » (r28 item 2)."""
+    sheet = style_sheet.rules("fr")
+    said = "remanier la matrice origine-destination des Nations Unies"
+    assert [t for _, t in style_sheet.faults(said, sheet)] == ["table origine–destination"]
+    assert style_sheet.apply(said, sheet) == (
+        "remanier la table origine–destination des Nations Unies"
+    )
+    assert not style_sheet.faults("la table origine–destination au format long", sheet)
