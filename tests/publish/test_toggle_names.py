@@ -96,7 +96,9 @@ def test_hidden_names_keep_the_heading_s_no_break_spaces() -> None:
 
     body = f'<h2 id="a">{heading}<a class="anchor-link" href="#a">#</a></h2>'
     linked = accessibility.named_section_links(body)
-    hidden = html.unescape(re.search(r'<span class="vh">(.*?)</span>', linked).group(1))
+    found = re.search(r'<span class="vh">(.*?)</span>', linked)
+    assert found is not None, linked
+    hidden = html.unescape(found.group(1))
     assert hidden == f"Link to this section: {shown}"
 
     details = '<details class="chart-data"><summary>Les données</summary></details>'
