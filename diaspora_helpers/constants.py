@@ -16,7 +16,13 @@ apart for normal vision and under simulated deuteranopia, protanopia and tritano
 UN_STOCK_TABLE = "un_migrant_stock_mali"  # UN DESA migrant stock, Mali as origin/destination
 UN_TOTALS_TABLE = "un_migrant_stock_totals"  # UN DESA emigrant totals of Mali and its peers
 WB_BILATERAL_TABLE = "wb_bilateral_2017"  # World Bank/KNOMAD bilateral matrices, 2017
-WDI_TABLE = "wdi_indicators"  # WDI values, datahub.io copy of 2026-07-01
+WDI_TABLE = "wdi_indicators"  # WDI values, datahub.io copy of WDI_COPIED
+#: The day the collection copied the WDI from datahub.io (ISO; source lines write it in words).
+WDI_COPIED = "2026-07-01"
+#: The WDI release of the 2022 vintage (table ``wdi_2022_vintage``, ISO).
+WDI_2022_RELEASED = "2022-02-15"
+#: The day of the DataBank export of Remittance Prices Worldwide (ISO).
+RPW_EXPORTED = "2020-12-07"
 WDI_2022_TABLE = "wdi_2022_vintage"  # WDI release of 2022-02-15
 RPW_TABLE = "rpw_corridor_costs"  # Remittance Prices Worldwide, corridors into Mali
 CENSUS_TABLE = "census_figures"  # RGPH headline figures

@@ -145,9 +145,11 @@ def write_chart_data(
     each column's type and unit where the name tells it. Returns the descriptor's path.
     ``labels`` is (title, subtitle, source) as given to :func:`titled_figure`. The note,
     the units, the titles of the columns (``titles``, tagged with the edition's code) are in
-    the edition's language; a column of words in that language (a ``_label`` column, or one
-    recorded with :func:`diaspora_helpers.i18n.with_texts`) carries ``"lang"``, every other
-    column holds codes and numbers, the same in every edition."""
+    the edition's language (a code column followed by its ``_label`` column is titled
+    "<title> (code)", its words "<title>"); a column of words in that language (a
+    ``_label`` column, or one recorded with :func:`diaspora_helpers.i18n.with_texts`)
+    carries ``"lang"``, every other column holds codes and numbers, the same in every
+    edition."""
     table = chart_table(data)
     table.to_csv(path, index=False, lineterminator="\n")
     title, subtitle, source = labels or (path.stem, "", "")
@@ -166,9 +168,12 @@ def write_chart_data(
             else "string"
         )
         header = str(column).removesuffix(LABEL_SUFFIX)
+        shown = _(tables.label(header))
+        if f"{column}{LABEL_SUFFIX}" in table.columns:  # codes, named in words next door
+            shown = _("{header} (code)").format(header=shown)
         entry: dict[str, object] = {
             "name": str(column),
-            "titles": {code: _(tables.label(header))},
+            "titles": {code: shown},
             "datatype": datatype,
         }
         if column in texts:  # words of the edition's language, not codes

@@ -269,7 +269,10 @@ def name_svg(path: Path, labels: tuple[str, str, str] | None) -> None:
         return
     from xml.sax.saxutils import escape
 
-    title, subtitle, source = (escape(" ".join(text.split())) for text in labels)
+    # Line ends of a wrapped title read as one space; U+202F and U+00A0 stay (French).
+    title, subtitle, source = (
+        escape(re.sub(r"[ \t\n\r\f\v]+", " ", text).strip(" ")) for text in labels
+    )
     text = path.read_text(encoding="utf-8")
     opening = re.search(r"<svg\b[^>]*>", text)
     if opening is None or '<title id="chart-title">' in text:

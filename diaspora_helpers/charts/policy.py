@@ -389,9 +389,9 @@ def cost_of_sending_money(
             "amount sent, over the corridors the World Bank surveys"
         ),
         _(
-            "World Bank, World Development Indicators, release of 2022-02-15 "
+            "World Bank, World Development Indicators, release of {released} "
             "(SI.RMT.COST.IB.ZS); United Nations, SDG target 10.c"
-        ),
+        ).format(released=text.date_words(constants.WDI_2022_RELEASED)),
     )
     draw_cost(ax, costs, target_pct)
     return fig

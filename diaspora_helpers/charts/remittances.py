@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
-from diaspora_helpers import i18n, tables, text
+from diaspora_helpers import constants, i18n, tables, text
 from diaspora_helpers.analysis import remittances
 from diaspora_helpers.charts import style
 from diaspora_helpers.charts.style import barh_house
@@ -58,9 +58,9 @@ def remittances_over_time(
             "when Mali rejoined the CFA franc after issuing its own"
         ).format(year=currency.CFA_SINCE_YEAR),
         _(
-            "World Bank, WDI as copied on 2026-07-01 (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source "
+            "World Bank, WDI as copied on {copied} (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source "
             "document section 1.1 (BCEAO 2012, diamond)"
-        ),
+        ).format(copied=text.date_words(constants.WDI_COPIED)),
         ncols=2,
     )
     left.plot(series["year"], series["remittances_usd"] / 1e6, color=style.PALETTE["wb"])
@@ -113,8 +113,11 @@ def remittances_share_of_gdp_two_releases(series: pd.DataFrame, compare_year: in
             "release (dashed) and derived from the 2026 copy's remittances and GDP (solid)"
         ),
         _(
-            "World Bank, WDI 2022-02-15 (BX.TRF.PWKR.DT.GD.ZS) and WDI, datahub.io copy of "
-            "2026-07-01 (100 × BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD)"
+            "World Bank, WDI of {released} (BX.TRF.PWKR.DT.GD.ZS) and WDI, datahub.io copy of "
+            "{copied} (100 × BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD)"
+        ).format(
+            copied=text.date_words(constants.WDI_COPIED),
+            released=text.date_words(constants.WDI_2022_RELEASED),
         ),
     )
     ax.plot(
@@ -167,9 +170,9 @@ def mali_and_peers(
             "grey: World Bank aggregates"
         ),
         _(
-            "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); "
+            "World Bank, WDI, datahub.io copy of {copied} (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); "
             "UN DESA, International Migrant Stock 2020 (emigrants, {year})"
-        ).format(year=int(mali["un_year"])),
+        ).format(year=int(mali["un_year"]), copied=text.date_words(constants.WDI_COPIED)),
         ncols=2,
         figsize=(9.0, 2.6 + 0.3 * len(plot)),
     )
@@ -274,8 +277,11 @@ def corridor_costs_into_mali(
             "black steps: the World Bank's yearly average for Mali"
         ),
         _(
-            "World Bank, Remittance Prices Worldwide (ATCR.CORR, DataBank export of 2020-12-07); "
-            "WDI 2022-02-15 (SI.RMT.COST.IB.ZS); SDG target 10.c"
+            "World Bank, Remittance Prices Worldwide (ATCR.CORR, DataBank export of {exported}); "
+            "WDI of {released} (SI.RMT.COST.IB.ZS); SDG target 10.c"
+        ).format(
+            exported=text.date_words(constants.RPW_EXPORTED),
+            released=text.date_words(constants.WDI_2022_RELEASED),
         ),
     )
     for colour, (corridor, part) in zip(style.SERIES, costs.groupby("corridor"), strict=False):
@@ -331,8 +337,11 @@ def scenario_lower_costs(
             "recorded remittances; highlighted: {year}"
         ).format(cost=_threshold(target_cost_pct), year=cost_in),
         _(
-            "World Bank, WDI, datahub.io copy of 2026-07-01 (BX.TRF.PWKR.CD.DT) and WDI "
-            "2022-02-15 (SI.RMT.COST.IB.ZS); collection's own calculation"
+            "World Bank, WDI, datahub.io copy of {copied} (BX.TRF.PWKR.CD.DT) and WDI "
+            "of {released} (SI.RMT.COST.IB.ZS); collection's own calculation"
+        ).format(
+            copied=text.date_words(constants.WDI_COPIED),
+            released=text.date_words(constants.WDI_2022_RELEASED),
         ),
     )
     colours = [

@@ -82,3 +82,24 @@ def test_words_go_under_label_headers_and_codes_stay_the_same(edition, tmp_path)
     assert langs == {"country_label", "corridor_label", "region_group_label"}
     assert {c["lang"] for c in columns.values() if "lang" in c} == {edition}
     assert columns["rank"]["datatype"] == "integer"  # whole numbers with a gap, not text
+
+
+def test_a_code_column_and_its_label_column_have_two_titles(edition, tmp_path) -> None:
+    """r28 item 5: the descriptor titled a code column and its ``_label`` column alike
+    (« Ventilation » and « Ventilation »); the code column reads "<title> (code)", in the
+    edition's language, as the notebooks' tables title a code column, and a column of
+    codes with no label column keeps its plain title."""
+    from diaspora_helpers import i18n
+
+    data = pd.DataFrame({"region_group": ["sub_saharan_africa"], "iso3": ["CIV"], "n": [3]})
+    data = i18n.with_words(data, region_group={"sub_saharan_africa": "Sub-Saharan Africa"})
+    sidecar = files.write_chart_data(data, tmp_path / "c.csv", ("T", "S", "Source: X"))
+    titles = {
+        c["name"]: c["titles"][edition]
+        for c in json.loads(sidecar.read_text(encoding="utf-8"))["tableSchema"]["columns"]
+    }
+    words = titles["region_group_label"]
+    assert words and "(code)" not in words
+    assert titles["region_group"] == f"{words} (code)"
+    assert len(set(titles.values())) == len(titles), titles
+    assert "(code)" not in titles["iso3"] and "(code)" not in titles["n"]

@@ -86,7 +86,7 @@ def test_each_diagram_has_a_phone_rendering_readable_at_390_px_without_overlaps(
     assert phone == tmp_path / f"{which}_phone.svg"
     width, sizes, words = _svg_text(phone.read_text(encoding="utf-8"))
     assert sizes and min(sizes) * SHOWN_PX / width >= SMALLEST_PX, (min(sizes), width)
-    title = " ".join(labels[0].split())
+    title = re.sub(r"[ \t\n\r\f\v]+", " ", labels[0]).strip(" ")  # U+202F kept
     assert f'<title id="chart-title">{title}</title>' in phone.read_text(encoding="utf-8")
     assert tuple(fig.get_size_inches()) == page_size  # the page's figure is unchanged
     assert words.strip()

@@ -272,7 +272,7 @@ def test_remittances_over_time_has_two_panels():
     title, subtitle, source = _texts(fig)
     assert title == "Remittances to Mali: USD 800 million in 2012, peak USD 900 million in 2011"
     assert subtitle.startswith("Personal remittances received by Mali per year")
-    assert source.startswith("Source: World Bank, WDI as copied on 2026-07-01")
+    assert source.startswith("Source: World Bank, WDI as copied on 1 July 2026")
     left, right = fig.axes
     assert [_title(left), _title(right)] == ["USD, millions", "CFA francs, billions"]
     assert len(left.lines) == len(right.lines) == 1
@@ -287,7 +287,7 @@ def test_remittances_share_of_gdp_two_releases():
         "Remittances in 2011: 6.0% of GDP as published in 2022, 5.0% with the 2026 copy's GDP"
     )
     assert subtitle.startswith("Personal remittances received by Mali, percent of GDP")
-    assert source.startswith("Source: World Bank, WDI 2022-02-15")
+    assert source.startswith("Source: World Bank, WDI of 15 February 2022")
     (ax,) = fig.axes
     assert len(ax.lines) == 3  # two releases and the marker of the year
     assert len(ax.lines[0].get_xdata()) == 2  # the 2022 release stops where its data stop
@@ -375,7 +375,7 @@ def test_scenario_lower_costs_highlights_the_year():
     title, subtitle, source = _texts(fig)
     assert title == "Scenario: a 3% cost would have added USD 60 million in 2011–2013"
     assert subtitle.endswith("highlighted: 2012")
-    assert source.startswith("Source: World Bank, WDI, datahub.io copy of 2026-07-01")
+    assert source.startswith("Source: World Bank, WDI, datahub.io copy of 1 July 2026")
     (ax,) = fig.axes
     colours = [_hex(b.get_facecolor()) for b in _bars(ax)]
     assert colours == [

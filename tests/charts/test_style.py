@@ -127,10 +127,10 @@ def test_the_french_edition_writes_the_source_line_in_french():
     diaspora_helpers.setup(language="fr")
     charts.apply_style()
     fig, _ = charts.titled_figure("Constat", "Mesure", "World Bank WDI")
-    fig2, _ = charts.titled_figure("C", "M", "Document source, section 1.1")
+    fig2, _ = charts.titled_figure("C", "M", "Document de synthèse, section 1.1")
     fig3, _ = charts.titled_figure("C", "M", "Sources\u202f: WDI\u202f; document source")
     assert fig.texts[2].get_text() == "Source\u202f: World Bank WDI"
-    assert fig2.texts[2].get_text() == "Source\u202f: document source, section 1.1"
+    assert fig2.texts[2].get_text() == "Source\u202f: document de synthèse, section 1.1"
     assert fig3.texts[2].get_text() == "Sources\u202f: WDI\u202f; document source"
     for f in (fig, fig2, fig3):
         matplotlib.pyplot.close(f)

@@ -5,6 +5,7 @@ the weights the gradebook applies."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,53 @@ def test_a_french_grade_table_writes_its_status_in_french(tmp_path):
     ):
         path = grades.write_grade_table(tmp_path / f"g_{language}.csv", results, ["2.1"], language)
         assert [row["status"] for row in grades.read_grade_table(path)] == expected
+
+
+def test_the_french_gradebook_files_hold_what_the_french_guide_says(tmp_path):
+    """r28 item 3: run the French gradebook on French grade tables and read every file it
+    writes as a French reader would: the grade column and the notes in French, with the
+    French style sheet's punctuation; the words the French guide quotes for the status
+    column and the Moodle column are the words the files hold."""
+    from diaspora_helpers.publish import style_sheet
+    from diaspora_helpers.publish.course import grades
+    from diaspora_helpers.publish.course.marking import Mark, Result
+
+    results = [
+        Result("Awa", [Mark("1.1", 1.0, 1.0, "ok", "12")]),
+        Result("Binta", graded=False, attention=["x"]),
+    ]
+    grades.write_grade_table(tmp_path / "grades_session1_fr.csv", results, ["1.1"], "fr")
+    _write(
+        tmp_path / "grades_session3_fr.csv",
+        [{"student": "Awa", "total": "3", "max": "6", "status": "corrigé"}],
+    )
+    assert main(["course", "gradebook", "--edition", "fr", "--course-dir", str(tmp_path)]) == 0
+    guide = (NOTEBOOKS / "fr" / "instructor_guide.md").read_text(encoding="utf-8")
+    statuses = {
+        row["status"] for row in grades.read_grade_table(tmp_path / "grades_session1_fr.csv")
+    }
+    assert statuses == {"corrigé", "à vérifier"}
+    for word in statuses | {"corrigé, à vérifier"}:
+        assert f"« {word} »" in guide, word
+    for english in ("`graded`", "`needs attention`", "Mali diaspora course"):
+        assert english not in guide, english
+
+    moodle_header = (tmp_path / "moodle_import_fr.csv").read_text(encoding="utf-8").splitlines()[0]
+    column = moodle_header.split(",", 1)[1]
+    assert column.startswith("Cours sur la diaspora malienne\u202f:"), column
+    assert f"« {column} »" in guide
+    assert (
+        (tmp_path / "canvas_import_fr.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+        .endswith("," + column)
+    )
+
+    final = _read(tmp_path / "final_grades_fr.csv")
+    sheet = style_sheet.rules("fr")
+    binta = final["Binta"]["notes"]
+    assert binta.startswith("exercises_1\u202f: à vérifier\u202f; exercises_2\u202f: séance"), binta
+    assert "exercises_3\u202f: aucune copie rendue" in binta
+    for row in final.values():
+        assert not style_sheet.faults(row["notes"], sheet), row["notes"]
+        assert not re.search("[^\u202f][;:] ", row["notes"]), row["notes"]

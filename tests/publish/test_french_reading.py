@@ -148,3 +148,37 @@ def test_every_glossary_row_has_a_french_expansion_with_a_capital():
     empty = [row["acronym"] for row in rows if not row["french"].strip()]
     lower = [row["acronym"] for row in rows if row["french"][:1].islower()]
     assert not empty and not lower, (empty, lower)
+
+
+def _session_plans(guide: str) -> dict[str, list[str]]:
+    """Return, per « ## Séance n » section of a guide, the activities of its timing table."""
+    plans: dict[str, list[str]] = {}
+    for section in re.split(r"(?m)^## ", guide)[1:]:
+        heading = section.splitlines()[0]
+        rows = re.findall(r"(?m)^\| \d+ min \| (.+?) \|$", section)
+        if rows:
+            plans[heading] = rows
+    return plans
+
+
+def test_each_french_session_plan_closes_the_course_once():
+    """r28 item 4: session 5 had « Discussion ; bilan du cours » then « Bilan et retours »:
+    a plan names the course's wrap-up (« bilan ») in one row at most, like the English
+    guide (« course wrap-up » once, then « Feedback »)."""
+    guide = (ROOT / "notebooks" / "fr" / "instructor_guide.md").read_text(encoding="utf-8")
+    plans = _session_plans(guide)
+    assert len(plans) == 5, list(plans)
+    for heading, rows in plans.items():
+        assert sum("bilan" in row.lower() for row in rows) <= 1, (heading, rows)
+    english = (ROOT / "notebooks" / "instructor_guide.md").read_text(encoding="utf-8")
+    assert [len(r) for r in _session_plans(english).values()] == [len(r) for r in plans.values()]
+
+
+def test_the_french_guide_names_the_marks_file_where_written_work_is_marked():
+    """r28 item 4: « dans le fichier des notes du carnet de notes » named no file; the guide
+    says `course/marks.csv`, the file the gradebook section describes."""
+    guide = (ROOT / "notebooks" / "fr" / "instructor_guide.md").read_text(encoding="utf-8")
+    assert "fichier des notes du carnet de notes" not in guide
+    at = guide.index("ne sont pas notés automatiquement")
+    assert "`course/marks.csv` (voir « Le carnet de notes »" in guide[at : at + 300]
+    assert "### Le carnet de notes" in guide

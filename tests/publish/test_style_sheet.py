@@ -177,3 +177,34 @@ def test_an_ordinary_space_before_a_colon_after_code_or_a_bracket_is_found():
     assert terms == ["espace avant ; : ! ?"] * 3
     good = "occupe `notebooks/fr/`\u202f: mêmes, `a : b` et `x`, puis (y)\u202f; fin"
     assert style_sheet.faults(good, sheet) == []
+
+
+def test_the_origin_destination_table_has_one_name():
+    """Session 2's table is « table origine–destination » (en dash), as its notebook says;
+    the home page's summary once called it « matrice origine-destination » (r28 item 2)."""
+    sheet = style_sheet.rules("fr")
+    said = "remanier la matrice origine-destination des Nations Unies"
+    assert [t for _, t in style_sheet.faults(said, sheet)] == ["table origine–destination"]
+    assert style_sheet.apply(said, sheet) == (
+        "remanier la table origine–destination des Nations Unies"
+    )
+    assert not style_sheet.faults("la table origine–destination au format long", sheet)
+
+
+def test_a_source_line_names_the_document_as_the_sheet_does():
+    """r28 item 7: charts' source lines read « Source : document source, section 5.1 »
+    where the sheet names the document « document de synthèse »; the sheet now refuses it
+    in a source line and leaves the prose's « le document source » and the series label
+    « Document source (sources administratives) » alone; the catalogs' source lines agree."""
+    from diaspora_helpers import i18n
+
+    sheet = style_sheet.rules("fr")
+    refused = ["Source\u202f: document source, section 5.1", "Document source, sections 6.1"]
+    assert all(style_sheet.faults(line, sheet) for line in refused)
+    kept = "Document source (sources administratives)\u202f; le document source le dit."
+    assert not style_sheet.faults(kept, sheet)
+    french = i18n.translator("fr")
+    said = french("Source: the source document{rest}").format(rest=", section 5.1")
+    assert said.startswith(french("Source: {source}").format(source="")), said
+    assert not style_sheet.faults(said, sheet) and "document de synthèse" in said
+    assert french("Source document").lower() == "document de synthèse"

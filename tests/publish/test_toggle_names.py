@@ -80,3 +80,27 @@ def test_a_notebook_is_linked_by_its_title_with_its_file_name_after_it() -> None
     assert '<a class="xref" href="01_a.html">Who &amp; where</a> (<code>01_a</code>)' in linked
     assert '<a class="xref" href="02_b.html"><code>02_b</code></a>' in linked  # no title
     assert "<pre><code>01_a</code></pre>" in linked
+
+
+def test_hidden_names_keep_the_heading_s_no_break_spaces() -> None:
+    """r28 item 6: the screen-reader-only names copied a French heading with an ordinary
+    space where the heading has U+202F (« Où vivent-ils ? »), so a search of the page for
+    the heading's words found two spellings. Layout whitespace (a line end inside a
+    heading's source) still reads as one space."""
+    narrow, nbsp = "\u202f", "\u00a0"
+    heading = f"Où vivent-ils{narrow}?\nEn Afrique, à 89{nbsp}%"
+    shown = f"Où vivent-ils{narrow}? En Afrique, à 89{nbsp}%"
+    one_line = heading.replace("\n", "  ")
+    cells = [new_markdown_cell(f"## {one_line}", id="m"), new_code_cell("x = 1", id="c")]
+    assert accessibility.code_toggle_names(cells) == {"c": f": {shown}"}
+
+    body = f'<h2 id="a">{heading}<a class="anchor-link" href="#a">#</a></h2>'
+    linked = accessibility.named_section_links(body)
+    found = re.search(r'<span class="vh">(.*?)</span>', linked)
+    assert found is not None, linked
+    hidden = html.unescape(found.group(1))
+    assert hidden == f"Link to this section: {shown}"
+
+    details = '<details class="chart-data"><summary>Les données</summary></details>'
+    named = accessibility.named_summary(details, f"Deux chiffres pour l’Europe{narrow}!")
+    assert names(named) == [f"Les données: Deux chiffres pour l’Europe{narrow}!"]

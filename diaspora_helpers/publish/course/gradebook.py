@@ -21,6 +21,7 @@ opens a CSV).
 from __future__ import annotations
 
 import csv
+import functools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,6 +218,8 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
     say = i18n.translator(edition)  # notes in the edition's language
     N_("{part}: session not graded yet")
     N_("{part}: not marked yet")
+    N_("{part}: {status}")
+    N_("{notes}; {note}")
     rows = []
     for student in students:
         row: dict[str, object] = {"student": student}
@@ -234,7 +237,9 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
                     share = None
                     if table is not None:
                         status = graded.get("status") if graded else N_("no submission")
-                        notes.append(f"{c.name}: {say(status)}")
+                        notes.append(
+                            say("{part}: {status}").format(part=c.name, status=say(status))
+                        )
             else:
                 value = lecturer.get(student, {}).get(c.name)
                 share = None if value is None else 100 * value / (c.out_of or 1)
@@ -243,7 +248,14 @@ def build(course_dir: Path, *, edition: str = "en", marks: Path | None = None) -
             row[c.name] = "" if share is None else f"{share:.1f}"
             final += (share or 0.0) * c.weight_pct / 100
         row["final_pct"] = f"{final:.1f}"
-        row["notes"] = "; ".join(notes)
+        # One note after another, with the edition's punctuation ("\u202f; " in French).
+        row["notes"] = (
+            functools.reduce(
+                lambda said, note: say("{notes}; {note}").format(notes=said, note=note), notes
+            )
+            if notes
+            else ""
+        )
         rows.append(row)
     columns = ["student", *[c.name for c in components], "final_pct", "notes"]
     suffix = "" if edition == "en" else f"_{edition}"

@@ -14,6 +14,7 @@ import mistune
 from nbformat import NotebookNode
 
 from diaspora_helpers import colours
+from diaspora_helpers.publish.site import markup
 
 #: The lightest background code is shown on (``site.css``: pre, details.code).
 CODE_BACKGROUNDS = ("#f4f6f8", "#f7f7f7", "#fff4e5", "#fdecea", "#ffffff")
@@ -58,7 +59,7 @@ def named_section_links(body: str, gettext: Callable[[str], str] = str) -> str:
 
     def name(match: re.Match[str]) -> str:
         opening, _level, inner, href, closing = match.groups()
-        heading = " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split())
+        heading = markup.squeeze(html.unescape(re.sub(r"<[^>]+>", "", inner)))
         label = html.escape(_("Link to this section: {heading}").format(heading=heading))
         return (
             f'{opening}{inner}<a class="anchor-link" href="{href}">'
@@ -163,7 +164,7 @@ _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 def _text(fragment: str) -> str:
     """The words of an HTML fragment, tags and a heading's "#" link left out."""
     fragment = _ANCHOR_LINK.sub("", fragment)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+    return markup.squeeze(html.unescape(re.sub(r"<[^>]+>", "", fragment)))
 
 
 def named_summary(details: str, name: str, gettext: Callable[[str], str] = str) -> str:

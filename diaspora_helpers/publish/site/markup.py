@@ -13,6 +13,19 @@ def plain(markdown_text: str) -> str:
     return re.sub(r"[*_`]", "", text)
 
 
+#: Whitespace that only lays out source text (spaces, tabs, line ends): a run of it reads
+#: as one space. No-break spaces (U+00A0, the narrow U+202F before « ; : ! ? » in French)
+#: are characters the reader sees, and stay.
+_LAYOUT_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def squeeze(text: str) -> str:
+    """Return ``text`` with each run of layout whitespace (spaces, tabs, line ends) as one
+    space, trimmed; no-break spaces (U+00A0, U+202F) are kept as they are, unlike
+    ``" ".join(text.split())``, which turns them into ordinary spaces."""
+    return _LAYOUT_SPACE.sub(" ", text).strip(" ")
+
+
 def slug(text: str) -> str:
     """Return an id for ``text``: lower case, runs of other characters as ``-``."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "term"

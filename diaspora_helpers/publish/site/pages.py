@@ -221,7 +221,7 @@ def notebook_summary(nb: NotebookNode, untranslated: str | None = None) -> str:
         for block in re.split(r"\n\s*\n", cell.source):
             block = block.strip()
             if block and not block.startswith(("#", "<", "!", "|", ">", "-", "*", "```")):
-                text = " ".join(block.split())
+                text = markup.squeeze(block)
                 if len(text) > 300:
                     text = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
                 return text

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 
 from diaspora_helpers.i18n import N_
+from diaspora_helpers.publish.site import markup
 
 #: A table with a cell of more characters than this reads as cards on a phone.
 LONG_CELL = 60
@@ -42,7 +43,7 @@ _CODE = re.compile(r"<code\b[^>]*>(.*?)</code>", re.S)
 
 
 def _text(fragment: str) -> str:
-    return " ".join(html.unescape(_TAGS.sub(" ", fragment)).split())
+    return markup.squeeze(html.unescape(_TAGS.sub(" ", fragment)))
 
 
 def _header_labels(inner: str) -> list[str]:
