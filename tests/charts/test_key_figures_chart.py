@@ -24,7 +24,7 @@ def test_the_french_chart_speaks_french_and_formats_numbers_the_french_way():
         f"Selon le document, {shown} des Maliens établis à l’extérieur vivent ailleurs en Afrique"
     )
     assert subtitle.startswith("Maliens établis à l’extérieur par lieu de résidence")
-    assert source.startswith(f"Source{NNBSP}: document source, section 1.1")
+    assert source.startswith(f"Source{NNBSP}: document de synthèse, section 1.1")
     (ax,) = fig.axes
     fig.canvas.draw()
     places = [t.get_text() for t in ax.get_yticklabels()]
