@@ -6,31 +6,15 @@ another; proper names right in headers. Written through the chart layer's own do
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from diaspora_helpers import setup
-from diaspora_helpers.charts import files
-from diaspora_helpers.i18n import _
-from diaspora_helpers.publish.site import chart_tables
+from chart_table_support import shown_table
 
 
 def _table(folder: Path, data: pd.DataFrame, language: str) -> tuple[list[str], list[list[str]]]:
-    setup(language=language)
-    try:
-        files.write_chart_data(data, folder / "c.csv", ("T", "S", "Source: X"))
-        markup = chart_tables.data_table(folder, "c", language, _)
-    finally:
-        setup(language="en")
-    heads = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', markup)
-    rows = [
-        re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
-        for row in re.findall(r"<tr>(.*?)</tr>", markup)[1:]
-    ]
-    return heads, rows
+    return shown_table(folder, "c", data, language)
 
 
 AMOUNTS = pd.DataFrame(

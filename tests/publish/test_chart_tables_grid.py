@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from chart_table_support import shown_table
 
-from diaspora_helpers import setup
 from diaspora_helpers.charts import files
-from diaspora_helpers.i18n import _
 from diaspora_helpers.publish.site import chart_tables
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -34,18 +33,7 @@ def _table(folder: Path, language: str) -> tuple[list[str], list[list[str]]]:
     grid.loc["two", ids[1]] = 1
     grid.loc["two", ids[0]] = 2
     data = grid.rename_axis("strategy").reset_index()
-    setup(language=language)
-    try:
-        files.write_chart_data(data, folder / "coverage_matrix.csv", ("T", "S", "Source: X"))
-        markup = chart_tables.data_table(folder, "coverage_matrix", language, _)
-    finally:
-        setup(language="en")
-    heads = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', markup)
-    rows = [
-        re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
-        for row in re.findall(r"<tr>(.*?)</tr>", markup)[1:]
-    ]
-    return heads, rows
+    return shown_table(folder, "coverage_matrix", data, language)
 
 
 @pytest.mark.parametrize(
