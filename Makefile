@@ -12,6 +12,10 @@ LOCK_GATE = import sys; need = tuple(int(n) for n in "$(PYTHON_FLOOR)".split("."
   sys.exit(0 if sys.version_info[:2] == need else "make lock needs a Python %d.%d " % need \
   + "(pip reads markers with it), but $(PYTHON) is Python %d.%d" % sys.version_info[:2])
 VENV   := .venv
+# Every command below keeps Python's bytecode (__pycache__/, ignored by git, removed by make
+# clean) even where PYTHONDONTWRITEBYTECODE is set: without it each process, kernels and test
+# workers included, compiles the package and the tests again. Bytecode never changes an output.
+unexport PYTHONDONTWRITEBYTECODE
 # axe-core (the accessibility test) and MiniSearch (the search), from npm: package-lock.json.
 NODE_STAMP := node_modules/.installed
 PY     := $(VENV)/bin/python

@@ -8,6 +8,7 @@ import html
 import re
 
 import diaspora_test_support as support
+import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
 from diaspora_helpers.publish.site import accessibility, links
@@ -55,6 +56,7 @@ def test_a_page_that_shows_its_code_names_only_the_parameters_toggle() -> None:
     assert accessibility.code_toggle_names(_cells(), open_code=True) == {"c1": ": Title"}
 
 
+@pytest.mark.slow  # runs the fixture site (kernels)
 def test_the_rendered_page_carries_the_names_after_the_visible_words() -> None:
     """The template writes each name, visually hidden, inside its toggle's summary (the
     parameters cell's toggle, alone of its kind in the page's rerun block, needs none)."""
