@@ -304,3 +304,14 @@ def ordinal(n: int) -> str:
         return "1er" if n == 1 else f"{n}\u1d49"
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def in_cell(value: object) -> str:
+    """Return a text ``value`` as a table's cell of words starts, in sentence case: its
+    first letter a capital ("sources administratives" -> "Sources administratives"), the
+    rest as given ("RGPH 2009" unchanged); a value that starts with no letter is returned
+    as text unchanged, and a missing value reads as "". Not for units ("km²")."""
+    if _missing(value):
+        return ""
+    shown = str(value)
+    return shown[:1].upper() + shown[1:] if shown[:1].isalpha() else shown

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from diaspora_helpers import text
 from diaspora_helpers.data import load, units
-from diaspora_helpers.i18n import N_, with_words
+from diaspora_helpers.i18n import N_, with_formats, with_words
 
 #: How a reader's table names each kind of estimate and unit (``estimate_kind`` and
 #: ``unit`` keep their codes in the tables, which the code compares).
@@ -71,7 +72,9 @@ def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
 
     One row per key figure; ``value`` is the number (the table formats it), ``unit`` and
     ``estimate_kind`` are codes named by :data:`UNIT_NAMES` and :data:`KIND_NAMES` (recorded
-    with :func:`~diaspora_helpers.i18n.with_words`, so a shown table reads words).
+    with :func:`~diaspora_helpers.i18n.with_words`, so a shown table reads words);
+    ``source`` is the source as the data names it, which a shown table starts with a
+    capital like the other cells of words (:func:`diaspora_helpers.text.in_cell`).
     """
     table = figures[
         [
@@ -93,6 +96,7 @@ def as_printed(figures: pd.DataFrame) -> pd.DataFrame:
             "estimate_kind": "kind_of_estimate",
         }
     )
+    with_formats(table, source=text.in_cell)
     return with_words(table, unit=UNIT_NAMES, kind_of_estimate=KIND_NAMES)
 
 

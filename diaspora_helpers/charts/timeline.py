@@ -131,9 +131,10 @@ def timeline_layout(
     table["lane_rows"] = table["lane"].map(lambda lane: tops[lane][1])
     table["total_height"] = y - 0.6
     # "text" is the event's label in the edition's language; "kind" keeps its code.
-    table = with_words(
-        table.reset_index(drop=True), kind=timeline.KIND_LABELS, section=timeline.SECTION_WORDS
-    )
+    # "section" is the source document's section ("5.1"): its own words but for "intro",
+    # which the site's table of the chart's data names where it shows it (no column of
+    # words repeating the numbers in the download).
+    table = with_words(table.reset_index(drop=True), kind=timeline.KIND_LABELS)
     return with_texts(table, "text")
 
 

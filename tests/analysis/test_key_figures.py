@@ -117,3 +117,32 @@ def test_the_chart_download_holds_codes_and_a_label_column_in_the_edition():
     assert french.at[3, "how_obtained_label"] == "calculé\u202f: total moins composantes"
     codes = [c for c in french.columns if not c.endswith("_label")]
     assert french[codes].equals(english[codes])
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_cell_of_words_in_the_reader_table_starts_with_a_capital(language):
+    """The francophone editor's reading of 00: « sources administratives » in the Source
+    column beside « Sources administratives » in the next one. Sentence case in every
+    column of words (the label, the source, the kind of estimate); units stay units and
+    the value and share as printed stay as the document printed them."""
+    import diaspora_helpers
+    from diaspora_helpers import tables
+
+    diaspora_helpers.setup(language=language)
+    try:
+        data = key_figures.as_printed(key_figures.key_figures())
+        shown = tables.show(data)
+    finally:
+        diaspora_helpers.setup(language="en")
+    words = [tables.label(c) for c in ("label", "source", "kind_of_estimate")]
+    if language == "fr":
+        words = ["Libellé", "Source", "Type d’estimation"]
+    columns = [shown.labels.index(w) for w in words]
+    cells = [row[i] for row in shown.cells for i in columns]
+    texts = [c for c in cells if c and c[0].isalpha()]
+    assert texts and all(c[0].isupper() for c in texts), texts
+    raw = data["source"].dropna().astype("str")
+    assert any(s[0].islower() for s in raw)  # the data keeps its own case
+    source = shown.labels.index(words[1])
+    shown_sources = {row[source] for row in shown.cells}
+    assert {s[0].upper() + s[1:] for s in raw} <= shown_sources

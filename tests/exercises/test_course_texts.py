@@ -284,3 +284,56 @@ def test_the_french_guide_definitions_are_generated_once_the_table_is_translated
         assert course_texts.with_definitions(text) == text
     finally:
         setup(language="en")
+
+
+def _deepest_bracket(text: str) -> int:
+    """How deep round brackets nest in ``text`` (0: none, 1: never inside another)."""
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_guide_definitions_never_nest_brackets(language):
+    """The francophone editor's reading of « Définitions »: "(Nations Unies, Département des
+    affaires économiques et sociales (DAES), Division de la population)". The publisher's
+    name keeps its own brackets, so it no longer stands in brackets after the name."""
+    from diaspora_helpers import setup
+    from diaspora_helpers.data import load
+
+    setup(language=language)
+    try:
+        section = course_texts.definitions_markdown()
+        table = load("definitions").set_index("id")
+    finally:
+        setup(language="en")
+    items = section.split("\n- ")
+    assert len(items) == len(course_texts.COURSE_DEFINITIONS)
+    bracketed = [table.at[k, "publisher"] for k in course_texts.COURSE_DEFINITIONS]
+    assert any("(" in p for p in bracketed), "no publisher has brackets: the test holds nothing"
+    for key, item in zip(course_texts.COURSE_DEFINITIONS, items, strict=True):
+        assert _deepest_bracket(item) <= 1, item
+        assert str(table.at[key, "publisher"]) in item
+
+
+def test_the_french_definitions_mark_the_english_titles_they_cite():
+    """Each English title the French definitions cite (the datasets' names, the IMF guide)
+    is marked ``lang="en"`` on the French guide's page."""
+    from diaspora_helpers import setup
+    from diaspora_helpers.publish.site import accessibility, markup
+
+    setup(language="fr")
+    try:
+        section = markup.markdown(course_texts.definitions_markdown())
+        page = accessibility.mark_foreign(section, "fr")
+    finally:
+        setup(language="en")
+    for title in (
+        "International Migrant Stock 2020",
+        "Bilateral Migration Matrix",
+        "Remittance Prices Worldwide",
+        "International Transactions in Remittances: Guide for Compilers and Users",
+    ):
+        assert f'<span lang="en">{title}</span>' in page, title

@@ -32,10 +32,6 @@ def _twins(outputs: Path) -> list[tuple[Path, Path]]:
     return [(p, outputs / "fr" / p.relative_to(outputs)) for p in english]
 
 
-#: ``*_label`` columns whose words are the same in both editions: section numbers.
-SAME_IN_BOTH = {"timeline.csv": {"section_label"}}
-
-
 def download_problems(outputs: Path) -> list[str]:
     """Return what keeps the English and French chart downloads under ``outputs`` from
     joining: a header, a code or a number that differs, a column of words not named
@@ -54,7 +50,7 @@ def download_problems(outputs: Path) -> list[str]:
         if en_head != fr_head or len(en_rows) != len(fr_rows):
             continue
         for j, column in enumerate(en_head):
-            if column not in named or column in SAME_IN_BOTH.get(en_path.name, ()):
+            if column not in named:
                 continue
             if [r[j] for r in en_rows] == [r[j] for r in fr_rows]:
                 problems.append(f"{name}: {column} reads the same in French and English")

@@ -40,3 +40,50 @@ def test_codes_give_way_to_their_words_under_the_codes_header(tmp_path: Path) ->
     assert '<th scope="row">Tax relief</th>' in table
     assert ">Afrique</td>" in table
     assert table.count('scope="col"') == 3
+
+
+def _timeline_table(folder: Path, language: str) -> tuple[list[str], list[list[str]], Path]:
+    """The timeline chart's download as notebook 03 writes it, and its table on the page."""
+    from chart_table_support import shown_table
+
+    from diaspora_helpers import setup
+    from diaspora_helpers.analysis import timeline
+    from diaspora_helpers.charts import timeline as timeline_chart
+
+    setup(language=language)
+    try:
+        events = timeline.events()
+        kinds = timeline.event_kinds(events)
+        first, last = timeline.year_range(events)
+        placed = timeline_chart.placed_events(events, kinds, first, last)
+    finally:
+        setup(language="en")
+    data = placed[["id", "kind", "date", "end_date", "text", "section"]]
+    folder.mkdir()
+    heads, rows = shown_table(folder, "timeline", data, language)
+    return heads, rows, folder / "timeline.csv"
+
+
+def test_the_timeline_download_writes_each_section_once_and_the_page_names_it(
+    tmp_path: Path,
+) -> None:
+    """The francophone lecturer's reading: ``section_label`` repeated ``section`` ("1.2",
+    "1.2") in every row. The download keeps the section code alone; the page's table names
+    the unnumbered section in words."""
+    import csv
+
+    from diaspora_helpers.data import loader
+
+    for language, intro in (("en", "introduction"), ("fr", "introduction")):
+        heads, rows, path = _timeline_table(tmp_path / language, language)
+        with path.open(encoding="utf-8", newline="") as handle:
+            written = list(csv.DictReader(handle))
+        assert "section" in written[0] and "section_label" not in written[0]
+        codes = loader.load("events")["section"].astype("str").tolist()
+        assert sorted(r["section"] for r in written) == sorted(codes)
+        column = heads.index("Section")
+        cells = [r[column] for r in rows]
+        assert "intro" not in cells
+        assert cells.count(intro) == codes.count("intro") > 0
+        numbered = sorted(c for c in codes if c != "intro")
+        assert sorted(c for c in cells if c != intro) == numbered

@@ -158,6 +158,27 @@ def test_the_gradebook_says_who_has_parts_counted_as_zero(tmp_path, capsys):
     assert "2 student(s) have parts not graded or not marked yet (Awa, Binta)" in said
 
 
+def test_the_french_gradebook_speaks_french_in_the_terminal(tmp_path, capsys):
+    """The lecturer's reading (h28): "wrote …" and "note: … student(s) have parts not
+    graded" in English under ``--edition fr``. Each line the French gradebook prints is
+    French, names every file it wrote, and keeps the French style sheet's punctuation."""
+    from diaspora_helpers.publish import style_sheet
+
+    _grade_tables(tmp_path, "_fr")
+    assert main(["course", "gradebook", "--course-dir", str(tmp_path), "--edition", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    written = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("grades_"))
+    assert len(written) >= 4
+    for name in written:
+        assert any(line.startswith("écrit\u202f: ") and line.endswith(name) for line in lines)
+    note = [line for line in lines if not line.startswith("écrit")]
+    assert len(note) == 1 and note[0].startswith("remarque\u202f: 2 étudiant(s)"), note
+    assert "(Awa, Binta)" in note[0]
+    english = re.compile(r"\b(wrote|note|student|graded|marked|until)\b")
+    assert not any(english.search(line.split("(Awa")[0]) for line in lines), lines
+    assert style_sheet.faults("\n".join(lines), style_sheet.rules("fr")) == []
+
+
 def test_a_french_grade_table_writes_its_status_in_french(tmp_path):
     """The francophone reviewer: "graded", "needs attention" in the French grades CSV."""
     from diaspora_helpers.publish.course import grades

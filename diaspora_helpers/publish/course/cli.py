@@ -124,6 +124,7 @@ def main(args: Any) -> int:
     """Run the ``course`` subcommand parsed by :func:`add_parser`; return the exit status."""
     # Imported here, not at the top: building the command line (``--help``, a usage
     # error) must not pay for nbformat, nbgrader and their schemas.
+    from diaspora_helpers import i18n
     from diaspora_helpers.publish.course.collection import collect, forget, grade
     from diaspora_helpers.publish.course.workflow import (
         CourseError,
@@ -134,6 +135,8 @@ def main(args: Any) -> int:
         write_student_versions,
     )
 
+    # What a verb about one edition prints is in that edition's language (its catalog).
+    _ = i18n.translator(getattr(args, "edition", "en"))
     try:
         if args.verb == "release":
             released = release(
@@ -144,7 +147,7 @@ def main(args: Any) -> int:
                 edition=args.edition,
             )
             for path in released:
-                print(f"released {path}")
+                print(_("released {path}").format(path=path))
         elif args.verb == "collect":
             students, aside = collect(
                 args.source,
@@ -153,14 +156,24 @@ def main(args: Any) -> int:
                 edition=args.edition,
                 roster=args.roster,
             )
-            print(f"collected {len(students)} submissions: {', '.join(students)}")
+            print(
+                _("collected {n} submissions: {students}").format(
+                    n=len(students), students=", ".join(students)
+                )
+            )
             for student, reason in aside.items():
-                print(f"needs attention: {student}: {reason}")
+                print(
+                    _("needs attention: {student}: {reason}").format(student=student, reason=reason)
+                )
         elif args.verb == "forget":
             reason = forget(
                 args.session, args.student, course_dir=args.course_dir, edition=args.edition
             )
-            print(f"{args.student} is off the attention list (was: {reason})")
+            print(
+                _("{student} is off the attention list (was: {reason})").format(
+                    student=args.student, reason=reason
+                )
+            )
         elif args.verb == "grade":
             table, results = grade(
                 args.session,
@@ -168,12 +181,22 @@ def main(args: Any) -> int:
                 edition=args.edition,
                 workers=args.workers,
             )
-            print(f"grades: {table}")
+            print(_("grades: {table}").format(table=table))
             look = [r for r in results if r.attention or not r.graded]
             for result in look:
-                state = "graded" if result.graded else "NOT graded"
-                print(f"needs attention ({state}): {result.student}: {'; '.join(result.attention)}")
-            print(f"{sum(r.graded for r in results)} graded, {len(look)} need attention")
+                state = _("graded") if result.graded else _("NOT graded")
+                print(
+                    _("needs attention ({state}): {student}: {reasons}").format(
+                        state=state,
+                        student=result.student,
+                        reasons=_("; ").join(result.attention),
+                    )
+                )
+            print(
+                _("{graded} graded, {attention} need attention").format(
+                    graded=sum(r.graded for r in results), attention=len(look)
+                )
+            )
         elif args.verb == "gradebook":
             from diaspora_helpers.publish.course import gradebook
 
@@ -186,14 +209,17 @@ def main(args: Any) -> int:
             except gradebook.GradebookError as exc:
                 raise CourseError(str(exc)) from exc
             for path in written:
-                print(f"wrote {path}")
+                print(_("wrote {path}").format(path=path))
             incomplete = gradebook.incomplete(written)
             if incomplete:
+                named = ", ".join(incomplete[:10]) + (" …" if len(incomplete) > 10 else "")
                 print(
-                    f"note: {len(incomplete)} student(s) have parts not graded or not marked "
-                    f"yet ({', '.join(incomplete[:10])}{' …' if len(incomplete) > 10 else ''}); "
-                    "their final grade and the Moodle/Canvas files count those parts as 0 "
-                    "until they are (see the notes column of the final grades)"
+                    _(
+                        "note: {n} student(s) have parts not graded or not marked yet "
+                        "({students}); their final grade and the Moodle/Canvas files count "
+                        "those parts as 0 until they are (see the notes column of the final "
+                        "grades)"
+                    ).format(n=len(incomplete), students=named)
                 )
         elif args.verb == "instructor-site":
             from diaspora_helpers.publish.course import instructor

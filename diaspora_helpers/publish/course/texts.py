@@ -37,15 +37,17 @@ COURSE_DEFINITIONS = (
 
 
 def definitions_markdown() -> str:
-    """Return the guide's definitions section: one item per definition, from the table."""
+    """Return the guide's definitions section: one item per definition, from the table:
+    its name, its definition, who publishes it, and its note. The publisher follows the
+    definition rather than standing in brackets after the name, since publishers' names
+    carry brackets of their own ("… Population Division (UN DESA)")."""
     table = load("definitions").set_index("id")
     lines = []
     for key in COURSE_DEFINITIONS:
         row = table.loc[key]
-        item = _("- **{name}** ({publisher}): {definition}")
-        lines.append(
-            item.format(name=row["name"], publisher=row["publisher"], definition=row["definition"])
-        )
+        item = _("- **{name}**: {definition}")
+        lines.append(item.format(name=row["name"], definition=row["definition"]))
+        lines.append("  " + _("*Published by:* {publisher}.").format(publisher=row["publisher"]))
         if isinstance(row["note"], str) and row["note"].strip():
             lines.append("  " + _("*Note:* {note}").format(note=row["note"].strip()))
     return "\n".join(lines)

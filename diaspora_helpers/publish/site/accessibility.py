@@ -85,6 +85,7 @@ FRENCH_PHRASES = (
 #: collection draws on, in prose and Source lines, and the source document's own English
 #: wording where a French page quotes it. Longest first where one holds another.
 ENGLISH_PHRASES = (
+    "International Transactions in Remittances: Guide for Compilers and Users",
     "International Migrant Stock 2020",
     "International Migrant Stock",
     "Remittance Prices Worldwide",

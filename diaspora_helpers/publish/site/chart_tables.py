@@ -23,6 +23,7 @@ from typing import Any
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from diaspora_helpers import editions, tables, text
+from diaspora_helpers.analysis import timeline
 from diaspora_helpers.columns import unit_of
 from diaspora_helpers.data import loader
 from diaspora_helpers.i18n import N_
@@ -37,6 +38,11 @@ BOOLEANS = {"true": N_("yes"), "false": N_("no")}  # CSVW booleans (charts.files
 
 
 LABEL_SUFFIX = "_label"  # a chart download's column of words for a code column
+
+#: Code columns of a download that have no column of words beside them because nearly all
+#: their codes read as themselves, by name -> the words of the few that do not: a source
+#: document's section is its number ("5.1"), or "introduction" for ``intro``.
+CODE_WORDS = {"section": timeline.SECTION_WORDS}
 
 
 def number(
@@ -261,6 +267,9 @@ def _cell(
         return text.quarter(value, editions.get(language).locale)
     if value in BOOLEANS:
         return gettext(BOOLEANS[value])
+    named = CODE_WORDS.get(str(column.get("name", "")), {})
+    if value in named:  # an unnumbered section: "introduction"
+        return gettext(named[value])
     words = column.get("words")
     if words and value in words:  # a grid's score, as the chart's key says it
         return gettext(words[value]) if words[value] != "–" else "–"
