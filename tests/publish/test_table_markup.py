@@ -223,3 +223,16 @@ def test_no_table_with_text_scrolls_on_a_phone() -> None:
                     )
     assert scrolling > 0, "no table scrolls at 390 px: the test checks nothing"
     assert found == {}
+
+
+def test_a_column_of_identifiers_counts_its_longest_one() -> None:
+    """Exercise 4's "Constraint ID, Constraint": an id in snake_case does not break, so the
+    table is as wide as its longest id plus a column of text: too wide for a phone (at
+    6a1c0e2 it fitted but for one pixel and showed a scrolling shadow)."""
+    ids = ["landlocked", "production_costs", "entrepreneurship_training"]
+    text = "Slow, heavy and complicated legal and administrative formalities"
+    table = _table(["Constraint ID", "Constraint"], [[i, text] for i in ids])
+    assert table_fit.column_kinds(table) == [table_fit.CODE, table_fit.TEXT]
+    longest = len("entrepreneurship_training") * table_fit.GLYPH
+    assert table_fit.phone_width(table) > longest + table_fit.TEXT_COLUMN
+    assert 'class="cards"' in table_markup.for_readers(table)

@@ -66,8 +66,10 @@ _UNIT_WORDS = frozenset(
 _SEPARATORS = r"\s.,'’%‰\u00a0\u202f"
 _DIGITS = re.compile(rf"^[-+−–~≈<>≤≥$€£]?[\d{_SEPARATORS}/:+−–-]*\d[\d{_SEPARATORS}]*$")
 _QUARTER = re.compile(r"^[QT][1-4]\s\d{4}$")
-#: A code: one token without a lower-case letter ("MLI", "BX.TRF.PWKR.CD.DT", "RGPH5").
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9._/-]*$")
+#: A code: one token without a lower-case letter ("MLI", "BX.TRF.PWKR.CD.DT", "RGPH5") or
+#: an identifier in snake_case ("production_costs"), the same in both editions; it does not
+#: break, so its column is as wide as its longest one.
+_CODE = re.compile(r"^[A-Z0-9][A-Z0-9._/-]*$|^\w+(?:_\w+)+$")
 _ALL_CODE = re.compile(r"\s*<code\b[^>]*>.*</code>\s*", re.S)
 #: Yes and no, as either edition prints them.
 YES_NO = frozenset({"yes", "no", "oui", "non"})
@@ -92,7 +94,8 @@ def is_number(text: str) -> bool:
 
 def is_code(text: str, content: str = "") -> bool:
     """True for a cell that reads as a code, not words: a token without lower-case letters
-    ("MLI"), a quarter ("Q2 2016"), yes or no, or code (``content`` all in ``<code>``)."""
+    ("MLI") or in snake_case ("heavy_procedures"), a quarter ("Q2 2016"), yes or no, or
+    code (``content`` all in ``<code>``)."""
     if text.lower() in YES_NO or _QUARTER.match(text) or _CODE.match(text):
         return True
     return bool(content) and _ALL_CODE.fullmatch(content) is not None
@@ -130,6 +133,9 @@ def _kind(index: int, cells: list[tuple[str, str]]) -> str:
         return NUMBER
     if all(is_code(t, c) for _a, c, t in shown):
         return CODE
+    # A column of identifiers: single tokens, some in snake_case ("landlocked", "heavy_procedures").
+    if all(" " not in t for _a, _c, t in shown) and any("_" in t for _a, _c, t in shown):
+        return CODE
     words = statistics.median(content_words(t) for _a, _c, t in shown)
     return TEXT if words >= PHRASE_WORDS else NAME
 
@@ -142,15 +148,16 @@ def column_kinds(inner: str) -> list[str]:
 
 
 def _chars(text: str) -> int:
-    """Return the characters a number or a code takes, the same in both editions: a space
+    """Return the characters a number takes, the same in both editions: a space
     before "%" does not count ("10 %" and "10%") and a word about the digits counts four
     ("USD 827 million" and "827 millions USD")."""
     text = re.sub(r"[\s\u00a0\u202f]+(?=[%‰])", "", text)
     return len(re.sub(r"[^\W\d_]{2,}²?", "wwww", text))
 
 
-def _longest(cells: Iterable[tuple[str, str]]) -> int:
-    return max((_chars(_text(c)) for _a, c in cells), default=0)
+def _longest(cells: Iterable[tuple[str, str]], kind: str) -> int:
+    count = _chars if kind == NUMBER else len
+    return max((count(_text(c)) for _a, c in cells), default=0)
 
 
 def phone_width(inner: str) -> float:
@@ -164,7 +171,7 @@ def phone_width(inner: str) -> float:
     for kind, cells in zip(column_kinds(inner), columns(inner), strict=True):
         if kind in (NUMBER, CODE):
             shown = [(a, c) for a, c in cells if _text(c).lower() not in YES_NO]
-            chars = max(_longest(shown), HEADER_CHARS)
+            chars = max(_longest(shown, kind), HEADER_CHARS)
             width += max(CELL_MIN, chars * GLYPH + CELL_PADDING)
         elif kind == TEXT:
             width += TEXT_COLUMN
