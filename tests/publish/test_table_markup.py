@@ -20,7 +20,7 @@ import pytest
 from diaspora_helpers.publish.site import table_fit, table_markup
 
 
-def _table(head: list[str], rows: list[list[str]], numeric: set[int] = frozenset()) -> str:
+def _table(head: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
     header = "".join(f"<th>{h}</th>" for h in head)
     body = "".join(
         "<tr>"
@@ -100,7 +100,7 @@ def test_longer_words_and_french_numbers_do_not_change_the_estimate() -> None:
         ["Year", "What it means", "Amount", "Share"],
         [["2009", "a census of the residents of Mali", "USD 827 million", "10%"],
          ["2022", "the fifth census, with its own definitions", "USD 1,576 million", "8.9%"]],
-        numeric={0},
+        numeric=frozenset({0}),
     )  # fmt: skip
     longer = re.sub(
         r"(?<=<td>)([A-Za-z ,]+)(?=</td>)", lambda m: re.sub(r"(\w+)", r"\1\1", m[1]), english
