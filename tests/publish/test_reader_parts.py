@@ -61,16 +61,20 @@ def test_tables_are_named_focusable_regions_and_long_ones_cards() -> None:
     body = (
         "<table><caption>Costs by corridor</caption><thead><tr><th>Corridor</th>"
         "<th>Cost</th></tr></thead><tbody><tr><td>France</td><td>True</td></tr></tbody></table>"
-        "<table><thead><tr><th>What</th><th>Why</th></tr></thead><tbody><tr><td>x</td>"
-        f"<td>{long}</td></tr></tbody></table>"
-        "<table><thead><tr><th>What</th><th>Why</th></tr></thead><tbody><tr><td>y</td>"
-        "<td>z</td></tr></tbody></table>"
+        "<table><thead><tr><th>What</th><th>Why</th><th>How</th><th>Who</th></tr></thead>"
+        f"<tbody><tr><td>x</td><td>{long}</td><td>{long}</td><td>{long}</td></tr></tbody>"
+        "</table><table><thead><tr><th>What</th><th>Why</th><th>How</th><th>Who</th></tr>"
+        "</thead><tbody><tr><td>y</td><td>z</td><td>z</td><td>z</td></tr></tbody></table>"
     )
     out = table_markup.for_readers(body, lambda text: {"yes": "oui"}.get(text, text))
     regions = re.findall(
         r'<div class="scroll" role="region" tabindex="0" aria-label="([^"]*)">', out
     )
-    assert regions == ["Costs by corridor", "Table: What, Why", "Table: What, Why (2)"]
+    assert regions == [
+        "Costs by corridor",
+        "Table: What, Why, How, Who",
+        "Table: What, Why, How, Who (2)",
+    ]
     assert "<td>oui</td>" in out and "True" not in out
     assert out.count('class="cards"') == 1
     assert '<td data-label="Why">' + long in out
@@ -230,7 +234,7 @@ def test_search_index_holds_each_section(tmp_path: Path) -> None:
 
 def test_a_table_of_numbers_stays_a_table_however_many_columns() -> None:
     """Issue 25 at c1ab18f: 02's neighbours table (ten columns of numbers) was a stack of
-    cards 1,800 px tall on a phone; only long text makes cards."""
+    cards 1,800 px tall on a phone; only a column of text too wide for a phone makes cards."""
     head = "".join(f"<th>C{i}</th>" for i in range(10))
     row = "<td>Mali</td>" + "".join(f'<td class="num">{i},000</td>' for i in range(9))
     numbers = f"<table><thead><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table>"
@@ -241,9 +245,10 @@ def test_a_table_of_numbers_stays_a_table_however_many_columns() -> None:
 def test_an_empty_cell_is_left_out_of_its_card() -> None:
     long = "a note well over sixty characters long, as the notes of a table have " * 2
     body = (
-        "<table><thead><tr><th>Who</th><th>Note</th></tr></thead><tbody>"
-        f"<tr><td>EMDK</td><td>{long}</td></tr><tr><td>CIGEM</td><td></td></tr>"
-        "<tr><td>HCME</td><td>–</td></tr></tbody></table>"
+        "<table><thead><tr><th>Who</th><th>Note</th><th>Aim</th><th>Means</th></tr></thead>"
+        f"<tbody><tr><td>EMDK</td><td>{long}</td><td>{long}</td><td>{long}</td></tr>"
+        f"<tr><td>CIGEM</td><td></td><td>{long}</td><td>{long}</td></tr>"
+        f"<tr><td>HCME</td><td>–</td><td>{long}</td><td>{long}</td></tr></tbody></table>"
     )
     out = table_markup.for_readers(body)
     assert 'class="cards"' in out

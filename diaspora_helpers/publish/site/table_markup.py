@@ -6,13 +6,15 @@ module only changes how a table sits on the page:
 - every table is put in a box that scrolls sideways on its own (``<div class="scroll"
   role="region" tabindex="0" aria-label="…">``), so a keyboard can reach its hidden
   columns and a screen reader announces it by name (its caption, else its headers);
-- a table with long text (a cell over :data:`LONG_CELL` characters, or code over
-  :data:`LONG_CODE`) is marked ``cards``: below about 600 px each row reads as a card,
-  each cell after the label of its column (``data-label``), an empty cell left out of
-  the card (class ``empty``; "–", a value missing in the source, stays), instead of a
-  box to scroll. A
-  table of numbers and short words, however many columns, stays a compact table that
-  scrolls in its box (issue 25: a stack of cards for nine countries was 1,800 px tall);
+- a table with a column of text that a 390 px phone cannot give room
+  (:func:`table_fit.needs_cards`, decided alike for a table's English and French twins),
+  or with code over :data:`LONG_CODE` characters, is marked ``cards``: below about 600 px
+  each row reads as a card, named by its first cell (a row header, ``th scope="row"``),
+  each other cell after the label of its column (``data-label``), an empty cell left out
+  of the card (class ``empty``; "–", a value missing in the source, stays), instead of a
+  box to scroll. A table of names, numbers and codes, however many columns, stays a
+  compact table that scrolls in its box (issue 25: a stack of cards for nine countries
+  was 1,800 px tall);
 - a cell that is exactly a Python boolean (``True``/``False``) reads as a word of the
   page's language.
 
@@ -26,9 +28,10 @@ import re
 from collections.abc import Callable
 
 from diaspora_helpers.i18n import N_
-from diaspora_helpers.publish.site import markup
+from diaspora_helpers.publish.site import markup, table_fit
 
-#: A table with a cell of more characters than this reads as cards on a phone.
+#: A cell of more characters than this is prose: a table that scrolls on a phone holds none
+#: (its column of text would be squeezed to a word a line; such a table reads as cards).
 LONG_CELL = 60
 #: A table with a cell holding more characters of code than this reads as cards on a phone
 #: (code keeps its line in a table's cell; about 200 px at the site's code size).
@@ -68,12 +71,13 @@ def _body_rows(inner: str) -> str:
 
 
 def _wants_cards(inner: str) -> bool:
-    """True when the table holds long text (or long code): it reads as cards on a phone."""
+    """True when the table reads as cards on a phone: it has a column of text and is too
+    wide for a phone to give it room (:func:`table_fit.needs_cards`), or it holds long code."""
     cells = [m.group(3) for m in _CELL.finditer(_body_rows(inner))]
-    if any(len(_text(cell)) > LONG_CELL for cell in cells):
-        return True
     # Code in a cell does not wrap (a line of code broken at random reads wrong).
-    return any(len(_text(code)) > LONG_CODE for cell in cells for code in _CODE.findall(cell))
+    if any(len(_text(code)) > LONG_CODE for cell in cells for code in _CODE.findall(cell)):
+        return True
+    return table_fit.needs_cards(inner)
 
 
 #: Classes pandas' Styler writes on every cell, which the site's CSS does not use.
@@ -135,6 +139,8 @@ def _labelled_rows(inner: str, labels: list[str]) -> str:
                 attrs = f' data-label="{html.escape(label, quote=True)}"{attrs}'
             if not _text(_inner):  # an empty cell: the card leaves it out, label and all
                 attrs = _with_class(attrs, "empty")
+            elif column == 0 and tag == "td":  # the card's name: its row's header
+                tag, attrs = "th", f' scope="row"{attrs}'
             out.append(f"<{tag}{attrs}>{_inner}</{tag}>")
             last = cell.end()
             span = re.search(r'colspan="?(\d+)', attrs)
