@@ -187,3 +187,23 @@ def test_the_key_of_an_execution_leaves_out_what_no_kernel_imports(tmp_path) -> 
         now_kernel, _ = digests()
         assert now_kernel != kernel, name
         kernel = now_kernel
+
+
+def test_every_outputs_folder_of_a_checkout_shares_the_checkout_s_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run into ``outputs/group_a`` (the guide's recipe) reuses what ``make run`` stored,
+    and never writes its cache inside the published ``outputs/``; outside a checkout the
+    cache sits beside the outputs folder; ``DIASPORA_CACHE_DIR`` wins over both."""
+    monkeypatch.delenv(cache_module.CACHE_VARIABLE, raising=False)
+    checkout = tmp_path / "checkout"
+    (checkout / "notebooks").mkdir(parents=True)
+    (checkout / "pyproject.toml").write_text("[project]\n")
+    expected = checkout / ".diaspora-cache"
+    assert cache_module.cache_dir(checkout / "outputs") == expected
+    assert cache_module.cache_dir(checkout / "outputs" / "group_a") == expected
+    assert cache_module.cache_dir(checkout / "outputs" / "a" / "b") == expected
+    elsewhere = tmp_path / "elsewhere" / "site"
+    assert cache_module.cache_dir(elsewhere) == tmp_path / "elsewhere" / ".diaspora-cache"
+    monkeypatch.setenv(cache_module.CACHE_VARIABLE, str(tmp_path / "mine"))
+    assert cache_module.cache_dir(checkout / "outputs" / "group_a") == tmp_path / "mine"

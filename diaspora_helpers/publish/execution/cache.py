@@ -24,9 +24,9 @@ Bounds
     used (by the time stamp of ``entry.json``, refreshed on every hit) go first.
 
 Where
-    ``DIASPORA_CACHE_DIR`` if set, else ``.diaspora-cache/`` beside the outputs folder
-    (the checkout's top level for the default ``outputs/``; git-ignored, removed by
-    ``make clean``).
+    ``DIASPORA_CACHE_DIR`` if set; else the checkout's ``.diaspora-cache/`` (git-ignored,
+    removed by ``make clean``) for an outputs folder inside a checkout, whatever its depth
+    (``outputs/``, ``outputs/group_a``); else ``.diaspora-cache/`` beside the outputs folder.
 """
 
 from __future__ import annotations
@@ -61,9 +61,19 @@ FILES = "files"
 
 
 def cache_dir(outputs: Path) -> Path:
-    """Return the cache folder for runs into ``outputs`` (see the module's docstring)."""
+    """Return the cache folder for runs into ``outputs`` (see the module's docstring).
+
+    ``DIASPORA_CACHE_DIR`` if set; else, when ``outputs`` lies in a checkout of the
+    collection, the checkout's ``.diaspora-cache/`` (one cache for every outputs folder of
+    the checkout, never inside a published tree such as ``outputs/group_a``'s parent);
+    else ``.diaspora-cache/`` beside ``outputs``.
+    """
     override = os.environ.get(CACHE_VARIABLE)
-    return Path(override).resolve() if override else outputs.parent / ".diaspora-cache"
+    if override:
+        return Path(override).resolve()
+    outputs = outputs.resolve()
+    checkout = paths.find_checkout(outputs.parent)
+    return (checkout or outputs.parent) / ".diaspora-cache"
 
 
 def sha256_file(path: Path) -> str:
