@@ -307,7 +307,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
         "code_names": accessibility.code_toggle_names(cells, _, open_code=open_code),
     }
     body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
-    body = body.replace(_OPENING, opening, 1)
+    body = markup.code_breaks(body.replace(_OPENING, opening, 1))
     download = _DOWNLOAD
     block = download
     if rerun:
@@ -315,7 +315,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
         block, _exported = _exporter().from_notebook_node(
             _with_cells(nb, rerun), resources=resources
         )
-        block = download + block
+        block = download + markup.code_breaks(block)
     summary = _("Parameters, and how to run this notebook again")
     body += (
         f'\n<details class="rerun" id="parameters"><summary>{summary}</summary>\n'
