@@ -54,6 +54,7 @@ from diaspora_helpers.publish.site import (
     accessibility,
     chart_tables,
     citation,
+    document_names,
     figures,
     links,
     markup,
@@ -396,6 +397,9 @@ def render_markdown_page(
         return f'href="{stem}.html{anchor}"'
 
     body = re.sub(r'href="(?:\./)?([\w-]+)\.md(#[^"]*)?"', linked, body)
+    # Documents named by file name (`course_rubric.md`) are linked by their titles; their
+    # pages come with the guide's (below).
+    body = document_names.by_title(body, source.parent)
     body = navigation.with_contents(markup.heading_ids(body), site.gettext)
     title = next(
         (ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("# ")), source.stem
