@@ -18,6 +18,7 @@ import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import diaspora_test_support as support
 import pytest
@@ -50,7 +51,7 @@ def reader() -> Iterator[DevTools]:
         yield tools
 
 
-def _search(reader: DevTools, word: str) -> list[dict[str, object]]:
+def _search(reader: DevTools, word: str) -> list[dict[str, Any]]:
     """Search ``word`` and return the live regions once the status has spoken."""
     reader.evaluate(SEARCH % json.dumps(word))
     deadline = time.monotonic() + 20
