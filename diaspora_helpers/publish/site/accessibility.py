@@ -74,6 +74,7 @@ def named_section_links(body: str, gettext: Callable[[str], str] = str) -> str:
 #: screen reader says them in French (WCAG 3.1.2). Longest first where one holds another.
 FRENCH_PHRASES = (
     "Groupe de recherche et de réalisations pour le développement rural",
+    "Migration au Mali : Profil national 2009",
     "Code domanial et foncier",
     "Espace Migrations et Développement",
     "Espace Migration Développement",
@@ -86,6 +87,7 @@ FRENCH_PHRASES = (
 #: wording where a French page quotes it. Longest first where one holds another.
 ENGLISH_PHRASES = (
     "International Migrant Stock 2020",
+    "Forum of Diaspora Investors",
     "International Migrant Stock",
     "Remittance Prices Worldwide",
     "Bilateral Migration Matrix 2017",

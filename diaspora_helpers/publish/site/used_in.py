@@ -81,8 +81,17 @@ def used_in_cell(
 
         return re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+|[a-z]+)(?:\.csv)?\b(?![^<]*>)", one, cell)
 
-    def cell(term: str, text_html: str) -> str:
-        found = places(term, documents) if term else {}
+    def cell(term: str, text_html: str, also: tuple[str, ...] = ()) -> str:
+        # The term, else the other names it goes by in this edition's pages (the French
+        # pages write ODD for SDG): the glossary of each edition links as many places.
+        found: dict[str, list[dict[str, str]]] = {}
+        for name in (term, *also):
+            if name:
+                for title, sections in places(name, documents).items():
+                    known = found.setdefault(title, [])
+                    known += [d for d in sections if d not in known]
+        order = {d["title"]: i for i, d in reversed(list(enumerate(documents)))}
+        found = dict(sorted(found.items(), key=lambda item: order[item[0]]))
         return links(found, gettext) if found else tables(text_html)
 
     return cell
