@@ -68,7 +68,9 @@ def used_in_cell(
     table) under its title in the edition's language (``table_titles``; its file name
     without one). The glossary is rendered after the notebook pages, so it is written
     whole."""
-    documents = [d for page in notebook_pages for d in search.page_documents(page)]
+    # Each section whole: a term a section's table names at its end (APEJ in 03's
+    # institutions) is a place a reader can open, not only a line of a data file.
+    documents = [d for page in notebook_pages for d in search.page_documents(page, None)]
 
     def tables(cell: str) -> str:
         def one(item: re.Match[str]) -> str:
