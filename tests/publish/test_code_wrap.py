@@ -44,6 +44,10 @@ def test_breaks_fall_between_names_only() -> None:
     assert markup.code_breaks("<p>exercises.check(a)</p>") == "<p>exercises.check(a)</p>"
     inline = markup.code_breaks("<p>Call <code>key_figures.recomputed_shares(key)</code>.</p>")
     assert "<code>key_figures.<wbr>recomputed_shares(<wbr>key)</code>" in inline
+    # a series code a student types stays one word
+    assert markup.code_breaks("<td><code>BX.TRF.PWKR.CD.DT</code></td>") == (
+        "<td><code>BX.TRF.PWKR.CD.DT</code></td>"
+    )
 
 
 #: Every word-like token of the code blocks and code phrases a reader sees, that the

@@ -72,13 +72,16 @@ def code_breaks(body: str) -> str:
     ``<code>`` phrase, so that a line of code wider than a phone wraps between names
     rather than mid-name (``check_share_of_all_malians(a`` / ``nswer_1)`` at 390 px);
     ``overflow-wrap: anywhere`` (site.css) then only breaks a single name wider than the
-    line (at 320 px)."""
+    line (at 320 px). A ``<code>`` phrase with no lower-case letter, a series code a
+    student types (``SM.POP.TOTL``), is left whole."""
 
     def block(match: re.Match[str]) -> str:
         # Highlighted code is a run of spans (``exercises``, ``.``, ``check``): the points
         # are found in the text without its tags, then marked in the segment they end.
         parts = re.split(r"(<[^>]*>)", match.group(3))
         text = "".join(parts[::2])
+        if match.group(2) == "code" and not re.search(r"[a-z]", text):
+            return match.group(0)  # a series code (BX.TRF.PWKR.CD.DT) is typed whole
         after = {m.end() for m in _CODE_BREAK.finditer(text)}
         start = 0
         for index in range(0, len(parts), 2):
