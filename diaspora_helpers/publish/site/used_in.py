@@ -60,7 +60,7 @@ def used_in_cell(
     gettext: Callable[[str], str] = str,
     data_tables: Callable[[str], str | None] = lambda name: None,
     table_titles: Callable[[str], str | None] = lambda name: None,
-) -> Callable[[str, str], str]:
+) -> Callable[..., str]:
     """Return the function that writes a term's "Used in" cell (HTML): links to the
     sections of ``notebook_pages`` (in reading order) that use the term, else the cell's
     text from ``data/glossary.csv`` (already HTML) with each table it names linked to
