@@ -71,6 +71,8 @@ LABELS = {
     "un_year": N_("UN DESA year"),
     "women_share_pct": N_("Women's share (%)"),
     "malians_there_2017": N_("Malians there in 2017"),
+    # Its cells read as the indicators' names (data/definitions.csv), not codes.
+    "indicator_code": N_("Indicator"),
 }
 #: Amounts of money a reader's table shows in millions or billions, one decimal, as the
 #: prose and captions say them ("USD 827 million"): the currency that ends a column's name

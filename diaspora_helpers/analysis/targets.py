@@ -19,9 +19,12 @@ import pandas as pd
 from diaspora_helpers import text
 from diaspora_helpers.constants import TARGETS_TABLE
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, with_formats, with_words
+from diaspora_helpers.data.measures import INDICATOR_NAMES
+from diaspora_helpers.i18n import N_, register_words, with_formats, with_words
 
 KINDS = ("average", "corridor")
+# The series a target is compared with reads as its name (data/definitions.csv), not its code.
+register_words(TARGETS_TABLE, compare_with_series=INDICATOR_NAMES)
 #: How the codes of ``applies_to`` and ``comparison`` read in a table (translated through
 #: the catalog).
 CODE_WORDS = {
@@ -45,12 +48,13 @@ def sdg_targets(table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def as_reading(table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the SDG 10.c thresholds as a reader sees them: one row per kind of measure,
-    columns ``applies_to``, ``comparison`` (codes, their words recorded with
-    :func:`~diaspora_helpers.i18n.with_words`),
-    ``value_pct`` (percent), ``measure`` and ``compare_with_series`` (a series code).
+        columns ``applies_to``, ``comparison`` (codes, their words recorded with
+        :func:`~diaspora_helpers.i18n.with_words`),
+        ``value_pct`` (percent), ``measure`` and ``compare_with_series`` (a series code, its
+    name recorded as its words: :data:`~diaspora_helpers.data.measures.INDICATOR_NAMES`).
 
-    Raises ``KeyError`` naming a code of ``applies_to`` or ``comparison`` that has no
-    wording in :data:`CODE_WORDS`.
+        Raises ``KeyError`` naming a code of ``applies_to`` or ``comparison`` that has no
+        wording in :data:`CODE_WORDS`.
     """
     shown = sdg_targets(table)[
         ["applies_to", "comparison", "value_pct", "measure", "compare_with_series"]

@@ -10,8 +10,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from diaspora_helpers.constants import WDI_TABLE
+from diaspora_helpers.constants import WDI_2022_TABLE, WDI_TABLE
 from diaspora_helpers.data import given_or_load
+from diaspora_helpers.data.measures import INDICATOR_NAMES
+from diaspora_helpers.i18n import register_words
+
+# A WDI table shown as loaded names its indicators in words (data/definitions.csv), not codes.
+register_words(WDI_TABLE, indicator_code=INDICATOR_NAMES)
+register_words(WDI_2022_TABLE, indicator_code=INDICATOR_NAMES)
 
 
 def indicator(code: str, iso3s: Iterable[str], table: pd.DataFrame | None = None) -> pd.DataFrame:

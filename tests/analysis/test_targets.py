@@ -96,3 +96,36 @@ def test_the_targets_as_read_refuse_a_code_without_wording():
     table["comparison"] = table["comparison"].astype(str).replace("below", "at_most")
     with pytest.raises(KeyError, match="at_most"):
         targets.as_reading(table)
+
+
+def test_a_series_reads_as_its_name_in_each_edition():
+    """Issue 25: the targets table showed bare series codes (``SI.RMT.COST.IB.ZS``); it
+    shows each series' name from data/definitions.csv (data/fr/ in French), and a WDI
+    table shown as loaded names its indicators, the code beside only where asked."""
+    import csv
+
+    from diaspora_helpers import setup, tables
+    from diaspora_helpers.data import load
+
+    data = support.PROJECT / "data"
+
+    def names(path):
+        with path.open(encoding="utf-8", newline="") as handle:
+            return {row["id"]: row["name"] for row in csv.DictReader(handle)}
+
+    english, french = names(data / "definitions.csv"), names(data / "fr" / "definitions.csv")
+    with (data / "definitions.csv").open(encoding="utf-8", newline="") as handle:
+        ids = {row["code"]: row["id"] for row in csv.DictReader(handle) if row["code"]}
+    for language, expected in (("en", english), ("fr", french)):
+        setup(language=language)
+        shown = labelled(targets.as_reading())
+        codes = targets.as_reading()["compare_with_series"]
+        assert list(shown["compare_with_series"]) == [expected[ids[c]] for c in codes]
+        wdi = load("wdi_indicators")
+        mali = wdi.loc[(wdi["iso3"] == "MLI") & (wdi["year"] == 2020), ["indicator_code", "value"]]
+        page = tables.show(mali, codes=["indicator_code"]).to_html()
+        for code in mali["indicator_code"]:
+            assert f"<code>{code}</code>" in page and expected[ids[code]] in page, code
+        bare = tables.show(mali).to_html()
+        assert not any(code in bare for code in mali["indicator_code"])
+    setup(language="en")

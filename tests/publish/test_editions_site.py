@@ -347,3 +347,33 @@ def test_markdown_pages_linked_from_the_guide_become_pages(tmp_path: Path) -> No
     rubric = (web.root / "course_rubric.html").read_text(encoding="utf-8")
     assert 'href="instructor_guide.html"' in rubric and '<html lang="fr">' in rubric
     assert "<title>Grille | Le Mali et sa diaspora</title>" in rubric
+
+
+def test_the_guide_names_documents_by_their_titles(tmp_path: Path) -> None:
+    """Issue 25: the guide named the course documents by file name (``course_rubric.md``,
+    ``[exercises_1](exercises_1.ipynb)``); a reader meets their titles, linked to their
+    pages, in both editions."""
+    notes = tmp_path / "notebooks"
+    notes.mkdir()
+    (notes / "instructor_guide.md").write_text(
+        "# Guide\n\n- `course_rubric.md` : la grille ;\n- `course_weights.csv` : les poids.\n\n"
+        "Séance 1 : [exercises_1](exercises_1.ipynb), puis [la grille](course_rubric.md).\n",
+        encoding="utf-8",
+    )
+    (notes / "course_rubric.md").write_text(
+        f"# Grille d’évaluation{NNBSP}: travaux écrits\n\nRetour.\n", encoding="utf-8"
+    )
+    notebook = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell(f"# Séance 1{NNBSP}: combien{NNBSP}?")]
+    )
+    nbformat.write(notebook, notes / "exercises_1.ipynb")
+    web = site.Site(tmp_path / "out", guide=True, language="fr")
+    web.root.mkdir()
+    guide = site.render_markdown_page(notes / "instructor_guide.md", web, site.GUIDE_PAGE)
+    text = guide.read_text(encoding="utf-8")
+    assert '<a href="course_rubric.html">Grille d’évaluation</a> : la grille' in text
+    assert f'href="exercises_1.html">Séance 1{NNBSP}: combien{NNBSP}?</a>' in text
+    assert '<a href="course_rubric.html">la grille</a>' in text  # a link's own words stay
+    assert "<code>course_weights.csv</code>" in text  # not a page: named as it is
+    assert "course_rubric.md" not in text and ">exercises_1<" not in text
+    assert (web.root / "course_rubric.html").is_file()

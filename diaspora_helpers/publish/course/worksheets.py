@@ -33,7 +33,7 @@ _STYLE = """
 body{font-family:system-ui,sans-serif;line-height:1.45;max-width:48rem;margin:0 auto;
 padding:1rem;color:#000;background:#fff}
 table{border-collapse:collapse;font-size:.9em;margin:.5rem 0}td,th{border:1px solid #555;
-padding:.15rem .4rem;text-align:right}th{text-align:left}
+padding:.15rem .4rem;text-align:left}td.num,th.num{text-align:right}
 .box{border:1.5px solid #000;min-height:4.5rem;margin:.5rem 0 1.25rem;padding:.4rem}
 .answer{border-left:4px solid #000;padding-left:.6rem}
 pre{white-space:pre-wrap;overflow-wrap:anywhere}code{overflow-wrap:anywhere}

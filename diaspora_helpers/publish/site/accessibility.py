@@ -74,6 +74,7 @@ def named_section_links(body: str, gettext: Callable[[str], str] = str) -> str:
 #: screen reader says them in French (WCAG 3.1.2). Longest first where one holds another.
 FRENCH_PHRASES = (
     "Groupe de recherche et de réalisations pour le développement rural",
+    "Migration au Mali : Profil national 2009",
     "Code domanial et foncier",
     "Espace Migrations et Développement",
     "Espace Migration Développement",
@@ -87,6 +88,7 @@ FRENCH_PHRASES = (
 ENGLISH_PHRASES = (
     "International Transactions in Remittances: Guide for Compilers and Users",
     "International Migrant Stock 2020",
+    "Forum of Diaspora Investors",
     "International Migrant Stock",
     "Remittance Prices Worldwide",
     "Bilateral Migration Matrix 2017",

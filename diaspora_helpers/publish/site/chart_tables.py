@@ -3,7 +3,8 @@
 The table is read from the files the chart already has beside the page
 (``figures/<stem>/<name>.csv`` and its CSV on the Web descriptor
 ``<name>.csv-metadata.json``, see :func:`diaspora_helpers.charts.files.write_chart_data`):
-its caption is what the chart measures (the descriptor's ``dc:description``), each header
+its caption is what the data are (the descriptor's ``dc:description`` without the words on
+how the chart draws them, :mod:`chart_captions`), each header
 is the column's label with its unit, and the source line follows the table. Columns that
 only serve the drawing or the joins (positions, identifiers, codes of countries) are left
 out; numbers get the edition's separators; ``True``/``False`` read as words.
@@ -27,6 +28,7 @@ from diaspora_helpers.analysis import timeline
 from diaspora_helpers.columns import unit_of
 from diaspora_helpers.data import loader
 from diaspora_helpers.i18n import N_
+from diaspora_helpers.publish.site import chart_captions
 
 #: Columns a reader does not need to read the chart's data.
 TECHNICAL = re.compile(r"^(iso3|id|x|y|layer|band|time|rank|quarter)$|_iso3$|_id$")
@@ -356,7 +358,8 @@ def data_table(folder: Path, name: str, language: str, gettext: Callable[[str], 
         return "".join(out)
 
     body = "".join(f"<tr>{cells(row)}</tr>" for row in rows)
-    caption = html.escape(meta.get("dc:description") or meta.get("dc:title") or "")
+    described_as = meta.get("dc:description") or meta.get("dc:title") or ""
+    caption = html.escape(chart_captions.caption(name, described_as, gettext))
     source = html.escape(meta.get("dc:source", ""))
     summary = gettext(SUMMARY)
     return (

@@ -21,11 +21,15 @@ from typing import Any
 import pandas as pd
 
 from diaspora_helpers.data import loader
-from diaspora_helpers.i18n import N_
+from diaspora_helpers.i18n import LANGUAGES, N_
 from diaspora_helpers.publish.site import markup
+from diaspora_helpers.publish.site.links import DATA_FOLDER
 from diaspora_helpers.publish.site.pages import GLOSSARY_PAGE, Site
 
 DEFINITIONS_SOURCE = "definitions.csv"  # beside glossary.csv in data/
+#: ``url_kind`` of a definition whose address is a third party's copy or report of the
+#: source (a news site, a document-sharing site), not its publisher's page.
+RELAY = "relay"
 #: Headers of the glossary's columns, by column name; another column is shown as its
 #: name, capitalised.
 HEADERS = {
@@ -170,13 +174,22 @@ def _definitions(folder: Path, site: Site) -> list[str]:
         f"<p>{intro}</p>",
         '<dl class="definitions">',
     ]
+    # The site's copy of the table, which holds each source's address.
+    up = "" if site.language == LANGUAGES[0] else "../"
+    download = html.escape(_("the data download"))
+    table = f'<a href="{up}{DATA_FOLDER}/{DEFINITIONS_SOURCE}">{download}</a>'
     for row in rows:
         publisher = html.escape(row.get("publisher", ""))
-        if row.get("url"):
+        relayed = row.get("url_kind") == RELAY
+        if row.get("url") and not relayed:
             publisher = f'<a href="{html.escape(row["url"])}">{publisher}</a>'
         about = _("Counts: {counts}; published by {publisher}.").format(
             counts=html.escape(row.get(counted, "")), publisher=publisher
         )
+        if relayed:  # a third party's copy or report: named, not linked as the publisher
+            about += " " + _(
+                "Read in a copy published by a third party ({table} gives its address)."
+            ).format(table=table)
         lines.append(
             f'<dt id="{markup.slug(row["id"])}">{html.escape(row["name"])}</dt>'
             f'<dd>{html.escape(row["definition"])} <span class="muted">{about}</span></dd>'
@@ -199,15 +212,48 @@ def _lang(column: str, language: str) -> str:
     return f' lang="{written}"' if written and written != language else ""
 
 
-def render_glossary(
-    source: Path, site: Site, used_in: Callable[[str, str], str] | None = None
-) -> Path:
+#: The acronym a name ends with, in parentheses: "Objectif de développement durable (ODD)".
+_ALIAS = re.compile(r"\(([A-Z][A-Z-]+)\)\s*$")
+#: A "Used in" part that names a table: its id first ("key_figures unit").
+_TABLE_PART = re.compile(r"^\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\b")
+
+
+def aliases(row: dict[str, str], language: str) -> tuple[str, ...]:
+    """Return the other acronym a term goes by in the pages of edition ``language``: the
+    one in parentheses at the end of the row's name in that language ("SDG" is written
+    "ODD" on the French pages)."""
+    name = row.get(next((c for c, lang in COLUMN_LANGUAGES.items() if lang == language), ""))
+    found = _ALIAS.search(name or "")
+    return (found.group(1),) if found else ()
+
+
+def aligned_places(english: str, shown: str, folder: Path) -> str:
+    """Return the "Used in" cell ``shown`` (the edition's text, its parts separated by
+    ";") with each part that names a data table in ``english`` (the English cell, whose
+    parts are table ids: ``institutions``, ``key_figures unit``) written as that id, so
+    that it is linked under the table's title; the part's own words in parentheses are
+    kept ("cadre juridique (dans l’adresse d’une page)" gives "legal_framework (dans
+    l’adresse d’une page)"). Cells whose parts do not pair up are returned as they are."""
+    # The edition's own separators are kept (French: a narrow no-break space before ";").
+    pieces, theirs = re.split(r"(\s*;\s*)", shown), re.split(r"\s*;\s*", english)
+    if len(pieces[::2]) != len(theirs) or english == shown:
+        return shown
+    for index, source in zip(range(0, len(pieces), 2), theirs, strict=True):
+        table = _TABLE_PART.match(source)
+        if table and (folder / f"{table.group(1)}.csv").is_file():
+            note = re.search(r"\([^()]*\)\s*$", pieces[index])
+            pieces[index] = table.group(1) + (f" {note.group(0).strip()}" if note else "")
+    return "".join(pieces)
+
+
+def render_glossary(source: Path, site: Site, used_in: Callable[..., str] | None = None) -> Path:
     """Write ``glossary.html`` from a CSV file (first column: the term), with the
     definitions of ``definitions.csv`` beside it when that table is there, in the site's
     language; ``used_in(term, cell_html)`` writes the "Used in" cells
     (:func:`used_in.used_in_cell`, from the notebook pages already rendered)."""
     _ = site.gettext
     header, rows, _translated = _read(source, site.language)
+    english = {row.get(header[0]): row for row in _read(source, "en")[1]} if header else {}
     labels = [
         html.escape(_(HEADERS[h]) if h in HEADERS else h.replace("_", " ").capitalize())
         for h in header
@@ -240,7 +286,9 @@ def render_glossary(
         for prefix, column, cell in zip(prefixes[1:], header[1:], cells_text[1:], strict=False):
             shown = markup.markdown_inline(cell)
             if column == "used_in" and used_in is not None:
-                shown = used_in(term, shown)
+                first = english.get(row.get(header[0]), {}).get("used_in") or ""
+                cell = aligned_places(document_places(first, _), cell, source.parent)
+                shown = used_in(term, markup.markdown_inline(cell), aliases(row, site.language))
             cells.append(f'<td data-label="{prefix}"{_lang(column, site.language)}>{shown}</td>')
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")

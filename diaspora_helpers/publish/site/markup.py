@@ -56,3 +56,40 @@ def heading_ids(body: str) -> str:
         return f'<h{level} id="{ident}">{inner}{anchor}</h{level}>'
 
     return re.sub(r"<h([23])>(.*?)</h\1>", add, body, flags=re.S)
+
+
+#: Where a line of code may wrap on a narrow screen, besides its spaces: after a dot
+#: between names (``exercises.<wbr>check_share``, not in ``20.0``), after an opening
+#: bracket that something follows (``check(<wbr>answer_1)``) and after a keyword
+#: argument's ``=`` (``choices=<wbr>…``), never inside a name.
+_CODE_BREAK = re.compile(r"(?<=[A-Za-z_)\]])\.(?=[A-Za-z_])|[(\[{](?=[^)\]}\s])|(?<=\w)=(?=[^=\s])")
+_PRE = re.compile(r"(<(pre|code)\b[^>]*>)(.*?)(</\2>)", re.S)
+
+
+def code_breaks(body: str) -> str:
+    """Return ``body`` with ``<wbr>`` (a break that adds no character, so copied code is
+    unchanged) at :data:`_CODE_BREAK`'s points in the text of each ``<pre>`` block and
+    ``<code>`` phrase, so that a line of code wider than a phone wraps between names
+    rather than mid-name (``check_share_of_all_malians(a`` / ``nswer_1)`` at 390 px);
+    ``overflow-wrap: anywhere`` (site.css) then only breaks a single name wider than the
+    line (at 320 px). A ``<code>`` phrase with no lower-case letter, a series code a
+    student types (``SM.POP.TOTL``), is left whole."""
+
+    def block(match: re.Match[str]) -> str:
+        # Highlighted code is a run of spans (``exercises``, ``.``, ``check``): the points
+        # are found in the text without its tags, then marked in the segment they end.
+        parts = re.split(r"(<[^>]*>)", match.group(3))
+        text = "".join(parts[::2])
+        if match.group(2) == "code" and not re.search(r"[a-z]", text):
+            return match.group(0)  # a series code (BX.TRF.PWKR.CD.DT) is typed whole
+        after = {m.end() for m in _CODE_BREAK.finditer(text)}
+        start = 0
+        for index in range(0, len(parts), 2):
+            segment, end = parts[index], start + len(parts[index])
+            marks = sorted(p - start for p in after if start < p <= end)
+            for cut in reversed(marks):
+                segment = segment[:cut] + "<wbr>" + segment[cut:]
+            parts[index], start = segment, end
+        return match.group(1) + "".join(parts) + match.group(4)
+
+    return _PRE.sub(block, body)

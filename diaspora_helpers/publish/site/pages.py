@@ -54,6 +54,7 @@ from diaspora_helpers.publish.site import (
     accessibility,
     chart_tables,
     citation,
+    document_names,
     figures,
     links,
     markup,
@@ -307,7 +308,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
         "code_names": accessibility.code_toggle_names(cells, _, open_code=open_code),
     }
     body, _exported = _exporter().from_notebook_node(_with_cells(nb, cells), resources=resources)
-    body = body.replace(_OPENING, opening, 1)
+    body = markup.code_breaks(body.replace(_OPENING, opening, 1))
     download = _DOWNLOAD
     block = download
     if rerun:
@@ -315,7 +316,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
         block, _exported = _exporter().from_notebook_node(
             _with_cells(nb, rerun), resources=resources
         )
-        block = download + block
+        block = download + markup.code_breaks(block)
     summary = _("Parameters, and how to run this notebook again")
     body += (
         f'\n<details class="rerun" id="parameters"><summary>{summary}</summary>\n'
@@ -396,6 +397,9 @@ def render_markdown_page(
         return f'href="{stem}.html{anchor}"'
 
     body = re.sub(r'href="(?:\./)?([\w-]+)\.md(#[^"]*)?"', linked, body)
+    # Documents named by file name (`course_rubric.md`) are linked by their titles; their
+    # pages come with the guide's (below).
+    body = document_names.by_title(body, source.parent)
     body = navigation.with_contents(markup.heading_ids(body), site.gettext)
     title = next(
         (ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("# ")), source.stem

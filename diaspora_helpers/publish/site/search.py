@@ -16,7 +16,9 @@ section's heading, its link and the words of its whole text, each once
 (:func:`index_words`), in page order, so rebuilding gives the same bytes. The results
 list the best :data:`SHOWN` matches under a line that gives the true
 number of matches ("The first 12 of 31 sections that match:") and a button that shows
-them all ("Show all 31 sections"), the focus then on the first match it added. Accents are
+them all ("Show all 31 sections"), the focus then on the first match it added. Only the
+count is announced to a screen reader (a status region: "31 results"), not the list; Escape
+in the box or the results empties both and puts the focus back in the box. Accents are
 folded and terms matched by prefix, so "tokten", "TOKTEN" and "Tokt" find the same
 sections.
 """
@@ -41,7 +43,8 @@ TEXT_LIMIT = 3000
 SHOWN = 12
 
 _SCRIPT = """<script>(function(){var f=document.getElementById('search');if(!f)return;
-f.hidden=false;var q=f.elements.q,out=document.getElementById('search-results'),m=null,w=null;
+f.hidden=false;var q=f.elements.q,out=document.getElementById('search-results'),
+say=document.getElementById('search-status'),m=null,w=null;
 function fold(t){return t.toLowerCase().normalize('NFD').replace(/[\\u0300-\\u036f]/g,'');}
 function add(s,k){var e=document.createElement('script');e.src=s;e.onload=k;
 document.head.appendChild(e);}
@@ -50,6 +53,7 @@ add(LIB,function(){add(IDX,function(){m=new MiniSearch({fields:['title','section
 storeFields:['title','section'],processTerm:fold,searchOptions:{prefix:true,
 fuzzy:0.15,boost:{title:3,section:2}}});m.addAll(window.DIASPORA_SEARCH);
 w.forEach(function(g){g();});w=null;});});}
+function clear(){q.value='';out.textContent='';say.textContent='';}
 function show(all,full){var r=full?all:all.slice(0,SHOWN),n=all.length,d=f.dataset;
 out.textContent='';var p=document.createElement('p');
 p.textContent=(n>r.length?d.first.replace('{shown}',r.length):
@@ -61,8 +65,13 @@ i.appendChild(a);l.appendChild(i);});out.appendChild(l);if(n<=r.length)return;
 var b=document.createElement('button');b.type='button';b.className='more';
 b.textContent=d.more.replace('{n}',n);b.addEventListener('click',function(){show(all,true);
 var k=out.querySelectorAll('li a')[SHOWN];if(k)k.focus();});out.appendChild(b);}
+function esc(e){if(e.key!=='Escape'||!(q.value||out.firstChild))return;
+e.preventDefault();clear();q.focus();}f.addEventListener('keydown',esc);
+out.addEventListener('keydown',esc);
 f.addEventListener('submit',function(e){e.preventDefault();var t=q.value.trim();
-if(!t)return;ready(function(){show(m.search(t),false);});});})();</script>"""
+if(!t)return;ready(function(){var a=m.search(t),n=a.length,d=f.dataset;show(a,false);
+say.textContent='';setTimeout(function(){say.textContent=(n>1?d.count:n?d.single:d.zero)
+.replace('{n}',n);},100);});});})();</script>"""
 
 
 def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
@@ -81,6 +90,10 @@ def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
         "first": _("The first {shown} of {n} sections that match:"),
         "none": _("No section matches; try another word."),
         "more": _("Show all {n} sections"),
+        # What the status region announces: the count only, not the list.
+        "count": _("{n} results"),
+        "single": _("One result"),
+        "zero": _("No results"),
     }
     data = "".join(f' data-{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
     label, button = _("Search these pages"), _("Search")
@@ -91,7 +104,8 @@ def form(gettext: Callable[[str], str] = str, base: str = "") -> str:
         f'<label for="search-q" class="vh">{label}</label>'
         f'<input id="search-q" name="q" type="search" placeholder="{hint}">'
         f'<button type="submit">{button}</button></form>'
-        f'<div id="search-results" class="search-results" aria-live="polite"></div>\n' + script
+        f'<p id="search-status" class="vh" role="status"></p>'
+        f'<div id="search-results" class="search-results"></div>\n' + script
     )
 
 

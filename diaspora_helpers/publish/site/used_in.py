@@ -60,7 +60,7 @@ def used_in_cell(
     gettext: Callable[[str], str] = str,
     data_tables: Callable[[str], str | None] = lambda name: None,
     table_titles: Callable[[str], str | None] = lambda name: None,
-) -> Callable[[str, str], str]:
+) -> Callable[..., str]:
     """Return the function that writes a term's "Used in" cell (HTML): links to the
     sections of ``notebook_pages`` (in reading order) that use the term, else the cell's
     text from ``data/glossary.csv`` (already HTML) with each table it names linked to
@@ -68,7 +68,9 @@ def used_in_cell(
     table) under its title in the edition's language (``table_titles``; its file name
     without one). The glossary is rendered after the notebook pages, so it is written
     whole."""
-    documents = [d for page in notebook_pages for d in search.page_documents(page)]
+    # Each section whole: a term a section's table names at its end (APEJ in 03's
+    # institutions) is a place a reader can open, not only a line of a data file.
+    documents = [d for page in notebook_pages for d in search.page_documents(page, None)]
 
     def tables(cell: str) -> str:
         def one(item: re.Match[str]) -> str:
@@ -81,8 +83,17 @@ def used_in_cell(
 
         return re.sub(r"\b([a-z]+(?:_[a-z0-9]+)+|[a-z]+)(?:\.csv)?\b(?![^<]*>)", one, cell)
 
-    def cell(term: str, text_html: str) -> str:
-        found = places(term, documents) if term else {}
+    def cell(term: str, text_html: str, also: tuple[str, ...] = ()) -> str:
+        # The term, else the other names it goes by in this edition's pages (the French
+        # pages write ODD for SDG): the glossary of each edition links as many places.
+        found: dict[str, list[dict[str, str]]] = {}
+        for name in (term, *also):
+            if name:
+                for title, sections in places(name, documents).items():
+                    known = found.setdefault(title, [])
+                    known += [d for d in sections if d not in known]
+        order = {d["title"]: i for i, d in reversed(list(enumerate(documents)))}
+        found = dict(sorted(found.items(), key=lambda item: order[item[0]]))
         return links(found, gettext) if found else tables(text_html)
 
     return cell
