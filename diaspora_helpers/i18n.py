@@ -22,7 +22,8 @@ different French texts across catalogs.
 
 Analysis speaks no language: its tables hold codes, numbers, ISO dates, quarters and
 tuples, and record how they read (:func:`with_words` for codes, whose words may name other
-columns of the row in ``{placeholders}``; :func:`with_formats` for values that a function
+columns of the row in ``{placeholders}``; :func:`with_headers` for a header that is not
+its column name's label; :func:`with_formats` for values that a function
 of :mod:`diaspora_helpers.text` writes the edition's way; :func:`with_texts` for columns
 already in the edition's language, from ``data/<code>/``). :func:`labelled`, which the
 tables and the chart downloads call, applies them in the edition set then. A test reads
@@ -378,6 +379,30 @@ def _field(value: Any, words: Mapping[str, str] | Collection[str] | None) -> Any
     if isinstance(value, int | float) and value == value and float(value).is_integer():
         return str(int(value))
     return value
+
+
+#: The key of ``DataFrame.attrs`` naming, for some columns, the header a reader sees.
+HEADERS_ATTR = "diaspora_headers"
+
+
+def with_headers(frame: Any, **columns: str) -> Any:
+    """Return ``frame`` (changed in place) recording the headers of its ``columns`` where
+    the label of a column's name (:func:`diaspora_helpers.columns.label`) is not the header
+    this table needs: ``with_headers(out, count=N_("Kind of count"))``. A header is English,
+    marked with ``N_``; it may name values recorded with :func:`with_fields` in
+    ``{placeholders}`` (``N_("Surveys above {threshold}% (%)")``). The tables
+    (:func:`diaspora_helpers.tables.show`) translate it and fill its placeholders in the
+    edition set then; a header given to ``show(columns=…)`` still wins. The record follows
+    the frame through pandas' copies and selections, and names the index's column too
+    (``show(…, index=True)``)."""
+    frame.attrs[HEADERS_ATTR] = {**frame.attrs.get(HEADERS_ATTR, {}), **columns}
+    return frame
+
+
+def headers_of(frame: Any) -> dict[str, str]:
+    """Return the headers :func:`with_headers` recorded for ``frame``'s columns (English
+    message ids, not yet translated)."""
+    return dict(frame.attrs.get(HEADERS_ATTR, {}))
 
 
 #: The key of ``DataFrame.attrs`` listing a table's columns of words in the edition's language.

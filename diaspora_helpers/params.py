@@ -102,9 +102,14 @@ class ParameterError(ValueError):
         )
 
 
-#: What the values of a list parameter are, as the notebooks name them (``what=``): marked
-#: here so that the catalog translates them; any other ``what`` is shown as given.
-LIST_ITEMS = (N_("values"), N_("ISO alpha-3 codes"), N_("kinds of event"))
+#: What the values of a list parameter are: the key a notebook passes as ``what=`` (a code,
+#: so that a notebook's code cells carry no words of a language) -> the words of the
+#: parameter's rule (English, translated by the catalog when the rule is written).
+LIST_ITEMS = {
+    "values": N_("values"),
+    "iso3": N_("ISO alpha-3 codes"),
+    "event_kind": N_("kinds of event"),
+}
 
 
 def _describe(choices: Sequence[Any]) -> str:
@@ -211,11 +216,19 @@ def check_choices(
 
     A single string is read as papermill's command line delivers a list: a YAML or JSON
     list (``-p peers '["SEN","NER"]'`` or ``'[SEN, NER]'``), else a comma-separated list
-    (``-p peers SEN,NER``). Raises :class:`ParameterError` for anything else.
+    (``-p peers SEN,NER``). Raises :class:`ParameterError` for anything else. ``what``
+    says what the values are, as a key of :data:`LIST_ITEMS` (``"iso3"``); the rule names
+    them in the edition's language. Raises ``ValueError`` (before reading ``value``) for
+    a ``what`` that is no key there, naming the keys.
     """
+    if what not in LIST_ITEMS:
+        raise ValueError(
+            f"check_choices(what={what!r}): not a key of params.LIST_ITEMS; use one of "
+            f"{', '.join(map(repr, LIST_ITEMS))} or add the key and its words there"
+        )
     allowed = list(choices)
     rule = _("a non-empty list of {what}, each {choices}").format(
-        what=_(what), choices=_describe(allowed)
+        what=_(LIST_ITEMS[what]), choices=_describe(allowed)
     )
     items = value
     if isinstance(value, str) and value.strip().startswith("["):

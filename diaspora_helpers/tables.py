@@ -278,8 +278,12 @@ def show(
     ``decimals``: one number of decimals for every numeric column, or a mapping
     column → decimals; otherwise each column's kind decides (see the module doc).
     ``missing``: what a missing value means here; when the table has one, the caption
-    ends with ``– means <missing>.`` Headers (given or default) and ``missing`` are
-    translated into the edition's language; ``caption`` is passed already translated.
+    ends with ``– means <missing>.`` Headers and ``missing`` are translated into the
+    edition's language; ``caption`` is passed already translated. A column's header is the
+    one ``columns`` gives, else the one the analysis recorded on the table
+    (:func:`diaspora_helpers.i18n.with_headers`, its ``{placeholders}`` filled from
+    :func:`~diaspora_helpers.i18n.with_fields`), else its name's label (:func:`label`):
+    a notebook needs no display words of its own.
     Code columns (recorded with :func:`diaspora_helpers.i18n.with_words` by the analysis
     that made the table) read as words of the edition; ``codes`` names those whose codes
     are also shown, in a column just after theirs headed "<header> (code)", each code as
@@ -315,10 +319,21 @@ def show(
     unknown = [c for c in codes if c not in words]
     if unknown:
         raise KeyError(f"column {unknown[0]!r} holds no codes with words; codes: {list(words)}")
+    recorded = i18n.headers_of(table)  # by the analysis; a header given here wins
+    fields = {k: _header_field(v) for k, v in table.attrs.get(i18n.FIELDS_ATTR, {}).items()}
+
+    def header_of(name: str) -> str:
+        """The header of column ``name`` in the edition's language."""
+        if name in given:
+            return _(str(given[name]))
+        if name in recorded:
+            return _(recorded[name]).format_map(fields)
+        return _(label(name))
+
     coded = frame
     frame = i18n.labelled(frame)  # code columns read as words of the edition
     for column in codes:
-        header = _(str(given[column]) if column in given else label(column))
+        header = header_of(column)
         shown = f"{column} (code)"
         frame[shown] = coded[column].to_numpy()
         given[shown] = _("{header} (code)").format(header=header)
@@ -334,13 +349,17 @@ def show(
     if columns is None and not index:  # an index shown is the row's header already
         names = _row_name_first(names)
     frame = frame.loc[:, names]
-    # Headers are translated through the "labels" catalog (msgid: the English label).
-    labels = [_(str(given[n]) if n in given else label(n)) for n in names]
+    # Headers are translated through the "labels" catalog (msgid: the English label), or
+    # are the ones given here or recorded by the analysis (:func:`i18n.with_headers`).
+    labels = [header_of(n) for n in names]
     kinds = [column_kind(n, frame[n]) for n in names]
     kept = set(names) if exact is True else set() if exact is False else set(exact)
     scales = [
         money_scale(n, frame[n])
-        if kinds[j] in ("count", "amount", "number") and n not in kept and n not in given
+        if kinds[j] in ("count", "amount", "number")
+        and n not in kept
+        and n not in given
+        and n not in recorded
         else (1, None)
         for j, n in enumerate(names)
     ]
@@ -368,6 +387,19 @@ def show(
         caption=caption,
         codes=coded_columns,
     )
+
+
+def _header_field(value: Any) -> str:
+    """Return a value a recorded header names (:func:`i18n.with_fields`) as the header
+    shows it: a whole number as digits (``5``), a fraction with the edition's decimal sign
+    and the digits it has (``2.5``, ``2,5`` in French), anything else as ``str``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if float(value).is_integer():
+        return str(int(value))
+    digits = f"{value:g}"
+    places = len(digits.split(".", 1)[1]) if "." in digits else 0
+    return text.plain_number(float(value), places)
 
 
 def merge(left: pd.DataFrame, right: pd.DataFrame, **how: Any) -> pd.DataFrame:

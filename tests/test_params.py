@@ -54,7 +54,16 @@ def test_check_choices_lists_strings_and_dedupes():
 @pytest.mark.parametrize("bad", [[], "", ["XXX"], [1], 5, None])
 def test_check_choices_rejects_empty_unknown_and_wrong_type(bad):
     with pytest.raises(ParameterError, match="'peers'"):
-        params.check_choices("peers", bad, ["SEN", "NER"], what="country codes")
+        params.check_choices("peers", bad, ["SEN", "NER"], what="iso3")
+
+
+def test_check_choices_names_its_items_by_key_and_refuses_words():
+    # The notebooks pass a key (a code), never words: the rule's words come from the catalog.
+    with pytest.raises(ParameterError, match="a non-empty list of ISO alpha-3 codes"):
+        params.check_choices("peers", ["XXX"], ["SEN"], what="iso3")
+    with pytest.raises(ValueError, match="not a key of params.LIST_ITEMS") as raised:
+        params.check_choices("peers", ["SEN"], ["SEN"], what="country codes")
+    assert not isinstance(raised.value, ParameterError)  # the notebook's fault, not the user's
 
 
 def test_unknown_entry_is_named():

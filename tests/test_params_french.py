@@ -56,9 +56,7 @@ def test_the_french_message_names_parameter_value_and_rule(check, rule):
 def test_a_french_list_message_names_the_kind_of_value_and_the_stranger():
     diaspora_helpers.setup(language="fr")
     message = _message(
-        lambda: params.check_choices(
-            "peers", ["SEN", "XXX"], ["SEN", "NER"], what="ISO alpha-3 codes"
-        )
+        lambda: params.check_choices("peers", ["SEN", "XXX"], ["SEN", "NER"], what="iso3")
     )
     assert message == (
         f"Le paramètre «{NNBSP}peers{NNBSP}» a reçu ['SEN', 'XXX'] (liste){NNBSP}; valeur "

@@ -17,7 +17,7 @@ from diaspora_helpers import tables
 from diaspora_helpers.analysis import demography
 from diaspora_helpers.constants import OTHER_COUNTS_TABLE as OTHER_COUNTS
 from diaspora_helpers.data import countries, given_or_load, measures
-from diaspora_helpers.i18n import N_, with_texts, with_words
+from diaspora_helpers.i18n import N_, with_headers, with_texts, with_words
 
 #: Where each kind of count is defined in data/definitions.csv.
 DEFINITION_OF = {
@@ -135,7 +135,9 @@ def destination_counts(
     Columns ``count`` (a code of :data:`DESTINATION_COUNTS`, its words recorded with
     :func:`~diaspora_helpers.i18n.with_words`), ``reference_year``, ``persons``, ``iso3``
     and ``country`` (the destination's name in the edition's language, which the census's
-    words name). Raises ``KeyError`` when RACE has no row for ``iso3``.
+    words name). The ``count`` column is headed "Kind of count" (recorded with
+    :func:`~diaspora_helpers.i18n.with_headers`). Raises ``KeyError`` when RACE has no
+    row for ``iso3``.
     """
     table = given_or_load(OTHER_COUNTS, others)
     race = table[(table["source_id"].astype("str") == "race_2001") & (table["iso3"] == iso3)]
@@ -166,4 +168,5 @@ def destination_counts(
     out["persons"] = out["persons"].astype("int64")
     out["iso3"], out["country"] = iso3, countries.country_name(iso3)
     out = out.sort_values(["reference_year", "count"]).reset_index(drop=True)
+    with_headers(out, count=N_("Kind of count"))  # its rows are kinds of count, not numbers
     return with_texts(with_words(out, count=DESTINATION_COUNTS), "country")

@@ -18,7 +18,7 @@ from diaspora_helpers import tables, text
 from diaspora_helpers.analysis import demography, remittances
 from diaspora_helpers.analysis.timeline import short_label
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, register_words, with_formats, with_words
+from diaspora_helpers.i18n import N_, register_words, with_formats, with_headers, with_words
 
 #: The scopes of the document's strategies (section 7), in its order.
 SCOPE_ORDER = ["national", "local_development", "investment"]
@@ -101,11 +101,17 @@ def constraints_by_theme(constraints: pd.DataFrame | None = None) -> pd.DataFram
 
 
 def constraint_list(constraints: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return the constraints ordered by kind, then theme, then id, as a reader's table."""
+    """Return the constraints ordered by kind, then theme, then id, as a reader's table.
+
+    Indexed by ``id`` (the constraint's code, headed "Constraint ID" where a table shows
+    it); columns ``kind``, ``theme`` and ``label`` (headed "Constraint"; headers recorded
+    with :func:`~diaspora_helpers.i18n.with_headers`, and kept by copies of the table).
+    """
     table = given_or_load("constraints", constraints)
     table["kind"] = pd.Categorical(table["kind"].astype("str"), categories=KIND_ORDER)
     table = table.sort_values(["kind", "theme", "id"], kind="stable")
-    return table.set_index("id")[["kind", "theme", "label"]]
+    out = table.set_index("id")[["kind", "theme", "label"]]
+    return with_headers(out, id=N_("Constraint ID"), label=N_("Constraint"))
 
 
 def constraint_label(

@@ -14,7 +14,7 @@ from diaspora_helpers.analysis.wdi import indicator, nearest_year
 from diaspora_helpers.constants import COST, REMITTANCES, RPW_TABLE, WDI_TABLE
 from diaspora_helpers.constants import WDI_2022_TABLE as VINTAGE_TABLE
 from diaspora_helpers.data import countries, given_or_load
-from diaspora_helpers.i18n import with_formats, with_texts
+from diaspora_helpers.i18n import N_, with_fields, with_formats, with_headers, with_texts
 
 
 def corridor_costs(rpw: pd.DataFrame | None = None, receiving: str = "MLI") -> pd.DataFrame:
@@ -52,7 +52,9 @@ def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: floa
     ``first_period`` and ``last_period`` as Remittance Prices Worldwide codes them
     (``"2011Q1"``; a shown table reads them the edition's way, :func:`text.quarter`),
     ``first_cost_pct``, ``last_cost_pct``, ``surveys``, ``share_above_<threshold>pct`` and
-    ``at_or_below_target_last``.
+    ``at_or_below_target_last``. Headers that are not their name's label are recorded
+    (:func:`~diaspora_helpers.i18n.with_headers`; the threshold's as ``{threshold}``,
+    recorded with :func:`~diaspora_helpers.i18n.with_fields`).
     """
     rows = []
     for corridor, part in costs.groupby("corridor", sort=True):
@@ -71,6 +73,14 @@ def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: floa
             }
         )
     out = with_texts(pd.DataFrame(rows), "corridor")
+    with_fields(out, threshold=threshold_pct)
+    with_headers(
+        out,
+        first_period=N_("First survey"),
+        last_period=N_("Last survey"),
+        **{f"share_above_{threshold_pct:g}pct": N_("Surveys above {threshold}% (%)")},
+        at_or_below_target_last=N_("Last cost at or below the scenario cost (not an SDG test)"),
+    )
     return with_formats(out, first_period=text.quarter, last_period=text.quarter)
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from diaspora_helpers import tables, text
 from diaspora_helpers.data import given_or_load
-from diaspora_helpers.i18n import N_, register_words, with_formats, with_words
+from diaspora_helpers.i18n import N_, register_words, with_formats, with_headers, with_words
 
 #: The kinds of event, in the order of the timeline's lanes (top to bottom).
 KIND_ORDER = ["forum", "institution", "programme", "law_policy", "mission"]
@@ -355,7 +355,8 @@ def sequels(table: pd.DataFrame, kind: str = "forum", within_years: float = 1.0)
     A sequence in time only: the table says what came next, not what caused it. One row
     per event of ``kind``: ``event`` (its timeline label, from the data), ``date`` (an ISO
     date or interval, see :func:`when`), ``followed_within_a_year_by`` (a tuple of the
-    labels of what followed, or the code ``"nothing"``) and ``count``. A shown table reads
+    labels of what followed, or the code ``"nothing"``) and ``count`` (headed "Number of
+    events", :func:`~diaspora_helpers.i18n.with_headers`). A shown table reads
     the dates in words and joins the labels (recorded with
     :func:`~diaspora_helpers.i18n.with_formats` and :func:`~diaspora_helpers.i18n.with_words`).
     """
@@ -374,4 +375,5 @@ def sequels(table: pd.DataFrame, kind: str = "forum", within_years: float = 1.0)
         )
     out = pd.DataFrame(rows, columns=["event", "date", "followed_within_a_year_by", "count"])
     with_formats(out, date=text.period, followed_within_a_year_by=text.items)
+    with_headers(out, count=N_("Number of events"))
     return with_words(out, followed_within_a_year_by=FOLLOWED_WORDS)
