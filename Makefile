@@ -60,11 +60,11 @@ check: $(STAMP)  ## the fast loop: ruff, import contracts, types, catalogs, data
 	$(VENV)/bin/mypy
 	$(NOTEBOOKS_RUN) catalogs --check
 	$(PY) data/build/assemble_datapackage.py --check
-	$(PY) -m pytest -q -n 2 -p no:cacheprovider -m "not slow" -W error::DeprecationWarning $(CHECK_TESTS)
+	$(PY) -m pytest -q -n 2 -p no:cacheprovider -p no:nbval -m "not slow" -W error::DeprecationWarning $(CHECK_TESTS)
 
 test: check $(NODE_STAMP)  ## everything CI runs: make check, then the end-to-end tests and nbval on the masters
 	$(VENV)/bin/frictionless validate data/datapackage.json
-	$(PY) -m pytest -n 3 --dist loadfile -m slow -W error::DeprecationWarning tests
+	$(PY) -m pytest -n 3 --dist loadfile -p no:nbval -m slow -W error::DeprecationWarning tests
 	$(PY) -m pytest -n 2 --dist loadfile -W error::DeprecationWarning $(NBVAL_OPTS) $(NBVAL_NOTEBOOKS)
 
 # make lab EDITION=fr: JupyterLab's menus in French, set in user settings kept inside .venv
