@@ -236,3 +236,21 @@ def test_a_column_of_identifiers_counts_its_longest_one() -> None:
     longest = len("entrepreneurship_training") * table_fit.GLYPH
     assert table_fit.phone_width(table) > longest + table_fit.TEXT_COLUMN
     assert 'class="cards"' in table_markup.for_readers(table)
+
+
+def test_a_long_column_header_keeps_a_width_only_in_a_table() -> None:
+    """02's corridor summary: a 57-character header over a narrow number column wrapped to a
+    word a line (a 230 px tall header row at 390 px); it is marked to keep a width. A short
+    header, a row header and a table read as cards are left alone."""
+    long = "Last cost at or below the scenario cost (not an SDG test)"
+    numbers = "".join(f"<tr><th>Corridor {n}</th><td>{n}.5</td></tr>" for n in range(3))
+    head = f"<thead><tr><th>Corridor</th><th>{long}</th></tr></thead>"
+    table = f"<table>{head}<tbody>{numbers}</tbody></table>"
+    shown = table_markup.for_readers(table)
+    assert f'<th class="long">{long}</th>' in shown
+    assert "<th>Corridor</th>" in shown and '<th class="long">Corridor 0' not in shown
+    words = "words of a long text cell " * 6
+    rows = "".join(f"<tr><td>{n}</td><td>{words}</td><td>{words}</td></tr>" for n in range(3))
+    head = f"<thead><tr><th>Name</th><th>{long}</th><th>{long} too</th></tr></thead>"
+    cards = table_markup.for_readers(f"<table>{head}<tbody>{rows}</tbody></table>")
+    assert "cards" in cards and 'class="long"' not in cards

@@ -121,6 +121,28 @@ def _with_class(attrs: str, name: str) -> str:
     return f'{attrs} class="{name}"'
 
 
+#: A column header longer than this (in characters) gets the class ``long``: on a phone it
+#: keeps a minimum width (site.css) instead of wrapping to a word a line above a narrow
+#: column of numbers (02's corridor summary: a 230 px tall header row).
+LONG_HEADER = 28
+
+
+def _long_headers(inner: str) -> str:
+    """Return a table's HTML with each long column header (:data:`LONG_HEADER`) marked."""
+    head = re.search(r"<thead>.*?</thead>", inner, re.S)
+    if not head:
+        return inner
+
+    def mark(match: re.Match[str]) -> str:
+        attrs, content = match.group(1) or "", match.group(2)
+        if len(_text(content)) <= LONG_HEADER:
+            return match.group(0)
+        return f"<th{_with_class(attrs, 'long')}>{content}</th>"
+
+    marked = re.sub(r"<th(\s[^>]*)?>(.*?)</th>", mark, head.group(0), flags=re.S)
+    return inner[: head.start()] + marked + inner[head.end() :]
+
+
 def _labelled_rows(inner: str, labels: list[str]) -> str:
     """Give each body cell a ``data-label``: the label of its column (for the cards)."""
     head_end = inner.find("</thead>")
@@ -183,6 +205,8 @@ def for_readers(body: str, gettext: Callable[[str], str] = str) -> str:
                 attrs = re.sub(r'class="([^"]*)"', r'class="\1 cards"', attrs, count=1)
             else:
                 attrs += ' class="cards"'
+        else:
+            inner = _long_headers(inner)
         name = table_name(inner, labels, gettext)
         used[name] = used.get(name, 0) + 1
         if used[name] > 1:  # each region's name tells it from the others on the page
