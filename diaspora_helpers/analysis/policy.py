@@ -211,8 +211,8 @@ def coverage_matrix(
     Rows are the strategies in ``scope`` in the document's order, indexed by their ids
     under the name ``strategy`` (a shown table heads it "Strategy" and shows each
     strategy's label, in the edition's language, recorded with
-    :func:`~diaspora_helpers.i18n.with_words`); columns are every constraint, endogenous
-    first.
+    :func:`~diaspora_helpers.i18n.with_words`); columns are every constraint's id,
+    endogenous first, headed by its short label (:func:`constraint_label`).
     """
     st = strategies_in_scope(strategies, scope)
     co = constraint_list(constraints)
@@ -226,8 +226,12 @@ def coverage_matrix(
             score,
         )
     # The strategies' labels (the edition's, from data) name the rows of a shown table or a
-    # chart download (``strategy_label``) once the index is a column.
-    return with_words(matrix, strategy=dict(zip(st["id"], st["label"], strict=True)))
+    # chart download (``strategy_label``) once the index is a column; each constraint's
+    # column is headed by its short label (data, the edition's words: the same names as the
+    # chart and 04's tables), not by a label made from its id.
+    short = {c: constraint_label(c, co.loc[c, "label"], constraints) for c in co.index}
+    headed = with_headers(matrix, **short)
+    return with_words(headed, strategy=dict(zip(st["id"], st["label"], strict=True)))
 
 
 def coverage_by_constraint(
