@@ -260,6 +260,12 @@ def _save_drawn(phone: Figure, path: Path) -> Path:
     return path
 
 
+def sentence(words: str) -> str:
+    """Return ``words`` ending as a sentence (a full stop added unless it ends with one, or
+    with ``!``, ``?`` or ``…``), so the source line after it reads apart (r25d)."""
+    return words if not words or words.endswith((".", "!", "?", "…")) else f"{words}."
+
+
 def name_svg(path: Path, labels: tuple[str, str, str] | None) -> None:
     """Give the SVG at ``path`` a ``<title>`` (the chart's title) and a ``<desc>`` (what is
     measured, and the source line), first in the drawing, and ``role="img"`` with
@@ -281,7 +287,7 @@ def name_svg(path: Path, labels: tuple[str, str, str] | None) -> None:
     named = tag[:-1] + ' role="img" aria-labelledby="chart-title chart-desc">'
     inserted = (
         f'\n <title id="chart-title">{title}</title>'
-        f'\n <desc id="chart-desc">{subtitle} {source}</desc>'
+        f'\n <desc id="chart-desc">{sentence(subtitle)} {source}</desc>'
     )
     text = text[: opening.start()] + named + inserted + text[opening.end() :]
     path.write_text(text, encoding="utf-8")

@@ -163,3 +163,18 @@ def test_the_french_chart_data_descriptor_has_a_french_note_and_units(tmp_path):
         "millions de dollars des États-Unis",
     ]
     assert french["dc:title"] == "Titre" and french["dc:source"] == "Source\u202f: WDI"
+
+
+def test_the_svg_description_reads_the_subtitle_and_the_source_as_two_sentences(tmp_path):
+    """r25d: "…only roughly Source: …" ran the subtitle into the source line."""
+    from diaspora_helpers.charts import phone
+
+    svg = tmp_path / "c.svg"
+    for subtitle, shown in (
+        ("Periods dated only roughly", "Periods dated only roughly."),
+        ("Share of GDP (%).", "Share of GDP (%)."),
+        ("Why?", "Why?"),
+    ):
+        svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"></svg>')
+        phone.name_svg(svg, ("A finding", subtitle, "Source: WDI"))
+        assert f'<desc id="chart-desc">{shown} Source: WDI</desc>' in svg.read_text()

@@ -254,3 +254,19 @@ def test_a_long_column_header_keeps_a_width_only_in_a_table() -> None:
     head = f"<thead><tr><th>Name</th><th>{long}</th><th>{long} too</th></tr></thead>"
     cards = table_markup.for_readers(f"<table>{head}<tbody>{rows}</tbody></table>")
     assert "cards" in cards and 'class="long"' not in cards
+
+
+def test_a_note_on_missing_values_never_names_a_table() -> None:
+    """A caption that is only the note on missing values (r25d: 14 regions per edition
+    named "– means no value in the source.") leaves the caption; the box is named by the
+    columns and the note follows the table. A real caption keeps its note."""
+    rows = "<tbody><tr><th>Mali</th><td>–</td></tr></tbody>"
+    head = "<thead><tr><th>Country</th><th>Share (%)</th></tr></thead>"
+    note = "– means no value in the source."
+    shown = table_markup.for_readers(f"<table><caption>{note}</caption>{head}{rows}</table>")
+    assert "<caption>" not in shown
+    assert 'aria-label="Table: Country, Share (%)"' in shown
+    assert shown.endswith(f'</table></div><p class="table-note">{note}</p>')
+    titled = f"<table><caption>Peers in 2012. {note}</caption>{head}{rows}</table>"
+    kept = table_markup.for_readers(titled)
+    assert f"<caption>Peers in 2012. {note}</caption>" in kept and "table-note" not in kept

@@ -29,6 +29,7 @@ from collections.abc import Callable
 
 from diaspora_helpers.i18n import N_
 from diaspora_helpers.publish.site import markup, table_fit
+from diaspora_helpers.tables import MISSING
 
 #: A cell of more characters than this is prose: a table that scrolls on a phone holds none
 #: (its column of text would be squeezed to a word a line; such a table reads as cards).
@@ -173,6 +174,21 @@ def _labelled_rows(inner: str, labels: list[str]) -> str:
     return head + re.sub(r"<tr\b[^>]*>.*?</tr>", row, rest, flags=re.S)
 
 
+_NOTE_CAPTION = re.compile(rf"<caption\b[^>]*>\s*({MISSING}\s.*?)</caption>", re.S)
+
+
+def _note_out_of_caption(inner: str) -> tuple[str, str]:
+    """Return a table's HTML without a caption that is only the note on missing values
+    ("– means no value in the source.", :func:`diaspora_helpers.tables.show`), and that
+    note ("" when there is none). Such a caption says nothing of what the table is, so it
+    must not name it (WCAG 2.4.6): the table is named by its columns, and the note follows
+    it as a paragraph."""
+    found = _NOTE_CAPTION.search(inner)
+    if not found:
+        return inner, ""
+    return inner[: found.start()] + inner[found.end() :], found.group(1).strip()
+
+
 def table_name(inner: str, labels: list[str], gettext: Callable[[str], str] = str) -> str:
     """Return the accessible name of a table's scrolling box: its caption, else "Table:"
     and its column labels."""
@@ -207,6 +223,7 @@ def for_readers(body: str, gettext: Callable[[str], str] = str) -> str:
                 attrs += ' class="cards"'
         else:
             inner = _long_headers(inner)
+        inner, note = _note_out_of_caption(inner)
         name = table_name(inner, labels, gettext)
         used[name] = used.get(name, 0) + 1
         if used[name] > 1:  # each region's name tells it from the others on the page
@@ -215,6 +232,7 @@ def for_readers(body: str, gettext: Callable[[str], str] = str) -> str:
         return (
             f'<div class="scroll" role="region" tabindex="0" aria-label="{name}">'
             f"<table{attrs}>{inner}</table></div>"
+            + (f'<p class="table-note">{note}</p>' if note else "")
         )
 
     return _TABLE.sub(one, body)
