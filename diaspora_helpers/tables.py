@@ -100,6 +100,12 @@ ROW_NAMES = ("country", "country_label", "name", "label", "estimate", "where", "
 ROW_CODES = ("iso3",)
 
 
+def is_id(name: object) -> bool:
+    """Whether a column named ``name`` holds identifiers (``id``, ``strategy_id``…): codes a
+    student may type, shown as ``<code>`` unless words are recorded for them."""
+    return name == "id" or str(name).endswith("_id")
+
+
 def _row_name_first(names: list[str]) -> list[str]:
     """``names`` with the row's name first and its code just after it (see
     :data:`ROW_NAMES`); unchanged when there is none."""
@@ -378,7 +384,10 @@ def show(
         note = _("{dash} means {meaning}.").format(dash=MISSING, meaning=_(missing))
         caption = f"{caption.rstrip()} {note}" if caption else note
     numeric = [kind in NUMERIC_KINDS for kind in kinds]
-    coded_columns = [n in {f"{c} (code)" for c in codes} or n in ROW_CODES for n in names]
+    coded_columns = [
+        n in {f"{c} (code)" for c in codes} or n in ROW_CODES or (is_id(n) and n not in words)
+        for n in names
+    ]
     return Table(
         frame,
         labels=labels,

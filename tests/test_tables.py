@@ -189,3 +189,16 @@ def test_a_column_of_iso_dates_reads_in_words_at_its_precision():
     assert [row[0] for row in french.cells] == ["1967", "mars 1991", "1er septembre 2011"]
     # A "date" column of other text is text, shown as stored.
     assert tables.column_kind("date", pd.Series(["fin des années 1960"])) == "text"
+
+
+def test_identifier_columns_are_code_unless_they_read_as_words() -> None:
+    """r25d: exercise pages showed ids a student types (``production_costs``) as plain
+    text. A column named ``id`` or ``…_id`` is ``<code>``; one with words recorded for its
+    codes shows the words, as plain text."""
+    frame = i18n.with_words(
+        pd.DataFrame({"id": ["landlocked"], "strategy_id": ["s1"], "note_id": ["n1"]}),
+        strategy_id={"s1": "Train local officials"},
+    )
+    html = tables.show(frame).to_html()
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)
+    assert cells == ["<code>landlocked</code>", "Train local officials", "<code>n1</code>"]
