@@ -878,3 +878,41 @@ def test_a_slip_equal_to_the_answer_or_empty_never_fires():
         [], ["a"], valid=["a", "b"], what="ids", why="", hint="Look.", traps=[([], "Empty!")]
     )
     assert str(verdict) == "Not quite. Look."
+
+
+# -- an unquoted 300.000 is the float 300.0: a hint about the format (5.1, 5.3) --------------
+
+
+@pytest.mark.parametrize("edition", ["en", "fr"])
+@pytest.mark.parametrize("hints", [True, False])
+@pytest.mark.parametrize(
+    ("check", "expected"),
+    [
+        (lambda: exercises.check_france_share, france_implied),
+        (lambda: exercises.check_unplaced_abroad, unplaced),
+    ],
+    ids=["5.1", "5.3"],
+)
+def test_an_unquoted_dotted_thousand_gets_help_on_the_format(edition, hints, check, expected):
+    """``188.873`` typed without quotes is the float 188.873: the student meant 188873, and
+    is told how Python read it and how to write it, hints on or off (it is about the form,
+    not the method); a float that is not the answer over 1000 gets no such help."""
+    whole = expected()
+    typed = float(f"{whole // 1000}.{whole % 1000:03d}")  # what Python makes of 188.873
+    setup(language=edition)
+    exercises.set_hints(hints)
+    verdict = str(check()(typed))
+    assert check()(typed).status == WRONG
+    word = {"en": "Python reads", "fr": "Python lit"}[edition]
+    assert f"{word} `{whole // 1000}.{whole % 1000:03d}`" in verdict, verdict
+    assert f"`{whole}`" in verdict and f'`"{whole // 1000} {whole % 1000:03d}"`' in verdict
+    other = str(check()(typed + 1))
+    assert word not in other and "`" + str(whole) + "`" not in other, other
+
+
+def test_the_dotted_thousand_help_says_how_python_read_the_number_in_french():
+    setup(language="fr")
+    whole = unplaced()
+    said = str(exercises.check_unplaced_abroad(whole / 1000))
+    read = f"{whole / 1000:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"comme {read}, le point" in said and "\u202f: écrivez" in said, said
