@@ -916,3 +916,35 @@ def test_the_dotted_thousand_help_says_how_python_read_the_number_in_french():
     said = str(exercises.check_unplaced_abroad(whole / 1000))
     read = f"{whole / 1000:.3f}".rstrip("0").rstrip(".").replace(".", ",")
     assert f"comme {read}, le point" in said and "\u202f: écrivez" in said, said
+
+
+# -- 3.4: a sign slip is told about the sign, not "too low" -----------------------------------
+
+
+def _document_over_world_bank() -> float:
+    """3.4 from the raw tables: the document's CFA francs at the year's official rate, over
+    the World Bank's remittances of the same year, less one, in percent."""
+    year = int(_key("remittances", "reference_year"))
+    wdi = load("wdi_indicators")
+    mali = wdi[(wdi["iso3"] == "MLI") & (wdi["year"] == year)].set_index("indicator_code")
+    rate = float(mali.at["PA.NUS.FCRF", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    world_bank = float(mali.at["BX.TRF.PWKR.CD.DT", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    return 100 * (_key("remittances") / rate / world_bank - 1)
+
+
+@pytest.mark.parametrize("edition", ["en", "fr"])
+def test_3_4_a_sign_slip_gets_a_hint_about_the_sign(edition):
+    correct = _document_over_world_bank()
+    assert abs(correct) >= 0.1  # else no sign slip can show at one decimal
+    setup(language=edition)
+    word = {"en": "sign", "fr": "signe"}[edition]
+    assert exercises.check_document_vs_world_bank(round(correct, 1)).status == CORRECT
+    slip = exercises.check_document_vs_world_bank(round(-correct, 1))
+    assert slip.status == WRONG and word in str(slip), slip
+    assert "(" + {"en": "Your answer is too", "fr": "Votre réponse est trop"}[edition] not in str(
+        slip
+    )
+    other = exercises.check_document_vs_world_bank(round(-correct, 1) - 1)
+    assert other.status == WRONG and f" {word}" not in str(other), other
+    exercises.set_hints(False)
+    assert word not in str(exercises.check_document_vs_world_bank(round(-correct, 1)))
