@@ -281,16 +281,18 @@ def listing(items: Iterable[str], conjunction: str = "and") -> str:
     return format_list(names, style=LIST_STYLES[conjunction], locale=i18n.locale())  # type: ignore[arg-type]  # LIST_STYLES holds only CLDR's style names
 
 
-#: Institution names whose first word French writes in lower case inside a sentence.
-_LOWER_IN_SENTENCE = ("Ministère ",)
+#: Names whose first, generic word French writes in lower case inside a sentence: a
+#: ministry, and a numbered legal text ("la loi n° 02-008", "l’ordonnance n° 00-027").
+_LOWER_IN_SENTENCE = ("Ministère ", "Loi n°", "Ordonnance n°", "Décret n°")
 
 
 def in_sentence(name: str) -> str:
-    """Return an institution's ``name`` as it reads after an article, inside a sentence.
+    """Return an institution's or a legal text's ``name`` as it reads inside a sentence.
 
     French writes a ministry's generic word in lower case there ("le ministère des Maliens
-    de l’Extérieur"), while a table cell or a list starts with the capital of the name as
-    given; other names, and every English name, are returned as they are.
+    de l’Extérieur"), and a numbered law's, ordinance's or decree's ("de la loi n° 02-008"),
+    while a table cell or a list starts with the capital of the name as given; other names,
+    and every English name ("Law No. 02-008"), are returned as they are.
     """
     if name.startswith(_LOWER_IN_SENTENCE):
         return name[0].lower() + name[1:]

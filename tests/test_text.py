@@ -146,3 +146,15 @@ def test_ordinal_in_each_edition(n, english, french):
         assert text.ordinal(n) == french
     finally:
         text.set_language("en")
+
+
+def test_in_sentence_lowers_a_french_numbered_legal_text_only():
+    """« de la loi n° 02-008 » in running text (issue 24: « de la Loi n° 02-008 »); the table
+    cell keeps its capital, and English and titled texts are left alone."""
+    assert text.in_sentence("Loi n° 2012-001") == "loi n° 2012-001"
+    assert text.in_sentence("Ordonnance n° 00-027/P-RM") == "ordonnance n° 00-027/P-RM"
+    assert text.in_sentence("Décret n° 02-127") == "décret n° 02-127"
+    assert text.in_sentence("Law No. 02-008") == "Law No. 02-008"
+    assert text.in_sentence("Politique nationale de migration") == (
+        "Politique nationale de migration"
+    )

@@ -117,7 +117,10 @@ def _precision_of(date: str) -> str:
 
 
 def events(table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return the events with decimal-year ``start``/``end``, ``year`` and ``is_period``."""
+    """Return the events with decimal-year ``start``/``end``, ``year`` and ``is_period``.
+
+    Its ``kind`` column is headed "Category" in a table (the timeline's categories, its
+    lanes), not the generic "Kind"."""
     ev = given_or_load("events", table)
     ev["kind"] = ev["kind"].astype("str")
     ev["year"] = ev["date"].astype("str").str.slice(0, 4).astype("int64")
@@ -133,7 +136,8 @@ def events(table: pd.DataFrame | None = None) -> pd.DataFrame:
         for e, s, period in zip(ev["end_date"], ev["start"], has_end, strict=True)
     ]
     ev["end_year"] = ev["end"].map(lambda v: int(v - 1e-9))
-    return ev.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
+    ev = ev.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
+    return with_headers(ev, kind=N_("Category"))
 
 
 def event_kinds(table: pd.DataFrame | None = None) -> list[str]:

@@ -218,6 +218,34 @@ def _ambiguous_help(values: Sequence[float]) -> Verdict:
     )
 
 
+def _dotted_thousands(answer: object, value: float, correct: float, decimals: int) -> bool:
+    """Return True for what an unquoted ``300.000`` or ``188.873`` becomes in Python: a
+    float a thousand times too small, when a whole number is asked and that float times
+    1000 is the expected value (a dot between groups of three digits, as in much West
+    African and European writing)."""
+    return (
+        decimals == 0
+        and isinstance(answer, float)
+        and within(value * 1000, correct, half_unit(decimals))
+    )
+
+
+def _dotted_help(value: float) -> Verdict:
+    """Say that Python read a dotted ``300.000`` as 300, and how to write it."""
+    large = round(value * 1000)
+    return unreadable(
+        _(
+            "Python reads `{typed}` as {read}, the dot being a decimal point: write `{plain}`, "
+            'or `"{spaced}"` in quotes.'
+        ).format(
+            typed=f"{value:.3f}",
+            read=formats.plain_number(value, 0 if value == int(value) else 3),
+            plain=formats.plain_number(large),
+            spaced=f"{large:,}".replace(",", " "),
+        )
+    )
+
+
 def _coarse(answer: object, unit: str, value: float, correct: float, decimals: int) -> bool:
     """Return True when the answer is the expected value rounded to fewer decimals than
     the question asks (4.8 or 5 for 4.82 asked with two decimals)."""
@@ -259,6 +287,8 @@ def grade_number(
     if len(values) > 1 and decimals == 0:
         return _ambiguous_help(values)
     value = values[0]
+    if _dotted_thousands(answer, value, correct, decimals):
+        return _dotted_help(value)
     tolerance = half_unit(decimals)
     for trap, trap_hint in traps:
         if not math.isnan(trap) and within(value, trap, tolerance):

@@ -6,6 +6,7 @@ and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -128,9 +129,10 @@ def check_document_vs_world_bank(answer: object) -> Verdict:
     year = int(key.at["remittances", "reference_year"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     compared = remittances.document_amount(amount, year)
     as_if_euros = 100 * (compared["eur"] / compared["wb_usd"] - 1)
+    correct = compared["document_over_wb_pct"]
     return grade_number(
         answer,
-        compared["document_over_wb_pct"],
+        correct,
         unit=PERCENT,
         decimals=1,
         why=_(
@@ -146,7 +148,15 @@ def check_document_vs_world_bank(answer: object) -> Verdict:
             (
                 as_if_euros,
                 _("That compares euros with dollars; convert to US dollars at the year's rate."),
-            )
+            ),
+            (
+                -correct if abs(correct) >= 0.1 else math.nan,  # a sign slip, when it shows
+                _(
+                    "The size is right but the sign is not: compute (document − World Bank) "
+                    "÷ World Bank × 100, so that a document figure above the World Bank's "
+                    "gives a positive percentage."
+                ),
+            ),
         ],
     )
 

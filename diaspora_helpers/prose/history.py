@@ -310,7 +310,7 @@ def land_code_amendments(laws: pd.DataFrame) -> text.Prose:
             sentence.format(
                 printed=row.reference_as_printed,
                 printed_date=row.date_as_printed,
-                reference=row.reference,
+                reference=text.in_sentence(row.reference),
                 date=when,
             )
         )

@@ -46,7 +46,7 @@ def constraint_mix(listed: pd.DataFrame, themes: int, citizenship: pd.DataFrame)
     """
     kinds = listed["kind"].astype("str").value_counts()
     texts = text.listing(
-        _("{reference} of {year}").format(reference=ref, year=year)
+        _("{reference} of {year}").format(reference=text.in_sentence(ref), year=year)
         for ref, year in zip(citizenship["reference"], citizenship["year"], strict=True)
     )
     return _sentences(

@@ -878,3 +878,73 @@ def test_a_slip_equal_to_the_answer_or_empty_never_fires():
         [], ["a"], valid=["a", "b"], what="ids", why="", hint="Look.", traps=[([], "Empty!")]
     )
     assert str(verdict) == "Not quite. Look."
+
+
+# -- an unquoted 300.000 is the float 300.0: a hint about the format (5.1, 5.3) --------------
+
+
+@pytest.mark.parametrize("edition", ["en", "fr"])
+@pytest.mark.parametrize("hints", [True, False])
+@pytest.mark.parametrize(
+    ("check", "expected"),
+    [
+        (lambda: exercises.check_france_share, france_implied),
+        (lambda: exercises.check_unplaced_abroad, unplaced),
+    ],
+    ids=["5.1", "5.3"],
+)
+def test_an_unquoted_dotted_thousand_gets_help_on_the_format(edition, hints, check, expected):
+    """``188.873`` typed without quotes is the float 188.873: the student meant 188873, and
+    is told how Python read it and how to write it, hints on or off (it is about the form,
+    not the method); a float that is not the answer over 1000 gets no such help."""
+    whole = expected()
+    typed = float(f"{whole // 1000}.{whole % 1000:03d}")  # what Python makes of 188.873
+    setup(language=edition)
+    exercises.set_hints(hints)
+    verdict = str(check()(typed))
+    assert check()(typed).status == WRONG
+    word = {"en": "Python reads", "fr": "Python lit"}[edition]
+    assert f"{word} `{whole // 1000}.{whole % 1000:03d}`" in verdict, verdict
+    assert f"`{whole}`" in verdict and f'`"{whole // 1000} {whole % 1000:03d}"`' in verdict
+    other = str(check()(typed + 1))
+    assert word not in other and "`" + str(whole) + "`" not in other, other
+
+
+def test_the_dotted_thousand_help_says_how_python_read_the_number_in_french():
+    setup(language="fr")
+    whole = unplaced()
+    said = str(exercises.check_unplaced_abroad(whole / 1000))
+    read = f"{whole / 1000:.3f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert f"comme {read}, le point" in said and "\u202f: écrivez" in said, said
+
+
+# -- 3.4: a sign slip is told about the sign, not "too low" -----------------------------------
+
+
+def _document_over_world_bank() -> float:
+    """3.4 from the raw tables: the document's CFA francs at the year's official rate, over
+    the World Bank's remittances of the same year, less one, in percent."""
+    year = int(_key("remittances", "reference_year"))
+    wdi = load("wdi_indicators")
+    mali = wdi[(wdi["iso3"] == "MLI") & (wdi["year"] == year)].set_index("indicator_code")
+    rate = float(mali.at["PA.NUS.FCRF", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    world_bank = float(mali.at["BX.TRF.PWKR.CD.DT", "value"])  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+    return 100 * (_key("remittances") / rate / world_bank - 1)
+
+
+@pytest.mark.parametrize("edition", ["en", "fr"])
+def test_3_4_a_sign_slip_gets_a_hint_about_the_sign(edition):
+    correct = _document_over_world_bank()
+    assert abs(correct) >= 0.1  # else no sign slip can show at one decimal
+    setup(language=edition)
+    word = {"en": "sign", "fr": "signe"}[edition]
+    assert exercises.check_document_vs_world_bank(round(correct, 1)).status == CORRECT
+    slip = exercises.check_document_vs_world_bank(round(-correct, 1))
+    assert slip.status == WRONG and word in str(slip), slip
+    assert "(" + {"en": "Your answer is too", "fr": "Votre réponse est trop"}[edition] not in str(
+        slip
+    )
+    other = exercises.check_document_vs_world_bank(round(-correct, 1) - 1)
+    assert other.status == WRONG and f" {word}" not in str(other), other
+    exercises.set_hints(False)
+    assert word not in str(exercises.check_document_vs_world_bank(round(-correct, 1)))

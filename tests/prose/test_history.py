@@ -118,7 +118,7 @@ def test_land_code_amendments_quote_the_printed_english_in_french_quotes():
     diaspora_helpers.setup(language="fr")
     said = history.land_code_amendments(legal.legal_by_domain()).text
     assert f"«{NNBSP}law 02-08 of February 2012{NNBSP}» (en anglais dans le texte)" in said
-    assert "Loi n° 02-008 du 12 février 2002" in said
+    assert "de la loi n° 02-008 du 12 février 2002" in said  # lower case in a sentence
 
 
 def test_tokten_totals_say_which_totals_disagree():

@@ -134,3 +134,21 @@ def test_the_french_sentences_use_french_words_and_numbers():
     assert f"«{NNBSP}A{NNBSP}» et «{NNBSP}B{NNBSP}»" in cost
     unserved = prose.objectives_served(_objectives([1, 0, 0])).text
     assert " ou " in unserved and "objective" in unserved and "have" not in unserved
+
+
+def test_constraint_mix_names_french_laws_in_lower_case_in_its_sentence():
+    """« (loi n° 95-70 de 1995 et loi n° 2011-087 de 2011) »: a law's generic word is lower
+    case inside a French sentence (issue 24)."""
+    import diaspora_helpers
+
+    listed = pd.DataFrame({"kind": ["endogenous"] * 3 + ["exogenous"] * 2})
+    citizenship = pd.DataFrame(
+        {"reference": ["Loi n° 95-70", "Loi n° 2011-087"], "year": [1995, 2011]}
+    )
+    diaspora_helpers.setup(language="fr")
+    try:
+        said = prose.constraint_mix(listed, 4, citizenship).text
+    finally:
+        diaspora_helpers.setup(language="en")
+    assert "(loi n° 95-70 de 1995 et loi n° 2011-087 de 2011)" in said, said
+    assert "Loi n°" not in said

@@ -222,14 +222,14 @@ def test_the_french_gradebook_files_hold_what_the_french_guide_says(tmp_path):
     }
     assert statuses == {"corrigé", "à vérifier"}
     for word in statuses | {"corrigé, à vérifier"}:
-        assert f"« {word} »" in guide, word
+        assert f"«\u202f{word}\u202f»" in guide, word
     for english in ("`graded`", "`needs attention`", "Mali diaspora course"):
         assert english not in guide, english
 
     moodle_header = (tmp_path / "moodle_import_fr.csv").read_text(encoding="utf-8").splitlines()[0]
     column = moodle_header.split(",", 1)[1]
     assert column.startswith("Cours sur la diaspora malienne\u202f:"), column
-    assert f"« {column} »" in guide
+    assert f"«\u202f{column}\u202f»" in guide
     assert (
         (tmp_path / "canvas_import_fr.csv")
         .read_text(encoding="utf-8")

@@ -180,5 +180,5 @@ def test_the_french_guide_names_the_marks_file_where_written_work_is_marked():
     guide = (ROOT / "notebooks" / "fr" / "instructor_guide.md").read_text(encoding="utf-8")
     assert "fichier des notes du carnet de notes" not in guide
     at = guide.index("ne sont pas notés automatiquement")
-    assert "`course/marks.csv` (voir « Le carnet de notes »" in guide[at : at + 300]
+    assert "`course/marks.csv` (voir «\u202fLe carnet de notes\u202f»" in guide[at : at + 300]
     assert "### Le carnet de notes" in guide

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,34 @@ def test_a_source_line_names_the_document_as_the_sheet_does():
     assert said.startswith(french("Source: {source}").format(source="")), said
     assert not style_sheet.faults(said, sheet) and "document de synthèse" in said
     assert french("Source document").lower() == "document de synthèse"
+
+
+#: An opening guillemet followed, or a closing one preceded, by anything but U+202F (an
+#: ordinary space, a no-break space U+00A0, or nothing) in the prose of a French file.
+BAD_GUILLEMET = re.compile("«(?!\u202f)|(?<!\u202f)»")
+
+
+def _guillemet_faults(text: str) -> list[str]:
+    seen = style_sheet.prose(text)
+    return [
+        seen[max(m.start() - 20, 0) : m.end() + 20].replace("\n", " ")
+        for m in BAD_GUILLEMET.finditer(seen)
+    ]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_french_guillemets_hold_a_narrow_no_break_space(path):
+    """« » hold a narrow no-break space (U+202F) inside, as before ; : ! ? (issue 24: the
+    guide had an ordinary space inside 10 of its 26 pairs)."""
+    found = [
+        f"{where}: …{bad}…"
+        for where, text in style_sheet.texts(path)
+        for bad in _guillemet_faults(text)
+    ]
+    assert not found, "\n".join(found[:20]) + f"\n({len(found)} in all)"
+
+
+def test_the_guillemet_check_finds_the_spaces_the_guide_had():
+    old = "(voir « Où trouver quoi », à la fin) et «\u00a0corrigé\u00a0» ou «corrigé»"
+    assert len(_guillemet_faults(old)) == 6
+    assert _guillemet_faults("(voir «\u202fOù trouver quoi\u202f», à la fin) et `« x »`") == []
