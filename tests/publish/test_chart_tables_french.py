@@ -58,11 +58,11 @@ def test_a_french_chart_table_has_no_hyphen_before_a_digit(tmp_path):
 @pytest.mark.parametrize(
     ("name", "title"),
     [
-        ("remittances_usd", "Transferts (dollars US)"),
-        ("gdp_usd", "PIB (dollars US)"),
-        ("usd_per_capita", "Dollars US par habitant"),
-        ("fees_paid_usd", "Frais payés (dollars US)"),
-        ("usd_millions", "Millions de dollars US"),
+        ("remittances_usd", "Transferts (dollars des États-Unis)"),
+        ("gdp_usd", "PIB (dollars des États-Unis)"),
+        ("usd_per_capita", "Dollars des États-Unis par habitant"),
+        ("fees_paid_usd", "Frais payés (dollars des États-Unis)"),
+        ("usd_millions", "Millions de dollars des États-Unis"),
         ("xof_per_usd", "Francs CFA pour 1 dollar US"),
     ],
 )

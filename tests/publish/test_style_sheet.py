@@ -226,7 +226,7 @@ def test_the_data_package_french_fields_are_read_and_its_old_text_is_refused(tmp
         "source_document": {"title_fr": "Aperçu de la politique du Mali"},
         "resources": [
             {"name": "source_audit", "path": "source_audit.csv", "title_fr": "Audit du document"},
-            {"name": "un", "path": "un.csv", "title_fr": "Stock (DAES de l’ONU, 1990-2020)"},
+            {"name": "un", "path": "un.csv", "title_fr": "Stock (DAES (ONU), 1990-2020)"},
             {"name": "rpw", "path": "rpw.csv", "description_fr": "Un envoi de 200 USD."},
             {"name": "wdi", "path": "wdi.csv", "description_fr": "Deux millésimes."},
         ],
@@ -246,7 +246,7 @@ def test_the_data_package_french_fields_are_read_and_its_old_text_is_refused(tmp
             "document source",
             "document source",
             "relevé critique",
-            "DAES (ONU)",
+            "DAES de l’ONU",
             "intervalle d’années",
             "dollars des États-Unis",
             "édition d’une série",
