@@ -265,3 +265,27 @@ def test_the_committed_data_package_is_read():
     assert fields["datapackage.json /mali-diaspora/source_audit (title_fr)"] == (
         "Relevé critique du document source"
     )
+
+
+def test_one_name_for_the_dollar_the_un_source_and_a_series_edition():
+    """r35 items 4, 5 and 7: « dollars des États-Unis » in headers and prose, « DAES de
+    l’ONU », « Banque mondiale/KNOMAD » and « édition » for a dated release."""
+    sheet = style_sheet.rules("fr")
+    refused = {
+        "Millions de dollars US": "dollars des États-Unis",
+        "Dollars US par migrant": "dollars des États-Unis",
+        "Dollars par émigré": "dollars des États-Unis",
+        "Francs CFA pour 1 dollar US": "dollars des États-Unis",
+        "un envoi de 200\u00a0USD": "dollars des États-Unis",
+        "DAES (ONU) 2020": "DAES de l’ONU",
+        "Banque mondiale / KNOMAD": "Banque mondiale/KNOMAD",
+        "deux millésimes d’un indicateur": "édition d’une série",
+    }
+    for text, term in refused.items():
+        assert [t for _f, t in style_sheet.faults(text, sheet)] == [term], text
+    kept = (
+        "Millions de dollars des États-Unis\u202f; Dollars des États-Unis par émigré\u202f; "
+        "un envoi de 200 dollars des États-Unis\u202f; DAES de l’ONU 2020\u202f; "
+        "Banque mondiale/KNOMAD\u202f; l’édition 2022 et la copie de 2026\u202f; `usd_millions`"
+    )
+    assert style_sheet.faults(kept, sheet) == []
