@@ -39,12 +39,13 @@ HEADER = {
         "Le Mali et sa diaspora\u202f: chiffres cités, institutions et statistiques de référence"
     ),
     "description_fr": (
-        "Tables associées à la collection de carnets sur la diaspora malienne. Les tables tirées "
-        "du document source indiquent, pour chaque ligne, la section de l'aperçu des politiques "
-        "(décrit sous source_document) dont elle provient\u202f; les tables de référence sont "
-        "des extraits commentés de données de la Banque mondiale, du Département des affaires "
-        "économiques et sociales des Nations Unies (DAES) et de KNOMAD, avec pour chacune le "
-        "producteur, le code de l'indicateur, le millésime et les mises en garde."
+        "Tables associées à la collection de notebooks sur la diaspora malienne. Les tables "
+        "tirées du document source indiquent, pour chaque ligne, la section du document de "
+        "synthèse sur la politique (décrit sous source_document) dont elle provient\u202f; les "
+        "tables de référence sont des extraits commentés de données de la Banque mondiale, du "
+        "Département des affaires économiques et sociales des Nations Unies (DAES) et de "
+        "KNOMAD, avec pour chacune le producteur, le code de l’indicateur, l’édition et les "
+        "mises en garde."
     ),
     "licenses": [
         {
@@ -84,7 +85,7 @@ def _described(stem: str, key: list[str], language: str) -> dict[str, str]:
         "description_fr": (
             f"Le texte français des colonnes de texte de {stem}, ligne par ligne "
             f"(appariées sur {matched})\u202f; rédigé pour cette collection, "
-            "ce n'est pas une citation du document source. Utilisé par l'édition "
+            "ce n’est pas une citation du document source. Utilisé par l’édition "
             "française."
         ),
     }

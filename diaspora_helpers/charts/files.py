@@ -253,6 +253,16 @@ def save_figure(
 FIGURE_METADATA_KEY = "diaspora_figure"  # output metadata naming the figure's saved files
 
 
+def alt_text(title: str, subtitle: str) -> str:
+    """Return a chart's alt text: its title (the finding), then its subtitle (what is
+    measured) as a sentence of its own, not in brackets, since a subtitle has brackets of
+    its own ("…, persons (administrative estimates, as printed…)")."""
+    subtitle = subtitle.strip()
+    if subtitle and subtitle[-1] not in ".!?":
+        subtitle += "."
+    return _("{title}. {subtitle}").format(title=title.strip().rstrip("."), subtitle=subtitle)
+
+
 def show(fig: Figure, name: str, data: pd.DataFrame) -> None:
     """Display the figure; under the runner also save its files and its data.
 
@@ -270,7 +280,7 @@ def show(fig: Figure, name: str, data: pd.DataFrame) -> None:
     from IPython.display import display
 
     labels = getattr(fig, "_house_labels", None)
-    alt = _("{title} ({subtitle})").format(title=labels[0], subtitle=labels[1]) if labels else name
+    alt = alt_text(labels[0], labels[1]) if labels else name
     display(
         {"image/png": png, "text/plain": repr(fig)},
         raw=True,

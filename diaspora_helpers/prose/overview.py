@@ -30,7 +30,7 @@ def kinds_of_estimate(figures: pd.DataFrame) -> text.Prose:
             "Of the {total} headline figures, {administrative} are administrative estimates, "
             "{census} come from the 2009 census and {central_bank} from the central bank "
             "(BCEAO). Every figure on Malians abroad is administrative: Mali's censuses count "
-            "only the people resident in Mali (caveats of the census table, `census_figures`, "
+            "only the people resident in Mali (caveats of the census table "
             "in `data/datapackage.json`). A census of a country of residence can count Malians "
             "there; notebook 01 sets one, Côte d'Ivoire's, beside the other counts."
         ).format(

@@ -13,7 +13,9 @@ says how a variant is found in prose:
 Prose is what a reader sees as text: the Markdown cells and the outputs of the edition's
 notebooks, its Markdown course files, the text columns of ``data/<lang>/*.csv`` (every
 column but the first, the key), the columns of the English tables of ``data/`` written in
-the edition's language (``french``, ``name_fr``) and the ``msgstr`` of its catalogs. Code
+the edition's language (``french``, ``name_fr``), the fields of ``data/datapackage.json`` in
+that language (``title_fr``, ``description_fr``: the package is generated, so ``--fix`` leaves
+it to its inputs in ``data/build/``) and the ``msgstr`` of its catalogs. Code
 never counts: fenced blocks, inline code between backticks, ``<code>`` elements, link
 addresses, HTML tags, ``{placeholders}`` and the code cells of notebooks.
 
@@ -248,15 +250,39 @@ def _po_texts(path: Path) -> Iterator[tuple[str, str]]:
             yield f"{path.name}: {str(message.id)[:50]!r}", str(string or "")
 
 
+def _package_texts(path: Path, language: str) -> Iterator[tuple[str, str]]:
+    """The fields of ``data/datapackage.json`` in ``language`` (``title_fr``,
+    ``description_fr``): the glossary shows them ("Used in")."""
+    suffix = f"_{language}"
+
+    def walk(node: object, where: str) -> Iterator[tuple[str, str]]:
+        if isinstance(node, dict):
+            named = f"{where}/{node['name']}" if isinstance(node.get("name"), str) else where
+            for key, value in node.items():
+                if key.endswith(suffix) and isinstance(value, str):
+                    yield f"{path.name} {named or '/'} ({key})", value
+                else:
+                    yield from walk(value, named if key == "resources" else f"{named}/{key}")
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item, where)
+
+    yield from walk(json.loads(path.read_text(encoding="utf-8")), "")
+
+
 def files(language: str = "fr", root: Path = ROOT) -> list[Path]:
     """Return the reader-facing files of an edition: its notebooks and course files, its
-    data tables (the style sheet excepted) and its catalogs."""
+    data tables (the style sheet excepted), the data package's fields in its language
+    (``data/datapackage.json``, generated: fixed in ``data/build/``) and its catalogs."""
     notebooks = root / "notebooks" / language
     found = sorted(notebooks.glob("*.ipynb")) + sorted(notebooks.glob("*.md"))
     found += sorted(p for p in (root / "data" / language).glob("*.csv") if p.name != SHEET)
     found += sorted(
         p for p in (root / "data").glob("*.csv") if _edition_columns(_csv_rows(p)[1], language)
     )
+    package = root / "data" / "datapackage.json"
+    if package.is_file() and any(_package_texts(package, language)):
+        found.append(package)
     found += sorted((root / "diaspora_helpers" / "locale" / language).glob("LC_MESSAGES/*.po"))
     return found
 
@@ -270,6 +296,8 @@ def texts(path: Path, language: str = "fr") -> Iterator[tuple[str, str]]:
         yield from _csv_texts(path, language)
     elif path.suffix == ".po":
         yield from _po_texts(path)
+    elif path.suffix == ".json":
+        yield from _package_texts(path, language)
     else:
         yield path.name, path.read_text(encoding="utf-8")
 
@@ -317,6 +345,8 @@ def fix(language: str = "fr", root: Path = ROOT) -> list[Path]:
     for path in files(language, root):
         if path.suffix == ".csv" and path.parent.name != language:
             continue  # an English table's columns in the edition's language: fixed by hand
+        if path.suffix == ".json":
+            continue  # the data package is generated: its inputs are in data/build/
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".ipynb":
             notebook, touched = json.loads(text), False

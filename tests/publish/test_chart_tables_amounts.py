@@ -76,7 +76,7 @@ def test_a_column_repeating_another_is_shown_once(tmp_path) -> None:
     ("language", "expected"),
     [
         ("en", ["Where", "UN DESA 2020", "World Bank estimate"]),
-        ("fr", ["Lieu", "DAES (ONU) 2020", "Estimation de la Banque mondiale"]),
+        ("fr", ["Lieu", "DAES de l’ONU 2020", "Estimation de la Banque mondiale"]),
     ],
 )
 def test_headers_write_proper_names_right(tmp_path, language, expected) -> None:

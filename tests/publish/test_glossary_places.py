@@ -88,3 +88,15 @@ def test_names_quoted_in_the_other_language_are_marked() -> None:
     assert '<span lang="fr">Migration au Mali : Profil national 2009</span>' in english
     french = accessibility.mark_foreign("<td>Nommé « Forum of Diaspora Investors »</td>", "fr")
     assert '<span lang="en">Forum of Diaspora Investors</span>' in french
+
+
+def test_no_term_is_said_to_be_used_in_the_glossary_itself() -> None:
+    """r35 item 2: FMI, PPA, TIC and UEMOA listed the glossary as where they are used, a
+    circle; a cell names the table or page that uses the term, or stays empty, and an
+    empty cell's note says that nothing uses it."""
+    for path in (DATA / "glossary.csv", DATA / "fr" / "glossary.csv"):
+        for term, row in _rows(path).items():
+            parts = [p.strip().split(" (")[0] for p in re.split(r"\s*;\s*", row["used_in"])]
+            assert not {"glossary", "glossaire"} & set(parts), (path.parent.name, term)
+            if not row["used_in"].strip():
+                assert re.search(r"no page or table|aucune page ni table", row["note"]), term

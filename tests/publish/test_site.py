@@ -178,7 +178,7 @@ def test_parameters_shown_as_a_table() -> None:
 @pytest.mark.slow
 def test_figures_have_alt_text_and_download_links() -> None:
     text = (support.fixture_site() / "a_chart.html").read_text(encoding="utf-8")
-    assert 'alt="Mali grows steadily (Value, arbitrary units)"' in text
+    assert 'alt="Mali grows steadily. Value, arbitrary units."' in text
     for suffix in (".png", ".svg", "_slide.png", ".csv"):
         assert f'href="figures/a_chart/trend{suffix}"' in text
 

@@ -57,7 +57,7 @@ def test_the_french_file_follows_the_style_sheet(path):
 
 def test_every_kind_of_french_file_is_read():
     kinds = {p.suffix for p in FILES}
-    assert kinds == {".ipynb", ".md", ".csv", ".po"}
+    assert kinds == {".ipynb", ".md", ".csv", ".po", ".json"}
     assert not any(p.name == "style.csv" for p in FILES)
 
 
@@ -240,3 +240,84 @@ def test_the_guillemet_check_finds_the_spaces_the_guide_had():
     old = "(voir « Où trouver quoi », à la fin) et «\u00a0corrigé\u00a0» ou «corrigé»"
     assert len(_guillemet_faults(old)) == 6
     assert _guillemet_faults("(voir «\u202fOù trouver quoi\u202f», à la fin) et `« x »`") == []
+
+
+def test_the_data_package_french_fields_are_read_and_its_old_text_is_refused(tmp_path):
+    """The ``*_fr`` fields of ``data/datapackage.json`` (the French glossary shows them
+    under "Utilisé dans") follow the sheet; the text before r35 is refused, and a field of
+    another language is not read."""
+    root = tmp_path
+    (root / "data" / "fr").mkdir(parents=True)
+    (root / "data" / "fr" / "style.csv").write_text(
+        (ROOT / "data" / "fr" / "style.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    old = {
+        "name": "mali-diaspora",
+        "title": "Mali's tables, 1990-2020",
+        "description_fr": "Tables de la collection de carnets, de l'aperçu des politiques.",
+        "source_document": {"title_fr": "Aperçu de la politique du Mali"},
+        "resources": [
+            {"name": "source_audit", "path": "source_audit.csv", "title_fr": "Audit du document"},
+            {"name": "un", "path": "un.csv", "title_fr": "Stock (DAES (ONU), 1990-2020)"},
+            {"name": "rpw", "path": "rpw.csv", "description_fr": "Un envoi de 200 USD."},
+            {"name": "wdi", "path": "wdi.csv", "description_fr": "Deux millésimes."},
+        ],
+    }
+    package = root / "data" / "datapackage.json"
+    package.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    assert package in style_sheet.files("fr", root)
+    found = style_sheet.check("fr", root)
+    sheet = style_sheet.rules("fr", root)
+    terms = sorted(
+        t for _w, text in style_sheet.texts(package) for _f, t in style_sheet.faults(text, sheet)
+    )
+    assert terms == sorted(
+        [
+            "notebook",
+            "apostrophe",
+            "document source",
+            "document source",
+            "relevé critique",
+            "DAES de l’ONU",
+            "intervalle d’années",
+            "dollars des États-Unis",
+            "édition d’une série",
+        ]
+    ), found
+    assert any("/mali-diaspora/source_audit (title_fr)" in line for line in found)
+    assert not any("Mali's" in line for line in found)  # an English field is not read
+    assert not style_sheet.fix("fr", root)  # generated: its inputs in data/build/ are fixed
+
+
+def test_the_committed_data_package_is_read():
+    package = ROOT / "data" / "datapackage.json"
+    assert package in FILES
+    fields = dict(style_sheet.texts(package))
+    assert len(fields) > 100
+    assert fields["datapackage.json /mali-diaspora/source_audit (title_fr)"] == (
+        "Relevé critique du document source"
+    )
+
+
+def test_one_name_for_the_dollar_the_un_source_and_a_series_edition():
+    """r35 items 4, 5 and 7: « dollars des États-Unis » in headers and prose, « DAES de
+    l’ONU », « Banque mondiale/KNOMAD » and « édition » for a dated release."""
+    sheet = style_sheet.rules("fr")
+    refused = {
+        "Millions de dollars US": "dollars des États-Unis",
+        "Dollars US par migrant": "dollars des États-Unis",
+        "Dollars par émigré": "dollars des États-Unis",
+        "Francs CFA pour 1 dollar US": "dollars des États-Unis",
+        "un envoi de 200\u00a0USD": "dollars des États-Unis",
+        "DAES (ONU) 2020": "DAES de l’ONU",
+        "Banque mondiale / KNOMAD": "Banque mondiale/KNOMAD",
+        "deux millésimes d’un indicateur": "édition d’une série",
+    }
+    for text, term in refused.items():
+        assert [t for _f, t in style_sheet.faults(text, sheet)] == [term], text
+    kept = (
+        "Millions de dollars des États-Unis\u202f; Dollars des États-Unis par émigré\u202f; "
+        "un envoi de 200 dollars des États-Unis\u202f; DAES de l’ONU 2020\u202f; "
+        "Banque mondiale/KNOMAD\u202f; l’édition 2022 et la copie de 2026\u202f; `usd_millions`"
+    )
+    assert style_sheet.faults(kept, sheet) == []

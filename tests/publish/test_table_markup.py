@@ -43,7 +43,7 @@ PEERS_EN = _table(
      ["Côte d'Ivoire", "CIV", "230.51", "22.2", "165,795", "1,390.34", "no"]],
 )  # fmt: skip
 PEERS_FR = _table(
-    ["Pays", "ISO3", "Millions de dollars US", "Part (%)", "Maliens présents en 2017",
+    ["Pays", "ISO3", "Millions de dollars des États-Unis", "Part (%)", "Maliens présents en 2017",
      "USD par migrant", "Artefact du modèle"],
     [["France", "FRA", "244,97", "23,6", f"76{NNBSP}703", f"3{NNBSP}193,69", "non"],
      ["Côte d’Ivoire", "CIV", "230,51", "22,2", f"165{NNBSP}795", f"1{NNBSP}390,34", "non"]],

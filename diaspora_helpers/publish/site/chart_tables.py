@@ -124,7 +124,7 @@ def unit_said(name: str) -> bool:
     """True when the label of column ``name`` already states its unit ("Remittances
     (USD)", "USD per capita", "Share (%)"). Decided on the English label and unit, the
     source language's, so that every edition adds a unit where English does and never
-    repeats one its translated label already carries ("Transferts (dollars US)")."""
+    repeats one its translated label already carries ("Transferts (dollars des États-Unis)")."""
     english = (COLUMN_LABELS.get(name) or tables.label(name.removesuffix(LABEL_SUFFIX))).lower()
     unit = unit_of(name)
     return unit is None or unit.lower() in english or any(word in english for word in _SAID)
