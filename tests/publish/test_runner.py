@@ -211,7 +211,7 @@ def test_find_failure_counts_cells_of_the_source_notebook() -> None:
     assert failure is not None
     assert (failure.position, failure.execution_count, failure.first_line) == (2, 2, "show()")
     assert failure.describe() == (
-        "nb: cell 2 (In [2]), which starts `show()`, failed with ParameterError: bad"
+        "nb: cell 2 (In [2]), which starts `show()`, failed (ParameterError): bad"
     )
     nb.cells[-1].metadata["tags"] = ["raises-exception"]
     assert find_failure(nb, "nb") is None, "cells tagged raises-exception may fail"
@@ -348,7 +348,7 @@ def test_failing_notebook_reports_cell_and_keeps_outputs(previous: Path) -> None
     assert (
         "error: c_fails: cell 4 (In [3]), which starts "
         '`raise RuntimeError("deliberate failure in fixture C")`, '
-        "failed with RuntimeError: deliberate failure in fixture C"
+        "failed (RuntimeError): deliberate failure in fixture C"
     ) in result.stderr
     assert "Traceback" not in result.stderr
     assert re.search(r"(ran|reused) +a_chart", result.stdout) and re.search(
@@ -371,7 +371,7 @@ def test_wrong_parameter_value_stops_before_any_output(previous: Path) -> None:
     result = support.run_fixtures(notebooks, previous, "a_chart", "-p", "a_chart:end_year=1800")
     assert result.returncode == 1
     assert (
-        "failed with ParameterError: Parameter 'end_year' got 1800 (int); "
+        "failed (ParameterError): Parameter 'end_year' got 1800 (int); "
         "allowed: a whole number from 1990 to 2020." in result.stderr
     )
     assert "a_chart: cell 4 (In [4]), which starts `start_year = params.check_int(" in result.stderr

@@ -17,11 +17,11 @@ NNBSP = "\u202f"
 def test_a_failure_is_described_in_the_notebooks_language() -> None:
     failure = CellFailure("fr/a_chart", "ParameterError", "bad", 4, 3, "x = 1")
     assert failure.describe("en") == (
-        "fr/a_chart: cell 4 (In [3]), which starts `x = 1`, failed with ParameterError: bad"
+        "fr/a_chart: cell 4 (In [3]), which starts `x = 1`, failed (ParameterError): bad"
     )
     assert failure.describe("fr") == (
         f"fr/a_chart{NNBSP}: la cellule 4 (In [3]), qui commence par `x = 1`, "
-        "a échoué avec ParameterError: bad"
+        "a échoué (ParameterError)\u202f: bad"
     )
 
 

@@ -82,9 +82,13 @@ class CellFailure:
         else:
             where = _("cell {position}").format(position=self.position)
         line = _(", which starts `{line}`,").format(line=self.first_line) if self.first_line else ""
-        message = f"{self.ename}: {self.evalue}" if self.evalue else self.ename
-        return _("{notebook}: {where}{line} failed with {error}").format(
-            notebook=notebook or self.stem, where=where, line=line, error=message
+        named = {"notebook": notebook or self.stem, "where": where, "line": line}
+        if not self.evalue:
+            return _("{notebook}: {where}{line} failed ({error}).").format(
+                error=self.ename, **named
+            )
+        return _("{notebook}: {where}{line} failed ({error}): {message}").format(
+            error=self.ename, message=self.evalue, **named
         )
 
 

@@ -56,8 +56,39 @@ class Report:
         return not any(o.status == "failed" for o in self.outcomes)
 
 
+#: The run's own lines, in the language of the notebooks it ran (:func:`run_language`).
+RAN_ONE, RAN_MANY = N_("Ran {n} notebook"), N_("Ran {n} notebooks")
+REUSED = N_(", reused {n} from the cache")
+TIMING = N_(" in {seconds} s ({jobs} at a time).")
+NOTE = N_("Note: {note}")
+NOT_RUN_ONE = N_("Not run: {n} notebook neither asked for nor run before into this folder.")
+NOT_RUN_MANY = N_("Not run: {n} notebooks neither asked for nor run before into this folder.")
+PUBLISHED = N_("Published {folder} (open {index}).")
+KEPT_ONE = N_("Kept {n} file of yours that this run did not make:")
+KEPT_MANY = N_("Kept {n} files of yours that this run did not make:")
+MORE = N_("… and {n} more")
+LEFT = N_(
+    "{folder} was left as it was. This run's results, with the error shown in place, "
+    "are in {failed}."
+)
+
+
+def run_language(report: Report) -> str:
+    """Return the edition whose language the run's own lines speak: that of the notebooks
+    it executed or reused when they are all of one edition (a French class's run reads in
+    French), else the source language."""
+    worked = {edition_of(o.stem) for o in report.outcomes if o.status in ("ok", "failed", "reused")}
+    return worked.pop() if len(worked) == 1 else "en"
+
+
 def format_report(report: Report) -> str:
-    """Return the table printed after a run."""
+    """Return the table printed after a run: one row per notebook asked for or kept (in the
+    notebook's language), one line counting the notebooks neither asked for nor run before,
+    and the run's own lines in :func:`run_language`."""
+    from babel.numbers import format_decimal
+
+    from diaspora_helpers import editions, i18n
+
     width = max((len(o.stem) for o in report.outcomes), default=8)
     if report.unchanged:
         lines = [
@@ -67,42 +98,47 @@ def format_report(report: Report) -> str:
         lines += [f"  {o.status:<7} {o.stem}" for o in report.outcomes]
         lines.append("(make run FRESH=1, or run --fresh, runs every notebook again.)")
         return "\n".join(lines)
+    language = run_language(report)
+    say = i18n.translator(language)
+    locale = editions.get(language).locale
     lines = []
-    from diaspora_helpers import i18n
-
     for o in report.outcomes:
+        if o.status == "missing":
+            continue
         # A notebook's row speaks its edition's language (« échec » for a French one).
         _ = i18n.translator(edition_of(o.stem))
         label = _(STATUS_LABELS[o.status])
-        timing = f"{o.seconds:6.1f} s" if o.status in ("ok", "failed") else " " * 8
+        spent = format_decimal(
+            round(o.seconds, 1), format="0.0", locale=editions.get(edition_of(o.stem)).locale
+        )
+        timing = f"{spent:>6} s" if o.status in ("ok", "failed") else " " * 8
         figures = _(ONE_FIGURE if o.figures == 1 else FIGURES).format(n=o.figures)
         figures = figures if o.figures else ""
         lines.append(f"  {label:<10} {o.stem:<{width}}  {timing}  {figures}".rstrip())
     ran = sum(1 for o in report.outcomes if o.status in ("ok", "failed"))
     reused = sum(1 for o in report.outcomes if o.status == "reused")
-    head = f"Ran {ran} notebook{'s' if ran != 1 else ''}"
-    head += f", reused {reused} from the cache" if reused else ""
-    head += f" in {report.seconds:.1f} s"
-    head += f" ({report.jobs} at a time)."
+    missing = sum(1 for o in report.outcomes if o.status == "missing")
+    seconds = format_decimal(round(report.seconds, 1), format="0.0", locale=locale)
+    head = say(RAN_ONE if ran == 1 else RAN_MANY).format(n=ran)
+    head += say(REUSED).format(n=reused) if reused else ""
+    head += say(TIMING).format(seconds=seconds, jobs=report.jobs)
     lines.insert(0, head)
-    lines[1:1] = [f"Note: {note}" for note in report.notes]
+    lines[1:1] = [say(NOTE).format(note=note) for note in report.notes]
+    if missing:
+        lines.append(say(NOT_RUN_ONE if missing == 1 else NOT_RUN_MANY).format(n=missing))
     if report.published:
-        lines.append(f"Published {report.outputs_dir} (open {report.outputs_dir / 'index.html'}).")
+        index = report.outputs_dir / "index.html"
+        lines.append(say(PUBLISHED).format(folder=report.outputs_dir, index=index))
         if report.kept_files:
             shown = report.kept_files[:20]
             more = len(report.kept_files) - len(shown)
-            lines.append(
-                f"Kept {len(report.kept_files)} file{'s' if len(report.kept_files) != 1 else ''}"
-                " of yours that this run did not make:"
-            )
+            kept = KEPT_ONE if len(report.kept_files) == 1 else KEPT_MANY
+            lines.append(say(kept).format(n=len(report.kept_files)))
             lines += [f"  {name}" for name in shown]
             if more:
-                lines.append(f"  … and {more} more")
+                lines.append("  " + say(MORE).format(n=more))
     else:
-        lines.append(
-            f"{report.outputs_dir} was left as it was. This run's results, with the error shown "
-            f"in place, are in {report.failed_dir}."
-        )
+        lines.append(say(LEFT).format(folder=report.outputs_dir, failed=report.failed_dir))
     return "\n".join(lines)
 
 

@@ -1,0 +1,55 @@
+"""The lines a run prints about itself (rfr5: a French class's failed run read in English
+around its French error, with a row for every notebook it was not asked to run)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from diaspora_helpers.publish.execution.report import Outcome, Report, format_report
+
+NNBSP = "\u202f"
+
+
+def _report(*outcomes: Outcome, published: bool = False) -> Report:
+    return Report(
+        outcomes=list(outcomes),
+        published=published,
+        outputs_dir=Path("/tmp/o"),
+        failed_dir=Path("/tmp/.o-failed"),
+        seconds=5.04,
+        jobs=1,
+        kept_files=["notes.txt"],
+    )
+
+
+def test_a_french_run_speaks_french_and_counts_what_it_was_not_asked_to_run() -> None:
+    report = _report(
+        Outcome("fr/exercises_1_counting", "failed", 3.7),
+        Outcome("00_overview", "missing"),
+        Outcome("fr/00_overview", "missing"),
+    )
+    lines = format_report(report).splitlines()
+    assert lines[0] == "1 notebook exécuté en 5,0 s (1 à la fois)."
+    assert [line.split()[1] for line in lines[1:2]] == ["fr/exercises_1_counting"]
+    assert lines[2] == (
+        f"Non exécutés{NNBSP}: 2 notebooks, ni demandés ni exécutés auparavant dans ce dossier."
+    )
+    assert lines[3].startswith("/tmp/o est resté tel quel.") and "/tmp/.o-failed" in lines[3]
+    assert not any("00_overview" in line for line in lines)
+
+
+def test_a_run_of_both_editions_speaks_english_and_names_the_kept_files() -> None:
+    report = _report(
+        Outcome("00_overview", "ok", 2.0),
+        Outcome("fr/00_overview", "reused"),
+        Outcome("01_demographics", "kept"),
+        published=True,
+    )
+    lines = format_report(report).splitlines()
+    assert lines[0] == "Ran 1 notebook, reused 1 from the cache in 5.0 s (1 at a time)."
+    assert any(line.split()[-1] == "01_demographics" for line in lines)  # kept: listed
+    assert lines[-3:] == [
+        "Published /tmp/o (open /tmp/o/index.html).",
+        "Kept 1 file of yours that this run did not make:",
+        "  notes.txt",
+    ]
