@@ -151,7 +151,7 @@ def test_french_notebook_ran_with_its_own_parameters() -> None:
     """``-p fr/a_chart:end_year=2006`` reached the French twin, not the English one."""
     outputs = support.fixture_site()
     for path, value in ((outputs / "a_chart.html", "2005"), (outputs / "fr/a_chart.html", "2006")):
-        found = re.search(r"<tr><td[^>]*><code>end_year</code></td>(.*?)</tr>", _text(path))
+        found = re.search(r"<tr><t[dh][^>]*><code>end_year</code></t[dh]>(.*?)</tr>", _text(path))
         assert found, f"no end_year row in {path}"
         row = found.group(1)
         assert 'class="changed"' in row and f"<code>{value}</code>" in row, path

@@ -167,7 +167,7 @@ def test_code_is_hidden_but_available(all_pages: list[Path]) -> None:
 def test_parameters_shown_as_a_table() -> None:
     text = (support.fixture_site() / "a_chart.html").read_text(encoding="utf-8")
     assert '<table class="params' in text
-    found = re.search(r"<tr><td[^>]*><code>end_year</code></td>(.*?)</tr>", text)
+    found = re.search(r"<tr><t[dh][^>]*><code>end_year</code></t[dh]>(.*?)</tr>", text)
     assert found, "no end_year row in the parameters table"
     row = found.group(1)
     assert 'class="changed"' in row and "<code>2005</code>" in row and "<code>2010</code>" in row
