@@ -318,7 +318,14 @@ def data_table(folder: Path, name: str, language: str, gettext: Callable[[str], 
     if not names or not rows:
         return ""
     shown = {n: f"{n}{LABEL_SUFFIX}" if n in labelled else n for n in names}
-    columns = [described.get(n, {"name": n}) for n in names]
+    # A labelled code column shows words: it is headed by its words' title ("Census"), not
+    # by the download's title of the codes ("Census (code)").
+    columns = [
+        {**described.get(n, {"name": n}), "titles": described[shown[n]]["titles"]}
+        if n in labelled and "titles" in described.get(shown[n], {})
+        else described.get(n, {"name": n})
+        for n in names
+    ]
     grid = GRIDS.get(name)
     if grid:  # a grid of codes: the chart's labels over its columns, words in its cells
         headers = _grid_headers(grid, language)
