@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import csv
 import html
+import os
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+
+import diaspora_test_support as support
+import pytest
 
 from diaspora_helpers.publish.site import accessibility, markup
 
@@ -135,3 +140,111 @@ def test_the_english_the_french_audit_quotes_is_marked() -> None:
     assert "Malians Abroad" in audit
     marked = accessibility.mark_foreign(f"<p>{html.escape(audit, quote=False)}</p>", "fr")
     assert '<span lang="en">Malians Abroad</span>' in marked
+
+
+#: What the fresh francophone reading (rfr5 item 3) found unmarked on French pages: the
+#: document's English the audit quotes in « » (a single word only inside its quote), and
+#: the English the exercises and the guide quote (Python's message, JupyterLab's menus).
+QUOTED_BY_THE_AUDIT = [
+    "In lieu of",
+    "Federal",
+    "for",
+    "of",
+    "First",
+    "Ridge",
+    "fringe",
+    "At least",
+    "Act",
+    "Law",
+]
+QUOTED_ON_PAGES = [
+    "land and property code",
+    "leading zeros in decimal integer literals",
+    "4 million",
+    "432 billion",
+    "Run > Run All Cells",
+    "File > Download",
+]
+_SPACE = "[\\s\u00a0\u202f]*"
+
+
+def _in_guillemets(word: str) -> re.Pattern[str]:
+    return re.compile(f"«{_SPACE}{re.escape(word)}{_SPACE}»")
+
+
+def _phrase(words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(words).replace(r"\ ", r"\s+") + r"(?!\w)")
+
+
+class _Unmarked(HTMLParser):
+    """The text of a page outside code and outside any element whose ``lang`` is
+    ``other``, with an element's own words kept together."""
+
+    def __init__(self, other: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.other, self.stack, self.text = other, [], []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "col"}:
+            lang = dict(attrs).get("lang")
+            self.stack.append((tag, lang == self.other or tag in {"code", "pre", "script"}))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        self.text.append("\0" if any(hidden for _t, hidden in self.stack) else data)
+
+
+def unmarked_text(page: str, other: str) -> str:
+    parser = _Unmarked(other)
+    parser.feed(page)
+    return "".join(parser.text)
+
+
+def test_the_english_a_french_audit_quotes_is_marked_in_its_quotes_only() -> None:
+    """Each word the French audit (read from data) quotes from the document in « » is
+    marked ``lang="en"``; its own French quotations, a French « Total » and the same
+    English words outside « » are not."""
+    with (DATA / "fr" / "source_audit.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    cells = "".join(
+        f"<td>{html.escape(row[column], quote=False)}</td>"
+        for row in rows
+        for column in ("claim_a", "claim_b", "problem", "treatment")
+    )
+    marked = accessibility.mark_foreign(f"<table><tr>{cells}</tr></table>", "fr")
+    left = unmarked_text(marked, "en")
+    for word in QUOTED_BY_THE_AUDIT:
+        assert _in_guillemets(word).search(html.unescape(cells)), word
+        assert not _in_guillemets(word).search(left), word
+    for french in ("au moins trois décennies", "cette partie de la diaspora", "tenant lieu"):
+        assert _in_guillemets(french).search(left), french
+    sentence = "<p>la colonne « Total », pour for et of, « Act » ailleurs</p>"
+    assert accessibility.mark_foreign(sentence, "fr") == (
+        '<p>la colonne « Total », pour for et of, « <span lang="en">Act</span> » ailleurs</p>'
+    )
+
+
+@pytest.mark.slow
+def test_no_page_of_the_built_site_leaves_the_other_languages_quotes_unmarked() -> None:
+    """On every French page of the built site (``DIASPORA_BUILT_SITE`` or a run of the
+    collection) none of the English the reading found is outside a ``lang="en"``
+    element; on every English page, none of the French phrases the English reading
+    found (rfr4) is outside a ``lang="fr"`` element."""
+    given = os.environ.get("DIASPORA_BUILT_SITE")
+    site = Path(given) if given else support.collection_site()
+    french = sorted((site / "fr").glob("*.html"))
+    assert len(french) >= 19, french
+    quoted = [_in_guillemets(w) for w in QUOTED_BY_THE_AUDIT]
+    quoted += [_phrase(p) for p in QUOTED_ON_PAGES]
+    for page in french:
+        left = unmarked_text(page.read_text(encoding="utf-8"), "en")
+        found = [p.pattern for p in quoted if p.search(left)]
+        assert not found, (page.name, found)
+    seen_french = ["tenant lieu", "Code domanial et foncier", "Espace Migrations et Développement"]
+    for page in sorted(site.glob("*.html")):
+        left = unmarked_text(page.read_text(encoding="utf-8"), "fr")
+        found = [p for p in seen_french if _phrase(p).search(left)]
+        assert not found, (page.name, found)

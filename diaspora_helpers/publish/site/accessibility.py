@@ -6,14 +6,17 @@ Pure functions over text; the same input gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import mistune
 from nbformat import NotebookNode
 
-from diaspora_helpers import colours
+from diaspora_helpers import colours, paths
+from diaspora_helpers.data import loader
 from diaspora_helpers.publish.site import markup
 
 #: The lightest background code is shown on (``site.css``: pre, details.code).
@@ -101,6 +104,12 @@ ENGLISH_PHRASES = (
     "01 January 2012",
     "billion FCFA per year",
     "Malians Abroad",
+    "land and property code",
+    # Python's own message, quoted by the exercises' note on decimal commas
+    "leading zeros in decimal integer literals",
+    # JupyterLab's English menus, beside their French names
+    "Run > Run All Cells",
+    "File > Download",
 )
 #: The source document's figures as it prints them (``stated_value_text`` of
 #: ``data/key_figures.csv``), in English, which a French page's table shows as printed:
@@ -113,20 +122,87 @@ ENGLISH_VALUES = (
     "432 billion FCFA per year",
 )
 _FOREIGN = {"fr": FRENCH_PHRASES, "en": ENGLISH_PHRASES}
+#: A quotation in French guillemets, its spaces (ordinary, no-break, narrow no-break) apart.
+_GUILLEMETS = re.compile(r"(«[\s\u00a0\u202f]*)([^«»<>]*?[^\W\d_][^«»<>]*?)([\s\u00a0\u202f]*»)")
+#: Quotation marks around a word or phrase the English audit quotes from the document.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'([^']+?)'(?![\w'])")
+
+
+@functools.cache
+def _printed_in(folder: Path) -> tuple[str, ...]:
+    english = loader.load_from(folder, "source_audit", "en")
+    french = loader.load_from(folder, "source_audit", "fr")
+    texts = [
+        quoted
+        for claim in french[["claim_a", "claim_b"]].stack().dropna()
+        for _opening, quoted, _closing in _GUILLEMETS.findall(str(claim))
+    ]
+    for note in english[["problem", "treatment"]].stack().dropna():
+        texts += _SINGLE_QUOTED.findall(str(note))
+    key_figures = loader.load_from(folder, "key_figures", "en")
+    texts += [str(t) for t in key_figures["stated_value_text"].dropna() if str(t).strip()]
+    return tuple(markup.squeeze(t).casefold() for t in texts)
+
+
+def document_wording(folder: Path | None = None) -> tuple[str, ...]:
+    """Return the source document's English wording as the data records it, casefolded:
+    each claim the French ``source_audit`` quotes in « » (the document's text as printed,
+    which the French edition leaves in English), each word or phrase the English audit's
+    ``problem`` and ``treatment`` quote in single quotation marks, and each figure as
+    printed (``key_figures.stated_value_text``); read from ``folder`` (default
+    :func:`paths.data_dir`)."""
+    return _printed_in(folder or paths.data_dir())
+
+
+def quotes_the_document(quoted: str, wording: Sequence[str]) -> bool:
+    """Whether ``quoted`` (plain text, as a French page prints it between « ») is, whole
+    words matched without regard to case, part of the document's English ``wording``
+    (:func:`document_wording`)."""
+    words = re.compile(r"(?<!\w)" + re.escape(markup.squeeze(quoted).casefold()) + r"(?!\w)")
+    return any(words.search(text) for text in wording)
+
+
+def _mark_quotations(part: str, mark: Callable[[str], str], wording: Sequence[str]) -> str:
+    """``part`` (HTML text) with each « quotation » of the document's English wrapped in
+    ``<span lang="en">``, and ``mark`` applied to the text between them."""
+    out: list[str] = []
+    end = 0
+    for match in _GUILLEMETS.finditer(part):
+        opening, quoted, closing = match.groups()
+        if not quotes_the_document(html.unescape(quoted), wording):
+            continue
+        out.append(mark(part[end : match.start()]))
+        out.append(f'{opening}<span lang="en">{quoted}</span>{closing}')
+        end = match.end()
+    out.append(mark(part[end:]))
+    return "".join(out)
+
+
 _WHOLE = {"en": ENGLISH_VALUES}
 _TAG = re.compile(r"(<[^>]+>)")
 _VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
 _UNMARKED = {"code", "pre", "script", "style"}
 
 
-def mark_foreign(body: str, language: str) -> str:
+def mark_foreign(body: str, language: str, wording: Sequence[str] | None = None) -> str:
     """Return ``body`` with each phrase of another edition's language
     (:data:`FRENCH_PHRASES` on an English page, :data:`ENGLISH_PHRASES` on a French one)
-    in ``<span lang="…">``, and each of :data:`ENGLISH_VALUES` that is the whole text of an
-    element on a French page: in text only, not inside tags, code, or an element that
-    already says its language."""
+    in ``<span lang="…">``, each of :data:`ENGLISH_VALUES` that is the whole text of an
+    element on a French page, and, on a French page, each « quotation » of the source
+    document's English (:func:`quotes_the_document` over ``wording``, default
+    :func:`document_wording`; a word such as "for" is marked only inside its « »): in text
+    only, not inside tags, code, or an element that already says its language."""
     marks = [
-        (lang, re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b"))
+        (
+            lang,
+            re.compile(
+                r"\b("
+                + "|".join(
+                    re.escape(html.escape(p, quote=False)).replace(r"\ ", r"\s+") for p in phrases
+                )
+                + r")\b"
+            ),
+        )
         for lang, phrases in _FOREIGN.items()
         if lang != language
     ]
@@ -135,6 +211,14 @@ def mark_foreign(body: str, language: str) -> str:
     }
     if not marks and not wholes:
         return body
+    if language != "en" and wording is None:
+        wording = document_wording()
+
+    def phrases(text: str) -> str:
+        for lang, pattern in marks:
+            text = pattern.sub(rf'<span lang="{lang}">\1</span>', text)
+        return text
+
     parts = _TAG.split(body)
     stack: list[tuple[str, bool]] = []  # open elements: name, and whether it stops marking
     for i, part in enumerate(parts):
@@ -154,9 +238,7 @@ def mark_foreign(body: str, language: str) -> str:
         if (lang := wholes.get(part.strip())) is not None:
             parts[i] = part.replace(part.strip(), f'<span lang="{lang}">{part.strip()}</span>')
             continue
-        for lang, pattern in marks:
-            part = pattern.sub(rf'<span lang="{lang}">\1</span>', part)
-        parts[i] = part
+        parts[i] = _mark_quotations(part, phrases, wording) if wording else phrases(part)
     return "".join(parts)
 
 

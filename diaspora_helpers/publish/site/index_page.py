@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from nbformat import NotebookNode
@@ -152,18 +153,14 @@ PITCH = N_(
 
 
 #: What each course document holds, said under its title in the index's Teach group (by
-#: the document's stem; a document not listed shows its title alone).
+#: the document's stem; a document not listed shows its title alone). The order is the
+#: Teach group's, after the guide, in both editions: the order a lecturer uses them in
+#: (plan the course, choose the readings, then how work is marked and the rules, then the
+#: first session, then the students' handout), not the files' names.
 COURSE_DESCRIPTIONS = {
-    "course_onboarding": N_(
-        "The first half hour of session 1: every student gets a working notebook, checks an "
-        "answer and knows how to hand in."
-    ),
-    "course_pandas_cheat_sheet": N_(
-        "Every pandas operation the exercises need, each with the line to write."
-    ),
-    "course_policies": N_(
-        "Default rules on accessibility, academic integrity, collaboration and chatbots, and "
-        "late work, to adapt to your institution."
+    "course_syllabus": N_(
+        "Five sessions of 90 minutes: learning outcomes, prerequisites, the plan of each "
+        "session and the weights of the assessment."
     ),
     "course_readings": N_(
         "One reading of about an hour per session, for after class, and further reading."
@@ -171,11 +168,27 @@ COURSE_DESCRIPTIONS = {
     "course_rubric": N_(
         "How the two writing tasks and the discussions are marked, criterion by criterion."
     ),
-    "course_syllabus": N_(
-        "Five sessions of 90 minutes: learning outcomes, prerequisites, the plan of each "
-        "session and the weights of the assessment."
+    "course_policies": N_(
+        "Default rules on accessibility, academic integrity, collaboration and chatbots, and "
+        "late work, to adapt to your institution."
+    ),
+    "course_onboarding": N_(
+        "The first half hour of session 1: every student gets a working notebook, checks an "
+        "answer and knows how to hand in."
+    ),
+    "course_pandas_cheat_sheet": N_(
+        "Every pandas operation the exercises need, each with the line to write."
     ),
 }
+
+
+def course_order(stems: Iterable[str]) -> list[str]:
+    """Return the course documents' ``stems`` in the order of :data:`COURSE_DESCRIPTIONS`,
+    a document it does not list after them, by name."""
+    known = list(COURSE_DESCRIPTIONS)
+    return sorted(
+        stems, key=lambda stem: (known.index(stem) if stem in known else len(known), stem)
+    )
 
 
 def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path:
@@ -199,7 +212,8 @@ def render_index(site: Site, entries: list[str], *, finish: bool = True) -> Path
         teach.append(
             f'<li><div><h3><a href="{GUIDE_PAGE}">{guide}</a></h3><p>{about}</p></div></li>'
         )
-    for page in sorted(site.root.glob(f"{COURSE_PREFIX}*.html")):
+    pages = {page.stem: page for page in site.root.glob(f"{COURSE_PREFIX}*.html")}
+    for page in (pages[stem] for stem in course_order(pages)):
         name = html.escape(html.unescape(navigation.page_title(page)))
         described = COURSE_DESCRIPTIONS.get(page.stem)
         said = f"<p>{html.escape(_(described))}</p>" if described else ""
