@@ -54,7 +54,7 @@ VINTAGE_2026 = "WDI, datahub.io copy of 2026-07-01"
 #: The World Bank aggregates' names as the WDI writes them, and the kinds of rows of
 #: :func:`document_links`, marked for the catalog.
 AGGREGATE_NAMES = (N_("Africa Western and Central"), N_("Sub-Saharan Africa"), N_("World"))
-LINK_KINDS = {"constraint": N_("constraint"), "strategy": N_("strategy")}
+LINK_KINDS = {"constraint": N_("Constraint"), "strategy": N_("Strategy")}
 
 
 def remittance_years(iso3: str = "MLI", wdi: pd.DataFrame | None = None) -> list[int]:

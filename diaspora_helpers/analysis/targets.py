@@ -28,8 +28,9 @@ register_words(TARGETS_TABLE, compare_with_series=INDICATOR_NAMES)
 #: How the codes of ``applies_to`` and ``comparison`` read in a table (translated through
 #: the catalog).
 CODE_WORDS = {
-    "average": N_("average"),
-    "corridor": N_("corridor"),
+    # Row names of a shown table (a card's title on a phone): what each threshold applies to.
+    "average": N_("Average cost to a country"),
+    "corridor": N_("Each corridor"),
     "below": N_("below"),
     "not_above": N_("not above"),
 }

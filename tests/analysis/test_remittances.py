@@ -298,4 +298,4 @@ def test_per_person_and_document_links_in_french():
     ]
     links = remittances.document_links()
     assert set(links["what"]) == {"constraint", "strategy"}  # codes, in every edition
-    assert set(labelled(links)["what"]) == {"contrainte", "stratégie"}
+    assert set(labelled(links)["what"]) == {"Contrainte", "Stratégie"}

@@ -83,7 +83,7 @@ def test_the_targets_as_read_put_their_codes_in_the_editions_language():
     assert list(labelled(english)["comparison"]) == ["below", "not above"]
     setup(language="fr")
     french = labelled(targets.as_reading())
-    assert list(french["applies_to"]) == ["moyenne", "corridor"]
+    assert list(french["applies_to"]) == ["Coût moyen des envois vers un pays", "Chaque corridor"]
     assert list(french["comparison"]) == ["inférieur à", "au plus égal à"]
     assert french["measure"].str.startswith("Coût total").all()  # data/fr/sdg_targets.csv
     assert list(french["value_pct"]) == list(english["value_pct"])
