@@ -78,6 +78,12 @@ def package() -> dict[str, Any]:
     return _read_package(data_dir())
 
 
+def names_in(folder: Path) -> list[str]:
+    """Return the names of the tables the package in ``folder`` describes, in package order
+    (for code that reads an optional table from a folder it is handed)."""
+    return [res["name"] for res in _described(Path(folder))]
+
+
 def resource_names() -> list[str]:
     """Return the names of every table the package describes, in package order."""
     return [res["name"] for res in package()["resources"]]

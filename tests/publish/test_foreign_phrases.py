@@ -182,7 +182,9 @@ class _Unmarked(HTMLParser):
 
     def __init__(self, other: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.other, self.stack, self.text = other, [], []
+        self.other = other
+        self.stack: list[tuple[str, bool]] = []
+        self.text: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in {"br", "img", "meta", "link", "input", "hr", "wbr", "source", "col"}:
