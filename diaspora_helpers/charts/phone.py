@@ -26,6 +26,7 @@ from matplotlib.gridspec import SubplotSpec
 from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
+from diaspora_helpers import i18n
 from diaspora_helpers.charts import style
 from diaspora_helpers.i18n import _
 
@@ -284,7 +285,11 @@ def name_svg(path: Path, labels: tuple[str, str, str] | None) -> None:
     if opening is None or '<title id="chart-title">' in text:
         return
     tag = opening.group(0)
-    named = tag[:-1] + ' role="img" aria-labelledby="chart-title chart-desc">'
+    # The drawing's language, so a full-size chart opened on its own is read in it (r25e).
+    language = i18n.language()
+    named = (
+        tag[:-1] + f' xml:lang="{language}" role="img" aria-labelledby="chart-title chart-desc">'
+    )
     inserted = (
         f'\n <title id="chart-title">{title}</title>'
         f'\n <desc id="chart-desc">{sentence(subtitle)} {source}</desc>'

@@ -136,3 +136,16 @@ def test_the_phone_timeline_tells_each_kind_by_shape_as_well_as_colour():
     )
     expected = [by_kind[str(k)] for k in ordered["kind"]]
     assert [row.mark["marker"] for row in event_rows] == expected
+
+
+def test_every_line_of_the_corridor_chart_reads_and_has_its_own_shape():
+    """r25e: the Senegal line (orange, 2.25:1), the scenario line (sky blue, 2.31:1) and the
+    published share of GDP (grey, 1.92:1) did not read at 3:1, and the four corridors were
+    told apart by colour alone."""
+    from diaspora_helpers.charts import remittances as chart
+
+    colours = chart.CORRIDOR_COLOURS
+    assert all(ratio(c, WHITE) >= NON_TEXT for c in colours), colours
+    assert len(set(colours)) == len(set(chart.CORRIDOR_MARKERS)) == len(colours)
+    assert ratio(constants.EDGE_GREY, WHITE) >= NON_TEXT
+    assert ratio(constants.TEXT_GREY, WHITE) >= NON_TEXT
