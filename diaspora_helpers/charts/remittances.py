@@ -47,9 +47,9 @@ def remittances_over_time(
             "Remittances to Mali: USD {focus_usd} in {focus_year}, peak USD {peak_usd} in "
             "{peak_year}"
         ).format(
-            focus_usd=text.millions(in_focus["remittances_usd"], 0),
+            focus_usd=text.amount(in_focus["remittances_usd"], 0),
             focus_year=focus_year,
-            peak_usd=text.millions(peak["remittances_usd"], 0),
+            peak_usd=text.amount(peak["remittances_usd"], 0),
             peak_year=int(peak["year"]),
         ),
         _(
@@ -267,8 +267,8 @@ def corridor_costs_into_mali(
             int(test["above_ceiling"]),
         ).format(
             year=int(test["year"]),
-            above=int(test["above_ceiling"]),
-            corridors=int(test["corridors"]),
+            above=text.spelled(int(test["above_ceiling"])),
+            corridors=text.spelled(int(test["corridors"])),
             ceiling=_threshold(ceiling_pct),
         ),
         _(
@@ -327,7 +327,7 @@ def scenario_lower_costs(
     fig, ax = style.titled_figure(
         _("Scenario: a {cost} cost would have added USD {gain} in {start}–{end}").format(
             cost=_threshold(target_cost_pct),
-            gain=text.millions(total_gain, 0),
+            gain=text.amount(total_gain, 0),
             start=int(scenario["year"].min()),
             end=int(scenario["year"].max()),
         ),

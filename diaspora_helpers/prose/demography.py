@@ -73,15 +73,18 @@ def stated_shares(shares: pd.DataFrame) -> text.Prose:
     agree, total = len(shares) - len(off), len(shares)
     if len(off):
         sentence = _(
-            "{agree} of the {total} stated shares agree with the counts within the "
+            "Of the {total} stated shares, {agree} agree with the counts within the "
             "document's rounding; the shares for {others} do not."
         )
     else:
         sentence = _(
-            "{agree} of the {total} stated shares agree with the counts within the "
+            "Of the {total} stated shares, {agree} agree with the counts within the "
             "document's rounding."
         )
-    return text.say(sentence.format(agree=agree, total=total, others=text.listing(off.tolist())))
+    return text.say(sentence.format(
+            agree=text.spelled(agree, feminine=True),
+            total=text.spelled(total),
+            others=text.listing(off.tolist())))
 
 
 def share_of_all_malians(
@@ -101,7 +104,7 @@ def share_of_all_malians(
             "counted in 2009 but {of_all} of all Malians, at home and abroad. With the UN's "
             "count for {year}, {un_abroad} migrants from Mali, mostly people born there, lived "
             "abroad: {un_of_residents} of the {residents} residents the World Bank estimates "
-            "for that year, and {un_of_all} of the two together."
+            "for that year, and {un_of_all} of all Malians, at home and abroad, counted that way."
         ).format(
             abroad=text.millions(document["abroad"], 1),
             of_residents=text.percent(document["share_of_residents_pct"]),

@@ -101,18 +101,21 @@ def objectives_served(objectives: pd.DataFrame) -> text.Prose:
     and ``strategies``, the number of strategies serving it); the unserved are named.
     """
     orphans = objectives[objectives["strategies"] == 0]
-    values = {"served": len(objectives) - len(orphans), "total": len(objectives)}
+    values = {
+        "served": text.spelled(len(objectives) - len(orphans)),
+        "total": text.spelled(len(objectives)),
+    }
     if not len(orphans):
         return text.say(
             _(
-                "{served} of the policy's {total} diaspora objectives have at least one "
+                "Of the policy's {total} diaspora objectives, {served} have at least one "
                 "strategy in scope working towards them."
             ).format(**values)
         )
     names = text.listing((quoted(o) for o in orphans["objective"]), "or")
     return text.say(
         _(
-            "{served} of the policy's {total} diaspora objectives have at least one strategy "
+            "Of the policy's {total} diaspora objectives, {served} have at least one strategy "
             "in scope working towards them; none serves {names}."
         ).format(names=names, **values)
     )
