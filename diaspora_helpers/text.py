@@ -150,7 +150,7 @@ def amount(value: float, decimals: int = 0) -> str:
     1131.2e6 -> '1.13 billion' ('1,13 milliard'), never '1,131 million'. ``decimals``
     applies to millions; billions keep two places (three significant figures at most
     below ten billion) unless whole. Tables keep their own unit; this is for sentences."""
-    if abs(float(value)) >= 1e9:
+    if round(abs(float(value)) / 1e6, decimals) >= 1000:  # "1,000 million" reads as a billion
         return billions(value, 2)
     return millions(value, decimals)
 

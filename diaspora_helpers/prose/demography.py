@@ -81,10 +81,13 @@ def stated_shares(shares: pd.DataFrame) -> text.Prose:
             "Of the {total} stated shares, {agree} agree with the counts within the "
             "document's rounding."
         )
-    return text.say(sentence.format(
+    return text.say(
+        sentence.format(
             agree=text.spelled(agree, feminine=True),
             total=text.spelled(total),
-            others=text.listing(off.tolist())))
+            others=text.listing(off.tolist()),
+        )
+    )
 
 
 def share_of_all_malians(

@@ -93,9 +93,7 @@ def chosen_year(focus: Mapping[str, float], year: int) -> text.Prose:
         "In the chosen year, {year}, the World Bank records USD {usd}: {xof} CFA francs at "
         "that year's rate, or €{eur}."
     )
-    return text.say(
-        sentence.format(year=year, usd=usd, xof=xof, eur=text.amount(focus["eur"], 0))
-    )
+    return text.say(sentence.format(year=year, usd=usd, xof=xof, eur=text.amount(focus["eur"], 0)))
 
 
 def franc_panel() -> text.Prose:
