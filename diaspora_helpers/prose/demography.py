@@ -16,7 +16,7 @@ import pandas as pd
 
 from diaspora_helpers import text
 from diaspora_helpers.analysis import counts, demography, population
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, ngettext
 
 #: The three sources of notebook 01's definitions list: title and definition id.
 SOURCES = (
@@ -72,14 +72,20 @@ def stated_shares(shares: pd.DataFrame) -> text.Prose:
     off = shares.loc[~shares["agrees"].astype(bool), "label"]
     agree, total = len(shares) - len(off), len(shares)
     if len(off):
-        sentence = _(
+        sentence = ngettext(
+            "Of the {total} stated shares, {agree} agrees with the counts within the "
+            "document's rounding; the shares for {others} do not.",
             "Of the {total} stated shares, {agree} agree with the counts within the "
-            "document's rounding; the shares for {others} do not."
+            "document's rounding; the shares for {others} do not.",
+            agree,
         )
     else:
-        sentence = _(
+        sentence = ngettext(
+            "Of the {total} stated shares, {agree} agrees with the counts within the "
+            "document's rounding.",
             "Of the {total} stated shares, {agree} agree with the counts within the "
-            "document's rounding."
+            "document's rounding.",
+            agree,
         )
     return text.say(
         sentence.format(

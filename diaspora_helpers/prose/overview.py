@@ -21,37 +21,44 @@ def kinds_of_estimate(figures: pd.DataFrame) -> text.Prose:
     """Say how many headline figures are administrative, census and central-bank figures.
 
     ``figures``: the key figures (:func:`~diaspora_helpers.analysis.key_figures.key_figures`,
-    one row per figure, with the ``estimate_kind`` column). Raises ``KeyError`` if that
-    column is missing.
+    one row per figure, with the ``estimate_kind`` column, and ``label`` where a figure is
+    ``geographic``: those are named). Raises ``KeyError`` if a column it needs is missing.
     """
     kinds = figures["estimate_kind"].astype("str").value_counts()
     geographic = figures[figures["estimate_kind"].astype("str") == "geographic"]
-    return text.say(
-        ngettext(
+    counts = {
+        "total": text.spelled(len(figures)),
+        "administrative": text.spelled(kinds.get("administrative", 0)),
+        "census": text.spelled(kinds.get("census", 0)),
+        "central_bank": text.spelled(kinds.get("central_bank", 0)),
+    }
+    if geographic.empty:
+        first = _(
+            "Of the {total} headline figures, {administrative} are administrative estimates, "
+            "{census} come from the 2009 census and {central_bank} from the central bank "
+            "(BCEAO)."
+        ).format(**counts)
+    else:
+        first = ngettext(
             "Of the {total} headline figures, {administrative} are administrative estimates, "
             "{census} come from the 2009 census, {central_bank} from the central bank "
-            "(BCEAO) and {geographic} is a geographic measure ({geographic_names}). Every "
-            "figure on Malians abroad is administrative: Mali's censuses count "
-            "only the people resident in Mali (caveats of the census table "
-            "in `data/datapackage.json`). A census of a country of residence can count Malians "
-            "there; notebook 01 sets one, Côte d'Ivoire's, beside the other counts.",
+            "(BCEAO) and {geographic} is a geographic measure ({geographic_names}).",
             "Of the {total} headline figures, {administrative} are administrative estimates, "
             "{census} come from the 2009 census, {central_bank} from the central bank "
-            "(BCEAO) and {geographic} are geographic measures ({geographic_names}). Every "
-            "figure on Malians abroad is administrative: Mali's censuses count "
-            "only the people resident in Mali (caveats of the census table "
-            "in `data/datapackage.json`). A census of a country of residence can count Malians "
-            "there; notebook 01 sets one, Côte d'Ivoire's, beside the other counts.",
+            "(BCEAO) and {geographic} are geographic measures ({geographic_names}).",
             len(geographic),
         ).format(
-            total=text.spelled(len(figures)),
-            administrative=text.spelled(kinds.get("administrative", 0)),
-            census=text.spelled(kinds.get("census", 0)),
-            central_bank=text.spelled(kinds.get("central_bank", 0)),
             geographic=text.spelled(len(geographic)),
             geographic_names=text.listing(geographic["label"].astype("str")),
+            **counts,
         )
+    rest = _(
+        "Every figure on Malians abroad is administrative: Mali's censuses count "
+        "only the people resident in Mali (caveats of the census table "
+        "in `data/datapackage.json`). A census of a country of residence can count Malians "
+        "there; notebook 01 sets one, Côte d'Ivoire's, beside the other counts."
     )
+    return text.say(f"{first} {rest}")
 
 
 def printed_shares(shares: pd.DataFrame, decimals: int) -> text.Prose:
