@@ -49,7 +49,10 @@ def kinds_of_estimate(figures: pd.DataFrame) -> text.Prose:
             len(geographic),
         ).format(
             geographic=text.spelled(len(geographic)),
-            geographic_names=text.listing(geographic["label"].astype("str")),
+            # a label as a table cell writes it ("Area of Mali") reads in lower case here
+            geographic_names=text.listing(
+                label[:1].lower() + label[1:] for label in geographic["label"].astype("str")
+            ),
             **counts,
         )
     rest = _(

@@ -49,7 +49,7 @@ def test_scope_summary_names_every_scope_and_the_one_kept():
 def test_objectives_served_names_the_unserved_in_quotes():
     said = prose.objectives_served(_objectives([2, 0, 1, 0])).text
     assert said == (
-        "2 of the policy's 4 diaspora objectives have at least one strategy in scope working "
+        "Of the policy's four diaspora objectives, two have at least one strategy in scope working "
         "towards them; none serves “objective 1” or “objective 3”."
     )
     assert prose.objectives_served(_objectives([1])).text.endswith("working towards them.")
