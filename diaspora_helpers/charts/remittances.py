@@ -16,7 +16,7 @@ from diaspora_helpers import constants, i18n, tables, text
 from diaspora_helpers.analysis import remittances
 from diaspora_helpers.charts import style
 from diaspora_helpers.charts.style import barh_house
-from diaspora_helpers.data import currency
+from diaspora_helpers.data import countries, currency
 from diaspora_helpers.i18n import _, ngettext
 
 
@@ -202,8 +202,8 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
     """Bars of the model's remittances from each country, its artefact zeros noted in red."""
     fig, ax = style.titled_figure(
         _("{first} and {second} send {share} of Mali's remittances in the 2017 model").format(
-            first=top_two["country"].iloc[0],
-            second=top_two["country"].iloc[1],
+            first=countries.in_sentence(top_two["iso3"].iloc[0]),
+            second=countries.in_sentence(top_two["iso3"].iloc[1]),
             share=text.percent(top_two["share_pct"].sum(), 0),
         ),
         _(

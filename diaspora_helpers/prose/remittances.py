@@ -15,7 +15,7 @@ import pandas as pd
 
 from diaspora_helpers import text
 from diaspora_helpers.analysis import targets
-from diaspora_helpers.data import currency
+from diaspora_helpers.data import countries, currency
 from diaspora_helpers.i18n import _, ngettext
 
 
@@ -201,8 +201,8 @@ def bilateral(senders: pd.DataFrame, wb_2017: float) -> text.Prose:
         "counts {stock} people born in Mali living there, more than in any other country: a "
         "model artefact, not a fact."
     ).format(
-        first=top_two["country"].iloc[0],
-        second=top_two["country"].iloc[1],
+        first=countries.in_sentence(top_two["iso3"].iloc[0]),
+        second=countries.in_sentence(top_two["iso3"].iloc[1]),
         share=text.percent(top_two["share_pct"].sum()),
         total=text.amount(total * 1e6, 0),
         stock=text.number(civ["malians_there_2017"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
