@@ -147,11 +147,13 @@ def billions(value: float, decimals: int = 1) -> str:
 def amount(value: float, decimals: int = 0) -> str:
     """Format a sum of money for prose, in millions below a billion and in billions from
     one billion on, as an editor writes it: 764.3e6 -> '764 million' ('764 millions'),
-    1131.2e6 -> '1.13 billion' ('1,13 milliard'), never '1,131 million'. ``decimals``
-    applies to millions; billions keep two places (three significant figures at most
-    below ten billion) unless whole. Tables keep their own unit; this is for sentences."""
+    1131.2e6 -> '1.13 billion' ('1,13 milliard'), never '1,131 million'; 1.9e9 -> '1.9
+    billion'. ``decimals`` applies to millions; billions are rounded to two places and
+    written without trailing zeros. Tables keep their own unit; this is for sentences."""
     if round(abs(float(value)) / 1e6, decimals) >= 1000:  # "1,000 million" reads as a billion
-        return billions(value, 2)
+        shown = round(float(value) / 1e9, 2)
+        places = next(p for p in (0, 1, 2) if round(shown, p) == shown)  # "1.9", not "1.90"
+        return billions(round(shown * 1e9), places)
     return millions(value, decimals)
 
 

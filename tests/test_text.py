@@ -199,7 +199,8 @@ def test_spelled_refuses_a_number_that_is_not_whole():
         ("en", 1_131.2e6, "1.13 billion"),  # never "1,131 million"
         ("en", 1_069e6, "1.07 billion"),
         ("en", 999.4e6, "999 million"),  # under a billion stays in millions
-        ("en", 999.6e6, "1.00 billion"),  # unless it rounds to a thousand of them
+        ("en", 999.6e6, "1 billion"),  # unless it rounds to a thousand of them
+        ("en", 1_900e6, "1.9 billion"),  # no trailing zero
         ("en", 764.3e6, "764 million"),
         ("en", 2e9, "2 billion"),
         ("fr", 1_131.2e6, "1,13\u00a0milliard"),  # singular below two

@@ -199,7 +199,10 @@ def mali_and_peers(
 
 
 def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure:
-    """Bars of the model's remittances from each country, its artefact zeros noted in red."""
+    """Bars of the model's remittances from each country, its artefact zeros noted in red.
+
+    ``top_two``: the two largest senders (``iso3``, ``share_pct``), named in the title as a
+    sentence of the edition names them (:func:`countries.in_sentence`)."""
     fig, ax = style.titled_figure(
         _("{first} and {second} send {share} of Mali's remittances in the 2017 model").format(
             first=countries.in_sentence(top_two["iso3"].iloc[0]),
