@@ -54,10 +54,10 @@ def constraint_mix(listed: pd.DataFrame, themes: int, citizenship: pd.DataFrame)
             "Of the {n} constraints listed here, {endogenous} are endogenous and {exogenous} "
             "exogenous, spread over {themes} themes."
         ).format(
-            n=len(listed),
-            endogenous=int(kinds.get("endogenous", 0)),
-            exogenous=int(kinds.get("exogenous", 0)),
-            themes=themes,
+            n=text.spelled(len(listed)),
+            endogenous=text.spelled(int(kinds.get("endogenous", 0))),
+            exogenous=text.spelled(int(kinds.get("exogenous", 0))),
+            themes=text.spelled(int(themes)),
         ),
         _(
             "The document's list has an oddity: it counts dual citizenship as an obstacle "
@@ -225,7 +225,7 @@ def cost_reading(
             "Over the {years} years measured, the cost peaked at {max_pct} in {max_year} and "
             "was lowest, {min_pct}, in {min_year}."
         ).format(
-            years=int(summary["years"]),
+            years=text.spelled(int(summary["years"])),
             max_pct=text.percent(summary["max_pct"]),
             max_year=int(summary["max_year"]),
             min_pct=text.percent(summary["min_pct"]),

@@ -127,8 +127,8 @@ def growth(series: pd.DataFrame, divergent: Sequence[int]) -> text.Prose:
             first_year=int(first["year"]),
             last_usd=text.amount(last["remittances_usd"], 0),
             last_year=int(last["year"]),
-            n=len(divergent),
-            steps=steps,
+            n=text.spelled(len(divergent)),
+            steps=text.spelled(steps),
             cfa_year=currency.CFA_SINCE_YEAR,
             latest=_years(divergent[-3:]),
         )

@@ -76,7 +76,7 @@ def test_growth_counts_the_steps_in_opposite_directions():
     assert divergent == [1985, 1986]
     said = prose.remittances.growth(series, divergent).text
     assert "from USD 10 million in 1983 to USD 30 million in 1987" in said
-    assert "In 2 of the 3 year-to-year steps since 1984" in said
+    assert "In two of the three year-to-year steps since 1984" in said
     assert "(the latest: 1985, 1986)" in said
 
 
