@@ -25,7 +25,8 @@ def test_constraint_mix_counts_kinds_and_citizenship_texts():
     citizenship = pd.DataFrame({"reference": ["Law A", "Law B"], "year": [1995, 2011]})
     said = prose.constraint_mix(listed, 4, citizenship).text
     assert said.startswith(
-        "Of the five constraints listed here, three are endogenous and two exogenous, spread over four themes."
+        "Of the five constraints listed here, three are endogenous and two exogenous, spread "
+        "over four themes."
     )
     assert "holds 2 texts on citizenship (Law A of 1995 and Law B of 2011)" in said
     one = prose.constraint_mix(listed, 4, citizenship.head(1)).text
