@@ -188,7 +188,7 @@ def test_small_whole_numbers_are_spelled_in_running_prose(language, n, feminine,
 
 def test_spelled_refuses_a_number_that_is_not_whole():
     with pytest.raises(TypeError, match="whole number"):
-        text.spelled(2.5)  # type: ignore[arg-type]
+        text.spelled(2.5)
     with pytest.raises(TypeError, match="whole number"):
         text.spelled(True)
 
