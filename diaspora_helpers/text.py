@@ -144,6 +144,19 @@ def billions(value: float, decimals: int = 1) -> str:
     return _scaled(value, 1e9, decimals, "billion")
 
 
+def amount(value: float, decimals: int = 0) -> str:
+    """Format a sum of money for prose, in millions below a billion and in billions from
+    one billion on, as an editor writes it: 764.3e6 -> '764 million' ('764 millions'),
+    1131.2e6 -> '1.13 billion' ('1,13 milliard'), never '1,131 million'; 1.9e9 -> '1.9
+    billion'. ``decimals`` applies to millions; billions are rounded to two places and
+    written without trailing zeros. Tables keep their own unit; this is for sentences."""
+    if round(abs(float(value)) / 1e6, decimals) >= 1000:  # "1,000 million" reads as a billion
+        shown = round(float(value) / 1e9, 2)
+        places = next(p for p in (0, 1, 2) if round(shown, p) == shown)  # "1.9", not "1.90"
+        return billions(round(shown * 1e9), places)
+    return millions(value, decimals)
+
+
 def date(
     iso: str, precision: str = "day", pattern: str | None = None, locale: str | None = None
 ) -> str:
@@ -267,6 +280,43 @@ def counted(n: int, singular: str, plural: str | None = None) -> str:
 
     many = plural or singular + "s"
     return i18n.ngettext(template(singular), template(many), n).format(n=number(n))
+
+
+#: The whole numbers running prose writes in words, zero to ten, in the edition's language.
+SMALL_NUMBERS = (
+    N_("zero"),
+    N_("one"),
+    N_("two"),
+    N_("three"),
+    N_("four"),
+    N_("five"),
+    N_("six"),
+    N_("seven"),
+    N_("eight"),
+    N_("nine"),
+    N_("ten"),
+)
+# TRANSLATORS: "one" before a feminine noun ("une part"); give the plain word where the
+# language has no gender. The English text drops the bracket.
+FEMININE_ONE = N_("one [feminine]")
+
+
+def spelled(n: int, feminine: bool = False) -> str:
+    """Return a whole number as running prose writes it: zero to ten in words of the
+    edition ("three", "trois"), any other number in figures (:func:`number`, "11", "1 303").
+
+    ``feminine`` picks the form of "one" before a feminine noun ("une" in French, "one" in
+    English). For the middle of a sentence: a sentence should not start with a number, in
+    words or figures. Raises ``TypeError`` for a number that is not whole (bool included)."""
+    if isinstance(n, bool) or int(n) != n:
+        raise TypeError(f"spelled() takes a whole number, not {n!r}")
+    n = int(n)
+    if not 0 <= n < len(SMALL_NUMBERS):
+        return number(n)
+    if n == 1 and feminine:
+        word = _(FEMININE_ONE)
+        return word.split(" [", 1)[0]
+    return _(SMALL_NUMBERS[n])
 
 
 def listing(items: Iterable[str], conjunction: str = "and") -> str:

@@ -158,3 +158,59 @@ def test_in_sentence_lowers_a_french_numbered_legal_text_only():
     assert text.in_sentence("Politique nationale de migration") == (
         "Politique nationale de migration"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "feminine", "expected"),
+    [
+        ("en", 0, False, "zero"),
+        ("en", 1, True, "one"),  # English has no feminine form: the bracket never shows
+        ("en", 4, False, "four"),
+        ("en", 10, False, "ten"),
+        ("en", 11, False, "11"),  # above ten, figures
+        ("en", 1303, False, "1,303"),
+        ("fr", 1, False, "un"),
+        ("fr", 1, True, "une"),  # « une part sur cinq »
+        ("fr", 2, False, "deux"),
+        ("fr", 4, False, "quatre"),
+        ("fr", 10, False, "dix"),
+        ("fr", 11, False, "11"),
+        ("fr", 1303, False, "1\u202f303"),
+    ],
+)
+def test_small_whole_numbers_are_spelled_in_running_prose(language, n, feminine, expected):
+    text.set_language(language)
+    try:
+        assert text.spelled(n, feminine=feminine) == expected
+    finally:
+        text.set_language("en")
+
+
+def test_spelled_refuses_a_number_that_is_not_whole():
+    with pytest.raises(TypeError, match="whole number"):
+        text.spelled(2.5)
+    with pytest.raises(TypeError, match="whole number"):
+        text.spelled(True)
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("en", 1_131.2e6, "1.13 billion"),  # never "1,131 million"
+        ("en", 1_069e6, "1.07 billion"),
+        ("en", 999.4e6, "999 million"),  # under a billion stays in millions
+        ("en", 999.6e6, "1 billion"),  # unless it rounds to a thousand of them
+        ("en", 1_900e6, "1.9 billion"),  # no trailing zero
+        ("en", 764.3e6, "764 million"),
+        ("en", 2e9, "2 billion"),
+        ("fr", 1_131.2e6, "1,13\u00a0milliard"),  # singular below two
+        ("fr", 764.3e6, "764\u00a0millions"),
+        ("fr", 2e9, "2\u00a0milliards"),
+    ],
+)
+def test_amounts_over_a_thousand_million_read_in_billions(language, value, expected):
+    text.set_language(language)
+    try:
+        assert text.amount(value) == expected
+    finally:
+        text.set_language("en")

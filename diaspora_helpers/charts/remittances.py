@@ -16,7 +16,7 @@ from diaspora_helpers import constants, i18n, tables, text
 from diaspora_helpers.analysis import remittances
 from diaspora_helpers.charts import style
 from diaspora_helpers.charts.style import barh_house
-from diaspora_helpers.data import currency
+from diaspora_helpers.data import countries, currency
 from diaspora_helpers.i18n import _, ngettext
 
 
@@ -47,9 +47,9 @@ def remittances_over_time(
             "Remittances to Mali: USD {focus_usd} in {focus_year}, peak USD {peak_usd} in "
             "{peak_year}"
         ).format(
-            focus_usd=text.millions(in_focus["remittances_usd"], 0),
+            focus_usd=text.amount(in_focus["remittances_usd"], 0),
             focus_year=focus_year,
-            peak_usd=text.millions(peak["remittances_usd"], 0),
+            peak_usd=text.amount(peak["remittances_usd"], 0),
             peak_year=int(peak["year"]),
         ),
         _(
@@ -199,11 +199,14 @@ def mali_and_peers(
 
 
 def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure:
-    """Bars of the model's remittances from each country, its artefact zeros noted in red."""
+    """Bars of the model's remittances from each country, its artefact zeros noted in red.
+
+    ``top_two``: the two largest senders (``iso3``, ``share_pct``), named in the title as a
+    sentence of the edition names them (:func:`countries.in_sentence`)."""
     fig, ax = style.titled_figure(
         _("{first} and {second} send {share} of Mali's remittances in the 2017 model").format(
-            first=top_two["country"].iloc[0],
-            second=top_two["country"].iloc[1],
+            first=countries.in_sentence(top_two["iso3"].iloc[0]),
+            second=countries.in_sentence(top_two["iso3"].iloc[1]),
             share=text.percent(top_two["share_pct"].sum(), 0),
         ),
         _(
@@ -272,8 +275,8 @@ def corridor_costs_into_mali(
             int(test["above_ceiling"]),
         ).format(
             year=int(test["year"]),
-            above=int(test["above_ceiling"]),
-            corridors=int(test["corridors"]),
+            above=text.spelled(int(test["above_ceiling"])),
+            corridors=text.spelled(int(test["corridors"])),
             ceiling=_threshold(ceiling_pct),
         ),
         _(
@@ -340,7 +343,7 @@ def scenario_lower_costs(
     fig, ax = style.titled_figure(
         _("Scenario: a {cost} cost would have added USD {gain} in {start}–{end}").format(
             cost=_threshold(target_cost_pct),
-            gain=text.millions(total_gain, 0),
+            gain=text.amount(total_gain, 0),
             start=int(scenario["year"].min()),
             end=int(scenario["year"].max()),
         ),

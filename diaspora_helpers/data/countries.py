@@ -136,14 +136,30 @@ def country_name(iso3: str) -> str:
     return DISPLAY_NAMES.get(iso3) or info.name()
 
 
-#: A translated edition's own country names (over CLDR's), in its data folder.
+def in_sentence(iso3: str) -> str:
+    """Return a country's name as a sentence of the edition writes it: with its article
+    where the edition's ``country_names.csv`` gives one (French: "la France", "le Nigeria",
+    "l’Espagne"), else :func:`country_name` ("France" in English, where no article is
+    written). Raises ``ValueError`` for an unknown code."""
+    _require(iso3)
+    edition = editions.get(language())
+    if edition.data is not None:
+        given = _names_of(edition.data, "in_sentence").get(iso3)
+        if given:
+            return given
+    return country_name(iso3)
+
+
+#: A translated edition's own country names (over CLDR's), in its data folder: ``iso3``,
+#: ``name`` (a table cell's form) and, optionally, ``in_sentence`` (with its article).
 COUNTRY_NAMES_FILE = "country_names.csv"
 
 
 @cache
-def _names_of(folder: str) -> dict[str, str]:
-    """Return the edition's own country names (``iso3,name`` in :data:`COUNTRY_NAMES_FILE`
-    of its data folder, absolute or under ``data/``), empty when it has none."""
+def _names_of(folder: str, column: str = "name") -> dict[str, str]:
+    """Return the edition's own country names (``iso3`` and ``column`` of
+    :data:`COUNTRY_NAMES_FILE` in its data folder, absolute or under ``data/``), empty when
+    it has none or the file has no such column."""
     path = Path(folder) / COUNTRY_NAMES_FILE
     if not path.is_absolute():
         try:
@@ -153,7 +169,7 @@ def _names_of(folder: str) -> dict[str, str]:
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
-        return {row["iso3"]: row["name"] for row in csv.DictReader(handle)}
+        return {row["iso3"]: row[column] for row in csv.DictReader(handle) if row.get(column)}
 
 
 def region_of(iso3: str) -> str:

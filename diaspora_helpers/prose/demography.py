@@ -16,7 +16,7 @@ import pandas as pd
 
 from diaspora_helpers import text
 from diaspora_helpers.analysis import counts, demography, population
-from diaspora_helpers.i18n import N_, _
+from diaspora_helpers.i18n import N_, _, ngettext
 
 #: The three sources of notebook 01's definitions list: title and definition id.
 SOURCES = (
@@ -72,16 +72,28 @@ def stated_shares(shares: pd.DataFrame) -> text.Prose:
     off = shares.loc[~shares["agrees"].astype(bool), "label"]
     agree, total = len(shares) - len(off), len(shares)
     if len(off):
-        sentence = _(
-            "{agree} of the {total} stated shares agree with the counts within the "
-            "document's rounding; the shares for {others} do not."
+        sentence = ngettext(
+            "Of the {total} stated shares, {agree} agrees with the counts within the "
+            "document's rounding; the shares for {others} do not.",
+            "Of the {total} stated shares, {agree} agree with the counts within the "
+            "document's rounding; the shares for {others} do not.",
+            agree,
         )
     else:
-        sentence = _(
-            "{agree} of the {total} stated shares agree with the counts within the "
-            "document's rounding."
+        sentence = ngettext(
+            "Of the {total} stated shares, {agree} agrees with the counts within the "
+            "document's rounding.",
+            "Of the {total} stated shares, {agree} agree with the counts within the "
+            "document's rounding.",
+            agree,
         )
-    return text.say(sentence.format(agree=agree, total=total, others=text.listing(off.tolist())))
+    return text.say(
+        sentence.format(
+            agree=text.spelled(agree, feminine=True),
+            total=text.spelled(total),
+            others=text.listing(off.tolist()),
+        )
+    )
 
 
 def share_of_all_malians(
@@ -101,7 +113,7 @@ def share_of_all_malians(
             "counted in 2009 but {of_all} of all Malians, at home and abroad. With the UN's "
             "count for {year}, {un_abroad} migrants from Mali, mostly people born there, lived "
             "abroad: {un_of_residents} of the {residents} residents the World Bank estimates "
-            "for that year, and {un_of_all} of the two together."
+            "for that year, and {un_of_all} of all Malians, at home and abroad, counted that way."
         ).format(
             abroad=text.millions(document["abroad"], 1),
             of_residents=text.percent(document["share_of_residents_pct"]),

@@ -214,7 +214,7 @@ def landscape(
         "Diaspora affairs are split between {n} ministries: the {abroad} supervises the "
         "{abroad_bodies}, while the {finance} supervises the {finance_bodies}."
     ).format(
-        n=int((nodes["kind"] == "ministry").sum()),
+        n=text.spelled(int((nodes["kind"] == "ministry").sum())),
         abroad=text.in_sentence(info.at[MINISTRY_ABROAD, "name"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         abroad_bodies=text.listing(_supervised(nodes, links, MINISTRY_ABROAD)),
         finance=text.in_sentence(info.at[MINISTRY_FINANCE, "name"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar

@@ -21,25 +21,47 @@ def kinds_of_estimate(figures: pd.DataFrame) -> text.Prose:
     """Say how many headline figures are administrative, census and central-bank figures.
 
     ``figures``: the key figures (:func:`~diaspora_helpers.analysis.key_figures.key_figures`,
-    one row per figure, with the ``estimate_kind`` column). Raises ``KeyError`` if that
-    column is missing.
+    one row per figure, with the ``estimate_kind`` column, and ``label`` where a figure is
+    ``geographic``: those are named). Raises ``KeyError`` if a column it needs is missing.
     """
     kinds = figures["estimate_kind"].astype("str").value_counts()
-    return text.say(
-        _(
+    geographic = figures[figures["estimate_kind"].astype("str") == "geographic"]
+    counts = {
+        "total": text.spelled(len(figures)),
+        "administrative": text.spelled(kinds.get("administrative", 0)),
+        "census": text.spelled(kinds.get("census", 0)),
+        "central_bank": text.spelled(kinds.get("central_bank", 0)),
+    }
+    if geographic.empty:
+        first = _(
             "Of the {total} headline figures, {administrative} are administrative estimates, "
             "{census} come from the 2009 census and {central_bank} from the central bank "
-            "(BCEAO). Every figure on Malians abroad is administrative: Mali's censuses count "
-            "only the people resident in Mali (caveats of the census table "
-            "in `data/datapackage.json`). A census of a country of residence can count Malians "
-            "there; notebook 01 sets one, Côte d'Ivoire's, beside the other counts."
+            "(BCEAO)."
+        ).format(**counts)
+    else:
+        first = ngettext(
+            "Of the {total} headline figures, {administrative} are administrative estimates, "
+            "{census} come from the 2009 census, {central_bank} from the central bank "
+            "(BCEAO) and {geographic} is a geographic measure ({geographic_names}).",
+            "Of the {total} headline figures, {administrative} are administrative estimates, "
+            "{census} come from the 2009 census, {central_bank} from the central bank "
+            "(BCEAO) and {geographic} are geographic measures ({geographic_names}).",
+            len(geographic),
         ).format(
-            total=text.number(len(figures)),
-            administrative=text.number(kinds.get("administrative", 0)),
-            census=text.number(kinds.get("census", 0)),
-            central_bank=text.number(kinds.get("central_bank", 0)),
+            geographic=text.spelled(len(geographic)),
+            # a label as a table cell writes it ("Area of Mali") reads in lower case here
+            geographic_names=text.listing(
+                label[:1].lower() + label[1:] for label in geographic["label"].astype("str")
+            ),
+            **counts,
         )
+    rest = _(
+        "Every figure on Malians abroad is administrative: Mali's censuses count "
+        "only the people resident in Mali (caveats of the census table "
+        "in `data/datapackage.json`). A census of a country of residence can count Malians "
+        "there; notebook 01 sets one, Côte d'Ivoire's, beside the other counts."
     )
+    return text.say(f"{first} {rest}")
 
 
 def printed_shares(shares: pd.DataFrame, decimals: int) -> text.Prose:
@@ -53,10 +75,10 @@ def printed_shares(shares: pd.DataFrame, decimals: int) -> text.Prose:
     wrong = shares[~shares["agrees"]]
     right = len(shares) - len(wrong)
     first = ngettext(
-        "{right} of the {total} printed shares is right to the precision printed.",
-        "{right} of the {total} printed shares are right to the precision printed.",
+        "Of the {total} printed shares, {right} is right to the precision printed.",
+        "Of the {total} printed shares, {right} are right to the precision printed.",
         right,
-    ).format(right=text.number(right), total=text.number(len(shares)))
+    ).format(right=text.spelled(right, feminine=True), total=text.spelled(len(shares)))
     if wrong.empty:
         return text.say(first)
     items = [
@@ -72,7 +94,7 @@ def printed_shares(shares: pd.DataFrame, decimals: int) -> text.Prose:
     listed = _("; ").join(items)
     second = ngettext(
         "The {n} that is not: {items}.", "The {n} that are not: {items}.", len(wrong)
-    ).format(n=text.number(len(wrong)), items=listed)
+    ).format(n=text.spelled(len(wrong), feminine=True), items=listed)
     return text.say(f"{first} {second}")
 
 

@@ -54,10 +54,10 @@ def constraint_mix(listed: pd.DataFrame, themes: int, citizenship: pd.DataFrame)
             "Of the {n} constraints listed here, {endogenous} are endogenous and {exogenous} "
             "exogenous, spread over {themes} themes."
         ).format(
-            n=len(listed),
-            endogenous=int(kinds.get("endogenous", 0)),
-            exogenous=int(kinds.get("exogenous", 0)),
-            themes=themes,
+            n=text.spelled(len(listed)),
+            endogenous=text.spelled(int(kinds.get("endogenous", 0))),
+            exogenous=text.spelled(int(kinds.get("exogenous", 0))),
+            themes=text.spelled(int(themes)),
         ),
         _(
             "The document's list has an oddity: it counts dual citizenship as an obstacle "
@@ -101,18 +101,21 @@ def objectives_served(objectives: pd.DataFrame) -> text.Prose:
     and ``strategies``, the number of strategies serving it); the unserved are named.
     """
     orphans = objectives[objectives["strategies"] == 0]
-    values = {"served": len(objectives) - len(orphans), "total": len(objectives)}
+    values = {
+        "served": text.spelled(len(objectives) - len(orphans)),
+        "total": text.spelled(len(objectives)),
+    }
     if not len(orphans):
         return text.say(
             _(
-                "{served} of the policy's {total} diaspora objectives have at least one "
+                "Of the policy's {total} diaspora objectives, {served} have at least one "
                 "strategy in scope working towards them."
             ).format(**values)
         )
     names = text.listing((quoted(o) for o in orphans["objective"]), "or")
     return text.say(
         _(
-            "{served} of the policy's {total} diaspora objectives have at least one strategy "
+            "Of the policy's {total} diaspora objectives, {served} have at least one strategy "
             "in scope working towards them; none serves {names}."
         ).format(names=names, **values)
     )
@@ -222,7 +225,7 @@ def cost_reading(
             "Over the {years} years measured, the cost peaked at {max_pct} in {max_year} and "
             "was lowest, {min_pct}, in {min_year}."
         ).format(
-            years=int(summary["years"]),
+            years=text.spelled(int(summary["years"])),
             max_pct=text.percent(summary["max_pct"]),
             max_year=int(summary["max_year"]),
             min_pct=text.percent(summary["min_pct"]),

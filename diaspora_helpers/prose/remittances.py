@@ -15,7 +15,7 @@ import pandas as pd
 
 from diaspora_helpers import text
 from diaspora_helpers.analysis import targets
-from diaspora_helpers.data import currency
+from diaspora_helpers.data import countries, currency
 from diaspora_helpers.i18n import _, ngettext
 
 
@@ -40,12 +40,12 @@ def document_figure(amount: Mapping[str, float], original_source: str) -> text.P
     values = {
         "xof": text.billions(amount["xof"], 0),
         "source": original_source,
-        "eur": text.millions(amount["eur"], 0),
+        "eur": text.amount(amount["eur"], 0),
         "parity": text.number(currency.XOF_PER_EUR, 3),
-        "usd": text.millions(amount["usd"], 0),
+        "usd": text.amount(amount["usd"], 0),
         "year": int(amount["year"]),
         "rate": text.number(amount["xof_per_usd"], 1),
-        "wb_usd": text.millions(amount["wb_usd"], 0),
+        "wb_usd": text.amount(amount["wb_usd"], 0),
         "wb_xof": text.billions(amount["wb_xof"], 1),
         "gap": text.percent(abs(amount["document_over_wb_pct"])),
     }
@@ -74,7 +74,7 @@ def chosen_year(focus: Mapping[str, float], year: int) -> text.Prose:
     ``focus`` is ``analysis.remittances.in_three_currencies`` (``usd``, ``xof``, ``eur``;
     NaN where the currency did not apply that year).
     """
-    usd = text.millions(focus["usd"], 0)
+    usd = text.amount(focus["usd"], 0)
     if focus["xof"] != focus["xof"]:  # NaN: before Mali rejoined the CFA franc
         sentence = _(
             "In the chosen year, {year}, the World Bank records USD {usd}: a year when Mali "
@@ -93,9 +93,7 @@ def chosen_year(focus: Mapping[str, float], year: int) -> text.Prose:
         "In the chosen year, {year}, the World Bank records USD {usd}: {xof} CFA francs at "
         "that year's rate, or €{eur}."
     )
-    return text.say(
-        sentence.format(year=year, usd=usd, xof=xof, eur=text.millions(focus["eur"], 0))
-    )
+    return text.say(sentence.format(year=year, usd=usd, xof=xof, eur=text.amount(focus["eur"], 0)))
 
 
 def franc_panel() -> text.Prose:
@@ -125,12 +123,12 @@ def growth(series: pd.DataFrame, divergent: Sequence[int]) -> text.Prose:
     )
     return text.say(
         sentence.format(
-            first_usd=text.millions(first["remittances_usd"], 0),
+            first_usd=text.amount(first["remittances_usd"], 0),
             first_year=int(first["year"]),
-            last_usd=text.millions(last["remittances_usd"], 0),
+            last_usd=text.amount(last["remittances_usd"], 0),
             last_year=int(last["year"]),
-            n=len(divergent),
-            steps=steps,
+            n=text.spelled(len(divergent)),
+            steps=text.spelled(steps),
             cfa_year=currency.CFA_SINCE_YEAR,
             latest=_years(divergent[-3:]),
         )
@@ -203,10 +201,10 @@ def bilateral(senders: pd.DataFrame, wb_2017: float) -> text.Prose:
         "counts {stock} people born in Mali living there, more than in any other country: a "
         "model artefact, not a fact."
     ).format(
-        first=top_two["country"].iloc[0],
-        second=top_two["country"].iloc[1],
+        first=countries.in_sentence(top_two["iso3"].iloc[0]),
+        second=countries.in_sentence(top_two["iso3"].iloc[1]),
         share=text.percent(top_two["share_pct"].sum()),
-        total=text.millions(total * 1e6, 0),
+        total=text.amount(total * 1e6, 0),
         stock=text.number(civ["malians_there_2017"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     )
     zeros = ngettext(
@@ -220,7 +218,7 @@ def bilateral(senders: pd.DataFrame, wb_2017: float) -> text.Prose:
         "The matrix total is also {excess} above the USD {wb} the 2026 copy gives for 2017. "
         "One is a model estimate of April 2018, the other a balance-of-payments record of a "
         "later vintage, so this notebook quotes them separately and rescales neither."
-    ).format(excess=text.percent(100 * (total * 1e6 / wb_2017 - 1)), wb=text.millions(wb_2017, 0))
+    ).format(excess=text.percent(100 * (total * 1e6 / wb_2017 - 1)), wb=text.amount(wb_2017, 0))
     return text.say(f"{first} {zeros} {last}")
 
 
@@ -256,15 +254,15 @@ def corridor_test(test: pd.DataFrame, judged: pd.DataFrame, ceiling: float) -> t
             "corridors was above it."
         )
     sentence = sentence.format(
-        failing=failing,
-        years=len(test),
+        failing=text.spelled(failing),
+        years=text.spelled(len(test)),
         start=int(test["year"].min()),
         end=int(test["year"].max()),
         ceiling=_threshold(ceiling),
         due_year=int(targets.sdg_targets().at["corridor", "due_year"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         year=int(latest["year"]),
-        above=int(latest["above_ceiling"]),
-        corridors=int(latest["corridors"]),
+        above=text.spelled(int(latest["above_ceiling"])),
+        corridors=text.spelled(int(latest["corridors"])),
         names=text.items(latest["corridors_above_ceiling"]),
     )
     crossing = judged[judged["quarters_cross"] & ~judged["above_ceiling"]]
@@ -349,16 +347,16 @@ def scenario(table: pd.DataFrame, cost_in: int, target_cost_pct: float) -> text.
     row = table.set_index("year").loc[cost_in]
     values = {
         "year": cost_in,
-        "received": text.millions(row["remittances_usd"], 0),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+        "received": text.amount(row["remittances_usd"], 0),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         "cost": text.percent(row["cost_pct"], 2),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-        "fees": text.millions(row["fees_paid_usd"], 1),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+        "fees": text.amount(row["fees_paid_usd"], 1),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         "target": _threshold(target_cost_pct),
-        "gain": text.millions(row["gain_usd"], 1),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+        "gain": text.amount(row["gain_usd"], 1),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         "gain_share": text.percent(100 * row["gain_usd"] / row["remittances_usd"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-        "gain_net": text.millions(row["gain_if_net_of_fees_usd"], 1),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+        "gain_net": text.amount(row["gain_if_net_of_fees_usd"], 1),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         "start": int(table["year"].min()),
         "end": int(table["year"].max()),
-        "total": text.millions(table["gain_usd"].sum(), 0),
+        "total": text.amount(table["gain_usd"].sum(), 0),
     }
     if row["gain_usd"] > 0:
         sentence = _(

@@ -329,7 +329,9 @@ def test_bilateral_senders_2017_notes_model_zeros():
             "model_artefact": [False, True],
         }
     )
-    top_two = pd.DataFrame({"country": ["France", "Spain"], "share_pct": [40.0, 20.4]})
+    top_two = pd.DataFrame(
+        {"iso3": ["FRA", "ESP"], "country": ["France", "Spain"], "share_pct": [40.0, 20.4]}
+    )
     fig = charts.remittances.bilateral_senders_2017(shown, top_two)
     title, subtitle, source = _texts(fig)
     assert title == "France and Spain send 60% of Mali's remittances in the 2017 model"
@@ -354,7 +356,7 @@ def test_corridor_costs_into_mali():
     test = pd.Series({"year": 2012, "corridors": 2, "above_ceiling": 2})
     fig = charts.remittances.corridor_costs_into_mali(costs, average, test, 5.0, 3.0)
     title, subtitle, source = _texts(fig)
-    assert title == "In 2012, 2 of 2 corridors into Mali cost more than the SDG ceiling of 5%"
+    assert title == "In 2012, two of two corridors into Mali cost more than the SDG ceiling of 5%"
     assert subtitle.startswith("Total cost of sending the equivalent of USD 200")
     assert source.startswith("Source: World Bank, Remittance Prices Worldwide")
     (ax,) = fig.axes

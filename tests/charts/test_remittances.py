@@ -52,7 +52,7 @@ def test_remittances_over_time_in_french():
     title, subtitle, _source = _texts(fig)
     assert title == (
         f"Transferts de fonds vers le Mali{NNBSP}: 800{NBSP}millions de dollars en 2012, "
-        f"maximum de 1{NNBSP}900{NBSP}millions de dollars en 2011"
+        f"maximum de 1,9{NBSP}milliard de dollars en 2011"  # not "1 900 millions"
     )
     assert subtitle.startswith("Transferts de fonds personnels reçus par le Mali")
     left, right = fig.axes
@@ -97,7 +97,9 @@ def test_bilateral_and_corridor_and_scenario_in_french():
             "model_artefact": [False, True],
         }
     )
-    top_two = pd.DataFrame({"country": ["France", "Nigeria"], "share_pct": [23.6, 22.2]})
+    top_two = pd.DataFrame(
+        {"iso3": ["FRA", "NGA"], "country": ["France", "Nigeria"], "share_pct": [23.6, 22.2]}
+    )
     fig = charts.remittances.bilateral_senders_2017(shown, top_two)
     (ax,) = fig.axes
     assert [t.get_text() for t in ax.texts][1] == (
@@ -111,7 +113,7 @@ def test_bilateral_and_corridor_and_scenario_in_french():
         costs, pd.Series([10.0], index=[2011]), test, 5.0, 2.5
     )
     assert _texts(fig)[0] == (
-        f"En 2012, 1 corridor sur 1 vers le Mali dépasse le plafond de 5{NBSP}% fixé par les ODD"
+        f"En 2012, un corridor sur un vers le Mali dépasse le plafond de 5{NBSP}% fixé par les ODD"
     )
     (ax,) = fig.axes
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -124,7 +126,7 @@ def test_bilateral_and_corridor_and_scenario_in_french():
     fig = charts.remittances.scenario_lower_costs(scenario, 3.0, 1_050e6, 2012)
     title = _texts(fig)[0]
     assert title == (
-        f"Scénario{NNBSP}: un coût de 3{NBSP}% aurait ajouté 1{NNBSP}050{NBSP}millions de dollars "
+        f"Scénario{NNBSP}: un coût de 3{NBSP}% aurait ajouté 1,05{NBSP}milliard de dollars "
         "de 2011 à 2012"
     )
     (ax,) = fig.axes
@@ -154,7 +156,9 @@ def test_the_artefact_note_wraps_inside_the_phone_rendering(tmp_path):
             "model_artefact": [False, True, False],
         }
     )
-    top_two = pd.DataFrame({"country": ["France", "Nigeria"], "share_pct": [23.6, 22.2]})
+    top_two = pd.DataFrame(
+        {"iso3": ["FRA", "NGA"], "country": ["France", "Nigeria"], "share_pct": [23.6, 22.2]}
+    )
     fig = charts.remittances.bilateral_senders_2017(shown, top_two)
     page = tmp_path / "page.svg"
     with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text, as the house has it

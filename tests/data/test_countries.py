@@ -95,3 +95,31 @@ def test_a_name_is_matched_exactly_never_approximately():
     names = countries.all_names()
     assert names["Mauritanie"] == "MRT" and names["États-Unis"] == "USA"
     assert all(countries.is_valid_iso3(code) for code in names.values())
+
+
+def test_a_french_sentence_gives_a_country_its_article():
+    """Issue 24: « deux pays (la France et le Nigeria) », not « (France et Nigeria) »."""
+    import csv
+
+    import diaspora_helpers
+    from diaspora_helpers import paths
+    from diaspora_helpers.data import countries
+
+    assert countries.in_sentence("FRA") == "France"  # English writes no article
+    diaspora_helpers.setup(language="fr")
+    assert countries.in_sentence("FRA") == "la France"
+    assert countries.in_sentence("NGA") == "le Nigeria"
+    assert countries.in_sentence("ESP") == "l’Espagne"  # elided, typographic apostrophe
+    assert countries.in_sentence("USA") == "les États-Unis"
+    assert countries.in_sentence("JPN") == country_name("JPN")  # not listed: CLDR's name
+    with open(paths.data_dir() / "fr" / "country_names.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            # the table's name is the one tables show, and the sentence form ends with it
+            assert country_name(row["iso3"]) == row["name"]
+            article, _, rest = row["in_sentence"].partition(" ")
+            elided = row["in_sentence"].startswith("l’")
+            assert (elided and row["in_sentence"] == "l’" + row["name"]) or (
+                article in ("le", "la", "les") and rest == row["name"]
+            ), row
+    with pytest.raises(ValueError, match="ISO 3166"):
+        countries.in_sentence("XXX")

@@ -50,7 +50,7 @@ def test_census_gap_in_french(french):
 def test_stated_shares_names_those_that_disagree_or_none():
     shares = pd.DataFrame({"label": ["A", "B", "C"], "agrees": [True, False, False]})
     assert sentences.stated_shares(shares).text == (
-        "1 of the 3 stated shares agree with the counts within the document's rounding; "
+        "Of the three stated shares, one agrees with the counts within the document's rounding; "
         "the shares for B and C do not."
     )
     agreed = shares.assign(agrees=True)
@@ -61,7 +61,10 @@ def test_share_of_all_malians_divides_by_residents_and_by_both():
     document = {"abroad": 4e6, "share_of_residents_pct": 27.53, "share_of_all_pct": 21.59}
     said = sentences.share_of_all_malians(document, 1_000_000, 19_000_000, 2020).text
     # 1 million abroad: 5.3% of 19 million residents, 5.0% of the 20 million together.
-    assert "5.3% of the 19,000,000 residents" in said and "5.0% of the two together" in said
+    assert (
+        "5.3% of the 19,000,000 residents" in said
+        and "5.0% of all Malians, at home and abroad, counted that way" in said
+    )
     assert said.startswith("With the document's figures, 4 million abroad are 27.5%")
     with pytest.raises(ValueError, match="positive"):
         sentences.share_of_all_malians(document, 1, 0, 2020)

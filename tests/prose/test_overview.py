@@ -13,6 +13,9 @@ from diaspora_helpers.prose import overview
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
+WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+FRENCH = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix")
+
 
 @pytest.fixture
 def key() -> pd.DataFrame:
@@ -22,20 +25,31 @@ def key() -> pd.DataFrame:
 def test_kinds_of_estimate_counts_the_table_in_both_editions(key):
     kinds = key["estimate_kind"].astype("str").value_counts()
     english = overview.kinds_of_estimate(key).text
+    area = key.loc[key["estimate_kind"].astype("str") == "geographic", "label"]
+    assert len(area) == 1  # the area: the eighth figure, neither people nor money
     assert english.startswith(
-        f"Of the {len(key)} headline figures, {kinds['administrative']} are administrative "
-        f"estimates, {kinds['census']} come from the 2009 census and "
-        f"{kinds['central_bank']} from the central bank (BCEAO)."
+        f"Of the {WORDS[len(key)]} headline figures, {WORDS[kinds['administrative']]} are "
+        f"administrative estimates, {WORDS[kinds['census']]} come from the 2009 census, "
+        f"{WORDS[kinds['central_bank']]} from the central bank (BCEAO) and one is a geographic "
+        f"measure ({area.iloc[0][0].lower()}{area.iloc[0][1:]})."
     )
+    assert sum(kinds[k] for k in ("administrative", "census", "central_bank", "geographic")) == (
+        len(key)
+    )  # the sentence accounts for every figure
     diaspora_helpers.setup(language="fr")
-    french = overview.kinds_of_estimate(key).text
-    assert french.startswith(f"Sur les {len(key)} chiffres clés, {kinds['administrative']} sont")
+    french = overview.kinds_of_estimate(key_figures.key_figures()).text  # French labels
+    assert french.startswith(f"Sur les {FRENCH[len(key)]} chiffres clés, ")
+    assert "et un est une donnée géographique (superficie du Mali)." in french
     assert f"administratifs{NNBSP}:" in french
 
 
 def test_kinds_of_estimate_counts_a_kind_that_is_absent_as_zero():
     small = pd.DataFrame({"estimate_kind": ["census", "census"]})
-    assert "0 are administrative estimates, 2 come from" in overview.kinds_of_estimate(small).text
+    said = overview.kinds_of_estimate(small).text
+    assert said.startswith(
+        "Of the two headline figures, zero are administrative estimates, two come"
+    )
+    assert "geographic" not in said  # no geographic figure, no clause about one
 
 
 def test_printed_shares_names_the_shares_that_do_not_hold(key):
@@ -45,9 +59,9 @@ def test_printed_shares_names_the_shares_that_do_not_hold(key):
     english = overview.printed_shares(shares, 2).text
     europe = wrong.loc["malians_in_europe"]
     assert english == (
-        f"{len(shares) - 2} of the {len(shares)} printed shares are right to the precision "
-        f"printed. The 2 that are not: {wrong['label'].iloc[0]} (printed 1.3%, computed "
-        f"{europe['recomputed_share_pct']:.2f}%); {wrong['label'].iloc[1]} (printed 1.3%, "
+        f"Of the {WORDS[len(shares)]} printed shares, {WORDS[len(shares) - 2]} are right to the "
+        f"precision printed. The two that are not: {wrong['label'].iloc[0]} (printed 1.3%, "
+        f"computed {europe['recomputed_share_pct']:.2f}%); {wrong['label'].iloc[1]} (printed 1.3%, "
         f"computed {wrong['recomputed_share_pct'].iloc[1]:.2f}%)."
     )
     diaspora_helpers.setup(language="fr")
@@ -56,7 +70,9 @@ def test_printed_shares_names_the_shares_that_do_not_hold(key):
     computed = f"{europe['recomputed_share_pct']:.2f}".replace(".", ",") + f"{NBSP}%"
     assert "Maliens établis en Europe (publiée" in french
     assert f"calculée{NNBSP}: {computed})" in french
-    assert french.startswith(f"{len(shares) - 2} parts publiées sur {len(shares)} sont exactes")
+    assert french.startswith(
+        f"Sur les {FRENCH[len(shares)]} parts publiées, {FRENCH[len(shares) - 2]} sont exactes"
+    )
     assert f"){NNBSP}; Maliens établis en France" in french
 
 
@@ -74,14 +90,14 @@ def _shares(agrees: list[bool]) -> pd.DataFrame:
 
 def test_printed_shares_agrees_in_number_with_one_share_or_none():
     assert overview.printed_shares(_shares([True, True]), 1).text == (
-        "2 of the 2 printed shares are right to the precision printed."
+        "Of the two printed shares, two are right to the precision printed."
     )
     one = overview.printed_shares(_shares([True, False]), 1).text
-    assert one.startswith("1 of the 2 printed shares is right")
-    assert one.endswith("The 1 that is not: Figure 1 (printed 1.3%, computed 2.0%).")
+    assert one.startswith("Of the two printed shares, one is right")
+    assert one.endswith("The one that is not: Figure 1 (printed 1.3%, computed 2.0%).")
     diaspora_helpers.setup(language="fr")
     one = overview.printed_shares(_shares([True, False]), 1).text
-    assert one.startswith("1 part publiée sur 2 est exacte")
+    assert one.startswith("Sur les deux parts publiées, une est exacte")
     assert f"Celle qui ne l’est pas{NNBSP}: Figure 1" in one
 
 

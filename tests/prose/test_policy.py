@@ -25,7 +25,8 @@ def test_constraint_mix_counts_kinds_and_citizenship_texts():
     citizenship = pd.DataFrame({"reference": ["Law A", "Law B"], "year": [1995, 2011]})
     said = prose.constraint_mix(listed, 4, citizenship).text
     assert said.startswith(
-        "Of the 5 constraints listed here, 3 are endogenous and 2 exogenous, spread over 4 themes."
+        "Of the five constraints listed here, three are endogenous and two exogenous, spread "
+        "over four themes."
     )
     assert "holds 2 texts on citizenship (Law A of 1995 and Law B of 2011)" in said
     one = prose.constraint_mix(listed, 4, citizenship.head(1)).text
@@ -49,7 +50,7 @@ def test_scope_summary_names_every_scope_and_the_one_kept():
 def test_objectives_served_names_the_unserved_in_quotes():
     said = prose.objectives_served(_objectives([2, 0, 1, 0])).text
     assert said == (
-        "2 of the policy's 4 diaspora objectives have at least one strategy in scope working "
+        "Of the policy's four diaspora objectives, two have at least one strategy in scope working "
         "towards them; none serves “objective 1” or “objective 3”."
     )
     assert prose.objectives_served(_objectives([1])).text.endswith("working towards them.")
@@ -84,7 +85,7 @@ def test_cost_reading_states_the_extremes_and_the_year_of_the_document():
     target = targets.threshold("average")
     said = prose.cost_reading(costs, summary, on_costs, 2016, 2016, target).text
     assert said.startswith(
-        "Over the 4 years measured, the cost peaked at 11.5% in 2012 and was lowest, 4.2%, in "
+        "Over the four years measured, the cost peaked at 11.5% in 2012 and was lowest, 4.2%, in "
         "2020. In 2016, the year of the document's last dated event, it stood at 5.2%: above "
         f"the {target:g}% target for the average cost."
     )

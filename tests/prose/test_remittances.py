@@ -76,7 +76,7 @@ def test_growth_counts_the_steps_in_opposite_directions():
     assert divergent == [1985, 1986]
     said = prose.remittances.growth(series, divergent).text
     assert "from USD 10 million in 1983 to USD 30 million in 1987" in said
-    assert "In 2 of the 3 year-to-year steps since 1984" in said
+    assert "In two of the three year-to-year steps since 1984" in said
     assert "(the latest: 1985, 1986)" in said
 
 
@@ -128,7 +128,9 @@ def test_corridor_test_counts_failing_years(costs):
     judged = targets.corridor_years(costs)
     said = prose.remittances.corridor_test(test, judged, 5.0).text
     failing = int((test["above_ceiling"] > 0).sum())
-    assert said.startswith(f"In {failing} of the {len(test)} years surveyed")
+    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    shown = [words[n] if n <= 10 else f"{n:,}" for n in (failing, len(test))]
+    assert said.startswith(f"In {shown[0]} of the {shown[1]} years surveyed")
     assert "at least one surveyed corridor into Mali cost more than 5% on its yearly mean" in said
     assert "fails" not in said and "a target for 2030" in said
 
@@ -146,12 +148,12 @@ def test_corridor_test_says_none_when_no_corridor_failed():
         }
     )
     said = prose.remittances.corridor_test(test, judged, 5.5).text
-    assert "In 2020, none of the 2 corridors was above it." in said
+    assert "In 2020, none of the two corridors was above it." in said
     assert "more than 5.5%" in said
     assert said.endswith("with a mean that passes.")
     setup(language="fr")
     said = prose.remittances.corridor_test(test, judged, 5.5).text
-    assert "aucun des 2 corridors ne le dépassait" in said and f"5,5{NBSP}%" in said
+    assert "aucun des deux corridors ne le dépassait" in said and f"5,5{NBSP}%" in said
     assert "échec" not in said
 
 

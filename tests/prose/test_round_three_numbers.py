@@ -54,6 +54,6 @@ def test_corridor_sentence_reads_the_ceiling_as_a_2030_target_not_a_failure():
         due = next(r["due_year"] for r in csv.DictReader(handle) if r["applies_to"] == "corridor")
     said = prose.remittances.corridor_test(test, judged.astype({"above_ceiling": bool}), 5.0).text
     assert "Mali fails" not in said
-    assert said.startswith("In 2 of the 2 years surveyed (2019 to 2020), at least one surveyed")
+    assert said.startswith("In two of the two years surveyed (2019 to 2020), at least one surveyed")
     assert f"a target for {due}" in said
-    assert "In 2020, 1 of 4 corridors was above it (B → Mali)." in said
+    assert "In 2020, one of four corridors was above it (B → Mali)." in said
