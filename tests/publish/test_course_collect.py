@@ -182,3 +182,13 @@ def test_moodles_folder_suffix_is_not_part_of_the_id(tmp_path):
         _folder(tmp_path, {"Awa Traoré_123456_assignsubmission_file_/ex.ipynb": NOTEBOOK})
     )
     assert list(found.notebooks) == ["Awa Traoré"]
+
+
+def test_a_worksheet_names_a_notebook_without_linking_a_file_that_is_not_beside_it():
+    """r25e: session 2's worksheet linked ``01_demographics.ipynb``, which is not next to
+    the worksheet (nor on paper): the title stays, as words."""
+    for edition in ("en", "fr"):
+        master = course.masters(course.edition_dir(edition))[2]
+        assert ".ipynb)" in master.read_text(encoding="utf-8"), "the master links a notebook"
+        sheet, answers = worksheets.sheets(master, edition)
+        assert ".ipynb" not in sheet and ".ipynb" not in answers, edition

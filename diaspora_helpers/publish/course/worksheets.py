@@ -78,6 +78,11 @@ def _recorded(cell: nbformat.NotebookNode) -> str:
     return "?"
 
 
+#: A link to a notebook: on paper, or opened beside the worksheet where no notebook is, it
+#: is its words (r25e: "Malians abroad: how many, and where?" led to a missing file).
+_NOTEBOOK_LINK = re.compile(r'<a href="[^"]*\.ipynb(?:#[^"]*)?">(.*?)</a>', re.S)
+
+
 def sheets(master: Path, language: str) -> tuple[str, str]:
     """Return the worksheet and the answer sheet of a stored master, as HTML pages."""
     notebook = nbformat.read(master, as_version=4)
@@ -109,7 +114,7 @@ def sheets(master: Path, language: str) -> tuple[str, str]:
                 continue  # how to edit the parameters cell: nothing to do on paper
             if cell.source.startswith("# "):
                 title = markup.plain(cell.source.splitlines()[0][2:])
-            part = markup.markdown(cell.source)
+            part = _NOTEBOOK_LINK.sub(r"\1", markup.markdown(cell.source))
             student.append(part)
             lecturer.append(part)
             continue
