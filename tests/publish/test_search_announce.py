@@ -106,3 +106,23 @@ def test_escape_clears_the_search(reader: DevTools, edition: str, where: str) ->
     assert after == {"q": "", "results": 0, "status": "", "focus": "search-q"}, after
     shown = reader.evaluate("getComputedStyle(document.getElementById('search-results')).display")
     assert shown == "none"
+
+
+LINKS = (
+    "JSON.stringify(Array.from(document.querySelectorAll('#search-results li a'))"
+    ".map(a => [a.getAttribute('href'), a.textContent]))"
+)
+
+
+@pytest.mark.parametrize("edition", ["", "fr"])
+def test_an_acronym_finds_its_glossary_entry_first_and_no_near_word(
+    reader: DevTools, edition: str
+) -> None:
+    """r25e: "HCME" listed 40 sections, the glossary sixth, most of them for "home" (a
+    fuzzy match of "hcme"); "TOKTEN" had no glossary entry in the first twelve."""
+    reader.open(built_site() / edition / "index.html")
+    for acronym in ("HCME", "TOKTEN"):
+        _search(reader, acronym)
+        found = json.loads(reader.evaluate(LINKS))
+        assert found and "glossary" in found[0][0], (acronym, found[:3])
+        assert not any(re.search(r"\bhome\b", text, re.I) for _href, text in found), found

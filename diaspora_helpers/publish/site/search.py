@@ -20,7 +20,8 @@ them all ("Show all 31 sections"), the focus then on the first match it added. O
 count is announced to a screen reader (a status region: "31 results"), not the list; Escape
 in the box or the results empties both and puts the focus back in the box. Accents are
 folded and terms matched by prefix, so "tokten", "TOKTEN" and "Tokt" find the same
-sections.
+sections. Only a term of more than five letters is matched fuzzily ("hcme" is not "home"),
+and an acronym typed in capitals ("HCME") is matched exactly, its glossary entry first.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ document.head.appendChild(e);}
 function ready(k){if(m)return k();if(w){w.push(k);return;}w=[k];
 add(LIB,function(){add(IDX,function(){m=new MiniSearch({fields:['title','section','text'],
 storeFields:['title','section'],processTerm:fold,searchOptions:{prefix:true,
-fuzzy:0.15,boost:{title:3,section:2}}});m.addAll(window.DIASPORA_SEARCH);
+fuzzy:function(t){return t.length>5?0.15:false;},boost:{title:3,section:2}}});
+m.addAll(window.DIASPORA_SEARCH);
 w.forEach(function(g){g();});w=null;});});}
 function clear(){q.value='';out.textContent='';say.textContent='';}
 function show(all,full){var r=full?all:all.slice(0,SHOWN),n=all.length,d=f.dataset;
@@ -69,7 +71,9 @@ function esc(e){if(e.key!=='Escape'||!(q.value||out.firstChild))return;
 e.preventDefault();clear();q.focus();}f.addEventListener('keydown',esc);
 out.addEventListener('keydown',esc);
 f.addEventListener('submit',function(e){e.preventDefault();var t=q.value.trim();
-if(!t)return;ready(function(){var a=m.search(t),n=a.length,d=f.dataset;show(a,false);
+if(!t)return;ready(function(){var a=m.search(t,/^[A-Z][A-Z0-9-]+$/.test(t)?{fuzzy:false,
+boostDocument:function(i){return /glossary/.test(i)?20:1;}}:{}),n=a.length,d=f.dataset;
+show(a,false);
 say.textContent='';setTimeout(function(){say.textContent=(n>1?d.count:n?d.single:d.zero)
 .replace('{n}',n);},100);});});})();</script>"""
 
