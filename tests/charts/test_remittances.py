@@ -59,7 +59,7 @@ def test_remittances_over_time_in_french():
     assert _title(left) == "Millions de dollars"
     assert _title(right) == "Milliards de FCFA"
     labels = [t.get_text() for t in left.get_legend().get_texts()]
-    assert labels == ["Année choisie (2012)", "Document (au cours de l’année)"]
+    assert labels == ["Année choisie (2012)", "Document (au taux de l’année)"]
     assert left.yaxis.get_major_formatter()(1500, 0) == f"1{NNBSP}500"
 
 
