@@ -57,15 +57,19 @@ _ANCHOR = re.compile(
 def named_section_links(body: str, gettext: Callable[[str], str] = str) -> str:
     """Return ``body`` with each heading's "#" link named for its section: the "#" stays
     what the eye sees (hidden from screen readers) and a visually hidden "Link to this
-    section: <heading>" is what a screen reader and a search of the page read."""
+    section: <heading>" is what a screen reader and a search of the page read. The heading
+    itself is named by its words (``aria-label``), not by its words and its link's."""
     _ = gettext
 
     def name(match: re.Match[str]) -> str:
         opening, _level, inner, href, closing = match.groups()
         heading = markup.squeeze(html.unescape(re.sub(r"<[^>]+>", "", inner)))
         label = html.escape(_("Link to this section: {heading}").format(heading=heading))
+        # The heading is named by its own words, so a list of headings reads each once
+        # (without it, the link's hidden name doubled it: r25f).
+        named = opening[:-1] + f' aria-label="{html.escape(heading, quote=True)}">'
         return (
-            f'{opening}{inner}<a class="anchor-link" href="{href}">'
+            f'{named}{inner}<a class="anchor-link" href="{href}">'
             f'<span aria-hidden="true">#</span><span class="vh">{label}</span></a>{closing}'
         )
 
