@@ -3,15 +3,9 @@ that the subtitle's own brackets are never nested inside another pair."""
 
 from __future__ import annotations
 
+import diaspora_test_support as support
+
 from diaspora_helpers.charts import files
-
-
-def _depth(text: str) -> int:
-    deepest = level = 0
-    for char in text:
-        level += {"(": 1, ")": -1}.get(char, 0)
-        deepest = max(deepest, level)
-    return deepest
 
 
 def test_the_subtitle_is_a_sentence_of_its_own_and_no_bracket_is_nested():
@@ -19,7 +13,7 @@ def test_the_subtitle_is_a_sentence_of_its_own_and_no_bracket_is_nested():
     subtitle = "Malians living abroad by place of residence, persons (administrative estimates)"
     alt = files.alt_text(title, subtitle)
     assert alt == f"{title}. {subtitle}."
-    assert _depth(alt) == 1
+    assert support.bracket_depth(alt) == 1
 
 
 def test_a_subtitle_that_ends_a_sentence_gets_no_second_full_stop():

@@ -17,6 +17,7 @@ import re
 import sys
 from pathlib import Path
 
+import diaspora_test_support as support
 import pytest
 
 from diaspora_helpers import exercises
@@ -286,15 +287,6 @@ def test_the_french_guide_definitions_are_generated_once_the_table_is_translated
         setup(language="en")
 
 
-def _deepest_bracket(text: str) -> int:
-    """How deep round brackets nest in ``text`` (0: none, 1: never inside another)."""
-    depth = deepest = 0
-    for char in text:
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        deepest = max(deepest, depth)
-    return deepest
-
-
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_guide_definitions_never_nest_brackets(language):
     """The francophone editor's reading of « Définitions »: "(Nations Unies, Département des
@@ -314,7 +306,7 @@ def test_the_guide_definitions_never_nest_brackets(language):
     bracketed = [table.at[k, "publisher"] for k in course_texts.COURSE_DEFINITIONS]
     assert any("(" in p for p in bracketed), "no publisher has brackets: the test holds nothing"
     for key, item in zip(course_texts.COURSE_DEFINITIONS, items, strict=True):
-        assert _deepest_bracket(item) <= 1, item
+        assert support.bracket_depth(item) <= 1, item
         assert str(table.at[key, "publisher"]) in item
 
 
