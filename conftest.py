@@ -3,11 +3,21 @@
 Kernels started by nbval inherit this process's environment, which becomes the project's
 one kernel environment (``execute.kernel_env``, with no folder for run files, so
 validating a notebook writes no files).
+
+Every test process, like the command line, keeps jsonschema from loading ``rfc3987_syntax``
+(see :func:`diaspora_helpers.__main__.skip_iri_syntax_checker`): about 1.5 s per process on
+a 2-core machine. It must run before anything imports nbformat (``execute`` does), and it
+works only when no plugin imported jsonschema first, so ``make check`` and the slow tier run
+pytest with ``-p no:nbval``; the nbval run itself keeps its plugin.
 """
 
 import os
 
-from diaspora_helpers.publish.execution.execute import kernel_env
+from diaspora_helpers.__main__ import skip_iri_syntax_checker
+
+skip_iri_syntax_checker()
+
+from diaspora_helpers.publish.execution.execute import kernel_env  # noqa: E402
 
 _kernel = kernel_env(None)
 os.environ.clear()
