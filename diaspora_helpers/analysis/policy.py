@@ -17,7 +17,7 @@ import pandas as pd
 from diaspora_helpers import tables, text
 from diaspora_helpers.analysis import demography, remittances
 from diaspora_helpers.analysis.timeline import short_label
-from diaspora_helpers.data import given_or_load
+from diaspora_helpers.data import given_or_load, load
 from diaspora_helpers.i18n import N_, register_words, with_formats, with_headers, with_words
 
 #: The scopes of the document's strategies (section 7), in its order.
@@ -123,11 +123,12 @@ def constraint_label(
     is given); an id that is not there, or has none, falls back to
     ``history.short_label(label, 22)``.
     """
-    table = given_or_load("constraints", constraints)
+    table = constraints if constraints is not None else load("constraints")  # only read
     if "short_label" in table.columns:
-        found = table.loc[table["id"].astype("str") == constraint_id, "short_label"]
-        if len(found) and isinstance(found.iloc[0], str) and found.iloc[0]:
-            return found.iloc[0]
+        short = dict(zip(table["id"].astype("str"), table["short_label"], strict=True))
+        found = short.get(constraint_id)
+        if isinstance(found, str) and found:
+            return found
     return short_label(label, 22)
 
 
@@ -229,7 +230,8 @@ def coverage_matrix(
     # chart download (``strategy_label``) once the index is a column; each constraint's
     # column is headed by its short label (data, the edition's words: the same names as the
     # chart and 04's tables), not by a label made from its id.
-    short = {c: constraint_label(c, co.loc[c, "label"], constraints) for c in co.index}
+    every = given_or_load("constraints", constraints)  # read once, not once per column
+    short = {c: constraint_label(c, co.loc[c, "label"], every) for c in co.index}
     headed = with_headers(matrix, **short)
     return with_words(headed, strategy=dict(zip(st["id"], st["label"], strict=True)))
 

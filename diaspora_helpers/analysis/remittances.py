@@ -167,12 +167,20 @@ def per_person(
     vintage = given_or_load(VINTAGE_TABLE, vintage)
     emigrants = emigrant_totals(un_totals)
     un_year = nearest_year(emigrants.index, year)
+    unique = list(dict.fromkeys(codes))  # one wide table per indicator, every country at once
+    wide = {name: indicator(name, unique, wdi) for name in (REMITTANCES, GDP, POPULATION)} | {
+        SHARE_PUBLISHED: indicator(SHARE_PUBLISHED, unique, vintage)
+    }
+
+    def value(name: str, code: str) -> float:
+        return float(wide[name][code].get(year, float("nan")))
+
     rows = []
     for code in codes:
-        remit = indicator(REMITTANCES, [code], wdi)[code].get(year, float("nan"))
-        gdp = indicator(GDP, [code], wdi)[code].get(year, float("nan"))
-        pop = indicator(POPULATION, [code], wdi)[code].get(year, float("nan"))
-        published = indicator(SHARE_PUBLISHED, [code], vintage)[code].get(year, float("nan"))
+        remit = value(REMITTANCES, code)
+        gdp = value(GDP, code)
+        pop = value(POPULATION, code)
+        published = value(SHARE_PUBLISHED, code)
         stock = emigrants[code].get(un_year, float("nan")) if code in emigrants else float("nan")
         rows.append(
             {

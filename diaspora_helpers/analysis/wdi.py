@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from diaspora_helpers.constants import WDI_2022_TABLE, WDI_TABLE
-from diaspora_helpers.data import given_or_load
+from diaspora_helpers.data import load
 from diaspora_helpers.data.measures import INDICATOR_NAMES
 from diaspora_helpers.i18n import register_words
 
@@ -27,10 +27,15 @@ def indicator(code: str, iso3s: Iterable[str], table: pd.DataFrame | None = None
     Countries without a value in a year are missing (NaN), never zero.
     """
     codes = list(iso3s)
-    source = given_or_load(WDI_TABLE, table)
-    rows = source[(source["indicator_code"] == code) & source["iso3"].isin(codes)]
-    wide = rows.pivot_table(index="year", columns="iso3", values="value", aggfunc="first")
-    wide = wide.reindex(columns=codes).astype("float64")
+    source = table if table is not None else load(WDI_TABLE)  # only read: no copy needed
+    rows = source.loc[
+        (source["indicator_code"] == code) & source["iso3"].isin(codes), ["year", "iso3", "value"]
+    ]
+    # The first value given for a year and country, as a pivot table keeping "first" would
+    # take, without its grouping machinery (this runs once per check a student makes).
+    rows = rows.dropna(subset=["value"]).drop_duplicates(["year", "iso3"], keep="first")
+    wide = rows.set_index(["year", "iso3"])["value"].unstack("iso3")
+    wide = wide.reindex(columns=codes).astype("float64").sort_index()
     wide.index = pd.Index(wide.index.astype("int64"), name="year")
     return wide.rename_axis(columns=None)
 

@@ -350,6 +350,35 @@ def _translated(table: pd.DataFrame, name: str, language: str, folder: Path) -> 
     return out
 
 
+def _translation_stamp(folder: Path, name: str, language: str) -> tuple[str, float]:
+    """The file holding ``language``'s text for table ``name`` and its modification time
+    (0.0 when there is none): the part of a translated table's cache key that the base
+    table's stamp does not cover."""
+    described = _described(folder)
+    other = _translation_in(described, name, language)
+    if other is not None:
+        path = folder / _resource_in(described, other)["path"]
+    else:
+        declared = editions.get(language).data
+        if not declared or not Path(declared).is_absolute():
+            return ("", 0.0)
+        path = Path(declared) / f"{name}.csv"
+    return (str(path), path.stat().st_mtime if path.is_file() else 0.0)
+
+
+@lru_cache(maxsize=64)
+def _translated_cached(
+    folder: str, name: str, language: str, stamp: tuple[float, ...], words: tuple[str, float]
+) -> pd.DataFrame:
+    """The table ``name`` with ``language``'s text, kept while neither file changes.
+
+    Callers copy it: a notebook or check that changes its table must not change the next
+    caller's (``load`` is called once per label by some helpers, so each call's cost counts).
+    """
+    table = _load_cached(folder, name, stamp)
+    return _translated(table, name, language, Path(folder))
+
+
 def translated_columns(folder: Path, name: str, language: str) -> list[str]:
     """Return the columns of table ``name`` that ``language``'s translation table in
     ``folder`` replaces (none for English or without a translation), in its order."""
@@ -388,11 +417,12 @@ def load_from(folder: Path, name: str, language: str = "en") -> pd.DataFrame:
     """
     folder = Path(folder)
     file = _resource_in(_described(folder), name)["path"]
-    table = _load_cached(str(folder), name, _stamp(folder, PACKAGE_FILE, file))
+    stamp = _stamp(folder, PACKAGE_FILE, file)
     if editions.get(language).data is not None:
-        table = _translated(table, name, language, folder)
+        texts = _translation_stamp(folder, name, language)
+        table = _translated_cached(str(folder), name, language, stamp, texts).copy()
     else:
-        table = table.copy()
+        table = _load_cached(str(folder), name, stamp).copy()
     words = {c: w for c, w in TABLE_WORDS.get(name, {}).items() if c in table.columns}
     return units.record(with_words(table, **words) if words else table)
 

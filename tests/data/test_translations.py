@@ -68,6 +68,27 @@ def test_the_loader_swaps_in_the_french_text_and_keeps_the_rest(tmp_path, monkey
     assert french["n"].tolist() == [1, 2]
 
 
+def test_the_french_table_is_read_again_when_its_file_changes_and_never_shared(
+    tmp_path, monkeypatch
+):
+    """The loader keeps translated tables between calls (helpers call it once per label):
+    an edited translation file is read again, and a caller changing its copy changes no one
+    else's."""
+    import os
+
+    folder = _tiny_package(tmp_path, "b,pain\na,pomme\n")
+    monkeypatch.setenv("DIASPORA_DATA_DIR", str(folder))
+    diaspora_helpers.setup(language="fr")
+    first = data.load("things")
+    first.loc[0, "label"] = "changed by a caller"
+    assert data.load("things")["label"].tolist() == ["pomme", "pain"]
+    french = folder / "fr" / "things.csv"
+    french.write_text("id,label\na,pomme verte\nb,pain\n", encoding="utf-8")
+    stat = french.stat()
+    os.utime(french, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert data.load("things")["label"].tolist() == ["pomme verte", "pain"]
+
+
 def test_a_row_without_french_is_named_before_any_work(tmp_path, monkeypatch):
     folder = _tiny_package(tmp_path, "a,pomme\n")
     monkeypatch.setenv("DIASPORA_DATA_DIR", str(folder))
