@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import yaml
+from babel.lists import format_list
 from babel.numbers import get_decimal_symbol
 
 from diaspora_helpers import i18n
@@ -113,10 +114,23 @@ LIST_ITEMS = {
 
 
 def _describe(choices: Sequence[Any]) -> str:
+    """Return the rule "one of 2015 or 2020" ("l’une des valeurs 2015 ou 2020"), the choices
+    joined as the edition lists alternatives (CLDR's "or" list through Babel: "2015, 2020
+    or 2025", "2015, 2020 ou 2025"); more than 12 choices show the first five, an ellipsis
+    and the last three ("1990, 1995, 2000, 2005, 2010 … 2015, 2018 or 2020"). Strings
+    shown as Python writes them (``'fr'``), since they are typed as such."""
     shown = [repr(c) if isinstance(c, str) else str(c) for c in choices]
-    if len(shown) > 12:
-        shown = shown[:5] + ["..."] + shown[-3:]
-    return _("one of {choices}").format(choices=", ".join(shown))
+    if len(shown) <= 12:
+        return _("one of {choices}").format(choices=_alternatives(shown))
+    head = ", ".join(shown[:5])
+    return _("one of {choices}").format(choices=f"{head} … {_alternatives(shown[-3:])}")
+
+
+def _alternatives(items: Sequence[str]) -> str:
+    """``items`` joined as alternatives in the edition's language (Babel's CLDR "or" list:
+    "A or B", "A, B or C"; "A ou B", "A, B ou C"). Kept here rather than in ``text`` (which
+    ``params`` may not import: pyproject.toml's import contracts)."""
+    return format_list(list(items), style="or", locale=i18n.locale()) if items else ""
 
 
 def _range_rule(kind: str, low: str | None, high: str | None) -> str:

@@ -9,6 +9,7 @@ needs its cases here: a new notebook or parameter without them fails the coverag
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import matplotlib
@@ -131,3 +132,32 @@ def test_defaults_pass_validation(path):
     namespace: dict = {}
     exec(parameters, namespace)
     exec(validation, namespace)
+
+
+TOPICS = sorted(NOTEBOOKS.glob("0*.ipynb")) + sorted((NOTEBOOKS / "fr").glob("0*.ipynb"))
+
+
+@pytest.mark.parametrize("path", TOPICS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_parameter_comments_share_one_style_per_edition(path):
+    """rfr6: one style for ``papermill --help-notebook``: "<what>: <allowed>" in English,
+    « <ce que c’est> : <valeurs> » in French with a narrow no-break space before the colon,
+    ranges « de 1990 à 2020 » ("1990 to 2020"), alternatives joined by « ou » ("or"), no
+    parentheses and at most one colon."""
+    french = path.parent.name == "fr"
+    for name, info in papermill.inspect_notebook(str(path)).items():
+        help_text = info["help"]
+        where = f"{path.parent.name}/{path.name}: {name}: {help_text!r}"
+        assert "(" not in help_text and help_text.count(":") <= 1, where
+        first = help_text.split()[0]
+        assert first.islower() or first.isupper(), where  # "decimal places", "UN DESA"
+        assert not help_text.rstrip().endswith("."), where
+        numbers = re.findall(r"\d{4} (?:to|à) \d{4}|\d{4}\s*[–-]\s*\d{4}", help_text)
+        if french:
+            assert " :" not in help_text and "\u00a0:" not in help_text, where
+            assert all(n.split()[1] == "à" for n in numbers), where
+            assert all(f"de {n}" in help_text for n in numbers), where
+            assert " or " not in help_text and " to " not in help_text, where
+        else:
+            assert " :" not in help_text and "\u202f" not in help_text, where
+            assert all(n.split()[1] == "to" for n in numbers), where
+            assert " ou " not in help_text and " à " not in help_text, where

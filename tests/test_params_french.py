@@ -36,7 +36,10 @@ def test_the_english_message_is_unchanged():
             "un nombre entier de 0 à 3",
         ),
         (lambda: params.check_int("top_n", 0, minimum=1), "un nombre entier supérieur ou égal à 1"),
-        (lambda: params.check_int("year", 1, choices=[1990, 2020]), "l’une des valeurs 1990, 2020"),
+        (
+            lambda: params.check_int("year", 1, choices=[1990, 2020]),
+            "l’une des valeurs 1990 ou 2020",
+        ),
         (
             lambda: params.check_float("rate", 30, maximum=12.5),
             "un nombre inférieur ou égal à 12,5",  # the edition's decimal sign
@@ -53,6 +56,36 @@ def test_the_french_message_names_parameter_value_and_rule(check, rule):
     assert "allowed" not in message and "Parameter" not in message
 
 
+@pytest.mark.parametrize(
+    ("language", "choices", "rule"),
+    [
+        ("fr", [2015, 2020], "l’une des valeurs 2015 ou 2020"),
+        ("fr", [2010, 2015, 2020], "l’une des valeurs 2010, 2015 ou 2020"),
+        ("en", [2015, 2020], "one of 2015 or 2020"),
+        ("en", [2010, 2015, 2020], "one of 2010, 2015 or 2020"),
+        (
+            "fr",
+            list(range(1990, 2021, 2)),
+            "l’une des valeurs 1990, 1992, 1994, 1996, 1998 … 2016, 2018 ou 2020",
+        ),
+        (
+            "en",
+            list(range(1990, 2021, 2)),
+            "one of 1990, 1992, 1994, 1996, 1998 … 2016, 2018 or 2020",
+        ),
+    ],
+)
+def test_allowed_values_are_alternatives_in_the_editions_words(language, choices, rule):
+    """rfr6: « 2015, 2020 » read as a list of both; the choices are alternatives, joined
+    with the edition's "or" (« 2015 ou 2020 »), a long list elided before its last three."""
+    diaspora_helpers.setup(language=language)
+    try:
+        message = _message(lambda: params.check_int("year", 7, choices=choices))
+    finally:
+        diaspora_helpers.setup(language="en")
+    assert message.endswith(f"{NNBSP}: {rule}." if language == "fr" else f": {rule}."), message
+
+
 def test_a_french_list_message_names_the_kind_of_value_and_the_stranger():
     diaspora_helpers.setup(language="fr")
     message = _message(
@@ -61,7 +94,7 @@ def test_a_french_list_message_names_the_kind_of_value_and_the_stranger():
     assert message == (
         f"Le paramètre «{NNBSP}peers{NNBSP}» a reçu ['SEN', 'XXX'] (liste){NNBSP}; valeur "
         f"attendue{NNBSP}: une liste non vide de codes ISO alpha-3, chaque élément étant "
-        f"l’une des valeurs 'SEN', 'NER' (valeur non admise{NNBSP}: 'XXX')."
+        f"l’une des valeurs 'SEN' ou 'NER' (valeur non admise{NNBSP}: 'XXX')."
     )
     unreadable = _message(lambda: params.check_choices("peers", '["SEN"', ["SEN"]))
     assert "une liste non vide de valeurs" in unreadable and "liste lisible" in unreadable

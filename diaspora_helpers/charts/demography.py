@@ -217,12 +217,12 @@ def map_malians_abroad(
         _("Migrants from Mali (mostly born there) living in each country, by class (persons)"),
         _(
             "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from "
-            "the countryinfo package; the map leaves out the Americas"
+            "the countryinfo Python package; the map leaves out the Americas"
         )
         if slide
         else _(
             "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from "
-            "the countryinfo package; the map shows Africa, Europe and the Near East only"
+            "the countryinfo Python package; the map shows Africa, Europe and the Near East only"
         ),
         figsize=style.SLIDE_SIZE if slide else (8.0, 8.6),
     )
@@ -385,7 +385,8 @@ def document_vs_un_by_region(ratios: pd.Series, year: int) -> Figure:
         ),
         _(
             "Source document section 1.1 (administrative sources); UN DESA, International "
-            "Migrant Stock 2020 ({year}, both sexes; Africa and Europe as countryinfo regions)"
+            "Migrant Stock 2020 ({year}, both sexes; Africa and Europe as the countryinfo "
+            "Python package groups countries)"
         ).format(year=year),
     )
     bars = ax.bar(

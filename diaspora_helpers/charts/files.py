@@ -31,7 +31,7 @@ from diaspora_helpers.charts.style import (
 )
 from diaspora_helpers.columns import unit_of
 from diaspora_helpers.data import loader
-from diaspora_helpers.i18n import _
+from diaspora_helpers.i18n import N_, _
 
 
 def figures_dir() -> Path | None:
@@ -76,6 +76,46 @@ def _unit(column: str) -> str | None:
 
 #: The suffix of the column that names the codes of a code column in a chart download.
 LABEL_SUFFIX = "_label"
+
+#: What the codes of a column of codes named by its codes alone (an ISO3 code, an
+#: identifier) stand for: its download title is "<this> (code)", as every code column's.
+CODE_SUBJECTS = {
+    "iso3": N_("Country"),
+    "sending_iso3": N_("Sending country"),
+    "who_id": N_("Who"),
+    "whom_id": N_("Whom"),
+    "id": N_("Item"),
+}
+
+#: Download columns whose general label (:func:`tables.label`) would not say what they
+#: hold: ``time`` is a quarter placed on a year axis (2016.25 for 2016Q2), not "time".
+DOWNLOAD_LABELS = {"time": N_("Quarter's start, as a decimal year")}
+
+
+def is_code_column(column: str, columns: pd.Index | list[str]) -> bool:
+    """Whether ``column`` of a chart download holds codes a reader needs named as codes: one
+    followed by its ``<column>_label`` words, an ISO3 country code (``iso3``,
+    ``sending_iso3``) or an identifier (``id``, ``who_id``)."""
+    return (
+        f"{column}{LABEL_SUFFIX}" in columns
+        or column in CODE_SUBJECTS
+        or column.endswith("_iso3")
+        or column == "iso3"
+        or column.endswith("_id")
+    )
+
+
+def column_title(column: str, columns: pd.Index | list[str]) -> str:
+    """Return the title, in the edition's language, of ``column`` of a chart download whose
+    columns are ``columns``: a code column (:func:`is_code_column`) is "<what> (code)" —
+    one convention for every code column of every download, in both editions — its
+    ``_label`` column "<what>", any other column its label (:func:`tables.label`)."""
+    header = column.removesuffix(LABEL_SUFFIX)
+    subject = CODE_SUBJECTS.get(header) or DOWNLOAD_LABELS.get(header)
+    shown = _(subject) if subject else _(tables.label(header))
+    if column.endswith(LABEL_SUFFIX) or not is_code_column(column, columns):
+        return shown
+    return _("{header} (code)").format(header=shown)
 
 
 def chart_table(data: pd.DataFrame) -> pd.DataFrame:
@@ -145,8 +185,8 @@ def write_chart_data(
     each column's type and unit where the name tells it. Returns the descriptor's path.
     ``labels`` is (title, subtitle, source) as given to :func:`titled_figure`. The note,
     the units, the titles of the columns (``titles``, tagged with the edition's code) are in
-    the edition's language (a code column followed by its ``_label`` column is titled
-    "<title> (code)", its words "<title>"); a column of words in that language (a
+    the edition's language (a code column is titled "<title> (code)", its ``_label`` words
+    "<title>": :func:`column_title`); a column of words in that language (a
     ``_label`` column, or one recorded with :func:`diaspora_helpers.i18n.with_texts`)
     carries ``"lang"``, every other column holds codes and numbers, the same in every
     edition."""
@@ -167,10 +207,7 @@ def write_chart_data(
             if pd.api.types.is_numeric_dtype(kind)
             else "string"
         )
-        header = str(column).removesuffix(LABEL_SUFFIX)
-        shown = _(tables.label(header))
-        if f"{column}{LABEL_SUFFIX}" in table.columns:  # codes, named in words next door
-            shown = _("{header} (code)").format(header=shown)
+        shown = column_title(str(column), list(table.columns))
         entry: dict[str, object] = {
             "name": str(column),
             "titles": {code: shown},

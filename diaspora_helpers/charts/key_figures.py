@@ -26,8 +26,8 @@ def document_malians_abroad(parts: pd.DataFrame, africa_pct: float) -> Figure:
             share=text.percent(africa_pct, 1)
         ),
         _(
-            "Malians living abroad by place of residence, persons (administrative estimates, "
-            "as printed in the source document)"
+            "Malians living abroad by place of residence, millions of persons (administrative "
+            "estimates, as printed in the source document; each bar's label gives the persons)"
         ),
         _(
             "Source: the source document, section 1.1 (administrative sources); 'not placed' "
@@ -47,14 +47,15 @@ def document_malians_abroad(parts: pd.DataFrame, africa_pct: float) -> Figure:
 
 
 def _millions_axis(ax: Axes) -> Callable[[float, object], str]:
-    """x-axis labels in millions of persons: "0" at the origin (no unit on nothing), then
-    "0.5 m", "1.0 m" ("0,5 M" in French), decimals only when a tick needs them."""
+    """x-axis labels in millions of persons, as plain numbers under a subtitle that says
+    "millions of persons" (the collection's convention: no unit letter on a tick): "0",
+    "0.5", "1.0" ("0,5" in French), decimals only when a tick needs them."""
 
     def label(x: float, _pos: object = None) -> str:
         if x == 0:
             return text.number(0)
         ticks = [t for t in ax.get_xticks() if t == t]
         whole = all(float(t / 1e6).is_integer() for t in ticks)
-        return _("{value} m").format(value=text.number(x / 1e6, 0 if whole else 1))
+        return text.number(x / 1e6, 0 if whole else 1)
 
     return label

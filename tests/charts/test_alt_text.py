@@ -10,7 +10,10 @@ from diaspora_helpers.charts import files
 
 def test_the_subtitle_is_a_sentence_of_its_own_and_no_bracket_is_nested():
     title = "The document places 87.5% of Malians abroad elsewhere in Africa"
-    subtitle = "Malians living abroad by place of residence, persons (administrative estimates)"
+    subtitle = (
+        "Malians living abroad by place of residence, millions of persons (administrative "
+        "estimates)"
+    )
     alt = files.alt_text(title, subtitle)
     assert alt == f"{title}. {subtitle}."
     assert support.bracket_depth(alt) == 1

@@ -87,8 +87,9 @@ def test_words_go_under_label_headers_and_codes_stay_the_same(edition, tmp_path)
 def test_a_code_column_and_its_label_column_have_two_titles(edition, tmp_path) -> None:
     """r28 item 5: the descriptor titled a code column and its ``_label`` column alike
     (« Ventilation » and « Ventilation »); the code column reads "<title> (code)", in the
-    edition's language, as the notebooks' tables title a code column, and a column of
-    codes with no label column keeps its plain title."""
+    edition's language, as the notebooks' tables title a code column. rfr6: a column of
+    ISO3 codes or identifiers with no label column of its own is titled the same way
+    (it was « ISO3 », « ID », « Qui (identifiant) »: three conventions)."""
     from diaspora_helpers import i18n
 
     data = pd.DataFrame({"region_group": ["sub_saharan_africa"], "iso3": ["CIV"], "n": [3]})
@@ -102,4 +103,44 @@ def test_a_code_column_and_its_label_column_have_two_titles(edition, tmp_path) -
     assert words and "(code)" not in words
     assert titles["region_group"] == f"{words} (code)"
     assert len(set(titles.values())) == len(titles), titles
-    assert "(code)" not in titles["iso3"] and "(code)" not in titles["n"]
+    assert titles["iso3"].endswith(" (code)") and "ISO3" not in titles["iso3"]
+    assert "(code)" not in titles["n"]
+
+
+def test_every_code_column_of_a_download_is_titled_one_way(edition, tmp_path) -> None:
+    """rfr6: code columns were titled « ISO3 », « ISO3 du pays d’envoi », « ID »,
+    « Qui (identifiant) » and « Lieu (code) »; now every column of codes (ISO3 codes,
+    identifiers, codes named in a ``_label`` column) reads "<what> (code)" in the edition's
+    language, the column of words "<what>", the numbers their label, in both editions."""
+    data = pd.DataFrame(
+        {
+            "id": ["forum_1991"],
+            "who_id": ["government_of_mali"],
+            "whom_id": ["ministry_malians_abroad"],
+            "sending_iso3": ["CIV"],
+            "iso3": ["FRA"],
+            "country_label": ["France"],
+            "time": [2016.25],
+            "remittances_xof": [1.0e9],
+        }
+    )
+    sidecar = files.write_chart_data(data, tmp_path / "c.csv", ("T", "S", "Source: X"))
+    titles = {
+        c["name"]: c["titles"][edition]
+        for c in json.loads(sidecar.read_text(encoding="utf-8"))["tableSchema"]["columns"]
+    }
+    codes = ["id", "who_id", "whom_id", "sending_iso3", "iso3"]
+    for name in codes:
+        assert titles[name].endswith(" (code)"), (name, titles[name])
+        words = titles[name].removesuffix(" (code)")
+        assert words and words[0].isupper() and "_" not in words, titles[name]
+        assert "ISO3" not in words and "ID" not in words.split() and "(" not in words
+    assert titles["iso3"].removesuffix(" (code)") == titles["country_label"]
+    others = [t for n, t in titles.items() if n not in codes]
+    assert not any("(code)" in t for t in others), titles
+    time_words = {"en": "Time", "fr": "Temps"}[edition]
+    assert titles["time"] != time_words and "decimal" in titles["time"].replace(
+        "décimale", "decimal"
+    )
+    if edition == "fr":
+        assert titles["remittances_xof"] == "Transferts (francs CFA)"

@@ -109,3 +109,15 @@ def test_every_download_names_its_columns_in_the_edition_s_language() -> None:
             columns = descriptor["tableSchema"]["columns"]
             assert [c["name"] for c in columns] == _read(path)[0]
             assert all(set(c["titles"]) == {code} for c in columns), path
+            # rfr6: one convention for every column of codes, "<what> (code)", never
+            # « ISO3 », « ID » or « (identifiant) »; a column of words never says "(code)".
+            names = [c["name"] for c in columns]
+            for c in columns:
+                title = c["titles"][code]
+                coded = (
+                    f"{c['name']}_label" in names
+                    or c["name"] in ("id", "iso3")
+                    or c["name"].endswith(("_id", "_iso3"))
+                )
+                assert title.endswith(" (code)") == coded, (path, c["name"], title)
+                assert "ISO3" not in title and "countryinfo" not in title, (path, title)
