@@ -18,6 +18,8 @@ import html
 import re
 import shutil
 import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -209,20 +211,23 @@ def browser() -> str | None:
 def print_pdf(page: Path, program: str) -> Path | None:
     """Print an HTML page to PDF beside it with a headless browser; None if that failed."""
     pdf = page.with_suffix(".pdf")
-    done = subprocess.run(
-        [
-            program,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            page.resolve().as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
+    # A profile folder of its own, so that browsers printing at the same time never share one.
+    with tempfile.TemporaryDirectory(prefix="diaspora-pdf-") as profile:
+        done = subprocess.run(
+            [
+                program,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--user-data-dir={profile}",
+                f"--print-to-pdf={pdf}",
+                page.resolve().as_uri(),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
     return pdf if done.returncode == 0 and pdf.exists() else None
 
 
@@ -261,6 +266,12 @@ def build(
                 page = folder / f"{name}.html"
                 page.write_text(text, encoding="utf-8")
                 written.append(page)
-                if program and (made := print_pdf(page, program)):
-                    written.append(made)
-    return written
+    if not program:
+        return written
+    # One headless browser per page, ``workers`` at a time (each is a process of its own);
+    # each PDF is listed after its page, in the pages' order.
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        printed = list(pool.map(lambda page: print_pdf(page, program), written))
+    return [
+        path for page, made in zip(written, printed, strict=True) for path in (page, made) if path
+    ]
