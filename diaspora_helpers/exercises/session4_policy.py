@@ -130,6 +130,7 @@ def check_busiest_year(answer: object) -> Verdict:
             "Count events by their start year (timeline.per_year or a groupby) and take "
             "the largest count; on a tie, the earlier year."
         ),
+        year=True,
     )
 
 
