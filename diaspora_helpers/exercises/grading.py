@@ -327,7 +327,7 @@ def grade_number(
                 "Your answer is rounded more coarsely than the question asks: give {n} decimal.",
                 "Your answer is rounded more coarsely than the question asks: give {n} decimals.",
                 decimals,
-            ).format(n=decimals)
+            ).format(n=formats.spelled(decimals, feminine=True))
         )
     if unit == PERCENT and rounds_to(100 * value, correct, decimals):
         return wrong(_("Give the share in percent (12.5 for 12.5%), not as a fraction."))
@@ -442,20 +442,20 @@ def grade_set(
     if unknown and isinstance(valid, Names) and valid.labelled:
         return unreadable(
             ngettext(
-                "{n} entry is neither one of the {what} nor a label the tables show for one: "
-                "copy ids or labels from the table.",
-                "{n} entries are neither among the {what} nor labels the tables show for "
-                "them: copy ids or labels from the table.",
+                "In your list, {n} entry is neither one of the {what} nor a label the tables "
+                "show for one: copy ids or labels from the table.",
+                "In your list, {n} entries are neither among the {what} nor labels the tables "
+                "show for them: copy ids or labels from the table.",
                 unknown,
-            ).format(n=unknown, what=what)
+            ).format(n=formats.spelled(unknown, feminine=True), what=what)
         )
     if unknown:
         return unreadable(
             ngettext(
-                "{n} entry is not among the {what}: copy ids from the table.",
-                "{n} entries are not among the {what}: copy ids from the table.",
+                "In your list, {n} entry is not among the {what}: copy ids from the table.",
+                "In your list, {n} entries are not among the {what}: copy ids from the table.",
                 unknown,
-            ).format(n=unknown, what=what)
+            ).format(n=formats.spelled(unknown, feminine=True), what=what)
         )
     chosen, wanted = set(items), set(correct)
     for group, message in outside:
