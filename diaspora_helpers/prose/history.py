@@ -400,6 +400,7 @@ def codevelopment(figures: pd.DataFrame, events: pd.DataFrame) -> text.Prose:
     ``codev_regional_partnerships`` (``KeyError`` without one); ``events`` is
     ``timeline.events()``.
     """
+    north = figures.at["northern_regions_excluded", "value"]
     return text.say(
         _(
             "Co-development rests on about {associations} Malian associations in France. The "
@@ -414,9 +415,7 @@ def codevelopment(figures: pd.DataFrame, events: pd.DataFrame) -> text.Prose:
             convention=text.period(timeline.when(events, "codev_convention_2000_12")),
             project=text.period(timeline.when(events, "codev_support_project_2009_10")),
             partners=text.spelled(int(figures.at["codev_regional_partnerships", "value"])),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-            north=text.spelled(
-                int(figures.at["northern_regions_excluded", "value"]), feminine=True
-            ),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            north=text.spelled(int(north), feminine=True),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         )
     )
 

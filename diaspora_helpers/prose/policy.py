@@ -83,8 +83,9 @@ def scope_summary(counts: pd.Series, scope: str, shown: int) -> text.Prose:
     ``KeyError`` for a scope the document does not use.
     """
     items = text.listing(
-        _(SCOPE_FOR[s]).format(n=text.spelled(int(n), feminine=True)) for s, n in counts.items()
-    )  # type: ignore[index]  # pandas-stubs types an index label as Hashable
+        _(SCOPE_FOR[s]).format(n=text.spelled(int(n), feminine=True))  # type: ignore[index]  # pandas-stubs types an index label as Hashable
+        for s, n in counts.items()
+    )
     closing = (
         _("This reading covers all of them.")
         if scope == "all"
