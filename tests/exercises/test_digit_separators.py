@@ -106,3 +106,16 @@ def test_a_decimal_comma_is_still_a_decimal(edition):
     setup(language=edition)
     verdict = grading.grade_number("4,82", 4.82, unit="ratio", decimals=2, why="w", hint="h")
     assert verdict.correct, str(verdict)
+
+
+@pytest.mark.parametrize("edition", ["en", "fr"])
+def test_a_count_of_persons_with_comma_groups_follows_the_edition_too(edition):
+    """grade_number with no decimals (a number of persons) reads commas as grade_integer."""
+    comma_is_decimal = _comma_marks_decimals(edition)
+    verdict = grading.grade_number(
+        "188,873 personnes", 188873, unit="persons", decimals=0, why="w", hint="h"
+    )
+    assert verdict.correct != comma_is_decimal, str(verdict)
+    assert grading.grade_number(
+        "188 873 personnes", 188873, unit="persons", decimals=0, why="w", hint="h"
+    ).correct
