@@ -340,7 +340,7 @@ def in_sentence(name: str) -> str:
     """Return an institution's or a legal text's ``name`` as it reads inside a sentence.
 
     French writes a ministry's generic word in lower case there ("le ministère des Maliens
-    de l’Extérieur"), and a numbered law's, ordinance's or decree's ("de la loi n° 02-008"),
+    de l’extérieur"), and a numbered law's, ordinance's or decree's ("de la loi n° 02-008"),
     while a table cell or a list starts with the capital of the name as given; other names,
     and every English name ("Law No. 02-008"), are returned as they are.
     """

@@ -116,12 +116,12 @@ def test_quarters_read_the_editions_way():
 
 
 def test_in_sentence_lowers_a_french_ministry_only():
-    assert text.in_sentence("Ministère des Maliens de l’Extérieur") == (
-        "ministère des Maliens de l’Extérieur"
+    assert text.in_sentence("Ministère des Maliens de l’extérieur") == (
+        "ministère des Maliens de l’extérieur"
     )
     assert text.in_sentence("Ministry of Malians Abroad") == "Ministry of Malians Abroad"
-    assert text.in_sentence("Haut Conseil des Maliens de l’Extérieur") == (
-        "Haut Conseil des Maliens de l’Extérieur"
+    assert text.in_sentence("Haut Conseil des Maliens de l’extérieur") == (
+        "Haut Conseil des Maliens de l’extérieur"
     )
 
 

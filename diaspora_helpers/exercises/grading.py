@@ -15,6 +15,9 @@ import functools
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 
+from babel.numbers import get_decimal_symbol
+
+from diaspora_helpers import i18n
 from diaspora_helpers import text as formats
 from diaspora_helpers.exercises.names import (
     Names,
@@ -35,10 +38,12 @@ from diaspora_helpers.exercises.reading import (
     as_number,
     as_text,
     comma_slip,
+    digit_groups,
     is_many,
     is_nan_result,
     readings,
     rounds_to,
+    unwrap,
     written_decimals,
 )
 from diaspora_helpers.i18n import N_, _, ngettext
@@ -246,6 +251,25 @@ def _dotted_help(value: float) -> Verdict:
     )
 
 
+def _decimal_comma_help(answer: object, unit: str) -> Verdict | None:
+    """Return help for a whole number typed with commas between digit groups
+    (``'188,873'``) in an edition whose decimal mark is the comma, or None.
+
+    There the comma cannot group thousands, so the answer is not read either way: it is
+    told how the edition writes the number, whether its thousands reading is right or not.
+    """
+    groups = digit_groups(answer, unit)
+    if groups is None or groups[0] != "," or get_decimal_symbol(i18n.locale()) != ",":
+        return None
+    whole = round(groups[1])
+    return unreadable(
+        _(
+            "The comma marks decimals here: write a whole number with spaces between groups "
+            'of three digits, `"{spaced}"` in quotes, or without separators, `{plain}`.'
+        ).format(spaced=f"{whole:,}".replace(",", " "), plain=formats.plain_number(whole))
+    )
+
+
 def _coarse(answer: object, unit: str, value: float, correct: float, decimals: int) -> bool:
     """Return True when the answer is the expected value rounded to fewer decimals than
     the question asks (4.8 or 5 for 4.82 asked with two decimals)."""
@@ -281,6 +305,10 @@ def grade_number(
     unreadable_help = number_format_help(unit, answer)
     if unreadable_help is not None:
         return unreadable_help
+    if decimals == 0:
+        comma_help = _decimal_comma_help(answer, unit)
+        if comma_help is not None:
+            return comma_help
     values = readings(answer, unit)
     if any(rounds_to(value, correct, decimals) for value in values):
         return right(why)
@@ -299,7 +327,7 @@ def grade_number(
                 "Your answer is rounded more coarsely than the question asks: give {n} decimal.",
                 "Your answer is rounded more coarsely than the question asks: give {n} decimals.",
                 decimals,
-            ).format(n=decimals)
+            ).format(n=formats.spelled(decimals, feminine=True))
         )
     if unit == PERCENT and rounds_to(100 * value, correct, decimals):
         return wrong(_("Give the share in percent (12.5 for 12.5%), not as a fraction."))
@@ -414,20 +442,20 @@ def grade_set(
     if unknown and isinstance(valid, Names) and valid.labelled:
         return unreadable(
             ngettext(
-                "{n} entry is neither one of the {what} nor a label the tables show for one: "
-                "copy ids or labels from the table.",
-                "{n} entries are neither among the {what} nor labels the tables show for "
-                "them: copy ids or labels from the table.",
+                "In your list, {n} entry is neither one of the {what} nor a label the tables "
+                "show for one: copy ids or labels from the table.",
+                "In your list, {n} entries are neither among the {what} nor labels the tables "
+                "show for them: copy ids or labels from the table.",
                 unknown,
-            ).format(n=unknown, what=what)
+            ).format(n=formats.spelled(unknown, feminine=True), what=what)
         )
     if unknown:
         return unreadable(
             ngettext(
-                "{n} entry is not among the {what}: copy ids from the table.",
-                "{n} entries are not among the {what}: copy ids from the table.",
+                "In your list, {n} entry is not among the {what}: copy ids from the table.",
+                "In your list, {n} entries are not among the {what}: copy ids from the table.",
                 unknown,
-            ).format(n=unknown, what=what)
+            ).format(n=formats.spelled(unknown, feminine=True), what=what)
         )
     chosen, wanted = set(items), set(correct)
     for group, message in outside:
@@ -441,6 +469,30 @@ def grade_set(
     return wrong(hint)
 
 
+def _year_help(answer: object) -> Verdict | None:
+    """Return help for a year typed with a separator between its digits, or None: text
+    such as ``'2.009'``, ``'2,009'`` or ``'2 009'``, or the float an unquoted ``2.009``
+    becomes (Python reads the dot as a decimal point)."""
+    groups = digit_groups(answer, COUNT)
+    value = unwrap(answer)
+    if groups is not None:
+        year = round(groups[1])
+    elif (
+        isinstance(value, float)
+        and not value.is_integer()
+        and written_decimals(value) == 3
+        and 1 <= value < 10
+    ):
+        year = round(value * 1000)
+    else:
+        return None
+    return unreadable(
+        _("Write the year without a separator between its digits: {year}.").format(
+            year=formats.plain_number(year)
+        )
+    )
+
+
 def grade_integer(
     answer: object,
     correct: int,
@@ -448,12 +500,20 @@ def grade_integer(
     why: str,
     hint: str,
     traps: Sequence[tuple[float, str]] = (),
+    year: bool = False,
 ) -> Verdict:
     """Grade a whole-number answer (a year, a rank, a count): it must match exactly.
 
     The verdict says right or not right, never whether the answer is too high or too low:
     with few possible values, that would let a student halve the range with each try.
+    With ``year=True`` the answer is a year, written without separators: one typed with a
+    separator between its digits (``'2.009'``, ``'2,009'``, ``'2 009'``, an unquoted
+    ``2.009``) is told so, with the year read from it.
     """
+    if year and not is_blank(answer):
+        year_help = _year_help(answer)
+        if year_help is not None:
+            return year_help
     if not is_blank(answer) and number_format_help(COUNT, answer) is None:
         values = readings(answer, COUNT)
         if all(value != int(value) for value in values):

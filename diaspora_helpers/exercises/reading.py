@@ -36,6 +36,7 @@ __all__ = [
     "as_number",
     "as_text",
     "comma_slip",
+    "digit_groups",
     "fold",
     "is_many",
     "is_nan_result",
@@ -279,6 +280,24 @@ def _readings(answer: object, unit: str | None) -> list[tuple[float, int]]:
         return [(float(ordinal.group(1)), 0)]
     found = _parse(_SPACES.sub("", text))
     return [(v, d) for v, d in found if math.isfinite(v)]
+
+
+def digit_groups(answer: object, unit: str | None = None) -> tuple[str, float] | None:
+    """Return how a text answer groups its digits, and the whole number it reads so.
+
+    ``(separator, whole)`` for text whose digits are split into groups of three by one kind
+    of separator: ``","`` for ``'188,873'`` or ``'1,303,511'``, ``"."`` for ``'2.009'`` or
+    ``'1.303.511'``, ``" "`` for ``'2 009'`` (any kind of space); None for anything else
+    (a number, plain digits, decimals such as ``'4,82'``, text that is no number).
+    """
+    answer = unwrap(answer)
+    if not isinstance(answer, str):
+        return None
+    text = _without_units(_fold_units(_SPACES.sub(" ", answer).strip()), unit)
+    for separator in (",", ".", " "):
+        if re.fullmatch(_SIGN + r"\d{1,3}(" + re.escape(separator) + r"\d{3})+", text):
+            return separator, float(text.replace(separator, ""))
+    return None
 
 
 def readings(answer: object, unit: str | None = None) -> list[float]:

@@ -6,6 +6,7 @@ and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
 
 from __future__ import annotations
 
+from diaspora_helpers import text as formats
 from diaspora_helpers.analysis import policy, timeline
 from diaspora_helpers.data import load
 from diaspora_helpers.exercises.grading import (
@@ -103,17 +104,17 @@ def _busiest_why(n: int, tied: int) -> str:
     with as many."""
     if not tied:
         return ngettext(
-            "{n} event of the timeline started that year, the most of any year.",
-            "{n} events of the timeline started that year, the most of any year.",
+            "That year, {n} event of the timeline started, the most of any year.",
+            "That year, {n} events of the timeline started, the most of any year.",
             n,
-        ).format(n=n)
+        ).format(n=formats.spelled(n))
     return ngettext(
-        "{n} events of the timeline started that year, the most of any year; {tied} other "
+        "That year, {n} events of the timeline started, the most of any year; {tied} other "
         "year has as many, and a tie goes to the earliest.",
-        "{n} events of the timeline started that year, the most of any year; {tied} other "
+        "That year, {n} events of the timeline started, the most of any year; {tied} other "
         "years have as many, and a tie goes to the earliest.",
         tied,
-    ).format(n=n, tied=tied)
+    ).format(n=formats.spelled(n), tied=formats.spelled(tied, feminine=True))
 
 
 @exercise("4.3")
@@ -130,6 +131,7 @@ def check_busiest_year(answer: object) -> Verdict:
             "Count events by their start year (timeline.per_year or a groupby) and take "
             "the largest count; on a tie, the earlier year."
         ),
+        year=True,
     )
 
 

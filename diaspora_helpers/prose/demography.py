@@ -197,7 +197,7 @@ def regional_split(
             "differ by {points} percentage points for Africa, while the totals differ "
             "{fold}-fold."
         ).format(
-            n=len(named),
+            n=text.spelled(len(named), feminine=True),
             top_share=text.percent(named["share_pct"].sum()),
             year=year,
             un_africa=text.percent(un_africa),
@@ -230,7 +230,7 @@ def women_share(women: pd.DataFrame, over_time: pd.DataFrame, year: int) -> text
             "{first} in {first_year} to {last} in {last_year}. In {year}, {women} women and "
             "{men} men from Mali, mostly born there, lived abroad."
         ).format(
-            n=len(women),
+            n=text.spelled(len(women), feminine=True),
             low=text.percent(lowest["women_share_pct"]),
             low_country=lowest["country"],
             high=text.percent(highest["women_share_pct"]),

@@ -23,11 +23,11 @@ KAYES_SPACE = "emdk"
 
 
 def _waves(n: int) -> str:
-    return ngettext("{n} wave", "{n} waves", n).format(n=n)
+    return ngettext("{n} wave", "{n} waves", n).format(n=text.spelled(n, feminine=True))
 
 
 def _stretches(n: int) -> str:
-    return ngettext("{n} stretch", "{n} stretches", n).format(n=n)
+    return ngettext("{n} stretch", "{n} stretches", n).format(n=text.spelled(n, feminine=True))
 
 
 def kind_count(kind: str, n: int) -> str:
@@ -42,7 +42,8 @@ def kind_count(kind: str, n: int) -> str:
         "law_policy": ngettext("{n} law or policy", "{n} laws and policies", n),
         "mission": ngettext("{n} period of missions", "{n} periods of missions", n),
     }
-    return nouns.get(kind, "{n} " + kind).format(n=n)
+    # Only "forums" take the masculine "one" in French; English has one form.
+    return nouns.get(kind, "{n} " + kind).format(n=text.spelled(n, feminine=kind != "forum"))
 
 
 def describe_counts(table: pd.DataFrame) -> str:
@@ -76,7 +77,7 @@ def event_count(shown: pd.DataFrame, start_year: int, end_year: int) -> text.Pro
             "Between {start} and {end} the document dates {n} events of the kinds shown "
             "here: {counts}.",
             n,
-        ).format(start=start_year, end=end_year, n=n, counts=describe_counts(shown))
+        ).format(start=start_year, end=end_year, n=text.spelled(n), counts=describe_counts(shown))
     )
 
 
@@ -107,8 +108,8 @@ def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -
         ).format(
             first=text.period(biggest["years"].iloc[0]),
             second=text.period(biggest["years"].iloc[1]),
-            n=int(biggest["events"].sum()),
-            total=n_events,
+            n=text.spelled(int(biggest["events"].sum())),
+            total=text.spelled(n_events),
         )
     return text.say(f"{first} {second}")
 
@@ -229,19 +230,19 @@ def landscape(
             "ministry's work of 2015: the {council} advises the government and sits on {n} "
             "national councils."
         )
-    ).format(council=info.at[COUNCIL, "acronym"], n=len(seats))
+    ).format(council=info.at[COUNCIL, "acronym"], n=text.spelled(len(seats)))
     kayes = _(
         "In Kayes, the regional council's EMDK gathers at least {groups} groups of members, "
         "{structures} structures in all."
     ).format(
-        groups=len(members),
+        groups=text.spelled(len(members)),
         structures=text.number(figures.at["emdk_member_structures", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
     )
     loose = (
         _(
             "The document names {n} bodies without saying whom they answer to or work with: "
             "{names}."
-        ).format(n=len(unlinked), names=text.listing(unlinked))
+        ).format(n=text.spelled(len(unlinked)), names=text.listing(unlinked))
         if unlinked
         else _("The document states a link for every body.")
     )
@@ -329,7 +330,9 @@ def tokten_totals(
     """
     wrong = check.loc[~check["agrees"], "measure"]
     if wrong.empty:
-        totals = _("All {n} stated totals equal the sum of their parts").format(n=len(check))
+        totals = _("All {n} stated totals equal the sum of their parts").format(
+            n=text.spelled(len(check))
+        )
     else:
         totals = _("The stated totals of {measures} do not equal the sum of their parts").format(
             measures=text.listing(i18n.word(str(m), tokten.WORDS) for m in wrong)
@@ -397,6 +400,7 @@ def codevelopment(figures: pd.DataFrame, events: pd.DataFrame) -> text.Prose:
     ``codev_regional_partnerships`` (``KeyError`` without one); ``events`` is
     ``timeline.events()``.
     """
+    north = figures.at["northern_regions_excluded", "value"]
     return text.say(
         _(
             "Co-development rests on about {associations} Malian associations in France. The "
@@ -410,8 +414,8 @@ def codevelopment(figures: pd.DataFrame, events: pd.DataFrame) -> text.Prose:
             associations=text.number(figures.at["associations_in_france", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
             convention=text.period(timeline.when(events, "codev_convention_2000_12")),
             project=text.period(timeline.when(events, "codev_support_project_2009_10")),
-            partners=int(figures.at["codev_regional_partnerships", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
-            north=int(figures.at["northern_regions_excluded", "value"]),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            partners=text.spelled(int(figures.at["codev_regional_partnerships", "value"])),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
+            north=text.spelled(int(north), feminine=True),  # type: ignore[arg-type]  # pandas-stubs types a cell as any scalar
         )
     )
 

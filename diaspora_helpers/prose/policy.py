@@ -71,7 +71,7 @@ def constraint_mix(listed: pd.DataFrame, themes: int, citizenship: pd.DataFrame)
             "constraint persists it lies in how the rule works in practice, or in the host "
             "countries' nationality laws, neither of which the document describes.",
             len(citizenship),
-        ).format(n=len(citizenship), texts=texts),
+        ).format(n=text.spelled(len(citizenship)), texts=texts),
     )
 
 
@@ -82,14 +82,19 @@ def scope_summary(counts: pd.Series, scope: str, shown: int) -> text.Prose:
     the notebook's parameter ("all" or a scope id); ``shown`` the strategies kept. Raises
     ``KeyError`` for a scope the document does not use.
     """
-    items = text.listing(_(SCOPE_FOR[s]).format(n=int(n)) for s, n in counts.items())  # type: ignore[index]  # pandas-stubs types an index label as Hashable
+    items = text.listing(
+        _(SCOPE_FOR[s]).format(n=text.spelled(int(n), feminine=True))  # type: ignore[index]  # pandas-stubs types an index label as Hashable
+        for s, n in counts.items()
+    )
     closing = (
         _("This reading covers all of them.")
         if scope == "all"
-        else _(SCOPE_KEPT[scope]).format(n=shown)
+        else _(SCOPE_KEPT[scope]).format(n=text.spelled(shown, feminine=True))
     )
     return _sentences(
-        _("The document lists {n} strategies: {items}.").format(n=int(counts.sum()), items=items),
+        _("The document lists {n} strategies: {items}.").format(
+            n=text.spelled(int(counts.sum()), feminine=True), items=items
+        ),
         closing,
     )
 
@@ -145,12 +150,12 @@ def coverage_summary(
         "the {strategies} strategies to {linked_c} of the {constraints} constraints.",
         len(links),
     ).format(
-        n=len(links),
-        direct=direct,
-        linked_s=links["strategy_id"].nunique(),
-        strategies=strategies,
-        linked_c=links["constraint_id"].nunique(),
-        constraints=constraints,
+        n=text.spelled(len(links)),
+        direct=text.spelled(direct),
+        linked_s=text.spelled(links["strategy_id"].nunique(), feminine=True),
+        strategies=text.spelled(strategies, feminine=True),
+        linked_c=text.spelled(links["constraint_id"].nunique(), feminine=True),
+        constraints=text.spelled(constraints, feminine=True),
     )
     second = _("The constraints that {no_strategy} addresses are: {names}.").format(
         no_strategy=_(policy.NO_STRATEGY[scope]), names=text.listing(gap_names)
@@ -236,7 +241,10 @@ def cost_reading(
             "Of all the strategies, {n} addresses this constraint: {names}.",
             "Of all the strategies, {n} address this constraint: {names}.",
             len(on_costs),
-        ).format(n=len(on_costs), names=text.listing(quoted(s) for s in on_costs["strategy"])),
+        ).format(
+            n=text.spelled(len(on_costs), feminine=True),
+            names=text.listing(quoted(s) for s in on_costs["strategy"]),
+        ),
         _("The remittances notebook tests the corridors one by one against the SDG ceiling."),
     )
 

@@ -174,7 +174,7 @@ def per_person(
         un_year=int(mali["un_year"]),
         share=text.percent(mali["share_2026_derived_pct"], 2),
         rank=text.ordinal(rank),
-        ranked=ranked,
+        ranked=text.spelled(ranked),
     )
     if missing:
         sentence += " " + _("No remittance figure for {year}: {countries}.").format(
@@ -213,7 +213,7 @@ def bilateral(senders: pd.DataFrame, wb_2017: float) -> text.Prose:
         "The model gives {n} zeros in all ({countries}); a zero is suspect where the stock "
         "table counts many people born in Mali, not where it counts a handful.",
         len(artefacts),
-    ).format(n=len(artefacts), countries=", ".join(artefacts))
+    ).format(n=text.spelled(len(artefacts)), countries=", ".join(artefacts))
     last = _(
         "The matrix total is also {excess} above the USD {wb} the 2026 copy gives for 2017. "
         "One is a model estimate of April 2018, the other a balance-of-payments record of a "

@@ -262,10 +262,10 @@ def test_listing_joins_names():
 def test_describe_counts_uses_singular_and_plural():
     ev = timeline.events(_events())
     assert history.describe_counts(ev) == (
-        "2 forums and consultations, 2 new institutions and offices, "
-        "1 law or policy and 1 period of missions"
+        "two forums and consultations, two new institutions and offices, "
+        "one law or policy and one period of missions"
     )
-    assert history.describe_counts(ev[ev["id"] == "e3"]) == "1 forum or consultation"
+    assert history.describe_counts(ev[ev["id"] == "e3"]) == "one forum or consultation"
     assert history.describe_counts(ev.iloc[0:0]) == "no events"
 
 

@@ -41,8 +41,8 @@ def test_counts_and_titles_of_the_timeline_in_french():
     diaspora_helpers.setup(language="fr")
     ev = timeline.events(_events())
     assert history.describe_counts(ev) == (
-        "2 forums et concertations, 2 créations d’institutions et de services, "
-        "1 loi ou politique et 1 période de missions"
+        "deux forums et concertations, deux créations d’institutions et de services, "
+        "une loi ou politique et une période de missions"
     )
     summary = timeline.wave_summary(ev, quiet_years=1)
     assert "forum" in summary.columns

@@ -220,9 +220,9 @@ def test_the_french_edition_counts_a_list_in_french():
     setup(language="fr")
     verdict = exercises.check_events_after_fidima(["not_an_id"])
     assert str(verdict) == (
-        "Pas tout à fait. 1 entrée ne figure ni parmi les identifiants d’événements ni parmi "
-        "les libellés que les tables leur donnent : copiez les identifiants ou les libellés "
-        "depuis la table."
+        "Pas tout à fait. Dans votre liste, une entrée ne figure ni parmi les identifiants "
+        "d’événements ni parmi les libellés que les tables leur donnent : copiez les "
+        "identifiants ou les libellés depuis la table."
     ).replace(" :", "\u202f:")
 
 

@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from diaspora_test_support import in_words
 
 import diaspora_helpers
 from diaspora_helpers import text
@@ -28,8 +29,8 @@ def test_event_count_in_french_agrees_in_number():
     frame = pd.DataFrame({"kind": ["mission", "forum", "forum"]})
     said = history.event_count(frame, 2012, 2016).text
     assert said == (
-        f"Entre 2012 et 2016, le document date 3 événements des catégories retenues ici{NNBSP}: "
-        "2 forums et concertations et 1 période de missions."
+        "Entre 2012 et 2016, le document date trois événements des catégories retenues "
+        f"ici{NNBSP}: deux forums et concertations et une période de missions."
     )
     assert "aucun événement" in history.event_count(frame.head(0), 2012, 2016).text
 
@@ -40,14 +41,14 @@ def test_rhythm_names_the_waves_the_quiet_years_and_the_largest_waves():
     quiet = [(1992, 1994), (1999, 1999)]
     said = history.rhythm(summary, quiet, 16).text
     assert said == (
-        "The events fall into 3 waves, set apart by 2 stretches of years in which nothing new "
-        "starts (1992–1994 and 1999). The largest waves, 2000–2006 and 1995–1998, hold 14 of "
-        "the 16 events."
+        "The events fall into three waves, set apart by two stretches of years in which "
+        "nothing new starts (1992–1994 and 1999). The largest waves, 2000–2006 and 1995–1998, "
+        "hold 14 of the 16 events."
     )
     diaspora_helpers.setup(language="fr")
     said = history.rhythm(summary.head(1), [(1992, 1994)], 2).text
     assert said == (
-        "Les événements se répartissent en 1 vague, séparées par 1 période sans aucun "
+        "Les événements se répartissent en une vague, séparées par une période sans aucun "
         "événement nouveau (1992–1994)."
     )
 
@@ -84,16 +85,19 @@ def test_landscape_counts_from_the_links_and_names_from_the_edition():
     said = history.landscape(nodes, links, bands, figures).text
     assert "though it lists following the council's activities" in said
     acronym = nodes.set_index("id").at["hcme", "acronym"]
-    assert f"the {acronym} advises the government and sits on {seats} national councils" in said
+    assert (
+        f"the {acronym} advises the government and sits on {in_words(seats)} national councils"
+        in said
+    )
     assert "the council advises" not in said
-    assert f"{len(bands['unlinked'])} bodies without saying" in said
+    assert f"{in_words(len(bands['unlinked']))} bodies without saying" in said
     diaspora_helpers.setup(language="fr")
     nodes, links = institutions.supervision_graph()
     said = history.landscape(nodes, links, bands, figures).text
-    assert f"Sous la tutelle du ministère des Maliens de l’Extérieur{NNBSP}: " in said
+    assert f"Sous la tutelle du ministère des Maliens de l’extérieur{NNBSP}: " in said
     assert (
         f"ministère en 2015{NNBSP}: le {nodes.set_index('id').at['hcme', 'acronym']} conseille "
-        f"le gouvernement et siège dans {seats}" in said
+        f"le gouvernement et siège dans {in_words(seats, 'fr')}" in said
     )
     assert "conseil conseille" not in said
     assert "Ministry" not in said
@@ -126,7 +130,7 @@ def test_tokten_totals_say_which_totals_disagree():
     stated = tokten.stated_totals()
     check = tokten.check_totals(sectors, stated, ["missions", "trainees", "women"])
     said = history.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
-    assert said.startswith("All 3 stated totals equal the sum of their parts")
+    assert said.startswith(f"All {in_words(len(check))} stated totals equal the sum of their parts")
     assert f"women's total of {int(stated['women'])} holds only if health" in said
     wrong = tokten.check_totals(sectors, {**stated, "missions": 50}, ["missions", "women"])
     said = history.tokten_totals(wrong, tokten.check_levels(), sectors, stated["women"]).text

@@ -3,6 +3,7 @@ and the French edition writes them with French words and number formatting."""
 
 import pandas as pd
 import pytest
+from diaspora_test_support import in_words
 
 from diaspora_helpers import setup
 from diaspora_helpers.analysis import policy, targets
@@ -28,20 +29,20 @@ def test_constraint_mix_counts_kinds_and_citizenship_texts():
         "Of the five constraints listed here, three are endogenous and two exogenous, spread "
         "over four themes."
     )
-    assert "holds 2 texts on citizenship (Law A of 1995 and Law B of 2011)" in said
+    assert "holds two texts on citizenship (Law A of 1995 and Law B of 2011)" in said
     one = prose.constraint_mix(listed, 4, citizenship.head(1)).text
-    assert "holds 1 text on citizenship (Law A of 1995)" in one
+    assert "holds one text on citizenship (Law A of 1995)" in one
 
 
 def test_scope_summary_names_every_scope_and_the_one_kept():
     counts = policy.scope_counts()
     said = prose.scope_summary(counts, "all", int(counts.sum())).text
-    assert said.startswith(f"The document lists {int(counts.sum())} strategies: ")
-    assert f"{counts['investment']} for diaspora investment." in said
+    assert said.startswith(f"The document lists {in_words(counts.sum())} strategies: ")
+    assert f"{in_words(counts['investment'])} for diaspora investment." in said
     assert said.endswith("This reading covers all of them.")
     kept = prose.scope_summary(counts, "national", int(counts["national"])).text
     assert kept.endswith(
-        f"This reading covers the {counts['national']} for the national framework."
+        f"This reading covers the {in_words(counts['national'])} for the national framework."
     )
     with pytest.raises(KeyError):
         prose.scope_summary(counts, "diplomacy", 1)
@@ -64,9 +65,10 @@ def test_coverage_summary_counts_links_strategies_and_constraints():
     said = prose.coverage_summary(links, strategies, constraints, gaps, lonely, "all").text
     direct = int((links["strength"] == "direct").sum())
     assert said.startswith(
-        f"In this reading, {len(links)} links ({direct} direct, the rest partial) join "
-        f"{links['strategy_id'].nunique()} of the {strategies} strategies to "
-        f"{links['constraint_id'].nunique()} of the {constraints} constraints."
+        f"In this reading, {in_words(len(links))} links ({in_words(direct)} direct, the rest "
+        f"partial) join {in_words(links['strategy_id'].nunique())} of the "
+        f"{in_words(strategies)} strategies to {in_words(links['constraint_id'].nunique())} "
+        f"of the {in_words(constraints)} constraints."
     )
     assert "The constraints that no strategy addresses are: " in said
     none_left = prose.coverage_summary(links, 1, 1, gaps, lonely.head(0), "investment").text
@@ -89,10 +91,10 @@ def test_cost_reading_states_the_extremes_and_the_year_of_the_document():
         "2020. In 2016, the year of the document's last dated event, it stood at 5.2%: above "
         f"the {target:g}% target for the average cost."
     )
-    assert "2 address this constraint: “Cut costs” and “Open the market”." in said
+    assert "two address this constraint: “Cut costs” and “Open the market”." in said
     nearest = prose.cost_reading(costs, summary, on_costs.head(1), 2017, 2016, target).text
     assert "nearest the document's last dated event (2017)" in nearest
-    assert "1 addresses this constraint" in nearest
+    assert "one addresses this constraint" in nearest
     with pytest.raises(KeyError):
         prose.cost_reading(costs, summary, on_costs, 2015, 2015, target)
 

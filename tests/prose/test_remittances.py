@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from diaspora_test_support import in_words
 
 from diaspora_helpers import prose, setup, text
 from diaspora_helpers.analysis import key_figures, remittances, targets
@@ -100,7 +101,7 @@ def test_per_person_ranks_mali_and_names_the_missing():
     said = prose.remittances.per_person(mali, rank, ranked, 2012, ["Nowhere"]).text
     assert f"USD {mali['per_resident_usd']:,.0f} per resident" in said
     suffix = {1: "st", 2: "nd", 3: "rd"}[rank]  # three countries compared
-    assert f"ranks {rank}{suffix} of the {ranked} countries" in said
+    assert f"ranks {rank}{suffix} of the {in_words(ranked)} countries" in said
     assert said.endswith("No remittance figure for 2012: Nowhere.")
 
 
@@ -109,9 +110,8 @@ def test_bilateral_counts_the_model_zeros():
     wb_2017 = remittances.value_in(remittances.mali_series(), 2017, "remittances_usd")
     said = prose.remittances.bilateral(senders, wb_2017).text
     artefacts = senders[senders["model_artefact"]]
-    assert (
-        f"The model gives {len(artefacts)} zeros in all ({', '.join(artefacts['country'])})" in said
-    )
+    countries = ", ".join(artefacts["country"])
+    assert f"The model gives {in_words(len(artefacts))} zeros in all ({countries})" in said
     assert "such zeros" not in said, "not every zero is an artefact (Slovakia: 1 person)"
     top = text.percent(senders.head(2)["share_pct"].sum())
     assert f"together send {top} of the USD" in said

@@ -115,16 +115,6 @@ ENGLISH_PHRASES = (
     "Run > Run All Cells",
     "File > Download",
 )
-#: The source document's figures as it prints them (``stated_value_text`` of
-#: ``data/key_figures.csv``), in English, which a French page's table shows as printed:
-#: marked only where they are the whole text of an element (a table cell), since a French
-#: sentence may hold the same words ("0,4 million").
-ENGLISH_VALUES = (
-    "14 528 662 inhabitants",
-    "4 million",
-    "3,5 million",
-    "432 billion FCFA per year",
-)
 _FOREIGN = {"fr": FRENCH_PHRASES, "en": ENGLISH_PHRASES}
 #: A quotation in French guillemets, its spaces (ordinary, no-break, narrow no-break) apart.
 _GUILLEMETS = re.compile(r"(«[\s\u00a0\u202f]*)([^«»<>]*?[^\W\d_][^«»<>]*?)([\s\u00a0\u202f]*»)")
@@ -149,6 +139,33 @@ def _printed_in(folder: Path) -> tuple[str, ...]:
     key_figures = loader.load_from(folder, "key_figures", "en")
     texts += [str(t) for t in key_figures["stated_value_text"].dropna() if str(t).strip()]
     return tuple(markup.squeeze(t).casefold() for t in texts)
+
+
+@functools.cache
+def _values_in(folder: Path) -> frozenset[str]:
+    if "key_figures" not in set(loader.names_in(folder)):
+        return frozenset()
+    key_figures = loader.load_from(folder, "key_figures", "en")
+    return frozenset(
+        markup.squeeze(str(t)).casefold()
+        for t in key_figures["stated_value_text"].dropna()
+        if _WORDED.search(str(t))
+    )
+
+
+#: A word of three Latin letters or more: a figure printed with one ("4 million", "14 528 662
+#: inhabitants") is in the document's English; a bare number or "km²" is in no language.
+_WORDED = re.compile(r"[A-Za-z]{3,}")
+
+
+def printed_values(folder: Path | None = None) -> frozenset[str]:
+    """Return the source document's figures as it prints them with words, in English
+    (``stated_value_text`` of ``key_figures``: "4 million", "120 000/0,8 million"), squeezed
+    and casefolded: a French page's table cell whose whole text is one of them shows the
+    document's wording and is marked ``lang="en"``; a French sentence that gives the same
+    number in its own words ("0,8 million ne peut pas…") is French and left unmarked. Read
+    from ``folder`` (default :func:`paths.data_dir`)."""
+    return _values_in(folder or paths.data_dir())
 
 
 def document_wording(folder: Path | None = None) -> tuple[str, ...]:
@@ -185,7 +202,6 @@ def _mark_quotations(part: str, mark: Callable[[str], str], wording: Sequence[st
     return "".join(out)
 
 
-_WHOLE = {"en": ENGLISH_VALUES}
 _TAG = re.compile(r"(<[^>]+>)")
 _VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
 _UNMARKED = {"code", "pre", "script", "style"}
@@ -194,11 +210,12 @@ _UNMARKED = {"code", "pre", "script", "style"}
 def mark_foreign(body: str, language: str, wording: Sequence[str] | None = None) -> str:
     """Return ``body`` with each phrase of another edition's language
     (:data:`FRENCH_PHRASES` on an English page, :data:`ENGLISH_PHRASES` on a French one)
-    in ``<span lang="…">``, each of :data:`ENGLISH_VALUES` that is the whole text of an
-    element on a French page, and, on a French page, each « quotation » of the source
-    document's English (:func:`quotes_the_document` over ``wording``, default
-    :func:`document_wording`; a word such as "for" is marked only inside its « »): in text
-    only, not inside tags, code, or an element that already says its language."""
+    in ``<span lang="…">``, each of the document's printed figures (:func:`printed_values`)
+    that is the whole text of an element on a French page, and, on a French page, each
+    « quotation » of the source document's English (:func:`quotes_the_document` over
+    ``wording``, default :func:`document_wording`; a word such as "for" is marked only
+    inside its « »): in text only, not inside tags, code, or an element that already says
+    its language."""
     marks = [
         (
             lang,
@@ -213,9 +230,7 @@ def mark_foreign(body: str, language: str, wording: Sequence[str] | None = None)
         for lang, phrases in _FOREIGN.items()
         if lang != language
     ]
-    wholes = {
-        value: lang for lang, values in _WHOLE.items() if lang != language for value in values
-    }
+    wholes = printed_values() if language != "en" else frozenset()
     if not marks and not wholes:
         return body
     if language != "en" and wording is None:
@@ -242,8 +257,8 @@ def mark_foreign(body: str, language: str, wording: Sequence[str] | None = None)
             continue
         if not part or any(stops for _tag, stops in stack):
             continue
-        if (lang := wholes.get(part.strip())) is not None:
-            parts[i] = part.replace(part.strip(), f'<span lang="{lang}">{part.strip()}</span>')
+        if part.strip() and markup.squeeze(html.unescape(part.strip())).casefold() in wholes:
+            parts[i] = part.replace(part.strip(), f'<span lang="en">{part.strip()}</span>')
             continue
         parts[i] = _mark_quotations(part, phrases, wording) if wording else phrases(part)
     return "".join(parts)
