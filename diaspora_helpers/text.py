@@ -319,6 +319,20 @@ def spelled(n: int, feminine: bool = False) -> str:
     return _(SMALL_NUMBERS[n])
 
 
+def spelled_alike(*counts: int | tuple[int, bool]) -> list[str]:
+    """Return counts compared in one sentence written alike: all in words when each is ten
+    or less, else all in figures ("15 links (4 direct) join 13 of the 15 strategies", not
+    "15 links (four direct)…"): the typographic rule for numbers in series.
+
+    Each count is a whole number, or ``(n, feminine)`` as :func:`spelled` takes it. Raises
+    ``TypeError`` as :func:`spelled` does."""
+    pairs = [c if isinstance(c, tuple) else (c, False) for c in counts]
+    words = [spelled(n, feminine) for n, feminine in pairs]
+    if all(0 <= int(n) < len(SMALL_NUMBERS) for n, _f in pairs):
+        return words
+    return [number(int(n)) for n, _f in pairs]
+
+
 def listing(items: Iterable[str], conjunction: str = "and") -> str:
     """Return names as a list in the edition's CLDR style: "A", "A and B", "A, B and C"
     ("A, B et C"); ``conjunction="or"`` gives "A, B or C" ("A, B ou C"). Raises

@@ -214,3 +214,21 @@ def test_amounts_over_a_thousand_million_read_in_billions(language, value, expec
         assert text.amount(value) == expected
     finally:
         text.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("language", "counts", "expected"),
+    [
+        ("en", (3, 4), ["three", "four"]),
+        ("en", (15, 4, 13), ["15", "4", "13"]),  # a series with one count above ten: figures
+        ("fr", (2, (1, True)), ["deux", "une"]),
+        ("fr", ((1, True), 14), ["1", "14"]),  # figures carry no gender
+        ("fr", (1303, 8), ["1\u202f303", "8"]),
+    ],
+)
+def test_counts_compared_in_one_sentence_are_written_alike(language, counts, expected):
+    text.set_language(language)
+    try:
+        assert text.spelled_alike(*counts) == expected
+    finally:
+        text.set_language("en")

@@ -281,7 +281,7 @@ def change_by_destination(
         _(
             "Migrants from Mali (mostly born there) living in each country in {start} (ring) "
             "and {end} (dot), thousands; the {n} largest communities of {end}"
-        ).format(start=start, end=end, n=len(change)),
+        ).format(start=start, end=end, n=text.spelled(len(change), feminine=True)),
         _("UN DESA, International Migrant Stock 2020 (both sexes)"),
         figsize=(9.0, 2.2 + 0.32 * len(change)),
     )

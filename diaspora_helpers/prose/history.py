@@ -89,7 +89,13 @@ def rhythm(summary: pd.DataFrame, quiet: list[tuple[int, int]], n_events: int) -
     in which nothing starts) and ``n_events`` the number of events shown.
     """
     stretches = [text.span(a, b) for a, b in quiet]
-    if len(summary):
+    if len(summary) == 1:  # nothing to set apart: the quiet years, if any, lie around it
+        first = _("The events form a single wave.")
+        if stretches:
+            first += " " + _("No new event starts in {years}.").format(
+                years=text.listing(stretches)
+            )
+    elif len(summary):
         first = _(
             "The events fall into {waves}, set apart by {stretches} of years in which "
             "nothing new starts ({years})."

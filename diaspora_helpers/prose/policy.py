@@ -150,12 +150,20 @@ def coverage_summary(
         "the {strategies} strategies to {linked_c} of the {constraints} constraints.",
         len(links),
     ).format(
-        n=text.spelled(len(links)),
-        direct=text.spelled(direct),
-        linked_s=text.spelled(links["strategy_id"].nunique(), feminine=True),
-        strategies=text.spelled(strategies, feminine=True),
-        linked_c=text.spelled(links["constraint_id"].nunique(), feminine=True),
-        constraints=text.spelled(constraints, feminine=True),
+        **dict(
+            zip(
+                ("n", "direct", "linked_s", "strategies", "linked_c", "constraints"),
+                text.spelled_alike(
+                    len(links),
+                    direct,
+                    (links["strategy_id"].nunique(), True),
+                    (strategies, True),
+                    (links["constraint_id"].nunique(), True),
+                    (constraints, True),
+                ),
+                strict=True,
+            )
+        )
     )
     second = _("The constraints that {no_strategy} addresses are: {names}.").format(
         no_strategy=_(policy.NO_STRATEGY[scope]), names=text.listing(gap_names)

@@ -47,9 +47,11 @@ def test_rhythm_names_the_waves_the_quiet_years_and_the_largest_waves():
     )
     diaspora_helpers.setup(language="fr")
     said = history.rhythm(summary.head(1), [(1992, 1994)], 2).text
-    assert said == (
-        "Les événements se répartissent en une vague, séparées par une période sans aucun "
-        "événement nouveau (1992–1994)."
+    assert said == (  # one wave: nothing is "set apart" (rfr6: « une vague, séparées »)
+        "Les événements forment une seule vague. Aucun événement nouveau ne commence en 1992–1994."
+    )
+    assert history.rhythm(summary.head(1), [], 2).text == (
+        "Les événements forment une seule vague."
     )
 
 

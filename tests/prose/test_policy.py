@@ -64,11 +64,20 @@ def test_coverage_summary_counts_links_strategies_and_constraints():
     strategies, constraints = len(policy.strategies_in_scope()), len(policy.constraint_list())
     said = prose.coverage_summary(links, strategies, constraints, gaps, lonely, "all").text
     direct = int((links["strength"] == "direct").sum())
+    counts = [
+        len(links),
+        direct,
+        links["strategy_id"].nunique(),
+        strategies,
+        links["constraint_id"].nunique(),
+        constraints,
+    ]
+    # counts compared in one sentence are written alike: in words only when all are ten or less
+    shown = [in_words(n) for n in counts] if max(counts) <= 10 else [f"{n:,}" for n in counts]
+    assert max(counts) > 10  # the collection's reading: figures throughout
     assert said.startswith(
-        f"In this reading, {in_words(len(links))} links ({in_words(direct)} direct, the rest "
-        f"partial) join {in_words(links['strategy_id'].nunique())} of the "
-        f"{in_words(strategies)} strategies to {in_words(links['constraint_id'].nunique())} "
-        f"of the {in_words(constraints)} constraints."
+        "In this reading, {} links ({} direct, the rest partial) join {} of the {} strategies "
+        "to {} of the {} constraints.".format(*shown)
     )
     assert "The constraints that no strategy addresses are: " in said
     none_left = prose.coverage_summary(links, 1, 1, gaps, lonely.head(0), "investment").text

@@ -29,9 +29,9 @@ KEEP_CLAUSES = {
 #: Charts whose description describes the drawing throughout: their table's caption.
 CAPTIONS = {
     "change_by_destination": N_(
-        "Migrants from Mali (mostly born there) in each of the 10 countries with the "
-        "largest communities at the later estimate year: persons at each of the two years "
-        "compared, and the change"
+        "Migrants from Mali (mostly born there) in each of the countries with the largest "
+        "communities at the later estimate year: persons at each "
+        "of the two years compared, and the change"
     ),
     "foreigners_in_mali": N_(
         "People living in Mali who came from elsewhere, by year: international migrants "
