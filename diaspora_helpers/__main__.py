@@ -345,7 +345,7 @@ def _refresh(args: argparse.Namespace) -> int:
         return 2
     try:
         notebooks = refresh.stored_notebooks(folder, args.notebooks)
-        jobs, _ = choose_jobs(args.jobs, len(notebooks))
+        jobs = choose_jobs(args.jobs, len(notebooks)).jobs
         failures = refresh.refresh(notebooks, force=args.force, jobs=jobs, fresh=args.fresh)
     except (RunError, UncommittedChanges) as exc:
         print(f"error: {exc}", file=sys.stderr)

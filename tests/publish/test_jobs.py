@@ -21,37 +21,36 @@ def test_macos_default_limit_on_ten_cores_keeps_the_files_within_the_limit() -> 
     assert chosen.jobs <= 7
     assert chosen.jobs * 30 <= 256 - 20  # the runner's own descriptors still fit
     assert chosen.jobs >= 5, "the limit should not be used more timidly than needed"
-    assert "256" in chosen.reason and "ulimit -n" in chosen.reason
-    assert chosen.reason.startswith(f"{chosen.jobs} kernel(s) at a time, not 10:")
+    assert chosen.wanted == 10
+    assert chosen.limits == (jobs.Limit("open_files", 256, chosen.jobs),)
 
 
 def test_nothing_lowers_the_jobs_on_a_roomy_machine() -> None:
     chosen = jobs.choose_jobs(None, 20, cpu_count=2, open_files=1024, memory=24 * GIB)
-    assert chosen == (2, "")
+    assert chosen == (2, 2, ())
     assert jobs.choose_jobs(4, 20, cpu_count=2, open_files=None, memory=None).jobs == 4
 
 
 def test_fewer_notebooks_than_cores_is_no_limit_worth_a_message() -> None:
     chosen = jobs.choose_jobs(None, 3, cpu_count=8, open_files=4096, memory=64 * GIB)
-    count, reason = chosen  # unpacks as the runner reads it
-    assert (count, reason) == (3, "")
+    assert (chosen.jobs, chosen.limits) == (3, ())
 
 
 def test_memory_lowers_the_jobs_and_says_so() -> None:
     chosen = jobs.choose_jobs(8, 20, cpu_count=8, open_files=None, memory=1 * GIB)
     assert chosen.jobs == 2  # 1024 MiB // 400 MiB
-    assert "memory" in chosen.reason and "1.0 GiB" in chosen.reason
+    assert chosen.limits == (jobs.Limit("memory", 1 * GIB, 2),)
 
 
 def test_both_limits_are_named_when_both_bite() -> None:
     chosen = jobs.choose_jobs(10, 20, cpu_count=10, open_files=256, memory=2 * GIB)
     assert chosen.jobs == 5  # 2048 // 400 = 5, below the files' 7
-    assert "open-file limit" in chosen.reason and "memory" in chosen.reason
+    assert [limit.kind for limit in chosen.limits] == ["open_files", "memory"]
 
 
 def test_at_least_one_job_however_tight() -> None:
     chosen = jobs.choose_jobs(None, 20, cpu_count=4, open_files=40, memory=100 * 2**20)
-    assert chosen.jobs == 1 and chosen.reason
+    assert chosen.jobs == 1 and chosen.limits
 
 
 def test_asked_below_one_is_refused() -> None:

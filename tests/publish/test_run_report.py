@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from diaspora_helpers.publish.execution.jobs import choose_jobs
 from diaspora_helpers.publish.execution.report import Outcome, Report, format_report
 
 NNBSP = "\u202f"
@@ -53,3 +54,26 @@ def test_a_run_of_both_editions_speaks_english_and_names_the_kept_files() -> Non
         "Kept 1 file of yours that this run did not make:",
         "  notes.txt",
     ]
+
+
+def test_the_note_on_fewer_kernels_speaks_the_run_s_language() -> None:
+    """macOS's ``ulimit -n 256`` on ten cores, with 1 GiB free: both limits are named, in
+    French for a French class's run (before, the note stayed English inside French lines)."""
+    chosen = choose_jobs(None, 20, cpu_count=10, open_files=256, memory=2**30)
+    assert (chosen.jobs, chosen.wanted) == (2, 10)
+    french = _report(Outcome("fr/00_overview", "ok", 2.0), published=True)
+    french.fewer_jobs = chosen
+    note = format_report(french).splitlines()[1]
+    assert note == (
+        f"Remarque{NNBSP}: 2 noyaux à la fois, et non 10{NNBSP}: la limite de fichiers ouverts "
+        f"(256, ulimit -n) en permet 7, à environ 30 fichiers par noyau{NNBSP}: "
+        f"augmentez-la avec `ulimit -n 1024`{NNBSP}; la mémoire disponible (1,0 Gio) en permet "
+        f"2, à environ 400 Mio par noyau{NNBSP}: fermez d’autres programmes."
+    )
+    english = _report(Outcome("00_overview", "ok", 2.0), published=True)
+    english.fewer_jobs = chosen
+    assert format_report(english).splitlines()[1] == (
+        "Note: 2 kernels at a time, not 10: the open-file limit (256, ulimit -n) allows 7, "
+        "at about 30 files per kernel: raise it with `ulimit -n 1024`; the memory available "
+        "(1.0 GiB) allows 2, at about 400 MiB per kernel: close other programs."
+    )

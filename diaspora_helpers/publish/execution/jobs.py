@@ -31,16 +31,29 @@ MEMINFO = Path("/proc/meminfo")
 OPEN_FILES_WANTED = 10240
 
 
-class Jobs(NamedTuple):
-    """The number of kernels to run at once, and why it is lower than asked.
+class Limit(NamedTuple):
+    """A limit of the machine that lowered the number of kernels at once.
 
-    ``reason`` is ``""`` when ``jobs`` is what was asked (or the number of notebooks, when
-    there are fewer); otherwise one sentence for the run's log naming the limit and how to
-    raise it. Unpacks as ``jobs, reason = choose_jobs(...)``.
+    ``kind`` is ``"open_files"`` (``value``: the soft limit, ``ulimit -n``) or ``"memory"``
+    (``value``: the bytes available); ``allows`` is how many kernels it allows. The run's
+    log words it in the run's language (:mod:`~diaspora_helpers.publish.execution.report`).
+    """
+
+    kind: str
+    value: int
+    allows: int
+
+
+class Jobs(NamedTuple):
+    """The number of kernels to run at once, what was wanted, and what lowered it.
+
+    ``limits`` is empty when ``jobs`` is what was wanted (``--jobs``, else one per core) or
+    the number of notebooks, when there are fewer; otherwise it names each limit that bit.
     """
 
     jobs: int
-    reason: str = ""
+    wanted: int
+    limits: tuple[Limit, ...] = ()
 
 
 def cores() -> int:
@@ -121,23 +134,15 @@ def choose_jobs(
     free = available_memory() if memory is True else memory
     wanted = cpus if asked is None else asked
     jobs = max(1, min(wanted, notebooks or 1))
-    reasons = []
+    limits = []
     if isinstance(limit, int) and not isinstance(limit, bool):
         by_files = max(1, (limit - FILES_MARGIN) // FILES_PER_KERNEL)
         if by_files < jobs:
             jobs = by_files
-            reasons.append(
-                f"the open-file limit ({limit}, ulimit -n) allows {by_files}, at about "
-                f"{FILES_PER_KERNEL} files per kernel: raise it with `ulimit -n 1024`"
-            )
+            limits.append(Limit("open_files", limit, by_files))
     if isinstance(free, int) and not isinstance(free, bool):
         by_memory = max(1, free // MEMORY_PER_KERNEL)
         if by_memory < jobs:
             jobs = by_memory
-            reasons.append(
-                f"the memory available ({free / 2**30:.1f} GiB) allows {by_memory}, at about "
-                f"{MEMORY_PER_KERNEL // 2**20} MiB per kernel: close other programs"
-            )
-    if not reasons:
-        return Jobs(jobs)
-    return Jobs(jobs, f"{jobs} kernel(s) at a time, not {wanted}: " + "; ".join(reasons) + ".")
+            limits.append(Limit("memory", free, by_memory))
+    return Jobs(jobs, wanted, tuple(limits))

@@ -7,10 +7,12 @@ printed after it, :func:`failures` the error lines in each notebook's edition.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from diaspora_helpers.i18n import N_
+from diaspora_helpers.publish.execution.jobs import FILES_PER_KERNEL, MEMORY_PER_KERNEL, Jobs
 from diaspora_helpers.publish.execution.selection import edition_of
 
 #: How the run log names what happened to each notebook (in the notebook's edition).
@@ -47,7 +49,7 @@ class Report:
     seconds: float
     jobs: int
     kept_files: list[str] = field(default_factory=list)  # the user's files carried over
-    notes: list[str] = field(default_factory=list)  # e.g. why fewer jobs than asked
+    fewer_jobs: Jobs | None = None  # the machine's limits, when they lowered the jobs
     unchanged: bool = False  # nothing changed since the last run: nothing was done
 
     @property
@@ -61,6 +63,18 @@ RAN_ONE, RAN_MANY = N_("Ran {n} notebook"), N_("Ran {n} notebooks")
 REUSED = N_(", reused {n} from the cache")
 TIMING = N_(" in {seconds} s ({jobs} at a time).")
 NOTE = N_("Note: {note}")
+FEWER_JOBS_ONE = N_("{jobs} kernel at a time, not {wanted}: {limits}.")
+FEWER_JOBS_MANY = N_("{jobs} kernels at a time, not {wanted}: {limits}.")
+LIMIT_WORDS = {
+    "open_files": N_(
+        "the open-file limit ({value}, ulimit -n) allows {allows}, at about {per_kernel} files "
+        "per kernel: raise it with `ulimit -n 1024`"
+    ),
+    "memory": N_(
+        "the memory available ({value} GiB) allows {allows}, at about {per_kernel} MiB per "
+        "kernel: close other programs"
+    ),
+}
 NOT_RUN_ONE = N_("Not run: {n} notebook neither asked for nor run before into this folder.")
 NOT_RUN_MANY = N_("Not run: {n} notebooks neither asked for nor run before into this folder.")
 PUBLISHED = N_("Published {folder} (open {index}).")
@@ -123,7 +137,8 @@ def format_report(report: Report) -> str:
     head += say(REUSED).format(n=reused) if reused else ""
     head += say(TIMING).format(seconds=seconds, jobs=report.jobs)
     lines.insert(0, head)
-    lines[1:1] = [say(NOTE).format(note=note) for note in report.notes]
+    if report.fewer_jobs is not None and report.fewer_jobs.limits:
+        lines.insert(1, say(NOTE).format(note=_fewer_jobs(report.fewer_jobs, say, locale)))
     if missing:
         lines.append(say(NOT_RUN_ONE if missing == 1 else NOT_RUN_MANY).format(n=missing))
     if report.published:
@@ -153,3 +168,24 @@ def failures(report: Report) -> list[str]:
             _ = i18n.translator(edition_of(o.stem))
             lines.append(_("error: {message}").format(message=o.message))
     return lines
+
+
+def _fewer_jobs(chosen: Jobs, say: Callable[[str], str], locale: str) -> str:
+    """The sentence saying which limits lowered the kernels at once, in ``say``'s language."""
+    from babel.numbers import format_decimal
+
+    parts = []
+    for limit in chosen.limits:
+        if limit.kind == "memory":
+            value = format_decimal(limit.value / 2**30, format="0.0", locale=locale)
+            per_kernel = MEMORY_PER_KERNEL // 2**20
+        else:
+            value, per_kernel = str(limit.value), FILES_PER_KERNEL
+        parts.append(
+            say(LIMIT_WORDS[limit.kind]).format(
+                value=value, allows=limit.allows, per_kernel=per_kernel
+            )
+        )
+    return say(FEWER_JOBS_ONE if chosen.jobs == 1 else FEWER_JOBS_MANY).format(
+        jobs=chosen.jobs, wanted=chosen.wanted, limits=say("; ").join(parts)
+    )

@@ -195,7 +195,8 @@ def run(
         from diaspora_helpers.publish.execution.jobs import choose_jobs, lift_open_file_limit
 
         lift_open_file_limit()
-        workers, why_fewer = choose_jobs(jobs, len(selected))
+        chosen = choose_jobs(jobs, len(selected))
+        workers = chosen.jobs
         report = _run_staged(
             selected,
             available,
@@ -211,8 +212,8 @@ def run(
             run_key,
         )
         report.seconds = time.monotonic() - started
-        if why_fewer:
-            report.notes.append(why_fewer)
+        if chosen.limits:
+            report.fewer_jobs = chosen
         return report
     except Interrupted as exc:
         if registry is not None:
