@@ -333,7 +333,7 @@ def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -
             "largest communities",
             len(women),
         ).format(
-            n=len(women),
+            n=text.spelled(len(women), feminine=True),
             overall=text.percent(overall),
             year=year,
             low=text.percent(shares.min(), 0),
@@ -346,7 +346,7 @@ def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -
             "countries with the most, percent; dashed line: all destinations; dotted line: "
             "parity ({parity})",
             len(women),
-        ).format(n=len(women), parity=text.percent(50, 0)),
+        ).format(n=text.spelled(len(women)), parity=text.percent(50, 0)),
         _("UN DESA, International Migrant Stock 2020, by sex"),
         figsize=(9.0, 2.2 + 0.32 * len(women)),
     )

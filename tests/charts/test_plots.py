@@ -187,7 +187,7 @@ def test_change_by_destination():
     assert title == (
         "1,000,000 Malians abroad in 1990, 1,300,000 in 2020; most growth in Côte d'Ivoire"
     )
-    assert subtitle.endswith("the 2 largest communities of 2020")
+    assert subtitle.endswith("the two largest communities of 2020")  # in words: ten or less
     assert source == "Source: UN DESA, International Migrant Stock 2020 (both sexes)"
     (ax,) = fig.axes
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Côte d'Ivoire", "France"]
@@ -202,7 +202,7 @@ def test_women_share_by_destination():
     # The range is of the communities drawn, not of every country (issue 23).
     assert (
         title
-        == "Women were 45.2% of Malians abroad in 2020, 30% to 53% in the 3 largest communities"
+        == "Women were 45.2% of Malians abroad in 2020, 30% to 53% in the three largest communities"
     )
     assert subtitle.startswith("Women as a share of migrants from Mali (mostly born there)")
     assert source == "Source: UN DESA, International Migrant Stock 2020, by sex"
