@@ -15,9 +15,6 @@ import functools
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from babel.numbers import get_decimal_symbol
-
-from diaspora_helpers import i18n
 from diaspora_helpers import text as formats
 from diaspora_helpers.exercises.names import (
     Names,
@@ -26,29 +23,44 @@ from diaspora_helpers.exercises.names import (
     parts,
     resolver,
 )
+from diaspora_helpers.exercises.number_help import (
+    ambiguous_help,
+    coarse,
+    decimal_comma_help,
+    dotted_help,
+    dotted_thousands,
+    half_unit,
+    number_format_help,
+    within,
+    year_help,
+)
 from diaspora_helpers.exercises.reading import (
     COUNT,
     PERCENT,
     PERSONS,
-    POINTS,
-    RATIO,
-    USD,
     USD_MILLIONS,
     as_items,
     as_number,
     as_text,
-    comma_slip,
-    digit_groups,
     is_many,
-    is_nan_result,
     readings,
     rounds_to,
-    unwrap,
-    written_decimals,
 )
-from diaspora_helpers.i18n import N_, _, ngettext
+from diaspora_helpers.exercises.verdicts import (
+    BLANK,
+    CORRECT,
+    WRONG,
+    Verdict,
+    blank,
+    hints_shown,
+    is_blank,
+    right,
+    set_hints,
+    unreadable,
+    wrong,
+)
+from diaspora_helpers.i18n import _, ngettext
 from diaspora_helpers.params import ParameterError
-from diaspora_helpers.text import Prose
 
 __all__ = [
     "BLANK",
@@ -70,37 +82,8 @@ __all__ = [
     "set_hints",
 ]
 
-BLANK, CORRECT, WRONG = "blank", "correct", "wrong"
-
-
-_settings = {"hints": True}
-
-
 #: Exercise number -> its check, filled by the ``@exercise`` decorator below.
 EXERCISES: dict[str, Callable[..., Verdict]] = {}
-
-
-class Verdict(Prose):
-    """A check's verdict: Markdown in a notebook, the same text as plain text."""
-
-    def __init__(self, status: str, text: str) -> None:
-        super().__init__(text)
-        self.status = status
-
-    @property
-    def correct(self) -> bool:
-        """Return True when the answer was right."""
-        return self.status == CORRECT
-
-
-def set_hints(show: bool) -> None:
-    """Show a hint with each wrong answer (True) or only say that it is wrong (False)."""
-    _settings["hints"] = bool(show)
-
-
-def hints_shown() -> bool:
-    """Return whether wrong answers come with a hint."""
-    return _settings["hints"]
 
 
 def exercise(number: str) -> Callable[[Callable[..., Verdict]], Callable[..., Verdict]]:
@@ -124,157 +107,6 @@ def exercise(number: str) -> Callable[[Callable[..., Verdict]], Callable[..., Ve
         return checked
 
     return register
-
-
-def blank() -> Verdict:
-    """Say the answer has not been given yet."""
-    return Verdict(
-        BLANK, _("Not yet answered: replace `None` with your answer and run the cell again.")
-    )
-
-
-def right(why: str) -> Verdict:
-    """Say the answer is right, and why."""
-    return Verdict(CORRECT, _("Correct. {why}").format(why=why))
-
-
-def wrong(hint: str) -> Verdict:
-    """Say the answer is wrong, with ``hint`` about the method when hints are on."""
-    if not _settings["hints"]:
-        return Verdict(WRONG, _("Not quite. Try again."))
-    return Verdict(WRONG, _("Not quite. {hint}").format(hint=hint))
-
-
-def unreadable(help_text: str) -> Verdict:
-    """Say the answer is not in a form the check can read: shown whether hints are on or off.
-
-    How to write an answer is not a hint about the method, so switching hints off keeps it.
-    """
-    return Verdict(WRONG, _("Not quite. {hint}").format(hint=help_text))
-
-
-NAN_HELP = N_(
-    "Your answer is NaN (not a number). Dividing one pandas selection by another first lines "
-    "them up by their index labels, and where the labels differ the result is NaN: take the "
-    "numbers out first (for example with `.iloc[0]`, `.item()` or `.sum()`), then divide."
-)
-COMMA_HELP = N_(
-    "Python read your answer as several numbers, because a comma separates values in "
-    "Python: write the number with a decimal point and no thousands separators (12.5, "
-    "250000), or put it in quotes as text ('12,5', '250 000')."
-)
-
-
-def number_format_help(unit: str, answer: object) -> Verdict | None:
-    """Return the format help for an answer that is not a readable number, or None."""
-    if is_nan_result(answer):
-        return unreadable(_(NAN_HELP))
-    if comma_slip(answer):
-        return unreadable(_(COMMA_HELP))
-    if is_many(answer):
-        return unreadable(_("Your answer holds several values; give one number."))
-    if as_number(answer, unit) is None:
-        return unreadable(
-            _("Give {example}, without quotes or units.").format(example=_(_EXAMPLES[unit]))
-        )
-    return None
-
-
-def is_blank(answer: object) -> bool:
-    """Return True for an answer left as None, ``...`` or empty text."""
-    return answer is None or answer is Ellipsis or (isinstance(answer, str) and not answer.strip())
-
-
-_EXAMPLES = {
-    PERCENT: N_("a percentage such as 12.5 (for 12.5%)"),
-    RATIO: N_("a plain number such as 1.5"),
-    PERSONS: N_("a number of persons such as 250000"),
-    USD: N_("an amount in US dollars, such as 250"),
-    USD_MILLIONS: N_("millions of US dollars, such as 12.5"),
-    COUNT: N_("a whole number"),
-    POINTS: N_("percentage points, such as 1.5"),
-}
-
-
-def within(value: float, target: float, tolerance: float) -> bool:
-    """Return True when ``value`` is no further than ``tolerance`` from ``target``."""
-    return abs(value - target) <= tolerance + 1e-9
-
-
-def half_unit(decimals: int) -> float:
-    """Return half a unit of the last of ``decimals`` decimals: how far a known slip may be
-    from a value and still be recognised as it."""
-    return 0.5 * 10.0 ** (-decimals)
-
-
-def _ambiguous_help(values: Sequence[float]) -> Verdict:
-    """Say that a number such as '300.000' reads two ways, and how to write it in one."""
-    small, large = sorted(values)
-    return unreadable(
-        _(
-            "Your answer can be read as {small} or as {large}. Write a whole number without "
-            "separators ({plain}), or with spaces between groups of three digits ({spaced})."
-        ).format(
-            small=formats.plain_number(small, 3),
-            large=formats.number(large),
-            plain=formats.plain_number(large),
-            spaced=f"{round(large):,}".replace(",", " "),
-        )
-    )
-
-
-def _dotted_thousands(answer: object, value: float, correct: float, decimals: int) -> bool:
-    """Return True for what an unquoted ``300.000`` or ``188.873`` becomes in Python: a
-    float a thousand times too small, when a whole number is asked and that float times
-    1000 is the expected value (a dot between groups of three digits, as in much West
-    African and European writing)."""
-    return (
-        decimals == 0
-        and isinstance(answer, float)
-        and within(value * 1000, correct, half_unit(decimals))
-    )
-
-
-def _dotted_help(value: float) -> Verdict:
-    """Say that Python read a dotted ``300.000`` as 300, and how to write it."""
-    large = round(value * 1000)
-    return unreadable(
-        _(
-            "Python reads `{typed}` as {read}, the dot being a decimal point: write `{plain}`, "
-            'or `"{spaced}"` in quotes.'
-        ).format(
-            typed=f"{value:.3f}",
-            read=formats.plain_number(value, 0 if value == int(value) else 3),
-            plain=formats.plain_number(large),
-            spaced=f"{large:,}".replace(",", " "),
-        )
-    )
-
-
-def _decimal_comma_help(answer: object, unit: str) -> Verdict | None:
-    """Return help for a whole number typed with commas between digit groups
-    (``'188,873'``) in an edition whose decimal mark is the comma, or None.
-
-    There the comma cannot group thousands, so the answer is not read either way: it is
-    told how the edition writes the number, whether its thousands reading is right or not.
-    """
-    groups = digit_groups(answer, unit)
-    if groups is None or groups[0] != "," or get_decimal_symbol(i18n.locale()) != ",":
-        return None
-    whole = round(groups[1])
-    return unreadable(
-        _(
-            "The comma marks decimals here: write a whole number with spaces between groups "
-            'of three digits, `"{spaced}"` in quotes, or without separators, `{plain}`.'
-        ).format(spaced=f"{whole:,}".replace(",", " "), plain=formats.plain_number(whole))
-    )
-
-
-def _coarse(answer: object, unit: str, value: float, correct: float, decimals: int) -> bool:
-    """Return True when the answer is the expected value rounded to fewer decimals than
-    the question asks (4.8 or 5 for 4.82 asked with two decimals)."""
-    typed = written_decimals(answer, unit)
-    return typed is not None and typed < decimals and rounds_to(value, correct, typed)
 
 
 def grade_number(
@@ -306,22 +138,22 @@ def grade_number(
     if unreadable_help is not None:
         return unreadable_help
     if decimals == 0:
-        comma_help = _decimal_comma_help(answer, unit)
+        comma_help = decimal_comma_help(answer, unit)
         if comma_help is not None:
             return comma_help
     values = readings(answer, unit)
     if any(rounds_to(value, correct, decimals) for value in values):
         return right(why)
     if len(values) > 1 and decimals == 0:
-        return _ambiguous_help(values)
+        return ambiguous_help(values)
     value = values[0]
-    if _dotted_thousands(answer, value, correct, decimals):
-        return _dotted_help(value)
+    if dotted_thousands(answer, value, correct, decimals):
+        return dotted_help(value)
     tolerance = half_unit(decimals)
     for trap, trap_hint in traps:
         if not math.isnan(trap) and within(value, trap, tolerance):
             return wrong(trap_hint)
-    if _coarse(answer, unit, value, correct, decimals):
+    if coarse(answer, unit, value, correct, decimals):
         return wrong(
             ngettext(
                 "Your answer is rounded more coarsely than the question asks: give {n} decimal.",
@@ -469,30 +301,6 @@ def grade_set(
     return wrong(hint)
 
 
-def _year_help(answer: object) -> Verdict | None:
-    """Return help for a year typed with a separator between its digits, or None: text
-    such as ``'2.009'``, ``'2,009'`` or ``'2 009'``, or the float an unquoted ``2.009``
-    becomes (Python reads the dot as a decimal point)."""
-    groups = digit_groups(answer, COUNT)
-    value = unwrap(answer)
-    if groups is not None:
-        year = round(groups[1])
-    elif (
-        isinstance(value, float)
-        and not value.is_integer()
-        and written_decimals(value) == 3
-        and 1 <= value < 10
-    ):
-        year = round(value * 1000)
-    else:
-        return None
-    return unreadable(
-        _("Write the year without a separator between its digits: {year}.").format(
-            year=formats.plain_number(year)
-        )
-    )
-
-
 def grade_integer(
     answer: object,
     correct: int,
@@ -511,9 +319,9 @@ def grade_integer(
     ``2.009``) is told so, with the year read from it.
     """
     if year and not is_blank(answer):
-        year_help = _year_help(answer)
-        if year_help is not None:
-            return year_help
+        written = year_help(answer)
+        if written is not None:
+            return written
     if not is_blank(answer) and number_format_help(COUNT, answer) is None:
         values = readings(answer, COUNT)
         if all(value != int(value) for value in values):

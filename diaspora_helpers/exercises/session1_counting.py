@@ -11,8 +11,6 @@ import functools
 from diaspora_helpers import i18n
 from diaspora_helpers.analysis import demography, key_figures, population
 from diaspora_helpers.exercises.grading import (
-    PERCENT,
-    RATIO,
     Verdict,
     exercise,
     grade_choice,
@@ -20,6 +18,7 @@ from diaspora_helpers.exercises.grading import (
     resolver,
 )
 from diaspora_helpers.exercises.names import Names, in_each_language, label_variants
+from diaspora_helpers.exercises.reading import PERCENT, RATIO
 from diaspora_helpers.i18n import _
 
 

@@ -13,13 +13,13 @@ import pandas as pd
 
 from diaspora_helpers.analysis import demography
 from diaspora_helpers.exercises.grading import (
-    PERCENT,
     Verdict,
     country_resolver,
     exercise,
     grade_choice,
     grade_number,
 )
+from diaspora_helpers.exercises.reading import PERCENT
 from diaspora_helpers.i18n import _
 
 

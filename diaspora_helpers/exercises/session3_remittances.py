@@ -14,16 +14,13 @@ import pandas as pd
 from diaspora_helpers import text
 from diaspora_helpers.analysis import key_figures, remittances
 from diaspora_helpers.exercises.grading import (
-    PERCENT,
-    POINTS,
-    USD,
-    USD_MILLIONS,
     ParameterError,
     Verdict,
     exercise,
     grade_integer,
     grade_number,
 )
+from diaspora_helpers.exercises.reading import PERCENT, POINTS, USD, USD_MILLIONS
 from diaspora_helpers.i18n import _
 
 DEFAULT_PEERS = ("SEN", "BFA", "NER", "CIV", "GIN", "MRT")

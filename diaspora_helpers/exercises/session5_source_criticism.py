@@ -12,7 +12,6 @@ from diaspora_helpers import text
 from diaspora_helpers.analysis import audit, demography, key_figures, tokten
 from diaspora_helpers.data import load
 from diaspora_helpers.exercises.grading import (
-    PERSONS,
     Verdict,
     exercise,
     grade_choice,
@@ -22,6 +21,7 @@ from diaspora_helpers.exercises.grading import (
     resolver,
 )
 from diaspora_helpers.exercises.names import table_names
+from diaspora_helpers.exercises.reading import PERSONS
 from diaspora_helpers.i18n import _
 
 #: French names a student may type for the audit's ``severity`` values (exercise 5.6); the
