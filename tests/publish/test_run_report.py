@@ -48,6 +48,7 @@ def test_a_run_of_both_editions_speaks_english_and_names_the_kept_files() -> Non
     )
     lines = format_report(report).splitlines()
     assert lines[0] == "Ran 1 notebook, reused 1 from the cache in 5.0 s (1 at a time)."
+    assert lines[2].split()[:2] == ["reused", "fr/00_overview"]  # one language per report
     assert any(line.split()[-1] == "01_demographics" for line in lines)  # kept: listed
     assert lines[-3:] == [
         "Published /tmp/o (open /tmp/o/index.html).",

@@ -119,14 +119,12 @@ def format_report(report: Report) -> str:
     for o in report.outcomes:
         if o.status == "missing":
             continue
-        # A notebook's row speaks its edition's language (« échec » for a French one).
-        _ = i18n.translator(edition_of(o.stem))
-        label = _(STATUS_LABELS[o.status])
-        spent = format_decimal(
-            round(o.seconds, 1), format="0.0", locale=editions.get(edition_of(o.stem)).locale
-        )
+        # Every row speaks the run's language, as its own lines do (rfr7: an English head
+        # over « réutilisé » rows read as two languages in one report).
+        label = say(STATUS_LABELS[o.status])
+        spent = format_decimal(round(o.seconds, 1), format="0.0", locale=locale)
         timing = f"{spent:>6} s" if o.status in ("ok", "failed") else " " * 8
-        figures = _(ONE_FIGURE if o.figures == 1 else FIGURES).format(n=o.figures)
+        figures = say(ONE_FIGURE if o.figures == 1 else FIGURES).format(n=o.figures)
         figures = figures if o.figures else ""
         lines.append(f"  {label:<10} {o.stem:<{width}}  {timing}  {figures}".rstrip())
     ran = sum(1 for o in report.outcomes if o.status in ("ok", "failed"))
