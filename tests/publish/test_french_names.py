@@ -120,6 +120,9 @@ def test_the_sheet_refuses_a_capital_ministere_inside_a_sentence_only():
     assert style_sheet.faults("producteur\u202f: Ministère des Maliens de l’extérieur", sheet)
     assert style_sheet.faults("sous la tutelle du Ministère de l’Économie", sheet)
     assert style_sheet.faults("Ministère des Maliens de l’extérieur (Mali)", sheet) == []
+    # A cell that lists names starts each with its capital.
+    listed = "Ministère des Maliens de l’extérieur\u202f; Ministère de l’Économie"
+    assert style_sheet.faults(listed, sheet) == []
     assert style_sheet.faults("producteur\u202f: ministère des Maliens", sheet) == []
 
 
