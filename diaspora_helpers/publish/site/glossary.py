@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from diaspora_helpers import text
 from diaspora_helpers.data import loader
 from diaspora_helpers.i18n import LANGUAGES, N_
 from diaspora_helpers.publish.site import markup
@@ -179,7 +180,8 @@ def _definitions(folder: Path, site: Site) -> list[str]:
     download = html.escape(_("the data download"))
     table = f'<a href="{up}{DATA_FOLDER}/{DEFINITIONS_SOURCE}">{download}</a>'
     for row in rows:
-        publisher = html.escape(row.get("publisher", ""))
+        # Inside the sentence: "producteur : ministère des Maliens de l’extérieur (Mali)".
+        publisher = html.escape(text.in_sentence(row.get("publisher", "")))
         relayed = row.get("url_kind") == RELAY
         if row.get("url") and not relayed:
             publisher = f'<a href="{html.escape(row["url"])}">{publisher}</a>'
