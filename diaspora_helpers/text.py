@@ -296,6 +296,8 @@ SMALL_NUMBERS = (
     N_("nine"),
     N_("ten"),
 )
+#: The largest number prose writes in words; a sentence cannot start with a larger one.
+SPELLED_MAX = len(SMALL_NUMBERS) - 1
 # TRANSLATORS: "one" before a feminine noun ("une part"); give the plain word where the
 # language has no gender. The English text drops the bracket.
 FEMININE_ONE = N_("one [feminine]")
@@ -317,6 +319,17 @@ def spelled(n: int, feminine: bool = False) -> str:
         word = _(FEMININE_ONE)
         return word.split(" [", 1)[0]
     return _(SMALL_NUMBERS[n])
+
+
+def opening(n: int, feminine: bool = False) -> str:
+    """Return a whole number as the first word of a sentence or title writes it: zero to
+    ten in words with a capital ("Six", "Neuf"; "Une" with ``feminine``). A sentence never
+    starts with figures, so a number above ten raises ``ValueError``: reword the sentence
+    ("Of the 14 constraints, 11…"). Raises ``TypeError`` as :func:`spelled` does."""
+    word = spelled(n, feminine)
+    if not 0 <= int(n) < len(SMALL_NUMBERS):
+        raise ValueError(f"{n} is above ten: a sentence cannot start with it in figures")
+    return word[:1].upper() + word[1:]
 
 
 def spelled_alike(*counts: int | tuple[int, bool]) -> list[str]:

@@ -134,7 +134,13 @@ def test_defaults_pass_validation(path):
     exec(validation, namespace)
 
 
-TOPICS = sorted(NOTEBOOKS.glob("0*.ipynb")) + sorted((NOTEBOOKS / "fr").glob("0*.ipynb"))
+#: Every notebook with parameters, both editions: topics, exercises and their masters.
+TOPICS = [
+    path
+    for folder in (NOTEBOOKS, NOTEBOOKS / "fr")
+    for pattern in ("0*.ipynb", "exercises_*.ipynb", "master_*.ipynb")
+    for path in sorted(folder.glob(pattern))
+]
 
 
 @pytest.mark.parametrize("path", TOPICS, ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -157,6 +163,7 @@ def test_parameter_comments_share_one_style_per_edition(path):
             assert all(n.split()[1] == "à" for n in numbers), where
             assert all(f"de {n}" in help_text for n in numbers), where
             assert " or " not in help_text and " to " not in help_text, where
+            assert "ex." not in help_text.split(), where  # « ex. » reads as « par exemple »
         else:
             assert " :" not in help_text and "\u202f" not in help_text, where
             assert all(n.split()[1] == "to" for n in numbers), where

@@ -186,6 +186,28 @@ def test_small_whole_numbers_are_spelled_in_running_prose(language, n, feminine,
         text.set_language("en")
 
 
+@pytest.mark.parametrize(
+    ("language", "n", "feminine", "expected"),
+    [
+        ("en", 6, False, "Six"),
+        ("fr", 9, False, "Neuf"),
+        ("fr", 1, True, "Une"),
+        ("en", 0, False, "Zero"),
+    ],
+)
+def test_a_count_opening_a_sentence_is_in_words_with_a_capital(language, n, feminine, expected):
+    text.set_language(language)
+    try:
+        assert text.opening(n, feminine=feminine) == expected
+    finally:
+        text.set_language("en")
+
+
+def test_a_sentence_cannot_open_with_figures():
+    with pytest.raises(ValueError, match="above ten"):
+        text.opening(11)
+
+
 def test_spelled_refuses_a_number_that_is_not_whole():
     with pytest.raises(TypeError, match="whole number"):
         text.spelled(2.5)

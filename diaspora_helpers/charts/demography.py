@@ -176,7 +176,7 @@ def top_destinations(top: pd.DataFrame, named: pd.DataFrame, year: int) -> Figur
     """
     colours = top["region_group"].map(REGION_COLOURS).fillna(style.PALETTE["light"])
     fig, ax = style.titled_figure(
-        _("{share} of Malians abroad lived in {country} in {year}").format(
+        _("In {year}, {share} of Malians abroad lived in {country}").format(
             share=text.percent(named["share_pct"].iloc[0]),
             country=named["country"].iloc[0],
             year=year,
@@ -210,10 +210,17 @@ def map_malians_abroad(
     (``slide=True``) shows the Old World (``maps.OLD_WORLD``) with no country that
     carries data cut by the frame, and the legend beside the map.
     """
+    in_words, among = text.spelled_alike((in_africa, True), (named_count, True))
+    if in_africa > text.SPELLED_MAX:
+        title = _(
+            "In {year}, {n} of the {total} largest Malian communities abroad are in Africa"
+        ).format(n=in_words, total=among, year=year)
+    else:
+        title = _(
+            "{n} of the {total} largest Malian communities abroad in {year} are in Africa"
+        ).format(n=text.opening(in_africa, feminine=True), total=among, year=year)
     fig, ax = style.titled_figure(
-        _("{n} of the {total} largest Malian communities abroad in {year} are in Africa").format(
-            n=in_africa, total=named_count, year=year
-        ),
+        title,
         _("Migrants from Mali (mostly born there) living in each country, by class (persons)"),
         _(
             "UN DESA, International Migrant Stock 2020 (both sexes); country outlines from "
@@ -271,7 +278,9 @@ def change_by_destination(
     """Dumbbells of each community's size in the first (ring) and last (dot) year."""
     grew = change.sort_values("change", ascending=False).iloc[0]
     fig, ax = style.titled_figure(
-        _("{first} Malians abroad in {start}, {last} in {end}; most growth in {country}").format(
+        _(
+            "From {first} Malians abroad in {start} to {last} in {end}; most growth in {country}"
+        ).format(
             first=text.number(total_start),
             start=start,
             last=text.number(total_end),

@@ -318,13 +318,14 @@ def institutional_landscape(
     again with no limit on the width).
     """
     top = supervisors.iloc[0]
+    supervised, unlinked = text.spelled_alike(int(top["bodies"]), len(bands.get("unlinked", [])))
     labels = (
         _(
             "The {supervisor} supervises {n} bodies; {unlinked} bodies have no stated link at all"
         ).format(
             supervisor=text.in_sentence(top["supervisor"]),
-            n=top["bodies"],
-            unlinked=len(bands.get("unlinked", [])),
+            n=supervised,
+            unlinked=unlinked,
         ),
         _(
             "Institutions dealing with Malians abroad and the relations the document states "

@@ -244,11 +244,12 @@ def constraints_by_theme(
             "Constraints on diaspora investment listed by the source document, by theme (the "
             "collection's grouping), split by where the document places them"
         )
+    outside, among, host = text.spelled_alike((exogenous, True), (shown, True), (in_host, True))
     fig, ax = style.titled_figure(
         _(
             "The document places {exogenous} of the {shown} constraints shown outside Mali, "
             "{in_host} of them in the host country"
-        ).format(exogenous=exogenous, shown=shown, in_host=in_host),
+        ).format(exogenous=outside, shown=among, in_host=host),
         subtitle,
         _("Source document, sections 6.1 and 6.2; themes assigned by the collection"),
     )
@@ -261,18 +262,30 @@ def coverage_title(gaps: int, constraints: int, scope: str, taken_up: int | None
 
     ``gaps`` constraints of ``constraints`` are addressed by no strategy in ``scope``;
     ``taken_up`` (when only those gaps are drawn) is how many of them strategies of the
-    other scopes address. A scope outside ``analysis.policy.NO_STRATEGY`` raises
-    ``KeyError``.
+    other scopes address. Counts are written as prose writes them, and the title never
+    starts with figures ("Six of the 14 constraints…"; "Of the 14 constraints, 11…"). A
+    scope outside ``analysis.policy.NO_STRATEGY`` raises ``KeyError``.
     """
     no_strategy = _(NO_STRATEGY[scope])
     if taken_up is None:
+        _gaps, among = text.spelled_alike((gaps, True), (constraints, True))
+        if gaps > text.SPELLED_MAX:
+            return _(
+                "Of the {constraints} constraints, {gaps} are addressed by {no_strategy}"
+            ).format(gaps=_gaps, constraints=among, no_strategy=no_strategy)
         return _("{gaps} of the {constraints} constraints are addressed by {no_strategy}").format(
-            gaps=gaps, constraints=constraints, no_strategy=no_strategy
+            gaps=text.opening(gaps, feminine=True), constraints=among, no_strategy=no_strategy
         )
+    _gaps, taken = text.spelled_alike((gaps, True), (taken_up, True))
+    if gaps > text.SPELLED_MAX:
+        return _(
+            "Constraints addressed by {no_strategy}: {gaps}; strategies of other scopes take "
+            "up {taken_up} of them"
+        ).format(gaps=_gaps, no_strategy=no_strategy, taken_up=taken)
     return _(
         "{gaps} constraints are addressed by {no_strategy}; strategies of other scopes take "
         "up {taken_up} of them"
-    ).format(gaps=gaps, no_strategy=no_strategy, taken_up=taken_up)
+    ).format(gaps=text.opening(gaps, feminine=True), no_strategy=no_strategy, taken_up=taken)
 
 
 #: The coverage grid drawn for the page: text size (points), row labels wrapped at

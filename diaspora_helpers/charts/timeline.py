@@ -361,32 +361,31 @@ def phone_rows(placed: pd.DataFrame, kinds: Sequence[str]) -> list[phone_lists.R
 def rhythm_title(summary: pd.DataFrame) -> str:
     """Return a timeline title that states the finding: how many waves, and the busiest.
 
-    ``summary`` is ``analysis.timeline.wave_summary(...)`` (``events``, ``years``).
+    ``summary`` is ``analysis.timeline.wave_summary(...)`` (``events``, ``years``). Counts
+    are written as prose writes them (:func:`text.spelled`, :func:`text.spelled_alike`).
     """
     if summary.empty:
         return _("The document dates no event of these kinds in these years")
     if len(summary) == 1:
         return _("One unbroken run of {n} events, {years}").format(
-            n=summary["events"].iloc[0], years=text.period(summary["years"].iloc[0])
+            n=text.spelled(int(summary["events"].iloc[0])),
+            years=text.period(summary["years"].iloc[0]),
         )
     most = int(summary["events"].max())
     busiest = summary[summary["events"] == most]
+    waves = text.spelled(len(summary), feminine=True)
+    n, total = text.spelled_alike(most, int(summary["events"].sum()))
     if len(busiest) > 1:
         return _(
             "Diaspora policy came in {waves} waves; the busiest, {years}, brought {n} of the "
             "{total} events each"
         ).format(
-            waves=len(summary),
+            waves=waves,
             years=listing([text.period(y) for y in busiest["years"]]),
-            n=most,
-            total=int(summary["events"].sum()),
+            n=n,
+            total=total,
         )
     return _(
         "Diaspora policy came in {waves} waves; the busiest, {years}, "
         "brought {n} of the {total} events"
-    ).format(
-        waves=len(summary),
-        years=text.period(busiest["years"].iloc[0]),
-        n=most,
-        total=int(summary["events"].sum()),
-    )
+    ).format(waves=waves, years=text.period(busiest["years"].iloc[0]), n=n, total=total)

@@ -211,7 +211,7 @@ def grade_choice(
             )
     if chosen is None:
         return unreadable(
-            _("That is not one of the possible answers: {options}.").format(options=options)
+            _("That is not one of the possible answers: give {options}.").format(options=options)
         )
     if chosen == correct:
         return right(why)
@@ -257,7 +257,9 @@ def grade_set(
     """Grade a list of ids in any order; the ids are ``valid`` (or the ids a :class:`Names`
     table gives, so that the labels a page shows are read as the ids they stand for).
 
-    A wrong list is told the KIND of mistake, never how many items are wrong or which:
+    A single name typed as plain text ("cadre de concertation") that is not the whole answer
+    is asked for a list. A wrong list is told the KIND of mistake, never how many items are
+    wrong or which:
     ``outside`` pairs a group of ids that cannot be right (outside the question's scope)
     with what to say when the list holds one; ``traps`` pairs the exact list a known slip
     gives with its hint; any other wrong list gets ``hint``.
@@ -290,11 +292,19 @@ def grade_set(
             ).format(n=formats.spelled(unknown, feminine=True), what=what)
         )
     chosen, wanted = set(items), set(correct)
+    if chosen == wanted:
+        return right(why)
+    if isinstance(answer, str) and len(items) == 1:
+        # One name typed as plain text where a list is asked: help with the form first.
+        return unreadable(
+            _(
+                "Answer with a list of {what} in square brackets, like ['first_id', "
+                "'second_id'], even for a single entry."
+            ).format(what=what)
+        )
     for group, message in outside:
         if chosen & set(group):
             return wrong(message)
-    if chosen == wanted:
-        return right(why)
     for trap, message in traps:
         if trap and chosen == set(trap) and set(trap) != wanted:
             return wrong(message)

@@ -56,7 +56,7 @@ def check_forum_before_policy(answer: object) -> Verdict:
         answer,
         correct,
         resolve=table_names("events", fuzzy=False),
-        options=_("an event id from timeline.events()"),
+        options=_('an event id (column "ID" of the timeline table)'),
         why=_("The policy was shared with the diaspora in draft before it was adopted."),
         hint=_(
             "Filter timeline.events() to forums, keep those that start before the policy's "

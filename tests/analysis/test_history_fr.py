@@ -54,8 +54,9 @@ def test_counts_and_titles_of_the_timeline_in_french():
     assert len(set(french.values())) == len(french)
     assert french["what"] == "Événements"
     assert french["events"] == "Nombre d’événements"
+    words = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "sept", 8: "huit"}
     assert charts.timeline.rhythm_title(summary).startswith(
-        f"La politique envers la diaspora s’est construite en {len(summary)} vagues"
+        f"La politique envers la diaspora s’est construite en {words[len(summary)]} vagues"
     )
     assert set(timeline.peak_waves(summary)) <= set(summary.columns)
 

@@ -175,7 +175,15 @@ def test_the_french_coverage_grid_is_headed_in_french():
     assert {"Contraintes\nendogènes", "Contraintes\nexogènes", "Investissement"} <= texts
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[0] == "la traite directement" and len(legend) == 3
+    # A title never starts with figures: a count up to ten in words, a larger one moved.
     assert charts.policy.coverage_title(6, 14, "national") == (
-        "6 des 14 contraintes ne sont traitées par aucune stratégie nationale"
+        "Six des 14 contraintes ne sont traitées par aucune stratégie nationale"
     )
+    assert charts.policy.coverage_title(11, 14, "national") == (
+        "Sur les 14 contraintes, 11 ne sont traitées par aucune stratégie nationale"
+    )
+    assert charts.policy.coverage_title(3, 6, "national", taken_up=1).startswith(
+        "Trois contraintes ne sont traitées"
+    )
+    assert charts.policy.coverage_title(3, 6, "national", taken_up=1).endswith("en charge une")
     plt.close(fig)

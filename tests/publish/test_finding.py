@@ -19,7 +19,7 @@ def _said(box: str) -> str:
 
 
 def test_the_finding_box_ends_its_sentence() -> None:
-    title = "Diaspora policy came in 5 waves; the busiest, 2000–2006, brought 16 events"
+    title = "Diaspora policy came in five waves; the busiest, 2000–2006, brought 16 events"
     assert _said(story.finding_box(title)) == title + "."
     assert _said(story.finding_box("Is it one count or two?")) == "Is it one count or two?"
     assert _said(story.finding_box("Already a sentence.")) == "Already a sentence."
