@@ -33,6 +33,10 @@ CAPTIONS = {
         "communities at the later estimate year: persons at each "
         "of the two years compared, and the change"
     ),
+    "document_malians_abroad": N_(
+        "Malians living abroad by place of residence, in persons (administrative estimates, "
+        "as printed in the source document)"
+    ),
     "foreigners_in_mali": N_(
         "People living in Mali who came from elsewhere, by year: international migrants "
         "as UN DESA estimates them (born abroad, or foreign citizens where no birthplace is "
