@@ -162,7 +162,7 @@ def mali_and_peers(
     ]
     fig, (left, right) = style.titled_figure(
         _("Mali ranked {rank} of {ranked} on remittances as a share of GDP in {year}").format(
-            rank=text.ordinal(int(rank)), ranked=ranked, year=focus_year
+            rank=text.ordinal(int(rank)), ranked=text.spelled(ranked), year=focus_year
         ),
         _(
             "Personal remittances received, in two panels: percent of GDP, derived from the "

@@ -314,7 +314,7 @@ def test_mali_and_peers_colours_and_missing_data():
     mali = pd.Series({"un_year": 2020.0})
     fig = charts.remittances.mali_and_peers(compared, ["SSF"], mali, 1, 2, 2012)
     title, subtitle, source = _texts(fig)
-    assert title == "Mali ranked 1st of 2 on remittances as a share of GDP in 2012"
+    assert title == "Mali ranked 1st of two on remittances as a share of GDP in 2012"
     assert subtitle.endswith("grey: World Bank aggregates")
     assert source.endswith("(emigrants, 2020)")
     left, right = fig.axes
