@@ -61,3 +61,23 @@ def _english_edition_after_each_test():
     from diaspora_helpers import i18n
 
     i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests_start_no_kernel(request, monkeypatch):
+    """A test not marked ``slow`` runs in ``make check``, which holds every test that starts
+    no kernel: one that starts a kernel in this process fails here, naming the fix."""
+    if request.node.get_closest_marker("slow") is not None:
+        yield
+        return
+    from jupyter_client.manager import KernelManager
+
+    def refuse(*args, **kwargs):
+        raise RuntimeError(
+            f"{request.node.nodeid} starts a kernel: mark it @pytest.mark.slow "
+            "(make check runs only the tests that start none)"
+        )
+
+    # Both the blocking and the asynchronous managers start a kernel through this step.
+    monkeypatch.setattr(KernelManager, "_async_pre_start_kernel", refuse)
+    yield

@@ -12,6 +12,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from diaspora_helpers.__main__ import main
 from diaspora_helpers.publish.course import instructor, lab, submissions, worksheets
 from diaspora_helpers.publish.course import workflow as course
@@ -105,6 +107,7 @@ def test_the_public_guide_has_no_answers_and_the_instructor_build_has_them(tmp_p
     )
 
 
+@pytest.mark.slow  # runs the two masters in kernels
 def test_worksheets_have_answer_boxes_and_the_answer_sheet_has_the_answers(tmp_path):
     found = {e: {2: course.masters(course.edition_dir(e))[2]} for e in ("en", "fr")}
     written = worksheets.build(tmp_path, found, pdf=False)  # runs the two masters
