@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 
 from diaspora_helpers.exercises.recording import MIME, rebuild
-from diaspora_helpers.publish.course.autograde import execute_all, grade_id, question_of
+from diaspora_helpers.publish.course.autograde import grade_id, question_of
 from diaspora_helpers.publish.course.marking import parameters, shown
 from diaspora_helpers.publish.site import markup, table_markup
 from diaspora_helpers.publish.site.navigation import translator
@@ -231,6 +231,31 @@ def print_pdf(page: Path, program: str) -> Path | None:
     return pdf if done.returncode == 0 and pdf.exists() else None
 
 
+def _execute_master(source: Path) -> Path:
+    """Execute a master (with its tables shown) through the project's one executor, into
+    ``<source>.executed.ipynb`` beside it; a cell that fails stops the build with
+    :class:`~diaspora_helpers.publish.course.workflow.CourseError` naming the master and
+    the cell (a worksheet is never drawn from a half-run master)."""
+    from diaspora_helpers.publish.course.workflow import CourseError
+    from diaspora_helpers.publish.execution import execute
+
+    registry = execute.KernelRegistry()
+    with tempfile.TemporaryDirectory(prefix="diaspora-worksheet-") as folder:
+        try:
+            result = execute.run_notebook(
+                source, {}, {}, key=source.stem, work=Path(folder), registry=registry
+            )
+        finally:
+            registry.kill_all()
+    if result.notebook is None or result.failure is not None:
+        reason = result.failure.describe() if result.failure else "the kernel did not start"
+        raise CourseError(f"could not draw the worksheet of {source.name}: {reason}")
+    result.notebook.metadata.pop(execute.RUN_METADATA, None)
+    out = source.with_suffix(".executed.ipynb")
+    execute.write_notebook(result.notebook, out)
+    return out
+
+
 def build(
     course_dir: Path, masters: dict[str, dict[int, Path]], *, pdf: bool = True, workers: int = 2
 ) -> list[Path]:
@@ -238,22 +263,23 @@ def build(
 
     ``masters`` is ``{edition: {session: master path}}``. Each master is first executed
     with the tables of its solutions displayed (``worksheets/executed/``, ``workers`` at a
-    time). Returns the pages written (HTML, and PDF when a browser is installed and ``pdf``
+    time, through the project's one executor). Raises ``CourseError`` when a master's cell
+    fails. Returns the pages written (HTML, and PDF when a browser is installed and ``pdf``
     is true).
     """
     program = browser() if pdf else None
     written = []
     work = course_dir / "worksheets" / "executed"
-    jobs, executed = [], {}
+    sources, executed = [], {}
     for language, by_session in masters.items():
         for session, master in sorted(by_session.items()):
             source = work / language / master.name
             source.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(with_tables(master), source)
-            out = source.with_suffix(".executed.ipynb")
-            jobs.append((source, out))
-            executed[(language, session)] = out
-    execute_all(jobs, workers=workers)
+            sources.append(source)
+            executed[(language, session)] = source.with_suffix(".executed.ipynb")
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        list(pool.map(_execute_master, sources))
     for language, by_session in masters.items():
         folder = course_dir / "worksheets" / language
         folder.mkdir(parents=True, exist_ok=True)
