@@ -64,10 +64,21 @@ class Rule:
     note: str
 
 
+#: Where an HTML output's table cell, row or block ends: a paragraph separator (U+2029),
+#: so that the words of two cells never read as one phrase.
+BREAK = "\u2029"
+#: A run of whitespace a reader sees as one space (a line break in Markdown, several spaces
+#: in a cell), the no-break spaces excepted (they are typography some rules check), and
+#: :data:`BREAK`.
+_SPACES = re.compile(r"[^\S\u00a0\u202f\u2029]+")
+
+
 def _compile(variant: str, match: str) -> str:
     if match == "pattern":
         return variant
-    escaped = re.escape(variant)
+    # a variant of several words matches them split by any whitespace (a line break, several
+    # spaces), so that a phrase wrapped in a Markdown cell is found and fixed
+    escaped = r"\s+".join(re.escape(word) for word in variant.split())
     if match == "between_letters":
         return rf"(?<=[^\W\d_]){escaped}(?=[^\W\d_])"
     if match == "word":
@@ -129,10 +140,11 @@ def prose(text: str) -> str:
 
 def faults(text: str, sheet: list[Rule]) -> list[tuple[str, str]]:
     """Return ``(found in its context, rule term)`` for every forbidden variant in the prose
-    of ``text``."""
-    seen = prose(text)
+    of ``text``, read as a reader sees it: every run of whitespace (a line break, several
+    spaces) as one space, so that a phrase split by a line break is found."""
+    seen = _SPACES.sub(" ", prose(text))
     return [
-        (seen[max(m.start() - 25, 0) : m.end() + 25].replace("\n", " "), rule.term)
+        (re.sub(f"(?: ?{BREAK} ?)+", " | ", seen[max(m.start() - 25, 0) : m.end() + 25]), rule.term)
         for rule in sheet
         for m in rule.pattern.finditer(seen)
     ]
@@ -161,6 +173,8 @@ def _html_text(value: str) -> str:
     """The text a reader sees in an HTML output (tags removed, entities decoded)."""
     value = re.sub(r"<style.*?</style>|<script.*?</script>", " ", value, flags=re.S)
     value = re.sub(r"<code>.*?</code>", " ", value, flags=re.S)
+    # a cell, a row or a block ends a phrase: two cells never read as one
+    value = re.sub(r"</?(?:t[dhr]|p|li|div|h\d|caption|table|br)\b[^>]*>", f" {BREAK} ", value)
     return html.unescape(re.sub(r"<[^>]+>", " ", value))
 
 

@@ -321,3 +321,41 @@ def test_one_name_for_the_dollar_the_un_source_and_a_series_edition():
         "Banque mondiale/KNOMAD\u202f; l’édition 2022 et la copie de 2026\u202f; `usd_millions`"
     )
     assert style_sheet.faults(kept, sheet) == []
+
+
+def test_a_forbidden_phrase_split_by_a_line_break_or_several_spaces_is_found_and_fixed(tmp_path):
+    """A Markdown cell wraps its lines anywhere: « expatriés\\nnationaux » reads as
+    « expatriés nationaux » and must be found, in a cell, a table cell and a course file."""
+    sheet = style_sheet.rules("fr")
+    for text in (
+        "le programme des expatriés\nnationaux du PNUD",
+        "le programme des expatriés  nationaux",
+        "les Nations\n   unies",
+        "la Politique Nationale\nde Migration",
+    ):
+        found = style_sheet.faults(text, sheet)
+        assert found, text
+        assert all("\n" not in where for where, _term in found)
+    assert {term for _f, term in style_sheet.faults("des expatriés\nnationaux", sheet)} == {
+        "nom de TOKTEN"
+    }
+    assert style_sheet.apply("des expatriés\nnationaux", sheet) == "des nationaux expatriés"
+    # the narrow no-break space is typography, not a run of spaces to fold
+    assert not style_sheet.faults("Mali\u202f; Sénégal", sheet)
+    # every file kind: a Markdown course file and a table cell
+    (tmp_path / "notebooks" / "fr").mkdir(parents=True)
+    (tmp_path / "data" / "fr").mkdir(parents=True)
+    (tmp_path / "diaspora_helpers" / "locale" / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "data" / "fr" / "style.csv").write_text(
+        (ROOT / "data" / "fr" / "style.csv").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "notebooks" / "fr" / "course_x.md").write_text(
+        "Les Nations\nunies.\n", encoding="utf-8"
+    )
+    (tmp_path / "data" / "fr" / "t.csv").write_text(
+        'id,label\na,"expatriés\r\nnationaux"\n', encoding="utf-8"
+    )
+    found = style_sheet.check("fr", tmp_path)
+    assert len(found) == 2, found
+    assert any("course_x.md" in line and "(Nations Unies)" in line for line in found)
+    assert any("t.csv:2 (label)" in line and "(nom de TOKTEN)" in line for line in found)
