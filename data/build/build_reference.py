@@ -561,7 +561,7 @@ OTHER_COUNT_SOURCES = {
         "count_kind": "electoral_register",
         "publisher": "Government of Mali",
         "citation": (
-            "Government of Mali, Recensement Administratif à Caractère Électoral (RACE) 2001, "
+            "Government of Mali, Recensement administratif à caractère électoral (RACE) 2001, "
             "as tabulated in CARIM, Migration Profile: Mali (A. Di Bartolomeo, T. Fakhoury, "
             "D. Perrin; Robert Schuman Centre for Advanced Studies, European University "
             "Institute, May 2010), table of Malians residing abroad by region of residence, 2001"
