@@ -20,6 +20,10 @@ in :data:`SHIPPED` plus what a translator provides (see the README).
 Typographic overrides of CLDR are fields here, documented where they differ:
 ``minus`` is the sign of a negative number; CLDR's French uses the hyphen-minus (U+002D),
 while French typography (Imprimerie nationale) writes the minus sign U+2212.
+``capital_after_colon`` says whether a sentence that follows a label ending in a colon
+("Key finding: According to…") starts with a capital: English style guides capitalise a
+complete sentence there; French typography writes lower case after a colon, proper nouns
+excepted (« Constat principal : selon le document… »).
 """
 
 from __future__ import annotations
@@ -52,6 +56,8 @@ class Edition:
     for the source language). ``notebooks``: its folder inside ``notebooks/`` (``""`` for
     the source language); the site uses the same folder under ``outputs/``.
     ``minus``: the minus sign of its numbers (see the module doc).
+    ``capital_after_colon``: whether a sentence after a label's colon starts with a capital
+    (see the module doc).
     """
 
     code: str
@@ -61,6 +67,7 @@ class Edition:
     data: str | None = None
     notebooks: str = ""
     minus: str = "-"
+    capital_after_colon: bool = True
 
 
 #: The shipped editions; the first is the source language.
@@ -74,6 +81,7 @@ SHIPPED = (
         data="fr",
         notebooks="fr",
         minus="\u2212",
+        capital_after_colon=False,
     ),
 )
 
@@ -96,7 +104,8 @@ def _extra() -> tuple[Edition, ...]:
     except (OSError, TypeError, ValueError) as error:
         raise ValueError(
             f"{EXTRA_EDITIONS_VARIABLE}={named}: not a JSON list of editions "
-            f"(fields: code, name, locale, catalogs, data, notebooks, minus): {error}"
+            "(fields: code, name, locale, catalogs, data, notebooks, minus, "
+            f"capital_after_colon): {error}"
         ) from error
     return tuple(found)
 

@@ -76,3 +76,39 @@ def test_the_diaspora_notebook_leads_with_malians_abroad_not_mali_population(
             nb = nbformat.read(path, as_version=4)
             found = story.key_finding(nb, "01_demographics", tmp_path, figure_names(nb))
             assert found == "Three counts of Malians abroad", path
+
+
+def test_french_writes_lower_case_after_the_label_s_colon_and_english_keeps_its_capital() -> None:
+    """« Constat principal : selon le document… »: French typography writes lower case after
+    a colon, proper nouns and acronyms excepted; English capitalises the full sentence that
+    follows "Key finding:" (rfr8 item 4)."""
+    english = "According to the document, 87.5% of Malians abroad live elsewhere in Africa"
+    assert story.after_label(english, "en") == english + "."
+    assert _said(story.finding_box(english, language="en")).startswith("According")
+    cases = {
+        "Selon le document, 87,5 % en Afrique": "selon le document, 87,5 % en Afrique.",
+        "Le chiffre administratif vaut 3,1 fois": "le chiffre administratif vaut 3,1 fois.",
+        "Transferts de fonds vers le Mali : 827": "transferts de fonds vers le Mali : 827.",
+        "L’Afrique accueille le plus de Maliens": "l’Afrique accueille le plus de Maliens.",
+        # proper nouns and acronyms keep their capital
+        "Mali : 827 millions de dollars": "Mali : 827 millions de dollars.",
+        "France et Espagne comptent le plus": "France et Espagne comptent le plus.",
+        "ONU et document divergent": "ONU et document divergent.",
+        "TOKTEN a formé 300 experts": "TOKTEN a formé 300 experts.",
+        "Maliens de France et Maliens d’Afrique": "Maliens de France et Maliens d’Afrique.",
+        "« Cité » ou non ?": "« Cité » ou non ?",
+    }
+    for finding, said in cases.items():
+        assert story.after_label(finding, "fr") == said, finding
+    box = story.finding_box("Selon le document, 4 millions", lambda m: "Constat principal :", "fr")
+    assert "Constat principal :</span> selon le document, 4 millions." in box
+
+
+def test_the_index_card_and_the_page_of_the_french_edition_say_the_finding_in_lower_case() -> None:
+    """Where the label and the finding are joined: the page's box and the index card both
+    go through :func:`story.after_label` with the site's language."""
+    root = Path(__file__).resolve().parents[2] / "diaspora_helpers" / "publish" / "site"
+    assert "story.after_label(found, site.language)" in (root / "index_page.py").read_text(
+        encoding="utf-8"
+    )
+    assert "_, site.language)" in (root / "pages.py").read_text(encoding="utf-8")

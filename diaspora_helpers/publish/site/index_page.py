@@ -130,7 +130,7 @@ def index_entry(
     finding = ""
     if found:
         label = _("Key finding:")
-        said = html.escape(story.sentence(found))
+        said = html.escape(story.after_label(found, site.language))
         finding = f'<p class="finding-line"><strong>{label}</strong> {said}</p>'
     changed = story.changed_parameters(parameter_rows(nb), _)
     changed = f'<p class="meta">{changed}</p>' if changed else ""

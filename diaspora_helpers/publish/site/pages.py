@@ -274,7 +274,7 @@ def render_notebook(nb: NotebookNode, stem: str, site: Site, *, failed: bool = F
     names = figure_names(nb)
     titles = figures.chart_titles(stem, site.root, names)
     cells, rerun = story.split_rerun(nb)
-    finding = story.finding_box(story.key_finding(nb, stem, site.root, names), _)
+    finding = story.finding_box(story.key_finding(nb, stem, site.root, names), _, site.language)
     changed = story.changed_parameters(rows, _)
     updated = citation.page_updated(stem, site.language)
     opening = finding + (f'<p class="meta">{changed}</p>' if changed else "")

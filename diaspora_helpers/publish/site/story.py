@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from nbformat import NotebookNode
 
+from diaspora_helpers import editions
 from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, PARAMETERS_TAG
 
 
@@ -94,14 +97,46 @@ def sentence(finding: str) -> str:
     return finding if finding.endswith((".", "!", "?", "…")) else f"{finding}."
 
 
-def finding_box(finding: str | None, gettext: Callable[[str], str] = str) -> str:
-    """Return the key-finding box shown under the page's question, or ""."""
+def _keeps_capital(word: str, rest: str, locale: str) -> bool:
+    """True when ``word``, the first of a sentence, is a proper noun or an acronym: it has a
+    capital after its first letter ("ONU", "TOKTEN"), is a country's name in ``locale``
+    (CLDR's territory names: "Mali", "France") or is written with its capital again in
+    ``rest``, the sentence's other words ("Maliens")."""
+    if any(letter.isupper() for letter in word[1:]):
+        return True
+    countries = {name.split()[0] for name in Locale.parse(locale).territories.values()}
+    return word in countries or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", rest) is not None
+
+
+def after_label(finding: str, language: str) -> str:
+    """Return a key finding as the sentence written after the label "Key finding:" in the
+    edition ``language`` (:func:`sentence`, with a full stop): with its capital where the
+    edition capitalises after a colon (English), else with a lower-case first letter unless
+    its first word is a proper noun or an acronym (French: « Constat principal : selon le
+    document… », « … : Mali… »; :attr:`editions.Edition.capital_after_colon`).
+
+    Raises ``ValueError`` naming the editions when ``language`` is not one."""
+    said = sentence(finding)
+    edition = editions.get(language)
+    first = re.match(r"[^\W\d_]+", said)
+    if edition.capital_after_colon or first is None or not first.group(0)[0].isupper():
+        return said
+    if _keeps_capital(first.group(0), said[first.end() :], edition.locale):
+        return said
+    return said[0].lower() + said[1:]
+
+
+def finding_box(
+    finding: str | None, gettext: Callable[[str], str] = str, language: str = "en"
+) -> str:
+    """Return the key-finding box shown under the page's question in the edition
+    ``language``, or ""."""
     if not finding:
         return ""
     label = gettext("Key finding:")
     return (
         f'<div class="finding"><p><span class="label">{label}</span> '
-        f"{html.escape(sentence(finding))}</p></div>"
+        f"{html.escape(after_label(finding, language))}</p></div>"
     )
 
 
