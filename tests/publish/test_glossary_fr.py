@@ -59,6 +59,8 @@ def test_every_note_and_place_on_the_french_page_is_the_data_fr_text(french) -> 
                     ),
                     text,
                 )
+                # a cell of words starts with a capital ("Notebooks ; données de référence")
+                text = text[:1].upper() + text[1:]
             # the data's text, an English name it quotes marked lang="en" (WCAG 3.1.2)
             unmarked = re.sub(r'<span lang="en">(.*?)</span>', r"\1", shown[label])
             assert unmarked == markup.markdown_inline(text), (term, column)
@@ -200,3 +202,23 @@ def test_an_a_to_z_bar_jumps_to_the_first_term_of_each_letter(tmp_path, language
         else:
             assert f'<h2 id="{target}">' in text
     assert "tabindex" not in bar.group(2) and len(links) == len(expected) + 1
+
+
+def test_every_used_in_cell_starts_with_a_capital(french, tmp_path: Path) -> None:
+    """« fichiers de paramètres de l’exécuteur ; guide de l’enseignant » (YAML) read as
+    the only cell in lower case (rfr8 item 7): a cell of words starts with a capital, in
+    both editions, a link's text included; an identifier and code are left as they are."""
+    english = _page(tmp_path, "en")
+    for edition, page in (("fr", french), ("en", english)):
+        for term, cells in page.items():
+            for label, cell in cells:
+                if label.startswith(("Utilisé dans", "Used in")):
+                    seen = html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+                    if "_" in (seen.split() or [""])[0]:
+                        continue  # a table id: the site links it under the table's title
+                    assert not seen[:1].islower(), (edition, term, seen)
+    assert dict(french["YAML"])[f"Utilisé dans{NNBSP}:"].startswith("Fichiers de paramètres")
+    assert glossary.capital_first('<a href="x">notebooks</a>; a') == '<a href="x">Notebooks</a>; a'
+    assert glossary.capital_first("<code>x</code> y") == "<code>x</code> y"
+    assert glossary.capital_first("key_figures; notes") == "key_figures; notes"
+    assert glossary.capital_first("Déjà") == "Déjà"

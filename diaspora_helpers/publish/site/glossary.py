@@ -100,6 +100,19 @@ def document_places(text: str, gettext: Callable[[str], str] = str) -> str:
     return DOCUMENT_SECTIONS.sub(one, text)
 
 
+def capital_first(shown: str) -> str:
+    """Return a cell's HTML ``shown`` with the first letter a reader sees in upper case, as
+    a table's cell of words starts ("notebooks ; données…" -> "Notebooks ; données…"): the
+    letter may follow opening tags (a link), never one inside ``<code>`` (an identifier);
+    the rest is unchanged. A first word that is an identifier (``key_figures``) is kept."""
+    found = re.match(r"(?:\s|<(?!code\b)[^>]*>)*", shown)
+    at = found.end() if found else 0
+    word = re.match(r"[^\s;,(<]*", shown[at:])
+    if shown[at : at + 1].islower() and not (word and "_" in word.group(0)):
+        return shown[:at] + shown[at].upper() + shown[at + 1 :]
+    return shown
+
+
 def _letter(term: str) -> str:
     """Return the letter a term is filed under: its first letter, capital, without accent
     ("É" under "E"); "#" for a term that starts with no letter."""
@@ -291,6 +304,8 @@ def render_glossary(source: Path, site: Site, used_in: Callable[..., str] | None
                 first = english.get(row.get(header[0]), {}).get("used_in") or ""
                 cell = aligned_places(document_places(first, _), cell, source.parent)
                 shown = used_in(term, markup.markdown_inline(cell), aliases(row, site.language))
+            if column == "used_in":
+                shown = capital_first(shown)
             cells.append(f'<td data-label="{prefix}"{_lang(column, site.language)}>{shown}</td>')
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
