@@ -345,8 +345,8 @@ def coverage_grid(
         title,
         subtitle,
         _(
-            "Source document, sections 6.1, 6.2 and 7; links from "
-            "data/strategy_constraint_links.csv (the collection's reading)"
+            "Source document, sections 6.1, 6.2 and 7; the collection's table of "
+            "strategy–constraint links (its own reading)"
         ),
         figsize=figsize,
     )
