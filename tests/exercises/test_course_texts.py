@@ -248,6 +248,41 @@ def _texts() -> dict[str, str]:
     return texts
 
 
+def _unquoted_code_names(text: str, modules: set[str]) -> list[str]:
+    """Return the ``module.name`` of the package written outside backticks in ``text``."""
+    outside = re.sub(r"`[^`]*`", " ", text)
+    found = re.findall(r"(?<![\w.])([a-z_]\w*)\.([A-Za-z_]\w*)", outside)
+    return [f"{module}.{name}" for module, name in found if module in modules]
+
+
+def test_hints_write_the_package_code_they_name_in_backticks():
+    """Every ``module.function`` a hint names (msgid and French msgstr) is in backticks."""
+    from babel.messages.pofile import read_po
+
+    package = ROOT / "diaspora_helpers"
+    modules = {p.stem for p in package.rglob("*.py")} | {p.name for p in package.iterdir()}
+    assert {"demography", "policy", "timeline", "currency"} <= modules
+    bare = []
+    for path in sorted((package / "locale" / "fr" / "LC_MESSAGES").glob("*exercises.po")):
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            for text in (message.id, message.string):
+                for one in text if isinstance(text, tuple) else (text,):
+                    bare += [
+                        f"{path.name}: {n} in {one!r}" for n in _unquoted_code_names(one, modules)
+                    ]
+    assert not bare, "\n".join(bare)
+
+
+def test_the_backtick_check_finds_a_bare_name_and_passes_a_quoted_one():
+    modules = {"policy", "demography"}
+    assert _unquoted_code_names("Use the matrix (policy.coverage_matrix).", modules) == [
+        "policy.coverage_matrix"
+    ]
+    assert _unquoted_code_names("Read `demography.WHAT_IS_COUNTED`, e.g. 10.c.", modules) == []
+
+
 def test_course_files_exist():
     names = {p.name for p in COURSE_FILES}
     for wanted in ("syllabus", "rubric", "readings", "pandas_cheat_sheet"):
