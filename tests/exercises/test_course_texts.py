@@ -217,6 +217,26 @@ def test_notebooks_an_exercise_sends_students_to_do_not_print_later_answers(monk
     assert not leaks, "\n".join(leaks)
 
 
+@pytest.mark.parametrize(
+    ("folder", "promise"),
+    [(NOTEBOOKS, "or given more precisely"), (FRENCH, "ou plus précis")],
+    ids=["en", "fr"],
+)
+def test_a_more_precise_number_passes_as_the_intros_promise(monkeypatch, folder, promise):
+    for path in sorted(folder.glob("exercises_*.ipynb")):
+        intro = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        assert promise in " ".join(intro.split()), path.name
+    numbers = _expected_numbers(monkeypatch)
+    tried = 0
+    for number, (value, decimals, unit) in sorted(numbers.items()):
+        if unit in {"count", "integer"}:
+            continue
+        tried += 1
+        precise = round(value, decimals + 2)
+        assert exercises.EXERCISES[number](precise).correct, (number, precise)
+    assert tried >= 5
+
+
 # -- every module.function named exists ---------------------------------------------------------
 
 
