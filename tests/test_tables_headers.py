@@ -5,12 +5,17 @@ display words."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 import diaspora_helpers
 from diaspora_helpers import i18n, tables
 from diaspora_helpers.analysis import counts, policy, remittances, timeline
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -69,5 +74,26 @@ def test_the_notebooks_tables_keep_their_headers_without_words_in_the_code(langu
     assert percent in headers["share_above_5pct"]
     sequels = tables.show(timeline.sequels(timeline.events()))
     assert sequels.labels[-1] == translate("Number of events")
-    ids = tables.show(policy.constraint_list()[["label"]], index=True)
-    assert ids.labels == [translate("Constraint ID"), translate("Constraint")]
+    ids = tables.show(policy.constraint_key(), index=True)
+    assert ids.labels == [
+        translate("Constraint ID"),
+        translate("Short name"),
+        translate("Constraint"),
+    ]
+
+
+@pytest.mark.parametrize(("language", "short"), [("en", "Short name"), ("fr", "Nom court")])
+def test_exercise_4_4s_key_names_each_matrix_column_as_the_matrix_heads_it(language, short):
+    """A student matches the matrix's columns (short names) with the ids through the key."""
+    diaspora_helpers.setup(language=language)
+    folder = DATA / "fr" if language == "fr" else DATA
+    with (folder / "constraints.csv").open(encoding="utf-8", newline="") as handle:
+        short_names = {row["id"]: row["short_label"] for row in csv.DictReader(handle)}
+    key = policy.constraint_key()
+    shown = tables.show(key, index=True)
+    assert shown.labels[1] == short
+    matrix = tables.show(policy.coverage_matrix(), index=True)
+    headers = matrix.labels[1:]  # the first heads the strategies
+    assert headers == list(key["short_label"])
+    assert list(key["short_label"]) == [short_names[c] for c in key.index]
+    assert "Intrants coûteux" in headers if language == "fr" else "Costly inputs" in headers

@@ -114,6 +114,23 @@ def constraint_list(constraints: pd.DataFrame | None = None) -> pd.DataFrame:
     return with_headers(out, id=N_("Constraint ID"), label=N_("Constraint"))
 
 
+def constraint_key(constraints: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the key to :func:`coverage_matrix`'s columns: each constraint's two names.
+
+    Indexed by ``id`` (headed "Constraint ID"), in the matrix's column order; columns
+    ``short_label`` (the name that heads the constraint's column in the matrix, from
+    :func:`constraint_label`; headed "Short name") and ``label`` (headed "Constraint"), both
+    in the edition's language, from data.
+    """
+    co = constraint_list(constraints)
+    every = given_or_load("constraints", constraints)  # read once, not once per row
+    short = [constraint_label(c, co.loc[c, "label"], every) for c in co.index]
+    key = pd.DataFrame({"short_label": short, "label": list(co["label"])}, index=co.index)
+    return with_headers(
+        key, id=N_("Constraint ID"), short_label=N_("Short name"), label=N_("Constraint")
+    )
+
+
 def constraint_label(
     constraint_id: str, label: str, constraints: pd.DataFrame | None = None
 ) -> str:

@@ -258,8 +258,9 @@ def grade_set(
     table gives, so that the labels a page shows are read as the ids they stand for).
 
     A single name typed as plain text ("cadre de concertation") that is not the whole answer
-    is asked for a list. A wrong list is told the KIND of mistake, never how many items are
-    wrong or which:
+    is asked for a list, and so are several names typed as one text ("landlocked,
+    family_demands") that are not the whole answer: the form first, before any method hint.
+    A wrong list is told the KIND of mistake, never how many items are wrong or which:
     ``outside`` pairs a group of ids that cannot be right (outside the question's scope)
     with what to say when the list holds one; ``traps`` pairs the exact list a known slip
     gives with its hint; any other wrong list gets ``hint``.
@@ -300,6 +301,14 @@ def grade_set(
             _(
                 "Answer with a list of {what} in square brackets, like ['first_id', "
                 "'second_id'], even for a single entry."
+            ).format(what=what)
+        )
+    if isinstance(answer, str):
+        # Several names typed as one text ("a, b"): the form again, before any method hint.
+        return unreadable(
+            _(
+                "Answer with a list of {what} in square brackets, each one in quotes, like "
+                "['first_id', 'second_id'], not with one piece of text."
             ).format(what=what)
         )
     for group, message in outside:

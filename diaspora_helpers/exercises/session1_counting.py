@@ -152,7 +152,7 @@ def check_count_with_descendants(answer: object) -> Verdict:
             "citizens instead, and such a child can be among them.)"
         ),
         hint=_(
-            "Read what each estimate counts (demography.WHAT_IS_COUNTED): which ones follow "
+            "Read what each estimate counts (`demography.WHAT_IS_COUNTED`): which ones follow "
             "place of birth where a census records it, and which one counts nationals?"
         ),
     )
@@ -183,7 +183,7 @@ def check_largest_gap_region(answer: object, *, un_year: int = 2020) -> Verdict:
         ),
         hint=_(
             "Compare ratios (document divided by UN), not differences in persons; "
-            "demography.document_vs_un gives both columns."
+            "`demography.document_vs_un` gives both columns."
         ),
     )
 

@@ -41,7 +41,7 @@ def check_top_destination(answer: object, *, un_year: int = 2020) -> Verdict:
             "another African country, not in Europe."
         ),
         hint=_(
-            "Sort the destinations of that year by persons (demography.destinations does) "
+            "Sort the destinations of that year by persons (`demography.destinations` does) "
             "and read the first row."
         ),
     )
@@ -90,7 +90,7 @@ def check_africa_share(answer: object, *, un_year: int = 2020) -> Verdict:
             "picture of Malian migration centred on Europe leaves out most of it."
         ),
         hint=_(
-            "Group the destinations by region (demography.by_region) and add the African groups."
+            "Group the destinations by region (`demography.by_region`) and add the African groups."
         ),
         traps=[
             (
@@ -137,7 +137,7 @@ def check_fastest_growing(
             "a large destination."
         ),
         hint=_(
-            "Put the two years side by side (demography.change_between), divide the change "
+            "Put the two years side by side (`demography.change_between`), divide the change "
             "by the earlier count, and compare."
         ),
         traps=traps,

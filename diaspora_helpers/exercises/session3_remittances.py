@@ -107,7 +107,7 @@ def check_per_emigrant(answer: object, *, focus_year: int = 2020) -> Verdict:
         ),
         hint=_(
             "Divide remittances received by the UN DESA count of emigrants for the nearest "
-            "UN year (remittances.per_person gives both)."
+            "UN year (`remittances.per_person` gives both)."
         ),
         traps=[
             (
@@ -138,7 +138,7 @@ def check_document_vs_world_bank(answer: object) -> Verdict:
         ),
         hint=_(
             "Convert the CFA francs to US dollars at the official rate of the reference "
-            "year (currency.convert or remittances.document_amount), then compare with the "
+            "year (`currency.convert` or `remittances.document_amount`), then compare with the "
             "World Bank's figure for that year."
         ),
         traps=[
@@ -177,7 +177,7 @@ def check_parameters(*, focus_year: int = 2020, target_cost_pct: float = 3.0) ->
             target_cost_pct,
             _(
                 "a target below the average cost of sending money to Mali in {year}, the cost "
-                "year of focus_year={focus_year} (see remittances.country_cost()), so that "
+                "year of focus_year={focus_year} (see `remittances.country_cost()`), so that "
                 "exercises 3.5 and 3.6 have a cut to measure; choose a lower target or an "
                 "earlier focus_year"
             ).format(year=year, focus_year=focus_year),
@@ -233,7 +233,7 @@ def check_fee_savings(
         ),
         hint=_(
             "Multiply the recorded remittances of the cost year by the cut in cost, both "
-            "costs as fractions: R × (c − t) (remittances.fee_saving)."
+            "costs as fractions: R × (c − t) (`remittances.fee_saving`)."
         ),
         traps=[
             (

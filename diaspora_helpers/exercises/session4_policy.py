@@ -59,7 +59,7 @@ def check_forum_before_policy(answer: object) -> Verdict:
         options=_('an event id (column "ID" of the timeline table)'),
         why=_("The policy was shared with the diaspora in draft before it was adopted."),
         hint=_(
-            "Filter timeline.events() to forums, keep those that start before the policy's "
+            "Filter `timeline.events()` to forums, keep those that start before the policy's "
             "date and take the latest."
         ),
         traps=traps,
@@ -128,7 +128,7 @@ def check_busiest_year(answer: object) -> Verdict:
         year,
         why=_busiest_why(n, tied),
         hint=_(
-            "Count events by their start year (timeline.per_year or a groupby) and take "
+            "Count events by their start year (`timeline.per_year` or a groupby) and take "
             "the largest count; on a tie, the earlier year."
         ),
         year=True,
@@ -170,7 +170,7 @@ def check_unaddressed_constraints(answer: object, *, scope: str = "all") -> Verd
             "change on its own."
         ),
         hint=_(
-            "Use the coverage matrix (policy.coverage_matrix): a constraint is a gap when "
+            "Use the coverage matrix (`policy.coverage_matrix`): a constraint is a gap when "
             "its whole column is zero."
         ),
     )
@@ -197,7 +197,7 @@ def check_strategies_on_cost(answer: object) -> Verdict:
             "In the collection's reading (the document itself never links strategies to "
             "constraints), more than one of its strategies answers this constraint directly."
         ),
-        hint=_("Filter policy.coverage() to that constraint and to links of strength 'direct'."),
+        hint=_("Filter `policy.coverage()` to that constraint and to links of strength 'direct'."),
     )
 
 

@@ -153,6 +153,90 @@ def test_readings_before_an_exercise_do_not_print_its_answers(monkeypatch):
     assert not leaks, "\n".join(leaks)
 
 
+_TIMING = re.compile(r"(?:after session|après la séance)\s+(\d)")
+
+
+def _reading_times_in_exercise_notebooks() -> list[tuple[str, str, int, int | None]]:
+    """Return (notebook, narrative stem, its session, stated session) of each link in both editions.
+
+    The stated session is the one a sentence says to read the linked notebook after ("read it
+    after session 2", « lisez-le après la séance 2 »); ``None`` when the sentence gives no
+    session, which lets a student read it before the exercises.
+    """
+    found = []
+    for path in [
+        *sorted(NOTEBOOKS.glob("exercises_*.ipynb")),
+        *sorted(FRENCH.glob("exercises_*.ipynb")),
+    ]:
+        session = int(path.stem.split("_")[1])
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "markdown":
+                continue
+            for sentence in re.split(r"(?<=\.)\s+", "".join(cell["source"])):
+                stems = re.findall(r"\]\((\d\d_\w+)\.ipynb\)", sentence)
+                times = [int(t) for t in _TIMING.findall(sentence)]
+                assert len(stems) <= 1 or len(times) == len(stems), sentence
+                for stem, time in zip(stems, times or [None] * len(stems), strict=True):
+                    found.append((str(path.relative_to(NOTEBOOKS)), stem, session, time))
+    return found
+
+
+def test_exercise_notebooks_say_when_to_read_each_narrative_notebook():
+    found = _reading_times_in_exercise_notebooks()
+    assert {(where, stem) for where, stem, _, _ in found} >= {
+        ("exercises_1_counting.ipynb", "01_demographics"),
+        ("fr/exercises_1_counting.ipynb", "01_demographics"),
+    }
+    plan = _reading_plan()
+    read_after = {stem: session for session, (_, after) in plan.items() for stem in after}
+    wrong = [
+        f"{where}: {stem} read {'before class' if time is None else f'after session {time}'}, "
+        f"the guide says after session {read_after[stem]}"
+        for where, stem, _, time in found
+        if time != read_after[stem]
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_notebooks_an_exercise_sends_students_to_do_not_print_later_answers(monkeypatch):
+    numbers = _expected_numbers(monkeypatch)
+    leaks = []
+    for where, stem, session, time in _reading_times_in_exercise_notebooks():
+        first_unsafe = session if time is None else time + 1
+        text = _visible_text(NOTEBOOKS / f"{stem}.ipynb")
+        if where.startswith("fr/"):  # the French page: decimal comma, narrow spaces, « fois »
+            text = _visible_text(FRENCH / f"{stem}.ipynb").replace(",", ".")
+            text = re.sub(r"[\u202f\u00a0]", " ", text).replace(" fois", " times")
+        for number, (value, decimals, unit) in sorted(numbers.items()):
+            if int(number.split(".")[0]) < first_unsafe:
+                continue
+            for pattern in _giveaways(value, decimals, unit):
+                hit = re.search(pattern, text)
+                if hit:
+                    leaks.append(f"{where} lets {stem} be read before {number}: {hit.group()!r}")
+    assert not leaks, "\n".join(leaks)
+
+
+@pytest.mark.parametrize(
+    ("folder", "promise"),
+    [(NOTEBOOKS, "or given more precisely"), (FRENCH, "ou plus précis")],
+    ids=["en", "fr"],
+)
+def test_a_more_precise_number_passes_as_the_intros_promise(monkeypatch, folder, promise):
+    for path in sorted(folder.glob("exercises_*.ipynb")):
+        intro = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+        assert promise in " ".join(intro.split()), path.name
+    numbers = _expected_numbers(monkeypatch)
+    tried = 0
+    for number, (value, decimals, unit) in sorted(numbers.items()):
+        if unit in {"count", "integer"}:
+            continue
+        tried += 1
+        precise = round(value, decimals + 2)
+        assert exercises.EXERCISES[number](precise).correct, (number, precise)
+    assert tried >= 5
+
+
 # -- every module.function named exists ---------------------------------------------------------
 
 
@@ -182,6 +266,41 @@ def _texts() -> dict[str, str]:
     for path in sorted((ROOT / "diaspora_helpers" / "exercises").glob("*.py")):
         texts[path.name] = "\n".join(re.findall(r'"([^"\n]*)"', path.read_text(encoding="utf-8")))
     return texts
+
+
+def _unquoted_code_names(text: str, modules: set[str]) -> list[str]:
+    """Return the ``module.name`` of the package written outside backticks in ``text``."""
+    outside = re.sub(r"`[^`]*`", " ", text)
+    found = re.findall(r"(?<![\w.])([a-z_]\w*)\.([A-Za-z_]\w*)", outside)
+    return [f"{module}.{name}" for module, name in found if module in modules]
+
+
+def test_hints_write_the_package_code_they_name_in_backticks():
+    """Every ``module.function`` a hint names (msgid and French msgstr) is in backticks."""
+    from babel.messages.pofile import read_po
+
+    package = ROOT / "diaspora_helpers"
+    modules = {p.stem for p in package.rglob("*.py")} | {p.name for p in package.iterdir()}
+    assert {"demography", "policy", "timeline", "currency"} <= modules
+    bare = []
+    for path in sorted((package / "locale" / "fr" / "LC_MESSAGES").glob("*exercises.po")):
+        with path.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            for text in (message.id, message.string):
+                for one in text if isinstance(text, tuple) else (text,):
+                    bare += [
+                        f"{path.name}: {n} in {one!r}" for n in _unquoted_code_names(one, modules)
+                    ]
+    assert not bare, "\n".join(bare)
+
+
+def test_the_backtick_check_finds_a_bare_name_and_passes_a_quoted_one():
+    modules = {"policy", "demography"}
+    assert _unquoted_code_names("Use the matrix (policy.coverage_matrix).", modules) == [
+        "policy.coverage_matrix"
+    ]
+    assert _unquoted_code_names("Read `demography.WHAT_IS_COUNTED`, e.g. 10.c.", modules) == []
 
 
 def test_course_files_exist():

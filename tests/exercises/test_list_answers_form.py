@@ -1,4 +1,4 @@
-"""A list asked for and a single name typed as plain text: the student is helped with the
+"""A list asked for and a name, or several, typed as plain text: the student is helped with the
 form, not sent a hint about the method (rfr7); an unknown id is told where ids are shown.
 
 Labels are read from ``data/`` (``data/events.csv``, ``data/fr/events.csv``), never copied.
@@ -58,7 +58,29 @@ def test_a_plain_name_that_is_the_whole_answer_is_right_and_a_list_text_is_a_lis
     common = {"valid": ["a", "b"], "what": "ids", "why": "Because.", "hint": "Method."}
     assert grading.grade_set("a", ["a"], **common).correct
     assert FORM["en"] in str(grading.grade_set("b", ["a"], **common))
-    assert "Method." in str(grading.grade_set("a, b", ["a"], **common))
+    # Several names in one text that are not the whole answer: the form, not the method.
+    said = str(grading.grade_set("a, b", ["a"], **common))
+    assert FORM["en"] in said and "Method." not in said
+    assert grading.grade_set("a, b", ["a", "b"], **common).correct
+    assert "Method." in str(grading.grade_set(["a", "b"], ["a"], **common))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_list_typed_as_one_text_in_4_4_gets_help_with_the_form(language):
+    """rfr8: ``"landlocked, family_demands"`` got the method hint of 4.4."""
+    setup(language=language)
+    typed = "landlocked, family_demands"
+    as_list = exercises.check_unaddressed_constraints(["landlocked", "family_demands"])
+    assert not as_list.correct and FORM[language] not in str(as_list)
+    said = exercises.check_unaddressed_constraints(typed)
+    assert not said.correct
+    assert FORM[language] in str(said) and str(as_list) not in str(said)
+    # The short names the matrix heads its columns with, typed the same way (data/, not copied).
+    path = DATA / ("constraints.csv" if language == "en" else "fr/constraints.csv")
+    with path.open(encoding="utf-8") as f:
+        short = {row["id"]: row["short_label"] for row in csv.DictReader(f)}
+    names = f"{short['landlocked']}; {short['family_demands']}"
+    assert FORM[language] in str(exercises.check_unaddressed_constraints(names))
 
 
 @pytest.mark.parametrize(
