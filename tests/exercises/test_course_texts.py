@@ -174,7 +174,7 @@ def _reading_times_in_exercise_notebooks() -> list[tuple[str, str, int, int | No
                 continue
             for sentence in re.split(r"(?<=\.)\s+", "".join(cell["source"])):
                 stems = re.findall(r"\]\((\d\d_\w+)\.ipynb\)", sentence)
-                times = [int(t) for t in _TIMING.findall(sentence)]
+                times: list[int | None] = [int(t) for t in _TIMING.findall(sentence)]
                 assert len(stems) <= 1 or len(times) == len(stems), sentence
                 for stem, time in zip(stems, times or [None] * len(stems), strict=True):
                     found.append((str(path.relative_to(NOTEBOOKS)), stem, session, time))
