@@ -41,6 +41,24 @@ _YAML_FLOAT = re.compile(
 )
 #: A string that only YAML 1.2 reads as a number: papermill's -y/-f give it as a string.
 _EXPONENT_NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+$")
+#: A number written with a decimal comma, as French writes it: text ``'1,5'``.
+_DECIMAL_COMMA = re.compile(r"^\s*[-+]?[0-9]+,[0-9]+\s*$")
+
+
+def _decimal_comma(value: Any) -> str | None:
+    """Return the number ``value`` meant, written with a decimal point, when it was written
+    with a decimal comma: text ``'1,5'``, or the pair of whole numbers ``1,5`` becomes in
+    Python (``(1, 5)``); else None."""
+    if isinstance(value, str) and _DECIMAL_COMMA.match(value):
+        return value.strip().replace(",", ".")
+    if (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        and value[1] >= 0
+    ):
+        return f"{value[0]}.{value[1]}"
+    return None
 
 
 class ParameterLoader(yaml.SafeLoader):
@@ -196,6 +214,11 @@ def check_float(
     if isinstance(value, str) and _EXPONENT_NUMBER.match(value.strip()):
         number = float(value)
     if isinstance(number, bool) or not isinstance(number, int | float) or number != number:
+        meant = _decimal_comma(value)
+        if meant is not None:  # a decimal comma: say how Python writes the number
+            rule = _("{rule}, written with a decimal point as Python reads it: {meant}").format(
+                rule=rule, meant=meant
+            )
         raise ParameterError(name, value, rule)
     if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
         raise ParameterError(name, value, rule)

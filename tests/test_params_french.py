@@ -105,3 +105,19 @@ def test_a_french_order_message_names_the_other_parameter():
     message = _message(lambda: params.check_order("start_year", 2016, "end_year", 1991))
     assert f"«{NNBSP}end_year{NNBSP}» a reçu 1991" in message
     assert f"au moins égale à celle de «{NNBSP}start_year{NNBSP}» (2016)" in message
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("typed", ["1,5", (1, 5)])
+def test_a_decimal_comma_is_refused_with_the_number_python_reads(language, typed):
+    """rfr9: « 1,5 » typed in a French parameter cell was refused without saying how to
+    write it (text, or the pair Python makes of 1,5)."""
+    diaspora_helpers.setup(language=language)
+    with pytest.raises(params.ParameterError) as raised:
+        params.check_float("within_years", typed, minimum=0.25, maximum=5)
+    said = str(raised.value)
+    assert said.rstrip(".").endswith(" 1.5"), said
+    assert ("point décimal" if language == "fr" else "decimal point") in said
+    with pytest.raises(params.ParameterError) as plain:
+        params.check_float("within_years", "abc", minimum=0.25, maximum=5)
+    assert "1.5" not in str(plain.value)

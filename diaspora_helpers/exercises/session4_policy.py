@@ -83,8 +83,8 @@ def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> V
             (
                 list(by_year["id"]),
                 _(
-                    "Compare the `start` column, which places an event within its year, not "
-                    "the year alone."
+                    "Compare the “Start” column (`start`), which places an event within its "
+                    "year, not the year alone."
                 ),
             ),
         ],
@@ -94,7 +94,7 @@ def check_events_after_fidima(answer: object, *, within_years: float = 1.0) -> V
         ),
         hint=_(
             "Keep the events whose start is after FIDIMA's and no more than the window "
-            "later (compare the `start` column)."
+            "later (compare the “Start” column, `start`)."
         ),
     )
 

@@ -214,7 +214,7 @@ def check_commonest_problem(answer: object) -> Verdict:
         answer,
         correct,
         resolve=resolver(kinds),
-        options=_("one of the values of the `severity` column of the source audit"),
+        options=_("one of the values of the “Severity” column (`severity`) of the source audit"),
         why=_commonest_why(int(counts.max()), int(counts.sum())),
-        hint=_("Count the audit entries by their `severity` column (value_counts)."),
+        hint=_("Count the audit entries by their “Severity” column (`severity`, value_counts)."),
     )
