@@ -336,7 +336,7 @@ def test_pages_have_contents_pager_anchors_and_footer(all_pages: list[Path]) -> 
         assert LABELS[_language(path)][3] in text and "CC BY 4.0" in text, path
     version = json.loads((support.PROJECT / "data" / "datapackage.json").read_text())["version"]
     assert f"version {version}" in (site / "00_overview.html").read_text(encoding="utf-8")
-    assert f"version {version}\u202f:" in (site / "fr" / "00_overview.html").read_text("utf-8")
+    assert f"(version {version})\u202f:" in (site / "fr" / "00_overview.html").read_text("utf-8")
 
 
 @pytest.mark.slow

@@ -219,7 +219,7 @@ def run(
         if registry is not None:
             registry.kill_all()
         if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+            _remove_staging(staging)
         print(
             f"\nInterrupted ({exc}): the kernels were stopped and {outputs} was left as it was.",
             file=sys.stderr,
@@ -231,11 +231,23 @@ def run(
         if registry is not None:
             registry.kill_all()
         if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+            _remove_staging(staging)
         raise
     finally:
         for signum, handler in previous_handlers.items():
             signal.signal(signum, handler)
+
+
+def _remove_staging(staging: Path, within: float = 5.0) -> None:
+    """Remove an interrupted run's staging folder, again while a worker thread still
+    writes into it (a notebook that finished as the signal came is being placed there; its
+    kernel is stopped, the thread is not), for up to ``within`` seconds."""
+    deadline = time.monotonic() + within
+    while True:
+        shutil.rmtree(staging, ignore_errors=True)
+        if not staging.exists() or time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
 
 
 def _notebooks_folder(given: Path | None) -> Path:
