@@ -44,8 +44,8 @@ def remittances_over_time(
     in_focus = series[series["year"] == focus_year].iloc[0]
     fig, (left, right) = style.titled_figure(
         _(
-            "Remittances to Mali: USD {focus_usd} in {focus_year}, peak USD {peak_usd} in "
-            "{peak_year}"
+            "Mali received USD {focus_usd} in remittances in {focus_year}; the peak was "
+            "USD {peak_usd} in {peak_year}"
         ).format(
             focus_usd=text.amount(in_focus["remittances_usd"], 0),
             focus_year=focus_year,
@@ -211,8 +211,8 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
         ),
         _(
             "Estimated remittances from each country to Mali in 2017, millions of USD (model "
-            "estimates; red note: a zero the model produces although many people born in Mali "
-            "live there)"
+            "estimates; terracotta note: the model gives zero although many people born in "
+            "Mali live there)"
         ),
         _(
             "World Bank/KNOMAD, Bilateral Remittance Matrix 2017 (April 2018 version) and "
@@ -239,7 +239,7 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
             va="center",
             fontsize=8.5,
             color=style.PALETTE["mali"] if row.model_artefact else style.PALETTE["ink"],
-            wrap=True,  # the long red note takes two lines where the figure is narrow (phone)
+            wrap=True,  # the long note takes two lines where the figure is narrow (phone)
         )
     ax.set_xlim(0, shown["usd_millions"].max() * 1.25)
     ax.xaxis.set_major_formatter(_whole)

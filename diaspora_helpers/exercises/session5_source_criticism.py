@@ -154,8 +154,8 @@ def check_tokten_double_count(answer: object) -> Verdict:
             "subtotals in it counts them twice."
         ),
         hint=_(
-            "Add the trainees of every row of tokten_results as it stands, then subtract the "
-            "stated total from tokten_totals."
+            "Add the trainees of every row of `tokten_results` as it stands, then subtract the "
+            "stated total from `tokten_totals`."
         ),
     )
 

@@ -279,7 +279,9 @@ def test_remittances_over_time_has_two_panels():
     amount = {"usd": 850e6, "xof": 430e9}
     fig = charts.remittances.remittances_over_time(_series(), 2012, 2012, amount)
     title, subtitle, source = _texts(fig)
-    assert title == "Remittances to Mali: USD 800 million in 2012, peak USD 900 million in 2011"
+    assert title == (  # no colon: it follows "Key finding:" on the page (rfr10)
+        "Mali received USD 800 million in remittances in 2012; the peak was USD 900 million in 2011"
+    )
     assert subtitle.startswith("Personal remittances received by Mali per year")
     assert source.startswith("Source: World Bank, WDI as copied on 1 July 2026")
     left, right = fig.axes

@@ -51,8 +51,8 @@ def test_remittances_over_time_in_french():
     fig = charts.remittances.remittances_over_time(_series(), 2012, 2012, {"usd": 1, "xof": 1})
     title, subtitle, _source = _texts(fig)
     assert title == (
-        f"Transferts de fonds vers le Mali{NNBSP}: 800{NBSP}millions de dollars en 2012, "
-        f"maximum de 1,9{NBSP}milliard de dollars en 2011"  # not "1 900 millions"
+        f"Le Mali a reçu 800{NBSP}millions de dollars de transferts de fonds en 2012{NNBSP}; "
+        f"le maximum, 1,9{NBSP}milliard de dollars, date de 2011"  # not "1 900 millions"
     )
     assert subtitle.startswith("Transferts de fonds personnels reçus par le Mali")
     left, right = fig.axes

@@ -90,6 +90,9 @@ def test_french_writes_lower_case_after_the_label_s_colon_and_english_keeps_its_
         "Le chiffre administratif vaut 3,1 fois": "le chiffre administratif vaut 3,1 fois.",
         "Transferts de fonds vers le Mali : 827": "transferts de fonds vers le Mali : 827.",
         "L’Afrique accueille le plus de Maliens": "l’Afrique accueille le plus de Maliens.",
+        # an article that opens a country's name elsewhere (« La Réunion ») is still one (rfr10)
+        "La politique envers la diaspora": "la politique envers la diaspora.",
+        "La Réunion compte peu de Maliens": "La Réunion compte peu de Maliens.",
         # proper nouns and acronyms keep their capital
         "Mali : 827 millions de dollars": "Mali : 827 millions de dollars.",
         "France et Espagne comptent le plus": "France et Espagne comptent le plus.",

@@ -104,8 +104,12 @@ def _keeps_capital(word: str, rest: str, locale: str) -> bool:
     ``rest``, the sentence's other words ("Maliens")."""
     if any(letter.isupper() for letter in word[1:]):
         return True
-    countries = {name.split()[0] for name in Locale.parse(locale).territories.values()}
-    return word in countries or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", rest) is not None
+    # A country's whole name opens the sentence ("Mali", "La Réunion"; not "La politique…").
+    whole = word + rest
+    for name in Locale.parse(locale).territories.values():
+        if whole.startswith(name) and not whole[len(name) : len(name) + 1].isalnum():
+            return True
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", rest) is not None
 
 
 def after_label(finding: str, language: str) -> str:
