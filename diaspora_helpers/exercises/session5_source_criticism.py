@@ -6,6 +6,8 @@ and replies with a :class:`~diaspora_helpers.exercises.grading.Verdict`.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from diaspora_helpers import text
@@ -146,9 +148,19 @@ def check_tokten_double_count(answer: object) -> Verdict:
     """Exercise 5.4: by how much the sum of every TOKTEN row exceeds the stated trainee total."""
     rows = load("tokten_results")
     check = tokten.check_totals(rows, _tokten_stated(), ["trainees"]).iloc[0]
+    excess = int(round(check["difference"]))
     return grade_integer(
         answer,
-        int(round(check["difference"])),
+        excess,
+        traps=[
+            (
+                -excess if excess else math.nan,  # a sign slip, as 3.4 names it (rfr10)
+                _(
+                    "The size is right but the sign is not: subtract the stated total from "
+                    "the sum of the rows, not the other way round."
+                ),
+            )
+        ],
         why=_(
             "The education subtotal row repeats its three degree rows: summing a table with "
             "subtotals in it counts them twice."
