@@ -318,7 +318,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             fresh=args.fresh,
         )
     except (selection.RunError, DataError) as exc:  # a data file names itself and the fix
-        print(f"error: {exc}", file=sys.stderr)
+        from diaspora_helpers import i18n
+
+        say = i18n.translator(getattr(exc, "language", i18n.LANGUAGES[0]))
+        print(say("error: {message}").format(message=exc), file=sys.stderr)
         return selection.EXIT_USAGE
     except KeyboardInterrupt:  # before the runner's own signal handling was in place
         print("Interrupted before anything was written.", file=sys.stderr)

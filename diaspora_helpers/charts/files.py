@@ -84,7 +84,7 @@ CODE_SUBJECTS = {
     "sending_iso3": N_("Sending country"),
     "who_id": N_("Who"),
     "whom_id": N_("Whom"),
-    "id": N_("Item"),
+    "id": N_("Identifier"),
 }
 
 #: Download columns whose general label (:func:`tables.label`) would not say what they
@@ -105,13 +105,19 @@ def is_code_column(column: str, columns: pd.Index | list[str]) -> bool:
     )
 
 
-def column_title(column: str, columns: pd.Index | list[str]) -> str:
+def column_title(
+    column: str, columns: pd.Index | list[str], headers: dict[str, str] | None = None
+) -> str:
     """Return the title, in the edition's language, of ``column`` of a chart download whose
     columns are ``columns``: a code column (:func:`is_code_column`) is "<what> (code)" —
     one convention for every code column of every download, in both editions — its
-    ``_label`` column "<what>", any other column its label (:func:`tables.label`)."""
+    ``_label`` column "<what>", any other column its label (:func:`tables.label`). "<what>"
+    is the header the analysis recorded for the table (``headers``,
+    :func:`~diaspora_helpers.i18n.with_headers`: the timeline's ``kind`` is "Category", as
+    its tables say) when there is one."""
     header = column.removesuffix(LABEL_SUFFIX)
-    subject = CODE_SUBJECTS.get(header) or DOWNLOAD_LABELS.get(header)
+    recorded = (headers or {}).get(header)
+    subject = recorded or CODE_SUBJECTS.get(header) or DOWNLOAD_LABELS.get(header)
     shown = _(subject) if subject else _(tables.label(header))
     if column.endswith(LABEL_SUFFIX) or not is_code_column(column, columns):
         return shown
@@ -207,7 +213,7 @@ def write_chart_data(
             if pd.api.types.is_numeric_dtype(kind)
             else "string"
         )
-        shown = column_title(str(column), list(table.columns))
+        shown = column_title(str(column), list(table.columns), i18n.headers_of(data))
         entry: dict[str, object] = {
             "name": str(column),
             "titles": {code: shown},

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from diaspora_helpers import colours, constants, tables
-from diaspora_helpers.analysis.institutions import RELATION_WORDS
+from diaspora_helpers.analysis.institutions import RELATION_WORDS, RELATION_WORDS_PLURAL
 from diaspora_helpers.charts import phone_lists
 from diaspora_helpers.i18n import N_, _, word
 
@@ -73,6 +73,15 @@ def phone_rows(
         if out.empty:
             continue
         kind = str(info.at[n, "kind"])
+        # the verb agrees with the institution that opens the line (rfr11: « Partenaires
+        # français … | travaille avec »), as the table's does (the edition's data says which
+        # names are plural)
+        plural = (
+            str(info.at[n, "grammatical_number"]) == "plural"
+            if "grammatical_number" in info
+            else False
+        )
+        verbs = RELATION_WORDS_PLURAL if plural else RELATION_WORDS
         rows.append(
             Row(
                 full_name(info.loc[n]),
@@ -89,7 +98,7 @@ def phone_rows(
                 Row(
                     # an arrow, not a sentence: "exerce la tutelle → Ministère…" reads in
                     # every language (no article to agree), two-headed for a partnership
-                    f"{word(link.relation, RELATION_WORDS)} {ARROWS.get(link.relation, '→')} "
+                    f"{word(link.relation, verbs)} {ARROWS.get(link.relation, '→')} "
                     f"{full_name(info.loc[link.to_id])}",
                     level=1,
                     mark={

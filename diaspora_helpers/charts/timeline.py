@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from diaspora_helpers import colours, constants, tables, text
 from diaspora_helpers.analysis import timeline
 from diaspora_helpers.charts import phone_lists, style
-from diaspora_helpers.i18n import _, with_texts, with_words, word
+from diaspora_helpers.i18n import _, headers_of, with_headers, with_texts, with_words, word
 from diaspora_helpers.text import listing
 
 KIND_COLOURS = dict(zip(timeline.KIND_ORDER, style.SERIES, strict=False))
@@ -245,7 +245,9 @@ def placed_events(
     """
     span = end_year + 1 - start_year
     years_per_char = fontsize * CHAR_EM / 72 * span / axes_width_in
-    return timeline_layout(events, kinds, years_per_char=years_per_char, x_max=end_year + 1)
+    placed = timeline_layout(events, kinds, years_per_char=years_per_char, x_max=end_year + 1)
+    # the events' headers ("Category" for kind) stay with the rows a download is made from
+    return with_headers(placed, **headers_of(events))
 
 
 def events_timeline(

@@ -87,8 +87,15 @@ def test_parameters_for_a_french_notebook(tmp_path: Path) -> None:
     assert requests.resolve_parameters(one, found, {}, ["end_year=2003"]) == {
         "fr/a_chart": {"end_year": 2003}
     }
-    with pytest.raises(requests.RunError, match="fr/a_chart: unknown parameter: end_yaer"):
+    # a French notebook's parameter errors are in French (rfr11), and say their language
+    with pytest.raises(requests.RunError) as raised:
         requests.check_parameters(found, {"fr/a_chart": {"end_yaer": 1}})
+    assert raised.value.language == "fr"
+    assert str(raised.value).startswith("fr/a_chart\u202f: paramètre inconnu\u202f: end_yaer")
+    assert "vouliez-vous dire «\u202fend_year\u202f»" in str(raised.value)
+    with pytest.raises(requests.RunError, match="a_chart: unknown parameter: end_yaer") as english:
+        requests.check_parameters(found, {"a_chart": {"end_yaer": 1}})
+    assert english.value.language == "en"
 
 
 def test_site_strings_are_extractable() -> None:

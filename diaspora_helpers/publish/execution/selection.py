@@ -16,14 +16,31 @@ from typing import Any
 import yaml
 
 from diaspora_helpers.editions import TRANSLATIONS as EDITIONS
-from diaspora_helpers.i18n import LANGUAGES
+from diaspora_helpers.i18n import LANGUAGES, N_, translator
 from diaspora_helpers.params import load_yaml
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
 
 
 class RunError(Exception):
-    """A mistake in what was asked of the runner; reported without a traceback (exit 2)."""
+    """A mistake in what was asked of the runner; reported without a traceback (exit 2).
+
+    ``language`` is the edition whose words the message is in (the command line prefixes it
+    with that edition's "error:"): a French notebook's parameter errors are in French."""
+
+    def __init__(self, message: str, language: str = LANGUAGES[0]) -> None:
+        super().__init__(message)
+        self.language = language
+
+
+#: A notebook's parameter errors, in the notebook's edition (rfr11: they stayed English).
+UNKNOWN_PARAMETER = N_("unknown parameter: {names}")
+UNKNOWN_PARAMETERS = N_("unknown parameters: {names}")
+DID_YOU_MEAN = N_("  did you mean '{close}' instead of '{name}'?")
+KNOWN_PARAMETERS = N_("known parameters: {names}")
+NO_PARAMETERS = N_("{key} takes no parameters (no cell tagged 'parameters')")
+NONE = N_("(none)")
+COLON = N_(": ")  # after a notebook's name (French: a narrow no-break space before)
 
 
 def notebook_key(name: str | Path) -> str:
@@ -93,6 +110,19 @@ def _unknown_message(what: str, unknown: list[str], known: list[str]) -> str:
         if close:
             lines.append(f"  did you mean {close[0]!r} instead of {name!r}?")
     lines.append(f"known {what}s: {', '.join(known) if known else '(none)'}")
+    return "\n".join(lines)
+
+
+def _unknown_parameters(unknown: list[str], known: list[str], say: Any) -> str:
+    """The lines naming a notebook's unknown parameters, the close matches and the known
+    ones, in ``say``'s language."""
+    head = UNKNOWN_PARAMETER if len(unknown) == 1 else UNKNOWN_PARAMETERS
+    lines = [say(head).format(names=", ".join(unknown))]
+    for name in unknown:
+        close = difflib.get_close_matches(name, known, n=1)
+        if close:
+            lines.append(say(DID_YOU_MEAN).format(close=close[0], name=name))
+    lines.append(say(KNOWN_PARAMETERS).format(names=", ".join(known) if known else say(NONE)))
     return "\n".join(lines)
 
 
@@ -277,7 +307,7 @@ def check_parameters(
 ) -> dict[str, dict[str, dict[str, Any]]]:
     """Return each notebook's declared parameters, by notebook key; RunError for any
     undeclared name."""
-    info, problems = {}, []
+    info, problems, languages = {}, [], set()
     for notebook in selected:
         key = notebook_key(notebook)
         declared = declared_parameters(notebook)
@@ -285,10 +315,13 @@ def check_parameters(
         unknown = [n for n in parameters.get(key, {}) if n not in declared]
         if not unknown:
             continue
+        say = translator(edition_of(key))
+        languages.add(edition_of(key))
         if not declared:
-            problems.append(f"{key} takes no parameters (no cell tagged 'parameters')")
+            problems.append(say(NO_PARAMETERS).format(key=key))
             continue
-        problems.append(f"{key}: " + _unknown_message("parameter", unknown, list(declared)))
+        problems.append(key + say(COLON) + _unknown_parameters(unknown, list(declared), say))
     if problems:
-        raise RunError("\n".join(problems))
+        # one edition's notebooks: its language; both editions': the source language
+        raise RunError("\n".join(problems), languages.pop() if len(languages) == 1 else "en")
     return info
