@@ -329,11 +329,9 @@ def change_by_destination(
 def women_share_by_destination(women: pd.DataFrame, overall: float, year: int) -> Figure:
     """Bars of women's share by destination, labelled, with the all-destinations share dashed.
 
-    ``women`` has ``country`` and ``women_share_pct`` (percent) per destination;
-    ``overall`` is the share over all destinations (percent). A dotted line marks parity
-    (half women, half men), and says so in the subtitle; the axis stops a little above the
-    largest share rather than at 100%.
-    """
+    ``women`` has ``country`` and ``women_share_pct`` (percent) per destination; ``overall``
+    is the share over all destinations (percent). A dotted line marks parity, as the
+    subtitle says; the axis stops a little above the largest share, not at 100%."""
     shares = women["women_share_pct"]
     fig, ax = style.titled_figure(
         ngettext(

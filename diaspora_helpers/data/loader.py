@@ -318,10 +318,7 @@ def _translated(table: pd.DataFrame, name: str, language: str, folder: Path) -> 
         file = _resource_in(described, other)["path"]
         words = _load_cached(str(folder), other, _stamp(folder, PACKAGE_FILE, file))
     else:
-        # An edition declared outside the package (editions.DIASPORA_EDITIONS) keeps its
-        # translations in its own folder, with the same files as data/fr/.
-        declared = editions.get(language).data
-        path = Path(declared) / f"{name}.csv" if declared and Path(declared).is_absolute() else None
+        path = _declared_translation(name, language)
         if path is None or not path.is_file():
             return table.copy()
         file = str(path)
@@ -350,31 +347,33 @@ def _translated(table: pd.DataFrame, name: str, language: str, folder: Path) -> 
     return out
 
 
+def _declared_translation(name: str, language: str) -> Path | None:
+    """The file of table ``name`` for an edition declared outside the package
+    (editions.DIASPORA_EDITIONS keeps its translations in a folder like data/fr/), or None."""
+    declared = editions.get(language).data
+    return Path(declared) / f"{name}.csv" if declared and Path(declared).is_absolute() else None
+
+
 def _translation_stamp(folder: Path, name: str, language: str) -> tuple[str, float]:
     """The file holding ``language``'s text for table ``name`` and its modification time
-    (0.0 when there is none): the part of a translated table's cache key that the base
-    table's stamp does not cover."""
+    (0.0 when there is none): what a translated table's cache key adds to the base's."""
     described = _described(folder)
     other = _translation_in(described, name, language)
     if other is not None:
-        path = folder / _resource_in(described, other)["path"]
+        path: Path | None = folder / _resource_in(described, other)["path"]
     else:
-        declared = editions.get(language).data
-        if not declared or not Path(declared).is_absolute():
-            return ("", 0.0)
-        path = Path(declared) / f"{name}.csv"
-    return (str(path), path.stat().st_mtime if path.is_file() else 0.0)
+        path = _declared_translation(name, language)
+    if path is None or not path.is_file():
+        return ("", 0.0)
+    return (str(path), path.stat().st_mtime)
 
 
 @lru_cache(maxsize=64)
 def _translated_cached(
     folder: str, name: str, language: str, stamp: tuple[float, ...], words: tuple[str, float]
 ) -> pd.DataFrame:
-    """The table ``name`` with ``language``'s text, kept while neither file changes.
-
-    Callers copy it: a notebook or check that changes its table must not change the next
-    caller's (``load`` is called once per label by some helpers, so each call's cost counts).
-    """
+    """The table ``name`` with ``language``'s text, kept while neither file changes;
+    callers copy it (a caller that changes its table must not change the next one's)."""
     table = _load_cached(folder, name, stamp)
     return _translated(table, name, language, Path(folder))
 
@@ -394,11 +393,8 @@ def translated_columns(folder: Path, name: str, language: str) -> list[str]:
 
 def table_of(folder: Path, file: str) -> str:
     """Return the name of the table whose file is ``file`` (a path inside ``folder``, such
-    as ``"glossary.csv"``) in ``folder``'s ``datapackage.json``.
-
-    Raises :class:`DataError` naming the file when the package does not describe it: every
-    table is read through its schema.
-    """
+    as ``"glossary.csv"``) in ``folder``'s ``datapackage.json``. Raises :class:`DataError`
+    naming the file when the package does not describe it (every table is read by schema)."""
     described = _described(Path(folder))
     for res in described:
         if res.get("path") == file:

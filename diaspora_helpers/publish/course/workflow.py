@@ -248,17 +248,15 @@ def release(
     return released
 
 
-def write_solutions(source: Path, folder: Path, *, language: str = "en") -> Path:
-    """Execute a master (solutions and checks) into ``folder`` as a notebook and a page
-    (``<html lang=language>``), through the project's one executor."""
-    from nbconvert import HTMLExporter
-
+def run_master(source: Path, executed: Path, doing: str) -> Any:
+    """Execute a master through the project's one executor (``run_notebook``) and write the
+    executed notebook to ``executed``; return it. A cell that fails raises
+    :class:`CourseError` ("could not ``doing`` of <master>: <the cell>"): nothing is drawn
+    from a half-run master."""
     from diaspora_helpers.publish.execution import execute
 
-    folder.mkdir(parents=True, exist_ok=True)
-    executed = folder / f"{source.stem}_solutions.ipynb"
     registry = execute.KernelRegistry()
-    with tempfile.TemporaryDirectory(prefix="diaspora-solutions-") as work:
+    with tempfile.TemporaryDirectory(prefix="diaspora-master-") as work:
         try:
             result = execute.run_notebook(
                 source, {}, {}, key=source.stem, work=Path(work), registry=registry
@@ -267,12 +265,23 @@ def write_solutions(source: Path, folder: Path, *, language: str = "en") -> Path
             registry.kill_all()
     if result.notebook is None or result.failure is not None:
         reason = result.failure.describe() if result.failure else "the kernel did not start"
-        raise CourseError(f"could not write the solutions of {source.name}: {reason}")
+        raise CourseError(f"could not {doing} of {source.name}: {reason}")
     result.notebook.metadata.pop(execute.RUN_METADATA, None)
     execute.write_notebook(result.notebook, executed)
+    return result.notebook
+
+
+def write_solutions(source: Path, folder: Path, *, language: str = "en") -> Path:
+    """Execute a master (solutions and checks) into ``folder`` as a notebook and a page
+    (``<html lang=language>``), through the project's one executor."""
+    from nbconvert import HTMLExporter
+
+    folder.mkdir(parents=True, exist_ok=True)
+    executed = folder / f"{source.stem}_solutions.ipynb"
+    notebook = run_master(source, executed, "write the solutions")
     exporter = HTMLExporter()
     exporter.language_code = language
-    body, _resources = exporter.from_notebook_node(result.notebook)
+    body, _resources = exporter.from_notebook_node(notebook)
     executed.with_suffix(".html").write_text(body, encoding="utf-8")
     return executed
 

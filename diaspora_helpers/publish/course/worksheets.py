@@ -236,23 +236,10 @@ def _execute_master(source: Path) -> Path:
     ``<source>.executed.ipynb`` beside it; a cell that fails stops the build with
     :class:`~diaspora_helpers.publish.course.workflow.CourseError` naming the master and
     the cell (a worksheet is never drawn from a half-run master)."""
-    from diaspora_helpers.publish.course.workflow import CourseError
-    from diaspora_helpers.publish.execution import execute
+    from diaspora_helpers.publish.course.workflow import run_master
 
-    registry = execute.KernelRegistry()
-    with tempfile.TemporaryDirectory(prefix="diaspora-worksheet-") as folder:
-        try:
-            result = execute.run_notebook(
-                source, {}, {}, key=source.stem, work=Path(folder), registry=registry
-            )
-        finally:
-            registry.kill_all()
-    if result.notebook is None or result.failure is not None:
-        reason = result.failure.describe() if result.failure else "the kernel did not start"
-        raise CourseError(f"could not draw the worksheet of {source.name}: {reason}")
-    result.notebook.metadata.pop(execute.RUN_METADATA, None)
     out = source.with_suffix(".executed.ipynb")
-    execute.write_notebook(result.notebook, out)
+    run_master(source, out, "draw the worksheet")
     return out
 
 
