@@ -4,7 +4,7 @@ both editions), at a phone's width (390 px) and a laptop's (1,280 px), in the li
 dark colour scheme: no violation of the rules tagged wcag2a, wcag2aa, wcag21a, wcag21aa,
 wcag22aa and best-practice, target-size included (issue 25).
 
-One browser serves every page, and each page is loaded once: axe is injected once and run
+One browser serves every page of a file, and each page is loaded once: axe is injected once and run
 in the four configurations (scheme × width) on the same document, the emulated width and
 colour scheme changed in between (:func:`sweep`). In the dark scheme, which changes colours
 only (:func:`test_the_dark_scheme_changes_colours_only`), axe runs the rules that read
@@ -17,19 +17,20 @@ axe-core comes from npm through the project's own ``package.json`` and
 over the DevTools protocol, after the page has loaded, so the pages themselves carry no
 test code. Skips where axe-core or Chromium is absent, except in CI.
 
-``DIASPORA_BUILT_SITE`` may name a site already built from this checkout (``outputs/``
-of a ``make run``) to check it without running the collection again.
+The French site is swept by ``test_a11y_french_site.py`` (so that two test workers sweep at
+once); the shared code is ``tests/fixtures/axe_support.py``. ``DIASPORA_BUILT_SITE`` may
+name a site already built from this checkout (``outputs/`` of a ``make run``) to check it
+without running the collection again.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
+import axe_support as axe
 import course_support
 import diaspora_test_support as support
 import pytest
@@ -41,86 +42,10 @@ from diaspora_helpers.publish.course import worksheets
 
 pytestmark = pytest.mark.slow
 
-AXE = support.PROJECT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-WIDTHS = (390, 1280)
-SCHEMES = ("light", "dark")
-RUN = """axe.run(document, {runOnly: %s,
-  rules: {'target-size': {enabled: true}}, resultTypes: ['violations']})
-  .then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,
-    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' :: ' +
-      (n.failureSummary || '').split('\\n').slice(1, 2).join('')), count: v.nodes.length}))))"""
-#: What axe checks in each colour scheme. The dark scheme changes colours only (the site's
-#: stylesheet sets colours and nothing else under prefers-color-scheme: dark; a test below
-#: holds it), so the rules that read colours are the ones whose result can differ there:
-#: every other rule gives the light scheme's result at the same width.
-RULES = {
-    "light": {"type": "tag", "values": TAGS},
-    "dark": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-}
-
-
-def axe_source() -> str:
-    """Return axe-core's script, installed from npm by the project's package files."""
-    if not AXE.is_file():
-        if os.environ.get("CI"):
-            pytest.fail("axe-core is not installed: make node_modules/.installed")
-        pytest.skip("axe-core is not installed (make node_modules/.installed runs npm ci)")
-    return AXE.read_text(encoding="utf-8")
-
-
-def built_site() -> Path:
-    """The collection's site: ``DIASPORA_BUILT_SITE`` if set, else a run of the collection."""
-    given = os.environ.get("DIASPORA_BUILT_SITE")
-    return Path(given) if given else support.collection_site()
-
 
 @pytest.fixture(scope="module")
 def axe_browser() -> Iterator[DevTools]:
-    """A headless Chromium, offline, with JavaScript on (axe runs in the page)."""
-    source = axe_source()
-    with launch(javascript=True) as tools:
-        tools.source = source  # type: ignore[attr-defined]
-        yield tools
-
-
-def violations(tools: DevTools, page: Path) -> list[dict[str, Any]]:
-    """Open ``page`` and return axe-core's violations there."""
-    tools.open(page)
-    tools.evaluate(tools.source)  # type: ignore[attr-defined]
-    return run_axe(tools)
-
-
-def run_axe(tools: DevTools, scheme: str = "light") -> list[dict[str, Any]]:
-    """Return axe-core's violations on the page open in ``tools`` (axe injected), with the
-    rules of ``scheme`` (:data:`RULES`)."""
-    return list(json.loads(tools.evaluate(RUN % json.dumps(RULES[scheme]), wait=True)))
-
-
-def sweep(tools: DevTools, pages: list[Path], root: Path) -> dict[str, list[str]]:
-    """Return axe's violations on ``pages`` in both schemes at both widths, by page
-    (relative to ``root``), width and scheme: every rule in the light scheme, the colour
-    rules in the dark one (:data:`RULES`). Each page is loaded and given axe once."""
-    report: dict[str, list[str]] = {}
-    try:
-        for page in pages:
-            tools.open(page)
-            tools.evaluate(tools.source)  # type: ignore[attr-defined]
-            for scheme in SCHEMES:
-                tools.media(scheme=scheme)
-                for width in WIDTHS:
-                    tools.viewport(width)
-                    found = run_axe(tools, scheme)
-                    if found:
-                        name = f"{page.relative_to(root)} at {width} px, {scheme}"
-                        report[name] = [
-                            f"{v['id']} ({v['impact']}, {v['count']} nodes): {v['nodes']}"
-                            for v in found
-                        ]
-    finally:
-        tools.send("Emulation.clearDeviceMetricsOverride")
-        tools.media()
-    return report
+    yield from axe.axe_browser()
 
 
 #: CSS properties that set a colour and nothing else (custom properties are checked by value).
@@ -172,11 +97,13 @@ def test_the_dark_scheme_changes_colours_only() -> None:
     ]
 
 
-def test_every_page_conforms_in_both_schemes_at_both_widths(axe_browser: DevTools) -> None:
-    site = built_site()
-    pages = support.edition_pages(site)
-    assert any(p.parent.name == "fr" for p in pages), "no French site"
-    report = sweep(axe_browser, pages, site)
+def test_every_english_page_conforms_in_both_schemes_at_both_widths(
+    axe_browser: DevTools,
+) -> None:
+    site = axe.built_site()
+    pages = support.html_pages(site)
+    assert len(pages) > 10 and all(p.parent == site for p in pages), pages
+    report = axe.sweep(axe_browser, pages, site)
     assert report == {}, json.dumps(report, indent=1, ensure_ascii=False)
 
 
@@ -216,14 +143,14 @@ def test_the_course_pages_conform_in_both_schemes_at_both_widths(
     course_dir, pages = course_pages
     names = {p.relative_to(course_dir).parts[0] for p in pages}
     assert names == {"feedback", "worksheets"} and len(pages) == 2 + 4, pages
-    report = sweep(axe_browser, pages, course_dir)
+    report = axe.sweep(axe_browser, pages, course_dir)
     assert report == {}, json.dumps(report, indent=1, ensure_ascii=False)
-    axe_browser.viewport(WIDTHS[0])
+    axe_browser.viewport(axe.WIDTHS[0])
     wide = {}
     for page in pages:  # a phone reads them without sideways scroll
         axe_browser.open(page)
         width = axe_browser.evaluate("document.documentElement.scrollWidth")
-        if width > WIDTHS[0]:
+        if width > axe.WIDTHS[0]:
             wide[str(page.relative_to(course_dir))] = width
     axe_browser.send("Emulation.clearDeviceMetricsOverride")
     assert wide == {}
@@ -278,7 +205,7 @@ def test_axe_finds_what_the_pages_must_not_have(axe_browser: DevTools, tmp_path:
         encoding="utf-8",
     )
     axe_browser.viewport(390)
-    found = {v["id"] for v in violations(axe_browser, page)}
+    found = {v["id"] for v in axe.violations(axe_browser, page)}
     assert {"color-contrast", "scrollable-region-focusable", "target-size"} <= found, found
 
 
@@ -302,7 +229,7 @@ def test_tab_stops_once_per_target_in_each_chart_and_index_entry() -> None:
     """A chart and the "full size (SVG)" link under it, an index entry's thumbnail and its
     title, open the same file: the keyboard stops once per target in each, and a link out
     of the tab order is not announced twice (``aria-hidden`` on the thumbnail only)."""
-    site = built_site()
+    site = axe.built_site()
     repeated: dict[str, list[list[str]]] = {}
     checked = 0
     for page in support.edition_pages(site):

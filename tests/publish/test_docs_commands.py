@@ -1,6 +1,6 @@
 """Every shell command of the README runs (issue 22); the instructor guides' commands are
-run by ``test_docs_commands_guides.py`` (one file each, so that the test workers run the two
-at once). How: ``docs_support``.
+run by ``test_docs_commands_guide_en.py`` and ``test_docs_commands_guide_fr.py`` (one file
+each, so that the test workers run the three at once). How: ``docs_support``.
 
 Slow (it releases, grades and runs notebooks: minutes on a busy machine).
 """

@@ -180,9 +180,18 @@ def _environment() -> dict[str, str]:
     return env
 
 
+#: ``python -m nbgrader``, without the optional IRI checker jsonschema would load (a Lark
+#: grammar compiled on import: half of a short nbgrader command's CPU time; see
+#: :func:`diaspora_helpers.__main__.skip_iri_syntax_checker`, which says why it is safe).
+_NBGRADER_MAIN = (
+    "import sys; sys.modules.setdefault('rfc3987_syntax', None); "
+    "from nbgrader.apps.nbgraderapp import main; main()"
+)
+
+
 def nbgrader(course_dir: Path, *args: str) -> str:
     """Run one nbgrader command in the course folder; raise :class:`CourseError` on failure."""
-    command = [sys.executable, "-m", "nbgrader", *args]
+    command = [sys.executable, "-c", _NBGRADER_MAIN, *args]
     done = subprocess.run(
         command, cwd=course_dir, env=_environment(), capture_output=True, text=True, check=False
     )

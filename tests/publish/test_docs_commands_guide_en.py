@@ -1,0 +1,28 @@
+"""Every shell command of the English instructor guide (``notebooks/instructor_guide.md``)
+runs (issue 22), in one copy of the checkout. The README's commands are in
+``test_docs_commands.py`` and the French guide's in ``test_docs_commands_guide_fr.py``: one
+file each, so that the test workers (``--dist loadfile``) run the three at once. How:
+``docs_support``.
+
+Slow (it releases, grades and runs notebooks: minutes on a busy machine).
+"""
+
+from __future__ import annotations
+
+import docs_support as docs
+import pytest
+
+pytestmark = pytest.mark.slow
+
+DOC = "notebooks/instructor_guide.md"
+SCRIPTS = docs.scripts(DOC)
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory):
+    return docs.checkout(tmp_path_factory.mktemp("checkout"))
+
+
+@pytest.mark.parametrize(("name", "script"), SCRIPTS, ids=[n for n, _ in SCRIPTS])
+def test_every_shell_command_of_the_english_guide_runs(checkout, name: str, script: str) -> None:
+    docs.run_script(checkout, name, script)
