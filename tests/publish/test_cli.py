@@ -21,27 +21,41 @@ def _subparsers() -> dict[str, argparse.ArgumentParser]:
     return dict(action.choices)
 
 
+def _in_process(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line in this process as ``python -m diaspora_helpers ARGV`` would
+    (argparse's help and usage errors exit): (status, stdout, stderr). The real process is
+    tried by :func:`test_console_script_is_installed` and :func:`test_unknown_notebook`."""
+    try:
+        status = main(list(argv))
+    except SystemExit as stop:
+        status = stop.code if isinstance(stop.code, int) else 1
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
 @pytest.mark.parametrize("command", ["run", "bench"])
-def test_help_explains_every_option(command: str) -> None:
-    result = support.cli(command, "--help", timeout=60)
-    assert result.returncode == 0
+def test_help_explains_every_option(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    status, text, _ = _in_process(capsys, command, "--help")
+    assert status == 0
     sub = _subparsers()[command]
     for action in sub._actions:
         for option in action.option_strings:
-            assert option in result.stdout, option
+            assert option in text, option
         if action.help and action.help != argparse.SUPPRESS and action.option_strings:
             first_words = action.help.split("(")[0].strip()[:30]
-            assert first_words in " ".join(result.stdout.split()), action.dest
+            assert first_words in " ".join(text.split()), action.dest
 
 
-def test_top_level_help_lists_commands() -> None:
-    result = support.cli("--help", timeout=60)
-    assert result.returncode == 0
-    assert "run" in result.stdout and "bench" in result.stdout
+def test_top_level_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    status, text, _ = _in_process(capsys, "--help")
+    assert status == 0
+    assert "run" in text and "bench" in text
 
 
-def test_run_help_documents_parameters_and_exit_status() -> None:
-    text = support.cli("run", "--help", timeout=60).stdout
+def test_run_help_documents_parameters_and_exit_status(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    text = _in_process(capsys, "run", "--help")[1]
     for needle in ("NOTEBOOK:NAME=VALUE", "FILE.yaml", "exit status", ".outputs-failed"):
         assert needle in text
 
@@ -141,10 +155,10 @@ def test_broken_notebook_file(mistake, tmp_path: Path) -> None:
     assert "cannot read notebook" in mistake(folder, tmp_path, "-p", "broken:x=1")
 
 
-def test_argparse_errors_are_usage_errors() -> None:
-    result = support.cli("run", "--jobs", "two", timeout=60)
-    assert result.returncode == 2 and "invalid int value" in result.stderr
-    assert "Traceback" not in result.stderr
+def test_argparse_errors_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _in_process(capsys, "run", "--jobs", "two")
+    assert status == 2 and "invalid int value" in err
+    assert "Traceback" not in err
 
 
 def test_a_data_file_the_loader_cannot_read_stops_the_run_in_one_line(tmp_path: Path) -> None:
