@@ -120,6 +120,13 @@ class ParameterError(ValueError):
             )
         )
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for this error in a notebook, instead of a traceback: the one
+        line of the message, in the edition's language (IPython's documented hook). The
+        traceback would show the helper package's source, which a reader who typed a wrong
+        value has no use for; the runner reads the error's name and message, not this."""
+        return [_("Parameter error: {message}").format(message=self)]
+
 
 #: What the values of a list parameter are: the key a notebook passes as ``what=`` (a code,
 #: so that a notebook's code cells carry no words of a language) -> the words of the

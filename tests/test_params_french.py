@@ -121,3 +121,43 @@ def test_a_decimal_comma_is_refused_with_the_number_python_reads(language, typed
     with pytest.raises(params.ParameterError) as plain:
         params.check_float("within_years", "abc", minimum=0.25, maximum=5)
     assert "1.5" not in str(plain.value)
+
+
+#: Run in a process of its own: an IPython shell takes over ``__main__`` and the display hook
+#: of the process it is made in.
+_SHELL = """
+import sys
+from IPython.core.interactiveshell import InteractiveShell
+import diaspora_helpers
+from diaspora_helpers import params
+shell = InteractiveShell.instance()
+shell.user_ns["params"] = params
+for language in ("en", "fr"):
+    diaspora_helpers.setup(language=language)
+    shell.run_cell("params.check_int('decimals', 5, minimum=0, maximum=3)")
+    print("-- end --", flush=True)
+"""
+
+
+def test_a_notebook_shows_the_message_without_a_traceback() -> None:
+    """IPython shows a bad parameter as one line in the edition's language, not as a
+    traceback through the helper package's (English) source."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _SHELL], capture_output=True, text=True, timeout=120, check=True
+    )
+    shown = [
+        [line for line in block.splitlines() if line.strip()]
+        for block in done.stdout.split("-- end --")[:2]
+    ]
+    expected = []
+    for language, start in (("en", "Parameter error: "), ("fr", f"Erreur de paramètre{NNBSP}: ")):
+        diaspora_helpers.setup(language=language)
+        try:
+            message = _message(lambda: params.check_int("decimals", 5, minimum=0, maximum=3))
+        finally:
+            diaspora_helpers.setup(language="en")
+        expected.append([start + message])
+    assert shown == expected, done.stdout + done.stderr
