@@ -60,9 +60,7 @@ def test_no_english_expansion_carries_a_qualifier(english):
 def test_each_qualifier_in_an_english_note_is_in_the_french_note(english, french, qualifier):
     said = [a for a, row in english.items() if qualifier.lower() in row["note"].lower()]
     assert said, f"no English note says {qualifier!r}: the list of qualifiers is stale"
-    missing = [
-        a for a in said if QUALIFIERS[qualifier].lower() not in french[a]["note"].lower()
-    ]
+    missing = [a for a in said if QUALIFIERS[qualifier].lower() not in french[a]["note"].lower()]
     assert not missing, f"the French note should say {QUALIFIERS[qualifier]!r}: {missing}"
 
 
