@@ -22,7 +22,7 @@ QUALIFIERS = {
     "ISO 4217 code": "Code ISO 4217",
     "ISO 3166-1 alpha-3 code": "Code ISO 3166-1 alpha-3",
     "World Bank term": "Terme de la Banque mondiale",
-    "as printed": "tel qu’imprimé",
+    "as printed": "qu’imprimé",  # tel, tels qu’imprimés
 }
 
 
