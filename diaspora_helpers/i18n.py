@@ -390,7 +390,7 @@ def with_headers(frame: Any, **columns: str) -> Any:
     the label of a column's name (:func:`diaspora_helpers.columns.label`) is not the header
     this table needs: ``with_headers(out, count=N_("Kind of count"))``. A header is English,
     marked with ``N_``; it may name values recorded with :func:`with_fields` in
-    ``{placeholders}`` (``N_("Surveys above {threshold}% (%)")``). The tables
+    ``{placeholders}`` (``N_("Surveys costing over {threshold}% (% of surveys)")``). The tables
     (:func:`diaspora_helpers.tables.show`) translate it and fill its placeholders in the
     edition set then; a header given to ``show(columns=…)`` still wins. The record follows
     the frame through pandas' copies and selections, and names the index's column too

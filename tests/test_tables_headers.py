@@ -31,13 +31,13 @@ def frame() -> pd.DataFrame:
     return i18n.with_headers(
         table,
         count="Kind of count",
-        **{"share_above_7.5pct": "Surveys above {threshold}% (%)"},
+        **{"share_above_7.5pct": "Surveys costing over {threshold}% (% of surveys)"},
     )
 
 
 def test_a_recorded_header_replaces_the_label_and_fills_its_placeholders(frame) -> None:
     shown = tables.show(frame)
-    assert shown.labels == ["ID", "Kind of count", "Surveys above 7.5% (%)"]
+    assert shown.labels == ["ID", "Kind of count", "Surveys costing over 7.5% (% of surveys)"]
 
 
 def test_a_header_given_to_show_wins_over_the_recorded_one(frame) -> None:
@@ -54,7 +54,10 @@ def test_the_record_follows_copies_selections_and_the_index(frame) -> None:
 def test_french_headers_come_from_the_catalogs_with_the_french_decimal_sign(frame) -> None:
     diaspora_helpers.setup(language="fr")
     # The French of these msgids, as the catalogs write them by hand.
-    assert tables.show(frame).labels[1:] == ["Décompte", "Enquêtes au-dessus de 7,5\u00a0% (%)"]
+    assert tables.show(frame).labels[1:] == [
+        "Décompte",
+        "Enquêtes au coût supérieur à 7,5\u00a0% (% des enquêtes)",
+    ]
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -68,9 +71,9 @@ def test_the_notebooks_tables_keep_their_headers_without_words_in_the_code(langu
     headers = dict(zip(summary.columns, tables.show(summary).labels, strict=True))
     assert headers["first_period"] == translate("First survey")
     percent = "5\u00a0%" if language == "fr" else "5%"
-    assert headers["share_above_5pct"] == translate("Surveys above {threshold}% (%)").format(
-        threshold=5
-    )
+    assert headers["share_above_5pct"] == translate(
+        "Surveys costing over {threshold}% (% of surveys)"
+    ).format(threshold=5)
     assert percent in headers["share_above_5pct"]
     sequels = tables.show(timeline.sequels(timeline.events()))
     assert sequels.labels[-1] == translate("Number of events")

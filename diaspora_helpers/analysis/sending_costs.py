@@ -78,7 +78,11 @@ def corridor_summary(costs: pd.DataFrame, threshold_pct: float, target_pct: floa
         out,
         first_period=N_("First survey"),
         last_period=N_("Last survey"),
-        **{f"share_above_{threshold_pct:g}pct": N_("Surveys above {threshold}% (%)")},
+        **{
+            f"share_above_{threshold_pct:g}pct": N_(
+                "Surveys costing over {threshold}% (% of surveys)"
+            )
+        },
         at_or_below_target_last=N_("Last cost at or below the scenario cost (not an SDG test)"),
     )
     return with_formats(out, first_period=text.quarter, last_period=text.quarter)
