@@ -30,9 +30,13 @@ def _stretches(n: int) -> str:
     return ngettext("{n} stretch", "{n} stretches", n).format(n=text.spelled(n, feminine=True))
 
 
-def kind_count(kind: str, n: int) -> str:
-    """Return ``n`` events of ``kind`` in words: "9 forums and consultations",
-    "1 period of missions" (a kind without a noun reads "{n} {kind}")."""
+def kind_count(kind: str, n: int, written: str | None = None) -> str:
+    """Return ``n`` events of ``kind`` in words: "nine forums and consultations",
+    "one period of missions" (a kind without a noun reads "{n} {kind}").
+
+    ``written`` is the number as the sentence writes it, when a series of counts decides it
+    (:func:`describe_counts`: all in figures once one is above ten); by default
+    :func:`text.spelled`."""
     nouns = {
         "forum": ngettext("{n} forum or consultation", "{n} forums and consultations", n),
         "institution": ngettext(
@@ -43,16 +47,23 @@ def kind_count(kind: str, n: int) -> str:
         "mission": ngettext("{n} period of missions", "{n} periods of missions", n),
     }
     # Only "forums" take the masculine "one" in French; English has one form.
-    return nouns.get(kind, "{n} " + kind).format(n=text.spelled(n, feminine=kind != "forum"))
+    if written is None:
+        written = text.spelled(n, feminine=kind != "forum")
+    return nouns.get(kind, "{n} " + kind).format(n=written)
 
 
 def describe_counts(table: pd.DataFrame) -> str:
     """Return how many events of each kind a table holds (a ``kind`` column of codes), in
-    words, in lane order (``timeline.KIND_ORDER``; other kinds after, alphabetically)."""
+    lane order (``timeline.KIND_ORDER``; other kinds after, alphabetically).
+
+    The counts are a series, written alike (:func:`text.spelled_alike`): all in words when
+    each is ten or less ("two forums…, one law or policy"), else all in figures ("9 forums…,
+    18 laws and policies and 1 period of missions")."""
     counts = table["kind"].astype("str").value_counts()
     order = timeline.KIND_ORDER
     kinds = [k for k in order if k in counts.index] + sorted(set(counts.index) - set(order))
-    parts = [kind_count(kind, int(counts[kind])) for kind in kinds]
+    written = text.spelled_alike(*[(int(counts[k]), k != "forum") for k in kinds])
+    parts = [kind_count(k, int(counts[k]), w) for k, w in zip(kinds, written, strict=True)]
     if not parts:
         return _("no events")
     return text.listing(parts)
