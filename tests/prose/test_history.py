@@ -96,7 +96,11 @@ def test_landscape_counts_from_the_links_and_names_from_the_edition():
     diaspora_helpers.setup(language="fr")
     nodes, links = institutions.supervision_graph()
     said = history.landscape(nodes, links, bands, figures).text
-    assert f"Sous la tutelle du ministère des Maliens de l’extérieur{NNBSP}: " in said
+    # Each ministry's bodies are a plain list announced by a noun and a colon, like the
+    # bodies with no stated link ("cite cinq organismes : …"), in one sentence.
+    assert f"Organismes sous la tutelle du ministère des Maliens de l’extérieur{NNBSP}: " in said
+    assert f"{NNBSP}; sous celle du ministère de l’Économie et des Finances{NNBSP}: " in said
+    assert ". Sous celle du" not in said
     assert (
         f"ministère en 2015{NNBSP}: le {nodes.set_index('id').at['hcme', 'acronym']} conseille "
         f"le gouvernement et siège dans {in_words(seats, 'fr')}" in said
