@@ -109,17 +109,20 @@ def dotted_thousands(answer: object, value: float, correct: float, decimals: int
 
 
 def dotted_help(value: float) -> Verdict:
-    """Say that Python read a dotted ``300.000`` as 300, and how to write it."""
+    """Say that Python read a dotted ``300.000`` as 300 (in Python a point marks decimals),
+    and that the number is written ``300000`` (no separator) or ``300_000`` (Python's own
+    digit separator, which Python reads as 300000)."""
     large = round(value * 1000)
     return unreadable(
         _(
-            "Python reads `{typed}` as {read}, the dot being a decimal point: write `{plain}`, "
-            'or `"{spaced}"` in quotes.'
+            "In Python a point marks decimals, so Python reads `{typed}` as {read}. Write the "
+            "number with no separator, `{plain}`, or with an underscore between groups of three "
+            "digits, `{underscored}`."
         ).format(
             typed=f"{value:.3f}",
             read=formats.plain_number(value, 0 if value == int(value) else 3),
-            plain=formats.plain_number(large),
-            spaced=f"{large:,}".replace(",", " "),
+            plain=f"{large:d}",
+            underscored=f"{large:_d}",
         )
     )
 
