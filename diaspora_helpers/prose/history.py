@@ -15,6 +15,14 @@ from diaspora_helpers import i18n, tables, text
 from diaspora_helpers.analysis import timeline, tokten
 from diaspora_helpers.i18n import N_, _, ngettext
 
+#: Each TOKTEN sector as a sentence names it, with its article ("the health sector", "le
+#: secteur de la santé"); a sector without one reads as its word (``tokten.WORDS``).
+SECTOR_PHRASES = {
+    "education": N_("the education sector"),
+    "health": N_("the health sector"),
+    "smes": N_("the missions to SMEs"),
+    "other_administrations": N_("the other administrations"),
+}
 #: The institutions the landscape sentence names, by id.
 MINISTRY_ABROAD = "ministry_malians_abroad"
 MINISTRY_FINANCE = "ministry_economy_finance"
@@ -360,11 +368,11 @@ def tokten_totals(
         else _("{totals}, but the degree levels do not add up to the sector row.")
     ).format(totals=totals)
     silent = [
-        i18n.word(str(s), tokten.WORDS)
+        _(SECTOR_PHRASES[str(s)]) if str(s) in SECTOR_PHRASES else i18n.word(str(s), tokten.WORDS)
         for s in sectors.loc[sectors["women_source"] == "not_stated", "sector"]
     ]
     women = _(
-        "The women's total of {women} holds only if {sectors} trained no women: the "
+        "The women's total of {women} holds only if no women were trained in {sectors}: the "
         "document gives no figure there, and the audit notes it."
     ).format(women=text.number(women_total), sectors=text.listing(silent))
     return text.say(f"{levels} {women}")

@@ -137,7 +137,16 @@ def test_tokten_totals_say_which_totals_disagree():
     check = tokten.check_totals(sectors, stated, ["missions", "trainees", "women"])
     said = history.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
     assert said.startswith(f"All {in_words(len(check))} stated totals equal the sum of their parts")
-    assert f"women's total of {int(stated['women'])} holds only if health" in said
+    assert (
+        f"women's total of {int(stated['women'])} holds only if no women were trained in "
+        "the health sector:" in said
+    )
+    # French names the sector with its article ("le secteur de la santé", not "secteur santé").
+    diaspora_helpers.setup(language="fr")
+    said = history.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
+    assert f"formée dans le secteur de la santé{NNBSP}:" in said
+    assert "secteur santé" not in said
+    diaspora_helpers.setup(language="en")
     wrong = tokten.check_totals(sectors, {**stated, "missions": 50}, ["missions", "women"])
     said = history.tokten_totals(wrong, tokten.check_levels(), sectors, stated["women"]).text
     assert said.startswith("The stated totals of missions do not equal")
