@@ -116,9 +116,15 @@ def test_legal_offer_dates_the_texts_and_reads_the_lease_from_data():
     assert f"leased for {int(lease)} years" in said
     assert "nationality law of 25 August 1995" in said
     assert "(March 2000, as amended)" in said
+    # Two codes of the table share the investment code's date (the mining code too): the
+    # sentence names which code it means.
+    day = laws.set_index("id").at["law_2012_016", "date"]
+    assert (laws["date"] == day).sum() > 1
+    assert "The investment code of 27 February 2012 treats" in said
     diaspora_helpers.setup(language="fr")
     said = history.legal_offer(legal.legal_by_domain(), lease).text
     assert "loi sur la nationalité du 25 août 1995" in said
+    assert "Le code des investissements du 27 février 2012 traite" in said
     assert f"pour {int(lease)} ans" in said
 
 
