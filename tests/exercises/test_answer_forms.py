@@ -957,3 +957,40 @@ def test_3_4_a_sign_slip_gets_a_hint_about_the_sign(edition):
     assert other.status == WRONG and f" {word}" not in str(other), other
     exercises.set_hints(False)
     assert word not in str(exercises.check_document_vs_world_bank(round(-correct, 1)))
+
+
+# -- a count typed in words is told to be written in figures (rfr11, 5.5) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("edition", "typed", "figures"),
+    [
+        ("fr", "zéro", "0"),
+        ("fr", "Aucune", "0"),
+        ("fr", "aucun", "0"),
+        ("fr", "une", "1"),
+        ("fr", "neuf", "9"),
+        ("fr", " Dix ", "10"),
+        ("en", "zero", "0"),
+        ("en", "none", "0"),
+        ("en", "nine", "9"),
+    ],
+)
+def test_a_count_in_words_is_told_to_be_written_in_figures(edition, typed, figures):
+    setup(language=edition)
+    exercises.set_hints(False)
+    verdict = exercises.check_tokten_health_women(typed)
+    assert verdict.status == WRONG
+    said = str(verdict)
+    expected = {
+        "en": f"Write the number in figures, without quotes: {figures}.",
+        "fr": f"Écrivez le nombre en chiffres, sans guillemets\u202f: {figures}.",
+    }[edition]
+    assert expected in said, said
+
+
+@pytest.mark.parametrize("typed", ["onze", "beaucoup", "l’Afrique"])
+def test_other_words_get_the_usual_format_help(typed):
+    setup(language="fr")
+    said = str(exercises.check_tokten_health_women(typed))
+    assert "en chiffres" not in said and "Donnez un nombre entier" in said, said
