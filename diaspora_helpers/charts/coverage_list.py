@@ -19,7 +19,9 @@ KIND_HEADINGS = {
     "endogenous": N_("Endogenous\nconstraints"),
     "exogenous": N_("Exogenous\nconstraints"),
 }
-#: Each scope as written beside its block of rows in the coverage grid.
+#: Each scope as written beside its block of rows in the coverage grid (a label at the
+#: start of a line: capitalised); the phone list writes it in parentheses after a
+#: strategy, in running text, with a lower-case first letter (:func:`scope_in_text`).
 SCOPE_NAMES = {
     "national": N_("National"),
     "local_development": N_("Local development"),
@@ -38,6 +40,28 @@ CELL_STYLES: dict[int, dict[str, Any]] = {
 def code_name(names: dict[str, str], code: str) -> str:
     """Return the translated name of ``code``, or the code made readable when unknown."""
     return _(names[code]) if code in names else code.replace("_", " ").capitalize()
+
+
+def scope_in_text(name: str) -> str:
+    """Return a scope's name as running text writes it after a strategy: its first letter
+    in lower case ("national", "développement local"); the scopes are common nouns and
+    adjectives, no proper names."""
+    return name[:1].lower() + name[1:]
+
+
+def phone_subtitle(gaps_only: bool) -> str:
+    """Return the subtitle of the coverage grid listed for a phone: what is measured, with
+    no "rows" or "columns" (the phone list has neither; its legend shows the marks)."""
+    if gaps_only:
+        return _(
+            "Strategies of the source document listed under each constraint they address "
+            "(only the constraints the chosen scope leaves unaddressed). The links are the "
+            "collection's own reading, not the document's"
+        )
+    return _(
+        "Strategies of the source document listed under each constraint they address. The "
+        "links are the collection's own reading, not the document's"
+    )
 
 
 def coverage_rows(
@@ -80,7 +104,7 @@ def coverage_rows(
                 (str(sid), int(score)) for sid, score in scores.items() if int(score) in CELL_STYLES
             ]
             for sid, score in found:
-                scope = code_name(SCOPE_NAMES, str(st.at[sid, "scope"]))
+                scope = scope_in_text(code_name(SCOPE_NAMES, str(st.at[sid, "scope"])))
                 rows.append(
                     Row(
                         f"{st.loc[sid, 'label']!s} ({scope})",

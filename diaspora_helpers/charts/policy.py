@@ -22,6 +22,7 @@ from diaspora_helpers.charts.coverage_list import (
     SCOPE_NAMES,
     code_name,
     coverage_rows,
+    phone_subtitle,
 )
 from diaspora_helpers.i18n import N_, _
 
@@ -356,7 +357,8 @@ def coverage_grid(
         head_rotation=40.0 if slide else 55.0,
     )  # fmt: skip
     if not slide:
-        labels = fig._house_labels  # type: ignore[attr-defined]
+        page_title, page_subtitle, source = fig._house_labels  # type: ignore[attr-defined]
+        labels = (page_title, phone_subtitle(gaps_only), source)
         style.with_phone(
             fig,
             lambda: phone_lists.draw_rows(

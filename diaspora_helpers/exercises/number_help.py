@@ -11,6 +11,7 @@ from babel.numbers import get_decimal_symbol
 
 from diaspora_helpers import i18n
 from diaspora_helpers import text as formats
+from diaspora_helpers.exercises.names import fold
 from diaspora_helpers.exercises.reading import (
     COUNT,
     PERCENT,
@@ -52,10 +53,37 @@ def number_format_help(unit: str, answer: object) -> Verdict | None:
     if is_many(answer):
         return unreadable(_("Your answer holds several values; give one number."))
     if as_number(answer, unit) is None:
+        spelled = spelled_value(answer)
+        if spelled is not None:
+            return unreadable(
+                _("Write the number in figures, without quotes: {figures}.").format(figures=spelled)
+            )
         return unreadable(
             _("Give {example}, without quotes or units.").format(example=_(EXAMPLES[unit]))
         )
     return None
+
+
+def spelled_value(answer: object) -> int | None:
+    """Return the number a text answer spells in the edition's words, zero to ten ("zéro",
+    "neuf", "une"; case, accents and spaces ignored), or None for any other answer.
+
+    The checks read numbers in figures only; a number in words is told to be written in
+    figures, whatever its value (the help gives no answer away)."""
+    value = unwrap(answer)
+    if not isinstance(value, str):
+        return None
+    typed = fold(value)
+    words = {fold(_(word)): n for n, word in enumerate(formats.SMALL_NUMBERS)}
+    words.setdefault(fold(formats.spelled(1, feminine=True)), 1)
+    for word in _(NONE_WORDS).split(","):
+        words.setdefault(fold(word), 0)
+    return words.get(typed)
+
+
+# TRANSLATORS: the words a student may type for a count of zero, separated by commas
+# ("aucun,aucune").
+NONE_WORDS = N_("none,no one")
 
 
 EXAMPLES = {
@@ -109,17 +137,20 @@ def dotted_thousands(answer: object, value: float, correct: float, decimals: int
 
 
 def dotted_help(value: float) -> Verdict:
-    """Say that Python read a dotted ``300.000`` as 300, and how to write it."""
+    """Say that Python read a dotted ``300.000`` as 300 (in Python a point marks decimals),
+    and that the number is written ``300000`` (no separator) or ``300_000`` (Python's own
+    digit separator, which Python reads as 300000)."""
     large = round(value * 1000)
     return unreadable(
         _(
-            "Python reads `{typed}` as {read}, the dot being a decimal point: write `{plain}`, "
-            'or `"{spaced}"` in quotes.'
+            "In Python a point marks decimals, so Python reads `{typed}` as {read}. Write the "
+            "number with no separator, `{plain}`, or with an underscore between groups of three "
+            "digits, `{underscored}`."
         ).format(
             typed=f"{value:.3f}",
             read=formats.plain_number(value, 0 if value == int(value) else 3),
-            plain=formats.plain_number(large),
-            spaced=f"{large:,}".replace(",", " "),
+            plain=f"{large:d}",
+            underscored=f"{large:_d}",
         )
     )
 

@@ -15,6 +15,14 @@ from diaspora_helpers import i18n, tables, text
 from diaspora_helpers.analysis import timeline, tokten
 from diaspora_helpers.i18n import N_, _, ngettext
 
+#: Each TOKTEN sector as a sentence names it, with its article ("the health sector", "le
+#: secteur de la santé"); a sector without one reads as its word (``tokten.WORDS``).
+SECTOR_PHRASES = {
+    "education": N_("the education sector"),
+    "health": N_("the health sector"),
+    "smes": N_("the missions to SMEs"),
+    "other_administrations": N_("the other administrations"),
+}
 #: The institutions the landscape sentence names, by id.
 MINISTRY_ABROAD = "ministry_malians_abroad"
 MINISTRY_FINANCE = "ministry_economy_finance"
@@ -30,9 +38,13 @@ def _stretches(n: int) -> str:
     return ngettext("{n} stretch", "{n} stretches", n).format(n=text.spelled(n, feminine=True))
 
 
-def kind_count(kind: str, n: int) -> str:
-    """Return ``n`` events of ``kind`` in words: "9 forums and consultations",
-    "1 period of missions" (a kind without a noun reads "{n} {kind}")."""
+def kind_count(kind: str, n: int, written: str | None = None) -> str:
+    """Return ``n`` events of ``kind`` in words: "nine forums and consultations",
+    "one period of missions" (a kind without a noun reads "{n} {kind}").
+
+    ``written`` is the number as the sentence writes it, when a series of counts decides it
+    (:func:`describe_counts`: all in figures once one is above ten); by default
+    :func:`text.spelled`."""
     nouns = {
         "forum": ngettext("{n} forum or consultation", "{n} forums and consultations", n),
         "institution": ngettext(
@@ -43,16 +55,23 @@ def kind_count(kind: str, n: int) -> str:
         "mission": ngettext("{n} period of missions", "{n} periods of missions", n),
     }
     # Only "forums" take the masculine "one" in French; English has one form.
-    return nouns.get(kind, "{n} " + kind).format(n=text.spelled(n, feminine=kind != "forum"))
+    if written is None:
+        written = text.spelled(n, feminine=kind != "forum")
+    return nouns.get(kind, "{n} " + kind).format(n=written)
 
 
 def describe_counts(table: pd.DataFrame) -> str:
     """Return how many events of each kind a table holds (a ``kind`` column of codes), in
-    words, in lane order (``timeline.KIND_ORDER``; other kinds after, alphabetically)."""
+    lane order (``timeline.KIND_ORDER``; other kinds after, alphabetically).
+
+    The counts are a series, written alike (:func:`text.spelled_alike`): all in words when
+    each is ten or less ("two forums…, one law or policy"), else all in figures ("9 forums…,
+    18 laws and policies and 1 period of missions")."""
     counts = table["kind"].astype("str").value_counts()
     order = timeline.KIND_ORDER
     kinds = [k for k in order if k in counts.index] + sorted(set(counts.index) - set(order))
-    parts = [kind_count(kind, int(counts[kind])) for kind in kinds]
+    written = text.spelled_alike(*[(int(counts[k]), k != "forum") for k in kinds])
+    parts = [kind_count(k, int(counts[k]), w) for k, w in zip(kinds, written, strict=True)]
     if not parts:
         return _("no events")
     return text.listing(parts)
@@ -273,8 +292,8 @@ def legal_offer(laws: pd.DataFrame, lease_years: float) -> text.Prose:
             "Citizenship matters first: since the nationality law of {nationality}, carried "
             "over by the persons and family code of {family}, a Malian who takes another "
             "nationality stays Malian unless they say otherwise, and so keeps the vote and "
-            "the rights of any citizen. For investment, the code of {investment} treats "
-            "every investor settled in Mali alike, so it neither favours nor excludes the "
+            "the rights of any citizen. The investment code of {investment} treats every "
+            "investor settled in Mali alike, so it neither favours nor excludes the "
             "diaspora. Land can be leased for {lease} years, renewable, under the land code "
             "({land}, as amended). The tax code of {tax} applies the main taxes to all "
             "companies, and the procurement code of {procurement} is only listed, with no "
@@ -349,11 +368,11 @@ def tokten_totals(
         else _("{totals}, but the degree levels do not add up to the sector row.")
     ).format(totals=totals)
     silent = [
-        i18n.word(str(s), tokten.WORDS)
+        _(SECTOR_PHRASES[str(s)]) if str(s) in SECTOR_PHRASES else i18n.word(str(s), tokten.WORDS)
         for s in sectors.loc[sectors["women_source"] == "not_stated", "sector"]
     ]
     women = _(
-        "The women's total of {women} holds only if {sectors} trained no women: the "
+        "The women's total of {women} holds only if no women were trained in {sectors}: the "
         "document gives no figure there, and the audit notes it."
     ).format(women=text.number(women_total), sectors=text.listing(silent))
     return text.say(f"{levels} {women}")

@@ -269,6 +269,18 @@ def test_describe_counts_uses_singular_and_plural():
     assert history.describe_counts(ev.iloc[0:0]) == "no events"
 
 
+def test_describe_counts_writes_a_series_alike_in_figures_above_ten():
+    # One count above ten puts every count of the list in figures (the series rule), "1"
+    # included; counts of ten or less stay in words.
+    kinds = pd.DataFrame({"kind": ["forum"] + ["law_policy"] * 11 + ["mission"] * 2})
+    assert history.describe_counts(kinds) == (
+        "1 forum or consultation, 11 laws and policies and 2 periods of missions"
+    )
+    assert history.describe_counts(kinds.iloc[:3]) == (
+        "one forum or consultation and two laws and policies"
+    )
+
+
 def test_wave_summary_titles_and_peaks():
     ev = timeline.events(_events())
     summary = timeline.wave_summary(ev, quiet_years=2)

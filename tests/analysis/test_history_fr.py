@@ -44,6 +44,10 @@ def test_counts_and_titles_of_the_timeline_in_french():
         "deux forums et concertations, deux créations d’institutions et de services, "
         "une loi ou politique et une période de missions"
     )
+    many = pd.DataFrame({"kind": ["forum"] * 9 + ["law_policy"] * 18 + ["mission"]})
+    assert history.describe_counts(many) == (
+        "9 forums et concertations, 18 lois et politiques et 1 période de missions"
+    )
     summary = timeline.wave_summary(ev, quiet_years=1)
     assert "forum" in summary.columns
     shown = tables.show(summary, columns=history.wave_columns(summary))

@@ -144,9 +144,26 @@ def test_the_phone_grid_lists_each_link_under_its_constraint():
     fig, grid = _coverage()
     phone = fig._house_phone()
     lines = [" ".join(t.get_text().split()) for t in phone.findobj(Text)]
-    scopes = ("(National)", "(Local development)", "(Investment)")
+    # A scope after a strategy is running text: lower case (the grid's block labels, at
+    # the start of a line, keep their capital).
+    scopes = ("(national)", "(local development)", "(investment)")
     assert sum(line.endswith(scopes) for line in lines) == int((grid > 0).sum().sum())
+    assert not any(line.endswith(("(National)", "(Local development)")) for line in lines)
+    # A phone list has no rows and columns: its subtitle does not speak of them.
+    title, subtitle, _source = phone._house_labels
+    assert title == fig._house_labels[0]
+    assert "(rows)" not in subtitle and "columns" not in subtitle
+    assert "(rows)" in fig._house_labels[1]
     unaddressed = int((grid.sum(axis=0) == 0).sum())
     none = "no strategy shown addresses it"
     assert sum(line == none for line in lines) == unaddressed + 1  # and the legend's
     plt.close("all")
+    setup(language="fr")
+    fig, grid = _coverage()
+    phone = fig._house_phone()
+    lines = [" ".join(t.get_text().split()) for t in phone.findobj(Text)]
+    scopes = ("(national)", "(développement local)", "(investissement)")
+    assert sum(line.endswith(scopes) for line in lines) == int((grid > 0).sum().sum())
+    assert "(lignes)" not in phone._house_labels[1] and "colonnes" not in phone._house_labels[1]
+    plt.close("all")
+    setup(language="en")

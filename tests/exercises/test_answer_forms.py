@@ -903,9 +903,13 @@ def test_an_unquoted_dotted_thousand_gets_help_on_the_format(edition, hints, che
     exercises.set_hints(hints)
     verdict = str(check()(typed))
     assert check()(typed).status == WRONG
-    word = {"en": "Python reads", "fr": "Python lit"}[edition]
+    word = {"en": "Python reads", "fr": "Python lit donc"}[edition]
     assert f"{word} `{whole // 1000}.{whole % 1000:03d}`" in verdict, verdict
-    assert f"`{whole}`" in verdict and f'`"{whole // 1000} {whole % 1000:03d}"`' in verdict
+    # Written as Python takes it: no separator, or Python's underscore between groups.
+    assert f"`{whole}`" in verdict and f"`{whole // 1000}_{whole % 1000:03d}`" in verdict
+    assert {"en": "In Python a point marks decimals", "fr": "En Python, le point"}[
+        edition
+    ] in verdict
     other = str(check()(typed + 1))
     assert word not in other and "`" + str(whole) + "`" not in other, other
 
@@ -915,7 +919,12 @@ def test_the_dotted_thousand_help_says_how_python_read_the_number_in_french():
     whole = unplaced()
     said = str(exercises.check_unplaced_abroad(whole / 1000))
     read = f"{whole / 1000:.3f}".rstrip("0").rstrip(".").replace(".", ",")
-    assert f"comme {read}, le point" in said and "\u202f: écrivez" in said, said
+    assert f"`{whole / 1000:.3f}` comme {read}." in said, said
+    assert "En Python, le point marque les décimales" in said and "Écrivez le nombre" in said
+    # What the hint tells the student to type is read as the answer.
+    assert (
+        exercises.check_unplaced_abroad(int(f"{whole // 1000}_{whole % 1000:03d}")).status != WRONG
+    )
 
 
 # -- 3.4: a sign slip is told about the sign, not "too low" -----------------------------------
@@ -948,3 +957,40 @@ def test_3_4_a_sign_slip_gets_a_hint_about_the_sign(edition):
     assert other.status == WRONG and f" {word}" not in str(other), other
     exercises.set_hints(False)
     assert word not in str(exercises.check_document_vs_world_bank(round(-correct, 1)))
+
+
+# -- a count typed in words is told to be written in figures (rfr11, 5.5) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("edition", "typed", "figures"),
+    [
+        ("fr", "zéro", "0"),
+        ("fr", "Aucune", "0"),
+        ("fr", "aucun", "0"),
+        ("fr", "une", "1"),
+        ("fr", "neuf", "9"),
+        ("fr", " Dix ", "10"),
+        ("en", "zero", "0"),
+        ("en", "none", "0"),
+        ("en", "nine", "9"),
+    ],
+)
+def test_a_count_in_words_is_told_to_be_written_in_figures(edition, typed, figures):
+    setup(language=edition)
+    exercises.set_hints(False)
+    verdict = exercises.check_tokten_health_women(typed)
+    assert verdict.status == WRONG
+    said = str(verdict)
+    expected = {
+        "en": f"Write the number in figures, without quotes: {figures}.",
+        "fr": f"Écrivez le nombre en chiffres, sans guillemets\u202f: {figures}.",
+    }[edition]
+    assert expected in said, said
+
+
+@pytest.mark.parametrize("typed", ["onze", "beaucoup", "l’Afrique"])
+def test_other_words_get_the_usual_format_help(typed):
+    setup(language="fr")
+    said = str(exercises.check_tokten_health_women(typed))
+    assert "en chiffres" not in said and "Donnez un nombre entier" in said, said

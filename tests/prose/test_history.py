@@ -96,7 +96,11 @@ def test_landscape_counts_from_the_links_and_names_from_the_edition():
     diaspora_helpers.setup(language="fr")
     nodes, links = institutions.supervision_graph()
     said = history.landscape(nodes, links, bands, figures).text
-    assert f"Sous la tutelle du ministère des Maliens de l’extérieur{NNBSP}: " in said
+    # Each ministry's bodies are a plain list announced by a noun and a colon, like the
+    # bodies with no stated link ("cite cinq organismes : …"), in one sentence.
+    assert f"Organismes sous la tutelle du ministère des Maliens de l’extérieur{NNBSP}: " in said
+    assert f"{NNBSP}; sous celle du ministère de l’Économie et des Finances{NNBSP}: " in said
+    assert ". Sous celle du" not in said
     assert (
         f"ministère en 2015{NNBSP}: le {nodes.set_index('id').at['hcme', 'acronym']} conseille "
         f"le gouvernement et siège dans {in_words(seats, 'fr')}" in said
@@ -112,9 +116,15 @@ def test_legal_offer_dates_the_texts_and_reads_the_lease_from_data():
     assert f"leased for {int(lease)} years" in said
     assert "nationality law of 25 August 1995" in said
     assert "(March 2000, as amended)" in said
+    # Two codes of the table share the investment code's date (the mining code too): the
+    # sentence names which code it means.
+    day = laws.set_index("id").at["law_2012_016", "date"]
+    assert (laws["date"] == day).sum() > 1
+    assert "The investment code of 27 February 2012 treats" in said
     diaspora_helpers.setup(language="fr")
     said = history.legal_offer(legal.legal_by_domain(), lease).text
     assert "loi sur la nationalité du 25 août 1995" in said
+    assert "Le code des investissements du 27 février 2012 traite" in said
     assert f"pour {int(lease)} ans" in said
 
 
@@ -133,7 +143,16 @@ def test_tokten_totals_say_which_totals_disagree():
     check = tokten.check_totals(sectors, stated, ["missions", "trainees", "women"])
     said = history.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
     assert said.startswith(f"All {in_words(len(check))} stated totals equal the sum of their parts")
-    assert f"women's total of {int(stated['women'])} holds only if health" in said
+    assert (
+        f"women's total of {int(stated['women'])} holds only if no women were trained in "
+        "the health sector:" in said
+    )
+    # French names the sector with its article ("le secteur de la santé", not "secteur santé").
+    diaspora_helpers.setup(language="fr")
+    said = history.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
+    assert f"formée dans le secteur de la santé{NNBSP}:" in said
+    assert "secteur santé" not in said
+    diaspora_helpers.setup(language="en")
     wrong = tokten.check_totals(sectors, {**stated, "missions": 50}, ["missions", "women"])
     said = history.tokten_totals(wrong, tokten.check_levels(), sectors, stated["women"]).text
     assert said.startswith("The stated totals of missions do not equal")
