@@ -124,7 +124,7 @@ def test_legal_offer_dates_the_texts_and_reads_the_lease_from_data():
     diaspora_helpers.setup(language="fr")
     said = history.legal_offer(legal.legal_by_domain(), lease).text
     assert "loi sur la nationalité du 25 août 1995" in said
-    assert "Le code des investissements du 27 février 2012 traite" in said
+    assert "Le Code des investissements du 27 février 2012 traite" in said
     assert f"pour {int(lease)} ans" in said
 
 
