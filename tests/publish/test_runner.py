@@ -204,14 +204,14 @@ def test_clean_strips_run_metadata_and_normalises_outputs() -> None:
 
 
 def test_find_failure_counts_cells_of_the_source_notebook() -> None:
-    error = {"output_type": "error", "ename": "ParameterError", "evalue": "bad", "traceback": []}
+    error = {"output_type": "error", "ename": "ValueError", "evalue": "bad", "traceback": []}
     nb = _executed([error])
     nb.cells[-1].execution_count = 2
     failure = find_failure(nb, "nb")
     assert failure is not None
     assert (failure.position, failure.execution_count, failure.first_line) == (2, 2, "show()")
     assert failure.describe() == (
-        "nb: cell 2 (In [2]), which starts `show()`, failed (ParameterError): bad"
+        "nb: cell 2 (In [2]), which starts `show()`, failed (ValueError): bad"
     )
     nb.cells[-1].metadata["tags"] = ["raises-exception"]
     assert find_failure(nb, "nb") is None, "cells tagged raises-exception may fail"
@@ -371,7 +371,7 @@ def test_wrong_parameter_value_stops_before_any_output(previous: Path) -> None:
     result = support.run_fixtures(notebooks, previous, "a_chart", "-p", "a_chart:end_year=1800")
     assert result.returncode == 1
     assert (
-        "failed (ParameterError): Parameter 'end_year' got 1800 (int); "
+        "failed: Parameter 'end_year' got 1800 (int); "
         "allowed: a whole number from 1990 to 2020." in result.stderr
     )
     assert "a_chart: cell 4 (In [4]), which starts `start_year = params.check_int(" in result.stderr

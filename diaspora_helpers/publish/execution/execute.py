@@ -55,6 +55,10 @@ from diaspora_helpers.publish.execution.cleaning import (
 from diaspora_helpers.publish.notebook_tags import INJECTED_TAG, RUN_METADATA
 
 START_TIMEOUT = 120  # seconds for a kernel to start; generous for a loaded 2-core machine
+#: The package's own errors, whose message is a sentence written for the reader in the
+#: notebook's language: described without the class name (a code a reader has no use for).
+#: Any other error keeps its name (``KeyError``…), which tells an analyst what went wrong.
+READER_ERRORS = frozenset({"ParameterError", "DataError"})
 
 
 @dataclass
@@ -87,9 +91,23 @@ class CellFailure:
             return _("{notebook}: {where}{line} failed ({error}).").format(
                 error=self.ename, **named
             )
+        if self.ename in READER_ERRORS:
+            return _("{notebook}: {where}{line} failed: {message}").format(
+                message=_after_colon(self.evalue, language), **named
+            )
         return _("{notebook}: {where}{line} failed ({error}): {message}").format(
             error=self.ename, message=self.evalue, **named
         )
+
+
+def _after_colon(sentence: str, language: str) -> str:
+    """``sentence`` as it continues a French sentence after a colon: its first letter in
+    lower case (« a échoué : le paramètre… »), unless the first word is an acronym or a
+    name in capitals; English keeps the capital of a full sentence after a colon."""
+    first = sentence.split(" ", 1)[0]
+    if language != "fr" or not first[:1].isupper() or first[1:2].isupper():
+        return sentence
+    return sentence[0].lower() + sentence[1:]
 
 
 @dataclass
