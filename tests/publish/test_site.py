@@ -269,6 +269,34 @@ def test_parameter_table_escapes_and_marks_changes() -> None:
     assert site.parameter_table([]) == ""
 
 
+def test_a_parameters_values_and_names_in_backticks_are_code() -> None:
+    """A help comment's `True`, `start_year`… show as code; the rest stays escaped text."""
+    rows = [{"name": "end_year", "value": 2016, "help": "not before `start_year` <5>: `True`"}]
+    table = site.parameter_table(rows)
+    assert "not before <code>start_year</code> &lt;5&gt;: <code>True</code>" in table
+    assert "`" not in table
+
+
+def test_every_code_in_a_stored_notebooks_parameter_help_is_in_backticks() -> None:
+    """What a reader would otherwise see as a word of the sentence (rfr13: « True, ou False
+    pour juste ou faux », « all, national… », « au plus tôt start_year »): a Python literal,
+    or a snake_case name or value (a parameter, a scope) is written between backticks."""
+    bare = []
+    for path in sorted((support.PROJECT / "notebooks").rglob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for cell in cells:
+            if "parameters" not in cell.get("metadata", {}).get("tags", []):
+                continue
+            for line in "".join(cell["source"]).splitlines():
+                if "#" not in line or line.lstrip().startswith("#"):
+                    continue
+                words = re.sub(r"`[^`]*`", "", line.split("#", 1)[1])
+                for word in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", words):
+                    if word in {"True", "False", "None"} or "_" in word:
+                        bare.append(f"{path.name}: {word}")
+    assert bare == []
+
+
 def test_rendering_is_deterministic(tmp_path: Path) -> None:
     web = site.Site(tmp_path, glossary=False, guide=False)
     first = site.render_notebook(_notebook(), "a_chart", web).read_bytes()

@@ -235,6 +235,16 @@ def parameter_rows(nb: NotebookNode) -> list[dict[str, Any]]:
     return list(nb.metadata.get(RUN_METADATA, {}).get("parameters", []))
 
 
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def help_markup(text: str) -> str:
+    """Return a parameter's help (its comment in the parameters cell) as HTML: escaped, and
+    each value or name written between backticks (`` `True` ``, `` `start_year` ``) as
+    ``<code>``, so that a reader sees what is typed apart from the words around it."""
+    return _CODE_SPAN.sub(r"<code>\1</code>", html.escape(text))
+
+
 def parameter_table(
     rows: list[dict[str, Any]], *, compact: bool = False, gettext: Callable[[str], str] = str
 ) -> str:
@@ -256,7 +266,7 @@ def parameter_table(
         ]
         if not compact:
             cells.append(f"<td><code>{html.escape(str(row.get('default', '')))}</code></td>")
-            cells.append(f"<td>{html.escape(str(row.get('help', '')))}</td>")
+            cells.append(f"<td>{help_markup(str(row.get('help', '')))}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
     return "\n".join(lines)
