@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MultipleLocator
 
-from diaspora_helpers import constants, i18n, tables, text
+from diaspora_helpers import i18n, tables, text
 from diaspora_helpers.analysis.demography import PLACES
 from diaspora_helpers.charts import maps, phone_lists, style
 from diaspora_helpers.charts.style import barh_house
@@ -82,9 +82,9 @@ def population_census_and_estimate(series: pd.DataFrame, population: pd.DataFram
             "counts (dots)"
         ),
         _(
-            "World Bank, World Development Indicators (SP.POP.TOTL, WDI copy of {copied}); "
-            "INSTAT census counts RGPH 2009 and RGPH5 2022 as relayed by the press"
-        ).format(copied=text.date_words(constants.WDI_COPIED)),
+            "World Bank, {copy} (SP.POP.TOTL); INSTAT census counts RGPH 2009 and RGPH5 2022 "
+            "as relayed by the press"
+        ).format(copy=style.wdi_copy()),
     )
     ax.plot(
         series["year"],

@@ -26,6 +26,7 @@ from diaspora_helpers.charts.style import (
     SLIDE_DPI,
     SLIDE_PNG,
     SLIDE_SIZE,
+    SOURCE_PREFIX,
     SVG_METADATA,
     place_texts,
 )
@@ -230,7 +231,7 @@ def write_chart_data(
         "url": path.name,
         "dc:title": title,
         "dc:description": subtitle,
-        "dc:source": source,
+        "dc:source": source_named(source),
         "dc:license": CSV_LICENCE,
         "notes": _(CSV_NOTE),
         "tableSchema": {"columns": columns},
@@ -239,6 +240,18 @@ def write_chart_data(
     text = json.dumps(descriptor, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     sidecar.write_text(text, encoding="utf-8")
     return sidecar
+
+
+def source_named(line: str) -> str:
+    """Return a chart's source line as the value of a ``dc:source`` field, which says by
+    its name that it holds a source: without the line's "Source: " or « Source : » prefix
+    (:data:`SOURCE_PREFIX`, any language), with a capital ("Source: the source document,
+    section 1.1" -> "The source document, section 1.1"); a line without it is kept."""
+    found = SOURCE_PREFIX.match(line)
+    if not found:
+        return line
+    named = line[found.end() :].strip()
+    return named[:1].upper() + named[1:]
 
 
 def save_figure(

@@ -403,10 +403,9 @@ def cost_of_sending_money(
             "Average total cost of sending the equivalent of USD 200 to Mali, percent of the "
             "amount sent, over the corridors the World Bank surveys"
         ),
-        _(
-            "World Bank, World Development Indicators, release of {released} "
-            "(SI.RMT.COST.IB.ZS); United Nations, SDG target 10.c"
-        ).format(released=text.date_words(constants.WDI_2022_RELEASED)),
+        _("World Bank, {release} (SI.RMT.COST.IB.ZS); United Nations, SDG target 10.c").format(
+            release=style.wdi_release()
+        ),
     )
     draw_cost(ax, costs, target_pct)
     return fig

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.transforms import offset_copy
 
 from diaspora_helpers import constants, i18n, tables, text
 from diaspora_helpers.analysis import remittances
@@ -58,9 +59,9 @@ def remittances_over_time(
             "when Mali rejoined the CFA franc after issuing its own"
         ).format(year=currency.CFA_SINCE_YEAR),
         _(
-            "World Bank, WDI as copied on {copied} (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source "
-            "document section 1.1 (BCEAO 2012, diamond)"
-        ).format(copied=text.date_words(constants.WDI_COPIED)),
+            "World Bank, {copy} (BX.TRF.PWKR.CD.DT, PA.NUS.FCRF); source document section 1.1 "
+            "(BCEAO 2012, diamond)"
+        ).format(copy=style.wdi_copy()),
         ncols=2,
     )
     left.plot(series["year"], series["remittances_usd"] / 1e6, color=style.PALETTE["wb"])
@@ -113,12 +114,9 @@ def remittances_share_of_gdp_two_releases(series: pd.DataFrame, compare_year: in
             "release (dashed) and derived from the 2026 copy's remittances and GDP (solid)"
         ),
         _(
-            "World Bank, WDI of {released} (BX.TRF.PWKR.DT.GD.ZS) and WDI, datahub.io copy of "
-            "{copied} (100 × BX.TRF.PWKR.CD.DT / NY.GDP.MKTP.CD)"
-        ).format(
-            copied=text.date_words(constants.WDI_COPIED),
-            released=text.date_words(constants.WDI_2022_RELEASED),
-        ),
+            "World Bank, {release} (BX.TRF.PWKR.DT.GD.ZS) and {copy} (100 × BX.TRF.PWKR.CD.DT "
+            "/ NY.GDP.MKTP.CD)"
+        ).format(copy=style.wdi_copy(), release=style.wdi_release()),
     )
     ax.plot(
         both["year"],
@@ -170,9 +168,9 @@ def mali_and_peers(
             "grey: World Bank aggregates"
         ),
         _(
-            "World Bank, WDI, datahub.io copy of {copied} (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); "
-            "UN DESA, International Migrant Stock 2020 (emigrants, {year})"
-        ).format(year=int(mali["un_year"]), copied=text.date_words(constants.WDI_COPIED)),
+            "World Bank, {copy} (BX.TRF.PWKR.CD.DT, NY.GDP.MKTP.CD); UN DESA, International "
+            "Migrant Stock 2020 (emigrants, {year})"
+        ).format(year=int(mali["un_year"]), copy=style.wdi_copy()),
         ncols=2,
         figsize=(9.0, 2.6 + 0.3 * len(plot)),
     )
@@ -249,6 +247,8 @@ def bilateral_senders_2017(shown: pd.DataFrame, top_two: pd.DataFrame) -> Figure
 #: The corridors' colours and marker shapes, in the order of the corridors' names.
 CORRIDOR_COLOURS = (constants.BLUE, constants.TERRACOTTA, constants.BLUISH_GREEN, constants.INDIGO)
 CORRIDOR_MARKERS = ("o", "s", "^", "D")
+#: How far (points) under the corridor plot its legend starts: below the years on the x axis.
+LEGEND_BELOW_PT = 22.0
 
 
 def corridor_costs_into_mali(
@@ -286,11 +286,8 @@ def corridor_costs_into_mali(
         ),
         _(
             "World Bank, Remittance Prices Worldwide (ATCR.CORR, DataBank export of {exported}); "
-            "WDI of {released} (SI.RMT.COST.IB.ZS); SDG target 10.c"
-        ).format(
-            exported=text.date_words(constants.RPW_EXPORTED),
-            released=text.date_words(constants.WDI_2022_RELEASED),
-        ),
+            "{release} (SI.RMT.COST.IB.ZS); SDG target 10.c"
+        ).format(exported=text.date_words(constants.RPW_EXPORTED), release=style.wdi_release()),
     )
     # Each corridor has its own colour (all 3:1 or more on white) and its own marker shape, so
     # no line is told apart by colour alone (WCAG 1.4.1, r25e).
@@ -332,7 +329,16 @@ def corridor_costs_into_mali(
     )
     ax.set_ylim(0, costs["cost_pct"].max() * 1.08)
     ax.yaxis.set_major_formatter(_percent_tick)
-    ax.legend(loc="upper left", fontsize=8.5, ncols=2)
+    # Under the plot, below the years: inside it, the ceiling's entry sat on a corridor's
+    # spike (Nigeria, 2017); under it, no entry covers a line whatever the data.
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.0),
+        bbox_transform=offset_copy(ax.transAxes, fig=fig, y=-LEGEND_BELOW_PT, units="points"),
+        borderaxespad=0.0,
+        fontsize=8.5,
+        ncols=2,
+    )
     return fig
 
 
@@ -353,12 +359,9 @@ def scenario_lower_costs(
             "recorded remittances; highlighted: {year}"
         ).format(cost=_threshold(target_cost_pct), year=cost_in),
         _(
-            "World Bank, WDI, datahub.io copy of {copied} (BX.TRF.PWKR.CD.DT) and WDI "
-            "of {released} (SI.RMT.COST.IB.ZS); collection's own calculation"
-        ).format(
-            copied=text.date_words(constants.WDI_COPIED),
-            released=text.date_words(constants.WDI_2022_RELEASED),
-        ),
+            "World Bank, {copy} (BX.TRF.PWKR.CD.DT) and {release} (SI.RMT.COST.IB.ZS); "
+            "collection's own calculation"
+        ).format(copy=style.wdi_copy(), release=style.wdi_release()),
     )
     colours = [
         style.PALETTE["mali"] if y == cost_in else style.PALETTE["wb"] for y in scenario["year"]

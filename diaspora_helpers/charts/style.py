@@ -21,7 +21,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from diaspora_helpers import constants
 from diaspora_helpers.i18n import N_, _, ngettext
-from diaspora_helpers.text import listing
+from diaspora_helpers.text import date_words, listing
 
 # The palette lives in diaspora_helpers.constants (colour-blind-safe, tested).
 PALETTE = constants.PALETTE
@@ -35,6 +35,25 @@ CSV_NOTE = N_(
     "come from the publishers named in dc:source, cite them too. Units: see dc:description "
     "and each column's unit."
 )
+#: The two World Development Indicators the charts read, each named one way in every source
+#: line: the 2026 copy (datahub.io, constants.WDI_COPIED) and the 2022 release (its
+#: values as published then, constants.WDI_2022_RELEASED); see :func:`wdi_copy`.
+WDI_COPY = N_("WDI, datahub.io copy of {date}")
+WDI_RELEASE = N_("WDI, release of {date}")
+
+
+def wdi_copy() -> str:
+    """Return the name of the WDI copy of ``constants.WDI_COPIED`` in a source line, in the
+    edition's language ("WDI, datahub.io copy of 1 July 2026")."""
+    return _(WDI_COPY).format(date=date_words(constants.WDI_COPIED))
+
+
+def wdi_release() -> str:
+    """Return the name of the WDI release of ``constants.WDI_2022_RELEASED`` in a source
+    line, in the edition's language ("WDI, release of 15 February 2022")."""
+    return _(WDI_RELEASE).format(date=date_words(constants.WDI_2022_RELEASED))
+
+
 #: A source line that already names itself ("Source: …", "Sources : …", any language).
 SOURCE_PREFIX = re.compile(r"^sources?\s*:", re.IGNORECASE)
 SVG_METADATA = {"Date": None, "Creator": None}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from diaspora_helpers.charts import files
 
@@ -30,7 +31,7 @@ def test_descriptor_names_source_licence_and_units(tmp_path) -> None:
     sidecar = files.write_chart_data(data, tmp_path / "r.csv", ("Finding", "USD", "Source: WB"))
     assert sidecar.name == "r.csv-metadata.json"
     meta = json.loads(sidecar.read_text())
-    assert meta["url"] == "r.csv" and meta["dc:source"] == "Source: WB"
+    assert meta["url"] == "r.csv" and meta["dc:source"] == "WB"  # the field names itself
     assert meta["dc:title"] == "Finding" and meta["dc:description"] == "USD"
     assert "creativecommons.org/licenses/by/4.0" in meta["dc:license"]
     columns = {c["name"]: c for c in meta["tableSchema"]["columns"]}
@@ -144,3 +145,16 @@ def test_every_code_column_of_a_download_is_titled_one_way(edition, tmp_path) ->
     )
     if edition == "fr":
         assert titles["remittances_xof"] == "Transferts (francs CFA)"
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("Source: WB", "WB"),
+        ("Sources\u202f: WDI ; DAES", "WDI ; DAES"),
+        ("Source: the source document, section 1.1", "The source document, section 1.1"),
+        ("World Bank", "World Bank"),  # no prefix: kept as it is
+    ],
+)
+def test_dc_source_holds_the_source_without_its_prefix(line: str, field: str) -> None:
+    assert files.source_named(line) == field

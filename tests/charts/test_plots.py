@@ -73,7 +73,7 @@ def test_population_census_and_estimate():
     title, subtitle, source = _texts(fig)
     assert title == "Mali's estimated population: 8 million in 1990, 15.2 million in 2010"
     assert subtitle.startswith("Resident population, millions")
-    assert source.startswith("Source: World Bank, World Development Indicators")
+    assert source.startswith("Source: World Bank, WDI, datahub.io copy of 1 July 2026")
     (ax,) = fig.axes
     assert len(ax.lines) == 1 and len(ax.collections) == 1
     assert [t.get_text() for t in ax.texts] == ["RGPH 2009"]
@@ -283,7 +283,7 @@ def test_remittances_over_time_has_two_panels():
         "Mali received USD 800 million in remittances in 2012; the peak was USD 900 million in 2011"
     )
     assert subtitle.startswith("Personal remittances received by Mali per year")
-    assert source.startswith("Source: World Bank, WDI as copied on 1 July 2026")
+    assert source.startswith("Source: World Bank, WDI, datahub.io copy of 1 July 2026")
     left, right = fig.axes
     assert [_title(left), _title(right)] == ["USD, millions", "CFA francs, billions"]
     assert len(left.lines) == len(right.lines) == 1
@@ -298,7 +298,7 @@ def test_remittances_share_of_gdp_two_releases():
         "Remittances in 2011: 6.0% of GDP as published in 2022, 5.0% with the 2026 copy's GDP"
     )
     assert subtitle.startswith("Personal remittances received by Mali, percent of GDP")
-    assert source.startswith("Source: World Bank, WDI of 15 February 2022")
+    assert source.startswith("Source: World Bank, WDI, release of 15 February 2022")
     (ax,) = fig.axes
     assert len(ax.lines) == 3  # two releases and the marker of the year
     assert len(ax.lines[0].get_xdata()) == 2  # the 2022 release stops where its data stop

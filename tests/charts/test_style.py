@@ -162,7 +162,7 @@ def test_the_french_chart_data_descriptor_has_a_french_note_and_units(tmp_path):
         "pourcentage",
         "millions de dollars des États-Unis",
     ]
-    assert french["dc:title"] == "Titre" and french["dc:source"] == "Source\u202f: WDI"
+    assert french["dc:title"] == "Titre" and french["dc:source"] == "WDI"
 
 
 def test_the_svg_description_reads_the_subtitle_and_the_source_as_two_sentences(tmp_path):

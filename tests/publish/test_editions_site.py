@@ -328,7 +328,7 @@ def test_french_glossary_reads_the_french_tables(tmp_path: Path) -> None:
     web.root.mkdir()
     text = glossary.render_glossary(data / "glossary.csv", web).read_text(encoding="utf-8")
     assert '<html lang="fr">' in text and "<h1>Glossaire</h1>" in text
-    assert "<th>Sigle</th><th>Anglais</th><th>Français</th><th>Note</th>" in text.replace("\n", "")
+    assert "<th>Sigle</th><th>Français</th><th>Anglais</th><th>Note</th>" in text.replace("\n", "")
     assert "Une remarque" in text and "A note" not in text
     assert "Stock de migrants" in text and "Personnes nées à l&#x27;étranger." in text
     assert f"Unité{NNBSP}: personnes{NNBSP};" in text

@@ -100,6 +100,10 @@ def test_french_writes_lower_case_after_the_label_s_colon_and_english_keeps_its_
         "TOKTEN a formé 300 experts": "TOKTEN a formé 300 experts.",
         "Maliens de France et Maliens d’Afrique": "Maliens de France et Maliens d’Afrique.",
         "« Cité » ou non ?": "« Cité » ou non ?",
+        # a word that opens the next sentence too is no proper noun (a definition's note)
+        "Les circuits informels manquent. Les transferts sont bruts.": (
+            "les circuits informels manquent. Les transferts sont bruts."
+        ),
     }
     for finding, said in cases.items():
         assert story.after_label(finding, "fr") == said, finding

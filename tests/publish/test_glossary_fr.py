@@ -79,6 +79,19 @@ def test_section_words_and_labels_are_french(french) -> None:
             assert section == f"Document de synthèse, section {english[term]['section']}", term
 
 
+@pytest.mark.parametrize(
+    ("language", "first", "second"),
+    [("fr", f"Français{NNBSP}:", f"Anglais{NNBSP}:"), ("en", "English:", "French:")],
+)
+def test_each_row_gives_the_editions_language_first(tmp_path, language, first, second) -> None:
+    """The French page reads « Français » then « Anglais »; the English page the reverse."""
+    page = _page(tmp_path, language)
+    assert page
+    for term, cells in page.items():
+        labels = [label for label, _cell in cells]
+        assert labels.index(first) + 1 == labels.index(second), term
+
+
 def test_the_english_page_keeps_its_english_text(tmp_path: Path) -> None:
     english = _rows(DATA / "glossary.csv")
     page = _page(tmp_path, "en")

@@ -145,6 +145,11 @@ def test_chart_data_table_has_units_source_and_no_codes(tmp_path: Path) -> None:
     assert ">245.0<" in out  # millions of US dollars: one decimal, as in the caption
     assert "<td>no</td>" in out and "Source: World Bank" in out
     assert chart_tables.data_table(tmp_path, "missing", "en") == ""
+    # dc:source holds the source alone (charts.files.source_named): the page names it once.
+    meta["dc:source"] = "World Bank"
+    (tmp_path / "c.csv-metadata.json").write_text(json.dumps(meta))
+    out = chart_tables.data_table(tmp_path, "c", "en")
+    assert '<p class="muted">Source: World Bank</p>' in out
 
 
 def test_the_parameters_section_moves_to_the_end() -> None:

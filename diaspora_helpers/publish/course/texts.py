@@ -19,6 +19,7 @@ from diaspora_helpers import editions, i18n, paths
 from diaspora_helpers.data import load
 from diaspora_helpers.data.loader import translation_of
 from diaspora_helpers.i18n import _
+from diaspora_helpers.publish.site import story
 
 DEFINITIONS_BEGIN = "<!-- definitions: generated from data/definitions.csv; do not edit -->"
 DEFINITIONS_END = "<!-- end of definitions -->"
@@ -49,7 +50,8 @@ def definitions_markdown() -> str:
         lines.append(item.format(name=row["name"], definition=row["definition"]))
         lines.append("  " + _("*Published by:* {publisher}.").format(publisher=row["publisher"]))
         if isinstance(row["note"], str) and row["note"].strip():
-            lines.append("  " + _("*Note:* {note}").format(note=row["note"].strip()))
+            note = story.after_label(row["note"], i18n.language())  # « Remarque : les… »
+            lines.append("  " + _("*Note:* {note}").format(note=note))
     return "\n".join(lines)
 
 

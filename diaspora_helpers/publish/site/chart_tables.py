@@ -36,6 +36,9 @@ TECHNICAL = re.compile(r"^(iso3|id|x|y|layer|band|time|rank|quarter)$|_iso3$|_id
 _SAID = ("(%)", "usd", "xof", "eur", "dollar", "franc", "persons", "year")
 NUM = ' class="num"'
 SUMMARY = N_("The chart's data, as a table")
+SOURCE = N_("Source: {source}")
+#: A source line that names itself (a download written before dc:source held the source alone).
+NAMED_SOURCE = re.compile(r"^sources?\s*:", re.IGNORECASE)
 BOOLEANS = {"true": N_("yes"), "false": N_("no")}  # CSVW booleans (charts.files)
 
 
@@ -367,7 +370,10 @@ def data_table(folder: Path, name: str, language: str, gettext: Callable[[str], 
     body = "".join(f"<tr>{cells(row)}</tr>" for row in rows)
     described_as = meta.get("dc:description") or meta.get("dc:title") or ""
     caption = html.escape(chart_captions.caption(name, described_as, gettext))
-    source = html.escape(meta.get("dc:source", ""))
+    # dc:source holds the source alone (charts.files.source_named): the page says what it is.
+    named = meta.get("dc:source", "")
+    said = named if not named or NAMED_SOURCE.match(named) else gettext(SOURCE).format(source=named)
+    source = html.escape(said)
     summary = gettext(SUMMARY)
     return (
         f'<details class="chart-data"><summary>{summary}</summary>'

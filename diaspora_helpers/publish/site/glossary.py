@@ -217,6 +217,18 @@ def _definitions(folder: Path, site: Site) -> list[str]:
 COLUMN_LANGUAGES = {"english": "en", "french": "fr"}
 
 
+def own_language_first(header: list[str], language: str) -> list[str]:
+    """Return ``header`` with the columns written in the edition's ``language``
+    (:data:`COLUMN_LANGUAGES`) moved before the other languages' columns, in place of the
+    first of them: the French page reads « Français » then « Anglais », the English page
+    "English" then "French"; the other columns keep their places."""
+    written = [c for c in header if c in COLUMN_LANGUAGES]
+    if not written:
+        return list(header)
+    ordered = iter(sorted(written, key=lambda c: COLUMN_LANGUAGES[c] != language))
+    return [next(ordered) if c in COLUMN_LANGUAGES else c for c in header]
+
+
 def _lang(column: str, language: str) -> str:
     """Return the attributes of a cell of ``column``: ``lang="…"`` when it is written in
     another language than the page's (the French name on an English page), the class
@@ -268,6 +280,7 @@ def render_glossary(source: Path, site: Site, used_in: Callable[..., str] | None
     (:func:`used_in.used_in_cell`, from the notebook pages already rendered)."""
     _ = site.gettext
     header, rows, _translated = _read(source, site.language)
+    header = own_language_first(header, site.language)
     english = {row.get(header[0]): row for row in _read(source, "en")[1]} if header else {}
     labels = [
         html.escape(_(HEADERS[h]) if h in HEADERS else h.replace("_", " ").capitalize())

@@ -101,7 +101,7 @@ def _keeps_capital(word: str, rest: str, locale: str) -> bool:
     """True when ``word``, the first of a sentence, is a proper noun or an acronym: it has a
     capital after its first letter ("ONU", "TOKTEN"), is a country's name in ``locale``
     (CLDR's territory names: "Mali", "France") or is written with its capital again in
-    ``rest``, the sentence's other words ("Maliens")."""
+    ``rest``, the sentence's other words ("Maliens"), not at the start of a next sentence."""
     if any(letter.isupper() for letter in word[1:]):
         return True
     # A country's whole name opens the sentence ("Mali", "La Réunion"; not "La politique…").
@@ -109,7 +109,8 @@ def _keeps_capital(word: str, rest: str, locale: str) -> bool:
     for name in Locale.parse(locale).territories.values():
         if whole.startswith(name) and not whole[len(name) : len(name) + 1].isalnum():
             return True
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", rest) is not None
+    # Not where it opens another sentence ("Les circuits… . Les transferts…").
+    return re.search(rf"(?<![.!?…] )(?<!\w){re.escape(word)}(?!\w)", rest) is not None
 
 
 def after_label(finding: str, language: str) -> str:
