@@ -1,8 +1,11 @@
 """How the checks read a name: countries, places, kinds and ids, in English or French.
 
 A name is compared folded (:func:`fold`: no accents, case, hyphens, and one apostrophe
-for ’ and '), and without a leading article or preposition (:func:`without_article`:
-"l'Afrique", "la Côte d’Ivoire", "the Gambia", "en Mauritanie"). A table of names
+for ’ and '), without quotes around it or a full stop after it, and without a leading
+article or preposition (:func:`without_article`: "l'Afrique", "la Côte d’Ivoire", "the
+Gambia", "en Mauritanie", "une ambiguïté"); a plural in -s or -x (-ies in English) is read
+as its singular when the name as typed is no name (:func:`singular`: "passages altérés",
+"contradictions"). A table of names
 (:class:`Names`) gives one id per name; a misspelling counts only when it is within a small
 edit distance (:func:`allowed_distance`) of the names of exactly one id, so a prefix such as
 "Mau" or a string that lists several names is never read as one of them, whatever the order
@@ -150,9 +153,25 @@ def without_article(folded: str) -> str:
     return folded
 
 
+def singular(folded: str) -> str:
+    """Return a folded name with each word's plural ending dropped: ``"passages alteres"``
+    -> ``"passage altere"``, ``"bureaux"`` -> ``"bureau"``, ``"ambiguities"`` ->
+    ``"ambiguity"``. Words of four letters or fewer (codes, "pays", "bas") are kept, and so
+    is a double s ("press")."""
+    words = []
+    for word in folded.split(" "):
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 4 and word[-1] in "sx" and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
 def keys(text: str) -> list[str]:
-    """Return the forms under which ``text`` is looked up: folded, then without article."""
-    folded = fold(text)
+    """Return the forms under which ``text`` is looked up: folded (without quotes around
+    it or a full stop after it), then without article."""
+    folded = fold(text).strip('"«»“” ').rstrip(".").strip()
     bare = without_article(folded)
     return [folded] if bare == folded else [folded, bare]
 
@@ -248,8 +267,10 @@ class Names:
             self.add(name, ident)
 
     def exact(self, text: str) -> str | None:
-        """Return the id ``text`` names once folded and without article, or None."""
-        for key in keys(text):
+        """Return the id ``text`` names once folded and without article, or else once
+        in the singular (:func:`singular`), or None."""
+        found = keys(text)
+        for key in [*found, singular(found[-1])]:
             if key in self._table and key not in self._ambiguous:
                 return self._table[key]
         return None

@@ -40,7 +40,7 @@ NAN_HELP = N_(
 COMMA_HELP = N_(
     "Python read your answer as several numbers, because a comma separates values in "
     "Python: write the number with a decimal point and no thousands separators (12.5, "
-    "250000), or put it in quotes as text ('12,5', '250 000')."
+    '250000), or put it in quotes as text ("12,5", "250 000").'
 )
 
 

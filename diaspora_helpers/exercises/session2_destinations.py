@@ -159,7 +159,8 @@ def check_women_share(answer: object, *, un_year: int = 2020) -> Verdict:
             "half, but far from few."
         ),
         hint=_(
-            "Divide the women (sex 'female', the World row) by both sexes together for that year."
+            "Divide the women (`sex` = `female`, on the World row, `partner_kind` = `world`) by "
+            "both sexes together for that year."
         ),
         traps=[(100 - correct, _("That is the share of men."))],
     )

@@ -177,9 +177,9 @@ def check_parameters(*, focus_year: int = 2020, target_cost_pct: float = 3.0) ->
             target_cost_pct,
             _(
                 "a target below the average cost of sending money to Mali in {year}, the cost "
-                "year of focus_year={focus_year} (see `remittances.country_cost()`), so that "
+                "year of `focus_year` = {focus_year} (see `remittances.country_cost()`), so that "
                 "exercises 3.5 and 3.6 have a cut to measure; choose a lower target or an "
-                "earlier focus_year"
+                "earlier `focus_year`"
             ).format(year=year, focus_year=focus_year),
         )
 

@@ -40,7 +40,7 @@ def check_forum_before_policy(answer: object) -> Verdict:
     before = forums[forums["start"] < policy_start]
     correct = str(before.sort_values("start")["id"].iloc[-1])
     traps = {
-        str(i): _("That one is not a forum: keep only events of kind 'forum'.")
+        str(i): _("That one is not a forum: keep only events of kind `forum`.")
         for i in ev.loc[(ev["kind"] != "forum") & (ev["start"] < policy_start), "id"]
     }
     traps |= {
@@ -190,14 +190,14 @@ def check_strategies_on_cost(answer: object) -> Verdict:
         traps=[
             (
                 list(on_cost["strategy_id"]),
-                _("Only the links of strength 'direct' count, not those in part."),
+                _("Only the links of strength `direct` count, not those in part."),
             )
         ],
         why=_(
             "In the collection's reading (the document itself never links strategies to "
             "constraints), more than one of its strategies answers this constraint directly."
         ),
-        hint=_("Filter `policy.coverage()` to that constraint and to links of strength 'direct'."),
+        hint=_("Filter `policy.coverage()` to that constraint and to links of strength `direct`."),
     )
 
 

@@ -275,8 +275,16 @@ def _unquoted_code_names(text: str, modules: set[str]) -> list[str]:
     return [f"{module}.{name}" for module, name in found if module in modules]
 
 
+def _straight_quoted_codes(text: str) -> list[str]:
+    """Return the codes written in straight single quotes (``'forum'``) in ``text``, outside
+    backticks and outside a Python list shown as an example (``['first_id', 'second_id']``)."""
+    outside = re.sub(r"`[^`]*`|\[[^\]]*\]", " ", text)
+    return re.findall(r"(?<![\w'])'([a-z_][a-z0-9_]*)'(?![\w'])", outside)
+
+
 def test_hints_write_the_package_code_they_name_in_backticks():
-    """Every ``module.function`` a hint names (msgid and French msgstr) is in backticks."""
+    """Every ``module.function`` a hint names (msgid and French msgstr) is in backticks,
+    and so is every code or value it quotes (`forum`, not 'forum')."""
     from babel.messages.pofile import read_po
 
     package = ROOT / "diaspora_helpers"
@@ -292,6 +300,7 @@ def test_hints_write_the_package_code_they_name_in_backticks():
                     bare += [
                         f"{path.name}: {n} in {one!r}" for n in _unquoted_code_names(one, modules)
                     ]
+                    bare += [f"{path.name}: '{n}' in {one!r}" for n in _straight_quoted_codes(one)]
     assert not bare, "\n".join(bare)
 
 
@@ -301,6 +310,11 @@ def test_the_backtick_check_finds_a_bare_name_and_passes_a_quoted_one():
         "policy.coverage_matrix"
     ]
     assert _unquoted_code_names("Read `demography.WHAT_IS_COUNTED`, e.g. 10.c.", modules) == []
+    assert _straight_quoted_codes("keep only events of kind 'forum' (sex 'female').") == [
+        "forum",
+        "female",
+    ]
+    assert _straight_quoted_codes("of kind `forum`, a list like ['a_id', 'b_id'], l’Afrique") == []
 
 
 def test_course_files_exist():

@@ -345,3 +345,54 @@ def test_a_key_figure_is_answered_by_its_label_in_either_edition(edition: str) -
     for label in labels["malians_in_europe"]:
         by_label = exercises.check_disagreeing_shares([label])
         assert by_label.correct == by_id.correct and str(by_label) == str(by_id), label
+
+
+def _plural(name: str, edition: str) -> str:
+    """The plural a student may type: -ies for an English -y, else -s on each word before
+    "de" ("erreurs de calcul", "passages altérés")."""
+    head, sep, tail = name.partition(" de ")
+    if edition == "en":
+        words = [w[:-1] + "ies" if w.endswith("y") else w + "s" for w in head.split()]
+    else:
+        words = [w if w.endswith(("s", "x")) else w + "s" for w in head.split()]
+    return " ".join(words) + sep + tail
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_commonest_problem_reads_articles_and_plurals(edition):
+    """Exercise 5.6: "une ambiguïté", "des passages altérés", "an ambiguity", "garbles"
+    name their kind; a kind that is not the commonest is still wrong in any of these forms,
+    and a word that names no kind is still refused."""
+    from diaspora_helpers.analysis import audit
+    from diaspora_helpers.exercises.session5_source_criticism import SEVERITY_FRENCH
+
+    setup(language=edition)
+    counts = audit.entries()["severity"].astype("str").value_counts()
+    correct = str(counts.sort_index().idxmax())
+    names = [(fr, en, "fr") for fr, en in SEVERITY_FRENCH.items() if en in counts.index]
+    names += [(str(k), str(k), "en") for k in counts.index]
+    assert {en for _, en, _ in names} == {str(k) for k in counts.index}
+    for name, kind, language in names:
+        articles = ("un", "une", "des", "les") if language == "fr" else ("a", "an", "the")
+        forms = [f"{a} {name}" for a in articles[:-1]]
+        forms += [_plural(name, language), f"{articles[-1]} {_plural(name, language)}"]
+        for form in forms:
+            verdict = exercises.check_commonest_problem(form)
+            if kind == correct:
+                assert verdict.correct, form
+            else:
+                assert verdict.status == grading.WRONG, form
+    for refused in ("ambiguous", "des problèmes", "unes"):
+        assert not exercises.check_commonest_problem(refused).correct, refused
+
+
+def test_a_plural_is_read_as_its_singular_only_when_the_name_is_no_name():
+    """ "Pays-Bas" stays the Netherlands; "Sénégals" is Senegal; a short word keeps its s."""
+    from diaspora_helpers.exercises import names
+
+    table = names.resolver({"NLD": "NLD", "SEN": "SEN", "ambiguity": "ambiguity"}, fuzzy=False)
+    assert table("les Pays-Bas") == "NLD"
+    assert table("Sénégals") == "SEN"
+    assert table("ambiguities") == "ambiguity"
+    assert table("« ambiguity »") == "ambiguity"
+    assert table("SENS") is None  # a word of four letters keeps its s: not the code SEN
