@@ -195,5 +195,5 @@ def test_constraint_finds_the_corridors_by_code_in_both_editions(costs):
     summary_fr = remittances.corridor_summary(costs_fr, 5.0, 3.0)
     said = prose.remittances.constraint(average, fall, summary_fr, costs_fr).text
     assert said.startswith("Les données appuient la contrainte pour les années que couvre")
-    assert "d’ici 2030" in said, "the target for the average is dated (fact-check, issue 23)"
+    assert "d’ici à 2030" in said, "the target for the average is dated (fact-check, issue 23)"
     assert f"{nigeria['last_cost_pct']:.1f}".replace(".", ",") + NBSP + "%" in said
