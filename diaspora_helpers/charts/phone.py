@@ -114,7 +114,7 @@ def phone_layout(fig: Figure) -> Iterator[tuple[str, str, str]]:
         style.place_texts(fig)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="constrained_layout not applied")
-            fig.canvas.draw()
+            fig.draw_without_rendering()  # lays out for the text extents below; paints nothing
             undo += _fit_panel_texts(fig, panels)
         yield phone_labels
     finally:

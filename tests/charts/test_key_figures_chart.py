@@ -26,7 +26,7 @@ def test_the_french_chart_speaks_french_and_formats_numbers_the_french_way():
     assert subtitle.startswith("Maliens établis à l’extérieur par lieu de résidence")
     assert source.startswith(f"Source{NNBSP}: document de synthèse, section 1.1")
     (ax,) = fig.axes
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     places = [t.get_text() for t in ax.get_yticklabels()]
     assert places == ["Afrique", "Europe (hors France)", "France", "Non situés par le document"]
     assert [t.get_text().strip() for t in ax.texts][0] == f"3{NNBSP}500{NNBSP}000"

@@ -59,7 +59,7 @@ def _labels(fig):
 
 
 def _overlaps(fig):
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out, nothing painted: the boxes are what count
     renderer = fig.canvas.get_renderer()
     boxes = [(t, t.get_window_extent(renderer)) for t in _labels(fig)]
     return [
@@ -117,7 +117,7 @@ def test_the_map_slide_fills_its_width_and_cuts_no_country_with_data():
     by_country = demography.destinations(2020)
     fig = charts.demography.map_malians_abroad(by_country, 7, 10, 2020)
     slide = fig._house_slide()
-    slide.canvas.draw()
+    slide.draw_without_rendering()
     (ax,) = slide.axes
     box = ax.get_position()
     assert box.width > 0.7, f"the map takes {box.width:.0%} of the slide's width"

@@ -88,7 +88,7 @@ CHARTS = {
 def _faults(fig) -> list[str]:
     """Return each text that leaves the drawing and each pair of texts that touch, as the
     figure is drawn now."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out, nothing painted: the boxes are what count
     renderer = fig.canvas.get_renderer()
     texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
     boxes = [(" ".join(t.get_text().split())[:40], t.get_window_extent(renderer)) for t in texts]

@@ -102,7 +102,7 @@ def test_each_diagram_has_a_phone_rendering_readable_at_390_px_without_overlaps(
 
 
 def _overlapping(fig):
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # laid out, nothing painted: the boxes are what count
     renderer = fig.canvas.get_renderer()
     texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
     boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]

@@ -423,7 +423,7 @@ def test_the_coverage_grid_uses_the_width_of_its_slide():
         highlight=list(policy.gaps().index),
         gaps_only=False,
     )
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     (ax,) = fig.axes
     box = ax.get_position()
     assert box.x1 > 0.85, f"the grid ends at {box.x1:.2f} of the slide's width"
