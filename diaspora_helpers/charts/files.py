@@ -245,13 +245,12 @@ def write_chart_data(
 def source_named(line: str) -> str:
     """Return a chart's source line as the value of a ``dc:source`` field, which says by
     its name that it holds a source: without the line's "Source: " or « Source : » prefix
-    (:data:`SOURCE_PREFIX`, any language), with a capital ("Source: the source document,
-    section 1.1" -> "The source document, section 1.1"); a line without it is kept."""
+    (:data:`SOURCE_PREFIX`, any language), the rest as the chart writes it ("Source: the
+    source document, section 1.1" -> "the source document, section 1.1"; a capital is not
+    added, since the page puts the prefix back and « Banque mondiale » keeps its own); a
+    line without the prefix is kept."""
     found = SOURCE_PREFIX.match(line)
-    if not found:
-        return line
-    named = line[found.end() :].strip()
-    return named[:1].upper() + named[1:]
+    return line[found.end() :].strip() if found else line
 
 
 def save_figure(

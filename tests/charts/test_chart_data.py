@@ -152,7 +152,8 @@ def test_every_code_column_of_a_download_is_titled_one_way(edition, tmp_path) ->
     [
         ("Source: WB", "WB"),
         ("Sources\u202f: WDI ; DAES", "WDI ; DAES"),
-        ("Source: the source document, section 1.1", "The source document, section 1.1"),
+        ("Source: the source document, section 1.1", "the source document, section 1.1"),
+        ("Source\u202f: document de synthèse ; DAES", "document de synthèse ; DAES"),
         ("World Bank", "World Bank"),  # no prefix: kept as it is
     ],
 )
