@@ -26,6 +26,7 @@ from diaspora_helpers.exercises.reading import (
     is_many,
     is_nan_result,
     rounds_to,
+    typed_decimals,
     unwrap,
     written_decimals,
 )
@@ -109,14 +110,19 @@ def half_unit(decimals: int) -> float:
 
 
 def ambiguous_help(values: Sequence[float]) -> Verdict:
-    """Say that a number such as '300.000' reads two ways, and how to write it in one."""
+    """Say that a number such as '300.000' reads two ways, and how to write it in one.
+
+    The smaller reading keeps its three decimals where the edition's decimal mark is a
+    point ("300.000 or 300,000"); where it is a comma, "300,000" would read as the same
+    number with decimals, so it is written without trailing zeros ("300 ou 300 000")."""
     small, large = sorted(values)
+    decimals = 3 if get_decimal_symbol(i18n.locale()) == "." else typed_decimals(small)
     return unreadable(
         _(
             "Your answer can be read as {small} or as {large}. Write a whole number without "
             "separators ({plain}), or with spaces between groups of three digits ({spaced})."
         ).format(
-            small=formats.plain_number(small, 3),
+            small=formats.plain_number(small, decimals),
             large=formats.number(large),
             plain=formats.plain_number(large),
             spaced=f"{round(large):,}".replace(",", " "),
@@ -176,9 +182,18 @@ def decimal_comma_help(answer: object, unit: str) -> Verdict | None:
 
 def coarse(answer: object, unit: str, value: float, correct: float, decimals: int) -> bool:
     """Return True when the answer is the expected value rounded to fewer decimals than
-    the question asks (4.8 or 5 for 4.82 asked with two decimals)."""
+    the question asks (4.8 or 5 for 4.82 asked with two decimals).
+
+    Trailing zeros count as typed or not: text ``'5,0'`` or ``'5.0'`` is read like the
+    float 5.0 (which Python cannot tell from 5), so 5 rounded and written with a zero
+    after the mark gets the same help."""
     typed = written_decimals(answer, unit)
-    return typed is not None and typed < decimals and rounds_to(value, correct, typed)
+    if typed is None:
+        return False
+    return any(
+        shown < decimals and rounds_to(value, correct, shown)
+        for shown in {typed, typed_decimals(value)}
+    )
 
 
 def year_help(answer: object) -> Verdict | None:

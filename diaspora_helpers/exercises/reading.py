@@ -229,7 +229,7 @@ def _parse(text: str) -> list[tuple[float, int]]:
         decimals = text.split(",")[1] if "," in text else ""
         return [(float(text.replace(".", "").replace(",", ".")), _decimals_of(decimals))]
     if _SCIENTIFIC.fullmatch(text):
-        return [(float(text), _typed_decimals(float(text)))]
+        return [(float(text), typed_decimals(float(text)))]
     return []
 
 
@@ -251,7 +251,7 @@ ORDINAL_WORDS = {
 }
 
 
-def _typed_decimals(value: float) -> int:
+def typed_decimals(value: float) -> int:
     """Return the decimals of ``value`` as Python writes it, without trailing zeros."""
     try:
         exponent = Decimal(repr(value)).normalize().as_tuple().exponent
@@ -268,7 +268,7 @@ def _readings(answer: object, unit: str | None) -> list[tuple[float, int]]:
         return [(float(answer), 0)]
     if isinstance(answer, numbers.Real):
         value = float(answer)
-        return [(value, _typed_decimals(value))] if math.isfinite(value) else []
+        return [(value, typed_decimals(value))] if math.isfinite(value) else []
     if not isinstance(answer, str):
         return []
     text = _without_units(_fold_units(_SPACES.sub(" ", answer).strip()), unit)

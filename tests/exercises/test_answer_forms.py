@@ -694,6 +694,19 @@ def test_a_value_rounded_too_coarsely_is_asked_for_the_decimals():
     assert "une décimale" in message and "trop" not in message, message
 
 
+@pytest.mark.parametrize("edition", ["en", "fr"])
+def test_a_whole_number_typed_with_a_zero_decimal_is_read_like_the_float(edition):
+    """Review: the float 5.0 got "rounded more coarsely" but the text "5,0" got the method
+    hint with "too high": text whose decimals are only zeros is read like the float."""
+    setup(language=edition)
+    whole = round(admin_to_un())
+    assert round(admin_to_un(), 2) != whole  # else the whole number would be right
+    words = {"en": ("two decimals", "too "), "fr": ("deux décimales", "trop ")}[edition]
+    for answer in (float(whole), f"{whole},0", f"{whole}.0", f"{whole},00"):
+        message = str(exercises.check_admin_to_un_ratio(answer))
+        assert words[0] in message and words[1] not in message, (answer, message)
+
+
 def test_3_6_at_2015_and_5_percent_takes_only_what_rounds_as_asked():
     """Issue 22: 0.905 passed 3.6 at 2015/5% although, with one decimal asked, it is 0.9
     and the gain rounds to 1.0. A value within half a unit of the gain but on the other
@@ -719,6 +732,17 @@ def test_a_number_that_reads_two_ways_gets_help_on_the_format():
     exercises.set_hints(False)
     message = str(exercises.check_france_share("120.000"))
     assert "120.000" in message and "120,000" in message and "120000" in message, message
+
+
+def test_a_number_that_reads_two_ways_names_its_small_reading_without_decimals_in_french():
+    """Review: in French "120,000" is 120 with decimals, not a thousands reading: the help
+    says the answer reads as 120 or 120 000, and never shows "120,000"."""
+    assert france_implied() not in (120, 120000)
+    setup(language="fr")
+    exercises.set_hints(False)
+    message = str(exercises.check_france_share("120.000"))
+    assert "se lire 120 ou 120" in message and "120,000" not in message, message
+    assert "120000" in message, message
 
 
 # -- counts: right or wrong only -----------------------------------------------------------------
