@@ -84,6 +84,18 @@ def test_a_notebook_is_linked_by_its_title_with_its_file_name_after_it() -> None
     assert "<pre><code>01_a</code></pre>" in linked
 
 
+def test_a_notebook_named_before_a_bracket_shares_that_bracket() -> None:
+    """Review: « Séance 1 : … ? (exercises_1_counting.ipynb) (sur JupyterHub … »: two
+    brackets in a row; the file name opens the text's own bracket instead."""
+    page = (
+        "<p>opens <code>01_a.ipynb</code> (on\n   JupyterHub: the file) then <code>01_a</code>.</p>"
+    )
+    linked = links.cross_link(page, {"01_a"}, set(), titles={"01_a": "Who"})
+    assert "(<code>01_a.ipynb</code>, on\n   JupyterHub: the file)" in linked, linked
+    assert ") (" not in linked
+    assert '<a class="xref" href="01_a.html">Who</a> (<code>01_a</code>).' in linked
+
+
 def test_hidden_names_keep_the_heading_s_no_break_spaces() -> None:
     """r28 item 6: the screen-reader-only names copied a French heading with an ordinary
     space where the heading has U+202F (« Où vivent-ils ? »), so a search of the page for

@@ -181,7 +181,9 @@ def cross_link(
     (``course_rubric.md``, named in ``documents`` by stem) made into links, outside links
     and code blocks; data links start with ``data_root`` (``../`` on the French pages).
     A notebook with a title in ``titles`` (by stem, plain text) is linked by its title,
-    its file name after it in brackets (a student opens the file by that name)."""
+    its file name after it in brackets (a student opens the file by that name); when the
+    text goes on with a bracket of its own, the file name opens that bracket instead
+    ("title (file, on JupyterHub…)", never two brackets in a row)."""
     titles = titles or {}
 
     def target(code: str) -> str | None:
@@ -216,9 +218,15 @@ def cross_link(
             title = titles.get(href.removesuffix(".html"), "") if href else ""
             if href and title:
                 shown = html.escape(title, quote=False)
-                out.append(
-                    f'<a class="xref" href="{href}">{shown}</a> (<code>{parts[index + 1]}</code>)'
-                )
+                code = parts[index + 1]
+                named = f'<a class="xref" href="{href}">{shown}</a> (<code>{code}</code>'
+                after = parts[index + 3] if index + 3 < len(parts) else ""
+                aside = re.match(r"\s+\(", after)
+                if aside:  # "file (on JupyterHub…)": one bracket, "(file, on JupyterHub…)"
+                    out.append(f"{named}, {after[aside.end() :]}")
+                    index += 4
+                    continue
+                out.append(f"{named})")
                 index += 3
                 continue
             if href:
