@@ -49,6 +49,14 @@ def scope_in_text(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+def with_scope(label: str, scope: str) -> str:
+    """Return a strategy's label followed by its scope (as :func:`scope_in_text` writes it):
+    in parentheses ("Programme X (national)"), or after a dash when the label itself ends
+    with a parenthesis ("DIASPO-ISTM (2010) — national"), never two brackets in a row."""
+    label = label.strip()
+    return f"{label} — {scope}" if label.endswith(")") else f"{label} ({scope})"
+
+
 def phone_subtitle(gaps_only: bool) -> str:
     """Return the subtitle of the coverage grid listed for a phone: what is measured, with
     no "rows" or "columns" (the phone list has neither; its legend shows the marks)."""
@@ -73,8 +81,9 @@ def coverage_rows(
     """Return the coverage grid as a phone reads it: its legend, then for each group of
     constraints (its heading) each constraint, on a tinted band when it is in
     ``highlight``, with under it the strategies that address it, each behind the grid's
-    own mark for how (directly, in part) and followed by its scope; a constraint that no
-    strategy shown addresses says so. Arguments as for :func:`draw_coverage`."""
+    own mark for how (directly, in part) and followed by its scope (:func:`with_scope`);
+    a constraint that no strategy shown addresses says so.
+    Arguments as for :func:`draw_coverage`."""
     Row = phone_lists.Row
     st = strategies.set_index("id").loc[matrix.index]
     named = constraints.rename_axis("id").reset_index() if "short_label" in constraints else None
@@ -107,7 +116,7 @@ def coverage_rows(
                 scope = scope_in_text(code_name(SCOPE_NAMES, str(st.at[sid, "scope"])))
                 rows.append(
                     Row(
-                        f"{st.loc[sid, 'label']!s} ({scope})",
+                        with_scope(str(st.loc[sid, "label"]), scope),
                         level=1,
                         mark={"kind": "square", **CELL_STYLES[score]},
                     )

@@ -285,3 +285,24 @@ def test_the_coverage_matrix_download_names_each_strategy_in_the_edition():
         diaspora_helpers.setup(language="en")
     assert list(table.columns[:2]) == ["strategy", "strategy_label"]
     assert table["strategy_label"].tolist() == [french[i] for i in table["strategy"]]
+
+
+@pytest.mark.parametrize("edition", ["en", "fr"])
+def test_the_phone_coverage_list_never_puts_two_brackets_in_a_row(edition):
+    """Review: « … DIASPO-ISTM (2010) (national) »: a strategy whose label ends with a
+    bracket is followed by its scope after a dash; the others keep their brackets."""
+    from diaspora_helpers import setup
+    from diaspora_helpers.charts.coverage_list import coverage_rows
+
+    setup(language=edition)
+    strategies = policy.strategies_in_scope(scope="all")
+    matrix, constraints = policy.coverage_matrix(), policy.constraint_list()
+    rows = [r.text for r in coverage_rows(matrix, strategies, constraints)]
+    assert not [t for t in rows if ") (" in t], rows
+    linked = matrix.index[(matrix > 0).any(axis=1)]
+    labels = strategies.set_index("id").loc[linked, "label"].astype("str").str.strip()
+    bracketed = [label for label in labels if label.endswith(")")]
+    for label in bracketed:
+        assert any(t.startswith(f"{label} — ") for t in rows), (label, rows)
+    if edition == "fr":  # « … DIASPO-ISTM (2010) » is linked: the case the review saw
+        assert bracketed, list(labels)
