@@ -212,9 +212,15 @@ def stated_sequences(events: pd.DataFrame) -> text.Prose:
 
 
 def _supervised(nodes: pd.DataFrame, links: pd.DataFrame, supervisor: str) -> list[str]:
-    names = dict(zip(nodes["id"], nodes["name"], strict=True))
+    """Return the names of the bodies ``supervisor`` supervises, each followed by its
+    acronym in the edition when it has one ("… Expatriate Nationals (TOKTEN)"), the name
+    by which the rest of the page calls it."""
+    named = {
+        str(i): f"{name} ({acronym})" if isinstance(acronym, str) and acronym.strip() else name
+        for i, name, acronym in zip(nodes["id"], nodes["name"], nodes["acronym"], strict=True)
+    }
     mine = links[(links["from_id"] == supervisor) & (links["relation"] == "supervises")]
-    return [names[n] for n in mine["to_id"]]
+    return [named[str(n)] for n in mine["to_id"]]
 
 
 def landscape(

@@ -79,6 +79,25 @@ def test_stated_sequences_dates_each_event_from_the_events_table():
     assert "Conférence nationale de juillet\u2013août 1991" in said
 
 
+@pytest.mark.parametrize("edition", ["en", "fr"])
+def test_the_supervised_bodies_carry_their_acronyms(edition):
+    """Review: « Transfert des connaissances par l’intermédiaire des nationaux expatriés »
+    stood without the acronym by which the page names TOKTEN elsewhere."""
+    diaspora_helpers.setup(language=edition)
+    nodes, links = institutions.supervision_graph()
+    bands = institutions.landscape_bands(nodes, links)
+    figures = institutions.figures_about(topics=["kayes", "codevelopment"])
+    said = history.landscape(nodes, links, bands, figures).text
+    info = nodes.set_index("id")
+    ministries = set(info.index[info["kind"] == "ministry"])
+    by_ministry = links[(links["relation"] == "supervises") & links["from_id"].isin(ministries)]
+    for body in by_ministry["to_id"]:
+        acronym = info.at[body, "acronym"]
+        if isinstance(acronym, str) and acronym:
+            assert f"{info.at[body, 'name']} ({acronym})" in said, (body, said)
+    assert f"{info.at['tokten', 'name']} (TOKTEN)" in said
+
+
 def test_landscape_counts_from_the_links_and_names_from_the_edition():
     nodes, links = institutions.supervision_graph()
     bands = institutions.landscape_bands(nodes, links)
