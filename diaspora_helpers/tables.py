@@ -291,7 +291,9 @@ def show(
     :func:`~diaspora_helpers.i18n.with_fields`), else its name's label (:func:`label`):
     a notebook needs no display words of its own.
     Code columns (recorded with :func:`diaspora_helpers.i18n.with_words` by the analysis
-    that made the table) read as words of the edition; ``codes`` names those whose codes
+    that made the table) read as words of the edition, each cell starting with a capital
+    (:func:`diaspora_helpers.text.in_cell`; a ``unit`` column's words stay as written,
+    "km²"); ``codes`` names those whose codes
     are also shown, in a column just after theirs headed "<header> (code)", each code as
     ``<code>`` in the HTML: where a student must type a code as an answer.
 
@@ -338,6 +340,9 @@ def show(
 
     coded = frame
     frame = i18n.labelled(frame)  # code columns read as words of the edition
+    for column in [c for c in words if c != "unit"]:  # units as written ("km²")
+        # a cell of words starts with a capital, as elsewhere ("Éducation", "Santé")
+        frame[column] = [text.in_cell(v) if isinstance(v, str) else v for v in frame[column]]
     for column in codes:
         header = header_of(column)
         shown = f"{column} (code)"

@@ -169,11 +169,11 @@ def test_a_code_a_student_types_is_code_beside_its_words() -> None:
     rows = re.findall(r"<tr>(.*?)</tr>", table.to_html(), re.S)[1:]
     cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows]
     assert cells == [
-        ["arithmetic error", "<code>arithmetic</code>", "1"],
-        ["scope of the figure", "<code>scope</code>", "2"],
+        ["Arithmetic error", "<code>arithmetic</code>", "1"],  # a cell of words: a capital
+        ["Scope of the figure", "<code>scope</code>", "2"],
     ]
     text = table.to_text()
-    assert "<code>" not in text and re.search(r"arithmetic error +arithmetic +1", text)
+    assert "<code>" not in text and re.search(r"Arithmetic error +arithmetic +1", text)
 
 
 def test_a_column_of_iso_dates_reads_in_words_at_its_precision():
@@ -202,3 +202,20 @@ def test_identifier_columns_are_code_unless_they_read_as_words() -> None:
     html = tables.show(frame).to_html()
     cells = re.findall(r"<td[^>]*>(.*?)</td>", html, re.S)
     assert cells == ["<code>landlocked</code>", "Train local officials", "<code>n1</code>"]
+
+
+def test_tokten_s_words_start_with_a_capital_in_a_table_in_both_editions() -> None:
+    """Review: exercise 5.4's table read « éducation », « santé »… where the TOKTEN chart
+    reads « Éducation »: a cell of words starts with a capital; the words stay lower case
+    in running text."""
+    from diaspora_helpers import setup
+    from diaspora_helpers.analysis import tokten
+    from diaspora_helpers.data import load
+
+    for edition in ("en", "fr"):
+        setup(language=edition)
+        shown = tables.show(load("tokten_results")).to_text()
+        sector = i18n.word("education", tokten.WORDS)
+        assert sector[:1].islower()  # the word itself, as a sentence uses it
+        assert sector[:1].upper() + sector[1:] in shown
+        assert not re.search(rf"^{re.escape(sector)}\b", shown, re.M), shown
