@@ -9,7 +9,7 @@ with status 2, without a traceback.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -99,30 +99,36 @@ def select(names: Sequence[str], available: Sequence[Path]) -> list[Path]:
         else:
             unknown.append(name)
     if unknown:
-        raise RunError(_unknown_message("notebook", unknown, list(by_key)))
+        raise RunError(_unknown_message(unknown, list(by_key)))
     return [p for key, p in by_key.items() if key in chosen]
 
 
-def _unknown_message(what: str, unknown: list[str], known: list[str]) -> str:
-    lines = [f"unknown {what}{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}"]
+#: The runner's words for unknown notebooks (the run's own mistakes, in English; a
+#: notebook's parameters are named in its edition: :data:`UNKNOWN_PARAMETER`…).
+NOTEBOOK_WORDS = (
+    "unknown notebook: {names}",
+    "unknown notebooks: {names}",
+    "known notebooks: {names}",
+)
+PARAMETER_WORDS = (UNKNOWN_PARAMETER, UNKNOWN_PARAMETERS, KNOWN_PARAMETERS)
+
+
+def _unknown_message(
+    unknown: list[str],
+    known: list[str],
+    words: tuple[str, str, str] = NOTEBOOK_WORDS,
+    say: Callable[[str], str] = str,
+) -> str:
+    """The lines naming ``unknown`` names, the close match of each among ``known``, and the
+    known ones: notebooks (the default ``words``, matched by notebook key) or a notebook's
+    parameters (:data:`PARAMETER_WORDS`, in ``say``'s language)."""
+    one, many, known_head = words
+    lines = [say(one if len(unknown) == 1 else many).format(names=", ".join(unknown))]
     for name in unknown:
         close = difflib.get_close_matches(notebook_key(name), known, n=1)
         if close:
-            lines.append(f"  did you mean {close[0]!r} instead of {name!r}?")
-    lines.append(f"known {what}s: {', '.join(known) if known else '(none)'}")
-    return "\n".join(lines)
-
-
-def _unknown_parameters(unknown: list[str], known: list[str], say: Any) -> str:
-    """The lines naming a notebook's unknown parameters, the close matches and the known
-    ones, in ``say``'s language."""
-    head = UNKNOWN_PARAMETER if len(unknown) == 1 else UNKNOWN_PARAMETERS
-    lines = [say(head).format(names=", ".join(unknown))]
-    for name in unknown:
-        close = difflib.get_close_matches(name, known, n=1)
-        if close:
             lines.append(say(DID_YOU_MEAN).format(close=close[0], name=name))
-    lines.append(say(KNOWN_PARAMETERS).format(names=", ".join(known) if known else say(NONE)))
+    lines.append(say(known_head).format(names=", ".join(known) if known else say(NONE)))
     return "\n".join(lines)
 
 
@@ -269,7 +275,7 @@ def resolve_parameters(
     known = [notebook_key(p) for p in available]
     unknown = [s for s in file_params if s not in known]
     if unknown:
-        raise RunError("parameter file: " + _unknown_message("notebook", unknown, known))
+        raise RunError("parameter file: " + _unknown_message(unknown, known))
     chosen = {notebook_key(p) for p in selected}
     merged = {s: dict(v) for s, v in file_params.items() if s in chosen}
     if flat:
@@ -282,7 +288,7 @@ def resolve_parameters(
     for text in assignments:
         stem, name, value = parse_assignment(text, selected)
         if stem not in known:
-            raise RunError(f"-p {text!r}: " + _unknown_message("notebook", [stem], known))
+            raise RunError(f"-p {text!r}: " + _unknown_message([stem], known))
         if stem not in chosen:
             raise RunError(
                 f"-p {text!r}: {stem} is not among the notebooks being run "
@@ -341,7 +347,9 @@ def check_parameters(
         if not declared:
             problems.append(say(NO_PARAMETERS).format(key=key))
             continue
-        problems.append(key + say(COLON) + _unknown_parameters(unknown, list(declared), say))
+        problems.append(
+            key + say(COLON) + _unknown_message(unknown, list(declared), PARAMETER_WORDS, say)
+        )
     if problems:
         # one edition's notebooks: its language; both editions': the source language
         raise RunError("\n".join(problems), languages.pop() if len(languages) == 1 else "en")
