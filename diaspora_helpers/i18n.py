@@ -96,6 +96,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "charts/tokten.py",
         "charts/layout.py",
         "prose/history.py",
+        "prose/tokten.py",
     ),
     "policy": (
         "analysis/policy.py",

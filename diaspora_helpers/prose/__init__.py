@@ -12,6 +12,6 @@ written twice.
 Layer: like ``charts``, this package reads ``analysis`` results and never draws.
 """
 
-from diaspora_helpers.prose import demography, history, overview, policy, remittances
+from diaspora_helpers.prose import demography, history, overview, policy, remittances, tokten
 
-__all__ = ["demography", "history", "overview", "policy", "remittances"]
+__all__ = ["demography", "history", "overview", "policy", "remittances", "tokten"]

@@ -8,6 +8,7 @@ import diaspora_helpers
 from diaspora_helpers import text
 from diaspora_helpers.analysis import institutions, legal, timeline, tokten
 from diaspora_helpers.prose import history
+from diaspora_helpers.prose import tokten as tokten_prose
 
 NNBSP = "\u202f"
 
@@ -160,7 +161,7 @@ def test_tokten_totals_say_which_totals_disagree():
     sectors = tokten.tokten_sectors()
     stated = tokten.stated_totals()
     check = tokten.check_totals(sectors, stated, ["missions", "trainees", "women"])
-    said = history.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
+    said = tokten_prose.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
     assert said.startswith(f"All {in_words(len(check))} stated totals equal the sum of their parts")
     assert (
         f"women's total of {int(stated['women'])} holds only if no women were trained in "
@@ -168,12 +169,12 @@ def test_tokten_totals_say_which_totals_disagree():
     )
     # French names the sector with its article ("le secteur de la santé", not "secteur santé").
     diaspora_helpers.setup(language="fr")
-    said = history.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
+    said = tokten_prose.tokten_totals(check, tokten.check_levels(), sectors, stated["women"]).text
     assert f"formée dans le secteur de la santé{NNBSP}:" in said
     assert "secteur santé" not in said
     diaspora_helpers.setup(language="en")
     wrong = tokten.check_totals(sectors, {**stated, "missions": 50}, ["missions", "women"])
-    said = history.tokten_totals(wrong, tokten.check_levels(), sectors, stated["women"]).text
+    said = tokten_prose.tokten_totals(wrong, tokten.check_levels(), sectors, stated["women"]).text
     assert said.startswith("The stated totals of missions do not equal")
 
 
@@ -185,7 +186,7 @@ def test_women_shares_are_computed_and_formatted_in_french():
         tokten.stated_totals(),
     )
     shares = tokten.women_share(levels, "degree_level")
-    said = history.women_shares(shares, sectors, levels, stated, "2014-09-01/2015-08-17").text
+    said = tokten_prose.women_shares(shares, sectors, levels, stated, "2014-09-01/2015-08-17").text
     assert "Sur la période du 1er septembre 2014 au 17 août 2015," in said  # read in words
     overall = text.percent(100 * stated["women"] / stated["trainees"])
     assert overall == "16,3\u00a0%"
