@@ -53,12 +53,13 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)  ## execute every notebook of both editions into outputs/ (English) and outputs/fr/ (French), reusing unchanged results (FRESH=1: all)
 	$(NOTEBOOKS_RUN) run $(if $(FRESH),--fresh)
 
+# The catalog checks are tests/publish/test_catalogs.py (what `catalogs --check` prints, in one
+# process less).
 check: $(STAMP)  ## the fast loop: ruff, import contracts, types, catalogs, data checks, every test that starts no kernel
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
-	$(NOTEBOOKS_RUN) catalogs --check
 	$(PY) data/build/assemble_datapackage.py --check
 	$(PY) -m pytest -q -n 2 -p no:cacheprovider -p no:nbval -m "not slow" -W error::DeprecationWarning $(CHECK_TESTS)
 

@@ -42,6 +42,7 @@ from typing import Any
 from babel.support import NullTranslations, Translations
 
 from diaspora_helpers import editions
+from diaspora_helpers.frame_records import Record
 
 #: The languages of the collection's editions, the first the source language: the codes of
 #: the registry :mod:`diaspora_helpers.editions` (read live, so a test edition is seen).
@@ -238,9 +239,7 @@ def with_words(frame: Any, **columns: Mapping[str, str] | Collection[str]) -> An
     The record lives in ``frame.attrs`` and follows the frame through pandas' copies,
     selections and ``head``.
     """
-    known = dict(frame.attrs.get(WORDS_ATTR, {}))
-    known.update(columns)
-    frame.attrs[WORDS_ATTR] = known
+    frame.attrs[WORDS_ATTR] = Record({**frame.attrs.get(WORDS_ATTR, {}), **columns})
     return frame
 
 
@@ -272,8 +271,8 @@ def with_agreement(
     grammatically plural in the edition's language, from its data), the code reads
     ``plural_words`` ("are members of"). :func:`labelled` applies it."""
     known = dict(frame.attrs.get(AGREEMENT_ATTR, {}))
-    known[column] = (subject, dict(plural_words), sorted(set(plural)))
-    frame.attrs[AGREEMENT_ATTR] = known
+    known[column] = (subject, Record(plural_words), tuple(sorted(set(plural))))
+    frame.attrs[AGREEMENT_ATTR] = Record(known)
     return frame
 
 
@@ -346,7 +345,7 @@ def with_formats(frame: Any, **columns: Callable[[Any], str]) -> Any:
     then. A column may also have words (:func:`with_words`): a text value that is one of
     their codes reads as its words, any other value through the function. Pass
     module-level functions (the record is copied with the frame)."""
-    frame.attrs[FORMATS_ATTR] = {**frame.attrs.get(FORMATS_ATTR, {}), **columns}
+    frame.attrs[FORMATS_ATTR] = Record({**frame.attrs.get(FORMATS_ATTR, {}), **columns})
     return frame
 
 
@@ -367,7 +366,7 @@ def with_fields(frame: Any, **values: Any) -> Any:
     """Return ``frame`` (changed in place) recording ``values`` that the words of its codes
     may name in ``{placeholders}`` without being a column: ``with_fields(top, countries=172)``
     for ``"Other countries ({countries})"`` (see :func:`labelled`)."""
-    frame.attrs[FIELDS_ATTR] = {**frame.attrs.get(FIELDS_ATTR, {}), **values}
+    frame.attrs[FIELDS_ATTR] = Record({**frame.attrs.get(FIELDS_ATTR, {}), **values})
     return frame
 
 
@@ -396,7 +395,7 @@ def with_headers(frame: Any, **columns: str) -> Any:
     edition set then; a header given to ``show(columns=…)`` still wins. The record follows
     the frame through pandas' copies and selections, and names the index's column too
     (``show(…, index=True)``)."""
-    frame.attrs[HEADERS_ATTR] = {**frame.attrs.get(HEADERS_ATTR, {}), **columns}
+    frame.attrs[HEADERS_ATTR] = Record({**frame.attrs.get(HEADERS_ATTR, {}), **columns})
     return frame
 
 
@@ -414,7 +413,7 @@ def with_texts(frame: Any, *columns: str) -> Any:
     """Return ``frame`` (changed in place) recording that ``columns`` hold words in the
     edition's language (names, labels from ``data/<code>/``), not codes: a chart download
     tags them with the language, and compares only the other columns across editions."""
-    frame.attrs[TEXTS_ATTR] = sorted(set(frame.attrs.get(TEXTS_ATTR, ())) | set(columns))
+    frame.attrs[TEXTS_ATTR] = tuple(sorted(set(frame.attrs.get(TEXTS_ATTR, ())) | set(columns)))
     return frame
 
 

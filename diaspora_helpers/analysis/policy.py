@@ -235,14 +235,13 @@ def coverage_matrix(
     st = strategies_in_scope(strategies, scope)
     co = constraint_list(constraints)
     cov = coverage(links, strategies, constraints, scope)
-    matrix = pd.DataFrame(0, index=pd.Index(st["id"], name="strategy"), columns=co.index)
+    # A pair named twice keeps its strongest link (a strength not in STRENGTH_SCORE counts 1).
+    scores = cov.assign(score=cov["strength"].map(STRENGTH_SCORE).fillna(1).astype("int64"))
+    best = scores.groupby(["strategy_id", "constraint_id"])["score"].max().unstack(fill_value=0)
+    matrix = best.reindex(
+        index=pd.Index(st["id"], name="strategy"), columns=co.index, fill_value=0
+    ).astype("int64")
     matrix.columns.name = "constraint_id"
-    for row in tables.rows(cov):
-        score = STRENGTH_SCORE.get(row.strength, 1)
-        matrix.loc[row.strategy_id, row.constraint_id] = max(
-            matrix.loc[row.strategy_id, row.constraint_id],
-            score,
-        )
     # The strategies' labels (the edition's, from data) name the rows of a shown table or a
     # chart download (``strategy_label``) once the index is a column; each constraint's
     # column is headed by its short label (data, the edition's words: the same names as the

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
@@ -113,21 +109,5 @@ def test_the_descriptor_says_the_table_is_built_not_typed():
     assert "build_reference.py" in derivation["note"]
 
 
-def _reference_dir() -> Path | None:
-    env = os.environ.get("DIASPORA_REFERENCE_DIR")
-    folder = Path(env) if env else ROOT.parent / "shared" / "reference"
-    return folder if (folder / "other_counts_and_texts").is_dir() else None
-
-
-@pytest.mark.skipif(_reference_dir() is None, reason="reference copies absent")
-def test_the_build_script_reproduces_the_table(tmp_path: Path):
-    pytest.importorskip("openpyxl", reason="the build reads the World Bank workbooks")
-    script = DATA / "build" / "build_reference.py"
-    done = subprocess.run(
-        [sys.executable, str(script), "--reference", str(_reference_dir()), "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert (tmp_path / f"{TABLE}.csv").read_bytes() == (DATA / f"{TABLE}.csv").read_bytes()
+# The build script that writes this table from the reference copy is run, and its output
+# compared byte for byte, by tests/data/test_data_reference.py (with every other built table).
