@@ -7,6 +7,8 @@ Slow (it releases, grades and runs notebooks: minutes on a busy machine).
 
 from __future__ import annotations
 
+import re
+
 import docs_support as docs
 import pytest
 
@@ -23,6 +25,16 @@ def test_the_documents_have_commands_and_exemptions_name_a_reason() -> None:
     assert "01_demographics:year=2000" in text
     ran = {name.split("#")[0] for name, _ in found}
     assert ran == set(docs.DOCS), "a document's commands are no longer found"
+
+
+def test_no_document_keeps_a_course_inside_a_folder_it_publishes() -> None:
+    """A course folder holds students' work and grades: the documents keep it under
+    ``course/`` (or another folder of its own), never inside an outputs folder that a
+    lecturer uploads as the site."""
+    text = "\n".join(script for _, script in docs.scripts())
+    folders = re.findall(r"--course-dir\s+(\S+)", text)
+    assert folders, "no --course-dir example found"
+    assert [f for f in folders if f.split("/")[0] == "outputs"] == []
 
 
 @pytest.fixture(scope="module")
