@@ -36,8 +36,5 @@ class Record(Mapping[str, Any]):
     def __deepcopy__(self, memo: dict[int, Any]) -> Record:
         return self
 
-    def __reduce__(self) -> tuple[type[Record], tuple[dict[str, Any]]]:
-        return (Record, (self._data,))
-
     def __repr__(self) -> str:
         return f"Record({self._data!r})"

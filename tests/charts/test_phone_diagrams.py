@@ -82,8 +82,8 @@ def test_each_diagram_has_a_phone_rendering_readable_at_390_px_without_overlaps(
     page_size = tuple(fig.get_size_inches())
     labels = fig._house_labels
     # The phone drawing save_phone writes is the one measured below (drawn once, not twice).
-    draw_phone, drawings = fig._house_phone, []
-    fig._house_phone = lambda: drawings.append(draw_phone()) or drawings[-1]
+    drawn = fig._house_phone()
+    fig._house_phone = lambda: drawn
     # save_figure writes this file beside the page's PNG, SVG and slide (the built pages'
     # test, tests/publish/test_reader.py, finds a phone rendering under every chart)
     phone = phone_rendering.save_phone(fig, tmp_path / f"{which}_phone.svg")
@@ -94,7 +94,6 @@ def test_each_diagram_has_a_phone_rendering_readable_at_390_px_without_overlaps(
     assert f'<title id="chart-title">{title}</title>' in phone.read_text(encoding="utf-8")
     assert tuple(fig.get_size_inches()) == page_size  # the page's figure is unchanged
     assert words.strip()
-    [drawn] = drawings
     FigureCanvasAgg(drawn)  # closed once written: given a canvas again, to be measured
     assert drawn.get_figwidth() == pytest.approx(3.8)
     assert _overlapping(drawn) == []

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import diaspora_test_support as support
+import docs_support as docs
 import pytest
 
 
@@ -21,3 +22,10 @@ def previous(site: Path, tmp_path: Path) -> Path:
     target = tmp_path / "outputs"
     shutil.copytree(site, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def docs_checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the checkout in which one document's shell commands run (one per test
+    module: the README's, each guide's; see ``docs_support``)."""
+    return docs.checkout(tmp_path_factory.mktemp("checkout"))

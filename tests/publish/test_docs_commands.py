@@ -37,12 +37,7 @@ def test_no_document_keeps_a_course_inside_a_folder_it_publishes() -> None:
     assert [f for f in folders if f.split("/")[0] == "outputs"] == []
 
 
-@pytest.fixture(scope="module")
-def checkout(tmp_path_factory: pytest.TempPathFactory):
-    return docs.checkout(tmp_path_factory.mktemp("checkout"))
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "script"), SCRIPTS, ids=[n for n, _ in SCRIPTS])
-def test_every_shell_command_of_the_readme_runs(checkout, name: str, script: str) -> None:
-    docs.run_script(checkout, name, script)
+def test_every_shell_command_of_the_readme_runs(docs_checkout, name: str, script: str) -> None:
+    docs.run_script(docs_checkout, name, script)

@@ -18,11 +18,8 @@ DOC = "notebooks/fr/instructor_guide.md"
 SCRIPTS = docs.scripts(DOC)
 
 
-@pytest.fixture(scope="module")
-def checkout(tmp_path_factory: pytest.TempPathFactory):
-    return docs.checkout(tmp_path_factory.mktemp("checkout"))
-
-
 @pytest.mark.parametrize(("name", "script"), SCRIPTS, ids=[n for n, _ in SCRIPTS])
-def test_every_shell_command_of_the_french_guide_runs(checkout, name: str, script: str) -> None:
-    docs.run_script(checkout, name, script)
+def test_every_shell_command_of_the_french_guide_runs(
+    docs_checkout, name: str, script: str
+) -> None:
+    docs.run_script(docs_checkout, name, script)
